@@ -1,0 +1,172 @@
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+
+namespace Syscope.Decoding;
+
+/// <summary>
+/// The output primitives decoders write through (strace's tprint* family): a reusable UTF-8
+/// buffer, grown once and then reused, so decoding allocates nothing per event.  Everything that
+/// came from the tracee goes through <see cref="Quoted"/> or <see cref="Escaped"/>, so no control
+/// byte from a traced program ever reaches the user's terminal.
+/// </summary>
+public sealed class ArgWriter
+{
+    private byte[] _buf = new byte[512];
+    private int _len;
+
+    /// <summary>Arguments printed so far in this call, so Sep() knows when a comma is due.</summary>
+    public int ArgCount;
+
+    public int Length => _len;
+    public ReadOnlySpan<byte> Written => _buf.AsSpan(0, _len);
+    public ReadOnlySpan<byte> Slice(int start) => _buf.AsSpan(start, _len - start);
+    public ReadOnlySpan<byte> Slice(int start, int length) => _buf.AsSpan(start, length);
+
+    public void Clear()
+    {
+        _len = 0;
+        ArgCount = 0;
+    }
+
+    public void Truncate(int length) => _len = length;
+
+    private Span<byte> Reserve(int n)
+    {
+        if (_len + n > _buf.Length) Array.Resize(ref _buf, Math.Max(_buf.Length * 2, _len + n));
+        return _buf.AsSpan(_len);
+    }
+
+    /// <summary>Starts the next argument: ", " before every one but the first.</summary>
+    public ArgWriter Sep()
+    {
+        if (ArgCount++ > 0) Raw(", "u8);
+        return this;
+    }
+
+    public ArgWriter Raw(ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(Reserve(text.Length));
+        _len += text.Length;
+        return this;
+    }
+
+    public ArgWriter Raw(byte c)
+    {
+        Reserve(1)[0] = c;
+        _len++;
+        return this;
+    }
+
+    /// <summary>ASCII text that syscope itself produced (names, constants).</summary>
+    public ArgWriter Ascii(string text)
+    {
+        var span = Reserve(text.Length);
+        for (int i = 0; i < text.Length; i++) span[i] = (byte)text[i];
+        _len += text.Length;
+        return this;
+    }
+
+    public ArgWriter Int(long v)
+    {
+        Utf8Formatter.TryFormat(v, Reserve(20), out int n);
+        _len += n;
+        return this;
+    }
+
+    public ArgWriter UInt(ulong v)
+    {
+        Utf8Formatter.TryFormat(v, Reserve(20), out int n);
+        _len += n;
+        return this;
+    }
+
+    /// <summary>"0x1f", as C's %#lx prints it ("0" for zero).</summary>
+    public ArgWriter Hex(ulong v)
+    {
+        if (v == 0) return Raw((byte)'0');
+        Raw("0x"u8);
+        Utf8Formatter.TryFormat(v, Reserve(16), out int n, new System.Buffers.StandardFormat('x'));
+        _len += n;
+        return this;
+    }
+
+    /// <summary>A pointer: NULL or its address.</summary>
+    public ArgWriter Ptr(ulong v) => v == 0 ? Raw("NULL"u8) : Hex(v);
+
+    /// <summary>File modes as strace prints them: 0644, with a leading zero ("000" for zero).</summary>
+    public ArgWriter Octal(ulong v)
+    {
+        Span<byte> tmp = stackalloc byte[24];
+        int i = tmp.Length;
+        do { tmp[--i] = (byte)('0' + (int)(v & 7)); v >>= 3; } while (v != 0);
+        while (tmp.Length - i < 3) tmp[--i] = (byte)'0';
+        tmp[--i] = (byte)'0';
+        return Raw(tmp[i..]);
+    }
+
+    /// <summary>Zero-padded decimal, for timestamps.</summary>
+    public ArgWriter Padded(long v, int width, byte pad = (byte)'0')
+    {
+        Span<byte> tmp = stackalloc byte[24];
+        Utf8Formatter.TryFormat(v, tmp, out int n);
+        for (int i = n; i < width; i++) Raw(pad);
+        return Raw(tmp[..n]);
+    }
+
+    /// <summary>Bytes from the tracee, quoted and escaped the way strace's string_quote does;
+    /// hexMode: 0 escapes only unprintables, 1 (-x) goes all-hex if any byte is non-ASCII,
+    /// 2 (-xx) always all-hex.  "..." follows when the data was cut short.</summary>
+    public ArgWriter Quoted(ReadOnlySpan<byte> data, int hexMode, bool truncated)
+    {
+        Raw((byte)'"');
+        Escaped(data, hexMode);
+        Raw((byte)'"');
+        if (truncated) Raw("..."u8);
+        return this;
+    }
+
+    public ArgWriter Escaped(ReadOnlySpan<byte> data, int hexMode)
+    {
+        bool hex = hexMode >= 2 || (hexMode == 1 && NeedsHex(data));
+        Span<byte> dst = Reserve(data.Length * 4);
+        int o = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte c = data[i];
+            if (hex)
+            {
+                dst[o++] = (byte)'\\'; dst[o++] = (byte)'x';
+                dst[o++] = HexDigit(c >> 4); dst[o++] = HexDigit(c & 15);
+                continue;
+            }
+            switch (c)
+            {
+                case (byte)'"': case (byte)'\\': dst[o++] = (byte)'\\'; dst[o++] = c; continue;
+                case (byte)'\f': dst[o++] = (byte)'\\'; dst[o++] = (byte)'f'; continue;
+                case (byte)'\n': dst[o++] = (byte)'\\'; dst[o++] = (byte)'n'; continue;
+                case (byte)'\r': dst[o++] = (byte)'\\'; dst[o++] = (byte)'r'; continue;
+                case (byte)'\t': dst[o++] = (byte)'\\'; dst[o++] = (byte)'t'; continue;
+                case (byte)'\v': dst[o++] = (byte)'\\'; dst[o++] = (byte)'v'; continue;
+            }
+            if (c >= 0x20 && c < 0x7f) { dst[o++] = c; continue; }
+            dst[o++] = (byte)'\\';
+            // Short octal unless the next byte is an octal digit, which would join the escape.
+            bool full = i + 1 < data.Length && data[i + 1] >= '0' && data[i + 1] <= '7';
+            if (full || c >> 6 != 0) dst[o++] = (byte)('0' + (c >> 6));
+            if (full || c >> 3 != 0) dst[o++] = (byte)('0' + ((c >> 3) & 7));
+            dst[o++] = (byte)('0' + (c & 7));
+        }
+        _len += o;
+        return this;
+    }
+
+    private static bool NeedsHex(ReadOnlySpan<byte> data)
+    {
+        foreach (byte c in data)
+            if (c > 0x7e || (c < 0x20 && (uint)(c - 9) >= 5)) return true;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte HexDigit(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
+}

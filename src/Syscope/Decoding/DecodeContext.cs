@@ -1,0 +1,47 @@
+using Syscope.Events;
+using Syscope.Syscalls;
+
+namespace Syscope.Decoding;
+
+/// <summary>How the return value of a call is printed.</summary>
+public enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
+
+/// <summary>What decoders may consult: the per-run options that change how arguments print.</summary>
+public sealed class DecodeOptions
+{
+    /// <summary>-s: bytes of a string or buffer shown before "...".</summary>
+    public int StringLimit = 32;
+    /// <summary>0: escapes; 1: -x (hex when non-ASCII); 2: -xx (always hex).</summary>
+    public int HexStrings;
+    /// <summary>-v: print structures and arrays in full.</summary>
+    public bool Verbose;
+    /// <summary>-y: 1 shows fd paths, 2 (-yy) also socket endpoints.</summary>
+    public int FdPaths;
+}
+
+/// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>
+public ref struct DecodeContext
+{
+    public SyscallInfo Syscall;
+    public int Pid;
+    public ref SyscallArgs Args;
+    public bool Exiting;
+    /// <summary>At exit: the raw return (negative errno on failure).</summary>
+    public long ReturnValue;
+    public ITraceeMemory Memory;
+    public ArgWriter Out;
+    public DecodeOptions Options;
+    /// <summary>Per-tracee scratch kept from entry to exit (values the entry must remember).</summary>
+    public ref DecoderScratch Scratch;
+    public ReturnFormat ReturnFormat;
+
+    public readonly bool Failed => ReturnValue < 0 && ReturnValue >= -4095;
+    public readonly ulong Arg(int i) => Args[i];
+    public readonly int IntArg(int i) => (int)Args[i];
+}
+
+/// <summary>Values a decoder saves at entry for its exit half.</summary>
+public struct DecoderScratch
+{
+    public long A, B;
+}

@@ -1,0 +1,110 @@
+namespace Syscope.Decoding;
+
+/// <summary>Printers for values that live in tracee memory: paths, buffers, string arrays.  A
+/// pointer that cannot be read prints as its address, as strace does; nothing here throws.</summary>
+public static class Printers
+{
+    private const int PathMax = 4096;
+
+    [ThreadStatic] private static byte[]? t_scratch;
+
+    private static byte[] Scratch => t_scratch ??= new byte[PathMax + 1];
+
+    /// <summary>Reads a NUL-terminated string of at most max bytes; -1 if unreadable.  Reads page
+    /// by page so a string ending just before an unmapped page still reads.</summary>
+    public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated)
+    {
+        terminated = false;
+        int got = 0;
+        while (got < dest.Length)
+        {
+            int chunk = (int)Math.Min((ulong)(dest.Length - got), 4096 - ((addr + (ulong)got) & 4095));
+            int n = c.Memory.Read(addr + (ulong)got, dest.Slice(got, chunk));
+            if (n <= 0) return got == 0 ? -1 : got;
+            int nul = dest.Slice(got, n).IndexOf((byte)0);
+            if (nul >= 0) { terminated = true; return got + nul; }
+            got += n;
+            if (n < chunk) return got;
+        }
+        return got;
+    }
+
+    /// <summary>A path argument: printed whole (up to PATH_MAX), not cut at -s.</summary>
+    public static void Path(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        var buf = Scratch;
+        int n = ReadCString(ref c, addr, buf.AsSpan(0, PathMax + 1), out bool terminated);
+        if (n < 0) { c.Out.Hex(addr); return; }
+        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, PathMax)), c.Options.HexStrings, !terminated);
+    }
+
+    /// <summary>A NUL-terminated string cut at -s bytes.</summary>
+    public static void String(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        int limit = c.Options.StringLimit;
+        var buf = limit + 1 <= Scratch.Length ? Scratch : new byte[limit + 1];
+        int n = ReadCString(ref c, addr, buf.AsSpan(0, limit + 1), out bool terminated);
+        if (n < 0) { c.Out.Hex(addr); return; }
+        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, limit)), c.Options.HexStrings, n > limit || !terminated);
+    }
+
+    /// <summary>A counted buffer (read/write data): at most -s bytes, then "..." if there was more.</summary>
+    public static void Buffer(ref DecodeContext c, ulong addr, long length, bool forceHex = false)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (length < 0) { c.Out.Hex(addr); return; }
+        int limit = c.Options.StringLimit;
+        int want = (int)Math.Min(length, limit);
+        var buf = want <= Scratch.Length ? Scratch : new byte[want];
+        int n = want == 0 ? 0 : c.Memory.Read(addr, buf.AsSpan(0, want));
+        if (n < want) { c.Out.Hex(addr); return; }
+        c.Out.Quoted(buf.AsSpan(0, want), forceHex ? 2 : c.Options.HexStrings, length > limit);
+    }
+
+    /// <summary>argv-style arrays: ["a", "b"], at most -s elements, each cut at -s.</summary>
+    public static void StringArray(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<byte> word = stackalloc byte[8];
+        c.Out.Raw((byte)'[');
+        for (int i = 0; ; i++)
+        {
+            if (c.Memory.Read(addr + (ulong)(i * 8), word) < 8)
+            {
+                if (i == 0) { c.Out.Truncate(c.Out.Length - 1); c.Out.Hex(addr); return; }
+                c.Out.Raw(", ..."u8);
+                break;
+            }
+            ulong p = BitConverter.ToUInt64(word);
+            if (p == 0) break;
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            String(ref c, p);
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>Counts the entries of a NULL-terminated pointer array (envp), -1 if unreadable.</summary>
+    public static int CountArray(ref DecodeContext c, ulong addr)
+    {
+        Span<byte> word = stackalloc byte[8];
+        for (int i = 0; i < 1 << 20; i++)
+        {
+            if (c.Memory.Read(addr + (ulong)(i * 8), word) < 8) return -1;
+            if (BitConverter.ToUInt64(word) == 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Reads an unmanaged value; false when the address is not readable.</summary>
+    public static unsafe bool TryRead<T>(ref DecodeContext c, ulong addr, out T value) where T : unmanaged
+    {
+        T v = default;
+        var span = new Span<byte>(&v, sizeof(T));
+        bool ok = addr != 0 && c.Memory.Read(addr, span) == sizeof(T);
+        value = v;
+        return ok;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Syscope.Decoding;
+
+/// <summary>
+/// Prints one syscall's arguments.  Entry prints what the caller passed in; Exit prints what the
+/// kernel wrote back (buffers, structures) and may choose the return format.  Arguments are
+/// printed in order, so once an output argument comes, every later one waits for Exit too.
+/// </summary>
+public abstract class SyscallDecoder
+{
+    public virtual void Entry(ref DecodeContext c) { }
+
+    public virtual void Exit(ref DecodeContext c) { }
+}
+
+/// <summary>A decoder made of two functions, for the many syscalls whose halves are one-liners.</summary>
+public delegate void DecodeStep(ref DecodeContext c);
+
+public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, ReturnFormat ret = ReturnFormat.Decimal) : SyscallDecoder
+{
+    public override void Entry(ref DecodeContext c) => entry(ref c);
+
+    public override void Exit(ref DecodeContext c)
+    {
+        c.ReturnFormat = ret;
+        exit?.Invoke(ref c);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Interop;
+
+/// <summary>process_vm_readv(2): copies tracee memory without stopping or peeking word by word.</summary>
+public static unsafe partial class ProcessVm
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IoVec
+    {
+        public nint Base;
+        public nuint Len;
+    }
+
+    [LibraryImport("libc", EntryPoint = "process_vm_readv", SetLastError = true)]
+    private static partial nint ReadV(int pid, IoVec* local, ulong liovcnt, IoVec* remote, ulong riovcnt, ulong flags);
+
+    /// <summary>Reads up to destination.Length bytes; returns the count read (it stops at the first
+    /// unmapped page) or the negated errno when nothing could be read.</summary>
+    public static int Read(int pid, ulong address, Span<byte> destination)
+    {
+        if (destination.IsEmpty) return 0;
+        fixed (byte* p = destination)
+        {
+            IoVec local = new() { Base = (nint)p, Len = (nuint)destination.Length };
+            IoVec remote = new() { Base = (nint)address, Len = (nuint)destination.Length };
+            nint rc = ReadV(pid, &local, 1, &remote, 1, 0);
+            return rc < 0 ? -SyscallException.LastErrno() : (int)rc;
+        }
+    }
+}

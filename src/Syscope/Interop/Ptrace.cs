@@ -1,0 +1,115 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Interop;
+
+/// <summary>ptrace(2) requests, options and events, as in &lt;linux/ptrace.h&gt;.</summary>
+public static unsafe partial class Ptrace
+{
+    public const int PEEKUSER = 3, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
+    public const int SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202, SETSIGINFO = 0x4203;
+    public const int SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
+
+    public const int O_TRACESYSGOOD = 1, O_TRACEFORK = 2, O_TRACEVFORK = 4, O_TRACECLONE = 8;
+    public const int O_TRACEEXEC = 0x10, O_TRACEVFORKDONE = 0x20, O_TRACEEXIT = 0x40, O_TRACESECCOMP = 0x80;
+    public const int O_EXITKILL = 0x100000;
+
+    public const int EVENT_FORK = 1, EVENT_VFORK = 2, EVENT_CLONE = 3, EVENT_EXEC = 4;
+    public const int EVENT_VFORK_DONE = 5, EVENT_EXIT = 6, EVENT_SECCOMP = 7, EVENT_STOP = 128;
+
+    public const byte SYSCALL_INFO_NONE = 0, SYSCALL_INFO_ENTRY = 1, SYSCALL_INFO_EXIT = 2, SYSCALL_INFO_SECCOMP = 3;
+
+    /// <summary>Offset of orig_rax in struct user_regs_struct (x86_64), for PTRACE_PEEKUSER.</summary>
+    public const int OrigRaxOffset = 15 * 8;
+
+    [LibraryImport("libc", EntryPoint = "ptrace", SetLastError = true)]
+    private static partial long Raw(long request, int pid, nint addr, nint data);
+
+    /// <summary>Issues a request; returns 0 or the negated errno (ESRCH is routine: a tracee may vanish).</summary>
+    public static int Request(int request, int pid, nint addr = 0, nint data = 0)
+    {
+        long rc = Raw(request, pid, addr, data);
+        return rc == -1 ? -SyscallException.LastErrno() : 0;
+    }
+
+    public static void Check(int rc, string what)
+    {
+        if (rc < 0) throw new SyscallException(what, -rc);
+    }
+
+    public static int Seize(int pid, int options) => Request(SEIZE, pid, 0, options);
+
+    public static int Resume(int request, int pid, int signal) => Request(request, pid, 0, signal);
+
+    public static int GetEventMessage(int pid, out ulong message)
+    {
+        ulong m = 0;
+        int rc = Request(GETEVENTMSG, pid, 0, (nint)(&m));
+        message = m;
+        return rc;
+    }
+
+    public static int GetSigInfo(int pid, out SigInfo info)
+    {
+        SigInfo si = default;
+        int rc = Request(GETSIGINFO, pid, 0, (nint)(&si));
+        info = si;
+        return rc;
+    }
+
+    public static int GetSyscallInfo(int pid, out SyscallInfoRaw info)
+    {
+        SyscallInfoRaw si = default;
+        long rc = Raw(GET_SYSCALL_INFO, pid, sizeof(SyscallInfoRaw), (nint)(&si));
+        info = si;
+        return rc < 0 ? -SyscallException.LastErrno() : (int)rc;
+    }
+
+    /// <summary>PTRACE_PEEKUSER returns data in-band, so errno must be cleared and checked.</summary>
+    public static bool TryPeekUser(int pid, int offset, out long value)
+    {
+        Marshal.SetLastPInvokeError(0);
+        value = Raw(PEEKUSER, pid, offset, 0);
+        return !(value == -1 && SyscallException.LastErrno() != 0);
+    }
+}
+
+/// <summary>struct ptrace_syscall_info (&lt;linux/ptrace.h&gt;), 88 bytes on x86_64.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct SyscallInfoRaw
+{
+    public byte Op;
+    private byte _pad0, _pad1, _pad2;
+    public uint Arch;
+    public ulong InstructionPointer;
+    public ulong StackPointer;
+    /// <summary>entry/seccomp: nr; exit: rval.</summary>
+    public ulong NrOrRval;
+    /// <summary>entry/seccomp: args[0..5]; exit: is_error in the low byte of the first word.</summary>
+    public fixed ulong Args[6];
+    public uint RetData;
+    private uint _pad3;
+}
+
+/// <summary>siginfo_t for x86_64 (&lt;asm-generic/siginfo.h&gt;): 128 bytes, the union at offset 16.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
+public struct SigInfo
+{
+    [FieldOffset(0)] public int Signo;
+    [FieldOffset(4)] public int Errno;
+    [FieldOffset(8)] public int Code;
+    // kill, rt, chld: pid/uid. timer: tid/overrun. fault: addr. poll: band. sys: call_addr.
+    [FieldOffset(16)] public int Pid;
+    [FieldOffset(20)] public uint Uid;
+    [FieldOffset(16)] public ulong Addr;
+    [FieldOffset(16)] public long Band;
+    [FieldOffset(16)] public int TimerId;
+    [FieldOffset(20)] public int Overrun;
+    // rt/timer: sigval. chld: status. poll: fd. sys: syscall nr and arch.
+    [FieldOffset(24)] public ulong Value;
+    [FieldOffset(24)] public int Status;
+    [FieldOffset(24)] public int Fd;
+    [FieldOffset(24)] public int Syscall;
+    [FieldOffset(28)] public uint Arch;
+    [FieldOffset(32)] public long Utime;
+    [FieldOffset(40)] public long Stime;
+}

@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Interop;
+
+/// <summary>wait4(2) and the W* status macros of &lt;sys/wait.h&gt;.</summary>
+public static partial class Wait
+{
+    public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000;
+
+    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    private static partial int WaitPid(int pid, out int status, int options);
+
+    /// <summary>Returns the pid, 0 for nothing with WNOHANG, or the negated errno.</summary>
+    public static int For(int pid, out int status, int options)
+    {
+        int rc = WaitPid(pid, out status, options);
+        return rc < 0 ? -SyscallException.LastErrno() : rc;
+    }
+
+    public static bool Exited(int s) => (s & 0x7f) == 0;
+    public static int ExitStatus(int s) => (s >> 8) & 0xff;
+    public static bool Signaled(int s) => (s & 0x7f) != 0 && (s & 0x7f) != 0x7f;
+    public static int TermSig(int s) => s & 0x7f;
+    public static bool CoreDumped(int s) => (s & 0x80) != 0;
+    public static bool Stopped(int s) => (s & 0xff) == 0x7f;
+    public static int StopSig(int s) => (s >> 8) & 0xff;
+    public static int Event(int s) => (s >> 16) & 0xff;
+}
