@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+using static Syscope.Interop.Ptrace;
+
+namespace Syscope.Tracing.Ptrace;
+
+/// <summary>
+/// The ptrace tracing backend.  Every ptrace request for a tracee must come from the thread that
+/// seized it, so the whole life of a trace (launch, seize, the wait loop, detach) runs on one
+/// dedicated OS thread.  It produces <see cref="TraceEvent"/>s and knows nothing of output formats.
+/// </summary>
+public sealed partial class PtraceBackend
+{
+    private readonly TraceTarget _target;
+    private readonly ITraceConsumer _consumer;
+    private readonly Dictionary<int, Tracee> _tracees = new();
+    private readonly PtraceMemory _memory = new();
+    private readonly int _options;
+    private TraceEvent _event;
+    private int _mainPid;
+    private int _wakerPid;
+    private volatile int _detachSignal;
+    private TraceOutcome _outcome;
+    private Exception? _failure;
+
+    public PtraceBackend(TraceTarget target, ITraceConsumer consumer)
+    {
+        _target = target;
+        _consumer = consumer;
+        _options = O_TRACESYSGOOD | O_TRACEEXEC;
+        if (target.FollowForks) _options |= O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE;
+    }
+
+    /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
+    public event Action<int, AttachKind, int>? Attached;
+
+    /// <summary>Runs the trace to its end on a dedicated thread and returns how it ended.</summary>
+    public TraceOutcome Run()
+    {
+        var thread = new Thread(TracerThread, 256 * 1024) { Name = "syscope-tracer", IsBackground = true };
+        thread.Start();
+        thread.Join();
+        if (_failure != null) throw _failure;
+        return _outcome;
+    }
+
+    /// <summary>Asks the tracer thread to detach from every tracee (Ctrl-C, SIGTERM).  Safe from any
+    /// thread: the tracer thread is woken by killing the waker child it waits on.</summary>
+    public void RequestDetach(int signal)
+    {
+        _detachSignal = signal;
+        int waker = _wakerPid;
+        if (waker > 0) Signals.Kill(waker, SignalNames.SIGKILL);
+    }
+
+    private void TracerThread()
+    {
+        try
+        {
+            _wakerPid = Spawn.Start(LauncherStub.Path, ["syscope-waker"], [SignalNames.SIGPIPE]);
+            if (_target.Launches) Launch();
+            else AttachAll();
+            if (_detachSignal != 0) DetachAll();
+            else Loop();
+        }
+        catch (Exception e)
+        {
+            _failure = e;
+            foreach (var t in _tracees.Values) Request(DETACH, t.Pid, 0, 0);
+        }
+        finally
+        {
+            if (_wakerPid > 0)
+            {
+                Signals.Kill(_wakerPid, SignalNames.SIGKILL);
+                Wait.For(_wakerPid, out _, Wait.WALL);
+            }
+            _consumer.Complete();
+        }
+    }
+
+    private void Launch()
+    {
+        var argv = new List<string>(_target.Argv.Count + 2) { "syscope-launcher", _target.ExecutablePath! };
+        argv.AddRange(_target.Argv);
+        int pid = Spawn.Start(LauncherStub.Path, argv, [SignalNames.SIGPIPE]);
+        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.WALL);
+        if (rc != pid || !Wait.Stopped(status))
+            throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
+        Check(Seize(pid, _options), $"ptrace(PTRACE_SEIZE, {pid})");
+        _mainPid = pid;
+        var t = Add(pid);
+        t.Hidden = true;
+        Signals.Kill(pid, SignalNames.SIGCONT);
+    }
+
+    private void AttachAll()
+    {
+        foreach (int pid in _target.AttachPids)
+        {
+            var threads = ThreadsOf(pid);
+            foreach (int tid in threads)
+            {
+                if (_tracees.ContainsKey(tid)) continue;
+                int rc = Seize(tid, _options);
+                if (rc == -Errno.ESRCH && tid != pid) continue;   // the thread ended meanwhile
+                if (rc < 0)
+                {
+                    foreach (var done in _tracees.Values) Request(DETACH, done.Pid, 0, 0);
+                    _tracees.Clear();
+                    throw new UserError($"attach: ptrace(PTRACE_SEIZE, {tid}): {Errno.Message(-rc)}");
+                }
+                Request(INTERRUPT, tid);
+                var t = Add(tid);
+                t.AwaitingFirstStop = true;
+            }
+            Attached?.Invoke(pid, AttachKind.Seized, threads.Count);
+        }
+    }
+
+    private static List<int> ThreadsOf(int pid)
+    {
+        var list = new List<int> { pid };
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                if (int.TryParse(System.IO.Path.GetFileName(dir), out int tid) && tid != pid) list.Add(tid);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return list;
+    }
+
+    private Tracee Add(int pid)
+    {
+        var t = new Tracee(pid);
+        _tracees[pid] = t;
+        return t;
+    }
+
+    private void Loop()
+    {
+        while (_tracees.Count > 0)
+        {
+            int pid = Wait.For(-1, out int status, Wait.WALL);
+            if (pid < 0)
+            {
+                if (pid == -Errno.EINTR) continue;
+                if (pid == -Errno.ECHILD) break;
+                throw new SyscallException("waitpid", -pid);
+            }
+            if (pid == _wakerPid)
+            {
+                _wakerPid = 0;
+                if (_detachSignal != 0) { DetachAll(); return; }
+                continue;
+            }
+            Dispatch(pid, status);
+        }
+    }
+}
