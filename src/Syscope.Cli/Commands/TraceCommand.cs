@@ -82,7 +82,8 @@ public static class TraceCommand
                 formatter.Message(threads > 1 ? $"Process {pid} attached with {threads} threads" : $"Process {pid} attached");
             else formatter.Message($"Process {pid} attached");
         };
-        if (target.Launches) formatter.ProcessStarted(0);
+        if (target.Launches) formatter.ProcessStarted(null);
+        backend.ExecFailed += errno => formatter.Message("exec: " + Errno.Message(errno));
 
         var registrations = new List<PosixSignalRegistration>();
         foreach (var (posix, number) in new[] { (PosixSignal.SIGINT, SignalNames.SIGINT), (PosixSignal.SIGTERM, SignalNames.SIGTERM), (PosixSignal.SIGHUP, SignalNames.SIGHUP), (PosixSignal.SIGQUIT, SignalNames.SIGQUIT) })

@@ -26,6 +26,7 @@ public sealed class ArgWriter
     {
         _len = 0;
         ArgCount = 0;
+        _separatorWritten = false;
     }
 
     public void Truncate(int length) => _len = length;
@@ -36,11 +37,24 @@ public sealed class ArgWriter
         return _buf.AsSpan(_len);
     }
 
+    private bool _separatorWritten;
+
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
-        if (ArgCount++ > 0) Raw(", "u8);
+        if (_separatorWritten) _separatorWritten = false;
+        else if (ArgCount > 0) Raw(", "u8);
+        ArgCount++;
         return this;
+    }
+
+    /// <summary>Ends the entry half of a call whose remaining arguments print at exit: strace writes
+    /// the comma now, so an interrupted line reads "wait4(5945,  &lt;unfinished ...&gt;".</summary>
+    public void Defer()
+    {
+        if (ArgCount == 0) return;
+        Raw(", "u8);
+        _separatorWritten = true;
     }
 
     public ArgWriter Raw(ReadOnlySpan<byte> text)

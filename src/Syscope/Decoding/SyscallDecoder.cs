@@ -17,7 +17,11 @@ public delegate void DecodeStep(ref DecodeContext c);
 
 public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, ReturnFormat ret = ReturnFormat.Decimal) : SyscallDecoder
 {
-    public override void Entry(ref DecodeContext c) => entry(ref c);
+    public override void Entry(ref DecodeContext c)
+    {
+        entry(ref c);
+        if (exit != null) c.Out.Defer();
+    }
 
     public override void Exit(ref DecodeContext c)
     {

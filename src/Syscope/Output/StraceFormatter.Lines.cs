@@ -36,9 +36,13 @@ public sealed partial class StraceFormatter
         w.Clear();
         if (PidPrefix)
         {
-            if (_options.OutputPath != null) w.Int(pid).Raw((byte)' ');
+            if (_options.OutputPath != null)
+            {
+                w.Int(pid);
+                while (w.Length < _pidWidth) w.Raw((byte)' ');
+                w.Raw((byte)' ');
+            }
             else w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ').Raw("] "u8);
-            if (_options.OutputPath != null) for (int n = w.Length; n < _pidWidth + 2; n++) w.Raw((byte)' ');
         }
         if (_options.Timestamps != TimestampStyle.None)
         {
@@ -143,7 +147,7 @@ public sealed partial class StraceFormatter
         if (s.InSyscall && s.Syscall != null)
         {
             ResumeLine(o, s, e.Pid, e.Timestamp);
-            o.Write((byte)')');
+            o.Write(" <unfinished ...>)"u8);
             o.ReturnSeparator();
             o.Write((byte)'?');
             o.EndLine();

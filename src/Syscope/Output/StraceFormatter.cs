@@ -13,6 +13,7 @@ namespace Syscope.Output;
 /// </summary>
 public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
 {
+    private const int ExitNr = 60, ExitGroupNr = 231;
     private readonly StraceOptions _options;
     private readonly TextWriter _messages;
     private readonly Func<int, Stream> _openPerProcess;
@@ -68,10 +69,10 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     }
 
     /// <summary>A process under trace from the start (launched or -p): counted for the pid prefix.</summary>
-    public void ProcessStarted(int pid)
+    public void ProcessStarted(int? pid)
     {
         _liveProcesses++;
-        State(pid);
+        if (pid is int p) State(p);
     }
 
     public void Message(string text)
@@ -123,6 +124,15 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         o.Write((byte)'(');
         o.Write(s.Text.Written);
         o.OpenPid = e.Pid;
+        if (e.SyscallNumber is ExitNr or ExitGroupNr)
+        {
+            // These never return: strace completes the line at once.
+            o.Write((byte)')');
+            o.ReturnSeparator();
+            o.Write((byte)'?');
+            o.EndLine();
+            s.InSyscall = false;
+        }
         o.EndEvent();
     }
 

@@ -4,7 +4,7 @@ using Syscope.Interop;
 namespace Syscope.Tracing.Ptrace;
 
 /// <summary>
-/// A 94-byte static x86_64 program, run from a memfd, that lets syscope start a tracee without
+/// A 116-byte static x86_64 program, run from a memfd, that lets syscope start a tracee without
 /// fork() in managed code and without any runtime code in the child (the .NET runtime would
 /// leave ignored signals and threads behind).  Launcher mode (argc &gt; 1) stops itself with
 /// SIGSTOP so the tracer can seize it, then execs argv[1] with argv[2..] and the inherited
@@ -19,6 +19,9 @@ namespace Syscope.Tracing.Ptrace;
 ///         mov eax,59; syscall                 ; execve(argv[1], &amp;argv[2], envp)
 ///         xor edi,edi; inc edi; mov eax,231; syscall     ; exit_group(1), as strace's child does
 /// waker:  mov edi,1; mov esi,9; mov eax,157; syscall     ; prctl(PR_SET_PDEATHSIG, SIGKILL)
+///         push -1; mov rsi,rsp; xor edi,edi; xor edx,edx; mov r10d,8; mov eax,14; syscall
+///                                             ; rt_sigprocmask(SIG_BLOCK, all): a Ctrl-C to the
+///                                             ; process group must not end it, only our SIGKILL
 /// again:  mov eax,34; syscall; jmp again      ; pause() forever
 /// </code>
 /// </summary>
@@ -31,7 +34,9 @@ public static class LauncherStub
         0x8b, 0x0c, 0x24, 0x48, 0x8b, 0x7c, 0x24, 0x10, 0x48, 0x8d, 0x74, 0x24, 0x18, 0x48, 0x8d, 0x54,
         0xcc, 0x10, 0xb8, 0x3b, 0x00, 0x00, 0x00, 0x0f, 0x05, 0x31, 0xff, 0xff, 0xc7, 0xb8, 0xe7, 0x00,
         0x00, 0x00, 0x0f, 0x05, 0xbf, 0x01, 0x00, 0x00, 0x00, 0xbe, 0x09, 0x00, 0x00, 0x00, 0xb8, 0x9d,
-        0x00, 0x00, 0x00, 0x0f, 0x05, 0xb8, 0x22, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xeb, 0xf7,
+        0x00, 0x00, 0x00, 0x0f, 0x05, 0x6a, 0xff, 0x48, 0x89, 0xe6, 0x31, 0xff, 0x31, 0xd2, 0x41, 0xba,
+        0x08, 0x00, 0x00, 0x00, 0xb8, 0x0e, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xb8, 0x22, 0x00, 0x00, 0x00,
+        0x0f, 0x05, 0xeb, 0xf7,
     ];
 
     private const ulong LoadAddress = 0x400000;

@@ -57,7 +57,11 @@ public sealed partial class PtraceBackend
             t.SyscallNumber = (int)info.NrOrRval;
             unsafe { for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i]; }
             t.EntryTimestamp = now;
-            if (t.Hidden && t.SyscallNumber == 59) t.Hidden = false;   // the launcher's execve
+            if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
+            {
+                t.Hidden = false;   // the launcher's execve: the first line the user sees
+                t.LaunchExec = true;
+            }
             if (t.Hidden) return;
             Begin(TraceEventKind.SyscallEntry, t, now);
             _event.SyscallNumber = t.SyscallNumber;
@@ -78,6 +82,18 @@ public sealed partial class PtraceBackend
             _event.ReturnValue = (long)info.NrOrRval;
             _event.HasReturn = true;
             Emit(t);
+            if (t.LaunchExec)
+            {
+                t.LaunchExec = false;
+                long rv = (long)info.NrOrRval;
+                if (rv < 0 && rv >= -4095)
+                {
+                    // The command could not start: say why, and hide the launcher's exit_group.
+                    _launchFailed = true;
+                    t.Hidden = true;
+                    ExecFailed?.Invoke((int)-rv);
+                }
+            }
         }
     }
 
@@ -167,13 +183,14 @@ public sealed partial class PtraceBackend
             _outcome = killed
                 ? new TraceOutcome(128 + Wait.TermSig(status), Wait.TermSig(status), Wait.CoreDumped(status), 0)
                 : new TraceOutcome(Wait.ExitStatus(status), 0, false, 0);
-        if (t.Hidden) return;
+        if (t.Hidden && !_launchFailed) return;
+        t.InSyscall = false;
         Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, Stopwatch.GetTimestamp());
         _event.ExitCode = Wait.ExitStatus(status);
         _event.Signal = killed ? Wait.TermSig(status) : 0;
         _event.CoreDumped = killed && Wait.CoreDumped(status);
         _event.HasReturn = false;
-        _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
+        _event.SyscallNumber = -1;
         Emit(t);
     }
 

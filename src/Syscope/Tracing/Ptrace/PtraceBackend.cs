@@ -36,6 +36,11 @@ public sealed partial class PtraceBackend
     /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
     public event Action<int, AttachKind, int>? Attached;
 
+    /// <summary>The command's execve failed (with this errno): the run ends with exit status 1.</summary>
+    public event Action<int>? ExecFailed;
+
+    private bool _launchFailed;
+
     /// <summary>Runs the trace to its end on a dedicated thread and returns how it ended.</summary>
     public TraceOutcome Run()
     {
@@ -59,7 +64,7 @@ public sealed partial class PtraceBackend
     {
         try
         {
-            _wakerPid = Spawn.Start(LauncherStub.Path, ["syscope-waker"], [SignalNames.SIGPIPE]);
+            _wakerPid = SpawnWaker();
             if (_target.Launches) Launch();
             else AttachAll();
             if (_detachSignal != 0) DetachAll();
@@ -81,11 +86,17 @@ public sealed partial class PtraceBackend
         }
     }
 
+    /// <summary>Signals the .NET runtime sets to SIG_IGN in syscope itself; a child must get them back
+    /// at their default, as it would have had without syscope in between.</summary>
+    private static readonly int[] RuntimeIgnoredSignals = [SignalNames.SIGPIPE, 32, 33];
+
+    private static int SpawnWaker() => Spawn.Start(LauncherStub.Path, ["syscope-waker"], RuntimeIgnoredSignals);
+
     private void Launch()
     {
         var argv = new List<string>(_target.Argv.Count + 2) { "syscope-launcher", _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
-        int pid = Spawn.Start(LauncherStub.Path, argv, [SignalNames.SIGPIPE]);
+        int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.WALL);
         if (rc != pid || !Wait.Stopped(status))
             throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
@@ -154,10 +165,10 @@ public sealed partial class PtraceBackend
             if (pid == _wakerPid)
             {
                 _wakerPid = 0;
-                if (_detachSignal != 0) { DetachAll(); return; }
-                continue;
+                if (_detachSignal == 0) _wakerPid = SpawnWaker();
             }
-            Dispatch(pid, status);
+            else Dispatch(pid, status);
+            if (_detachSignal != 0) { DetachAll(); return; }
         }
     }
 }

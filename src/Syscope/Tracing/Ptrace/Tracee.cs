@@ -12,6 +12,8 @@ internal sealed class Tracee(int pid)
     public long EntryTimestamp;
     /// <summary>The launcher stub: nothing is reported until it reaches its execve.</summary>
     public bool Hidden;
+    /// <summary>The launcher's own execve, shown, whose result decides whether the command started.</summary>
+    public bool LaunchExec;
     /// <summary>In group-stop under PTRACE_LISTEN.</summary>
     public bool Listening;
     /// <summary>Attached while blocked in a syscall: which one, for restart_syscall's line.</summary>
