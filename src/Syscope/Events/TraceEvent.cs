@@ -58,4 +58,6 @@ public struct TraceEvent
     public int RelatedPid;
     /// <summary>For SyscallEntry right after attaching: the call the process was interrupted in.</summary>
     public int InterruptedSyscall;
+    /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)").</summary>
+    public bool Injected;
 }

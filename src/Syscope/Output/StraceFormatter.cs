@@ -154,6 +154,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, e.ReturnValue, c.ReturnFormat);
+        if (e.Injected) o.Write(" (INJECTED)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();

@@ -18,6 +18,8 @@ public sealed partial class PtraceBackend
     private readonly Dictionary<int, Tracee> _tracees = new();
     private readonly PtraceMemory _memory = new();
     private readonly int _options;
+    private readonly Filtering.TraceFilter _filter;
+    private readonly bool _seccomp;
     private TraceEvent _event;
     private int _mainPid;
     private int _wakerPid;
@@ -29,9 +31,17 @@ public sealed partial class PtraceBackend
     {
         _target = target;
         _consumer = consumer;
+        _filter = target.Filter;
         _options = O_TRACESYSGOOD | O_TRACEEXEC;
         if (target.FollowForks) _options |= O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE;
+        // Where the filter leaves calls out, a seccomp program keeps them from stopping at all.  Only
+        // with -f: children inherit the filter, and an untraced child would see ENOSYS.
+        _seccomp = UsesSeccomp(target);
+        if (_seccomp) _options |= O_TRACESECCOMP;
     }
+
+    public static bool UsesSeccomp(TraceTarget target) =>
+        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
 
     /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
     public event Action<int, AttachKind, int>? Attached;
@@ -94,7 +104,7 @@ public sealed partial class PtraceBackend
 
     private void Launch()
     {
-        var argv = new List<string>(_target.Argv.Count + 2) { "syscope-launcher", _target.ExecutablePath! };
+        var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
         int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.WALL);
@@ -104,7 +114,18 @@ public sealed partial class PtraceBackend
         _mainPid = pid;
         var t = Add(pid);
         t.Hidden = true;
+        t.Seccomp = _seccomp;
         Signals.Kill(pid, SignalNames.SIGCONT);
+    }
+
+    /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
+    /// no need for no_new_privs) or 'P' (set no_new_privs first, as the kernel requires).</summary>
+    private string SeccompArgument()
+    {
+        if (!_seccomp) return "-";
+        int fd = Spawn.CreateMemfd("syscope-seccomp", Spawn.MFD_CLOEXEC);
+        Spawn.WriteAll(fd, SeccompFilter.Build(_filter.Trace));
+        return (Credentials.GetEffectiveUid() == 0 ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
     }
 
     private void AttachAll()
@@ -144,6 +165,16 @@ public sealed partial class PtraceBackend
         return list;
     }
 
+    /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>
+    private int WaitNext(out int status)
+    {
+        int dueMs = ResumeDelayed();
+        if (dueMs < 0) return Wait.For(-1, out status, Wait.WALL);
+        int pid = Wait.For(-1, out status, Wait.WALL | Wait.WNOHANG);
+        if (pid == 0) Thread.Sleep(Math.Min(dueMs, 1));
+        return pid;
+    }
+
     private Tracee Add(int pid)
     {
         var t = new Tracee(pid);
@@ -155,7 +186,8 @@ public sealed partial class PtraceBackend
     {
         while (_tracees.Count > 0)
         {
-            int pid = Wait.For(-1, out int status, Wait.WALL);
+            int pid = WaitNext(out int status);
+            if (pid == 0) continue;
             if (pid < 0)
             {
                 if (pid == -Errno.EINTR) continue;
