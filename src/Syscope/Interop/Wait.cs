@@ -5,7 +5,12 @@ namespace Syscope.Interop;
 /// <summary>wait4(2) and the W* status macros of &lt;sys/wait.h&gt;.</summary>
 public static partial class Wait
 {
-    public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000;
+    public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000, WNOTHREAD = 0x20000000;
+
+    /// <summary>What the tracer thread waits with: every kind of child, but only its own (the
+    /// tracees it seized and the processes it spawned), never other threads' children, so a
+    /// library user's own processes are left to them.</summary>
+    public const int Tracer = WALL | WNOTHREAD;
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     private static partial int WaitPid(int pid, out int status, int options);

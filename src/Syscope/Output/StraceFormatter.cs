@@ -33,6 +33,9 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         public SyscallInfo? Syscall;
         public DecoderScratch Scratch;
         public bool InSyscall;
+        /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
+        public bool Suppressed;
+        public long EntryTimestamp;
     }
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
@@ -45,7 +48,14 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
         _pidWidth = PidMaxWidth();
+        _selector = new Filtering.CallSelector(options.Filter);
+        _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
     }
+
+    private readonly Filtering.CallSelector _selector;
+    /// <summary>With -z, -Z or status=, a line can only be judged at the call's return, so it is
+    /// written whole then, never as an unfinished half.</summary>
+    private readonly bool _statusFiltered;
 
     private static int PidMaxWidth()
     {
@@ -115,6 +125,9 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         else
             s.Syscall.Decoder.Entry(ref c);
         s.EntryLength = s.Text.Length;
+        s.EntryTimestamp = e.Timestamp;
+        s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
+        if (s.Suppressed || _statusFiltered) return;
 
         var o = s.Output;
         Interrupt(o, e.Pid);
@@ -147,8 +160,20 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
             s.EntryLength = 0;
         }
         s.InSyscall = false;
+        if (s.Suppressed) { s.Suppressed = false; return; }
         var c = Context(ref e, s, memory, exiting: true);
         s.Syscall.Decoder.Exit(ref c);
+        if (_statusFiltered)
+        {
+            bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
+            if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+            Interrupt(o, e.Pid);
+            BeginLine(o, e.Pid, s.EntryTimestamp);
+            o.Write(s.Syscall.NameUtf8);
+            o.Write((byte)'(');
+            o.Write(s.Text.Slice(0, s.EntryLength));
+            o.OpenPid = e.Pid;
+        }
         ResumeLine(o, s, e.Pid, e.Timestamp);
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');

@@ -24,4 +24,5 @@ public sealed class StraceOptions
     public bool Quiet { get; init; }
     /// <summary>-n: syscall numbers before names.</summary>
     public bool SyscallNumbers { get; init; }
+    public Filtering.TraceFilter Filter { get; init; } = new();
 }

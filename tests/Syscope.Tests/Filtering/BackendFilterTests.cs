@@ -18,7 +18,7 @@ public class BackendFilterTests
     {
         var sink = new MemoryStream();
         var output = new TraceOutput(sink, flushEachEvent: false);
-        var options = new StraceOptions { OutputPath = "mem", PerProcessFiles = false };
+        var options = new StraceOptions { OutputPath = "mem", PerProcessFiles = false, Filter = filter };
         var formatter = new StraceFormatter(options, output, TextWriter.Null);
         var target = new TraceTarget { ExecutablePath = CommandResolver.Resolve(argv[0]), Argv = argv, Filter = filter, FollowForks = follow };
         var outcome = new PtraceBackend(target, formatter).Run();
@@ -94,5 +94,50 @@ public class BackendFilterTests
         slow.Stop();
         // Six delayed writes (five and the report) at 100 ms each.
         Assert.True(slow.ElapsedMilliseconds - fast.ElapsedMilliseconds >= 550, $"fast {fast.ElapsedMilliseconds} ms, slow {slow.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Successful_only_and_failed_only_print_whole_lines_at_return()
+    {
+        var (ok, _) = TraceWith(new TraceFilter { Trace = Set("openat"), Status = StatusSet.Successful }, "cat", "/etc/hostname", "/nonexistent");
+        var (failed, _) = TraceWith(new TraceFilter { Trace = Set("openat"), Status = StatusSet.Failed }, "cat", "/etc/hostname", "/nonexistent");
+        var okLines = ok.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1];
+        var failedLines = failed.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1];
+        Assert.NotEmpty(okLines);
+        Assert.All(okLines, l => Assert.Matches(@"^openat\(.*\) += \d+$", l));
+        Assert.Contains(failedLines, l => l.Contains("\"/nonexistent\"") && l.EndsWith("= -1 ENOENT (No such file or directory)"));
+        Assert.All(failedLines, l => Assert.Contains("= -1 ", l));
+    }
+
+    [Fact]
+    public void Path_filter_keeps_only_calls_on_that_path_including_through_its_fd()
+    {
+        var (trace, _) = TraceWith(new TraceFilter { Paths = ["/etc/hostname"] }, false, "cat", "/etc/hostname");
+        var lines = trace.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^openat\(-100, ""/etc/hostname"", \d+, 0+\) += (\d+)$", lines[0]);
+        string fd = System.Text.RegularExpressions.Regex.Match(lines[0], @"= (\d+)$").Groups[1].Value;
+        Assert.Contains(lines, l => l.StartsWith($"close({fd})"));
+        Assert.All(lines[1..^1], l => Assert.Matches($@"^\w+\({fd}[,)]", l));
+    }
+
+    [Fact]
+    public void Trace_fds_and_quiet_exit()
+    {
+        var (trace, _) = TraceWith(new TraceFilter { TraceFds = new HashSet<int> { 1 }, Quiet = QuietSet.Exit }, false, "/bin/echo", "hi");
+        var lines = trace.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("write(1, \"hi\\n\", 3)"));
+        Assert.All(lines, l => Assert.Matches(@"^\w+\(1[,)]", l));
+    }
+
+    [NeedsFact("gcc")]
+    public void Signal_filter_hides_unselected_signals_but_still_delivers_them()
+    {
+        var signals = Enumerable.Repeat(true, 65).ToArray();
+        signals[10] = false;   // SIGUSR1
+        var (trace, outcome) = TraceWith(new TraceFilter { Signals = signals }, CPrograms.Path("signals"));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.DoesNotContain("--- SIGUSR1", trace);
+        Assert.Contains("write(1, \"handled\\n\", 8)", trace);
+        Assert.Contains("--- SIGCHLD", trace);
     }
 }

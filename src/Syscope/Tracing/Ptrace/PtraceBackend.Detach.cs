@@ -23,7 +23,7 @@ public sealed partial class PtraceBackend
         }
         while (_tracees.Count > 0)
         {
-            int pid = Wait.For(-1, out int status, Wait.WALL);
+            int pid = Wait.For(-1, out int status, Wait.Tracer);
             if (pid < 0)
             {
                 if (pid == -Errno.EINTR) continue;

@@ -90,7 +90,7 @@ public sealed partial class PtraceBackend
             if (_wakerPid > 0)
             {
                 Signals.Kill(_wakerPid, SignalNames.SIGKILL);
-                Wait.For(_wakerPid, out _, Wait.WALL);
+                Wait.For(_wakerPid, out _, Wait.Tracer);
             }
             _consumer.Complete();
         }
@@ -107,7 +107,7 @@ public sealed partial class PtraceBackend
         var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
         int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
-        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.WALL);
+        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
         if (rc != pid || !Wait.Stopped(status))
             throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
         Check(Seize(pid, _options), $"ptrace(PTRACE_SEIZE, {pid})");
@@ -169,8 +169,8 @@ public sealed partial class PtraceBackend
     private int WaitNext(out int status)
     {
         int dueMs = ResumeDelayed();
-        if (dueMs < 0) return Wait.For(-1, out status, Wait.WALL);
-        int pid = Wait.For(-1, out status, Wait.WALL | Wait.WNOHANG);
+        if (dueMs < 0) return Wait.For(-1, out status, Wait.Tracer);
+        int pid = Wait.For(-1, out status, Wait.Tracer | Wait.WNOHANG);
         if (pid == 0) Thread.Sleep(Math.Min(dueMs, 1));
         return pid;
     }
