@@ -60,4 +60,6 @@ public struct TraceEvent
     public int InterruptedSyscall;
     /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)").</summary>
     public bool Injected;
+    /// <summary>For SyscallExit, when the consumer asked for it: system CPU time spent in the call.</summary>
+    public long SystemTimeNs;
 }

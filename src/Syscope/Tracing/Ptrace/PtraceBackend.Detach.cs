@@ -50,12 +50,12 @@ public sealed partial class PtraceBackend
             _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
             Emit(t);
         }
-        if (_target.Launches && _mainPid > 0)
+        if (_target.Launches && _mainPid > 0 && _detachSignal > 0)
         {
             // As strace does for its own child: pass the fatal signal on to the command it ran.
             Signals.Kill(_mainPid, SignalNames.SIGCONT);
             Signals.Kill(_mainPid, _detachSignal);
         }
-        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, _detachSignal);
+        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, Math.Max(_detachSignal, 0));
     }
 }

@@ -64,6 +64,7 @@ public sealed partial class PtraceBackend
         t.SyscallNumber = (int)info.NrOrRval;
         for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i];
         t.EntryTimestamp = now;
+        t.EntrySystemNs = t.SystemNs;
         if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
         {
             t.Hidden = false;   // the launcher's execve: the first line the user sees
@@ -92,8 +93,10 @@ public sealed partial class PtraceBackend
         _event.EntryTimestamp = t.EntryTimestamp;
         _event.ReturnValue = (long)info.NrOrRval;
         _event.HasReturn = true;
+        _event.SystemTimeNs = t.SystemNs - t.EntrySystemNs;
         if (t.Injecting != null) InjectAtExit(t);
         Emit(t);
+        _tracedCalls++;
         if (t.LaunchExec)
         {
             t.LaunchExec = false;

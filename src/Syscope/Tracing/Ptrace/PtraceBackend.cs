@@ -20,6 +20,9 @@ public sealed partial class PtraceBackend
     private readonly int _options;
     private readonly Filtering.TraceFilter _filter;
     private readonly bool _seccomp;
+    /// <summary>-c without -w charges each call its system CPU time, which only wait4 reports.</summary>
+    private readonly bool _systemTime;
+    private long _tracedCalls;
     private TraceEvent _event;
     private int _mainPid;
     private int _wakerPid;
@@ -37,6 +40,7 @@ public sealed partial class PtraceBackend
         // Where the filter leaves calls out, a seccomp program keeps them from stopping at all.  Only
         // with -f: children inherit the filter, and an untraced child would see ENOSYS.
         _seccomp = UsesSeccomp(target);
+        _systemTime = _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
         if (_seccomp) _options |= O_TRACESECCOMP;
     }
 
@@ -169,8 +173,14 @@ public sealed partial class PtraceBackend
     private int WaitNext(out int status)
     {
         int dueMs = ResumeDelayed();
-        if (dueMs < 0) return Wait.For(-1, out status, Wait.Tracer);
-        int pid = Wait.For(-1, out status, Wait.Tracer | Wait.WNOHANG);
+        int options = dueMs < 0 ? Wait.Tracer : Wait.Tracer | Wait.WNOHANG;
+        int pid;
+        if (_systemTime)
+        {
+            pid = Wait.ForWithSystemTime(-1, out status, options, out long ns);
+            if (pid > 0 && _tracees.TryGetValue(pid, out var t)) t.SystemNs = ns;
+        }
+        else pid = Wait.For(-1, out status, options);
         if (pid == 0) Thread.Sleep(Math.Min(dueMs, 1));
         return pid;
     }
@@ -201,6 +211,7 @@ public sealed partial class PtraceBackend
             }
             else Dispatch(pid, status);
             if (_detachSignal != 0) { DetachAll(); return; }
+            if (_filter.SyscallLimit >= 0 && _tracedCalls >= _filter.SyscallLimit) { _detachSignal = -1; DetachAll(); return; }
         }
     }
 }

@@ -33,4 +33,6 @@ internal sealed class Tracee(int pid)
     public long DelayUntil;
     /// <summary>A signal to deliver with the next resume (inject signal=).</summary>
     public int InjectSignal;
+    /// <summary>System CPU time at the last stop, and at the entry of the current call.</summary>
+    public long SystemNs, EntrySystemNs;
 }
