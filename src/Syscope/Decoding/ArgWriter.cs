@@ -90,6 +90,14 @@ public sealed class ArgWriter
         return this;
     }
 
+    /// <summary>Hex without the 0x prefix, as IPv6 groups print.</summary>
+    public ArgWriter Hex16(ushort v)
+    {
+        Utf8Formatter.TryFormat(v, Reserve(4), out int n, new System.Buffers.StandardFormat('x'));
+        _len += n;
+        return this;
+    }
+
     /// <summary>A pointer: NULL or its address.</summary>
     public ArgWriter Ptr(ulong v) => v == 0 ? Raw("NULL"u8) : Hex(v);
 

@@ -30,6 +30,9 @@ public ref struct DecodeContext
     public long ReturnValue;
     public ITraceeMemory Memory;
     public ArgWriter Out;
+    /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
+    /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>
+    public ArgWriter Aux;
     public DecodeOptions Options;
     /// <summary>Per-tracee scratch kept from entry to exit (values the entry must remember).</summary>
     public ref DecoderScratch Scratch;

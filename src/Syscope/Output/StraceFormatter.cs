@@ -20,6 +20,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private readonly Dictionary<int, LineState> _lines = new();
     private readonly Clock _clock = new();
     private readonly ArgWriter _scratch = new();
+    private readonly ArgWriter _aux = new();
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -138,12 +139,14 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         }
         s.InSyscall = false;
         var c = Context(ref e, s, memory, exiting: true);
+        _aux.Clear();
         s.Syscall.Decoder.Exit(ref c);
         ResumeLine(o, s, e.Pid, e.Timestamp);
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, e.ReturnValue, c.ReturnFormat);
+        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();
@@ -158,6 +161,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         ReturnValue = e.ReturnValue,
         Memory = memory,
         Out = s.Text,
+        Aux = _aux,
         Options = _options.Decode,
         Scratch = ref s.Scratch,
     };
