@@ -25,6 +25,8 @@ public ref struct DecodeContext
     public SyscallInfo Syscall;
     public int Pid;
     public ref SyscallArgs Args;
+    /// <summary>At entry: the tracee's stack pointer (0 when the backend does not know it).</summary>
+    public ulong StackPointer;
     public bool Exiting;
     /// <summary>At exit: the raw return (negative errno on failure).</summary>
     public long ReturnValue;

@@ -72,6 +72,30 @@ public static class StatPrinters
         w.Raw(", "u8).Raw(name).Raw("_nsec="u8).Int(nsec);
     }
 
+    /// <summary>x86_64 struct statfs (&lt;asm-generic/statfs.h&gt;).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Statfs
+    {
+        public long Type, Bsize;
+        public ulong Blocks, Bfree, Bavail, Files, Ffree;
+        public uint Fsid0, Fsid1;
+        public long Namelen, Frsize, Flags;
+    }
+
+    public static void StatfsStruct(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Statfs s)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{f_type="u8); FileConstants.FsMagic.Print(w, (ulong)s.Type);
+        w.Raw(", f_bsize="u8).Int(s.Bsize).Raw(", f_blocks="u8).UInt(s.Blocks).Raw(", f_bfree="u8).UInt(s.Bfree);
+        w.Raw(", f_bavail="u8).UInt(s.Bavail).Raw(", f_files="u8).UInt(s.Files).Raw(", f_ffree="u8).UInt(s.Ffree);
+        w.Raw(", f_fsid={val=["u8).Hex(s.Fsid0).Raw(", "u8).Hex(s.Fsid1).Raw("]}, f_namelen="u8).Int(s.Namelen);
+        w.Raw(", f_frsize="u8).Int(s.Frsize).Raw(", f_flags="u8);
+        FileConstants.StatfsFlags.Print(w, (ulong)s.Flags);
+        w.Raw((byte)'}');
+    }
+
     /// <summary>struct statx (&lt;linux/stat.h&gt;).</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct Statx

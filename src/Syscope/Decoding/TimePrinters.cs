@@ -56,7 +56,7 @@ public static class TimePrinters
         var t = DateTime.UnixEpoch.AddSeconds(sec);
         w.Raw(" /* "u8).Padded(t.Year, 4).Raw((byte)'-').Padded(t.Month, 2).Raw((byte)'-').Padded(t.Day, 2)
             .Raw((byte)'T').Padded(t.Hour, 2).Raw((byte)':').Padded(t.Minute, 2).Raw((byte)':').Padded(t.Second, 2);
-        if (fraction && nsec is >= 0 and < 1_000_000_000) w.Raw((byte)'.').Padded(nsec, 9);
+        if (fraction && nsec is > 0 and < 1_000_000_000) w.Raw((byte)'.').Padded(nsec, 9);
         w.Raw("+0000 */"u8);
     }
 }

@@ -157,6 +157,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         Syscall = s.Syscall!,
         Pid = e.Pid,
         Args = ref e.Args,
+        StackPointer = e.StackPointer,
         Exiting = exiting,
         ReturnValue = e.ReturnValue,
         Memory = memory,

@@ -85,6 +85,24 @@ public static class FileConstants
         new(8, "FALLOC_FL_COLLAPSE_RANGE"), new(0x10, "FALLOC_FL_ZERO_RANGE"), new(0x20, "FALLOC_FL_INSERT_RANGE"),
         new(0x40, "FALLOC_FL_UNSHARE_RANGE"));
 
+    /// <summary>&lt;linux/magic.h&gt; file system types seen in statfs.</summary>
+    public static readonly ValueSet FsMagic = new("???", false,
+        new(0xef53, "EXT2_SUPER_MAGIC"), new(0x01021994, "TMPFS_MAGIC"), new(0x9fa0, "PROC_SUPER_MAGIC"),
+        new(0x62656572, "SYSFS_MAGIC"), new(0x794c7630, "OVERLAYFS_SUPER_MAGIC"), new(0x9123683e, "BTRFS_SUPER_MAGIC"),
+        new(0x58465342, "XFS_SUPER_MAGIC"), new(0x63677270, "CGROUP2_SUPER_MAGIC"), new(0x27e0eb, "CGROUP_SUPER_MAGIC"),
+        new(0x1cd1, "DEVPTS_SUPER_MAGIC"), new(0x6969, "NFS_SUPER_MAGIC"), new(0x65735546, "FUSE_SUPER_MAGIC"),
+        new(0x73717368, "SQUASHFS_MAGIC"), new(0x4d44, "MSDOS_SUPER_MAGIC"), new(0x01021997, "V9FS_MAGIC"),
+        new(0xf97cff8c, "SELINUX_MAGIC"), new(0x64626720, "DEBUGFS_MAGIC"), new(0x74726163, "TRACEFS_MAGIC"),
+        new(0x858458f6, "RAMFS_MAGIC"), new(0x42494e4d, "BINFMTFS_MAGIC"), new(0x6e736673, "NSFS_MAGIC"),
+        new(0x50495045, "PIPEFS_MAGIC"), new(0x534f434b, "SOCKFS_MAGIC"), new(0xcafe4a11, "BPF_FS_MAGIC"));
+
+    /// <summary>&lt;linux/statfs.h&gt; ST_* mount flags in f_flags.</summary>
+    public static readonly FlagSet StatfsFlags = new("ST_???", null,
+        new(1, "ST_RDONLY"), new(2, "ST_NOSUID"), new(4, "ST_NODEV"), new(8, "ST_NOEXEC"), new(16, "ST_SYNCHRONOUS"),
+        new(32, "ST_VALID"), new(64, "ST_MANDLOCK"), new(128, "ST_WRITE"), new(256, "ST_APPEND"),
+        new(512, "ST_IMMUTABLE"), new(1024, "ST_NOATIME"), new(2048, "ST_NODIRATIME"), new(4096, "ST_RELATIME"),
+        new(8192, "ST_NOSYMFOLLOW"));
+
     /// <summary>&lt;linux/xattr.h&gt; setxattr flags.</summary>
     public static readonly FlagSet XattrFlags = new("XATTR_???", null,
         new(1, "XATTR_CREATE"), new(2, "XATTR_REPLACE"));

@@ -47,6 +47,8 @@ internal static class FileDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(4)); else StatPrinters.StatxStruct(ref c, c.Arg(4));
         });
 
+        d["statfs"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
+        d["fstatfs"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
         d["readlink"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => ReadlinkTail(ref c, 1));
         d["readlinkat"] = new FuncDecoder(DirPath, (ref DecodeContext c) => ReadlinkTail(ref c, 2));
         d["getcwd"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
@@ -137,6 +139,12 @@ internal static class FileDecoders
     {
         c.Out.Sep();
         if (c.Failed) c.Out.Ptr(c.Arg(i)); else StatPrinters.StatStruct(ref c, c.Arg(i));
+    }
+
+    private static void StatfsArg(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (c.Failed) c.Out.Ptr(c.Arg(1)); else StatPrinters.StatfsStruct(ref c, c.Arg(1));
     }
 
     /// <summary>The link target, exactly as many bytes as the call returned.</summary>

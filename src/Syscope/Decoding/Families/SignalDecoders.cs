@@ -41,6 +41,7 @@ internal static class SignalDecoders
             SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
             Args.ULong(ref c, 1);
         });
+        d["rt_sigreturn"] = new FuncDecoder(SigreturnEntry);
         d["kill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
         d["tkill"] = d["kill"];
         d["tgkill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
@@ -65,6 +66,20 @@ internal static class SignalDecoders
     {
         c.Out.Sep();
         SignalPrinters.Signal(c.Out, c.IntArg(i));
+    }
+
+    /// <summary>offsetof(struct ucontext, uc_sigmask) on x86_64: flags, link, stack_t (24 bytes),
+    /// then the 256-byte sigcontext.</summary>
+    private const ulong UcSigmaskOffset = 296;
+
+    /// <summary>The handler's "ret" popped the frame's return address, so the stack pointer is at
+    /// the ucontext whose mask the kernel is about to restore.</summary>
+    private static void SigreturnEntry(ref DecodeContext c)
+    {
+        if (c.StackPointer == 0 || !Printers.TryRead(ref c, c.StackPointer + UcSigmaskOffset, out ulong mask)) return;
+        c.Out.Sep().Raw("{mask="u8);
+        SignalPrinters.SetValue(c.Out, mask);
+        c.Out.Raw((byte)'}');
     }
 
     private struct StackT { public ulong Sp; public int Flags, Pad; public ulong Size; }
