@@ -101,14 +101,15 @@ public sealed class ArgWriter
     /// <summary>A pointer: NULL or its address.</summary>
     public ArgWriter Ptr(ulong v) => v == 0 ? Raw("NULL"u8) : Hex(v);
 
-    /// <summary>File modes as strace prints them: 0644, with a leading zero ("000" for zero).</summary>
+    /// <summary>File modes as C's %#03o prints them: 0644, 022, 000.</summary>
     public ArgWriter Octal(ulong v)
     {
         Span<byte> tmp = stackalloc byte[24];
         int i = tmp.Length;
+        bool zero = v == 0;
         do { tmp[--i] = (byte)('0' + (int)(v & 7)); v >>= 3; } while (v != 0);
+        if (!zero) tmp[--i] = (byte)'0';
         while (tmp.Length - i < 3) tmp[--i] = (byte)'0';
-        tmp[--i] = (byte)'0';
         return Raw(tmp[i..]);
     }
 

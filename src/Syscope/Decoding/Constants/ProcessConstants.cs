@@ -13,8 +13,24 @@ public static class ProcessConstants
         new(0x200000, "CLONE_CHILD_CLEARTID"), new(0x800000, "CLONE_UNTRACED"),
         new(0x1000000, "CLONE_CHILD_SETTID"), new(0x2000000, "CLONE_NEWCGROUP"), new(0x4000000, "CLONE_NEWUTS"),
         new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"), new(0x20000000, "CLONE_NEWPID"),
-        new(0x40000000, "CLONE_NEWNET"), new(0x80000000, "CLONE_IO"), new(0x100000000, "CLONE_CLEAR_SIGHAND"),
-        new(0x200000000, "CLONE_INTO_CGROUP"));
+        new(0x40000000, "CLONE_NEWNET"), new(0x80000000, "CLONE_IO"));
+
+    /// <summary>clone3 takes 64-bit flags and knows two more than clone.</summary>
+    public static readonly FlagSet Clone3Flags = new("CLONE_???", null,
+        [.. CloneFlags.Rows, new(0x100000000, "CLONE_CLEAR_SIGHAND"), new(0x200000000, "CLONE_INTO_CGROUP")]);
+
+    /// <summary>&lt;linux/personality.h&gt; execution domains (low byte) and flags.</summary>
+    public static readonly ValueSet Personas = new("PER_???", false,
+        new(0, "PER_LINUX"), new(1, "PER_SVR4"), new(2, "PER_SVR3"), new(3, "PER_SCOSVR3"), new(4, "PER_WYSEV386"),
+        new(5, "PER_ISCR4"), new(6, "PER_BSD"), new(7, "PER_XENIX"), new(8, "PER_LINUX32"), new(9, "PER_IRIX32"),
+        new(10, "PER_IRIXN32"), new(11, "PER_IRIX64"), new(12, "PER_RISCOS"), new(13, "PER_SOLARIS"),
+        new(14, "PER_UW7"), new(15, "PER_OSF4"), new(16, "PER_HPUX"));
+
+    public static readonly FlagSet PersonalityFlags = new("PER_???", null,
+        new(0x20000, "UNAME26"), new(0x40000, "ADDR_NO_RANDOMIZE"), new(0x80000, "FDPIC_FUNCPTRS"),
+        new(0x100000, "MMAP_PAGE_ZERO"), new(0x200000, "ADDR_COMPAT_LAYOUT"), new(0x400000, "READ_IMPLIES_EXEC"),
+        new(0x800000, "ADDR_LIMIT_32BIT"), new(0x1000000, "SHORT_INODE"), new(0x2000000, "WHOLE_SECONDS"),
+        new(0x4000000, "STICKY_TIMEOUTS"), new(0x8000000, "ADDR_LIMIT_3GB"));
 
     public const ulong CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
     public const ulong CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;

@@ -57,7 +57,7 @@ internal static class Clone
         if (!Printers.TryRead(ref c, c.Arg(0), out CloneArgs a) || c.Arg(1) < 64) { c.Out.Ptr(c.Arg(0)); Args.ULong(ref c, 1); return; }
         var w = c.Out;
         w.Raw("{flags="u8);
-        ProcessConstants.CloneFlags.Print(w, a.Flags);
+        ProcessConstants.Clone3Flags.Print(w, a.Flags);
         if ((a.Flags & ProcessConstants.CLONE_PIDFD) != 0) w.Raw(", pidfd="u8).Ptr(a.Pidfd);
         if ((a.Flags & ChildTid) != 0) w.Raw(", child_tid="u8).Ptr(a.ChildTid);
         if ((a.Flags & ProcessConstants.CLONE_PARENT_SETTID) != 0) w.Raw(", parent_tid="u8).Ptr(a.ParentTid);

@@ -58,6 +58,12 @@ internal static class ProcessDecoders
         });
         d["set_tid_address"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
         d["set_robust_list"] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); });
+        d["personality"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            // 0xffffffff only asks for the current persona.
+            if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
+        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex);
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["getpgid"] = pidOnly;
         d["getsid"] = pidOnly;
@@ -84,6 +90,12 @@ internal static class ProcessDecoders
         c.Out.Hex(addr);
         int n = Printers.CountArray(ref c, addr);
         if (n >= 0) c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
+    }
+
+    private static void Persona(ArgWriter w, ulong v)
+    {
+        ProcessConstants.Personas.Print(w, v & 0xff);
+        ProcessConstants.PersonalityFlags.Print(w, v & ~0xffUL, after: true);
     }
 
     private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;
