@@ -22,10 +22,14 @@ public sealed class ArgWriter
     public ReadOnlySpan<byte> Slice(int start) => _buf.AsSpan(start, _len - start);
     public ReadOnlySpan<byte> Slice(int start, int length) => _buf.AsSpan(start, length);
 
+    /// <summary>A separator already written at entry for the first argument printed at exit.</summary>
+    private bool _sepAhead;
+
     public void Clear()
     {
         _len = 0;
         ArgCount = 0;
+        _sepAhead = false;
     }
 
     public void Truncate(int length) => _len = length;
@@ -39,8 +43,19 @@ public sealed class ArgWriter
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
+        if (_sepAhead) { _sepAhead = false; ArgCount++; return this; }
         if (ArgCount++ > 0) Raw(", "u8);
         return this;
+    }
+
+    /// <summary>Ends the entry half of a call whose next argument prints at exit: strace writes
+    /// that argument's ", " at entry, which shows when another process's line cuts in
+    /// ("accept4(3, &lt;unfinished ...&gt;" then "&lt;... accept4 resumed&gt;{sa_family=...").</summary>
+    public void SepAhead()
+    {
+        if (ArgCount == 0 || _sepAhead) return;
+        Raw(", "u8);
+        _sepAhead = true;
     }
 
     public ArgWriter Raw(ReadOnlySpan<byte> text)

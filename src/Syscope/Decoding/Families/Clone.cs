@@ -16,7 +16,7 @@ internal static class Clone
         c.Out.Sep().Raw("child_stack="u8).Ptr(c.Arg(1));
         c.Out.Sep().Raw("flags="u8);
         Flags(c.Out, flags);
-        if ((flags & WritesBack) == 0) Tail(ref c, flags);
+        if ((flags & WritesBack) == 0) Tail(ref c, flags); else c.Out.SepAhead();
     }
 
     public static void Exit(ref DecodeContext c)

@@ -19,7 +19,9 @@ internal sealed class Fcntl : SyscallDecoder
         switch (c.IntArg(1))
         {
             case F_GETFD or F_GETFL or F_GETOWN or F_GETSIG or F_GETLEASE or F_GETPIPE_SZ or F_GET_SEALS:
+                break;
             case F_GETLK or F_OFD_GETLK:
+                c.Out.SepAhead();
                 break;
             case F_SETFD: Args.Flags(ref c, 2, DescConstants.FdFlags); break;
             case F_SETFL: c.Out.Sep(); Args.OpenFlags(c.Out, c.Arg(2)); break;

@@ -23,7 +23,7 @@ internal sealed class Ioctl : SyscallDecoder
         if (DescConstants.IoctlCommands.TryName(cmd, out var name)) c.Out.Raw(name); else Ioc(c.Out, cmd);
         switch (cmd)
         {
-            case TCGETS or TIOCGWINSZ or TIOCGPGRP or FIONREAD or TIOCOUTQ or TIOCGPTN or TIOCGSID: return;
+            case TCGETS or TIOCGWINSZ or TIOCGPGRP or FIONREAD or TIOCOUTQ or TIOCGPTN or TIOCGSID: c.Out.SepAhead(); return;
             case FIONCLEX or FIOCLEX or TIOCNOTTY: return;
             case TCSETS or TCSETSW or TCSETSF: c.Out.Sep(); Term(ref c); return;
             case TIOCSWINSZ: c.Out.Sep(); Winsz(ref c); return;

@@ -24,7 +24,7 @@ internal static class PollDecoders
                 c.Aux.Raw(", left "u8);
                 TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
             }
-        });
+        }, exitArgs: false);
         d["epoll_create1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.EpollCreateFlags), null, ReturnFormat.Fd);
         d["epoll_create"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), null, ReturnFormat.Fd);
         d["epoll_ctl"] = new FuncDecoder((ref DecodeContext c) =>

@@ -21,8 +21,8 @@ internal static class ProcessDecoders
         });
         d["exit_group"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["exit"] = d["exit_group"];
-        d["clone"] = new FuncDecoder(Clone.Entry, Clone.Exit);
-        d["clone3"] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit);
+        d["clone"] = new FuncDecoder(Clone.Entry, Clone.Exit, exitArgs: false);
+        d["clone3"] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit, exitArgs: false);
         d["wait4"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), Wait.Wait4Exit);
         d["waitid"] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -40,15 +40,15 @@ internal static class ProcessDecoders
         d["arch_prctl"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
-            if (c.Arg(0) is not (0x1003 or 0x1004)) Args.Hex(ref c, 1);
+            if (c.Arg(0) is not (0x1003 or 0x1004)) Args.Hex(ref c, 1); else c.Out.SepAhead();
         }, (ref DecodeContext c) =>
         {
             if (c.Arg(0) is not (0x1003 or 0x1004)) return;
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) c.Out.Ptr(c.Arg(1));
             else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
-        });
-        d["prctl"] = new FuncDecoder(PrctlEntry, PrctlExit);
+        }, exitArgs: false);
+        d["prctl"] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
         d["rseq"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Ptr(ref c, 0);
@@ -63,7 +63,7 @@ internal static class ProcessDecoders
             c.Out.Sep();
             // 0xffffffff only asks for the current persona.
             if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
-        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex);
+        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex, exitArgs: false);
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["getpgid"] = pidOnly;
         d["getsid"] = pidOnly;
@@ -108,7 +108,7 @@ internal static class ProcessDecoders
         {
             case PR_SET_PDEATHSIG: c.Out.Sep(); SignalPrinters.Signal(c.Out, c.IntArg(1)); break;
             case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); break;
-            case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: break;
+            case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: c.Out.SepAhead(); break;
             case PR_GET_DUMPABLE or PR_GET_NO_NEW_PRIVS: break;
             default: for (int i = 1; i < 5; i++) Args.Hex(ref c, i); break;
         }

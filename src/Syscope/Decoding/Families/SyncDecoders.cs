@@ -46,13 +46,13 @@ internal static class SyncDecoders
                 Args.Int(ref c, 2); Timeout(ref c);
                 break;
             case FUTEX_WAIT_BITSET:
-                Args.Int(ref c, 2); Timeout(ref c); Args.Ptr(ref c, 4); Bitset(ref c);
+                Args.Int(ref c, 2); Timeout(ref c); Bitset(ref c);
                 break;
             case FUTEX_WAKE: case FUTEX_FD:
                 Args.Int(ref c, 2);
                 break;
             case FUTEX_WAKE_BITSET:
-                Args.Int(ref c, 2); Args.Ptr(ref c, 3); Args.Ptr(ref c, 4); Bitset(ref c);
+                Args.Int(ref c, 2); Bitset(ref c);
                 break;
             case FUTEX_REQUEUE:
                 Args.Int(ref c, 2); Args.UInt(ref c, 3); Args.Ptr(ref c, 4);
