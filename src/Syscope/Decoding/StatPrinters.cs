@@ -129,10 +129,11 @@ public static class StatPrinters
         if (!v) { w.Raw(", ...}"u8); return; }
         w.Raw(", stx_blocks="u8).UInt(s.Blocks);
         w.Raw(", stx_attributes_mask="u8); FileConstants.StatxAttributes.Print(w, s.AttributesMask);
-        StatxTimeField(w, "stx_atime"u8, s.Atime);
-        StatxTimeField(w, "stx_btime"u8, s.Btime);
-        StatxTimeField(w, "stx_ctime"u8, s.Ctime);
-        StatxTimeField(w, "stx_mtime"u8, s.Mtime);
+        // Times the kernel did not fill in (their STATX_* bit clear in stx_mask) are left out.
+        if ((s.Mask & 0x20) != 0) StatxTimeField(w, "stx_atime"u8, s.Atime);
+        if ((s.Mask & 0x800) != 0) StatxTimeField(w, "stx_btime"u8, s.Btime);
+        if ((s.Mask & 0x80) != 0) StatxTimeField(w, "stx_ctime"u8, s.Ctime);
+        if ((s.Mask & 0x40) != 0) StatxTimeField(w, "stx_mtime"u8, s.Mtime);
         w.Raw(", stx_rdev_major="u8).UInt(s.RdevMajor).Raw(", stx_rdev_minor="u8).UInt(s.RdevMinor);
         w.Raw(", stx_dev_major="u8).UInt(s.DevMajor).Raw(", stx_dev_minor="u8).UInt(s.DevMinor);
         w.Raw(", stx_mnt_id="u8).Hex(s.MntId).Raw((byte)'}');
