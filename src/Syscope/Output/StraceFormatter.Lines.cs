@@ -38,7 +38,7 @@ public sealed partial class StraceFormatter
         {
             if (_options.OutputPath != null) w.Int(pid).Raw((byte)' ');
             else w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ').Raw("] "u8);
-            if (_options.OutputPath != null) for (int n = w.Length; n < _pidWidth + 2; n++) w.Raw((byte)' ');
+            if (_options.OutputPath != null) for (int n = w.Length; n < _pidWidth + 1; n++) w.Raw((byte)' ');
         }
         if (_options.Timestamps != TimestampStyle.None)
         {

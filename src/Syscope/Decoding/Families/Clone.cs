@@ -2,8 +2,8 @@ using Syscope.Decoding.Constants;
 
 namespace Syscope.Decoding.Families;
 
-/// <summary>clone and clone3.  Arguments the kernel writes back (parent_tid) print at exit, so
-/// everything after the flags waits for it when CLONE_PARENT_SETTID or CLONE_PIDFD is set.</summary>
+/// <summary>clone and clone3.  Like strace, clone prints the stack and flags at entry and the
+/// tid pointers at exit, when the kernel has written parent_tid.</summary>
 internal static class Clone
 {
     private const ulong WritesBack = ProcessConstants.CLONE_PARENT_SETTID | ProcessConstants.CLONE_PIDFD;
@@ -16,14 +16,9 @@ internal static class Clone
         c.Out.Sep().Raw("child_stack="u8).Ptr(c.Arg(1));
         c.Out.Sep().Raw("flags="u8);
         Flags(c.Out, flags);
-        if ((flags & WritesBack) == 0) Tail(ref c, flags); else c.Out.SepAhead();
     }
 
-    public static void Exit(ref DecodeContext c)
-    {
-        c.ReturnFormat = ReturnFormat.Decimal;
-        if ((c.Arg(0) & WritesBack) != 0) Tail(ref c, c.Arg(0));
-    }
+    public static void Exit(ref DecodeContext c) => Tail(ref c, c.Arg(0));
 
     private static void Tail(ref DecodeContext c, ulong flags)
     {
