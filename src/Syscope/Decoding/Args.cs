@@ -8,12 +8,27 @@ public static class Args
 {
     private const int AT_FDCWD = -100;
 
-    public static void Fd(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));
+    public static void Fd(ref DecodeContext c, int i)
+    {
+        c.Out.Sep().Int(c.IntArg(i));
+        FdPath(ref c, c.IntArg(i), c.Out);
+    }
 
     public static void DirFd(ref DecodeContext c, int i)
     {
         c.Out.Sep();
         if (c.IntArg(i) == AT_FDCWD) c.Out.Raw("AT_FDCWD"u8); else c.Out.Int(c.IntArg(i));
+        FdPath(ref c, c.IntArg(i), c.Out);
+    }
+
+    /// <summary>With -y, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
+    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w)
+    {
+        if (c.Options.FdPaths == 0 || (fd < 0 && fd != AT_FDCWD) || c.FdPaths == null) return;
+        Span<byte> path = stackalloc byte[4096];
+        int n = c.FdPaths.PathOf(c.Pid, fd, path);
+        if (n <= 0) return;
+        w.Raw((byte)'<').Escaped(path[..n], c.Options.HexStrings).Raw((byte)'>');
     }
 
     public static void Int(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));

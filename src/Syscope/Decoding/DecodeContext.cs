@@ -31,6 +31,8 @@ public ref struct DecodeContext
     /// <summary>At exit: the raw return (negative errno on failure).</summary>
     public long ReturnValue;
     public ITraceeMemory Memory;
+    /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
+    public IFdPaths? FdPaths;
     public ArgWriter Out;
     /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
     /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>

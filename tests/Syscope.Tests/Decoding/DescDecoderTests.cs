@@ -71,6 +71,20 @@ public class DescDecoderTests
     }
 
     [Fact]
+    public void Fd_paths_with_y()
+    {
+        var m = new FakeMemory();
+        ulong p = m.Str("/etc/passwd");
+        ulong fds = m.Ints(3, 4);
+        var y = new DecodeOptions { FdPaths = 1 };
+        var files = new FakeFds(new() { [-100] = "/home/u", [3] = "/etc/passwd", [4] = "pipe:[99]", [7] = "/tmp/a\nb" });
+        Assert.Equal("openat(AT_FDCWD</home/u>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>", Of("openat", [U(-100), p, 0, 0], 3, m, y, fds: files));
+        Assert.Equal("pipe2([3</etc/passwd>, 4<pipe:[99]>], 0) = 0", Of("pipe2", [fds, 0], 0, m, y, fds: files));
+        Assert.Equal("close(7</tmp/a\\nb>) = 0", Of("close", [7], 0, m, y, fds: files));
+        Assert.Equal("close(9) = 0", Of("close", [9], 0, m, y, fds: files));
+    }
+
+    [Fact]
     public void Lseek_whence()
     {
         Assert.Equal("lseek(3, -60, SEEK_CUR) = 54", Of("lseek", [3, U(-60), 1], 54));

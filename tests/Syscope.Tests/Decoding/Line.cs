@@ -11,14 +11,14 @@ namespace Syscope.Tests.Decoding;
 /// returns the line, with the " = " column's padding collapsed to one space.</summary>
 public static partial class Line
 {
-    public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0)
+    public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0, IFdPaths? fds = null)
     {
         var info = SyscallTable.ByName(name) ?? throw new ArgumentException(name);
         var ms = new MemoryStream();
         var opts = new StraceOptions { Decode = options ?? new DecodeOptions() };
         using (var output = new TraceOutput(ms, false))
         {
-            var f = new StraceFormatter(opts, output, TextWriter.Null);
+            var f = new StraceFormatter(opts, output, TextWriter.Null, fdPaths: fds ?? new NoFds());
             f.ProcessStarted(100);
             var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, StackPointer = sp };
             for (int i = 0; i < args.Length; i++) e.Args[i] = args[i];
@@ -37,4 +37,20 @@ public static partial class Line
     private static partial Regex Padding();
 
     public static ulong U(long v) => unchecked((ulong)v);
+
+    /// <summary>A process with no descriptors at all, so tests never see the test runner's /proc.</summary>
+    private sealed class NoFds : IFdPaths
+    {
+        public int PathOf(int pid, int fd, Span<byte> destination) => 0;
+    }
+}
+
+/// <summary>Descriptor targets from a table: fd -> text (and -100 for the working directory).</summary>
+public sealed class FakeFds(Dictionary<int, string> targets) : IFdPaths
+{
+    public int PathOf(int pid, int fd, Span<byte> destination)
+    {
+        if (!targets.TryGetValue(fd, out var t)) return 0;
+        return Encoding.UTF8.GetBytes(t, destination);
+    }
 }

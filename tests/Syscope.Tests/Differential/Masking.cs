@@ -14,6 +14,7 @@ public static partial class Masking
         (Address(), "0xADDR"),
         (Random(), "getrandom(\"RANDOM\""),
         (PidReturn(), "$1 = PID"),
+        (SigreturnValue(), "$1 = RET"),
         (PidField(), "$1=PID"),
         (PidArg(), "$1(PID"),
         (Tid(), "[TID]"),
@@ -23,6 +24,7 @@ public static partial class Masking
         (Counters(), "$1"),
         (Tracer(), "\"_=TRACER\""),
         (Inode(), "$1=INO"),
+        (ObjectInode(), "$1:[INO]"),
     ];
 
     public static string Line(string line)
@@ -37,6 +39,8 @@ public static partial class Masking
     [GeneratedRegex(@"getrandom\(""[^""]*""")] private static partial Regex Random();
     [GeneratedRegex(@"^((?:(?:clone3?|vfork|fork|wait4|waitid|getpid|gettid|getppid|set_tid_address|getpgrp|getsid|rt_sigreturn)\(|<\.\.\. (?:clone3?|wait4|vfork|rt_sigreturn) resumed>).*) = \d+")]
     private static partial Regex PidReturn();
+    /// <summary>rt_sigreturn returns whatever the interrupted call did, which depends on timing.</summary>
+    [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
     [GeneratedRegex(@"\b(si_pid|l_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
     [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
@@ -46,4 +50,5 @@ public static partial class Masking
     [GeneratedRegex(@"\b(loads|freeram|sharedram|bufferram|procs|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)")] private static partial Regex Counters();
     [GeneratedRegex(@"""_=[^""]*""(\.\.\.)?")] private static partial Regex Tracer();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
+    [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
 }

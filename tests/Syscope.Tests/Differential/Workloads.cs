@@ -33,7 +33,7 @@ public static class Workloads
         ["find", "/etc/apt"],
     ];
 
-    private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"]];
+    private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
 
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()

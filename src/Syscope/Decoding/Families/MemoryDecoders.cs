@@ -43,7 +43,7 @@ internal static class MemoryDecoders
         Args.Flags(ref c, 2, MemoryConstants.Prot);
         c.Out.Sep();
         MapFlags(c.Out, c.Arg(3));
-        Args.Int(ref c, 4);
+        Args.Fd(ref c, 4);
         Args.Hex(ref c, 5);
     }
 

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel;
 
 namespace Syscope.Decoding.Families;
 
@@ -91,7 +92,10 @@ internal static class NetworkDecoders
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(4), out int len)) { c.Out.Ptr(c.Arg(3)); c.Out.Sep().Ptr(c.Arg(4)); return; }
-            OptionValue(ref c, c.Arg(3), len);
+            // SO_ERROR reads back a pending errno, which strace names.
+            if (c.IntArg(1) == 1 && c.IntArg(2) == 4 && len == 4 && Printers.TryRead(ref c, c.Arg(3), out int err) && Errno.IsKnown(err) && err != 0)
+                c.Out.Raw((byte)'[').Raw(Errno.NameUtf8(err)).Raw((byte)']');
+            else OptionValue(ref c, c.Arg(3), len);
             c.Out.Sep();
             InOutLen(c.Out, (int)c.Scratch.A, len);
         });

@@ -59,7 +59,9 @@ internal static class PollDecoders
             if (i > 0) c.Out.Raw(", "u8);
             if (i >= (ulong)c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
             if (!Printers.TryRead(ref c, addr + i * 8, out Pollfd p)) { c.Out.Raw("... /* "u8).Hex(addr + i * 8).Raw(" */"u8); break; }
-            c.Out.Raw("{fd="u8).Int(p.Fd).Raw(", events="u8);
+            c.Out.Raw("{fd="u8).Int(p.Fd);
+            Args.FdPath(ref c, p.Fd, c.Out);
+            c.Out.Raw(", events="u8);
             DescConstants.PollEvents.Print(c.Out, (ushort)p.Events);
             c.Out.Raw((byte)'}');
         }
