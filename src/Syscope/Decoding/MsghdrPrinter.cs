@@ -12,14 +12,20 @@ public static class MsghdrPrinter
 
     private const int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2;
 
-    public static void Print(ref DecodeContext c, ulong addr, long dataLimit)
+    /// <summary>msg_namelen at entry, for the "110 => 0" form recvmsg prints.</summary>
+    public static long NameLen(ref DecodeContext c, ulong addr) =>
+        Printers.TryRead(ref c, addr, out Msghdr m) ? m.NameLen : -1;
+
+    public static void Print(ref DecodeContext c, ulong addr, long dataLimit, long nameLenIn = -1)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (!Printers.TryRead(ref c, addr, out Msghdr m)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{msg_name="u8);
         SockaddrPrinter.Print(ref c, m.Name, m.NameLen);
-        w.Raw(", msg_namelen="u8).UInt(m.NameLen).Raw(", msg_iov="u8);
+        w.Raw(", msg_namelen="u8);
+        if (nameLenIn >= 0 && nameLenIn != m.NameLen) w.Int(nameLenIn).Raw(" => "u8);
+        w.UInt(m.NameLen).Raw(", msg_iov="u8);
         IovecPrinter.Print(ref c, m.Iov, m.IovLen, dataLimit);
         w.Raw(", msg_iovlen="u8).UInt(m.IovLen);
         if (m.ControlLen != 0)

@@ -12,7 +12,7 @@ namespace Syscope.Tests.Differential;
 public class DifferentialTests(ITestOutputHelper output)
 {
     /// <summary>The share of strace's lines every workload must reproduce.</summary>
-    private const double Floor = 0.90;
+    private const double Floor = 0.97;
 
     private static readonly string s_bin = Path.Combine(AppContext.BaseDirectory, "syscope-cli", "syscope");
     private static readonly string s_programs = Path.Combine(Workloads.Scratch, "bin");
@@ -58,7 +58,11 @@ public class DifferentialTests(ITestOutputHelper output)
         if (Directory.Exists(cwd)) Directory.Delete(cwd, true);
         Directory.CreateDirectory(cwd);
         string outFile = Path.Combine(Workloads.Scratch, $"{tag}.txt");
-        var psi = new ProcessStartInfo(tracer) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };
+        // The test host ignores SIGPIPE and strace passes that on to the tracee, which changes what
+        // programs like gzip do; both tracers start as they would from a shell.
+        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };
+        psi.ArgumentList.Add("--default-signal=PIPE");
+        psi.ArgumentList.Add(tracer);
         foreach (var a in tracerArgs) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("-o");
         psi.ArgumentList.Add(outFile);
@@ -110,6 +114,7 @@ public class DifferentialTests(ITestOutputHelper output)
             foreach (var c in Directory.GetFiles(src, "*.c"))
                 if (Exec("gcc", "-O0", "-o", Path.Combine(s_programs, Path.GetFileNameWithoutExtension(c)), c) != 0)
                     return "gcc failed on " + c;
+            foreach (var py in Directory.GetFiles(src, "*.py")) File.Copy(py, Path.Combine(s_programs, Path.GetFileName(py)), true);
         }
         catch (System.ComponentModel.Win32Exception e) { return "missing tool: " + e.Message; }
         return null;

@@ -23,6 +23,7 @@ public static partial class Masking
         (DateComment(), "/* DATE */"),
         (Counters(), "$1"),
         (Tracer(), "\"_=TRACER\""),
+        (EpollData(), "u64=DATA"),
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
     ];
@@ -49,6 +50,8 @@ public static partial class Masking
     [GeneratedRegex(@"/\* \d{4}-\d\d-\d\dT[^*]*\*/")] private static partial Regex DateComment();
     [GeneratedRegex(@"\b(loads|freeram|sharedram|bufferram|procs|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)")] private static partial Regex Counters();
     [GeneratedRegex(@"""_=[^""]*""(\.\.\.)?")] private static partial Regex Tracer();
+    /// <summary>epoll data often carries a pointer, which moves with address randomisation.</summary>
+    [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
 }

@@ -31,6 +31,9 @@ public static class Workloads
         ["{bin}/structs"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
         ["find", "/etc/apt"],
+        ["gzip", "-c", "/etc/services"],
+        ["/usr/bin/python3", "{bin}/sockets.py"],
+        ["/usr/bin/python3", "{bin}/events.py"],
     ];
 
     private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
@@ -40,11 +43,11 @@ public static class Workloads
     {
         foreach (var cmd in s_commands)
         {
-            string name = Path.GetFileName(cmd[0]) + (cmd.Length > 1 && cmd[0] == "sh" ? "-pipe" : "");
+            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
             foreach (var opts in s_optionSets)
             {
                 bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "sh-pipe" or "python3"
-                    || (opts is ["-f"] && name is "sh-pipe" or "python3");
+                    || (opts is ["-f"] && name is "sockets.py" or "events.py");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
         }

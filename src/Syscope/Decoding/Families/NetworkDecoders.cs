@@ -75,10 +75,14 @@ internal static class NetworkDecoders
             MsghdrPrinter.Print(ref c, c.Arg(1), long.MaxValue);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
-        d["recvmsg"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
+        d["recvmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Scratch.A = MsghdrPrinter.NameLen(ref c, c.Arg(1));
+        }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue);
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
         d["setsockopt"] = new FuncDecoder((ref DecodeContext c) =>

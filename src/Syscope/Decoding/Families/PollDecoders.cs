@@ -25,6 +25,13 @@ internal static class PollDecoders
                 TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
             }
         }, exitArgs: false);
+        d["select"] = new FuncDecoder((ref DecodeContext c) => SelectEntry(ref c, nanos: false), (ref DecodeContext c) => SelectExit(ref c, nanos: false), exitArgs: false);
+        d["pselect6"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            SelectEntry(ref c, nanos: true);
+            c.Out.Sep();
+            SigmaskPair(ref c, c.Arg(5));
+        }, (ref DecodeContext c) => SelectExit(ref c, nanos: true), exitArgs: false);
         d["epoll_create1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.EpollCreateFlags), null, ReturnFormat.Fd);
         d["epoll_create"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), null, ReturnFormat.Fd);
         d["epoll_ctl"] = new FuncDecoder((ref DecodeContext c) =>
@@ -33,7 +40,8 @@ internal static class PollDecoders
             Args.Value(ref c, 1, DescConstants.EpollOps);
             Args.Fd(ref c, 2);
             c.Out.Sep();
-            EpollEvents(ref c, c.Arg(3), 1, array: false);
+            // EPOLL_CTL_DEL ignores the event, so strace shows only its address.
+            if (c.IntArg(1) == 2) c.Out.Ptr(c.Arg(3)); else EpollEvents(ref c, c.Arg(3), 1, array: false);
         });
         d["epoll_wait"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), EpollWaitExit);
         d["epoll_pwait"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
@@ -88,6 +96,83 @@ internal static class PollDecoders
             w.Raw((byte)'}');
         }
         w.Raw((byte)']');
+    }
+
+    private const int MaxSelectFds = 1 << 16;
+
+    private static void SelectEntry(ref DecodeContext c, bool nanos)
+    {
+        Args.Int(ref c, 0);
+        int nfds = c.IntArg(0);
+        for (int i = 1; i <= 3; i++) { c.Out.Sep(); FdSet(ref c, c.Out, c.Arg(i), nfds, withPaths: true); }
+        c.Out.Sep();
+        if (nanos) TimePrinters.Timespec(ref c, c.Arg(4)); else TimePrinters.Timeval(ref c, c.Arg(4));
+    }
+
+    /// <summary>The sets the kernel left behind, after the return: "(in [3], out [4], left {...})".</summary>
+    private static void SelectExit(ref DecodeContext c, bool nanos)
+    {
+        if (c.Failed) return;
+        if (c.ReturnValue == 0) { c.Aux.Raw("Timeout"u8); return; }
+        int nfds = c.IntArg(0);
+        bool any = false;
+        for (int i = 1; i <= 3; i++)
+        {
+            var name = i == 1 ? "in"u8 : i == 2 ? "out"u8 : "except"u8;
+            if (c.Arg(i) == 0 || !HasAny(ref c, c.Arg(i), nfds)) continue;
+            if (any) c.Aux.Raw(", "u8);
+            any = true;
+            c.Aux.Raw(name).Raw((byte)' ');
+            FdSet(ref c, c.Aux, c.Arg(i), nfds, withPaths: false);
+        }
+        if (c.Arg(4) != 0 && Printers.TryRead(ref c, c.Arg(4), out TimePrinters.TimespecRaw left))
+        {
+            if (any) c.Aux.Raw(", "u8);
+            c.Aux.Raw("left "u8);
+            if (nanos) TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec); else TimePrinters.TimevalValue(c.Aux, left.Sec, left.Nsec);
+        }
+    }
+
+    private static bool HasAny(ref DecodeContext c, ulong addr, int nfds)
+    {
+        for (int fd = 0; fd < nfds && fd < MaxSelectFds; fd += 64)
+        {
+            if (!Printers.TryRead(ref c, addr + (ulong)(fd / 8), out ulong word)) return false;
+            int bits = Math.Min(64, nfds - fd);
+            if ((bits == 64 ? word : word & ((1UL << bits) - 1)) != 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An fd_set as the list of descriptors in it: [0 3].</summary>
+    private static void FdSet(ref DecodeContext c, ArgWriter w, ulong addr, int nfds, bool withPaths)
+    {
+        if (addr == 0) { w.Raw("NULL"u8); return; }
+        if (nfds < 0 || !Printers.TryRead(ref c, addr, out ulong word)) { w.Hex(addr); return; }
+        w.Raw((byte)'[');
+        bool first = true;
+        for (int fd = 0; fd < nfds && fd < MaxSelectFds; fd++)
+        {
+            if ((fd & 63) == 0 && fd > 0 && !Printers.TryRead(ref c, addr + (ulong)(fd / 8), out word)) break;
+            if ((word & (1UL << (fd & 63))) == 0) continue;
+            if (!first) w.Raw((byte)' ');
+            first = false;
+            w.Int(fd);
+            if (withPaths) Args.FdPath(ref c, fd, w);
+        }
+        w.Raw((byte)']');
+    }
+
+    private struct SigmaskArg { public ulong Set, Size; }
+
+    /// <summary>pselect6's sixth argument: {[mask], size}.</summary>
+    private static void SigmaskPair(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out SigmaskArg a)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'{');
+        SignalPrinters.Set(ref c, a.Set, a.Size);
+        c.Out.Raw(", "u8).UInt(a.Size).Raw((byte)'}');
     }
 
     private struct EpollEvent { public uint Events; public uint DataLow; public uint DataHigh; }
