@@ -19,7 +19,7 @@ public class FormatBenchmarks
     private const ulong ActAddr = 0x7ffd_0003_0000, EmptyAddr = 0x7ffd_0004_0000;
 
     private StraceFormatter _formatter = null!;
-    private BenchMemory _memory = null!;
+    private RegionMemory _memory = null!;
     private TraceEvent[] _events = null!;
 
     [GlobalSetup]
@@ -30,10 +30,12 @@ public class FormatBenchmarks
         BitConverter.TryWriteBytes(stat.AsSpan(48), 36875L);
         var act = new byte[32];
         BitConverter.TryWriteBytes(act.AsSpan(8), 0x04000000UL);
-        _memory = new BenchMemory(
-            (PathAddr, Encoding.ASCII.GetBytes("/usr/lib/x86_64-linux-gnu/libc.so.6\0")),
-            (BufAddr, Encoding.ASCII.GetBytes("\x7f" + "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0 hello world, more bytes\n")),
-            (StatAddr, stat), (ActAddr, act), (EmptyAddr, [0]));
+        _memory = new RegionMemory();
+        _memory.Add(PathAddr, Encoding.ASCII.GetBytes("/usr/lib/x86_64-linux-gnu/libc.so.6\0"));
+        _memory.Add(BufAddr, Encoding.ASCII.GetBytes("\x7f" + "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0 hello world, more bytes\n"));
+        _memory.Add(StatAddr, stat);
+        _memory.Add(ActAddr, act);
+        _memory.Add(EmptyAddr, [0]);
         _formatter = new StraceFormatter(new StraceOptions(), new TraceOutput(Stream.Null, false), TextWriter.Null);
         _formatter.ProcessStarted(1000);
         _events =

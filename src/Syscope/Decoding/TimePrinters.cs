@@ -9,22 +9,20 @@ public static class TimePrinters
     [StructLayout(LayoutKind.Sequential)]
     public struct TimespecRaw { public long Sec, Nsec; }
 
-    public static void Timespec(ref DecodeContext c, ulong addr)
+    public static void Timespec(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: true);
+
+    public static void Timeval(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: false);
+
+    /// <summary>timespec and timeval share a layout on x86_64: two longs.</summary>
+    private static void SecondsAndFraction(ref DecodeContext c, ulong addr, bool nanos)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out TimespecRaw ts)) { c.Out.Hex(addr); return; }
-        TimespecValue(c.Out, ts.Sec, ts.Nsec);
+        if (!Printers.TryRead(ref c, addr, out TimespecRaw t)) { c.Out.Hex(addr); return; }
+        if (nanos) TimespecValue(c.Out, t.Sec, t.Nsec); else TimevalValue(c.Out, t.Sec, t.Nsec);
     }
 
     public static void TimespecValue(ArgWriter w, long sec, long nsec) =>
         w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_nsec="u8).Int(nsec).Raw((byte)'}');
-
-    public static void Timeval(ref DecodeContext c, ulong addr)
-    {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out TimespecRaw tv)) { c.Out.Hex(addr); return; }
-        TimevalValue(c.Out, tv.Sec, tv.Nsec);
-    }
 
     public static void TimevalValue(ArgWriter w, long sec, long usec) =>
         w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_usec="u8).Int(usec).Raw((byte)'}');

@@ -4,38 +4,18 @@ using Syscope.Events;
 
 namespace Syscope.Tests.Decoding;
 
-/// <summary>Tracee memory made of a few mapped regions; everything else is unreadable, as an
-/// unmapped page would be.  Reads stop at a region's end, like process_vm_readv at a page gap.</summary>
-public sealed class FakeMemory : ITraceeMemory
+/// <summary>Tracee memory made of a few mapped regions, with helpers that place strings, structs
+/// and arrays at fresh addresses; everything else is unreadable, as an unmapped page would be.</summary>
+public sealed class FakeMemory : RegionMemory
 {
-    private readonly List<(ulong Addr, byte[] Data)> _regions = [];
     private ulong _next = 0x7ffd_0000_1000;
-
-    public int Read(ulong address, Span<byte> destination)
-    {
-        foreach (var (addr, data) in _regions)
-        {
-            if (address < addr || address >= addr + (ulong)data.Length) continue;
-            int off = (int)(address - addr);
-            int n = Math.Min(destination.Length, data.Length - off);
-            data.AsSpan(off, n).CopyTo(destination);
-            return n;
-        }
-        return 0;
-    }
-
-    public ulong Map(ulong addr, byte[] data)
-    {
-        _regions.Add((addr, data));
-        return addr;
-    }
 
     /// <summary>Places bytes at a fresh address, one page apart from anything else.</summary>
     public ulong Put(byte[] data)
     {
         ulong a = _next;
         _next += ((ulong)data.Length + 0x1fff) & ~0xfffUL;
-        return Map(a, data);
+        return Add(a, data);
     }
 
     public ulong Str(string s) => Put(Encoding.UTF8.GetBytes(s + "\0"));

@@ -8,22 +8,8 @@ internal static class NetworkDecoders
 {
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
-        d["socket"] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Value(ref c, 0, NetConstants.Families);
-            c.Out.Sep();
-            SocketType(c.Out, c.Arg(1));
-            c.Out.Sep();
-            Protocol(c.Out, c.IntArg(0), c.Arg(2));
-        }, null, ReturnFormat.Fd);
-        d["socketpair"] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Value(ref c, 0, NetConstants.Families);
-            c.Out.Sep();
-            SocketType(c.Out, c.Arg(1));
-            c.Out.Sep();
-            Protocol(c.Out, c.IntArg(0), c.Arg(2));
-        }, (ref DecodeContext c) => DescDecoders.FdPair(ref c, 3));
+        d["socket"] = new FuncDecoder(SocketArgs, null, ReturnFormat.Fd);
+        d["socketpair"] = new FuncDecoder(SocketArgs, (ref DecodeContext c) => DescDecoders.FdPair(ref c, 3));
         var withAddress = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
@@ -103,6 +89,15 @@ internal static class NetworkDecoders
             c.Out.Sep();
             InOutLen(c.Out, (int)c.Scratch.A, len);
         });
+    }
+
+    private static void SocketArgs(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, NetConstants.Families);
+        c.Out.Sep();
+        SocketType(c.Out, c.Arg(1));
+        c.Out.Sep();
+        Protocol(c.Out, c.IntArg(0), c.Arg(2));
     }
 
     private static void SocketType(ArgWriter w, ulong type)
