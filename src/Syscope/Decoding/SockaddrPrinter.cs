@@ -46,7 +46,7 @@ public static class SockaddrPrinter
             case NetConstants.AF_NETLINK when sa.Length >= 12:
                 w.Raw(", nl_pid="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[2..]));
                 w.Raw(", nl_groups="u8);
-                Hex8(w, BinaryPrimitives.ReadUInt32LittleEndian(data[6..]));
+                PercentHash08x(w, BinaryPrimitives.ReadUInt32LittleEndian(data[6..]));
                 break;
             default:
                 if (data.Length > 0) w.Raw(", sa_data="u8).Quoted(data, hexMode, false);
@@ -64,9 +64,13 @@ public static class SockaddrPrinter
         w.Quoted(nul >= 0 ? path[..nul] : path, hexMode, false);
     }
 
-    private static void Hex8(ArgWriter w, uint v)
+    /// <summary>C's %#08x: "0x000005", but "00000000" for zero (the # adds no prefix to zero).</summary>
+    private static void PercentHash08x(ArgWriter w, uint v)
     {
-        for (int shift = 28; shift >= 0; shift -= 4)
+        if (v == 0) { w.Raw("00000000"u8); return; }
+        w.Raw("0x"u8);
+        int digits = Math.Max(6, (32 - System.Numerics.BitOperations.LeadingZeroCount(v) + 3) / 4);
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
         {
             int d = (int)(v >> shift) & 15;
             w.Raw((byte)(d < 10 ? '0' + d : 'a' + d - 10));

@@ -36,13 +36,13 @@ public static partial class Masking
 
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
     [GeneratedRegex(@"\) +=")] private static partial Regex Padding();
-    [GeneratedRegex(@"0x[0-9a-f]{6,}")] private static partial Regex Address();
+    [GeneratedRegex(@"0x[1-9a-f][0-9a-f]{5,}")] private static partial Regex Address();
     [GeneratedRegex(@"getrandom\(""[^""]*""")] private static partial Regex Random();
-    [GeneratedRegex(@"^((?:(?:clone3?|vfork|fork|wait4|waitid|getpid|gettid|getppid|set_tid_address|getpgrp|getsid|rt_sigreturn)\(|<\.\.\. (?:clone3?|wait4|vfork|rt_sigreturn) resumed>).*) = \d+")]
+    [GeneratedRegex(@"^((?:(?:clone3?|vfork|fork|wait4|waitid|getpid|gettid|getppid|set_tid_address|getpgrp|getpgid|getsid|rt_sigreturn)\(|<\.\.\. (?:clone3?|wait4|vfork|rt_sigreturn) resumed>).*) = \d+")]
     private static partial Regex PidReturn();
     /// <summary>rt_sigreturn returns whatever the interrupted call did, which depends on timing.</summary>
     [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
-    [GeneratedRegex(@"\b(si_pid|l_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
+    [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
     [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
     [GeneratedRegex(@"htons\(\d{4,5}\)")] private static partial Regex Port();
