@@ -43,6 +43,8 @@ public struct TraceEvent
     public long EntryTimestamp;
     public int SyscallNumber;
     public SyscallArgs Args;
+    /// <summary>For SyscallEntry: the stack pointer, where rt_sigreturn finds the signal frame.</summary>
+    public ulong StackPointer;
     /// <summary>For SyscallExit: the raw return value (negative errno on error); unset when the
     /// call never returned (exit_group, or the process died inside it).</summary>
     public long ReturnValue;

@@ -21,6 +21,8 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private readonly Dictionary<int, LineState> _lines = new();
     private readonly Clock _clock = new();
     private readonly ArgWriter _scratch = new();
+    private readonly ArgWriter _aux = new();
+    private readonly IFdPaths? _fdPaths;
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -41,8 +43,10 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
     /// <param name="messages">Where "Process N attached" and the like go: always stderr.</param>
     /// <param name="openPerProcess">Opens NAME.PID for -ff.</param>
-    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null)
+    /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
+    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
     {
+        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
         _options = options;
         _shared = shared;
         _messages = messages;
@@ -162,6 +166,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         s.InSyscall = false;
         if (s.Suppressed) { s.Suppressed = false; return; }
         var c = Context(ref e, s, memory, exiting: true);
+        _aux.Clear();
         s.Syscall.Decoder.Exit(ref c);
         if (_statusFiltered)
         {
@@ -179,6 +184,13 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, e.ReturnValue, c.ReturnFormat);
+        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && _options.Decode.FdPaths > 0)
+        {
+            _scratch.Clear();
+            Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
+            o.Write(_scratch.Written);
+        }
+        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
@@ -190,10 +202,13 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         Syscall = s.Syscall!,
         Pid = e.Pid,
         Args = ref e.Args,
+        StackPointer = e.StackPointer,
         Exiting = exiting,
         ReturnValue = e.ReturnValue,
         Memory = memory,
+        FdPaths = _fdPaths,
         Out = s.Text,
+        Aux = _aux,
         Options = _options.Decode,
         Scratch = ref s.Scratch,
     };

@@ -75,6 +75,7 @@ public sealed partial class PtraceBackend
         Begin(TraceEventKind.SyscallEntry, t, now);
         _event.SyscallNumber = t.SyscallNumber;
         _event.Args = t.Args;
+        _event.StackPointer = info.StackPointer;
         _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
         t.InterruptedSyscall = -1;
