@@ -1,12 +1,17 @@
 using System.CommandLine;
+using Syscope.Cli.Commands;
 
 namespace Syscope.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot()
     {
         var root = new RootCommand("syscope: trace system calls and inspect live processes");
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(PsCommand.Create());
+        root.Subcommands.Add(FilesCommand.Create());
+        return root;
     }
 }
