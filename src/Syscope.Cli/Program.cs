@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("syscope: trace system calls and inspect live processes");
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
+        root.Subcommands.Add(WhyCommand.Create());
         return root;
     }
 }
