@@ -6,8 +6,9 @@ namespace Syscope.Inspection.Files;
 /// <summary>One holder of a pipe or socket: which process has it open, under which fd.</summary>
 public readonly record struct Endpoint(int Pid, string Command, int Fd, char Mode)
 {
-    /// <summary>lsof +E notation: "812,mariadbd,33u".</summary>
-    public override string ToString() => $"{Pid},{Command},{Fd}{Mode}";
+    /// <summary>lsof +E notation, command cut as lsof cuts it: "812,mariadbd,33u".</summary>
+    public override string ToString() =>
+        $"{Pid},{(Command.Length > LsofFormatter.CommandWidth ? Command[..LsofFormatter.CommandWidth] : Command)},{Fd}{Mode}";
 }
 
 /// <summary>

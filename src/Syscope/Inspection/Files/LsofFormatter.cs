@@ -11,7 +11,7 @@ public static class LsofFormatter
 
     public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, bool withPeers = false)
     {
-        int wCmd = 7, wPid = 3, wUser = 4, wFd = 2, wType = 4, wDev = 6, wSize = 8, wNode = 4;
+        int wCmd = 7, wPid = 3, wUser = 4, wFd = 3, wType = 4, wDev = 6, wSize = 8, wNode = 4;
         foreach (var p in processes)
         {
             wCmd = Math.Max(wCmd, Command(p).Length);
