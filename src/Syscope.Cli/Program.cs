@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 }
