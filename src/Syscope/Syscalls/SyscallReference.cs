@@ -70,7 +70,7 @@ public static partial class SyscallReference
         kill | signal | EINVAL EPERM ESRCH | Sends a signal to a process or a process group.
         uname | system | EFAULT | Reports the kernel's name, release, version and machine.
         fcntl | desc | EACCES EAGAIN EBADF EDEADLK EINTR EINVAL EMFILE | Reads or changes descriptor flags, file status flags and record locks.
-        flock | desc | EBADF EINTR EINVAL ENOLCK EWOULDBLOCK | Places or removes an advisory lock on a whole open file.
+        flock | desc | EAGAIN EBADF EINTR EINVAL ENOLCK | Places or removes an advisory lock on a whole open file.
         fsync | desc | EBADF EIO EROFS EINVAL | Waits until a file's data and metadata reach the disk.
         fdatasync | desc | EBADF EIO EROFS EINVAL | Waits until a file's data reach the disk, skipping metadata not needed to read it.
         truncate | file | EACCES EFBIG EINTR EISDIR ENOENT EROFS | Sets the length of a file named by path.
@@ -167,7 +167,7 @@ public static partial class SyscallReference
         epoll_pwait2 | desc | EBADF EFAULT EINTR EINVAL | Like epoll_pwait, with a nanosecond timeout.
         process_vm_readv | process | EFAULT EINVAL ENOMEM EPERM ESRCH | Copies memory out of another process without stopping it.
         kcmp | process | EBADF EINVAL EPERM ESRCH | Tells whether two processes share a kernel resource such as an open file.
-        getxattr | file | E2BIG ENODATA ENOTSUP ERANGE | Reads an extended attribute of a file.
+        getxattr | file | E2BIG ENODATA EOPNOTSUPP ERANGE | Reads an extended attribute of a file.
         sync | file | | Schedules all cached writes of every filesystem to reach the disks.
         setns | process | EBADF EINVAL ENOMEM EPERM | Moves the calling thread into an existing namespace.
         unshare | process | EINVAL ENOMEM ENOSPC EPERM EUSERS | Gives the caller new namespaces or unshares its file table.
