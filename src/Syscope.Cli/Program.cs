@@ -5,7 +5,12 @@ namespace Syscope.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = stdout });
+    }
 
     public static RootCommand BuildRoot()
     {

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Syscope.Inspection.Procfs;
 
 namespace Syscope.Inspection;
@@ -25,14 +24,8 @@ public static class ProcessTable
     public static List<int> NumericEntries(string dir)
     {
         var list = new List<int>();
-        try
-        {
-            var e = new FileSystemEnumerable<int>(dir,
-                (ref FileSystemEntry entry) => int.TryParse(entry.FileName, out int n) ? n : -1);
-            foreach (int n in e) if (n >= 0) list.Add(n);
-        }
-        catch (Exception e) when (ProcText.IsGone(e)) { }
-        catch (UnauthorizedAccessException) { throw ProcText.Denied(dir); }
+        int rc = Interop.DirectoryNames.ForEachNumber(dir, list.Add);
+        if (-rc is Kernel.Errno.EACCES or Kernel.Errno.EPERM) throw ProcText.Denied(dir);
         list.Sort();
         return list;
     }

@@ -25,11 +25,15 @@ public sealed class EndpointIndex
         var index = new EndpointIndex();
         foreach (int pid in ProcessTable.Pids())
         {
-            string? comm = ProcText.TryRead($"/proc/{pid}/comm")?.TrimEnd('\n');
-            if (comm == null) continue;
+            string? comm;
             List<int> fds;
-            try { fds = ProcessTable.NumericEntries($"/proc/{pid}/fd"); }
+            try
+            {
+                comm = ProcText.TryRead($"/proc/{pid}/comm")?.TrimEnd('\n');
+                fds = ProcessTable.NumericEntries($"/proc/{pid}/fd");
+            }
             catch (UserError) { continue; }
+            if (comm == null) continue;
             foreach (int fd in fds)
             {
                 string link = $"/proc/{pid}/fd/{fd}";

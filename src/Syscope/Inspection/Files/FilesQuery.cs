@@ -19,37 +19,44 @@ public static class FilesQuery
         int? port = request.PortFilter is { } f ? ParsePort(f, names) : null;
         var reader = new OpenFileReader(names, OpenFileReader.TablesPerNamespace());
 
-        IEnumerable<ProcessEntry> processes;
-        if (request.Target != null) processes = ProcessFinder.ResolveMany(request.Target);
-        else processes = AllProcesses();
-
-        var result = new List<ProcessFiles>();
-        foreach (var p in processes)
-        {
-            var files = reader.TryRead(p, socketsOnly: request.NetworkOnly);
-            if (files == null)
-            {
-                if (request.Target != null && ProcessFinder.IsPid(request.Target, out _))
-                    throw new UserError($"process {p.Pid} exited while its files were read");
-                continue;
-            }
-            if (request.NetworkOnly)
-            {
-                var net = files.Files.Where(r => r.Inet != null && (port == null || r.Inet.LocalPort == port || r.Inet.RemotePort == port)).ToList();
-                if (net.Count == 0) continue;
-                files = files with { Files = net };
-            }
-            result.Add(files);
-        }
-        if (request.Peers) AddPeers(result, reader);
+        var result = request.NetworkOnly ? NetworkFiles(request, reader, port, names) : TargetFiles(request.Target!, reader);
+        if (request.Peers) AddPeers(result);
         return result;
     }
 
-    private static IEnumerable<ProcessEntry> AllProcesses()
+    private static List<ProcessFiles> TargetFiles(string target, OpenFileReader reader)
     {
-        int self = Environment.ProcessId;
-        foreach (int pid in ProcessTable.Pids())
-            if (pid != self && ProcessTable.TryRead(pid) is { } p) yield return p;
+        var result = new List<ProcessFiles>();
+        foreach (var p in ProcessFinder.ResolveMany(target))
+        {
+            var files = reader.TryRead(p);
+            if (files != null) result.Add(files);
+            else if (ProcessFinder.IsPid(target, out _)) throw new UserError($"process {p.Pid} exited while its files were read");
+        }
+        return result;
+    }
+
+    /// <summary>-i: sockets are found first, and only processes that hold one are read further,
+    /// so a machine of idle processes costs one readlink per fd.  Processes we may not read are
+    /// left out, as lsof leaves them out.</summary>
+    private static List<ProcessFiles> NetworkFiles(FilesRequest request, OpenFileReader reader, int? port, EndpointNames names)
+    {
+        IEnumerable<int> pids = request.Target != null
+            ? ProcessFinder.ResolveMany(request.Target).Select(p => p.Pid)
+            : ProcessTable.Pids().Where(pid => pid != Environment.ProcessId);
+        var result = new List<ProcessFiles>();
+        foreach (int pid in pids)
+        {
+            try
+            {
+                var rows = reader.ReadInetSockets(pid)
+                    .Where(r => port == null || r.Inet!.LocalPort == port || r.Inet!.RemotePort == port).ToList();
+                if (rows.Count > 0 && ProcessTable.TryRead(pid) is { } p)
+                    result.Add(new ProcessFiles(p, names.User(p.Uid), rows));
+            }
+            catch (UserError) { }
+        }
+        return result;
     }
 
     /// <summary>":3306", "3306" or ":mysql".</summary>
@@ -62,7 +69,7 @@ public static class FilesQuery
         throw new UserError($"unknown port '{filter}': give a number or a name from /etc/services");
     }
 
-    private static void AddPeers(List<ProcessFiles> result, OpenFileReader reader)
+    private static void AddPeers(List<ProcessFiles> result)
     {
         var index = EndpointIndex.Scan();
         for (int i = 0; i < result.Count; i++)

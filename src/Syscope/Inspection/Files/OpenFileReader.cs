@@ -25,25 +25,38 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         };
     }
 
-    /// <summary>null when the process exited before its files could be listed.</summary>
-    public ProcessFiles? TryRead(ProcessEntry process, bool socketsOnly = false)
+    /// <summary>The inet socket rows of a process, for `files -i`: only readlink for non-sockets.</summary>
+    public List<OpenFile> ReadInetSockets(int pid)
     {
-        int pid = process.Pid;
         var rows = new List<OpenFile>();
-        if (!socketsOnly)
-        {
-            rows.Add(Special(pid, "cwd", "cwd"));
-            rows.Add(Special(pid, "rtd", "root"));
-            var txt = Special(pid, "txt", "exe");
-            rows.Add(txt);
-            string? maps = ProcText.TryRead($"/proc/{pid}/maps");
-            if (maps != null) AddMapped(rows, Maps.Parse(maps), txt);
-        }
-        if (!Directory.Exists($"/proc/{pid}")) return null;
-        var tables = tablesFor(pid);
+        SocketTables? tables = null;
+        Func<SocketTables> once = () => tables ??= tablesFor(pid);
         foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
         {
-            var row = Descriptor(pid, fd, tables, socketsOnly);
+            var row = Descriptor(pid, fd, once, socketsOnly: true);
+            if (row?.Inet != null) rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>null when the process exited before its files could be listed.</summary>
+    public ProcessFiles? TryRead(ProcessEntry process)
+    {
+        int pid = process.Pid;
+        var rows = new List<OpenFile> { Special(pid, "cwd", "cwd"), Special(pid, "rtd", "root") };
+        var txt = Special(pid, "txt", "exe");
+        rows.Add(txt);
+        // lsof too lists a process whose maps it may not read, just without mem rows.
+        string? maps;
+        try { maps = ProcText.TryRead($"/proc/{pid}/maps"); }
+        catch (UserError) { maps = null; }
+        if (maps != null) AddMapped(rows, Maps.Parse(maps), txt);
+        if (!Directory.Exists($"/proc/{pid}")) return null;
+        SocketTables? tables = null;
+        Func<SocketTables> once = () => tables ??= tablesFor(pid);
+        foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
+        {
+            var row = Descriptor(pid, fd, once, socketsOnly: false);
             if (row != null) rows.Add(row);
         }
         return new ProcessFiles(process, names.User(process.Uid), rows);
@@ -81,7 +94,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         }
     }
 
-    private OpenFile? Descriptor(int pid, int fd, SocketTables tables, bool socketsOnly)
+    private OpenFile? Descriptor(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
     {
         string path = $"/proc/{pid}/fd/{fd}";
         string? target = FileStatus.Readlink(path, out int errno);
@@ -99,6 +112,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
             return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, target["anon_inode:".Length..]) { FdNumber = fd, Inode = st.Inode };
         if (isSocket)
         {
+            var tables = tablesOnce();
             if (tables.Inet.TryGetValue(st.Inode, out var inet))
                 return new(fdText, mode, inet.IsV6 ? "IPv6" : "IPv4", ino, Offset(pos), inet.Protocol == InetProtocol.Tcp ? "TCP" : "UDP",
                     names.SocketName(inet)) { FdNumber = fd, Inode = st.Inode, Inet = inet, Offset = pos };
