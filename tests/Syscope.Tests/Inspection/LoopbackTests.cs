@@ -80,6 +80,24 @@ public sealed class LoopbackTests : IDisposable
         Assert.Equal(4, r.Lines.Length);
     }
 
+    [InspectionFact("gcc")]
+    public void Files_json_describes_the_socket_for_scripts()
+    {
+        StartPair();
+        var r = Cli.Run("files", "--json", _client.Id.ToString());
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Output);
+        var process = doc.RootElement[0];
+        Assert.Equal(_client.Id, process.GetProperty("pid").GetInt32());
+        Assert.Equal("blocked_client", process.GetProperty("command").GetString());
+        var socket = process.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("fd").GetString() == "3");
+        Assert.Equal("IPv4", socket.GetProperty("type").GetString());
+        Assert.Equal("u", socket.GetProperty("mode").GetString());
+        Assert.Equal("127.0.0.1", socket.GetProperty("remote_address").GetString());
+        Assert.Equal(_port, socket.GetProperty("remote_port").GetInt32());
+        Assert.Equal("ESTABLISHED", socket.GetProperty("state").GetString());
+    }
+
     /// <summary>The rows with the header's alignment kept; nothing is masked because the test
     /// processes write nothing while inspected.</summary>
     private static string[] Rows(string screen) => screen.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
