@@ -24,7 +24,7 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         var row = files.Files.FirstOrDefault(f => f.FdNumber == fd);
         if (row == null) return new FdTarget(fd, "not open (closed since, or never opened)");
         if (row.Inet is { } inet) return Inet(fd, inet);
-        if (row.Unix is { } unix) return Unix(fd, row, unix);
+        if (row.Unix is { } unix) return Unix(fd, unix);
         if (row.IsPipe) return Pipe(fd, row);
         if (row.Type is "REG" or "DIR" or "CHR" or "BLK" or "FIFO")
         {
@@ -59,16 +59,22 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         return new FdTarget(fd, desc, remote, peer);
     }
 
-    private FdTarget Unix(int fd, OpenFile row, UnixSocket u)
+    private FdTarget Unix(int fd, UnixSocket u)
     {
-        string path = string.IsNullOrEmpty(u.Path) ? "unnamed" : u.Path;
-        if (u.Listening) return new FdTarget(fd, $"UNIX socket listening on {path}", path, Listening: true);
+        string? own = string.IsNullOrEmpty(u.Path) ? null : u.Path;
+        if (u.Listening) return new FdTarget(fd, $"UNIX socket listening on {own}", own, Listening: true);
         Endpoint? peer = null;
+        string? remote = own;
         if (UnixPeers.PeerOf(u.Inode) is ulong peerInode)
+        {
             peer = Index.Holders(peerInode).Where(e => e.Pid != Pid).Cast<Endpoint?>().FirstOrDefault();
-        string desc = $"UNIX {u.TypeName} socket {path} {u.StateName}";
+            // A client's own end is unnamed; the server's end carries the path it listens on.
+            if (tables.Unix.TryGetValue(peerInode, out var other) && !string.IsNullOrEmpty(other.Path)) remote = other.Path;
+        }
+        remote ??= "an unnamed UNIX socket";
+        string desc = $"UNIX {u.TypeName} socket {own ?? "(unnamed)"} -> {remote} {u.StateName}";
         if (peer is { } p) desc += $", other end held by {p.Command} (PID {p.Pid}, fd {p.Fd})";
-        return new FdTarget(fd, desc, path, peer);
+        return new FdTarget(fd, desc, remote, peer);
     }
 
     private FdTarget Pipe(int fd, OpenFile row)

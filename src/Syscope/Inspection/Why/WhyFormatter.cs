@@ -11,7 +11,7 @@ public static class WhyFormatter
     public static void Write(TextWriter output, Diagnosis d)
     {
         var p = d.Process;
-        output.WriteLine($"PID {p.Pid} ({p.Comm}): {p.DisplayCommand}");
+        output.WriteLine($"PID {p.Pid} ({ProcessEntry.Printable(p.Comm)}): {p.DisplayCommand}");
         output.WriteLine($"user {d.User}, {Plural(d.Threads.Count, "thread")}, running for {ProcessTable.FormatElapsed(p.ElapsedSeconds)}, parent PID {d.ParentPid}");
         var groups = Group(d.Threads);
         foreach (var g in groups)
