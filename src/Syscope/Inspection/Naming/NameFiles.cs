@@ -12,10 +12,10 @@ public static class NameFiles
     public static Dictionary<IPAddress, string> ParseHosts(ReadOnlySpan<char> text)
     {
         var map = new Dictionary<IPAddress, string>();
+        Span<Range> f = stackalloc Range[3];
         foreach (var raw in text.EnumerateLines())
         {
             var line = StripComment(raw);
-            Span<Range> f = stackalloc Range[3];
             int n = line.SplitAny(f, [' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (n < 2 || !IPAddress.TryParse(line[f[0]], out var ip)) continue;
             var name = line[f[1]];
@@ -29,10 +29,10 @@ public static class NameFiles
     public static Dictionary<(int Port, string Protocol), string> ParseServices(ReadOnlySpan<char> text)
     {
         var map = new Dictionary<(int, string), string>();
+        Span<Range> f = stackalloc Range[3];
         foreach (var raw in text.EnumerateLines())
         {
             var line = StripComment(raw);
-            Span<Range> f = stackalloc Range[3];
             int n = line.SplitAny(f, [' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (n < 2) continue;
             var portProto = line[f[1]];
@@ -47,9 +47,9 @@ public static class NameFiles
     public static Dictionary<uint, string> ParsePasswd(ReadOnlySpan<char> text)
     {
         var map = new Dictionary<uint, string>();
+        Span<Range> f = stackalloc Range[4];
         foreach (var line in text.EnumerateLines())
         {
-            Span<Range> f = stackalloc Range[4];
             if (line.Split(f, ':') < 4 || !uint.TryParse(line[f[2]], out uint uid)) continue;
             map.TryAdd(uid, line[f[0]].ToString());
         }

@@ -56,25 +56,36 @@ public sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint PortI
 /// <summary>Pure parsers for the socket tables under /proc/net.</summary>
 public static class NetTable
 {
-    public static List<InetSocket> ParseInet(ReadOnlySpan<char> text, InetProtocol protocol, bool v6)
+    /// <summary>One data row of a /proc/net table: the line and its space-separated fields (the
+    /// last field holds the rest of the line when there are more than fit).</summary>
+    private delegate T? RowParser<T>(ReadOnlySpan<char> line, ReadOnlySpan<Range> fields) where T : class;
+
+    /// <summary>Every table starts with a header line; rows with fewer than minFields are skipped,
+    /// as are rows the parser rejects (it returns null).</summary>
+    private static List<T> Rows<T>(ReadOnlySpan<char> text, int maxFields, int minFields, RowParser<T> parse) where T : class
     {
-        var list = new List<InetSocket>();
-        Span<Range> f = stackalloc Range[20];
+        var list = new List<T>();
+        Span<Range> f = stackalloc Range[maxFields];
         bool header = true;
         foreach (var line in text.EnumerateLines())
         {
             if (header) { header = false; continue; }
             int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
-            // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
-            if (n < 10) continue;
-            if (!TryEndpoint(line[f[1]], out var la, out int lp) || !TryEndpoint(line[f[2]], out var ra, out int rp)) continue;
-            if (!int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int st)) continue;
-            uint.TryParse(line[f[7]], out uint uid);
-            ulong.TryParse(line[f[9]], out ulong inode);
-            list.Add(new InetSocket(protocol, v6, la, lp, ra, rp, st, uid, inode));
+            if (n >= minFields && parse(line, f[..n]) is { } row) list.Add(row);
         }
         return list;
     }
+
+    /// <summary>sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...</summary>
+    public static List<InetSocket> ParseInet(ReadOnlySpan<char> text, InetProtocol protocol, bool v6) =>
+        Rows(text, 20, 10, (line, f) =>
+        {
+            if (!TryEndpoint(line[f[1]], out var la, out int lp) || !TryEndpoint(line[f[2]], out var ra, out int rp)) return null;
+            if (!int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int st)) return null;
+            uint.TryParse(line[f[7]], out uint uid);
+            ulong.TryParse(line[f[9]], out ulong inode);
+            return new InetSocket(protocol, v6, la, lp, ra, rp, st, uid, inode);
+        });
 
     /// <summary>"0100007F:0CEA": the address is the kernel's __be32 words printed as host-order
     /// (little-endian) integers, so each 4-byte group is reversed; the port is plain hex.</summary>
@@ -95,46 +106,27 @@ public static class NetTable
         return true;
     }
 
-    public static List<UnixSocket> ParseUnix(ReadOnlySpan<char> text)
-    {
-        var list = new List<UnixSocket>();
-        Span<Range> f = stackalloc Range[8];
-        bool header = true;
-        foreach (var line in text.EnumerateLines())
+    /// <summary>Num: RefCount Protocol Flags Type St Inode [Path]; the path may contain spaces.</summary>
+    public static List<UnixSocket> ParseUnix(ReadOnlySpan<char> text) =>
+        Rows(text, 8, 7, (line, f) =>
         {
-            if (header) { header = false; continue; }
-            // Num: RefCount Protocol Flags Type St Inode [Path]; the path may contain spaces.
-            int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
-            if (n < 7) continue;
-            var num = line[f[0]].TrimEnd(':');
-            if (!ulong.TryParse(num, NumberStyles.HexNumber, null, out ulong addr)) continue;
+            if (!ulong.TryParse(line[f[0]].TrimEnd(':'), NumberStyles.HexNumber, null, out ulong addr)) return null;
             int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int flags);
             int.TryParse(line[f[4]], NumberStyles.HexNumber, null, out int type);
             int.TryParse(line[f[5]], NumberStyles.HexNumber, null, out int st);
             ulong.TryParse(line[f[6]], out ulong inode);
-            string? path = n > 7 ? line[f[7].Start..].ToString() : null;
-            list.Add(new UnixSocket(addr, flags, type, st, inode, path));
-        }
-        return list;
-    }
+            string? path = f.Length > 7 ? line[f[7].Start..].ToString() : null;
+            return new UnixSocket(addr, flags, type, st, inode, path);
+        });
 
-    public static List<NetlinkSocket> ParseNetlink(ReadOnlySpan<char> text)
-    {
-        var list = new List<NetlinkSocket>();
-        Span<Range> f = stackalloc Range[12];
-        bool header = true;
-        foreach (var line in text.EnumerateLines())
+    /// <summary>sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode.</summary>
+    public static List<NetlinkSocket> ParseNetlink(ReadOnlySpan<char> text) =>
+        Rows(text, 12, 10, (line, f) =>
         {
-            if (header) { header = false; continue; }
-            // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
-            int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
-            if (n < 10) continue;
-            if (!ulong.TryParse(line[f[0]], NumberStyles.HexNumber, null, out ulong sk)) continue;
+            if (!ulong.TryParse(line[f[0]], NumberStyles.HexNumber, null, out ulong sk)) return null;
             int.TryParse(line[f[1]], out int proto);
             uint.TryParse(line[f[2]], out uint portId);
             ulong.TryParse(line[f[9]], out ulong inode);
-            list.Add(new NetlinkSocket(sk, proto, portId, inode));
-        }
-        return list;
-    }
+            return new NetlinkSocket(sk, proto, portId, inode);
+        });
 }
