@@ -131,6 +131,21 @@ public class ProcfsParserTests
     }
 
     [Fact]
+    public void Locks_give_lsof_letters_and_skip_waiters()
+    {
+        const string text = "1: POSIX  ADVISORY  WRITE 19080 fe:00:11658015 0 EOF\n" +
+            "2: FLOCK  ADVISORY  READ 77 00:1f:42 0 EOF\n" +
+            "3: POSIX  ADVISORY  WRITE 19080 fe:00:11657988 100 199\n" +
+            "3: -> POSIX  ADVISORY  WRITE 555 fe:00:11657988 100 199\n";
+        var locks = FileLock.Parse(text);
+        Assert.Equal(3, locks.Count);
+        Assert.Equal(new FileLock(19080, 0xfe, 0, 11658015, true, true), locks[0]);
+        Assert.Equal("WRw", new string(locks.Select(l => l.Letter).ToArray()));
+        Assert.Equal('R', locks[1].Letter);
+        Assert.Equal(0x1fu, locks[1].DevMinor);
+    }
+
+    [Fact]
     public void Sched_gives_the_last_time_on_cpu()
     {
         const string text = "sleep (4611, #threads: 1)\n-------------------------------------------------------------------\nse.exec_start                                :        744203.784835\nse.vruntime                                  :          5073.889545\n";

@@ -33,6 +33,7 @@ public static class FilesJsonWriter
         w.WriteString("fd", f.Fd);
         if (f.FdNumber >= 0) w.WriteNumber("fd_number", f.FdNumber);
         if (f.Mode != ' ') w.WriteString("mode", f.Mode.ToString());
+        if (f.Lock != ' ') w.WriteString("lock", f.Lock.ToString());
         w.WriteString("type", f.Type);
         w.WriteString("device", f.Device);
         if (f.Offset is long off) w.WriteNumber("offset", off);

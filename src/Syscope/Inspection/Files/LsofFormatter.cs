@@ -39,7 +39,7 @@ public static class LsofFormatter
             {
                 line.Clear();
                 line.Append(cmd.PadRight(wCmd)).Append(' ').Append(pid.PadLeft(wPid)).Append(' ')
-                    .Append(p.User.PadRight(wUser)).Append("  ").Append(f.Fd.PadLeft(wFd)).Append(f.Mode).Append(' ')
+                    .Append(p.User.PadRight(wUser)).Append("  ").Append(f.Fd.PadLeft(wFd)).Append(f.Mode).Append(f.Lock)
                     .Append(' ').Append(f.Type.PadLeft(wType)).Append(' ').Append(f.Device.PadLeft(wDev)).Append(' ')
                     .Append(f.SizeOff.PadLeft(wSize)).Append(' ').Append(f.Node.PadLeft(wNode)).Append(' ')
                     .Append(withPeers ? f.NameWithPeers : f.Name);

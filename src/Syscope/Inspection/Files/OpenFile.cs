@@ -13,6 +13,8 @@ public sealed record OpenFile(string Fd, char Mode, string Type, string Device, 
     public long? Offset { get; init; }
     public InetSocket? Inet { get; init; }
     public UnixSocket? Unix { get; init; }
+    /// <summary>lsof's lock letter (W, w, R, r) from /proc/locks, blank when unlocked.</summary>
+    public char Lock { get; init; } = ' ';
     /// <summary>For a pipe or socket with -E: the other ends, as "PID,COMMAND,FDmode".</summary>
     public string? Peers { get; init; }
 

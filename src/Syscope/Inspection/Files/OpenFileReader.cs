@@ -12,6 +12,17 @@ namespace Syscope.Inspection.Files;
 public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor)
 {
     private byte[] _buffer = new byte[4096];
+    private List<FileLock>? _locks;
+
+    /// <summary>/proc/locks, read once per run and only when a regular file is met.</summary>
+    private char LockOf(int pid, FileStat st)
+    {
+        _locks ??= ProcText.TryRead("/proc/locks") is { } text ? FileLock.Parse(text) : [];
+        foreach (var l in _locks)
+            if (l.Pid == pid && l.Inode == st.Inode && l.DevMajor == FileStat.Major(st.Device) && l.DevMinor == FileStat.Minor(st.Device))
+                return l.Letter;
+        return ' ';
+    }
 
     /// <summary>Reads the socket tables of the process's own network namespace, once per namespace.</summary>
     public static Func<int, SocketTables> TablesPerNamespace()
@@ -89,8 +100,11 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
                 rows.Add(new("DEL", ' ', "REG", dev, "", m.Inode.ToString(), m.Path[..^MappedFile.DeletedSuffix.Length]) { Inode = m.Inode });
                 continue;
             }
-            string size = FileStatus.Stat(m.Path, out var st) == 0 ? st.Size.ToString() : "";
-            rows.Add(new("mem", ' ', "REG", dev, size, m.Inode.ToString(), m.Path) { Inode = m.Inode });
+            // A mapping whose path does not stat (anon_inode:[io_uring], a file in another mount
+            // namespace) is still listed, with the reason, as lsof lists it.
+            int rc = FileStatus.Stat(m.Path, out var st);
+            string name = rc == 0 ? m.Path : $"{m.Path} (stat: {Kernel.Errno.Message(-rc)})";
+            rows.Add(new("mem", ' ', "REG", dev, rc == 0 ? st.Size.ToString() : "", m.Inode.ToString(), name) { Inode = m.Inode });
         }
     }
 
@@ -128,7 +142,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         string dev = st.Type is FileStat.S_IFCHR or FileStat.S_IFBLK ? Dev(st.RDevice) : Dev(st.Device);
         string name = target.StartsWith("pipe:[", StringComparison.Ordinal) ? "pipe" : target;
         return new(fdText, mode, type, dev, showsSize ? st.Size.ToString() : Offset(pos), ino, name)
-        { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos };
+        { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos, Lock = st.Type == FileStat.S_IFREG ? LockOf(pid, st) : ' ' };
     }
 
     private FdInfo? ReadFdInfo(int pid, int fd)
