@@ -73,8 +73,10 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         return new ProcessFiles(process, names.User(process.Uid), rows);
     }
 
+    /// <summary>lsof's row for a link it could not follow; a kernel thread has no exe at all
+    /// (ENOENT), which lsof shows without a reason.</summary>
     private static OpenFile Unknown(string fd, string path, int errno) =>
-        new(fd, ' ', "unknown", "", "", "", $"{path} (readlink: {Kernel.Errno.Message(errno)})");
+        new(fd, ' ', "unknown", "", "", "", errno == Kernel.Errno.ENOENT ? path : $"{path} (readlink: {Kernel.Errno.Message(errno)})");
 
     private OpenFile Special(int pid, string fd, string link)
     {
