@@ -6,10 +6,12 @@ namespace Syscope.Inspection.Why;
 
 /// <summary>Where one fd leads: a one-line description, and for sockets and pipes the remote
 /// endpoint and the local process at the other end when there is one.</summary>
-public sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false)
+public sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false, int OtherPeers = 0)
 {
-    /// <summary>"mariadbd (PID 812)".</summary>
-    public string? PeerText => Peer is { } p ? $"{p.Command} (PID {p.Pid})" : null;
+    /// <summary>"mariadbd (PID 812)", or "bash (PID 7) and 2 other processes" for a shared pipe.</summary>
+    public string? PeerText => Peer is { } p
+        ? $"{p.Command} (PID {p.Pid})" + (OtherPeers switch { 0 => "", 1 => " and 1 other process", _ => $" and {OtherPeers} other processes" })
+        : null;
 }
 
 /// <summary>Describes the fds a thread waits on, from the rows `files` built for the process.</summary>
@@ -82,6 +84,7 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         var others = Index.Holders(row.Inode).Where(e => e.Pid != Pid).ToList();
         if (others.Count == 0) return new FdTarget(fd, $"pipe {row.Inode}, held by no other process");
         string list = string.Join(", ", others.Select(e => $"{e.Command} (PID {e.Pid}, fd {e.Fd}{e.Mode})"));
-        return new FdTarget(fd, $"pipe {row.Inode}, other end held by {list}", Peer: others[0]);
+        int distinct = others.Select(e => e.Pid).Distinct().Count();
+        return new FdTarget(fd, $"pipe {row.Inode}, other end held by {list}", Peer: others[0], OtherPeers: distinct - 1);
     }
 }
