@@ -31,9 +31,9 @@ public sealed class LoopbackTests : IDisposable
         Assert.Equal($"PID {_client.Id} (blocked_client): {_live.Dir}/blocked_client {_port}", lines[0]);
         Assert.Matches($@"^thread {_client.Id} \(blocked_client\): sleeping, off CPU for [0-9.]+ s$", lines[2]);
         Assert.Equal("  in read(3, ...)", lines[3]);
-        Assert.Matches($@"^  fd 3: TCP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{_port} ESTABLISHED, other end held by silent_server \(PID {_server.Id}, fd 4\)$", lines[4]);
+        Assert.Matches($@"^  fd 3: TCP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{_port}( \([\w.-]+\))? ESTABLISHED, other end held by silent_server \(PID {_server.Id}, fd 4\)$", lines[4]);
         Assert.Equal("findings:", lines[5]);
-        Assert.Matches($@"^  thread {_client.Id} has waited [0-9.]+ s in read\(\) for a reply from 127\.0\.0\.1:{_port}, served by silent_server \(PID {_server.Id}\)\.$", lines[6]);
+        Assert.Matches($@"^  thread {_client.Id} has waited [0-9.]+ s in read\(\) for a reply from 127\.0\.0\.1:{_port}( \([\w.-]+\))?, served by silent_server \(PID {_server.Id}\)\.$", lines[6]);
     }
 
     [InspectionFact("gcc")]

@@ -27,6 +27,26 @@ public sealed class WhyScenarioTests : IDisposable
             r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
     }
 
+    [InspectionFact("python3")]
+    public void Select_reads_the_fd_set_from_memory_and_names_the_server()
+    {
+        var server = _live.Start("python3", "-c",
+            "import socket,time\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(); print(s.getsockname()[1], flush=True)\nc,_=s.accept(); time.sleep(60)");
+        string port = LiveProcesses.WaitForLine(server, _ => true);
+        var client = _live.Start("python3", "-c",
+            "import socket,select,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); print('waiting', flush=True); select.select([c],[],[],60)", port);
+        LiveProcesses.WaitForLine(client, l => l == "waiting");
+        for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("23 ") && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("270 "); i++)
+            Thread.Sleep(20);
+
+        var r = Cli.Run("why", client.Id.ToString());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            $@"^  fd 3: TCP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{port}( \([\w.-]+\))? ESTABLISHED, other end held by python3 \(PID {server.Id}, fd 4\)$"));
+        Assert.Matches($@"^  thread {client.Id} has waited [0-9.]+ s in (select|pselect6)\(\) for a reply from 127\.0\.0\.1:{port}( \([\w.-]+\))?, served by python3 \(PID {server.Id}\)\.$",
+            r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
+    }
+
     [InspectionFact("sh", "cat")]
     public void A_pipe_reader_names_the_writer()
     {
