@@ -24,7 +24,7 @@ for i in range(100):
     fds.extend([c.detach(), a.detach()])
 fds.append(os.open("/etc/hostname", os.O_RDONLY))
 while len(fds) < 9997: fds.append(os.open("/etc/passwd", os.O_RDONLY))
-print(os.getpid(), flush=True)
+
 time.sleep(600)
 PY
 HOLDER=$!
@@ -47,6 +47,8 @@ median() {
 
 rows_ours=$("$SYSCOPE" files "$HOLDER" | wc -l)
 rows_lsof=$(lsof -p "$HOLDER" 2>/dev/null | wc -l)
+if diff -q <(lsof -p "$HOLDER" 2>/dev/null) <("$SYSCOPE" files "$HOLDER") >/dev/null; then same=identical; else same=DIFFERENT; fi
+echo "syscope files and lsof -p on the holder: $same output"
 printf '%-34s %8s s  (%d rows)\n' "syscope files PID (10k fds)" "$(median "$SYSCOPE" files "$HOLDER")" "$rows_ours"
 printf '%-34s %8s s  (%d rows)\n' "lsof -p PID (10k fds)" "$(median lsof -p "$HOLDER")" "$rows_lsof"
 printf '%-34s %8s s  (%d rows)\n' "syscope files -i (all processes)" "$(median "$SYSCOPE" files -i)" "$("$SYSCOPE" files -i | wc -l)"

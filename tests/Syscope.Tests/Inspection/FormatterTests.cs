@@ -34,6 +34,27 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Lsof_layout_keeps_the_fd_column_four_wide()
+    {
+        var files = new ProcessFiles(Client with { Comm = "python3" }, "root",
+        [
+            new("cwd", ' ', "DIR", "254,0", "4096", "2", "/"),
+            new("8005", 'u', "unix", "0x000000003138831c", "0t0", "278993", "type=STREAM (CONNECTED)"),
+            new("10001", 'r', "REG", "254,0", "52", "11657988", "/tmp/x") { Lock = 'W' },
+        ]);
+        var output = new StringWriter();
+        LsofFormatter.Write(output, [files]);
+        Assert.Equal(
+            """
+            COMMAND  PID USER   FD   TYPE             DEVICE SIZE/OFF     NODE NAME
+            python3 4242 root  cwd    DIR              254,0     4096        2 /
+            python3 4242 root 8005u  unix 0x000000003138831c      0t0   278993 type=STREAM (CONNECTED)
+            python3 4242 root *001rW  REG              254,0       52 11657988 /tmp/x
+
+            """.ReplaceLineEndings("\n"), output.ToString());
+    }
+
+    [Fact]
     public void Peers_go_before_the_state_as_lsof_plus_E_puts_them()
     {
         var row = new OpenFile("3", 'u', "IPv4", "1", "0t0", "TCP", "localhost:1->localhost:2 (ESTABLISHED)") { Peers = "812,mariadbd,33u" };

@@ -149,7 +149,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
 
     private FdInfo? ReadFdInfo(int pid, int fd)
     {
-        int n = ProcText.TryRead($"/proc/{pid}/fdinfo/{fd}", ref _buffer);
+        int n = ProcText.TryRead($"/proc/{pid}/fdinfo/{fd}", ref _buffer, onePiece: true);
         if (n < 0) return null;
         Span<char> chars = n <= 4096 ? stackalloc char[n] : new char[n];
         for (int i = 0; i < n; i++) chars[i] = (char)_buffer[i];

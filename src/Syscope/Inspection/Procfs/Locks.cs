@@ -12,6 +12,7 @@ public readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, ul
     {
         var list = new List<FileLock>();
         Span<Range> f = stackalloc Range[10];
+        Span<Range> d = stackalloc Range[3];
         foreach (var line in text.EnumerateLines())
         {
             // Blocked waiters are shown as "1: -> POSIX ..."; they hold nothing yet.
@@ -19,7 +20,6 @@ public readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, ul
             int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
             if (n < 8 || !int.TryParse(line[f[4]], out int pid)) continue;
             var dev = line[f[5]];
-            Span<Range> d = stackalloc Range[3];
             if (dev.Split(d, ':') != 3) continue;
             if (!uint.TryParse(dev[d[0]], NumberStyles.HexNumber, null, out uint major)
                 || !uint.TryParse(dev[d[1]], NumberStyles.HexNumber, null, out uint minor)

@@ -20,10 +20,11 @@ public static class ProcText
         return n < 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, n);
     }
 
-    /// <summary>Reads into buffer (grown when too small); returns the length or -1 when gone.</summary>
-    public static int TryRead(string path, ref byte[] buffer)
+    /// <summary>Reads into buffer (grown when too small); returns the length or -1 when gone.
+    /// onePiece: the file is a single record (fdinfo, stat), so a short read is its end.</summary>
+    public static int TryRead(string path, ref byte[] buffer, bool onePiece = false)
     {
-        int n = RawFile.ReadAll(path, ref buffer);
+        int n = RawFile.ReadAll(path, ref buffer, onePiece);
         if (n >= 0) return n;
         if (-n is Errno.EACCES or Errno.EPERM) throw Denied(path);
         // ENOENT and ESRCH: the process or fd is gone; anything else reads as nothing too.
