@@ -36,6 +36,8 @@ public sealed class MariaDbTests : IDisposable
         clock.Stop();
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"why took {clock.Elapsed.TotalSeconds:0.00} s");
+        // The client waits in poll() on its socket; the set is read from its memory.
+        Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  in (poll\(\[\{fd=3, events=POLLIN[^}]*\}\], 1, -?\d+\)|read\(3, .*|recvfrom\(3, .*)$"));
         string finding = r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has waited"));
         // The port is a random free one; /etc/services may name it, which shows as " (name)".
         Assert.Matches($@"for a reply from 127\.0\.0\.1:{port}( \([\w.-]+\))?, served by mariadbd \(PID {server.Id}\)\.$", finding);

@@ -55,7 +55,8 @@ public static class Diagnoser
             return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running);
         var info = SyscallTable.Resolve(line.Number);
         var fds = WaitedFds.Of(pid, info.Name, line.Args, memory).Select(describer.Describe).ToList();
-        return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, Render(info, pid, line.Args, memory),
+        string call = info.Name is "poll" or "ppoll" ? WaitedFds.PollCall(info.Name, line.Args, memory) : Render(info, pid, line.Args, memory);
+        return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, call,
             WaitedFds.KindOf(info.Name), fds);
     }
 

@@ -49,7 +49,7 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         string proto = s.Protocol == InetProtocol.Tcp ? "TCP" : "UDP";
         string local = Endpoint(s.LocalAddress, s.LocalPort, s.Protocol);
         if (s.State == InetSocket.TcpListen)
-            return new FdTarget(fd, $"{proto} socket listening on {local}", Listening: true);
+            return new FdTarget(fd, $"{proto} socket listening on {local}", local, Listening: true);
         if (!s.HasPeer) return new FdTarget(fd, $"{proto} socket on {local}, not connected");
         string remote = Endpoint(s.RemoteAddress, s.RemotePort, s.Protocol);
         // The other end is on this host when its socket is in our tables: the connected peer, or

@@ -74,7 +74,7 @@ public static class WhyFormatter
             case WaitKind.Polling when fds.Count == 0: return "with no fds, as a timer";
             case WaitKind.Polling:
                 var served = fds.Where(f => f.Peer != null).Select(f => $"fd {f.Fd} ({ShortPurpose(f)})").ToList();
-                var listening = fds.Where(f => f.Listening).Select(f => $"fd {f.Fd} (connections on {f.Remote ?? f.Description})").ToList();
+                var listening = fds.Where(f => f.Listening).Select(f => $"fd {f.Fd} (connections on {f.Remote})").ToList();
                 string detail = string.Join(", ", served.Concat(listening).Take(4));
                 return $"for any of {fds.Count} fds" + (detail.Length > 0 ? ": " + detail : "");
             case WaitKind.Writing when fds.Count == 1:
@@ -82,7 +82,7 @@ public static class WhyFormatter
                 if (w.Remote != null) return $"to send to {w.Remote}" + (w.PeerText is { } wp ? $", received by {wp}" : "");
                 if (w.Peer != null) return $"for {w.PeerText} to read from a full pipe";
                 return $"writing to {w.Description}";
-            case WaitKind.Accepting when fds.Count == 1: return $"for a connection on {fds[0].Description.Replace("TCP socket listening on ", "").Replace("UNIX socket listening on ", "")}";
+            case WaitKind.Accepting when fds.Count == 1: return $"for a connection on {fds[0].Remote}";
             case WaitKind.Connecting when fds.Count == 1:
                 return $"to connect to {fds[0].Remote ?? fds[0].Description}" + (fds[0].PeerText is { } cp ? $", served by {cp}" : "");
             case WaitKind.Lock: return t.Syscall == "futex" ? "for a lock or condition variable (futex)" : "for a file lock";
@@ -95,7 +95,7 @@ public static class WhyFormatter
 
     private static string ReadingFrom(FdTarget f)
     {
-        if (f.Listening) return $"for a connection on {f.Remote ?? f.Description.Replace("TCP socket listening on ", "")}";
+        if (f.Listening) return $"for a connection on {f.Remote}";
         if (f.Remote != null) return $"for a reply from {f.Remote}" + (f.PeerText is { } p ? $", served by {p}" : "");
         if (f.Peer != null) return $"for data from a pipe written by {f.PeerText}";
         return $"reading {f.Description}";
