@@ -13,7 +13,8 @@ public static class ProcessFinder
     {
         Regex regex;
         try { regex = new Regex(pattern, RegexOptions.CultureInvariant); }
-        catch (ArgumentException e) { throw new UserError($"invalid pattern '{pattern}': {e.Message}"); }
+        // The parser's own message is a bare resource key under NativeAOT; its error code is not.
+        catch (RegexParseException e) { throw new UserError($"invalid pattern '{pattern}' at offset {e.Offset}: {e.Error}"); }
         int self = Environment.ProcessId;
         var matches = new List<ProcessEntry>();
         foreach (int pid in ProcessTable.Pids())

@@ -6,28 +6,18 @@ namespace Syscope.Tests.Inspection;
 /// <summary>User errors print one "syscope: ..." line and exit 1; explain and ps on real data.</summary>
 public class CliTests
 {
-    [Fact]
-    public void A_pid_that_does_not_exist_is_a_user_error()
+    [Theory]
+    [InlineData("syscope: no process with PID 999999999", "why", "999999999")]
+    [InlineData("syscope: no process matches 'no-such-process-[0-9]{40}'", "files", "no-such-process-[0-9]{40}")]
+    [InlineData("syscope: invalid pattern '(' at offset 1: InsufficientClosingParentheses", "ps", "(")]
+    [InlineData("syscope: unknown system call 'nope' (try: syscope explain --list)", "explain", "nope")]
+    [InlineData("syscope: files needs a PID or pattern, or -i for the network files of all processes", "files")]
+    public void User_errors_print_one_line_and_exit_1(string expected, params string[] args)
     {
-        var r = Cli.Run("why", "999999999");
+        var r = Cli.Run(args);
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal("syscope: no process with PID 999999999\n", r.Error);
-    }
-
-    [Fact]
-    public void A_pattern_that_matches_nothing_is_a_user_error()
-    {
-        var r = Cli.Run("files", "no-such-process-[0-9]{40}");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Equal("syscope: no process matches 'no-such-process-[0-9]{40}'\n", r.Error);
-    }
-
-    [Fact]
-    public void An_invalid_pattern_is_a_user_error()
-    {
-        var r = Cli.Run("ps", "(");
-        Assert.Equal(1, r.ExitCode);
-        Assert.StartsWith("syscope: invalid pattern '('", r.Error);
+        Assert.Equal(expected + "\n", r.Error);
+        Assert.Equal("", r.Output);
     }
 
     [InspectionFact]

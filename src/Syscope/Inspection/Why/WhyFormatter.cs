@@ -29,7 +29,8 @@ public static class WhyFormatter
         output.WriteLine("findings:");
         if (p.State == 'Z')
             output.WriteLine($"  process {p.Pid} is a zombie: it has exited and its parent (PID {d.ParentPid}) has not collected its exit status.");
-        foreach (var g in groups) output.WriteLine("  " + Finding(g));
+        foreach (var g in groups)
+            if (p.State != 'Z' || g[0].State is not ('Z' or 'X')) output.WriteLine("  " + Finding(g));
     }
 
     public static List<List<ThreadReport>> Group(IReadOnlyList<ThreadReport> threads)
