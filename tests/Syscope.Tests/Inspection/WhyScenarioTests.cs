@@ -1,0 +1,67 @@
+using Xunit;
+
+namespace Syscope.Tests.Inspection;
+
+/// <summary>`why` on other ways of waiting: epoll on a UNIX socket, and a reader of a pipe.</summary>
+public sealed class WhyScenarioTests : IDisposable
+{
+    private readonly LiveProcesses _live = new();
+
+    [InspectionFact("python3")]
+    public void Epoll_on_a_unix_socket_names_the_path_and_the_server()
+    {
+        string path = Path.Combine(_live.Dir, "srv.sock");
+        var server = _live.Start("python3", "-c",
+            "import socket,sys,time\ns=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); print('ready', flush=True)\nc,_=s.accept(); time.sleep(60)", path);
+        LiveProcesses.WaitForLine(server, l => l == "ready");
+        var client = _live.Start("python3", "-c",
+            "import socket,select,sys\nc=socket.socket(socket.AF_UNIX); c.connect(sys.argv[1]); ep=select.epoll(); ep.register(c.fileno(), select.EPOLLIN); print('waiting', flush=True); ep.poll(60)", path);
+        LiveProcesses.WaitForLine(client, l => l == "waiting");
+        LiveProcesses.WaitUntilBlocked(client.Id, 232);
+
+        var r = Cli.Run("why", client.Id.ToString());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(r.Lines, l => l.StartsWith("  in epoll_wait("));
+        Assert.Contains(r.Lines, l => l.StartsWith("  fd 3: UNIX STREAM socket (unnamed) -> " + path + " CONNECTED, other end held by python3 (PID " + server.Id + ", fd 4)"));
+        Assert.Matches($@"^  thread {client.Id} has waited [0-9.]+ s in epoll_wait\(\) for a reply from {System.Text.RegularExpressions.Regex.Escape(path)}, served by python3 \(PID {server.Id}\)\.$",
+            r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
+    }
+
+    [InspectionFact("python3")]
+    public void Select_reads_the_fd_set_from_memory_and_names_the_server()
+    {
+        var server = _live.Start("python3", "-c",
+            "import socket,time\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(); print(s.getsockname()[1], flush=True)\nc,_=s.accept(); time.sleep(60)");
+        string port = LiveProcesses.WaitForLine(server, _ => true);
+        var client = _live.Start("python3", "-c",
+            "import socket,select,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); print('waiting', flush=True); select.select([c],[],[],60)", port);
+        LiveProcesses.WaitForLine(client, l => l == "waiting");
+        for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("23 ") && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("270 "); i++)
+            Thread.Sleep(20);
+
+        var r = Cli.Run("why", client.Id.ToString());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            $@"^  fd 3: TCP 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:{port}( \([\w.-]+\))? ESTABLISHED, other end held by python3 \(PID {server.Id}, fd 4\)$"));
+        Assert.Matches($@"^  thread {client.Id} has waited [0-9.]+ s in (select|pselect6)\(\) for a reply from 127\.0\.0\.1:{port}( \([\w.-]+\))?, served by python3 \(PID {server.Id}\)\.$",
+            r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
+    }
+
+    [InspectionFact("sh", "cat")]
+    public void A_pipe_reader_names_the_writer()
+    {
+        var shell = _live.Start("sh", "-c", "sleep 60 | cat");
+        int cat = 0;
+        for (int i = 0; i < 200 && cat == 0; i++, Thread.Sleep(20))
+            cat = Syscope.Inspection.ProcessTable.Pids().FirstOrDefault(pid =>
+                Syscope.Inspection.ProcessTable.TryRead(pid) is { } p && p.Comm == "cat" && File.ReadAllText($"/proc/{pid}/stat").Contains($") S {shell.Id} ") );
+        Assert.NotEqual(0, cat);
+        LiveProcesses.WaitUntilBlocked(cat, 0);
+        var r = Cli.Run("why", cat.ToString());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("  in read(0, ...)", r.Lines);
+        Assert.Matches($@"^  thread {cat} has waited [0-9.]+ s in read\(\) for data from a pipe written by sleep \(PID \d+\)\.$", r.Lines[^1]);
+    }
+
+    public void Dispose() => _live.Dispose();
+}
