@@ -48,6 +48,8 @@ public sealed partial class PtraceBackend
             if (t.Hidden) continue;
             Begin(TraceEventKind.Detached, t, Stopwatch.GetTimestamp());
             _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
+            _event.EntryTimestamp = t.EntryTimestamp;   // a call still blocked counts up to now
+            _event.Args = t.Args;
             Emit(t);
         }
         if (_target.Launches && _mainPid > 0 && _detachSignal > 0)

@@ -66,7 +66,8 @@ public sealed partial class PtraceBackend
     }
 
     /// <summary>Asks the tracer thread to detach from every tracee (Ctrl-C, SIGTERM).  Safe from any
-    /// thread: the tracer thread is woken by killing the waker child it waits on.</summary>
+    /// thread: the tracer thread is woken by killing the waker child it waits on.  A positive signal
+    /// is also passed on to a launched command, as strace does; -1 just lets everything go.</summary>
     public void RequestDetach(int signal)
     {
         _detachSignal = signal;
