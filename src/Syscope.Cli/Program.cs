@@ -19,6 +19,12 @@ public static class Program
             Console.Error.WriteLine("syscope: " + e.Message);
             return 1;
         }
+        catch (Interop.SyscallException e)
+        {
+            // The kernel refused something syscope needs; say what, not where in the code.
+            Console.Error.WriteLine("syscope: " + e.Message);
+            return 1;
+        }
         // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = stdout });

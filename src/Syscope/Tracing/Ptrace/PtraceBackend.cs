@@ -115,7 +115,15 @@ public sealed partial class PtraceBackend
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
         if (rc != pid || !Wait.Stopped(status))
             throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
-        Check(Seize(pid, _options), $"ptrace(PTRACE_SEIZE, {pid})");
+        int rc2 = Seize(pid, _options);
+        if (rc2 < 0)
+        {
+            // Nothing may stay behind stopped: the launcher has not exec'd anything yet.
+            Signals.Kill(pid, SignalNames.SIGKILL);
+            Wait.For(pid, out _, Wait.Tracer);
+            throw new UserError($"ptrace(PTRACE_SEIZE, {pid}): {Errno.Message(-rc2)}"
+                + (rc2 == -Errno.EPERM ? " (is syscope itself being traced, or is ptrace restricted here?)" : ""));
+        }
         _mainPid = pid;
         var t = Add(pid);
         t.Hidden = true;
