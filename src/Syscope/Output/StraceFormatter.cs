@@ -19,7 +19,9 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private readonly Func<int, Stream> _openPerProcess;
     private readonly TraceOutput? _shared;
     private readonly Dictionary<int, LineState> _lines = new();
-    private readonly Clock _clock = new();
+    // Time-zone setup costs milliseconds of start-up; only -t, -tt and -ttt need it.
+    private Clock? _wallClock;
+    private Clock _clock => _wallClock ??= new Clock();
     private readonly ArgWriter _scratch = new();
     private readonly ArgWriter _aux = new();
     private readonly IFdPaths? _fdPaths;
