@@ -40,12 +40,13 @@ public static class TraceCommand
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
         catch (UsageError e) { stderr.WriteLine($"syscope trace: {e.Message}\n{Usage}"); return 1; }
+        catch (UserError e) { stderr.WriteLine($"syscope trace: {e.Message}"); return 1; }
+        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
         if (a.Command.Count == 0 && a.Pids.Count == 0)
         {
             stderr.WriteLine($"syscope trace: must have PROG [ARGS] or -p PID\n{Usage}");
             return 1;
         }
-        if (a.Expressions.Count > 0) throw new UserError($"-e {a.Expressions[0]}: filtering expressions are not supported yet");
         if (a.Command.Count > 0 && a.Pids.Count > 0) throw new UserError("give either a command or -p PID, not both");
         int self = Environment.ProcessId;
         foreach (int pid in a.Pids)
