@@ -8,7 +8,7 @@ namespace Syscope.Cli.Commands;
 /// -fT), attached values (-s64, -p1,2), long options with '=' or a separate value, and everything
 /// from the first non-option word on is the command to run.
 /// </summary>
-public sealed class TraceArguments
+public sealed partial class TraceArguments
 {
     public int Follow;            // -f count: 1 follows, 2 (-ff) splits output per process
     public int Timestamps;        // -t count
@@ -49,6 +49,7 @@ public sealed class TraceArguments
             }
         }
         for (; i < argv.Count; i++) a.Command.Add(argv[i]);
+        a.CheckFilterOptions();
         return a;
     }
 
@@ -58,13 +59,14 @@ public sealed class TraceArguments
         {
             case 'f': Follow++; break;
             case 't': Timestamps++; break;
-            case 'q': Quiet++; break;
+            case 'q': Quiet++; QuietSet = QuietFromCount(Quiet); break;
             case 'x': HexStrings++; break;
             case 'y': FdPaths++; break;
             case 'r': Relative = true; break;
             case 'T': SyscallTimes = true; break;
             case 'v': Verbose = true; break;
             case 'n': Numbers = true; break;
+            case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
             default: throw new UsageError($"invalid option -- '{opt}'");
         }
     }
@@ -72,12 +74,19 @@ public sealed class TraceArguments
     private static readonly Dictionary<string, string> s_longWithValue = new()
     {
         ["output"] = "o", ["attach"] = "p", ["string-limit"] = "s",
+        ["summary-sort-by"] = "S", ["summary-columns"] = "U", ["user"] = "u", ["interruptible"] = "I",
+        // --trace=SET and friends are -e trace=SET spelled as long options.
+        ["trace"] = "e:trace", ["signal"] = "e:signal", ["status"] = "e:status", ["quiet"] = "e:quiet",
+        ["trace-fds"] = "e:trace-fds", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
+        ["syscall-limit"] = "syscall-limit",
     };
 
     private static readonly Dictionary<string, char> s_longFlags = new()
     {
         ["follow-forks"] = 'f', ["relative-timestamps"] = 'r', ["syscall-times"] = 'T',
         ["no-abbrev"] = 'v', ["quiet"] = 'q', ["syscall-number"] = 'n',
+        ["summary-only"] = 'c', ["summary"] = 'C', ["summary-wall-clock"] = 'w',
+        ["successful-only"] = 'z', ["failed-only"] = 'Z',
     };
 
     private int Long(IReadOnlyList<string> argv, int i)
@@ -86,7 +95,9 @@ public sealed class TraceArguments
         string name = body, value = "";
         int eq = body.IndexOf('=');
         if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
-        if (s_longWithValue.TryGetValue(name, out var shortName))
+        if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
+        else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
+        else if (s_longWithValue.TryGetValue(name, out var shortName))
         {
             if (eq < 0)
             {
@@ -95,7 +106,6 @@ public sealed class TraceArguments
             }
             Apply(shortName, value);
         }
-        else if (s_longFlags.TryGetValue(name, out char f) && eq < 0) Flag(f);
         else if (name == "output-separately") Follow = Math.Max(Follow, 1) + 1;
         else if (name == "absolute-timestamps") Timestamps = value switch { "" or "time" => 1, "us" or "precision:us" => 2, "unix" or "format:unix" => 3, _ => throw new UsageError($"invalid --absolute-timestamps value '{value}'") };
         else throw new UsageError($"unrecognized option '--{name}'");
@@ -119,7 +129,9 @@ public sealed class TraceArguments
                     Pids.Add(pid);
                 }
                 break;
-            case "e": Expressions.Add(value); break;
+            case "e": Expressions.Add(value); Expression(value); break;
+            case "S" or "U" or "P" or "I" or "u" or "syscall-limit": FilterValue(opt, value); break;
+            case var e when e.StartsWith("e:"): Expressions.Add($"{e[2..]}={value}"); Expression($"{e[2..]}={value}"); break;
             default: throw new UsageError($"option -{opt} is not supported yet");
         }
     }
@@ -137,8 +149,9 @@ public sealed class TraceArguments
         Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
         RelativeTimestamps = Relative,
         SyscallTimes = SyscallTimes,
-        Quiet = Quiet > 0,
+        Quiet = (QuietSet & Filtering.QuietSet.Attach) != 0,
         SyscallNumbers = Numbers,
+        Filter = ToFilter(),
     };
 }
 

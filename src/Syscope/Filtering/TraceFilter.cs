@@ -8,7 +8,7 @@ public enum QuietSet { None = 0, Attach = 1, Exit = 2, PathResolution = 4, Perso
 
 public enum SummaryMode { None, Only, WithTrace }
 
-public enum SummarySort { Time, Calls, Errors, Name, Nothing }
+public enum SummarySort { Time, Calls, Errors, Name, Nothing, MinTime, MaxTime, AvgTime }
 
 /// <summary>
 /// What strace's -e, -c, -P, -z and related options select: which calls and signals to show,
@@ -57,6 +57,9 @@ public sealed class InjectionRule
     public long First { get; init; } = 1;
     public long Last { get; init; } = long.MaxValue;
     public long Step { get; init; } = 1;
+    /// <summary>syscall=NAME: a side-effect-free (%pure) call run in place of the original; null
+    /// for strace's default of an invalid number (-1).</summary>
+    public int? SubstituteSyscall { get; init; }
 
     public bool AppliesTo(long invocation) =>
         invocation >= First && invocation <= Last && (invocation - First) % Step == 0;

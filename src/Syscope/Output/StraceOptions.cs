@@ -24,5 +24,6 @@ public sealed class StraceOptions
     public bool Quiet { get; init; }
     /// <summary>-n: syscall numbers before names.</summary>
     public bool SyscallNumbers { get; init; }
+    /// <summary>What to trace and show (-e, -c, -P, -z...); the backend and formatter apply it.</summary>
     public Filtering.TraceFilter Filter { get; init; } = new();
 }

@@ -1,0 +1,146 @@
+using Syscope.Filtering;
+using Syscope.Output;
+using Syscope.Tracing;
+
+namespace Syscope.Cli.Commands;
+
+/// <summary>
+/// The filtering half of strace's command line: -e EXPR, -c/-C/-S/-U/-w, -z/-Z, -q, -P, -I, -u,
+/// --seccomp-bpf, --syscall-limit.  Each -e is parsed when it is met, so a bad one fails before
+/// anything starts; like strace, a later -e trace= (or status=, signal=, quiet=) replaces an
+/// earlier one, while inject= and fault= rules accumulate.
+/// </summary>
+public sealed partial class TraceArguments
+{
+    public SyscallSet TraceSet = SyscallSet.All;
+    public bool[]? SignalSet;
+    public StatusSet Status = StatusSet.All;
+    public QuietSet QuietSet;
+    public IReadOnlySet<int>? TraceFds;
+    public List<InjectionRule> Injections = [];
+    public SummaryMode Summary;
+    public SummarySort? Sort;
+    public IReadOnlyList<string> SummaryColumnNames = [];
+    public bool WallClock;
+    public bool? SeccompBpf;
+    public List<string> Paths = [];
+    public long SyscallLimit = -1;
+    /// <summary>-I 1..4: when signals may interrupt syscope (strace's default is 2, or 3 with a command).</summary>
+    public int Interruptible;
+    public string? UserName;
+    public int? Uid, Gid;
+    /// <summary>Non-fatal remarks strace would print ("strace: ..."), printed by the command.</summary>
+    public List<string> Warnings = [];
+    private int _statusShortcuts;
+
+    private static QuietSet QuietFromCount(int count) => count switch
+    {
+        0 => QuietSet.None,
+        1 => QuietSet.Attach | QuietSet.Personality,
+        2 => QuietSet.Attach | QuietSet.Personality | QuietSet.Exit,
+        _ => FilterSets.AllQuiet,
+    };
+
+    private void FilterFlag(char opt)
+    {
+        switch (opt)
+        {
+            case 'c' or 'C':
+                var mode = opt == 'c' ? SummaryMode.Only : SummaryMode.WithTrace;
+                if (Summary != SummaryMode.None && Summary != mode)
+                    throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive");
+                Summary = mode;
+                break;
+            case 'w': WallClock = true; break;
+            case 'z' or 'Z':
+                if (++_statusShortcuts == 2)
+                    Warnings.Add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. See status qualifier for more complex filters.");
+                Status = opt == 'z' ? StatusSet.Successful : StatusSet.Failed;
+                break;
+        }
+    }
+
+    private void FilterValue(string opt, string value)
+    {
+        switch (opt)
+        {
+            case "S": Sort = Checked(() => SummaryColumns.ParseSort(value)); break;
+            case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
+            case "P": Paths.Add(value); break;
+            case "I":
+                if (!(value.Length == 1 && value[0] is >= '1' and <= '4')) throw new UsageError($"invalid -I argument: '{value}'");
+                Interruptible = value[0] - '0';
+                break;
+            case "u":
+                UserName = value;
+                (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user '{value}'");
+                break;
+            case "syscall-limit":
+                if (!long.TryParse(value, out SyscallLimit) || SyscallLimit <= 0)
+                    throw new UsageError($"invalid --syscall-limit argument: '{value}'");
+                break;
+        }
+    }
+
+    /// <summary>-S and -U mistakes are usage errors in strace (it adds its "Try -h" line).</summary>
+    private static T Checked<T>(Func<T> parse)
+    {
+        try { return parse(); }
+        catch (UserError e) { throw new UsageError(e.Message); }
+    }
+
+    /// <summary>One -e EXPR: "KEY=VALUE", or a bare VALUE meaning trace=VALUE.  A key strace does not
+    /// know makes the whole text a syscall list, so "-e bogus=1" fails as "invalid system call".</summary>
+    private void Expression(string expr)
+    {
+        int eq = expr.IndexOf('=');
+        string key = eq < 0 ? "trace" : expr[..eq], value = eq < 0 ? expr : expr[(eq + 1)..];
+        switch (key)
+        {
+            case "trace" or "t": TraceSet = SyscallSet.Parse(value); break;
+            case "signal" or "signals" or "s": SignalSet = FilterSets.ParseSignals(value); break;
+            case "status": Status = FilterSets.ParseStatus(value); break;
+            case "quiet" or "q" or "silent" or "silence": QuietSet = FilterSets.ParseQuiet(value); break;
+            case "trace-fds" or "trace-fd" or "fd" or "fds": TraceFds = FilterSets.ParseFds(value); break;
+            case "inject": Injections.Add(InjectionParser.Parse(value, fault: false, Warnings.Add)); break;
+            case "fault": Injections.Add(InjectionParser.Parse(value, fault: true, Warnings.Add)); break;
+            case "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "read" or "reads" or "r" or "write" or "writes" or "w"
+                or "kvm" or "decode-fds" or "decode-fd" or "decode-pids" or "decode-pid":
+                throw new UsageError($"-e {key}= is not supported yet");
+            default: TraceSet = SyscallSet.Parse(expr); break;
+        }
+    }
+
+    /// <summary>The checks strace makes once the whole command line is read.</summary>
+    private void CheckFilterOptions()
+    {
+        if (Summary == SummaryMode.None)
+        {
+            if (WallClock) throw new UsageError("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+            if (SummaryColumnNames.Count > 0) throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+            if (Sort != null) Warnings.Add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+        }
+        if (SeccompBpf == true && Follow == 0)
+        {
+            Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+            SeccompBpf = null;
+        }
+    }
+
+    public TraceFilter ToFilter() => new()
+    {
+        Trace = TraceSet,
+        Signals = SignalSet ?? Enumerable.Repeat(true, 65).ToArray(),
+        Status = Status,
+        Quiet = QuietSet,
+        TraceFds = TraceFds,
+        Paths = Paths,
+        SyscallLimit = SyscallLimit,
+        Injections = Injections,
+        Summary = Summary,
+        SummarySort = Sort ?? SummarySort.Time,
+        SummaryColumns = SummaryColumnNames,
+        SummaryWallClock = WallClock,
+        SeccompBpf = SeccompBpf,
+    };
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Syscope.Syscalls;
+using Syscope.Tracing;
+
+namespace Syscope.Filtering;
+
+public sealed partial class SyscallSet
+{
+    private const string What = "system call";
+
+    /// <summary>
+    /// strace's -e trace=SET: names, numbers, %class, /regex (searched for anywhere in the name),
+    /// "all", a whole-list "none", '?' before an item to skip it silently when unknown, and leading
+    /// '!' to invert.  Unknown items throw UserError("invalid system call 'foo'").
+    /// </summary>
+    public static SyscallSet Parse(string text)
+    {
+        (string[] items, bool negated) = SetSyntax.Split(text, What);
+        bool[] members = new bool[SyscallTable.MaxNumber + 1];
+        bool unknownToo = false;
+        // "none" is not an item: strace only takes it as the whole list ("trace=open,none" fails).
+        if (!(items.Length == 1 && items[0] == "none"))
+            foreach (string raw in items)
+            {
+                bool optional = raw.StartsWith('?');
+                string item = optional ? raw[1..] : raw;
+                if (item == "all") { Array.Fill(members, true); unknownToo = true; }
+                else if (!AddItem(item, members) && !optional) throw SetSyntax.Invalid(What, item);
+            }
+        var set = new SyscallSet(Enumerable.Range(0, members.Length).Where(i => members[i]), unknownToo);
+        return negated ? set.Complement() : set;
+    }
+
+    /// <summary>Adds one item's calls; false when the item names nothing strace knows.</summary>
+    private static bool AddItem(string item, bool[] members)
+    {
+        if (item.StartsWith('/')) { AddMatching(item[1..], members); return true; }
+        if (item.StartsWith('%'))
+        {
+            var names = SyscallClasses.Get(item[1..]);
+            if (names == null) return false;
+            foreach (string n in names) if (SyscallTable.ByName(n) is { } row) members[row.Number] = true;
+            return true;
+        }
+        // strace takes any number its table spans, including gaps no call occupies (335..423).
+        if (item.Length > 0 && item.All(char.IsAsciiDigit))
+        {
+            if (!int.TryParse(item, out int nr) || nr > SyscallTable.MaxNumber) return false;
+            members[nr] = true;
+            return true;
+        }
+        if (SyscallTable.ByName(item) is not { } call) return false;
+        members[call.Number] = true;
+        return true;
+    }
+
+    private static void AddMatching(string pattern, bool[] members)
+    {
+        Regex re;
+        // Even a '?'-prefixed regex that does not compile is fatal in strace.
+        try { re = new Regex(pattern, RegexOptions.CultureInvariant); }
+        catch (ArgumentException e) { throw new UserError($"regcomp: {pattern}: {e.Message}"); }
+        foreach (var row in SyscallTable.All) if (re.IsMatch(row.Name)) members[row.Number] = true;
+    }
+}

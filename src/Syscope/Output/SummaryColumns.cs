@@ -1,0 +1,67 @@
+using Syscope.Filtering;
+using Syscope.Tracing;
+
+namespace Syscope.Output;
+
+public enum SummaryColumn { TimePercent, TotalTime, MinTime, MaxTime, AvgTime, Calls, Errors, Name }
+
+/// <summary>The names -U and -S accept, with strace's aliases and its error wording.</summary>
+public static class SummaryColumns
+{
+    public static readonly IReadOnlyList<SummaryColumn> Default =
+        [SummaryColumn.TimePercent, SummaryColumn.TotalTime, SummaryColumn.AvgTime, SummaryColumn.Calls, SummaryColumn.Errors, SummaryColumn.Name];
+
+    /// <summary>strace treats '_' and '-' alike ("total_time" is "total-time").</summary>
+    private static string Canonical(string name) => name.Replace('_', '-');
+
+    public static SummaryColumn? ColumnByName(string name) => Canonical(name) switch
+    {
+        "time-percent" or "time" => SummaryColumn.TimePercent,
+        "total-time" or "time-total" => SummaryColumn.TotalTime,
+        "min-time" or "shortest" or "time-min" => SummaryColumn.MinTime,
+        "max-time" or "longest" or "time-max" => SummaryColumn.MaxTime,
+        "avg-time" or "time-avg" => SummaryColumn.AvgTime,
+        "calls" or "count" => SummaryColumn.Calls,
+        "errors" or "error" => SummaryColumn.Errors,
+        "name" or "syscall" or "syscall-name" => SummaryColumn.Name,
+        _ => null,
+    };
+
+    /// <summary>-U text to column names, checked; strace's wording on error.  The name column is
+    /// added last when the list lacks it.</summary>
+    public static IReadOnlyList<string> Parse(string text)
+    {
+        var seen = new List<SummaryColumn>();
+        string[] items = text.Split(',');
+        for (int i = 0; i < items.Length; i++)
+        {
+            var c = ColumnByName(items[i]) ?? throw new UserError($"unknown column name: '{items[i]}'");
+            if (seen.Contains(c))
+                throw new UserError($"call summary column has been provided more than once: '{items[i]}' (-U option residual: '{string.Join(',', items[i..])}')");
+            seen.Add(c);
+        }
+        return items;
+    }
+
+    /// <summary>Column names (already checked by Parse) to columns; empty means strace's default.</summary>
+    public static IReadOnlyList<SummaryColumn> Resolve(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0) return Default;
+        var cols = names.Select(n => ColumnByName(n) ?? throw new ArgumentException($"unknown summary column '{n}'", nameof(names))).ToList();
+        if (!cols.Contains(SummaryColumn.Name)) cols.Add(SummaryColumn.Name);
+        return cols;
+    }
+
+    public static SummarySort ParseSort(string text) => Canonical(text) switch
+    {
+        "time" or "time-percent" or "time-total" or "total-time" => SummarySort.Time,
+        "min-time" or "shortest" or "time-min" => SummarySort.MinTime,
+        "max-time" or "longest" or "time-max" => SummarySort.MaxTime,
+        "avg-time" or "time-avg" => SummarySort.AvgTime,
+        "calls" or "count" => SummarySort.Calls,
+        "errors" or "error" => SummarySort.Errors,
+        "name" or "syscall" or "syscall-name" => SummarySort.Name,
+        "nothing" or "none" => SummarySort.Nothing,
+        _ => throw new UserError($"invalid sortby: '{text}'"),
+    };
+}

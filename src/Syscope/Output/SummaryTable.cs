@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Syscope.Filtering;
+using Syscope.Syscalls;
+
+namespace Syscope.Output;
+
+/// <summary>
+/// strace's -c / -C call summary: per-syscall counts and times, printed as strace 6.1 prints them
+/// (columns chosen by -U, rows ordered by -S, ties kept in syscall-number order as strace's stable
+/// sort leaves them).  Record is allocation-free for every number in the table.
+/// </summary>
+public sealed class SummaryTable
+{
+    private const int Size = SyscallTable.MaxNumber + 1;
+    private readonly long[] _calls = new long[Size], _errors = new long[Size], _totalNs = new long[Size];
+    private readonly long[] _minNs = new long[Size], _maxNs = new long[Size];
+    /// <summary>Numbers past the table (a newer kernel's calls): rare, so a dictionary is fine.</summary>
+    private readonly Dictionary<int, int> _extraSlots = new();
+    private readonly List<(int Nr, long[] Stats)> _extra = [];
+
+    public void Record(int syscallNumber, long nanoseconds, bool failed)
+    {
+        if (syscallNumber is >= 0 and < Size)
+            Add(ref _calls[syscallNumber], ref _errors[syscallNumber], ref _totalNs[syscallNumber],
+                ref _minNs[syscallNumber], ref _maxNs[syscallNumber], nanoseconds, failed);
+        else
+        {
+            if (!_extraSlots.TryGetValue(syscallNumber, out int slot))
+            {
+                _extraSlots[syscallNumber] = slot = _extra.Count;
+                _extra.Add((syscallNumber, new long[5]));
+            }
+            long[] s = _extra[slot].Stats;
+            Add(ref s[0], ref s[1], ref s[2], ref s[3], ref s[4], nanoseconds, failed);
+        }
+    }
+
+    private static void Add(ref long calls, ref long errors, ref long total, ref long min, ref long max, long ns, bool failed)
+    {
+        if (calls == 0 || ns < min) min = ns;
+        if (ns > max) max = ns;
+        calls++;
+        total += ns;
+        if (failed) errors++;
+    }
+
+    private readonly record struct Row(int Nr, string Name, long Calls, long Errors, long TotalNs, long MinNs, long MaxNs);
+
+    private IEnumerable<Row> Rows()
+    {
+        for (int nr = 0; nr < Size; nr++)
+            if (_calls[nr] > 0)
+                yield return new Row(nr, SyscallTable.Resolve(nr).Name, _calls[nr], _errors[nr], _totalNs[nr], _minNs[nr], _maxNs[nr]);
+        foreach (var (nr, s) in _extra.OrderBy(e => (uint)e.Nr))
+            yield return new Row(nr, SyscallTable.Resolve(nr).Name, s[0], s[1], s[2], s[3], s[4]);
+    }
+
+    public void Write(Stream stream, SummarySort sort, IReadOnlyList<string> columns)
+    {
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true);
+        Write(w, sort, columns);
+    }
+
+    /// <param name="columns">-U names (empty for strace's default set); see <see cref="SummaryColumns"/>.</param>
+    public void Write(TextWriter w, SummarySort sort, IReadOnlyList<string> columns)
+    {
+        var rows = Rows().ToList();
+        // strace prints nothing at all when no call was counted.
+        if (rows.Count == 0) return;
+        var cols = SummaryColumns.Resolve(columns);
+        var total = new Row(-1, "total", rows.Sum(r => r.Calls), rows.Sum(r => r.Errors), rows.Sum(r => r.TotalNs),
+            rows.Min(r => r.MinNs), rows.Max(r => r.MaxNs));
+        var line = new StringBuilder();
+        void Emit(Func<SummaryColumn, int, string> cell)
+        {
+            line.Clear();
+            for (int i = 0; i < cols.Count; i++)
+            {
+                if (i > 0) line.Append(' ');
+                string text = cell(cols[i], i);
+                bool last = i == cols.Count - 1;
+                // The name is the only left-aligned column, and is not padded when it ends the line.
+                line.Append(cols[i] == SummaryColumn.Name ? (last ? text : text.PadRight(16)) : text.PadLeft(Width(cols[i])));
+            }
+            w.Write(line.Append('\n'));
+        }
+        Emit((c, _) => Header(c));
+        Emit((c, _) => new string('-', Width(c)));
+        foreach (var r in Sorted(rows, sort)) Emit((c, _) => Cell(c, r, total.TotalNs, isTotal: false));
+        Emit((c, _) => new string('-', Width(c)));
+        Emit((c, _) => Cell(c, total, total.TotalNs, isTotal: true));
+    }
+
+    private static IEnumerable<Row> Sorted(List<Row> rows, SummarySort sort) => sort switch
+    {
+        SummarySort.Time => rows.OrderByDescending(r => r.TotalNs),
+        SummarySort.Calls => rows.OrderByDescending(r => r.Calls),
+        SummarySort.Errors => rows.OrderByDescending(r => r.Errors),
+        SummarySort.Name => rows.OrderBy(r => r.Name, StringComparer.Ordinal),
+        SummarySort.MinTime => rows.OrderByDescending(r => r.MinNs),
+        SummarySort.MaxTime => rows.OrderByDescending(r => r.MaxNs),
+        SummarySort.AvgTime => rows.OrderByDescending(r => r.TotalNs / r.Calls),
+        _ => rows,
+    };
+
+    private static int Width(SummaryColumn c) => c switch
+    {
+        SummaryColumn.TimePercent => 6,
+        SummaryColumn.TotalTime or SummaryColumn.AvgTime => 11,
+        SummaryColumn.MinTime or SummaryColumn.MaxTime => 8,
+        SummaryColumn.Calls or SummaryColumn.Errors => 9,
+        _ => 16,
+    };
+
+    private static string Header(SummaryColumn c) => c switch
+    {
+        SummaryColumn.TimePercent => "% time",
+        SummaryColumn.TotalTime => "seconds",
+        SummaryColumn.MinTime => "shortest",
+        SummaryColumn.MaxTime => "longest",
+        SummaryColumn.AvgTime => "usecs/call",
+        SummaryColumn.Calls => "calls",
+        SummaryColumn.Errors => "errors",
+        _ => "syscall",
+    };
+
+    private static string Cell(SummaryColumn c, Row r, long allNs, bool isTotal) => c switch
+    {
+        SummaryColumn.TimePercent => (isTotal ? 100.0 : allNs == 0 ? 0.0 : 100.0 * r.TotalNs / allNs).ToString("F2", CultureInfo.InvariantCulture),
+        SummaryColumn.TotalTime => Seconds(r.TotalNs),
+        SummaryColumn.MinTime => Seconds(r.MinNs),
+        SummaryColumn.MaxTime => Seconds(r.MaxNs),
+        // Microseconds truncated, as strace divides integer nanoseconds.
+        SummaryColumn.AvgTime => (r.TotalNs / r.Calls / 1000).ToString(CultureInfo.InvariantCulture),
+        SummaryColumn.Calls => r.Calls.ToString(CultureInfo.InvariantCulture),
+        SummaryColumn.Errors => r.Errors == 0 ? "" : r.Errors.ToString(CultureInfo.InvariantCulture),
+        _ => r.Name,
+    };
+
+    /// <summary>Seconds with six decimals, rounded from the exact double as printf's %.6f does.</summary>
+    private static string Seconds(long ns) => (ns / 1e9).ToString("F6", CultureInfo.InvariantCulture);
+}
