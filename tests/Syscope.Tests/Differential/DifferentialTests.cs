@@ -69,8 +69,10 @@ public class DifferentialTests(ITestOutputHelper output)
         foreach (var a in command) psi.ArgumentList.Add(a);
         using (var p = Process.Start(psi)!)
         {
+            // Both pipes drain at once, so a chatty stderr cannot block the child.
+            var err = p.StandardError.ReadToEndAsync();
             p.StandardOutput.ReadToEnd();
-            p.StandardError.ReadToEnd();
+            err.Wait();
             if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException(tracer); }
         }
         var lines = JoinResumed(File.ReadAllLines(outFile)).Select(Masking.Line).ToList();
@@ -125,8 +127,10 @@ public class DifferentialTests(ITestOutputHelper output)
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
+        // Both pipes drain at once, so a chatty stderr cannot block the child.
+        var err = p.StandardError.ReadToEndAsync();
         p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
+        err.Wait();
         p.WaitForExit();
         return p.ExitCode;
     }

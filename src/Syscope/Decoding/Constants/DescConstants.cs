@@ -42,7 +42,7 @@ public static class DescConstants
         new(0x5452, "FIOASYNC"), new(0x80045430, "TIOCGPTN"), new(0x40045431, "TIOCSPTLCK"),
         new(0x40049409, "BTRFS_IOC_CLONE or FICLONE"), new(0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"),
         new(0x80086601, "FS_IOC_GETFLAGS"), new(0x40086602, "FS_IOC_SETFLAGS"), new(0xc020660b, "FS_IOC_FIEMAP"),
-        new(0x8912, "SIOCGIFCONF"), new(0x8933, "SIOCGIFINDEX"), new(0x5401 + 0x2e, "TIOCGPTPEER"));
+        new(0x8912, "SIOCGIFCONF"), new(0x8933, "SIOCGIFINDEX"), new(0x5441, "TIOCGPTPEER"));
 
     /// <summary>&lt;asm-generic/poll.h&gt; poll events.</summary>
     public static readonly FlagSet PollEvents = new("POLL???", null,
