@@ -86,7 +86,7 @@ internal static class DescDecoders
     private static void ReadExit(ref DecodeContext c)
     {
         c.Out.Sep();
-        if (c.Failed) c.Out.Hex(c.Arg(1));
+        if (c.Failed) c.Out.Ptr(c.Arg(1));
         else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
         c.Out.Sep().UInt(c.Arg(2));
     }
