@@ -31,7 +31,8 @@ public static class DescConstants
     /// <summary>ioctl requests seen in everyday programs: &lt;asm-generic/ioctls.h&gt; (terminals,
     /// FIONREAD...), &lt;linux/fs.h&gt; (FICLONE, which btrfs shares) and &lt;linux/sockios.h&gt;.</summary>
     public static readonly ValueSet IoctlCommands = new("_IOC_???", false,
-        new(0x5401, "TCGETS"), new(0x5402, "TCSETS"), new(0x5403, "TCSETSW"), new(0x5404, "TCSETSF"),
+        new(0x5401, "TCGETS"), new(0x5402, "SNDCTL_TMR_START or TCSETS"), new(0x5403, "SNDCTL_TMR_STOP or TCSETSW"),
+        new(0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF"),
         new(0x5405, "TCGETA"), new(0x5406, "TCSETA"), new(0x5407, "TCSETAW"), new(0x5408, "TCSETAF"),
         new(0x5409, "TCSBRK"), new(0x540a, "TCXONC"), new(0x540b, "TCFLSH"), new(0x540c, "TIOCEXCL"),
         new(0x540d, "TIOCNXCL"), new(0x540e, "TIOCSCTTY"), new(0x540f, "TIOCGPGRP"), new(0x5410, "TIOCSPGRP"),
