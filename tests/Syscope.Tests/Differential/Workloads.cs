@@ -31,6 +31,7 @@ public static class Workloads
         ["{bin}/structs"],
         ["{bin}/misc"],
         ["{bin}/termios"],
+        ["{bin}/ids"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
         ["find", "/etc/apt"],
         ["gzip", "-c", "/etc/services"],

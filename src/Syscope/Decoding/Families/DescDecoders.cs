@@ -20,6 +20,12 @@ internal static class DescDecoders
         d["fdatasync"] = d["close"];
         d["fchdir"] = d["close"];
         d["syncfs"] = d["close"];
+        d["close_range"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.UInt(ref c, 0);
+            Args.UInt(ref c, 1);
+            Args.Flags(ref c, 2, FileConstants.CloseRangeFlags);
+        });
         d["dup"] = new FuncDecoder(FdArg, null, ReturnFormat.Fd);
         d["dup2"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, null, ReturnFormat.Fd);
         d["dup3"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); Args.Flags(ref c, 2, FileConstants.OpenFlags); }, null, ReturnFormat.Fd);

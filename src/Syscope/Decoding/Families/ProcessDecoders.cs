@@ -64,6 +64,22 @@ internal static class ProcessDecoders
             // 0xffffffff only asks for the current persona.
             if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
         }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex, exitArgs: false);
+        var getres = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(i)); else Args.IntRef(ref c, c.Arg(i));
+            }
+        });
+        d["getresuid"] = getres;
+        d["getresgid"] = getres;
+        d["getgroups"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed || c.IntArg(0) == 0) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), c.ReturnValue);
+        });
+        d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["getpgid"] = pidOnly;
         d["getsid"] = pidOnly;
@@ -72,6 +88,23 @@ internal static class ProcessDecoders
 
     /// <summary>&lt;linux/rseq.h&gt;</summary>
     private static readonly FlagSet s_rseqFlags = new("RSEQ_FLAG_???", null, new Named(1, "RSEQ_FLAG_UNREGISTER"));
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    /// <summary>A gid_t array: [0, 4, 27].</summary>
+    private static void Groups(ref DecodeContext c, ulong addr, long count)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        c.Out.Raw((byte)'[');
+        for (long i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (!Printers.TryRead(ref c, addr + (ulong)(i * 4), out uint gid)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 4)).Raw(" */"u8); break; }
+            c.Out.UInt(gid);
+        }
+        c.Out.Raw((byte)']');
+    }
 
     private static void ExecveEntry(ref DecodeContext c)
     {
