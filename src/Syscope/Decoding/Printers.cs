@@ -88,7 +88,7 @@ public static class Printers
             ulong p = BitConverter.ToUInt64(word);
             if (p == 0) break;
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= c.Options.StringLimit && !c.Options.Verbose) { c.Out.Raw("..."u8); break; }
+            if (i >= MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             String(ref c, p);
         }
         c.Out.Raw((byte)']');
@@ -105,6 +105,9 @@ public static class Printers
         }
         return -1;
     }
+
+    /// <summary>How many elements of an array print before "...": -s of them, all of them with -v.</summary>
+    public static int MaxElements(ref DecodeContext c) => c.Options.Verbose ? int.MaxValue : c.Options.StringLimit;
 
     /// <summary>Reads an unmanaged value; false when the address is not readable.</summary>
     public static unsafe bool TryRead<T>(ref DecodeContext c, ulong addr, out T value) where T : unmanaged

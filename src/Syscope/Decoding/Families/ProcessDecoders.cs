@@ -77,7 +77,8 @@ internal static class ProcessDecoders
         d["getgroups"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed || c.IntArg(0) == 0) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), c.ReturnValue);
+            // With size 0 the kernel only counts, so nothing was written: "[]".
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
         });
         d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
@@ -99,7 +100,7 @@ internal static class ProcessDecoders
         for (long i = 0; i < count; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             if (!Printers.TryRead(ref c, addr + (ulong)(i * 4), out uint gid)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 4)).Raw(" */"u8); break; }
             c.Out.UInt(gid);
         }
