@@ -60,7 +60,7 @@ public class DifferentialTests(ITestOutputHelper output)
         string outFile = Path.Combine(Workloads.Scratch, $"{tag}.txt");
         // The test host ignores SIGPIPE and strace passes that on to the tracee, which changes what
         // programs like gzip do; both tracers start as they would from a shell.
-        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };
+        var psi = new ProcessStartInfo("env") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };
         psi.ArgumentList.Add("--default-signal=PIPE");
         psi.ArgumentList.Add(tracer);
         foreach (var a in tracerArgs) psi.ArgumentList.Add(a);
@@ -69,6 +69,7 @@ public class DifferentialTests(ITestOutputHelper output)
         foreach (var a in command) psi.ArgumentList.Add(a);
         using (var p = Process.Start(psi)!)
         {
+            p.StandardInput.Close();
             // Both pipes drain at once, so a chatty stderr cannot block the child.
             var err = p.StandardError.ReadToEndAsync();
             p.StandardOutput.ReadToEnd();
