@@ -33,6 +33,7 @@ public static class Workloads
         ["{bin}/termios"],
         ["{bin}/ids"],
         ["{bin}/poll"],
+        ["{bin}/splice"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],

@@ -45,6 +45,10 @@ public static class DescConstants
         new(0x80086601, "FS_IOC_GETFLAGS"), new(0x40086602, "FS_IOC_SETFLAGS"), new(0xc020660b, "FS_IOC_FIEMAP"),
         new(0x8912, "SIOCGIFCONF"), new(0x8933, "SIOCGIFINDEX"), new(0x5441, "TIOCGPTPEER"));
 
+    /// <summary>&lt;linux/splice.h&gt; splice, tee and vmsplice flags.</summary>
+    public static readonly FlagSet SpliceFlags = new("SPLICE_F_???", null,
+        new(1, "SPLICE_F_MOVE"), new(2, "SPLICE_F_NONBLOCK"), new(4, "SPLICE_F_MORE"), new(8, "SPLICE_F_GIFT"));
+
     /// <summary>&lt;asm-generic/poll.h&gt; poll events.</summary>
     public static readonly FlagSet PollEvents = new("POLL???", null,
         new(0x1, "POLLIN"), new(0x2, "POLLPRI"), new(0x4, "POLLOUT"), new(0x8, "POLLERR"), new(0x10, "POLLHUP"),

@@ -59,6 +59,24 @@ internal static class DescDecoders
             Args.LongRef(ref c, c.Arg(2));
             Args.ULong(ref c, 3);
         });
+        d["splice"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(1));
+            Args.Fd(ref c, 2);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(3));
+            Args.ULong(ref c, 4);
+            Args.Flags(ref c, 5, DescConstants.SpliceFlags);
+        });
+        d["tee"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Fd(ref c, 1);
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SpliceFlags);
+        });
         d["eventfd2"] = new FuncDecoder((ref DecodeContext c) => { Args.UInt(ref c, 0); Args.Flags(ref c, 1, DescConstants.EventfdFlags); }, null, ReturnFormat.Fd);
         d["eventfd"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), null, ReturnFormat.Fd);
         d["inotify_init1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.InotifyInitFlags), null, ReturnFormat.Fd);
