@@ -63,19 +63,29 @@ internal static class ClockDecoders
         d["timer_settime"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
-            Args.Flags(ref c, 1, ClockConstants.TimerFlags);
-            c.Out.Sep();
-            Itimerval(ref c, c.Arg(2), true);
-        }, (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(3), true); });
+            NewTimer(ref c, ClockConstants.TimerFlags);
+        }, OldTimer);
         d["timer_gettime"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0),
             (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), true); });
         d["timerfd_settime"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
-            Args.Flags(ref c, 1, DescConstants.TimerfdFlags);
-            c.Out.Sep();
-            Itimerval(ref c, c.Arg(2), true);
-        }, (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(3), true); });
+            NewTimer(ref c, DescConstants.TimerfdFlags);
+        }, OldTimer);
+    }
+
+    /// <summary>timer_settime and timerfd_settime after the timer: flags, then the new setting.</summary>
+    private static void NewTimer(ref DecodeContext c, FlagSet flags)
+    {
+        Args.Flags(ref c, 1, flags);
+        c.Out.Sep();
+        Itimerval(ref c, c.Arg(2), true);
+    }
+
+    private static void OldTimer(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        Itimerval(ref c, c.Arg(3), true);
     }
 
     private static void Nothing(ref DecodeContext c) { }
