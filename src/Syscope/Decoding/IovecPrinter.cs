@@ -16,7 +16,7 @@ public static class IovecPrinter
         for (ulong i = 0; i < count; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             Iovec v = first;
             if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
             c.Out.Raw("{iov_base="u8);

@@ -39,6 +39,24 @@ public class StructDecoderTests
     }
 
     [Fact]
+    public void Termios_short_and_verbose()
+    {
+        var m = new FakeMemory();
+        var t = new byte[36];
+        BitConverter.TryWriteBytes(t.AsSpan(0), 0x500u);
+        BitConverter.TryWriteBytes(t.AsSpan(4), 0x5u);
+        BitConverter.TryWriteBytes(t.AsSpan(8), 0xbfu);
+        BitConverter.TryWriteBytes(t.AsSpan(12), 0x8a3bu);
+        t[17] = 3;
+        ulong addr = m.Put(t);
+        Assert.Equal("ioctl(1, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0",
+            Of("ioctl", [1, 0x5401, addr], 0, m));
+        ulong zero = m.Put(new byte[36]);
+        Assert.Equal("ioctl(1, SNDCTL_TMR_START or TCSETS, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B0|CS5|, c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0, [VQUIT]=0, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0, [VSWTC]=0, [VSTART]=0, [VSTOP]=0, [VSUSP]=0, [VEOL]=0, [VREPRINT]=0, [VDISCARD]=0, [VWERASE]=0, [VLNEXT]=0, [VEOL2]=0, [17]=0, [18]=0]}) = -1 ENOTTY (Inappropriate ioctl for device)",
+            Of("ioctl", [1, 0x5402, zero], -25, m, new DecodeOptions { Verbose = true }));
+    }
+
+    [Fact]
     public void Epoll_ctl_and_wait()
     {
         var m = new FakeMemory();

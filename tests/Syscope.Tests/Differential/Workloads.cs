@@ -30,6 +30,12 @@ public static class Workloads
         ["{bin}/flags"],
         ["{bin}/structs"],
         ["{bin}/misc"],
+        ["{bin}/termios"],
+        ["{bin}/ids"],
+        ["{bin}/poll"],
+        ["{bin}/splice"],
+        ["timeout", "5", "true"],
+        ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
         ["find", "/etc/apt"],
         ["gzip", "-c", "/etc/services"],
@@ -47,7 +53,7 @@ public static class Workloads
             string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
             foreach (var opts in s_optionSets)
             {
-                bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "misc" or "sh-pipe" or "python3"
+                bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
                     || (opts is ["-f"] && name is "sockets.py" or "events.py");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }

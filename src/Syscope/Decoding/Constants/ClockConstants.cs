@@ -11,6 +11,12 @@ public static class ClockConstants
 
     public static readonly FlagSet TimerFlags = new("TIMER_???", null, new Named(1, "TIMER_ABSTIME"));
 
+    /// <summary>&lt;asm-generic/siginfo.h&gt; sigevent notification kinds.</summary>
+    public static readonly ValueSet SigevNotify = new("SIGEV_???", false,
+        new(0, "SIGEV_SIGNAL"), new(1, "SIGEV_NONE"), new(2, "SIGEV_THREAD"), new(4, "SIGEV_THREAD_ID"));
+
+    public const int SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
+
     public static readonly ValueSet Itimers = new("ITIMER_???", false,
         new(0, "ITIMER_REAL"), new(1, "ITIMER_VIRTUAL"), new(2, "ITIMER_PROF"));
 }

@@ -103,6 +103,15 @@ public static class FileConstants
         new(512, "ST_IMMUTABLE"), new(1024, "ST_NOATIME"), new(2048, "ST_NODIRATIME"), new(4096, "ST_RELATIME"),
         new(8192, "ST_NOSYMFOLLOW"));
 
+    /// <summary>&lt;linux/close_range.h&gt;</summary>
+    public static readonly FlagSet CloseRangeFlags = new("CLOSE_RANGE_???", null,
+        new(2, "CLOSE_RANGE_UNSHARE"), new(4, "CLOSE_RANGE_CLOEXEC"));
+
+    /// <summary>&lt;linux/openat2.h&gt; RESOLVE_* flags of struct open_how.</summary>
+    public static readonly FlagSet ResolveFlags = new("RESOLVE_???", null,
+        new(1, "RESOLVE_NO_XDEV"), new(2, "RESOLVE_NO_MAGICLINKS"), new(4, "RESOLVE_NO_SYMLINKS"),
+        new(8, "RESOLVE_BENEATH"), new(0x10, "RESOLVE_IN_ROOT"), new(0x20, "RESOLVE_CACHED"));
+
     /// <summary>&lt;linux/xattr.h&gt; setxattr flags.</summary>
     public static readonly FlagSet XattrFlags = new("XATTR_???", null,
         new(1, "XATTR_CREATE"), new(2, "XATTR_REPLACE"));

@@ -36,7 +36,8 @@ public sealed class FlagSet
     /// <summary>Prints the flags; 'after' means a name was already written in the same expression
     /// (the access mode before open flags), so the first flag needs a '|' and an unknown
     /// remainder is plain hex.  Returns whether anything was written.</summary>
-    public bool Print(ArgWriter w, ulong value, bool after)
+    /// <param name="bare">Unknown bits alone print as plain hex, without the "/* O_??? */" comment.</param>
+    public bool Print(ArgWriter w, ulong value, bool after, bool bare = false)
     {
         if (value == 0)
         {
@@ -57,7 +58,8 @@ public sealed class FlagSet
         if (value != 0)
         {
             if (any) { w.Raw((byte)'|').Hex(value); return true; }
-            w.Hex(value).Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+            w.Hex(value);
+            if (!bare) w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
         }
         return true;
     }

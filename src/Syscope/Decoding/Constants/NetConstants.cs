@@ -113,7 +113,7 @@ public static class NetConstants
     /// <summary>&lt;linux/netlink.h&gt; SOL_NETLINK options.</summary>
     public static readonly ValueSet NetlinkOptions = new("NETLINK_???", false,
         new(1, "NETLINK_ADD_MEMBERSHIP"), new(2, "NETLINK_DROP_MEMBERSHIP"), new(3, "NETLINK_PKTINFO"),
-        new(4, "NETLINK_BROADCAST_ERROR"), new(5, "NETLINK_NO_ENOBUFS"), new(7, "NETLINK_LISTEN_ALL_NSID"),
+        new(4, "NETLINK_BROADCAST_ERROR"), new(5, "NETLINK_NO_ENOBUFS"), new(8, "NETLINK_LISTEN_ALL_NSID"),
         new(9, "NETLINK_LIST_MEMBERSHIPS"), new(10, "NETLINK_CAP_ACK"), new(11, "NETLINK_EXT_ACK"),
         new(12, "NETLINK_GET_STRICT_CHK"));
 }

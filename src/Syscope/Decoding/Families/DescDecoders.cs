@@ -20,6 +20,12 @@ internal static class DescDecoders
         d["fdatasync"] = d["close"];
         d["fchdir"] = d["close"];
         d["syncfs"] = d["close"];
+        d["close_range"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.UInt(ref c, 0);
+            Args.UInt(ref c, 1);
+            Args.Flags(ref c, 2, FileConstants.CloseRangeFlags);
+        });
         d["dup"] = new FuncDecoder(FdArg, null, ReturnFormat.Fd);
         d["dup2"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, null, ReturnFormat.Fd);
         d["dup3"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); Args.Flags(ref c, 2, FileConstants.OpenFlags); }, null, ReturnFormat.Fd);
@@ -52,6 +58,24 @@ internal static class DescDecoders
             c.Out.Sep();
             Args.LongRef(ref c, c.Arg(2));
             Args.ULong(ref c, 3);
+        });
+        d["splice"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(1));
+            Args.Fd(ref c, 2);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(3));
+            Args.ULong(ref c, 4);
+            Args.Flags(ref c, 5, DescConstants.SpliceFlags);
+        });
+        d["tee"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Fd(ref c, 1);
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SpliceFlags);
         });
         d["eventfd2"] = new FuncDecoder((ref DecodeContext c) => { Args.UInt(ref c, 0); Args.Flags(ref c, 1, DescConstants.EventfdFlags); }, null, ReturnFormat.Fd);
         d["eventfd"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), null, ReturnFormat.Fd);
@@ -86,7 +110,7 @@ internal static class DescDecoders
     private static void ReadExit(ref DecodeContext c)
     {
         c.Out.Sep();
-        if (c.Failed) c.Out.Hex(c.Arg(1));
+        if (c.Failed) c.Out.Ptr(c.Arg(1));
         else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
         c.Out.Sep().UInt(c.Arg(2));
     }

@@ -9,6 +9,14 @@ internal static class FileDecoders
     {
         d["open"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); OpenTail(ref c, 1); }, null, ReturnFormat.Fd);
         d["openat"] = new FuncDecoder((ref DecodeContext c) => { Args.DirFd(ref c, 0); Args.Path(ref c, 1); OpenTail(ref c, 2); }, null, ReturnFormat.Fd);
+        d["openat2"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            c.Out.Sep();
+            OpenHow(ref c, c.Arg(2), c.Arg(3));
+            Args.ULong(ref c, 3);
+        }, null, ReturnFormat.Fd);
         d["creat"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); }, null, ReturnFormat.Fd);
         d["access"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, FileConstants.AccessModes); });
         d["faccessat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AccessModes); });
@@ -134,6 +142,23 @@ internal static class FileDecoders
         Args.OpenFlags(c.Out, flags);
         if ((flags & FileConstants.O_CREAT) != 0 || (flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE)
             Args.Mode(ref c, i + 1);
+    }
+
+    private struct OpenHowArgs { public ulong Flags, Mode, Resolve; }
+
+    /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
+    private static void OpenHow(ref DecodeContext c, ulong addr, ulong size)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHowArgs how)) { c.Out.Hex(addr); return; }
+        c.Out.Raw("{flags="u8);
+        Args.OpenFlags(c.Out, how.Flags);
+        // As for openat, the mode shows only when it can matter (or is set anyway).
+        bool creates = (how.Flags & FileConstants.O_CREAT) != 0 || (how.Flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE;
+        if (creates || how.Mode != 0) c.Out.Raw(", mode="u8).Octal(how.Mode);
+        c.Out.Raw(", resolve="u8);
+        FileConstants.ResolveFlags.Print(c.Out, how.Resolve);
+        c.Out.Raw((byte)'}');
     }
 
     private static void StatArg(ref DecodeContext c, int i)

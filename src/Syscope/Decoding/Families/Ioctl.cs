@@ -13,7 +13,6 @@ internal sealed class Ioctl : SyscallDecoder
     private const uint FIONCLEX = 0x5450, FIOCLEX = 0x5451, TIOCNOTTY = 0x5422, TIOCSCTTY = 0x540e;
 
     private struct Winsize { public ushort Row, Col, Xpixel, Ypixel; }
-    private struct Termios { public uint Iflag, Oflag, Cflag, Lflag; }
 
     public override void Entry(ref DecodeContext c)
     {
@@ -45,23 +44,7 @@ internal sealed class Ioctl : SyscallDecoder
         else Args.IntRef(ref c, c.Arg(2));
     }
 
-    /// <summary>strace's short termios form: the speed, then whether output processing, signals,
-    /// canonical mode and echo are on ("-echo" when off).</summary>
-    private static void Term(ref DecodeContext c)
-    {
-        if (!Printers.TryRead(ref c, c.Arg(2), out Termios t)) { c.Out.Ptr(c.Arg(2)); return; }
-        var w = c.Out;
-        w.Raw((byte)'{');
-        uint speed = t.Cflag & 0x100f;
-        if (speed < 16) w.Raw((byte)'B').Int(s_speeds[speed]); else w.Hex(speed);
-        w.Raw((t.Oflag & 1) != 0 ? " opost"u8 : " -opost"u8);
-        w.Raw((t.Lflag & 1) != 0 ? " isig"u8 : " -isig"u8);
-        w.Raw((t.Lflag & 2) != 0 ? " icanon"u8 : " -icanon"u8);
-        w.Raw((t.Lflag & 8) != 0 ? " echo"u8 : " -echo"u8);
-        w.Raw(" ...}"u8);
-    }
-
-    private static readonly int[] s_speeds = [0, 50, 75, 110, 134, 150, 200, 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400];
+    private static void Term(ref DecodeContext c) => TermiosPrinter.Print(ref c, c.Arg(2));
 
     private static void Winsz(ref DecodeContext c)
     {

@@ -65,7 +65,7 @@ internal static class PollDecoders
         for (ulong i = 0; i < n; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             if (!Printers.TryRead(ref c, addr + i * 8, out Pollfd p)) { c.Out.Raw("... /* "u8).Hex(addr + i * 8).Raw(" */"u8); break; }
             c.Out.Raw("{fd="u8).Int(p.Fd);
             Args.FdPath(ref c, p.Fd, c.Out);
@@ -77,25 +77,33 @@ internal static class PollDecoders
         Args.UInt(ref c, 1);
     }
 
+    /// <summary>strace builds the revents text in a 1 KiB buffer and ends it with "..." when the
+    /// next entry would not leave room for the closing text; this is that budget.</summary>
+    private const int ReventsBudget = 997;
+
     /// <summary>The ready descriptors go after the return value: "= 1 ([{fd=3, revents=POLLIN}])".</summary>
     private static void Revents(ref DecodeContext c)
     {
         if (c.Failed) return;
         if (c.ReturnValue == 0) { c.Aux.Raw("Timeout"u8); return; }
         var w = c.Aux;
-        w.Raw((byte)'[');
-        bool first = true;
+        int start = w.Length, printed = 0, max = Printers.MaxElements(ref c);
         for (ulong i = 0; i < c.Arg(1); i++)
         {
-            if (!Printers.TryRead(ref c, c.Arg(0) + i * 8, out Pollfd p)) break;
-            if (p.Revents == 0) continue;
-            if (!first) w.Raw(", "u8);
-            first = false;
+            ulong at = c.Arg(0) + i * 8;
+            bool readable = Printers.TryRead(ref c, at, out Pollfd p);
+            if (readable && p.Revents == 0) continue;
+            w.Raw(w.Length == start ? "["u8 : ", "u8);
+            if (!readable) { w.Hex(at); break; }
+            if (printed >= max) { w.Raw("..."u8); break; }
+            int entry = w.Length;
             w.Raw("{fd="u8).Int(p.Fd).Raw(", revents="u8);
             DescConstants.PollEvents.Print(w, (ushort)p.Revents);
+            if (w.Length - start + 1 >= ReventsBudget) { w.Truncate(entry); w.Raw("..."u8); break; }
             w.Raw((byte)'}');
+            printed++;
         }
-        w.Raw((byte)']');
+        if (w.Length != start) w.Raw((byte)']');
     }
 
     private const int MaxSelectFds = 1 << 16;
@@ -194,7 +202,7 @@ internal static class PollDecoders
         for (long i = 0; i < count; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             if (c.Memory.Read(addr + (ulong)(i * 12), raw) < 12)
             {
                 if (i == 0 && !array) { c.Out.Hex(addr); return; }

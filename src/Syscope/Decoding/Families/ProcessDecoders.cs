@@ -64,6 +64,25 @@ internal static class ProcessDecoders
             // 0xffffffff only asks for the current persona.
             if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
         }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex, exitArgs: false);
+        var getres = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(i)); else Args.IntRef(ref c, c.Arg(i));
+            }
+        });
+        d["getresuid"] = getres;
+        d["getresgid"] = getres;
+        d["getgroups"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            // With size 0 the kernel only counts, so nothing was written: "[]".
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
+        });
+        d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
+        d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
+        d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["getpgid"] = pidOnly;
         d["getsid"] = pidOnly;
@@ -72,6 +91,23 @@ internal static class ProcessDecoders
 
     /// <summary>&lt;linux/rseq.h&gt;</summary>
     private static readonly FlagSet s_rseqFlags = new("RSEQ_FLAG_???", null, new Named(1, "RSEQ_FLAG_UNREGISTER"));
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    /// <summary>A gid_t array: [0, 4, 27].</summary>
+    private static void Groups(ref DecodeContext c, ulong addr, long count)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        c.Out.Raw((byte)'[');
+        for (long i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (!Printers.TryRead(ref c, addr + (ulong)(i * 4), out uint gid)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 4)).Raw(" */"u8); break; }
+            c.Out.UInt(gid);
+        }
+        c.Out.Raw((byte)']');
+    }
 
     private static void ExecveEntry(ref DecodeContext c)
     {
@@ -99,6 +135,7 @@ internal static class ProcessDecoders
     }
 
     private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;
+    private const int PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24;
     private const int PR_GET_DUMPABLE = 3, PR_GET_NO_NEW_PRIVS = 39, PR_GET_CHILD_SUBREAPER = 37;
 
     private static void PrctlEntry(ref DecodeContext c)
@@ -108,6 +145,7 @@ internal static class ProcessDecoders
         {
             case PR_SET_PDEATHSIG: c.Out.Sep(); SignalPrinters.Signal(c.Out, c.IntArg(1)); break;
             case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); break;
+            case PR_CAPBSET_READ or PR_CAPBSET_DROP: Args.Value(ref c, 1, ProcessConstants.Capabilities); break;
             case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: c.Out.SepAhead(); break;
             case PR_GET_DUMPABLE or PR_GET_NO_NEW_PRIVS: break;
             default: for (int i = 1; i < 5; i++) Args.Hex(ref c, i); break;
