@@ -57,10 +57,17 @@ public sealed class WatchReport : ITraceConsumer
         var report = new WatchReport();
         var backend = new PtraceBackend(new TraceTarget { AttachPids = [pid] }, report);
         started?.Invoke(backend);
-        using var timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
-        long start = Stopwatch.GetTimestamp();
+        // The window opens once every thread is seized, so attaching does not count as waiting.
+        long start = 0;
+        Timer? timer = null;
+        backend.Attached += (_, _, _) =>
+        {
+            start = Stopwatch.GetTimestamp();
+            timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+        };
         backend.Run();
-        report.Seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        timer?.Dispose();
+        report.Seconds = start == 0 ? 0 : Stopwatch.GetElapsedTime(start).TotalSeconds;
         return report;
     }
 
