@@ -47,6 +47,33 @@ public sealed class WhyScenarioTests : IDisposable
             r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
     }
 
+    [InspectionFact("python3")]
+    public void A_server_in_accept_waits_for_a_connection_on_its_endpoint()
+    {
+        var server = _live.Start("python3", "-c",
+            "import socket\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(); print(s.getsockname()[1], flush=True); s.accept()");
+        string port = LiveProcesses.WaitForLine(server, _ => true);
+        LiveProcesses.WaitUntilBlocked(server.Id, 43, 288);
+        var r = Cli.Run("why", server.Id.ToString());
+        Assert.Contains(r.Lines, l => l.StartsWith("  in accept(3, ") || l.StartsWith("  in accept4(3, "));
+        Assert.Matches($@"^  fd 3: TCP socket listening on 127\.0\.0\.1:{port}( \([\w.-]+\))?$", r.Lines.Single(l => l.StartsWith("  fd 3:")));
+        Assert.Matches($@"^  thread {server.Id} has waited [0-9.]+ s in accept4?\(\) for a connection on 127\.0\.0\.1:{port}( \([\w.-]+\))?\.$", r.Lines[^1]);
+    }
+
+    [InspectionFact("python3")]
+    public void A_read_on_a_named_pipe_names_the_path_and_offset()
+    {
+        string fifo = Path.Combine(_live.Dir, "in.fifo");
+        var reader = _live.Start("python3", "-c",
+            "import os,sys\nos.mkfifo(sys.argv[1]); fd=os.open(sys.argv[1], os.O_RDWR); os.dup2(fd, 7); print('ready', flush=True); os.read(7, 10)", fifo);
+        LiveProcesses.WaitForLine(reader, l => l == "ready");
+        LiveProcesses.WaitUntilBlocked(reader.Id, 0);
+        var r = Cli.Run("why", reader.Id.ToString());
+        Assert.Contains("  in read(7, ...)", r.Lines);
+        Assert.Contains($"  fd 7: named pipe {fifo} at offset 0", r.Lines);
+        Assert.Matches($@"^  thread {reader.Id} has waited [0-9.]+ s in read\(\) reading named pipe .* at offset 0\.$", r.Lines[^1]);
+    }
+
     [InspectionFact("sh", "cat")]
     public void A_pipe_reader_names_the_writer()
     {
