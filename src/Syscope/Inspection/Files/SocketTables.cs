@@ -14,6 +14,8 @@ public sealed class SocketTables
     private Dictionary<ulong, UnixSocket>? _unix;
     private Dictionary<ulong, NetlinkSocket>? _netlink;
 
+    private Dictionary<(System.Net.IPAddress, int, System.Net.IPAddress, int), InetSocket>? _byEndpoints;
+
     public SocketTables(string netDir) => _netDir = netDir;
 
     public IReadOnlyDictionary<ulong, InetSocket> Inet => _inet ??= LoadInet();
@@ -48,11 +50,14 @@ public sealed class SocketTables
     public InetSocket? LocalPeer(InetSocket s)
     {
         if (!s.HasPeer || s.Protocol != InetProtocol.Tcp) return null;
-        foreach (var other in Inet.Values)
-            if (other.LocalPort == s.RemotePort && other.RemotePort == s.LocalPort
-                && other.LocalAddress.Equals(s.RemoteAddress) && other.RemoteAddress.Equals(s.LocalAddress))
-                return other;
-        return null;
+        if (_byEndpoints == null)
+        {
+            _byEndpoints = new();
+            foreach (var t in Inet.Values)
+                if (t.Protocol == InetProtocol.Tcp && t.HasPeer)
+                    _byEndpoints.TryAdd((t.LocalAddress, t.LocalPort, t.RemoteAddress, t.RemotePort), t);
+        }
+        return _byEndpoints.GetValueOrDefault((s.RemoteAddress, s.RemotePort, s.LocalAddress, s.LocalPort));
     }
 
     /// <summary>The listening socket that accepts connections to this endpoint (for a client that
