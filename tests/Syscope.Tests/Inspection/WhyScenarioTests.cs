@@ -12,11 +12,12 @@ public sealed class WhyScenarioTests : IDisposable
     {
         string path = Path.Combine(_live.Dir, "srv.sock");
         var server = _live.Start("python3", "-c",
-            "import socket,sys,time\ns=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); print('ready', flush=True)\nc,_=s.accept(); time.sleep(60)", path);
+            "import socket,sys,time\ns=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); print('ready', flush=True)\nc,_=s.accept(); print('accepted', flush=True); time.sleep(60)", path);
         LiveProcesses.WaitForLine(server, l => l == "ready");
         var client = _live.Start("python3", "-c",
             "import socket,select,sys\nc=socket.socket(socket.AF_UNIX); c.connect(sys.argv[1]); ep=select.epoll(); ep.register(c.fileno(), select.EPOLLIN); print('waiting', flush=True); ep.poll(60)", path);
         LiveProcesses.WaitForLine(client, l => l == "waiting");
+        LiveProcesses.WaitForLine(server, l => l == "accepted");
         LiveProcesses.WaitUntilBlocked(client.Id, 232);
 
         var r = Cli.Run("why", client.Id.ToString());
@@ -31,11 +32,13 @@ public sealed class WhyScenarioTests : IDisposable
     public void Select_reads_the_fd_set_from_memory_and_names_the_server()
     {
         var server = _live.Start("python3", "-c",
-            "import socket,time\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(); print(s.getsockname()[1], flush=True)\nc,_=s.accept(); time.sleep(60)");
+            "import socket,time\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(); print(s.getsockname()[1], flush=True)\nc,_=s.accept(); print('accepted', flush=True); time.sleep(60)");
         string port = LiveProcesses.WaitForLine(server, _ => true);
         var client = _live.Start("python3", "-c",
             "import socket,select,sys\nc=socket.create_connection(('127.0.0.1',int(sys.argv[1]))); print('waiting', flush=True); select.select([c],[],[],60)", port);
         LiveProcesses.WaitForLine(client, l => l == "waiting");
+        // Until accept() returns, the server's end of the connection belongs to no fd.
+        LiveProcesses.WaitForLine(server, l => l == "accepted");
         for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("23 ") && !File.ReadAllText($"/proc/{client.Id}/syscall").StartsWith("270 "); i++)
             Thread.Sleep(20);
 
