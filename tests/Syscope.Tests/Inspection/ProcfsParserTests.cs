@@ -100,6 +100,18 @@ public class ProcfsParserTests
     }
 
     [Fact]
+    public void Packet_table_names_ethernet_protocols_as_lsof_does()
+    {
+        const string text = "sk               RefCnt Type Proto  Iface R Rmem   User   Inode\n" +
+            "0000000085843907 3      3    0003   0     1 0      0      634655\n" +
+            "000000009b7f672c 3      2    0800   0     1 0      0      634656\n" +
+            "00000000979981bd 3      2    1234   0     1 0      0      634657\n";
+        var rows = NetTable.ParsePacket(text);
+        Assert.Equal(["ALL type=SOCK_RAW", "IP type=SOCK_DGRAM", "4660 type=SOCK_DGRAM"], rows.Select(r => $"{r.ProtocolName} type={r.TypeName}"));
+        Assert.Equal(634657ul, rows[2].Inode);
+    }
+
+    [Fact]
     public void Maps_keeps_file_mappings_with_awkward_names_and_marks_deleted_ones()
     {
         const string text = """

@@ -136,6 +136,8 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
                 return new(fdText, mode, "unix", $"0x{unix.KernelAddress:x16}", Offset(pos), ino, UnixName(unix)) { FdNumber = fd, Inode = st.Inode, Unix = unix, Offset = pos };
             if (tables.Netlink.TryGetValue(st.Inode, out var nl))
                 return new(fdText, mode, "netlink", "", Offset(pos), ino, nl.ProtocolName) { FdNumber = fd, Inode = st.Inode, Offset = pos };
+            if (tables.Packet.TryGetValue(st.Inode, out var pk))
+                return new(fdText, mode, "pack", ino, Offset(pos), pk.ProtocolName, $"type={pk.TypeName}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
             string proto = FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown";
             return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, $"protocol: {proto}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
         }

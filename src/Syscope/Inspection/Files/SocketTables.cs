@@ -13,6 +13,7 @@ public sealed class SocketTables
     private Dictionary<ulong, InetSocket>? _inet;
     private Dictionary<ulong, UnixSocket>? _unix;
     private Dictionary<ulong, NetlinkSocket>? _netlink;
+    private Dictionary<ulong, PacketSocket>? _packet;
 
     private Dictionary<(System.Net.IPAddress, int, System.Net.IPAddress, int), InetSocket>? _byEndpoints;
 
@@ -21,6 +22,7 @@ public sealed class SocketTables
     public IReadOnlyDictionary<ulong, InetSocket> Inet => _inet ??= LoadInet();
     public IReadOnlyDictionary<ulong, UnixSocket> Unix => _unix ??= Index(NetTable.ParseUnix(Read("unix")), u => u.Inode);
     public IReadOnlyDictionary<ulong, NetlinkSocket> Netlink => _netlink ??= Index(NetTable.ParseNetlink(Read("netlink")), n => n.Inode);
+    public IReadOnlyDictionary<ulong, PacketSocket> Packet => _packet ??= Index(NetTable.ParsePacket(Read("packet")), p => p.Inode);
 
     /// <summary>All inet sockets, for `files -i` and for finding the other end of a connection.</summary>
     public IEnumerable<InetSocket> AllInet => Inet.Values;
