@@ -42,6 +42,8 @@ public class ProcfsParserTests
         Assert.Equal([new EpollTarget(4, 0x19), new EpollTarget(6, 0x1c)], info.EpollTargets);
         Assert.Equal('w', FdInfo.Parse("pos:\t12\nflags:\t0100001\n")!.Mode);
         Assert.Equal(12, FdInfo.Parse("pos:\t12\nflags:\t0100000\n")!.Position);
+        Assert.Equal("1", FdInfo.Parse("pos:\t0\nflags:\t02000002\nmnt_id:\t17\nino:\t26\neventfd-count:                0\neventfd-id: 1\neventfd-semaphore: 0\n")!.AnonId);
+        Assert.Equal("13096", FdInfo.Parse("pos:\t0\nflags:\t02000002\nmnt_id:\t4\nino:\t78010\nPid:\t13096\nNSpid:\t13096\n")!.AnonId);
     }
 
     [Fact]

@@ -125,7 +125,12 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         string fdText = fd.ToString(), ino = st.Inode.ToString();
 
         if (target.StartsWith("anon_inode:", StringComparison.Ordinal))
-            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, target["anon_inode:".Length..]) { FdNumber = fd, Inode = st.Inode };
+        {
+            // "[eventfd]" becomes "[eventfd:1]", "[pidfd]" "[pidfd:812]", from fdinfo, as in lsof.
+            string anon = target["anon_inode:".Length..];
+            if (info?.AnonId is { } id && anon is "[eventfd]" or "[pidfd]") anon = $"{anon[..^1]}:{id}]";
+            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, anon) { FdNumber = fd, Inode = st.Inode };
+        }
         if (isSocket)
         {
             var tables = tablesOnce();
