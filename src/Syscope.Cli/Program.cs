@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Syscope.Cli.Commands;
+using Syscope.Tracing;
 
 namespace Syscope.Cli;
 
@@ -7,6 +8,17 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        try
+        {
+            // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
+            if (args.Length > 0 && args[0] == "trace" && !(args.Length > 1 && args[1] is "-h" or "--help"))
+                return TraceCommand.Run(args[1..], Console.Error);
+        }
+        catch (UserError e)
+        {
+            Console.Error.WriteLine("syscope: " + e.Message);
+            return 1;
+        }
         // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = stdout });
@@ -15,6 +27,7 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("syscope: trace system calls and inspect live processes");
+        root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());

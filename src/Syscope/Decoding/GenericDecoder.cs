@@ -14,7 +14,7 @@ public sealed class GenericDecoder : SyscallDecoder
         for (int i = 0; i < args.Length; i++)
         {
             var kind = ArgKinds.Of(args[i].CType, args[i].Name);
-            if (kind is ArgKind.OutPointer or ArgKind.OutBuffer) { c.Scratch.A = i; return; }
+            if (kind is ArgKind.OutPointer or ArgKind.OutBuffer) { c.Scratch.A = i; c.Out.SepAhead(); return; }
             Print(ref c, i, kind);
         }
         c.Scratch.A = args.Length;

@@ -80,7 +80,7 @@ public static class Printers
             ulong p = BitConverter.ToUInt64(word);
             if (p == 0) break;
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= c.Options.StringLimit && !c.Options.Verbose) { c.Out.Raw("..."u8); break; }
             String(ref c, p);
         }
         c.Out.Raw((byte)']');

@@ -23,3 +23,20 @@ public static partial class Signals
     /// <summary>Puts a signal back to its default action (SIG_DFL is 0).</summary>
     public static void SetDefault(int sig) => SignalRaw(sig, 0);
 }
+
+/// <summary>setrlimit(2), for RLIMIT_CORE before syscope re-raises a tracee's fatal signal on itself.</summary>
+public static unsafe partial class Limits
+{
+    public const int RLIMIT_CORE = 4;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
+    private static unsafe partial int SetRlimit(int resource, ulong* limit);
+
+    public static unsafe bool Set(int resource, ulong cur, ulong max)
+    {
+        ulong* limit = stackalloc ulong[2];
+        limit[0] = cur;
+        limit[1] = max;
+        return SetRlimit(resource, limit) == 0;
+    }
+}

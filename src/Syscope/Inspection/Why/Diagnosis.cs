@@ -83,8 +83,9 @@ public static class Diagnoser
             Options = new DecodeOptions(), Scratch = ref scratch,
         };
         info.Decoder.Entry(ref context);
-        string shown = System.Text.Encoding.UTF8.GetString(writer.Written);
-        if (writer.ArgCount < info.ArgCount) shown += writer.ArgCount > 0 ? ", ..." : "...";
+        // A decoder whose rest prints at exit has already written that argument's ", ".
+        string shown = System.Text.Encoding.UTF8.GetString(writer.Written).TrimEnd(' ', ',');
+        if (writer.ArgCount < info.ArgCount) shown += shown.Length > 0 ? ", ..." : "...";
         return $"{info.Name}({shown})";
     }
 }

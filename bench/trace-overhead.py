@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Tracing overhead and start-up time of syscope against strace, measured in one run.
+
+  python3 bench/trace-overhead.py [--runs N]
+
+Uses the NativeAOT binary dist/syscope (publishes it if missing).  Prints the median wall time of
+`dd if=/dev/zero of=/dev/null bs=1 count=100000` untraced, under `strace -o /dev/null` and under
+`syscope trace -o /dev/null`, the ratios, and the start-up cost of tracing `true`.
+Targets (issue 2): syscope/strace <= 1.0; syscope start-up <= strace start-up + 20 ms.
+"""
+import argparse, os, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SYSCOPE = os.path.join(ROOT, "dist", "syscope")
+DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
+
+def wall(cmd, runs):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--startup-runs", type=int, default=30)
+    args = ap.parse_args()
+    if not os.path.exists(SYSCOPE):
+        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
+                        os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
+    base = wall(DD, args.runs)
+    st = wall(["strace", "-o", "/dev/null"] + DD, args.runs)
+    sy = wall([SYSCOPE, "trace", "-o", "/dev/null"] + DD, args.runs)
+    print(f"dd bs=1 count=100000 (200k syscalls), median of {args.runs}:")
+    print(f"  untraced            {base*1000:9.1f} ms")
+    print(f"  strace -o /dev/null {st*1000:9.1f} ms   ({st/base:6.1f}x untraced)")
+    print(f"  syscope trace       {sy*1000:9.1f} ms   ({sy/base:6.1f}x untraced)")
+    print(f"  ratio syscope/strace: {sy/st:.2f}  (target <= 1.00)")
+    t_st = wall(["strace", "-o", "/dev/null", "true"], args.startup_runs)
+    t_sy = wall([SYSCOPE, "trace", "-o", "/dev/null", "true"], args.startup_runs)
+    t_true = wall(["true"], args.startup_runs)
+    print(f"start-up, median of {args.startup_runs}: true {t_true*1000:.1f} ms, strace true {t_st*1000:.1f} ms, "
+          f"syscope trace true {t_sy*1000:.1f} ms, difference {(t_sy-t_st)*1000:+.1f} ms (target <= +20 ms)")
+    return 0 if sy / st <= 1.0 and (t_sy - t_st) <= 0.020 else 1
+
+sys.exit(main())

@@ -1,0 +1,146 @@
+using Syscope.Output;
+using Syscope.Tracing;
+
+namespace Syscope.Cli.Commands;
+
+/// <summary>
+/// strace's command line, parsed the way strace's getopt does it: bundled short options (-ff, -tt,
+/// -fT), attached values (-s64, -p1,2), long options with '=' or a separate value, and everything
+/// from the first non-option word on is the command to run.
+/// </summary>
+public sealed class TraceArguments
+{
+    public int Follow;            // -f count: 1 follows, 2 (-ff) splits output per process
+    public int Timestamps;        // -t count
+    public int Quiet;
+    public int HexStrings;
+    public int FdPaths;
+    public bool Relative, SyscallTimes, Verbose, Numbers;
+    public int StringLimit = 32;
+    public string? OutputPath;
+    public List<int> Pids = [];
+    public List<string> Expressions = [];
+    public List<string> Command = [];
+
+    private const string ShortWithValue = "opseSPUIuXabEO";
+
+    public static TraceArguments Parse(IReadOnlyList<string> argv)
+    {
+        var a = new TraceArguments();
+        int i = 0;
+        for (; i < argv.Count; i++)
+        {
+            string tok = argv[i];
+            if (tok == "--") { i++; break; }
+            if (tok.Length < 2 || tok[0] != '-') break;
+            if (tok.StartsWith("--")) { i = a.Long(argv, i); continue; }
+            for (int k = 1; k < tok.Length; k++)
+            {
+                char opt = tok[k];
+                if (ShortWithValue.Contains(opt))
+                {
+                    string value = k + 1 < tok.Length ? tok[(k + 1)..]
+                        : ++i < argv.Count ? argv[i]
+                        : throw new UsageError($"option requires an argument -- '{opt}'");
+                    a.Apply(opt.ToString(), value);
+                    break;
+                }
+                a.Flag(opt);
+            }
+        }
+        for (; i < argv.Count; i++) a.Command.Add(argv[i]);
+        return a;
+    }
+
+    private void Flag(char opt)
+    {
+        switch (opt)
+        {
+            case 'f': Follow++; break;
+            case 't': Timestamps++; break;
+            case 'q': Quiet++; break;
+            case 'x': HexStrings++; break;
+            case 'y': FdPaths++; break;
+            case 'r': Relative = true; break;
+            case 'T': SyscallTimes = true; break;
+            case 'v': Verbose = true; break;
+            case 'n': Numbers = true; break;
+            default: throw new UsageError($"invalid option -- '{opt}'");
+        }
+    }
+
+    private static readonly Dictionary<string, string> s_longWithValue = new()
+    {
+        ["output"] = "o", ["attach"] = "p", ["string-limit"] = "s",
+    };
+
+    private static readonly Dictionary<string, char> s_longFlags = new()
+    {
+        ["follow-forks"] = 'f', ["relative-timestamps"] = 'r', ["syscall-times"] = 'T',
+        ["no-abbrev"] = 'v', ["quiet"] = 'q', ["syscall-number"] = 'n',
+    };
+
+    private int Long(IReadOnlyList<string> argv, int i)
+    {
+        string body = argv[i][2..];
+        string name = body, value = "";
+        int eq = body.IndexOf('=');
+        if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
+        if (s_longWithValue.TryGetValue(name, out var shortName))
+        {
+            if (eq < 0)
+            {
+                if (++i >= argv.Count) throw new UsageError($"option '--{name}' requires an argument");
+                value = argv[i];
+            }
+            Apply(shortName, value);
+        }
+        else if (s_longFlags.TryGetValue(name, out char f) && eq < 0) Flag(f);
+        else if (name == "output-separately") Follow = Math.Max(Follow, 1) + 1;
+        else if (name == "absolute-timestamps") Timestamps = value switch { "" or "time" => 1, "us" or "precision:us" => 2, "unix" or "format:unix" => 3, _ => throw new UsageError($"invalid --absolute-timestamps value '{value}'") };
+        else throw new UsageError($"unrecognized option '--{name}'");
+        return i;
+    }
+
+    private void Apply(string opt, string value)
+    {
+        switch (opt)
+        {
+            case "o": OutputPath = value; break;
+            case "s":
+                if (!int.TryParse(value, out StringLimit) || StringLimit < 0)
+                    throw new UsageError($"invalid -s argument: '{value}'");
+                break;
+            case "p":
+                foreach (var part in value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!int.TryParse(part, out int pid) || pid <= 0) throw new UserError($"Invalid process id: '{part}'");
+                    if (Pids.Contains(pid)) throw new UserError($"Process {pid} is given more than once");
+                    Pids.Add(pid);
+                }
+                break;
+            case "e": Expressions.Add(value); break;
+            default: throw new UsageError($"option -{opt} is not supported yet");
+        }
+    }
+
+    public StraceOptions ToOptions() => new()
+    {
+        Decode = new Decoding.DecodeOptions
+        {
+            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), Verbose = Verbose, FdPaths = Math.Min(FdPaths, 2),
+        },
+        OutputPath = OutputPath,
+        PerProcessFiles = Follow >= 2 && OutputPath != null,
+        FollowForks = Follow > 0,
+        ManyProcesses = Pids.Count > 1,
+        Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
+        RelativeTimestamps = Relative,
+        SyscallTimes = SyscallTimes,
+        Quiet = Quiet > 0,
+        SyscallNumbers = Numbers,
+    };
+}
+
+/// <summary>A malformed command line: the message, then the short usage line.</summary>
+public sealed class UsageError(string message) : Exception(message);

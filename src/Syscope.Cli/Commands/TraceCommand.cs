@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+using Syscope.Output;
+using Syscope.Tracing;
+using Syscope.Tracing.Ptrace;
+
+namespace Syscope.Cli.Commands;
+
+/// <summary>`syscope trace`: strace's job with strace's options.  Parsing and wiring only.</summary>
+public static class TraceCommand
+{
+    public const string Usage = "usage: syscope trace [-fqrtTvxyn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... {-p PID | PROG [ARGS]}";
+
+    public const string Description = """
+        Trace system calls and signals, as strace does (same options, same output).
+          -f            follow forks, vforks and clones; -ff with -o writes FILE.PID per process
+          -o FILE       write the trace to FILE instead of stderr
+          -p PID[,PID]  attach to running processes (all their threads); Ctrl-C detaches
+          -s N          show at most N bytes of each string (default 32)
+          -t, -tt, -ttt wall-clock time, with microseconds, as seconds since the epoch
+          -r            time since the previous line;  -T  time spent in each call
+          -v            print structures and arrays in full;  -x, -xx  strings in hex
+          -y            show paths behind file descriptors;  -n  show syscall numbers
+          -q            do not report attaching and detaching
+        """;
+
+    public static Command Create()
+    {
+        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "strace options, then the command to run" };
+        var command = new Command("trace", Description) { args };
+        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> argv, TextWriter stderr)
+    {
+        TraceArguments a;
+        try { a = TraceArguments.Parse(argv); }
+        catch (UsageError e) { stderr.WriteLine($"syscope trace: {e.Message}\n{Usage}"); return 1; }
+        if (a.Command.Count == 0 && a.Pids.Count == 0)
+        {
+            stderr.WriteLine($"syscope trace: must have PROG [ARGS] or -p PID\n{Usage}");
+            return 1;
+        }
+        if (a.Expressions.Count > 0) throw new UserError($"-e {a.Expressions[0]}: filtering expressions are not supported yet");
+        if (a.Command.Count > 0 && a.Pids.Count > 0) throw new UserError("give either a command or -p PID, not both");
+        int self = Environment.ProcessId;
+        foreach (int pid in a.Pids)
+        {
+            if (pid == self) throw new UserError($"cannot trace syscope itself (PID {pid})");
+            if (!Directory.Exists($"/proc/{pid}")) throw new UserError($"attach: ptrace(PTRACE_SEIZE, {pid}): No such process");
+        }
+        var target = new TraceTarget
+        {
+            ExecutablePath = a.Command.Count > 0 ? CommandResolver.Resolve(a.Command[0]) : null,
+            Argv = a.Command,
+            AttachPids = a.Pids,
+            FollowForks = a.Follow > 0,
+        };
+        var options = a.ToOptions();
+        return Trace(target, options, stderr);
+    }
+
+    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr)
+    {
+        TraceOutput? shared = null;
+        if (!options.PerProcessFiles)
+            shared = options.OutputPath == null
+                ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
+                : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
+        using var formatter = new StraceFormatter(options, shared, stderr,
+            pid => OpenOutput($"{options.OutputPath}.{pid}"));
+        var backend = new PtraceBackend(target, formatter);
+        backend.Attached += (pid, kind, threads) =>
+        {
+            if (kind == AttachKind.Seized) formatter.ProcessStarted(pid);
+            if (options.Quiet) return;
+            if (kind == AttachKind.Seized)
+                formatter.Message(threads > 1 ? $"Process {pid} attached with {threads} threads" : $"Process {pid} attached");
+            else formatter.Message($"Process {pid} attached");
+        };
+        if (target.Launches) formatter.ProcessStarted(null);
+        backend.ExecFailed += errno => formatter.Message("exec: " + Errno.Message(errno));
+
+        var registrations = new List<PosixSignalRegistration>();
+        foreach (var (posix, number) in new[] { (PosixSignal.SIGINT, SignalNames.SIGINT), (PosixSignal.SIGTERM, SignalNames.SIGTERM), (PosixSignal.SIGHUP, SignalNames.SIGHUP), (PosixSignal.SIGQUIT, SignalNames.SIGQUIT) })
+            registrations.Add(PosixSignalRegistration.Create(posix, ctx => { ctx.Cancel = true; backend.RequestDetach(number); }));
+
+        TraceOutcome outcome;
+        try { outcome = backend.Run(); }
+        finally
+        {
+            foreach (var r in registrations) r.Dispose();
+            formatter.Dispose();
+            shared?.Dispose();
+        }
+        if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
+        if (outcome.DetachedBySignal != 0 && target.Launches) return 128 + outcome.DetachedBySignal;
+        return target.Launches ? outcome.ExitCode : 0;
+    }
+
+    private static Stream OpenOutput(string path)
+    {
+        try { return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, 1); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"Can't fopen '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>A command killed by a signal makes syscope die of the same signal, as strace does, so
+    /// shells and scripts see the same status.  No core of syscope itself is written.</summary>
+    private static void RaiseOnSelf(int sig)
+    {
+        Console.Out.Flush();
+        Console.Error.Flush();
+        Limits.Set(Limits.RLIMIT_CORE, 0, 0);
+        Signals.SetDefault(sig);
+        Signals.Kill(Environment.ProcessId, sig);
+    }
+}

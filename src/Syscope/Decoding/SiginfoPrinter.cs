@@ -1,0 +1,102 @@
+using Syscope.Interop;
+using Syscope.Kernel;
+
+namespace Syscope.Decoding;
+
+/// <summary>siginfo_t as strace prints it: {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=...}.
+/// Which union member is meaningful follows from si_code and the signal, as in the kernel.</summary>
+public static class SiginfoPrinter
+{
+    // si_code values from <asm-generic/siginfo.h>.
+    private const int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3;
+    private const int SI_ASYNCIO = -4, SI_SIGIO = -5, SI_TKILL = -6, SI_DETHREAD = -7, SI_ASYNCNL = -60;
+
+    private static readonly string[] s_chld = ["", "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED"];
+    private static readonly string[] s_segv = ["", "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR", "SEGV_ACCADI", "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR", "SEGV_CPERR"];
+    private static readonly string[] s_bus = ["", "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR", "BUS_MCEERR_AO"];
+    private static readonly string[] s_ill = ["", "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"];
+    private static readonly string[] s_fpe = ["", "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB", "FPE_FLTUNK", "FPE_CONDTRAP"];
+    private static readonly string[] s_trap = ["", "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT", "TRAP_UNK", "TRAP_PERF"];
+    private static readonly string[] s_poll = ["", "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP"];
+
+    /// <summary>CPU time in clock ticks (USER_HZ, 100 per second), with the seconds in a comment
+    /// when not zero: "1 /* 0.01 s */".</summary>
+    private static void ClockTicks(ArgWriter w, long ticks)
+    {
+        w.Int(ticks);
+        if (ticks > 0) w.Raw(" /* "u8).Int(ticks / 100).Raw((byte)'.').Padded(ticks % 100, 2).Raw(" s */"u8);
+    }
+
+    public static void Print(ArgWriter w, in SigInfo si)
+    {
+        w.Raw("{si_signo="u8).Raw(SignalNames.NameUtf8(si.Signo));
+        w.Raw(", si_code="u8);
+        PrintCode(w, si.Signo, si.Code);
+        if (si.Errno != 0)
+        {
+            w.Raw(", si_errno="u8);
+            if (Errno.IsKnown(si.Errno)) w.Raw(Errno.NameUtf8(si.Errno)); else w.Int(si.Errno);
+        }
+        if (si.Code <= 0 && si.Code != SI_TIMER && si.Code != SI_SIGIO)
+        {
+            // Sent by a process: who sent it, and the value queued with it.
+            w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid);
+            if (si.Code is SI_QUEUE or SI_MESGQ or SI_ASYNCIO)
+                w.Raw(", si_int="u8).Int((int)si.Value).Raw(", si_ptr="u8).Ptr(si.Value);
+        }
+        else if (si.Code == SI_TIMER)
+        {
+            w.Raw(", si_timerid="u8).Hex((uint)si.TimerId).Raw(", si_overrun="u8).Int(si.Overrun);
+            w.Raw(", si_int="u8).Int((int)si.Value).Raw(", si_ptr="u8).Ptr(si.Value);
+        }
+        else if (si.Code != SI_KERNEL)
+        {
+            switch (si.Signo)
+            {
+                case SignalNames.SIGCHLD:
+                    w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
+                    if (si.Code == 1) w.Int(si.Status);
+                    else w.Raw(SignalNames.NameUtf8(si.Status));
+                    w.Raw(", si_utime="u8);
+                    ClockTicks(w, si.Utime);
+                    w.Raw(", si_stime="u8);
+                    ClockTicks(w, si.Stime);
+                    break;
+                case SignalNames.SIGSEGV or SignalNames.SIGBUS or SignalNames.SIGILL or SignalNames.SIGFPE or SignalNames.SIGTRAP:
+                    w.Raw(", si_addr="u8).Ptr(si.Addr);
+                    break;
+                case 29: // SIGIO/SIGPOLL
+                    w.Raw(", si_band="u8).Int(si.Band).Raw(", si_fd="u8).Int(si.Fd);
+                    break;
+                case SignalNames.SIGSYS:
+                    w.Raw(", si_call_addr="u8).Ptr(si.Addr).Raw(", si_syscall="u8);
+                    var sc = Syscalls.SyscallTable.ByNumber(si.Syscall);
+                    if (sc != null) w.Raw("__NR_"u8).Raw(sc.NameUtf8); else w.Int(si.Syscall);
+                    w.Raw(", si_arch="u8).Raw(si.Arch == 0xc000003e ? "AUDIT_ARCH_X86_64"u8 : "AUDIT_ARCH_I386"u8);
+                    break;
+            }
+        }
+        w.Raw((byte)'}');
+    }
+
+    private static void PrintCode(ArgWriter w, int signo, int code)
+    {
+        string? name = code switch
+        {
+            SI_USER => "SI_USER", SI_KERNEL => "SI_KERNEL", SI_QUEUE => "SI_QUEUE", SI_TIMER => "SI_TIMER",
+            SI_MESGQ => "SI_MESGQ", SI_ASYNCIO => "SI_ASYNCIO", SI_SIGIO => "SI_SIGIO", SI_TKILL => "SI_TKILL",
+            SI_DETHREAD => "SI_DETHREAD", SI_ASYNCNL => "SI_ASYNCNL", _ => null,
+        };
+        if (name == null && code > 0)
+        {
+            string[]? table = signo switch
+            {
+                SignalNames.SIGCHLD => s_chld, SignalNames.SIGSEGV => s_segv, SignalNames.SIGBUS => s_bus,
+                SignalNames.SIGILL => s_ill, SignalNames.SIGFPE => s_fpe, SignalNames.SIGTRAP => s_trap,
+                29 => s_poll, SignalNames.SIGSYS => ["", "SYS_SECCOMP", "SYS_USER_DISPATCH"], _ => null,
+            };
+            if (table != null && code < table.Length) name = table[code];
+        }
+        if (name != null) w.Ascii(name); else w.Int(code);
+    }
+}

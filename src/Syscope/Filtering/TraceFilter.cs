@@ -1,0 +1,65 @@
+namespace Syscope.Filtering;
+
+[Flags]
+public enum StatusSet { None = 0, Successful = 1, Failed = 2, Unfinished = 4, Unavailable = 8, Detached = 16, All = 31 }
+
+[Flags]
+public enum QuietSet { None = 0, Attach = 1, Exit = 2, PathResolution = 4, Personality = 8, ThreadExecve = 16, Superseded = 32 }
+
+public enum SummaryMode { None, Only, WithTrace }
+
+public enum SummarySort { Time, Calls, Errors, Name, Nothing }
+
+/// <summary>
+/// What strace's -e, -c, -P, -z and related options select: which calls and signals to show,
+/// which results, what to inject.  Built by the command line, consumed by the backend (which
+/// calls stop at all) and the formatters (which lines print).
+/// </summary>
+public sealed class TraceFilter
+{
+    public SyscallSet Trace { get; init; } = SyscallSet.All;
+    /// <summary>-e signal=SET: index by signal number (1..64).</summary>
+    public bool[] Signals { get; init; } = Enumerable.Repeat(true, 65).ToArray();
+    public StatusSet Status { get; init; } = StatusSet.All;
+    public QuietSet Quiet { get; init; } = QuietSet.None;
+    /// <summary>-e trace-fds=SET; null means every fd.</summary>
+    public IReadOnlySet<int>? TraceFds { get; init; }
+    /// <summary>-P PATH (repeatable): only calls that touch these paths.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+    /// <summary>--syscall-limit=N: detach after N traced calls; -1 for no limit.</summary>
+    public long SyscallLimit { get; init; } = -1;
+    public IReadOnlyList<InjectionRule> Injections { get; init; } = [];
+    public SummaryMode Summary { get; init; }
+    public SummarySort SummarySort { get; init; } = SummarySort.Time;
+    /// <summary>-U: column names in order; empty for strace's default set.</summary>
+    public IReadOnlyList<string> SummaryColumns { get; init; } = [];
+    /// <summary>-w: wall-clock latency instead of system time.</summary>
+    public bool SummaryWallClock { get; init; }
+    /// <summary>--seccomp-bpf: true forces it, null means "wherever the filter allows" (the default).</summary>
+    public bool? SeccompBpf { get; init; }
+
+    public bool StopsEveryCall => Trace.IsAll && Paths.Count == 0 && TraceFds == null;
+}
+
+/// <summary>One -e inject= (or -e fault=) rule.  Exactly one of Error/Retval may be set; Signal and
+/// the delays combine with either or stand alone.</summary>
+public sealed class InjectionRule
+{
+    public required SyscallSet Syscalls { get; init; }
+    /// <summary>errno to fail with (error=ENOSPC); 0 for none.</summary>
+    public int Error { get; init; }
+    public long? Retval { get; init; }
+    /// <summary>Signal to deliver when the call returns; 0 for none.</summary>
+    public int Signal { get; init; }
+    public long DelayEnterMicros { get; init; }
+    public long DelayExitMicros { get; init; }
+    /// <summary>when=FIRST..LAST+STEP, counted per process from 1; Last = long.MaxValue when open.</summary>
+    public long First { get; init; } = 1;
+    public long Last { get; init; } = long.MaxValue;
+    public long Step { get; init; } = 1;
+
+    public bool AppliesTo(long invocation) =>
+        invocation >= First && invocation <= Last && (invocation - First) % Step == 0;
+
+    public bool ChangesResult => Error != 0 || Retval.HasValue;
+}

@@ -1,0 +1,215 @@
+using Syscope.Decoding;
+using Syscope.Events;
+using Syscope.Kernel;
+using Syscope.Syscalls;
+
+namespace Syscope.Output;
+
+/// <summary>
+/// Writes events in strace's text format.  Decoders produce the argument text; this class owns the
+/// layout around it: pid prefixes, timestamps, the " = " column, "&lt;unfinished ...&gt;" when
+/// another tracee's line cuts in, "&lt;... read resumed&gt;" when the call returns, and the
+/// signal and exit lines.
+/// </summary>
+public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
+{
+    private const int ExitNr = 60, ExitGroupNr = 231;
+    private readonly StraceOptions _options;
+    private readonly TextWriter _messages;
+    private readonly Func<int, Stream> _openPerProcess;
+    private readonly TraceOutput? _shared;
+    private readonly Dictionary<int, LineState> _lines = new();
+    private readonly Clock _clock = new();
+    private readonly ArgWriter _scratch = new();
+    private readonly ArgWriter _aux = new();
+    private readonly IFdPaths? _fdPaths;
+    private readonly int _pidWidth;
+    private long _lastLineTimestamp;
+    private int _liveProcesses;
+
+    private sealed class LineState(TraceOutput output)
+    {
+        public readonly ArgWriter Text = new();
+        public readonly TraceOutput Output = output;
+        public int EntryLength;
+        public SyscallInfo? Syscall;
+        public DecoderScratch Scratch;
+        public bool InSyscall;
+        /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
+        public bool Suppressed;
+        public long EntryTimestamp;
+    }
+
+    /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
+    /// <param name="messages">Where "Process N attached" and the like go: always stderr.</param>
+    /// <param name="openPerProcess">Opens NAME.PID for -ff.</param>
+    /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
+    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
+    {
+        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
+        _options = options;
+        _shared = shared;
+        _messages = messages;
+        _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
+        _pidWidth = PidMaxWidth();
+        _selector = new Filtering.CallSelector(options.Filter);
+        _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
+    }
+
+    private readonly Filtering.CallSelector _selector;
+    /// <summary>With -z, -Z or status=, a line can only be judged at the call's return, so it is
+    /// written whole then, never as an unfinished half.</summary>
+    private readonly bool _statusFiltered;
+
+    private static int PidMaxWidth()
+    {
+        try { return File.ReadAllText("/proc/sys/kernel/pid_max").Trim().Length; }
+        catch (IOException) { return 5; }
+    }
+
+    public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+    {
+        switch (e.Kind)
+        {
+            case TraceEventKind.SyscallEntry: Entry(ref e, memory); break;
+            case TraceEventKind.SyscallExit: Exit(ref e, memory); break;
+            case TraceEventKind.Signal: SignalLine(ref e); break;
+            case TraceEventKind.GroupStop: Whole(ref e, "--- stopped by "u8, SignalNames.NameUtf8(e.Signal), " ---"u8); break;
+            case TraceEventKind.Exited or TraceEventKind.Killed: Ended(ref e); break;
+            case TraceEventKind.Detached: Detached(ref e); break;
+            case TraceEventKind.Attached: _liveProcesses++; State(e.Pid); break;
+            case TraceEventKind.Superseded: Superseded(ref e); break;
+        }
+    }
+
+    /// <summary>A process under trace from the start (launched or -p): counted for the pid prefix.</summary>
+    public void ProcessStarted(int? pid)
+    {
+        _liveProcesses++;
+        if (pid is int p) State(p);
+    }
+
+    public void Message(string text)
+    {
+        _shared?.Flush();
+        _messages.WriteLine("syscope: " + text);
+        _messages.Flush();
+    }
+
+    public void Complete()
+    {
+        _shared?.Flush();
+        foreach (var s in _lines.Values) s.Output.Flush();
+    }
+
+    public void Dispose()
+    {
+        Complete();
+        if (_options.PerProcessFiles) foreach (var s in _lines.Values) s.Output.Dispose();
+    }
+
+    private LineState State(int pid)
+    {
+        if (_lines.TryGetValue(pid, out var s)) return s;
+        var output = _shared ?? new TraceOutput(_openPerProcess(pid), false);
+        _lines[pid] = s = new LineState(output);
+        return s;
+    }
+
+    private void Entry(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var s = State(e.Pid);
+        s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
+        s.Text.Clear();
+        s.Scratch = default;
+        s.InSyscall = true;
+        var c = Context(ref e, s, memory, exiting: false);
+        if (e.SyscallNumber == 219 && e.InterruptedSyscall >= 0)
+            s.Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
+        else
+            s.Syscall.Decoder.Entry(ref c);
+        s.EntryLength = s.Text.Length;
+        s.EntryTimestamp = e.Timestamp;
+        s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
+        if (s.Suppressed || _statusFiltered) return;
+
+        var o = s.Output;
+        Interrupt(o, e.Pid);
+        BeginLine(o, e.Pid, e.Timestamp);
+        if (_options.SyscallNumbers) WriteSyscallNumber(o, e.SyscallNumber);
+        o.Write(s.Syscall.NameUtf8);
+        o.Write((byte)'(');
+        o.Write(s.Text.Written);
+        o.OpenPid = e.Pid;
+        if (e.SyscallNumber is ExitNr or ExitGroupNr)
+        {
+            // These never return: strace completes the line at once.
+            o.Write((byte)')');
+            o.ReturnSeparator();
+            o.Write((byte)'?');
+            o.EndLine();
+            s.InSyscall = false;
+        }
+        o.EndEvent();
+    }
+
+    private void Exit(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var s = State(e.Pid);
+        var o = s.Output;
+        if (!s.InSyscall || s.Syscall == null)
+        {
+            s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
+            s.Text.Clear();
+            s.EntryLength = 0;
+        }
+        s.InSyscall = false;
+        if (s.Suppressed) { s.Suppressed = false; return; }
+        var c = Context(ref e, s, memory, exiting: true);
+        _aux.Clear();
+        s.Syscall.Decoder.Exit(ref c);
+        if (_statusFiltered)
+        {
+            bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
+            if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+            Interrupt(o, e.Pid);
+            BeginLine(o, e.Pid, s.EntryTimestamp);
+            o.Write(s.Syscall.NameUtf8);
+            o.Write((byte)'(');
+            o.Write(s.Text.Slice(0, s.EntryLength));
+            o.OpenPid = e.Pid;
+        }
+        ResumeLine(o, s, e.Pid, e.Timestamp);
+        o.Write(s.Text.Slice(s.EntryLength));
+        o.Write((byte)')');
+        o.ReturnSeparator();
+        WriteReturn(o, e.ReturnValue, c.ReturnFormat);
+        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && _options.Decode.FdPaths > 0)
+        {
+            _scratch.Clear();
+            Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
+            o.Write(_scratch.Written);
+        }
+        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
+        if (e.Injected) o.Write(" (INJECTED)"u8);
+        if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
+        o.EndLine();
+        o.EndEvent();
+    }
+
+    private DecodeContext Context(ref TraceEvent e, LineState s, ITraceeMemory memory, bool exiting) => new()
+    {
+        Syscall = s.Syscall!,
+        Pid = e.Pid,
+        Args = ref e.Args,
+        StackPointer = e.StackPointer,
+        Exiting = exiting,
+        ReturnValue = e.ReturnValue,
+        Memory = memory,
+        FdPaths = _fdPaths,
+        Out = s.Text,
+        Aux = _aux,
+        Options = _options.Decode,
+        Scratch = ref s.Scratch,
+    };
+}

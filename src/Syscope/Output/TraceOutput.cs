@@ -1,0 +1,70 @@
+namespace Syscope.Output;
+
+/// <summary>
+/// One trace destination (stderr, -o FILE, or one NAME.PID of -ff): UTF-8 bytes buffered and
+/// written straight to the stream, with the current column tracked for strace's alignment of
+/// " = ".  Stderr is flushed at every stop so a partial line shows before the tracee's own output.
+/// </summary>
+public sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposable
+{
+    private readonly byte[] _buf = new byte[64 * 1024];
+    private int _len;
+
+    public int Column { get; private set; }
+    /// <summary>The tracee whose line is open (printed up to its entry, waiting for its exit), or 0.</summary>
+    public int OpenPid;
+    public bool FlushEachEvent { get; } = flushEachEvent;
+
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        if (_len + data.Length > _buf.Length)
+        {
+            Flush();
+            if (data.Length > _buf.Length) { stream.Write(data); Column += data.Length; return; }
+        }
+        data.CopyTo(_buf.AsSpan(_len));
+        _len += data.Length;
+        Column += data.Length;
+    }
+
+    public void Write(byte b)
+    {
+        if (_len == _buf.Length) Flush();
+        _buf[_len++] = b;
+        Column++;
+    }
+
+    /// <summary>Pads with spaces to column 39, then " = ": strace's place for return values.</summary>
+    public void ReturnSeparator()
+    {
+        const int AlignColumn = 39;
+        while (Column < AlignColumn) Write((byte)' ');
+        Write(" = "u8);
+    }
+
+    public void EndLine()
+    {
+        Write((byte)'\n');
+        Column = 0;
+        OpenPid = 0;
+    }
+
+    public void EndEvent()
+    {
+        if (FlushEachEvent) Flush();
+    }
+
+    public void Flush()
+    {
+        if (_len == 0) return;
+        try { stream.Write(_buf, 0, _len); stream.Flush(); }
+        catch (IOException) { }   // a closed pipe must not take the tracees down with us
+        _len = 0;
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        stream.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Syscope.Tracing;
+
+/// <summary>Finds the program to run the way strace does before it starts anything, so a typo
+/// fails with "Can't stat" and no process is created.</summary>
+public static class CommandResolver
+{
+    public static string Resolve(string command)
+    {
+        if (command.Contains('/'))
+        {
+            if (!File.Exists(command) && !Directory.Exists(command))
+                throw new UserError($"Can't stat '{command}': No such file or directory");
+            return command;
+        }
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
+        {
+            string candidate = Path.Combine(dir.Length == 0 ? "." : dir, command);
+            if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
+        }
+        throw new UserError($"Can't stat '{command}': No such file or directory");
+    }
+
+    private static bool IsExecutable(string path)
+    {
+        var mode = File.GetUnixFileMode(path);
+        return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+    }
+}

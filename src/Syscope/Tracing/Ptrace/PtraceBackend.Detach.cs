@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+using static Syscope.Interop.Ptrace;
+
+namespace Syscope.Tracing.Ptrace;
+
+/// <summary>
+/// Letting go cleanly.  PTRACE_DETACH needs a tracee in a ptrace-stop, so each running tracee is
+/// interrupted first; whatever stop it reports, it is detached from that very stop, and a signal
+/// that was about to be delivered is handed back with the detach, so nothing is lost.  A blocked
+/// syscall interrupted this way is restarted by the kernel, so the tracee never sees EINTR.
+/// </summary>
+public sealed partial class PtraceBackend
+{
+    private void DetachAll()
+    {
+        foreach (var t in _tracees.Values)
+        {
+            t.DetachRequested = true;
+            Request(INTERRUPT, t.Pid);
+        }
+        while (_tracees.Count > 0)
+        {
+            int pid = Wait.For(-1, out int status, Wait.Tracer);
+            if (pid < 0)
+            {
+                if (pid == -Errno.EINTR) continue;
+                break;
+            }
+            if (!_tracees.TryGetValue(pid, out var t)) continue;
+            if (Wait.Exited(status) || Wait.Signaled(status)) { Finish(t, status); continue; }
+            if (!Wait.Stopped(status)) continue;
+            int sig = Wait.StopSig(status);
+            int ev = Wait.Event(status);
+            int deliver = sig != (SignalNames.SIGTRAP | 0x80) && ev == 0 ? sig : 0;
+            if (ev is EVENT_FORK or EVENT_VFORK or EVENT_CLONE && GetEventMessage(pid, out ulong child) == 0
+                && !_tracees.ContainsKey((int)child))
+            {
+                // A child born during the detach is auto-attached: it must be let go too.
+                var c = Add((int)child);
+                c.DetachRequested = true;
+                c.AwaitingFirstStop = true;
+            }
+            Request(DETACH, pid, 0, deliver);
+            _tracees.Remove(pid);
+            if (t.Hidden) continue;
+            Begin(TraceEventKind.Detached, t, Stopwatch.GetTimestamp());
+            _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
+            _event.EntryTimestamp = t.EntryTimestamp;   // a call still blocked counts up to now
+            _event.Args = t.Args;
+            Emit(t);
+        }
+        if (_target.Launches && _mainPid > 0 && _detachSignal > 0)
+        {
+            // As strace does for its own child: pass the fatal signal on to the command it ran.
+            Signals.Kill(_mainPid, SignalNames.SIGCONT);
+            Signals.Kill(_mainPid, _detachSignal);
+        }
+        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, Math.Max(_detachSignal, 0));
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+using static Syscope.Interop.Ptrace;
+
+namespace Syscope.Tracing.Ptrace;
+
+/// <summary>Turning one waitpid() status into events and the right resume request.</summary>
+public sealed partial class PtraceBackend
+{
+    private const int SyscallStop = SignalNames.SIGTRAP | 0x80;
+    private const int RestartSyscallNr = 219;
+
+    private void Dispatch(int pid, int status)
+    {
+        if (!_tracees.TryGetValue(pid, out var t))
+        {
+            // A new child can report its first stop before its parent's fork event does.
+            if (!Wait.Stopped(status) || !_target.FollowForks) return;
+            t = Add(pid);
+            t.AwaitingFirstStop = true;
+        }
+
+        if (Wait.Exited(status) || Wait.Signaled(status))
+        {
+            Finish(t, status);
+            return;
+        }
+        if (!Wait.Stopped(status)) return;
+
+        int sig = Wait.StopSig(status);
+        int ev = Wait.Event(status);
+        if (sig == SyscallStop)
+        {
+            SyscallStopped(t);
+            Resume(t, 0);
+        }
+        else if (ev != 0)
+        {
+            EventStopped(t, ev, sig);
+        }
+        else
+        {
+            SignalStopped(t, sig);
+        }
+    }
+
+    private void SyscallStopped(Tracee t)
+    {
+        if (GetSyscallInfo(t.Pid, out var info) <= 0) return;
+        if (info.Op is SYSCALL_INFO_ENTRY or SYSCALL_INFO_SECCOMP) Entered(t, ref info);
+        else if (info.Op == SYSCALL_INFO_EXIT) Exited(t, ref info);
+    }
+
+    private unsafe void Entered(Tracee t, ref SyscallInfoRaw info)
+    {
+        // Under seccomp with PTRACE_SYSCALL (the launcher), one call shows as an entry stop and then
+        // a seccomp stop: the second is the same call.
+        if (t.InSyscall && info.Op == SYSCALL_INFO_SECCOMP) return;
+        long now = Stopwatch.GetTimestamp();
+        t.InSyscall = true;
+        int prev = t.SyscallNumber;
+        t.SyscallNumber = (int)info.NrOrRval;
+        for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i];
+        t.EntryTimestamp = now;
+        t.EntrySystemNs = t.SystemNs;
+        if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
+        {
+            t.Hidden = false;   // the launcher's execve: the first line the user sees
+            t.LaunchExec = true;
+        }
+        t.Traced = !t.Hidden && _filter.Trace.Contains(t.SyscallNumber);
+        if (!t.Traced) return;
+        Begin(TraceEventKind.SyscallEntry, t, now);
+        _event.SyscallNumber = t.SyscallNumber;
+        _event.Args = t.Args;
+        _event.StackPointer = info.StackPointer;
+        _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
+            ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
+        t.InterruptedSyscall = -1;
+        Emit(t);
+        if (_filter.Injections.Count > 0) InjectAtEntry(t);
+    }
+
+    private void Exited(Tracee t, ref SyscallInfoRaw info)
+    {
+        bool wasIn = t.InSyscall;
+        t.InSyscall = false;
+        if (!wasIn || !t.Traced) { t.Injecting = null; return; }
+        Begin(TraceEventKind.SyscallExit, t, Stopwatch.GetTimestamp());
+        _event.SyscallNumber = t.SyscallNumber;
+        _event.Args = t.Args;
+        _event.EntryTimestamp = t.EntryTimestamp;
+        _event.ReturnValue = (long)info.NrOrRval;
+        _event.HasReturn = true;
+        _event.SystemTimeNs = t.SystemNs - t.EntrySystemNs;
+        if (t.Injecting != null) InjectAtExit(t);
+        Emit(t);
+        _tracedCalls++;
+        if (t.LaunchExec)
+        {
+            t.LaunchExec = false;
+            long rv = (long)info.NrOrRval;
+            if (rv < 0 && rv >= -4095)
+            {
+                // The command could not start: say why, and hide the launcher's exit_group.
+                _launchFailed = true;
+                t.Hidden = true;
+                ExecFailed?.Invoke((int)-rv);
+            }
+        }
+    }
+
+    private void EventStopped(Tracee t, int ev, int sig)
+    {
+        switch (ev)
+        {
+            case EVENT_SECCOMP:
+                SyscallStopped(t);
+                Resume(t, 0);
+                return;
+            case EVENT_FORK or EVENT_VFORK or EVENT_CLONE:
+                if (GetEventMessage(t.Pid, out ulong child) == 0)
+                {
+                    if (!_tracees.TryGetValue((int)child, out var c))
+                    {
+                        c = Add((int)child);
+                        c.AwaitingFirstStop = true;
+                    }
+                    c.Seccomp = t.Seccomp;   // the filter is inherited across fork and clone
+                }
+                if (GetEventMessage(t.Pid, out child) == 0) AnnounceChild((int)child, t.Pid);
+                Resume(t, 0);
+                return;
+            case EVENT_EXEC:
+                if (GetEventMessage(t.Pid, out ulong former) == 0 && (int)former != t.Pid
+                    && _tracees.Remove((int)former, out var old))
+                {
+                    // A non-leader thread exec'd: it takes over the leader's pid.
+                    t.InSyscall = old.InSyscall;
+                    t.SyscallNumber = old.SyscallNumber;
+                    t.Args = old.Args;
+                    t.EntryTimestamp = old.EntryTimestamp;
+                    Begin(TraceEventKind.Superseded, t, Stopwatch.GetTimestamp());
+                    _event.RelatedPid = (int)former;
+                    Emit(t);
+                }
+                Resume(t, 0);
+                return;
+            case EVENT_STOP:
+                if (t.AwaitingFirstStop)
+                {
+                    t.AwaitingFirstStop = false;
+                    if (TryPeekUser(t.Pid, OrigRaxOffset, out long orig) && orig >= 0) t.InterruptedSyscall = (int)orig;
+                    Resume(t, 0);
+                }
+                else if (SignalNames.IsStopSignal(sig) && !t.Hidden)
+                {
+                    Begin(TraceEventKind.GroupStop, t, Stopwatch.GetTimestamp());
+                    _event.Signal = sig;
+                    Emit(t);
+                    t.Listening = true;
+                    Request(LISTEN, t.Pid);
+                }
+                else
+                {
+                    t.Listening = false;
+                    Resume(t, 0);
+                }
+                return;
+            default:
+                Resume(t, 0);
+                return;
+        }
+    }
+
+    private void AnnounceChild(int child, int parent)
+    {
+        if (!_tracees.TryGetValue(child, out var c) || c.Hidden) return;
+        Attached?.Invoke(child, AttachKind.Followed, 1);
+        Begin(TraceEventKind.Attached, c, Stopwatch.GetTimestamp());
+        _event.AttachKind = AttachKind.Followed;
+        _event.RelatedPid = parent;
+        Emit(c);
+    }
+
+    private void SignalStopped(Tracee t, int sig)
+    {
+        if (!t.Hidden)
+        {
+            Begin(TraceEventKind.Signal, t, Stopwatch.GetTimestamp());
+            _event.Signal = sig;
+            if (GetSigInfo(t.Pid, out var si) == 0) _event.SigInfo = si;
+            else _event.SigInfo = new SigInfo { Signo = sig };
+            Emit(t);
+        }
+        Resume(t, sig);
+    }
+
+    private void Finish(Tracee t, int status)
+    {
+        _tracees.Remove(t.Pid);
+        bool killed = Wait.Signaled(status);
+        if (t.Pid == _mainPid)
+            _outcome = killed
+                ? new TraceOutcome(128 + Wait.TermSig(status), Wait.TermSig(status), Wait.CoreDumped(status), 0)
+                : new TraceOutcome(Wait.ExitStatus(status), 0, false, 0);
+        if (t.Hidden && !_launchFailed) return;
+        t.InSyscall = false;
+        Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, Stopwatch.GetTimestamp());
+        _event.ExitCode = Wait.ExitStatus(status);
+        _event.Signal = killed ? Wait.TermSig(status) : 0;
+        _event.CoreDumped = killed && Wait.CoreDumped(status);
+        _event.HasReturn = false;
+        _event.SyscallNumber = -1;
+        Emit(t);
+    }
+
+    private void Begin(TraceEventKind kind, Tracee t, long now)
+    {
+        _event = default;
+        _event.Kind = kind;
+        _event.Pid = t.Pid;
+        _event.Timestamp = now;
+        _event.InterruptedSyscall = -1;
+    }
+
+    private void Emit(Tracee t)
+    {
+        _memory.Pid = t.Pid;
+        _consumer.OnEvent(ref _event, _memory);
+    }
+
+    /// <summary>Under seccomp a tracee runs free (PTRACE_CONT) between traced calls and needs a stop
+    /// only for the exit of the one it is in; the launcher is watched call by call until it execs.</summary>
+    private void Resume(Tracee t, int sig)
+    {
+        int request = t.Seccomp && !t.InSyscall && !t.Hidden ? CONT : SYSCALL;
+        if (t.InjectSignal != 0 && sig == 0) { sig = t.InjectSignal; t.InjectSignal = 0; }
+        if (t.DelayUntil > 0) { Delay(t, request, sig); return; }
+        // ESRCH here only means the tracee was killed meanwhile; waitpid will report it.
+        Request(request, t.Pid, 0, sig);
+    }
+}

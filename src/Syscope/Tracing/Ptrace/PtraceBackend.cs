@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+using static Syscope.Interop.Ptrace;
+
+namespace Syscope.Tracing.Ptrace;
+
+/// <summary>
+/// The ptrace tracing backend.  Every ptrace request for a tracee must come from the thread that
+/// seized it, so the whole life of a trace (launch, seize, the wait loop, detach) runs on one
+/// dedicated OS thread.  It produces <see cref="TraceEvent"/>s and knows nothing of output formats.
+/// </summary>
+public sealed partial class PtraceBackend
+{
+    private readonly TraceTarget _target;
+    private readonly ITraceConsumer _consumer;
+    private readonly Dictionary<int, Tracee> _tracees = new();
+    private readonly PtraceMemory _memory = new();
+    private readonly int _options;
+    private readonly Filtering.TraceFilter _filter;
+    private readonly bool _seccomp;
+    /// <summary>-c without -w charges each call its system CPU time, which only wait4 reports.</summary>
+    private readonly bool _systemTime;
+    private long _tracedCalls;
+    private TraceEvent _event;
+    private int _mainPid;
+    private int _wakerPid;
+    private volatile int _detachSignal;
+    private TraceOutcome _outcome;
+    private Exception? _failure;
+
+    public PtraceBackend(TraceTarget target, ITraceConsumer consumer)
+    {
+        _target = target;
+        _consumer = consumer;
+        _filter = target.Filter;
+        _options = O_TRACESYSGOOD | O_TRACEEXEC;
+        if (target.FollowForks) _options |= O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE;
+        // Where the filter leaves calls out, a seccomp program keeps them from stopping at all.  Only
+        // with -f: children inherit the filter, and an untraced child would see ENOSYS.
+        _seccomp = UsesSeccomp(target);
+        _systemTime = _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
+        if (_seccomp) _options |= O_TRACESECCOMP;
+    }
+
+    public static bool UsesSeccomp(TraceTarget target) =>
+        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
+
+    /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
+    public event Action<int, AttachKind, int>? Attached;
+
+    /// <summary>The command's execve failed (with this errno): the run ends with exit status 1.</summary>
+    public event Action<int>? ExecFailed;
+
+    private bool _launchFailed;
+
+    /// <summary>Runs the trace to its end on a dedicated thread and returns how it ended.</summary>
+    public TraceOutcome Run()
+    {
+        var thread = new Thread(TracerThread, 256 * 1024) { Name = "syscope-tracer", IsBackground = true };
+        thread.Start();
+        thread.Join();
+        if (_failure != null) throw _failure;
+        return _outcome;
+    }
+
+    /// <summary>Asks the tracer thread to detach from every tracee (Ctrl-C, SIGTERM).  Safe from any
+    /// thread: the tracer thread is woken by killing the waker child it waits on.  A positive signal
+    /// is also passed on to a launched command, as strace does; -1 just lets everything go.</summary>
+    public void RequestDetach(int signal)
+    {
+        _detachSignal = signal;
+        int waker = _wakerPid;
+        if (waker > 0) Signals.Kill(waker, SignalNames.SIGKILL);
+    }
+
+    private void TracerThread()
+    {
+        try
+        {
+            _wakerPid = SpawnWaker();
+            if (_target.Launches) Launch();
+            else AttachAll();
+            if (_detachSignal != 0) DetachAll();
+            else Loop();
+        }
+        catch (Exception e)
+        {
+            _failure = e;
+            foreach (var t in _tracees.Values) Request(DETACH, t.Pid, 0, 0);
+        }
+        finally
+        {
+            if (_wakerPid > 0)
+            {
+                Signals.Kill(_wakerPid, SignalNames.SIGKILL);
+                Wait.For(_wakerPid, out _, Wait.Tracer);
+            }
+            _consumer.Complete();
+        }
+    }
+
+    /// <summary>Signals the .NET runtime sets to SIG_IGN in syscope itself; a child must get them back
+    /// at their default, as it would have had without syscope in between.</summary>
+    private static readonly int[] RuntimeIgnoredSignals = [SignalNames.SIGPIPE, 32, 33];
+
+    private static int SpawnWaker() => Spawn.Start(LauncherStub.Path, ["syscope-waker"], RuntimeIgnoredSignals);
+
+    private void Launch()
+    {
+        var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
+        argv.AddRange(_target.Argv);
+        int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
+        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
+        if (rc != pid || !Wait.Stopped(status))
+            throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
+        Check(Seize(pid, _options), $"ptrace(PTRACE_SEIZE, {pid})");
+        _mainPid = pid;
+        var t = Add(pid);
+        t.Hidden = true;
+        t.Seccomp = _seccomp;
+        Signals.Kill(pid, SignalNames.SIGCONT);
+    }
+
+    /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
+    /// no need for no_new_privs) or 'P' (set no_new_privs first, as the kernel requires).</summary>
+    private string SeccompArgument()
+    {
+        if (!_seccomp) return "-";
+        int fd = Spawn.CreateMemfd("syscope-seccomp", Spawn.MFD_CLOEXEC);
+        Spawn.WriteAll(fd, SeccompFilter.Build(_filter.Trace));
+        return (Credentials.GetEffectiveUid() == 0 ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
+    }
+
+    private void AttachAll()
+    {
+        foreach (int pid in _target.AttachPids)
+        {
+            var threads = ThreadsOf(pid);
+            foreach (int tid in threads)
+            {
+                if (_tracees.ContainsKey(tid)) continue;
+                int rc = Seize(tid, _options);
+                if (rc == -Errno.ESRCH && tid != pid) continue;   // the thread ended meanwhile
+                if (rc < 0)
+                {
+                    foreach (var done in _tracees.Values) Request(DETACH, done.Pid, 0, 0);
+                    _tracees.Clear();
+                    throw new UserError($"attach: ptrace(PTRACE_SEIZE, {tid}): {Errno.Message(-rc)}");
+                }
+                Request(INTERRUPT, tid);
+                var t = Add(tid);
+                t.AwaitingFirstStop = true;
+            }
+            Attached?.Invoke(pid, AttachKind.Seized, threads.Count);
+        }
+    }
+
+    private static List<int> ThreadsOf(int pid)
+    {
+        var list = new List<int> { pid };
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                if (int.TryParse(System.IO.Path.GetFileName(dir), out int tid) && tid != pid) list.Add(tid);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return list;
+    }
+
+    /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>
+    private int WaitNext(out int status)
+    {
+        int dueMs = ResumeDelayed();
+        int options = dueMs < 0 ? Wait.Tracer : Wait.Tracer | Wait.WNOHANG;
+        int pid;
+        if (_systemTime)
+        {
+            pid = Wait.ForWithSystemTime(-1, out status, options, out long ns);
+            if (pid > 0 && _tracees.TryGetValue(pid, out var t)) t.SystemNs = ns;
+        }
+        else pid = Wait.For(-1, out status, options);
+        if (pid == 0) Thread.Sleep(Math.Min(dueMs, 1));
+        return pid;
+    }
+
+    private Tracee Add(int pid)
+    {
+        var t = new Tracee(pid);
+        _tracees[pid] = t;
+        return t;
+    }
+
+    private void Loop()
+    {
+        while (_tracees.Count > 0)
+        {
+            int pid = WaitNext(out int status);
+            if (pid == 0) continue;
+            if (pid < 0)
+            {
+                if (pid == -Errno.EINTR) continue;
+                if (pid == -Errno.ECHILD) break;
+                throw new SyscallException("waitpid", -pid);
+            }
+            if (pid == _wakerPid)
+            {
+                _wakerPid = 0;
+                if (_detachSignal == 0) _wakerPid = SpawnWaker();
+            }
+            else Dispatch(pid, status);
+            if (_detachSignal != 0) { DetachAll(); return; }
+            if (_filter.SyscallLimit >= 0 && _tracedCalls >= _filter.SyscallLimit) { _detachSignal = -1; DetachAll(); return; }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Syscope.Tracing;
+
+/// <summary>What to trace: a command to launch, or processes to attach to (never both).</summary>
+public sealed class TraceTarget
+{
+    /// <summary>The resolved executable and the argv the user typed (argv[0] as given).</summary>
+    public string? ExecutablePath { get; init; }
+    public IReadOnlyList<string> Argv { get; init; } = [];
+    public IReadOnlyList<int> AttachPids { get; init; } = [];
+    /// <summary>-f: follow fork, vfork and clone.</summary>
+    public bool FollowForks { get; init; }
+    /// <summary>Which calls to report and what to inject (-e, -P...).</summary>
+    public Filtering.TraceFilter Filter { get; init; } = new();
+
+    public bool Launches => ExecutablePath != null;
+}
+
+/// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
+public readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);
+
+/// <summary>An expected failure the user caused (bad PID, no permission, unknown command):
+/// printed as "syscope: message" with exit status 1, never as a stack trace.</summary>
+public sealed class UserError(string message) : Exception(message);

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Syscope.Tests.Infrastructure;
+
+namespace Syscope.Tests.Tracing;
+
+/// <summary>-p attach, detach on SIGINT/SIGTERM, and job control of a traced process.</summary>
+public class AttachTests
+{
+    [NeedsFact("gcc")]
+    public void Attach_to_blocked_read_then_SIGINT_detaches_and_the_read_still_succeeds()
+    {
+        using var tracee = Runner.Start(CPrograms.Path("blockread"), [], redirectStdin: true);
+        Assert.Equal("ready", tracee.StandardError.ReadLine());
+        WaitForState(tracee.Id, "S");
+        using var syscope = SyscopeCli.Start("trace", "-p", tracee.Id.ToString());
+        var stderr = syscope.StandardError;
+        Assert.Equal($"syscope: Process {tracee.Id} attached", stderr.ReadLine());
+        WaitUntil(() => ErrorTests.TracerPid(tracee.Id) != "0");
+        Thread.Sleep(200);
+        Assert.Equal(0, Kill(syscope.Id, 2));
+        Assert.True(syscope.WaitForExit(10_000), "syscope did not exit after SIGINT");
+        string rest = stderr.ReadToEnd();
+        Assert.Equal($"read(0,  <detached ...>\nsyscope: Process {tracee.Id} detached\n", rest);
+        Assert.Equal("0", ErrorTests.TracerPid(tracee.Id));
+        Assert.NotEqual("T", ErrorTests.ProcState(tracee.Id));
+        Assert.NotEqual("t", ErrorTests.ProcState(tracee.Id));
+        tracee.StandardInput.Write("hello");
+        tracee.StandardInput.Close();
+        Assert.True(tracee.WaitForExit(10_000));
+        Assert.Equal("read returned 5: hello\n", tracee.StandardOutput.ReadToEnd());
+    }
+
+    [NeedsFact("gcc")]
+    public void SIGTERM_detaches_from_a_sleeping_process_that_then_runs_on()
+    {
+        using var sleeper = Runner.Start("sleep", ["30"]);
+        WaitForState(sleeper.Id, "S");
+        using var syscope = SyscopeCli.Start("trace", "-p", sleeper.Id.ToString());
+        Assert.Equal($"syscope: Process {sleeper.Id} attached", syscope.StandardError.ReadLine());
+        Thread.Sleep(300);
+        Kill(syscope.Id, 15);
+        Assert.True(syscope.WaitForExit(10_000));
+        string rest = syscope.StandardError.ReadToEnd();
+        Assert.Equal($"restart_syscall(<... resuming interrupted clock_nanosleep ...> <detached ...>\nsyscope: Process {sleeper.Id} detached\n", rest);
+        Assert.Equal(0, syscope.ExitCode);
+        Assert.Equal("S", ErrorTests.ProcState(sleeper.Id));
+        Assert.Equal("0", ErrorTests.TracerPid(sleeper.Id));
+        sleeper.Kill();
+    }
+
+    [NeedsFact("gcc")]
+    public void Stop_and_continue_of_a_traced_process_work_as_untraced()
+    {
+        string outFile = CPrograms.TempFile("ticker");
+        using var syscope = SyscopeCli.Start("trace", "-o", outFile, CPrograms.Path("ticker"));
+        Assert.Equal("tick 0", syscope.StandardOutput.ReadLine());
+        int tracee = FindChild(syscope.Id, "ticker");
+        Kill(tracee, 19);
+        WaitUntil(() => ErrorTests.ProcState(tracee) is "t" or "T");
+        Thread.Sleep(400);
+        Assert.Equal(0, Kill(tracee, 18));
+        Assert.True(syscope.WaitForExit(20_000));
+        Assert.Equal(0, syscope.ExitCode);
+        string output = "tick 0\n" + syscope.StandardOutput.ReadToEnd();
+        Assert.Equal(string.Concat(Enumerable.Range(0, 8).Select(i => $"tick {i}\n")), output);
+        var lines = File.ReadAllLines(outFile);
+        int stop = Array.FindIndex(lines, l => l.StartsWith("--- SIGSTOP {si_signo=SIGSTOP, si_code=SI_USER, si_pid="));
+        Assert.True(stop > 0, "no SIGSTOP line");
+        Assert.Equal("--- stopped by SIGSTOP ---", lines[stop + 1]);
+        Assert.StartsWith("--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER, si_pid=", lines[stop + 2]);
+        Assert.StartsWith("restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0", lines[stop + 3]);
+    }
+
+    internal static int FindChild(int parent, string comm)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            foreach (var dir in Directory.GetDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+                try
+                {
+                    string stat = File.ReadAllText($"{dir}/stat");
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(fields[1]) == parent && File.ReadAllText($"{dir}/comm").Trim() == comm) return pid;
+                }
+                catch (IOException) { }
+            }
+            Thread.Sleep(20);
+        }
+        throw new InvalidOperationException($"no child of {parent}");
+    }
+
+    internal static void WaitForState(int pid, string state) => WaitUntil(() => ErrorTests.ProcState(pid) == state);
+
+    internal static void WaitUntil(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (sw.ElapsedMilliseconds > 10_000) throw new TimeoutException("condition not met in 10 s");
+            Thread.Sleep(20);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    internal static extern int Kill(int pid, int sig);
+}

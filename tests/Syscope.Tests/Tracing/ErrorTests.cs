@@ -1,0 +1,98 @@
+using Syscope.Tests.Infrastructure;
+
+namespace Syscope.Tests.Tracing;
+
+/// <summary>Bad input: a clear message, a non-zero exit, and no process left stopped or traced.</summary>
+public class ErrorTests
+{
+    [Fact]
+    public void Unknown_command()
+    {
+        var r = SyscopeCli.Run("trace", "nosuch-command-xyz");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope: Can't stat 'nosuch-command-xyz': No such file or directory"], r.StderrLines);
+    }
+
+    [Fact]
+    public void Not_executable_file_fails_like_straces_exec()
+    {
+        // Short enough that -s 32 does not cut it in argv.
+        string file = $"/tmp/ne-{Guid.NewGuid().ToString("N")[..6]}";
+        File.WriteAllText(file, "#!/bin/sh\n");
+        var r = SyscopeCli.Run("trace", file);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(3, r.StderrLines.Length);
+        Assert.Equal($"execve(\"{file}\", [\"{file}\"], 0xADDR /* N vars */) = -1 EACCES (Permission denied)",
+            System.Text.RegularExpressions.Regex.Replace(r.StderrLines[0], @"0x[0-9a-f]+ /\* \d+ vars", "0xADDR /* N vars"));
+        Assert.Equal("syscope: exec: Permission denied", r.StderrLines[1]);
+        Assert.Equal("+++ exited with 1 +++", r.StderrLines[2]);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void No_such_pid()
+    {
+        var r = SyscopeCli.Run("trace", "-p", "4194000");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope: attach: ptrace(PTRACE_SEIZE, 4194000): No such process"], r.StderrLines);
+    }
+
+    [Fact]
+    public void Pid_given_twice_is_refused_and_leaves_the_process_running()
+    {
+        using var sleeper = Runner.Start("sleep", ["30"]);
+        try
+        {
+            var r = SyscopeCli.Run("trace", "-p", sleeper.Id.ToString(), "-p", sleeper.Id.ToString());
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal([$"syscope: Process {sleeper.Id} is given more than once"], r.StderrLines);
+            Assert.Equal("S", ProcState(sleeper.Id));
+            Assert.Equal("0", TracerPid(sleeper.Id));
+        }
+        finally { sleeper.Kill(); }
+    }
+
+    [Fact]
+    public void Tracing_syscope_itself_is_refused()
+    {
+        var r = Runner.Run("sh", ["-c", $"exec '{SyscopeCli.Executable}' trace -p $$"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"^syscope: cannot trace syscope itself \(PID \d+\)\n$", r.Stderr);
+    }
+
+    [Fact]
+    public void Unknown_option_and_missing_argument_print_the_usage_line()
+    {
+        var r = SyscopeCli.Run("trace", "-K", "true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope trace: invalid option -- 'K'", TraceUsage], r.StderrLines);
+        r = SyscopeCli.Run("trace", "-o");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope trace: option requires an argument -- 'o'", TraceUsage], r.StderrLines);
+        r = SyscopeCli.Run("trace");
+        Assert.Equal(["syscope trace: must have PROG [ARGS] or -p PID", TraceUsage], r.StderrLines);
+    }
+
+    [NeedsFact("setpriv")]
+    public void Permission_denied_for_another_users_process()
+    {
+        if (Environment.UserName != "root") return;   // as non-root, every root process is "another user's"
+        using var sleeper = Runner.Start("sleep", ["30"]);
+        try
+        {
+            var r = Runner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", SyscopeCli.Executable, "trace", "-p", sleeper.Id.ToString()]);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains($"syscope: attach: ptrace(PTRACE_SEIZE, {sleeper.Id}): Operation not permitted", r.Stderr);
+            Assert.Equal("S", ProcState(sleeper.Id));
+        }
+        finally { sleeper.Kill(); }
+    }
+
+    public const string TraceUsage = "usage: syscope trace [-fqrtTvxyn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... {-p PID | PROG [ARGS]}";
+
+    public static string ProcState(int pid) =>
+        File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("State:"))[7..].Trim()[..1];
+
+    public static string TracerPid(int pid) =>
+        File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("TracerPid:"))[10..].Trim();
+}

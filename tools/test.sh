@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need (Debian packages),
+# builds everything, runs xunit, and ends with "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(strace lsof gcc libc6-dev)
+[ -f .ci/apt-packages ] && while read -r p; do [ -n "$p" ] && [ "${p#\#}" = "$p" ] && packages+=("$p"); done < .ci/apt-packages
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "not root: cannot install ${missing[*]}; tests that need them will skip" >&2
+  fi
+fi
+# Kernel tables are regenerated from tracefs where it can be mounted; it is not needed to test.
+mountpoint -q /sys/kernel/tracing 2>/dev/null || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null || true
+
+log=$(mktemp)
+dotnet test syscope.slnx -c Release 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 23, Skipped: 0, ..."
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "the build or the test host failed (exit $rc)"; fi
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]
