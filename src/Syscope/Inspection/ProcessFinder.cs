@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Syscope.Inspection;
 using Syscope.Inspection.Why;
 using Xunit;
+using Syscope.Tracing;
 
 namespace Syscope.Tests.Inspection;
 

@@ -1,5 +1,6 @@
 using Syscope.Interop;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 

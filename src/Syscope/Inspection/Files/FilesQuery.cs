@@ -1,5 +1,6 @@
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 

@@ -1,6 +1,7 @@
 using Syscope.Interop;
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
