@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Syscope.Inspection;
+using Syscope.Tracing;
 
 namespace Syscope.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Syscope.Inspection;
 using Syscope.Inspection.Reference;
+using Syscope.Tracing;
 
 namespace Syscope.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Syscope.Inspection;
 using Syscope.Inspection.Why;
+using Syscope.Tracing;
 
 namespace Syscope.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection;
 
@@ -20,7 +21,10 @@ public static class ProcessFinder
         foreach (int pid in ProcessTable.Pids())
         {
             if (pid == self) continue;
-            var p = ProcessTable.TryRead(pid);
+            ProcessEntry? p;
+            // A process whose /proc files are closed to us (hidepid, LSMs) cannot match, as in pgrep.
+            try { p = ProcessTable.TryRead(pid); }
+            catch (UserError) { continue; }
             if (p != null && regex.IsMatch(p.MatchText)) matches.Add(p);
         }
         return matches;

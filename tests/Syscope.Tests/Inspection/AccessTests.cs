@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using Syscope.Inspection;
 using Syscope.Inspection.Why;
+using Syscope.Tests.Infrastructure;
 using Xunit;
+using Syscope.Tracing;
 
 namespace Syscope.Tests.Inspection;
 
@@ -10,22 +11,13 @@ public sealed class AccessTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
 
-    [InspectionFact("runuser", "dotnet")]
+    [InspectionFact("setpriv")]
     public void An_unprivileged_user_is_told_which_file_and_that_root_is_needed()
     {
         var target = _live.Start("sleep", "3003");
-        // The CLI as user nobody, through the test's own framework-dependent runtime config.
-        string bin = AppContext.BaseDirectory;
-        var psi = new ProcessStartInfo("runuser") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-u", "nobody", "--", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", Machine.Find("dotnet")!,
-            "exec", "--runtimeconfig", Path.Combine(bin, "Syscope.Tests.runtimeconfig.json"), "--depsfile", Path.Combine(bin, "Syscope.Tests.deps.json"),
-            Path.Combine(bin, "syscope.dll"), "why", target.Id.ToString() })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(1, p.ExitCode);
-        Assert.Equal($"syscope: cannot read /proc/{target.Id}/fd: permission denied (inspecting another user's process needs root)\n", error);
+        var r = Runner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", SyscopeCli.Executable, "why", target.Id.ToString()]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal($"syscope: cannot read /proc/{target.Id}/fd: permission denied (inspecting another user's process needs root)\n", r.Stderr);
     }
 
     [InspectionFact]

@@ -41,17 +41,17 @@ public sealed class LiveProcesses : IDisposable
         throw new TimeoutException($"{p.StartInfo.FileName} did not print the expected line");
     }
 
-    /// <summary>Waits until the thread is asleep in the given syscall, as /proc/PID/syscall shows.</summary>
-    public static void WaitUntilBlocked(int pid, int syscallNumber, int timeoutMs = 10000)
+    /// <summary>Waits until the thread is asleep in one of the given syscalls, as /proc/PID/syscall shows.</summary>
+    public static void WaitUntilBlocked(int pid, params int[] syscallNumbers)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
             string text = File.ReadAllText($"/proc/{pid}/syscall");
-            if (text.StartsWith(syscallNumber + " ")) return;
+            if (syscallNumbers.Any(n => text.StartsWith(n + " "))) return;
             Thread.Sleep(20);
         }
-        throw new TimeoutException($"PID {pid} never blocked in syscall {syscallNumber}");
+        throw new TimeoutException($"PID {pid} never blocked in syscall {string.Join(" or ", syscallNumbers)}");
     }
 
     public static string RunTool(string program, params string[] args)

@@ -42,6 +42,8 @@ public class ProcfsParserTests
         Assert.Equal([new EpollTarget(4, 0x19), new EpollTarget(6, 0x1c)], info.EpollTargets);
         Assert.Equal('w', FdInfo.Parse("pos:\t12\nflags:\t0100001\n")!.Mode);
         Assert.Equal(12, FdInfo.Parse("pos:\t12\nflags:\t0100000\n")!.Position);
+        Assert.Equal("1", FdInfo.Parse("pos:\t0\nflags:\t02000002\nmnt_id:\t17\nino:\t26\neventfd-count:                0\neventfd-id: 1\neventfd-semaphore: 0\n")!.AnonId);
+        Assert.Equal("13096", FdInfo.Parse("pos:\t0\nflags:\t02000002\nmnt_id:\t4\nino:\t78010\nPid:\t13096\nNSpid:\t13096\n")!.AnonId);
     }
 
     [Fact]
@@ -97,6 +99,18 @@ public class ProcfsParserTests
         Assert.Equal(new NetlinkSocket(0x9c888bc4, 0, 0, 4), rows[0]);
         Assert.Equal("SOCK_DIAG", rows[1].ProtocolName);
         Assert.Equal(812u, rows[1].PortId);
+    }
+
+    [Fact]
+    public void Packet_table_names_ethernet_protocols_as_lsof_does()
+    {
+        const string text = "sk               RefCnt Type Proto  Iface R Rmem   User   Inode\n" +
+            "0000000085843907 3      3    0003   0     1 0      0      634655\n" +
+            "000000009b7f672c 3      2    0800   0     1 0      0      634656\n" +
+            "00000000979981bd 3      2    1234   0     1 0      0      634657\n";
+        var rows = NetTable.ParsePacket(text);
+        Assert.Equal(["ALL type=SOCK_RAW", "IP type=SOCK_DGRAM", "4660 type=SOCK_DGRAM"], rows.Select(r => $"{r.ProtocolName} type={r.TypeName}"));
+        Assert.Equal(634657ul, rows[2].Inode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Syscope.Interop;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
@@ -14,7 +15,7 @@ public readonly record struct Endpoint(int Pid, string Command, int Fd, char Mod
 /// <summary>
 /// Who holds each pipe and socket on the machine: one pass over every /proc/PID/fd, keeping only
 /// "pipe:[N]" and "socket:[N]" links.  The mode comes from the link's own permission bits
-/// (r-x, -wx, rwx), which saves reading every fdinfo.
+/// (r-x, -wx, rwx), which saves reading every fdinfo.  syscope's own process is left out.
 /// </summary>
 public sealed class EndpointIndex
 {
@@ -23,8 +24,11 @@ public sealed class EndpointIndex
     public static EndpointIndex Scan()
     {
         var index = new EndpointIndex();
+        int self = Environment.ProcessId;
         foreach (int pid in ProcessTable.Pids())
         {
+            // Like lsof, the inspector leaves itself out: it holds only what it inherited.
+            if (pid == self) continue;
             string? comm;
             List<int> fds;
             try

@@ -1,5 +1,6 @@
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
@@ -17,10 +18,11 @@ public static class FilesQuery
             throw new UserError("files needs a PID or pattern, or -i for the network files of all processes");
         var names = EndpointNames.FromSystem(request.NumericHosts, request.NumericPorts);
         int? port = request.PortFilter is { } f ? ParsePort(f, names) : null;
-        var reader = new OpenFileReader(names, OpenFileReader.TablesPerNamespace());
+        var tablesFor = OpenFileReader.TablesPerNamespace();
+        var reader = new OpenFileReader(names, tablesFor);
 
         var result = request.NetworkOnly ? NetworkFiles(request, reader, port, names) : TargetFiles(request.Target!, reader);
-        if (request.Peers) AddPeers(result);
+        if (request.Peers) AddPeers(result, tablesFor);
         return result;
     }
 
@@ -69,13 +71,13 @@ public static class FilesQuery
         throw new UserError($"unknown port '{filter}': give a number or a name from /etc/services");
     }
 
-    private static void AddPeers(List<ProcessFiles> result)
+    private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor)
     {
         var index = EndpointIndex.Scan();
         for (int i = 0; i < result.Count; i++)
         {
             var p = result[i];
-            var tables = OpenFileReader.TablesPerNamespace()(p.Process.Pid);
+            var tables = tablesFor(p.Process.Pid);
             var rows = p.Files.Select(f => f with { Peers = PeerText(f, p.Process.Pid, index, tables) }).ToList();
             result[i] = p with { Files = rows };
         }

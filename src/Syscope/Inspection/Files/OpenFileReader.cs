@@ -1,6 +1,7 @@
 using Syscope.Interop;
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
@@ -125,7 +126,12 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         string fdText = fd.ToString(), ino = st.Inode.ToString();
 
         if (target.StartsWith("anon_inode:", StringComparison.Ordinal))
-            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, target["anon_inode:".Length..]) { FdNumber = fd, Inode = st.Inode };
+        {
+            // "[eventfd]" becomes "[eventfd:1]", "[pidfd]" "[pidfd:812]", from fdinfo, as in lsof.
+            string anon = target["anon_inode:".Length..];
+            if (info?.AnonId is { } id && anon is "[eventfd]" or "[pidfd]") anon = $"{anon[..^1]}:{id}]";
+            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, anon) { FdNumber = fd, Inode = st.Inode };
+        }
         if (isSocket)
         {
             var tables = tablesOnce();
@@ -136,6 +142,8 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
                 return new(fdText, mode, "unix", $"0x{unix.KernelAddress:x16}", Offset(pos), ino, UnixName(unix)) { FdNumber = fd, Inode = st.Inode, Unix = unix, Offset = pos };
             if (tables.Netlink.TryGetValue(st.Inode, out var nl))
                 return new(fdText, mode, "netlink", "", Offset(pos), ino, nl.ProtocolName) { FdNumber = fd, Inode = st.Inode, Offset = pos };
+            if (tables.Packet.TryGetValue(st.Inode, out var pk))
+                return new(fdText, mode, "pack", ino, Offset(pos), pk.ProtocolName, $"type={pk.TypeName}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
             string proto = FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown";
             return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, $"protocol: {proto}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
         }

@@ -13,12 +13,16 @@ public sealed class SocketTables
     private Dictionary<ulong, InetSocket>? _inet;
     private Dictionary<ulong, UnixSocket>? _unix;
     private Dictionary<ulong, NetlinkSocket>? _netlink;
+    private Dictionary<ulong, PacketSocket>? _packet;
+
+    private Dictionary<(System.Net.IPAddress, int, System.Net.IPAddress, int), InetSocket>? _byEndpoints;
 
     public SocketTables(string netDir) => _netDir = netDir;
 
     public IReadOnlyDictionary<ulong, InetSocket> Inet => _inet ??= LoadInet();
     public IReadOnlyDictionary<ulong, UnixSocket> Unix => _unix ??= Index(NetTable.ParseUnix(Read("unix")), u => u.Inode);
     public IReadOnlyDictionary<ulong, NetlinkSocket> Netlink => _netlink ??= Index(NetTable.ParseNetlink(Read("netlink")), n => n.Inode);
+    public IReadOnlyDictionary<ulong, PacketSocket> Packet => _packet ??= Index(NetTable.ParsePacket(Read("packet")), p => p.Inode);
 
     /// <summary>All inet sockets, for `files -i` and for finding the other end of a connection.</summary>
     public IEnumerable<InetSocket> AllInet => Inet.Values;
@@ -48,11 +52,14 @@ public sealed class SocketTables
     public InetSocket? LocalPeer(InetSocket s)
     {
         if (!s.HasPeer || s.Protocol != InetProtocol.Tcp) return null;
-        foreach (var other in Inet.Values)
-            if (other.LocalPort == s.RemotePort && other.RemotePort == s.LocalPort
-                && other.LocalAddress.Equals(s.RemoteAddress) && other.RemoteAddress.Equals(s.LocalAddress))
-                return other;
-        return null;
+        if (_byEndpoints == null)
+        {
+            _byEndpoints = new();
+            foreach (var t in Inet.Values)
+                if (t.Protocol == InetProtocol.Tcp && t.HasPeer)
+                    _byEndpoints.TryAdd((t.LocalAddress, t.LocalPort, t.RemoteAddress, t.RemotePort), t);
+        }
+        return _byEndpoints.GetValueOrDefault((s.RemoteAddress, s.RemotePort, s.LocalAddress, s.LocalPort));
     }
 
     /// <summary>The listening socket that accepts connections to this endpoint (for a client that

@@ -8,6 +8,9 @@ public readonly record struct EpollTarget(int Fd, uint Events);
 /// <summary>/proc/PID/fdinfo/FD: the file position, open flags and, for epoll, the watched fds.</summary>
 public sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyList<EpollTarget> EpollTargets)
 {
+    /// <summary>"eventfd-id:" of an eventfd, "Pid:" of a pidfd: lsof shows them in NAME.</summary>
+    public string? AnonId { get; init; }
+
     public const int O_ACCMODE = 3, O_WRONLY = 1, O_RDWR = 2;
 
     /// <summary>lsof's mode letter: r, w or u (read and write).</summary>
@@ -20,6 +23,7 @@ public sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyList
         ulong ino = 0;
         bool any = false;
         List<EpollTarget>? targets = null;
+        string? anonId = null;
         foreach (var line in text.EnumerateLines())
         {
             int colon = line.IndexOf(':');
@@ -31,12 +35,13 @@ public sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyList
                 case "pos": any = long.TryParse(value, out pos); break;
                 case "flags": flags = ParseOctal(value); break;
                 case "ino": ulong.TryParse(value, out ino); break;
+                case "eventfd-id" or "Pid": anonId = value.ToString(); break;
                 case "tfd":
                     (targets ??= []).Add(ParseEpoll(value));
                     break;
             }
         }
-        return any ? new FdInfo(pos, flags, ino, (IReadOnlyList<EpollTarget>?)targets ?? []) : null;
+        return any ? new FdInfo(pos, flags, ino, (IReadOnlyList<EpollTarget>?)targets ?? []) { AnonId = anonId } : null;
     }
 
     private static int ParseOctal(ReadOnlySpan<char> s)

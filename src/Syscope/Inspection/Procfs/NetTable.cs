@@ -53,6 +53,19 @@ public sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint PortI
     };
 }
 
+/// <summary>One row of /proc/net/packet (AF_PACKET sockets).</summary>
+public sealed record PacketSocket(int Type, int Protocol, ulong Inode)
+{
+    public string TypeName => Type switch { 2 => "SOCK_DGRAM", 3 => "SOCK_RAW", 10 => "SOCK_PACKET", _ => $"{Type}" };
+
+    /// <summary>The ETH_P_* name lsof prints in NODE (linux/if_ether.h), else the decimal number.</summary>
+    public string ProtocolName => Protocol switch
+    {
+        0x0003 => "ALL", 0x0800 => "IP", 0x0806 => "ARP", 0x8035 => "RARP", 0x86DD => "IPV6",
+        _ => Protocol.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
 /// <summary>Pure parsers for the socket tables under /proc/net.</summary>
 public static class NetTable
 {
@@ -128,5 +141,14 @@ public static class NetTable
             uint.TryParse(line[f[2]], out uint portId);
             ulong.TryParse(line[f[9]], out ulong inode);
             return new NetlinkSocket(sk, proto, portId, inode);
+        });
+
+    /// <summary>sk RefCnt Type Proto Iface R Rmem User Inode; Proto is the host-order ETH_P_* in hex.</summary>
+    public static List<PacketSocket> ParsePacket(ReadOnlySpan<char> text) =>
+        Rows(text, 10, 9, (line, f) =>
+        {
+            if (!int.TryParse(line[f[2]], out int type) || !int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int proto)) return null;
+            ulong.TryParse(line[f[8]], out ulong inode);
+            return new PacketSocket(type, proto, inode);
         });
 }

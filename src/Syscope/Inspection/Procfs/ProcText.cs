@@ -1,5 +1,6 @@
 using Syscope.Interop;
 using Syscope.Kernel;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Procfs;
 

@@ -1,5 +1,6 @@
 using Syscope.Kernel;
 using Syscope.Syscalls;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Reference;
 

@@ -4,6 +4,7 @@ using Syscope.Inspection.Files;
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
 using Syscope.Syscalls;
+using Syscope.Tracing;
 
 namespace Syscope.Inspection.Why;
 

@@ -82,7 +82,7 @@ public static class WaitedFds
         var items = fds.Select(p =>
         {
             var names = s_pollBits.Where(b => (p.Events & b.Bit) != 0).Select(b => b.Name).ToList();
-            int rest = p.Events & ~s_pollBits.Aggregate(0, (m, b) => m | b.Bit);
+            int rest = (ushort)p.Events & ~s_pollBits.Aggregate(0, (m, b) => m | (ushort)b.Bit);
             if (rest != 0 || names.Count == 0) names.Add($"0x{rest:x}");
             return $"{{fd={p.Fd}, events={string.Join('|', names)}}}";
         });
