@@ -8,7 +8,9 @@ public sealed record Workload(string Name, string[] Options, string[] Command)
 
 public static class Workloads
 {
-    public const string Scratch = "/tmp/syscope-diff";
+    /// <summary>Per test run, so two runs on one machine never share outputs; short, so argv
+    /// strings stay under -s limits the same way for both tracers.</summary>
+    public static readonly string Scratch = $"/tmp/syscope-diff-{Environment.ProcessId}";
 
     private const string PythonFileOps =
         "import os\n" +
