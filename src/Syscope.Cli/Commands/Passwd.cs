@@ -17,4 +17,22 @@ public static class Passwd
         }
         return null;
     }
+
+    /// <summary>initgroups(3)'s list: the primary group and every /etc/group entry naming the user.</summary>
+    public static uint[] Groups(string user, int primaryGid, string path = "/etc/group")
+    {
+        var groups = new List<uint> { (uint)primaryGid };
+        try
+        {
+            foreach (string line in File.ReadAllLines(path))
+            {
+                // name:password:gid:member,member
+                string[] f = line.Split(':');
+                if (f.Length >= 4 && uint.TryParse(f[2], out uint gid) && f[3].Split(',').Contains(user) && !groups.Contains(gid))
+                    groups.Add(gid);
+            }
+        }
+        catch (IOException) { }
+        return groups.ToArray();
+    }
 }

@@ -62,8 +62,10 @@ public static class TraceCommand
             AttachPids = a.Pids,
             FollowForks = a.Follow > 0,
             Filter = a.ToFilter(),
+            RunAs = a.UserName != null && a.Command.Count > 0
+                ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
         };
-        if (a.UserName != null) throw new UserError("-u: running the command as another user is not supported yet");
+        if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
         if (target.Filter.SeccompBpf == true && a.Follow == 0)
             stderr.WriteLine("syscope: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");

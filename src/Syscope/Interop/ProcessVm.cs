@@ -6,7 +6,7 @@ namespace Syscope.Interop;
 public static unsafe partial class ProcessVm
 {
     [StructLayout(LayoutKind.Sequential)]
-    private struct IoVec
+    internal struct IoVec
     {
         public nint Base;
         public nuint Len;
@@ -25,6 +25,24 @@ public static unsafe partial class ProcessVm
             IoVec local = new() { Base = (nint)p, Len = (nuint)destination.Length };
             IoVec remote = new() { Base = (nint)address, Len = (nuint)destination.Length };
             nint rc = ReadV(pid, &local, 1, &remote, 1, 0);
+            return rc < 0 ? -SyscallException.LastErrno() : (int)rc;
+        }
+    }
+}
+
+public static unsafe partial class ProcessVm
+{
+    [LibraryImport("libc", EntryPoint = "process_vm_writev", SetLastError = true)]
+    private static partial nint WriteV(int pid, IoVec* local, ulong liovcnt, IoVec* remote, ulong riovcnt, ulong flags);
+
+    /// <summary>Writes into a stopped tracee's memory; returns bytes written or the negated errno.</summary>
+    public static int Write(int pid, ulong address, ReadOnlySpan<byte> source)
+    {
+        fixed (byte* p = source)
+        {
+            IoVec local = new() { Base = (nint)p, Len = (nuint)source.Length };
+            IoVec remote = new() { Base = (nint)address, Len = (nuint)source.Length };
+            nint rc = WriteV(pid, &local, 1, &remote, 1, 0);
             return rc < 0 ? -SyscallException.LastErrno() : (int)rc;
         }
     }

@@ -113,3 +113,30 @@ public struct SigInfo
     [FieldOffset(32)] public long Utime;
     [FieldOffset(40)] public long Stime;
 }
+
+/// <summary>struct user_regs_struct (x86_64, &lt;sys/user.h&gt;), for PTRACE_GETREGS/SETREGS.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct UserRegs
+{
+    public ulong R15, R14, R13, R12, Rbp, Rbx, R11, R10, R9, R8, Rax, Rcx, Rdx, Rsi, Rdi, OrigRax;
+    public ulong Rip, Cs, Eflags, Rsp, Ss, FsBase, GsBase, Ds, Es, Fs, Gs;
+}
+
+public static unsafe partial class Ptrace
+{
+    public const int GETREGS = 12, SETREGS = 13;
+
+    public static int GetRegs(int pid, out UserRegs regs)
+    {
+        UserRegs r = default;
+        int rc = Request(GETREGS, pid, 0, (nint)(&r));
+        regs = r;
+        return rc;
+    }
+
+    public static int SetRegs(int pid, in UserRegs regs)
+    {
+        UserRegs r = regs;
+        return Request(SETREGS, pid, 0, (nint)(&r));
+    }
+}

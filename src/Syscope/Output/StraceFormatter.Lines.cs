@@ -165,8 +165,7 @@ public sealed partial class StraceFormatter
             s.InSyscall = false;
         }
         s.InSyscall = false;
-        _liveProcesses--;
-        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { EndProcess(s, e.Pid); return; }
+        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { _liveProcesses--; EndProcess(s, e.Pid); return; }
         Interrupt(o, e.Pid);
         BeginLine(o, e.Pid, e.Timestamp);
         _scratch.Clear();
@@ -180,6 +179,7 @@ public sealed partial class StraceFormatter
         o.Write(_scratch.Written);
         o.EndLine();
         o.EndEvent();
+        _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]
         EndProcess(s, e.Pid);
     }
 

@@ -11,6 +11,8 @@ public sealed class TraceTarget
     public bool FollowForks { get; init; }
     /// <summary>Which calls to report and what to inject (-e, -P...).</summary>
     public Filtering.TraceFilter Filter { get; init; } = new();
+    /// <summary>-u USER: the identity the launched command runs with; null keeps syscope's.</summary>
+    public Ptrace.RunAs? RunAs { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }

@@ -102,4 +102,30 @@ public class LaunchTests
         var traced = Runner.Run("env", ["--default-signal=PIPE", SyscopeCli.Executable, "trace", "-o", "/dev/null", "grep", "-E", "SigIgn|SigBlk", "/proc/self/status"]);
         Assert.Equal(plain.Stdout, traced.Stdout);
     }
+
+    [Fact]
+    public void Run_as_another_user_with_u() => RunAs([]);
+
+    [Fact]
+    public void Run_as_another_user_with_u_under_seccomp_bpf() => RunAs(["-f", "-e", "trace=execve,getuid"]);
+
+    private static void RunAs(string[] flags)
+    {
+        var r = SyscopeCli.Run(["trace", .. flags, "-u", "nobody", "-o", "/dev/null", "sh", "-c", "id -u; id -g; id -G"]);
+        Assert.Equal(0, r.ExitCode);
+        var id = Runner.Run("id", ["nobody"]).Stdout;
+        string gid = System.Text.RegularExpressions.Regex.Match(id, @"gid=(\d+)").Groups[1].Value;
+        Assert.Equal($"65534\n{gid}\n{gid}\n", r.Stdout);
+    }
+
+    [NeedsFact("gcc")]
+    public void Child_exit_lines_keep_their_pid_prefix()
+    {
+        var r = SyscopeCli.Run("trace", "-f", "-e", "trace=exit_group", CPrograms.Path("signals"));
+        var lines = r.StderrLines.Where(l => !l.StartsWith("syscope:") && !l.StartsWith("---")).ToArray();
+        Assert.Matches(@"^\[pid +\d+\] exit_group\(7\) += \?$", lines[0]);
+        Assert.Matches(@"^\[pid +\d+\] \+\+\+ exited with 7 \+\+\+$", lines[1]);
+        Assert.Equal("exit_group(0)                           = ?", lines[2]);
+        Assert.Equal("+++ exited with 0 +++", lines[3]);
+    }
 }

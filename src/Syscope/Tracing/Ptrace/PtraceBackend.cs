@@ -125,10 +125,26 @@ public sealed partial class PtraceBackend
                 + (rc2 == -Errno.EPERM ? " (is syscope itself being traced, or is ptrace restricted here?)" : ""));
         }
         _mainPid = pid;
+        if (_target.RunAs != null)
+        {
+            try
+            {
+                BecomeUser(pid, _target.RunAs);
+                // Queue the SIGCONT (below) before it runs on, so it arrives while still hidden.
+                Signals.Kill(pid, SignalNames.SIGCONT);
+                Check(Request(SYSCALL, pid), "ptrace(PTRACE_SYSCALL)");   // its seize stop was used up
+            }
+            catch
+            {
+                Signals.Kill(pid, SignalNames.SIGKILL);
+                Wait.For(pid, out _, Wait.Tracer);
+                throw;
+            }
+        }
         var t = Add(pid);
         t.Hidden = true;
         t.Seccomp = _seccomp;
-        Signals.Kill(pid, SignalNames.SIGCONT);
+        if (_target.RunAs == null) Signals.Kill(pid, SignalNames.SIGCONT);
     }
 
     /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
@@ -138,7 +154,8 @@ public sealed partial class PtraceBackend
         if (!_seccomp) return "-";
         int fd = Spawn.CreateMemfd("syscope-seccomp", Spawn.MFD_CLOEXEC);
         Spawn.WriteAll(fd, SeccompFilter.Build(_filter.Trace));
-        return (Credentials.GetEffectiveUid() == 0 ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
+        bool privileged = Credentials.GetEffectiveUid() == 0 && (_target.RunAs == null || _target.RunAs.Uid == 0);
+        return (privileged ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
     }
 
     private void AttachAll()
