@@ -47,7 +47,6 @@ public static class TraceCommand
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
         catch (UsageError e) { stderr.WriteLine($"syscope trace: {e.Message}\n{Usage}"); return 1; }
-        catch (UserError e) { stderr.WriteLine($"syscope trace: {e.Message}"); return 1; }
         foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
         if (a.Command.Count == 0 && a.Pids.Count == 0)
         {
