@@ -7,6 +7,9 @@ Uses the NativeAOT binary dist/syscope (publishes it if missing).  Prints the me
 `dd if=/dev/zero of=/dev/null bs=1 count=100000` untraced, under `strace -o /dev/null` and under
 `syscope trace -o /dev/null`, the ratios, and the start-up cost of tracing `true`.
 Targets (issue 2): syscope/strace <= 1.0; syscope start-up <= strace start-up + 20 ms.
+With --filters it also measures issue 4's cases on the same workload: `-f -e trace=openat`
+(seccomp-bpf keeps the other calls from stopping; target <= 1.3x untraced) and `-c` against
+`strace -c` (target: no slower).
 """
 import argparse, os, statistics, subprocess, sys, time
 
@@ -26,6 +29,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--startup-runs", type=int, default=30)
+    ap.add_argument("--filters", action="store_true", help="also measure -e trace=openat and -c")
     args = ap.parse_args()
     if not os.path.exists(SYSCOPE):
         subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
@@ -43,6 +47,16 @@ def main():
     t_true = wall(["true"], args.startup_runs)
     print(f"start-up, median of {args.startup_runs}: true {t_true*1000:.1f} ms, strace true {t_st*1000:.1f} ms, "
           f"syscope trace true {t_sy*1000:.1f} ms, difference {(t_sy-t_st)*1000:+.1f} ms (target <= +20 ms)")
-    return 0 if sy / st <= 1.0 and (t_sy - t_st) <= 0.020 else 1
+    ok = sy / st <= 1.0 and (t_sy - t_st) <= 0.020
+    if args.filters:
+        f_st = wall(["strace", "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", "/dev/null"] + DD, args.runs)
+        f_sy = wall([SYSCOPE, "trace", "-f", "-e", "trace=openat", "-o", "/dev/null"] + DD, args.runs)
+        c_st = wall(["strace", "-c", "-o", "/dev/null"] + DD, args.runs)
+        c_sy = wall([SYSCOPE, "trace", "-c", "-o", "/dev/null"] + DD, args.runs)
+        print(f"-f -e trace=openat: strace --seccomp-bpf {f_st*1000:.1f} ms ({f_st/base:.2f}x untraced), "
+              f"syscope {f_sy*1000:.1f} ms ({f_sy/base:.2f}x untraced; target <= 1.30x)")
+        print(f"-c: strace {c_st*1000:.1f} ms, syscope {c_sy*1000:.1f} ms, ratio {c_sy/c_st:.2f} (target <= 1.00)")
+        ok = ok and f_sy / base <= 1.3 and c_sy / c_st <= 1.0
+    return 0 if ok else 1
 
 sys.exit(main())

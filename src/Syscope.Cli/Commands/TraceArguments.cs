@@ -122,7 +122,12 @@ public sealed partial class TraceArguments
                     throw new UsageError($"invalid -s argument: '{value}'");
                 break;
             case "p":
-                foreach (var part in value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                var parts = value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                // Anything but a list of numbers is a command-line pattern (pgrep -f), which must
+                // name exactly one process: attaching to every match would be a surprise.
+                if (!parts.All(part => part.All(char.IsAsciiDigit)))
+                    parts = [Syscope.Inspection.ProcessFinder.Resolve(value).Pid.ToString()];
+                foreach (var part in parts)
                 {
                     if (!int.TryParse(part, out int pid) || pid <= 0) throw new UserError($"Invalid process id: '{part}'");
                     if (Pids.Contains(pid)) throw new UserError($"Process {pid} is given more than once");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Kernel;
 using Syscope.Output;
@@ -47,6 +48,7 @@ public static class TraceCommand
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
         catch (UsageError e) { stderr.WriteLine($"syscope trace: {e.Message}\n{Usage}"); return 1; }
+        catch (UserError e) { stderr.WriteLine($"syscope: {e.Message}"); return 1; }
         foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
         if (a.Command.Count == 0 && a.Pids.Count == 0)
         {
@@ -66,12 +68,19 @@ public static class TraceCommand
             Argv = a.Command,
             AttachPids = a.Pids,
             FollowForks = a.Follow > 0,
+            Filter = a.ToFilter(),
         };
+        if (a.UserName != null) throw new UserError("-u: running the command as another user is not supported yet");
         var options = a.ToOptions();
-        return Trace(target, options, stderr);
+        if (target.Filter.SeccompBpf == true && a.Follow == 0)
+            stderr.WriteLine("syscope: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+        else if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
+            stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
+        int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
+        return Trace(target, options, stderr, interruptible);
     }
 
-    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr)
+    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible)
     {
         TraceOutput? shared = null;
         if (!options.PerProcessFiles)
@@ -80,7 +89,19 @@ public static class TraceCommand
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
         using var formatter = new StraceFormatter(options, shared, stderr,
             pid => OpenOutput($"{options.OutputPath}.{pid}"));
-        var backend = new PtraceBackend(target, formatter);
+        var filter = target.Filter;
+        ITraceConsumer consumer = formatter;
+        if (filter.Summary != SummaryMode.None)
+        {
+            // The table goes where the trace would: -o FILE, else stderr, after any trace lines.
+            var summary = new SummaryConsumer(filter, () =>
+            {
+                stderr.Flush();
+                return shared?.FlushedStream() ?? Console.OpenStandardError();
+            });
+            consumer = filter.Summary == SummaryMode.Only ? summary : new TeeConsumer(formatter, summary);
+        }
+        var backend = new PtraceBackend(target, consumer);
         backend.Attached += (pid, kind, threads) =>
         {
             if (kind == AttachKind.Seized) formatter.ProcessStarted(pid);
@@ -92,9 +113,12 @@ public static class TraceCommand
         if (target.Launches) formatter.ProcessStarted(null);
         backend.ExecFailed += errno => formatter.Message("exec: " + Errno.Message(errno));
 
+        // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
+        // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.
         var registrations = new List<PosixSignalRegistration>();
         foreach (var (posix, number) in new[] { (PosixSignal.SIGINT, SignalNames.SIGINT), (PosixSignal.SIGTERM, SignalNames.SIGTERM), (PosixSignal.SIGHUP, SignalNames.SIGHUP), (PosixSignal.SIGQUIT, SignalNames.SIGQUIT) })
-            registrations.Add(PosixSignalRegistration.Create(posix, ctx => { ctx.Cancel = true; backend.RequestDetach(number); }));
+            registrations.Add(PosixSignalRegistration.Create(posix, ctx => { ctx.Cancel = true; if (interruptible < 3) backend.RequestDetach(number); }));
+        if (interruptible >= 4) registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, ctx => ctx.Cancel = true));
 
         TraceOutcome outcome;
         try { outcome = backend.Run(); }

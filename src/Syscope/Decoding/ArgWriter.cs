@@ -22,11 +22,14 @@ public sealed class ArgWriter
     public ReadOnlySpan<byte> Slice(int start) => _buf.AsSpan(start, _len - start);
     public ReadOnlySpan<byte> Slice(int start, int length) => _buf.AsSpan(start, length);
 
+    /// <summary>A separator already written at entry for the first argument printed at exit.</summary>
+    private bool _sepAhead;
+
     public void Clear()
     {
         _len = 0;
         ArgCount = 0;
-        _separatorWritten = false;
+        _sepAhead = false;
     }
 
     public void Truncate(int length) => _len = length;
@@ -37,24 +40,22 @@ public sealed class ArgWriter
         return _buf.AsSpan(_len);
     }
 
-    private bool _separatorWritten;
-
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
-        if (_separatorWritten) _separatorWritten = false;
-        else if (ArgCount > 0) Raw(", "u8);
-        ArgCount++;
+        if (_sepAhead) { _sepAhead = false; ArgCount++; return this; }
+        if (ArgCount++ > 0) Raw(", "u8);
         return this;
     }
 
-    /// <summary>Ends the entry half of a call whose remaining arguments print at exit: strace writes
-    /// the comma now, so an interrupted line reads "wait4(5945,  &lt;unfinished ...&gt;".</summary>
-    public void Defer()
+    /// <summary>Ends the entry half of a call whose next argument prints at exit: strace writes
+    /// that argument's ", " at entry, which shows when another process's line cuts in
+    /// ("accept4(3, &lt;unfinished ...&gt;" then "&lt;... accept4 resumed&gt;{sa_family=...").</summary>
+    public void SepAhead()
     {
-        if (ArgCount == 0) return;
+        if (ArgCount == 0 || _sepAhead) return;
         Raw(", "u8);
-        _separatorWritten = true;
+        _sepAhead = true;
     }
 
     public ArgWriter Raw(ReadOnlySpan<byte> text)
@@ -104,17 +105,26 @@ public sealed class ArgWriter
         return this;
     }
 
+    /// <summary>Hex without the 0x prefix, as IPv6 groups print.</summary>
+    public ArgWriter Hex16(ushort v)
+    {
+        Utf8Formatter.TryFormat(v, Reserve(4), out int n, new System.Buffers.StandardFormat('x'));
+        _len += n;
+        return this;
+    }
+
     /// <summary>A pointer: NULL or its address.</summary>
     public ArgWriter Ptr(ulong v) => v == 0 ? Raw("NULL"u8) : Hex(v);
 
-    /// <summary>File modes as strace prints them: 0644, with a leading zero ("000" for zero).</summary>
+    /// <summary>File modes as C's %#03o prints them: 0644, 022, 000.</summary>
     public ArgWriter Octal(ulong v)
     {
         Span<byte> tmp = stackalloc byte[24];
         int i = tmp.Length;
+        bool zero = v == 0;
         do { tmp[--i] = (byte)('0' + (int)(v & 7)); v >>= 3; } while (v != 0);
+        if (!zero) tmp[--i] = (byte)'0';
         while (tmp.Length - i < 3) tmp[--i] = (byte)'0';
-        tmp[--i] = (byte)'0';
         return Raw(tmp[i..]);
     }
 

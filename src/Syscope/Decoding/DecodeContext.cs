@@ -25,11 +25,18 @@ public ref struct DecodeContext
     public SyscallInfo Syscall;
     public int Pid;
     public ref SyscallArgs Args;
+    /// <summary>At entry: the tracee's stack pointer (0 when the backend does not know it).</summary>
+    public ulong StackPointer;
     public bool Exiting;
     /// <summary>At exit: the raw return (negative errno on failure).</summary>
     public long ReturnValue;
     public ITraceeMemory Memory;
+    /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
+    public IFdPaths? FdPaths;
     public ArgWriter Out;
+    /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
+    /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>
+    public ArgWriter Aux;
     public DecodeOptions Options;
     /// <summary>Per-tracee scratch kept from entry to exit (values the entry must remember).</summary>
     public ref DecoderScratch Scratch;

@@ -15,6 +15,12 @@ public static class DecoderRegistry
         Families.FileDecoders.Register,
         Families.MemoryDecoders.Register,
         Families.ProcessDecoders.Register,
+        Families.SignalDecoders.Register,
+        Families.ClockDecoders.Register,
+        Families.NetworkDecoders.Register,
+        Families.PollDecoders.Register,
+        Families.ResourceDecoders.Register,
+        Families.SyncDecoders.Register,
     ];
 
     internal static void Attach(SyscallInfo?[] table)

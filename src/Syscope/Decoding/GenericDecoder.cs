@@ -14,9 +14,7 @@ public sealed class GenericDecoder : SyscallDecoder
         for (int i = 0; i < args.Length; i++)
         {
             var kind = ArgKinds.Of(args[i].CType, args[i].Name);
-            // Only a buffer the call fills needs the exit; an undecoded structure pointer prints
-            // as the same address either way, so strace shows it at entry.
-            if (kind is ArgKind.OutBuffer) { c.Scratch.A = i; c.Out.Defer(); return; }
+            if (kind is ArgKind.OutPointer or ArgKind.OutBuffer) { c.Scratch.A = i; c.Out.SepAhead(); return; }
             Print(ref c, i, kind);
         }
         c.Scratch.A = args.Length;

@@ -10,6 +10,14 @@ public static class Printers
 
     private static byte[] Scratch => t_scratch ??= new byte[PathMax + 1];
 
+    /// <summary>The scratch buffer, grown once to at least n bytes (a large -s), then reused.</summary>
+    private static byte[] ScratchOf(int n)
+    {
+        var s = Scratch;
+        if (s.Length < n) t_scratch = s = new byte[n];
+        return s;
+    }
+
     /// <summary>Reads a NUL-terminated string of at most max bytes; -1 if unreadable.  Reads page
     /// by page so a string ending just before an unmapped page still reads.</summary>
     public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated)
@@ -44,7 +52,7 @@ public static class Printers
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         int limit = c.Options.StringLimit;
-        var buf = limit + 1 <= Scratch.Length ? Scratch : new byte[limit + 1];
+        var buf = ScratchOf(limit + 1);
         int n = ReadCString(ref c, addr, buf.AsSpan(0, limit + 1), out bool terminated);
         if (n < 0) { c.Out.Hex(addr); return; }
         c.Out.Quoted(buf.AsSpan(0, Math.Min(n, limit)), c.Options.HexStrings, n > limit || !terminated);
@@ -57,7 +65,7 @@ public static class Printers
         if (length < 0) { c.Out.Hex(addr); return; }
         int limit = c.Options.StringLimit;
         int want = (int)Math.Min(length, limit);
-        var buf = want <= Scratch.Length ? Scratch : new byte[want];
+        var buf = ScratchOf(want);
         int n = want == 0 ? 0 : c.Memory.Read(addr, buf.AsSpan(0, want));
         if (n < want) { c.Out.Hex(addr); return; }
         c.Out.Quoted(buf.AsSpan(0, want), forceHex ? 2 : c.Options.HexStrings, length > limit);
@@ -80,7 +88,7 @@ public static class Printers
             ulong p = BitConverter.ToUInt64(word);
             if (p == 0) break;
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= c.Options.StringLimit) { c.Out.Raw("..."u8); break; }
+            if (i >= MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             String(ref c, p);
         }
         c.Out.Raw((byte)']');
@@ -97,6 +105,9 @@ public static class Printers
         }
         return -1;
     }
+
+    /// <summary>How many elements of an array print before "...": -s of them, all of them with -v.</summary>
+    public static int MaxElements(ref DecodeContext c) => c.Options.Verbose ? int.MaxValue : c.Options.StringLimit;
 
     /// <summary>Reads an unmanaged value; false when the address is not readable.</summary>
     public static unsafe bool TryRead<T>(ref DecodeContext c, ulong addr, out T value) where T : unmanaged

@@ -19,6 +19,14 @@ public static class SiginfoPrinter
     private static readonly string[] s_trap = ["", "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT", "TRAP_UNK", "TRAP_PERF"];
     private static readonly string[] s_poll = ["", "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP"];
 
+    /// <summary>CPU time in clock ticks (USER_HZ, 100 per second), with the seconds in a comment
+    /// when not zero: "1 /* 0.01 s */".</summary>
+    private static void ClockTicks(ArgWriter w, long ticks)
+    {
+        w.Int(ticks);
+        if (ticks > 0) w.Raw(" /* "u8).Int(ticks / 100).Raw((byte)'.').Padded(ticks % 100, 2).Raw(" s */"u8);
+    }
+
     public static void Print(ArgWriter w, in SigInfo si)
     {
         w.Raw("{si_signo="u8).Raw(SignalNames.NameUtf8(si.Signo));
@@ -49,7 +57,10 @@ public static class SiginfoPrinter
                     w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
                     if (si.Code == 1) w.Int(si.Status);
                     else w.Raw(SignalNames.NameUtf8(si.Status));
-                    w.Raw(", si_utime="u8).Int(si.Utime).Raw(", si_stime="u8).Int(si.Stime);
+                    w.Raw(", si_utime="u8);
+                    ClockTicks(w, si.Utime);
+                    w.Raw(", si_stime="u8);
+                    ClockTicks(w, si.Stime);
                     break;
                 case SignalNames.SIGSEGV or SignalNames.SIGBUS or SignalNames.SIGILL or SignalNames.SIGFPE or SignalNames.SIGTRAP:
                     w.Raw(", si_addr="u8).Ptr(si.Addr);

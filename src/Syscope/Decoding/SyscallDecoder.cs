@@ -15,12 +15,16 @@ public abstract class SyscallDecoder
 /// <summary>A decoder made of two functions, for the many syscalls whose halves are one-liners.</summary>
 public delegate void DecodeStep(ref DecodeContext c);
 
-public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, ReturnFormat ret = ReturnFormat.Decimal) : SyscallDecoder
+/// <param name="exitArgs">Whether exit always prints an argument, so entry ends with its separator;
+/// false for exits that only pick the return format or print conditionally.</param>
+public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, ReturnFormat ret = ReturnFormat.Decimal, bool? exitArgs = null) : SyscallDecoder
 {
+    private readonly bool _sepAhead = exitArgs ?? exit != null;
+
     public override void Entry(ref DecodeContext c)
     {
         entry(ref c);
-        if (exit != null) c.Out.Defer();
+        if (_sepAhead) c.Out.SepAhead();
     }
 
     public override void Exit(ref DecodeContext c)

@@ -43,6 +43,8 @@ public struct TraceEvent
     public long EntryTimestamp;
     public int SyscallNumber;
     public SyscallArgs Args;
+    /// <summary>For SyscallEntry: the stack pointer, where rt_sigreturn finds the signal frame.</summary>
+    public ulong StackPointer;
     /// <summary>For SyscallExit: the raw return value (negative errno on error); unset when the
     /// call never returned (exit_group, or the process died inside it).</summary>
     public long ReturnValue;
@@ -58,4 +60,8 @@ public struct TraceEvent
     public int RelatedPid;
     /// <summary>For SyscallEntry right after attaching: the call the process was interrupted in.</summary>
     public int InterruptedSyscall;
+    /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)").</summary>
+    public bool Injected;
+    /// <summary>For SyscallExit, when the consumer asked for it: system CPU time spent in the call.</summary>
+    public long SystemTimeNs;
 }

@@ -5,7 +5,7 @@ namespace Syscope.Interop;
 /// <summary>ptrace(2) requests, options and events, as in &lt;linux/ptrace.h&gt;.</summary>
 public static unsafe partial class Ptrace
 {
-    public const int PEEKUSER = 3, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
+    public const int PEEKUSER = 3, POKEUSER = 6, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
     public const int SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202, SETSIGINFO = 0x4203;
     public const int SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
 
@@ -19,7 +19,7 @@ public static unsafe partial class Ptrace
     public const byte SYSCALL_INFO_NONE = 0, SYSCALL_INFO_ENTRY = 1, SYSCALL_INFO_EXIT = 2, SYSCALL_INFO_SECCOMP = 3;
 
     /// <summary>Offset of orig_rax in struct user_regs_struct (x86_64), for PTRACE_PEEKUSER.</summary>
-    public const int OrigRaxOffset = 15 * 8;
+    public const int OrigRaxOffset = 15 * 8, RaxOffset = 10 * 8;
 
     [LibraryImport("libc", EntryPoint = "ptrace", SetLastError = true)]
     private static partial long Raw(long request, int pid, nint addr, nint data);

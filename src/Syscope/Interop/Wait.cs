@@ -5,10 +5,28 @@ namespace Syscope.Interop;
 /// <summary>wait4(2) and the W* status macros of &lt;sys/wait.h&gt;.</summary>
 public static partial class Wait
 {
-    public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000;
+    public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000, WNOTHREAD = 0x20000000;
+
+    /// <summary>What the tracer thread waits with: every kind of child, but only its own (the
+    /// tracees it seized and the processes it spawned), never other threads' children, so a
+    /// library user's own processes are left to them.</summary>
+    public const int Tracer = WALL | WNOTHREAD;
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     private static partial int WaitPid(int pid, out int status, int options);
+
+    [LibraryImport("libc", EntryPoint = "wait4", SetLastError = true)]
+    private static unsafe partial int Wait4(int pid, out int status, int options, long* rusage);
+
+    /// <summary>wait4(2): also returns the child's system CPU time (struct rusage's ru_stime, the
+    /// timeval at offset 16) in nanoseconds; for a stopped tracee that is its time so far.</summary>
+    public static unsafe int ForWithSystemTime(int pid, out int status, int options, out long systemNs)
+    {
+        long* usage = stackalloc long[18];   // struct rusage is 144 bytes
+        int rc = Wait4(pid, out status, options, usage);
+        systemNs = usage[2] * 1_000_000_000 + usage[3] * 1000;
+        return rc < 0 ? -SyscallException.LastErrno() : rc;
+    }
 
     /// <summary>Returns the pid, 0 for nothing with WNOHANG, or the negated errno.</summary>
     public static int For(int pid, out int status, int options)

@@ -112,6 +112,7 @@ public sealed partial class StraceFormatter
 
     private void SignalLine(ref TraceEvent e)
     {
+        if (e.Signal > 0 && e.Signal < _options.Filter.Signals.Length && !_options.Filter.Signals[e.Signal]) return;
         var s = State(e.Pid);
         var o = s.Output;
         Interrupt(o, e.Pid);
@@ -144,8 +145,18 @@ public sealed partial class StraceFormatter
     {
         var s = State(e.Pid);
         var o = s.Output;
-        if (s.InSyscall && s.Syscall != null)
+        bool showUnfinished = !s.Suppressed && (!_statusFiltered || _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished));
+        if (s.InSyscall && s.Syscall != null && showUnfinished)
         {
+            if (_statusFiltered)
+            {
+                Interrupt(o, e.Pid);
+                BeginLine(o, e.Pid, s.EntryTimestamp);
+                o.Write(s.Syscall.NameUtf8);
+                o.Write((byte)'(');
+                o.Write(s.Text.Slice(0, s.EntryLength));
+                o.OpenPid = e.Pid;
+            }
             ResumeLine(o, s, e.Pid, e.Timestamp);
             o.Write(" <unfinished ...>)"u8);
             o.ReturnSeparator();
@@ -153,6 +164,9 @@ public sealed partial class StraceFormatter
             o.EndLine();
             s.InSyscall = false;
         }
+        s.InSyscall = false;
+        _liveProcesses--;
+        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { EndProcess(s, e.Pid); return; }
         Interrupt(o, e.Pid);
         BeginLine(o, e.Pid, e.Timestamp);
         _scratch.Clear();
@@ -166,8 +180,12 @@ public sealed partial class StraceFormatter
         o.Write(_scratch.Written);
         o.EndLine();
         o.EndEvent();
-        _liveProcesses--;
-        if (_options.PerProcessFiles) { o.Dispose(); _lines.Remove(e.Pid); }
+        EndProcess(s, e.Pid);
+    }
+
+    private void EndProcess(LineState s, int pid)
+    {
+        if (_options.PerProcessFiles) { s.Output.Dispose(); _lines.Remove(pid); }
     }
 
     private void Detached(ref TraceEvent e)
@@ -188,6 +206,9 @@ public sealed partial class StraceFormatter
     {
         if (_lines.Remove(e.RelatedPid, out var old))
         {
+            _liveProcesses--;
+            _lines[e.Pid] = old;
+            if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Superseded)) return;
             var o = old.Output;
             Interrupt(o, e.RelatedPid);
             BeginLine(o, e.RelatedPid, e.Timestamp);
@@ -195,8 +216,6 @@ public sealed partial class StraceFormatter
             _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Pid).Raw(" +++"u8);
             o.Write(_scratch.Written);
             o.EndLine();
-            _lines[e.Pid] = old;
-            _liveProcesses--;
         }
     }
 }

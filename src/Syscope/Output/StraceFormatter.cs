@@ -19,8 +19,12 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private readonly Func<int, Stream> _openPerProcess;
     private readonly TraceOutput? _shared;
     private readonly Dictionary<int, LineState> _lines = new();
-    private readonly Clock _clock = new();
+    // Time-zone setup costs milliseconds of start-up; only -t, -tt and -ttt need it.
+    private Clock? _wallClock;
+    private Clock _clock => _wallClock ??= new Clock();
     private readonly ArgWriter _scratch = new();
+    private readonly ArgWriter _aux = new();
+    private readonly IFdPaths? _fdPaths;
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -33,19 +37,31 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         public SyscallInfo? Syscall;
         public DecoderScratch Scratch;
         public bool InSyscall;
+        /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
+        public bool Suppressed;
+        public long EntryTimestamp;
     }
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
     /// <param name="messages">Where "Process N attached" and the like go: always stderr.</param>
     /// <param name="openPerProcess">Opens NAME.PID for -ff.</param>
-    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null)
+    /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
+    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
     {
+        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
         _options = options;
         _shared = shared;
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
         _pidWidth = PidMaxWidth();
+        _selector = new Filtering.CallSelector(options.Filter);
+        _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
     }
+
+    private readonly Filtering.CallSelector _selector;
+    /// <summary>With -z, -Z or status=, a line can only be judged at the call's return, so it is
+    /// written whole then, never as an unfinished half.</summary>
+    private readonly bool _statusFiltered;
 
     private static int PidMaxWidth()
     {
@@ -115,6 +131,9 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         else
             s.Syscall.Decoder.Entry(ref c);
         s.EntryLength = s.Text.Length;
+        s.EntryTimestamp = e.Timestamp;
+        s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
+        if (s.Suppressed || _statusFiltered) return;
 
         var o = s.Output;
         Interrupt(o, e.Pid);
@@ -147,13 +166,34 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
             s.EntryLength = 0;
         }
         s.InSyscall = false;
+        if (s.Suppressed) { s.Suppressed = false; return; }
         var c = Context(ref e, s, memory, exiting: true);
+        _aux.Clear();
         s.Syscall.Decoder.Exit(ref c);
+        if (_statusFiltered)
+        {
+            bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
+            if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+            Interrupt(o, e.Pid);
+            BeginLine(o, e.Pid, s.EntryTimestamp);
+            o.Write(s.Syscall.NameUtf8);
+            o.Write((byte)'(');
+            o.Write(s.Text.Slice(0, s.EntryLength));
+            o.OpenPid = e.Pid;
+        }
         ResumeLine(o, s, e.Pid, e.Timestamp);
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, e.ReturnValue, c.ReturnFormat);
+        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && _options.Decode.FdPaths > 0)
+        {
+            _scratch.Clear();
+            Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
+            o.Write(_scratch.Written);
+        }
+        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
+        if (e.Injected) o.Write(" (INJECTED)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();
@@ -164,10 +204,13 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         Syscall = s.Syscall!,
         Pid = e.Pid,
         Args = ref e.Args,
+        StackPointer = e.StackPointer,
         Exiting = exiting,
         ReturnValue = e.ReturnValue,
         Memory = memory,
+        FdPaths = _fdPaths,
         Out = s.Text,
+        Aux = _aux,
         Options = _options.Decode,
         Scratch = ref s.Scratch,
     };

@@ -62,6 +62,13 @@ public sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposabl
         _len = 0;
     }
 
+    /// <summary>The stream itself, everything buffered written out first (for the -c table).</summary>
+    public Stream FlushedStream()
+    {
+        Flush();
+        return stream;
+    }
+
     public void Dispose()
     {
         Flush();

@@ -9,6 +9,8 @@ public sealed class TraceTarget
     public IReadOnlyList<int> AttachPids { get; init; } = [];
     /// <summary>-f: follow fork, vfork and clone.</summary>
     public bool FollowForks { get; init; }
+    /// <summary>Which calls to report and what to inject (-e, -P...).</summary>
+    public Filtering.TraceFilter Filter { get; init; } = new();
 
     public bool Launches => ExecutablePath != null;
 }

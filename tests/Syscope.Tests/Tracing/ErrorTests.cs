@@ -88,6 +88,21 @@ public class ErrorTests
         finally { sleeper.Kill(); }
     }
 
+    [NeedsFact("strace")]
+    public void Launch_under_another_tracer_fails_cleanly_and_leaves_nothing_stopped()
+    {
+        var r = Runner.Run("strace", ["-f", "-o", "/dev/null", SyscopeCli.Executable, "trace", "true"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"^syscope: ptrace\(PTRACE_SEIZE, \d+\): Operation not permitted \(is syscope itself being traced, or is ptrace restricted here\?\)\n$", r.Stderr);
+        Assert.DoesNotContain(Directory.GetDirectories("/proc"), d =>
+            File.Exists(d + "/cmdline") && SafeRead(d + "/cmdline").StartsWith("syscope-launcher"));
+    }
+
+    private static string SafeRead(string path)
+    {
+        try { return File.ReadAllText(path); } catch (IOException) { return ""; }
+    }
+
     public const string TraceUsage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
 
     public static string ProcState(int pid) =>

@@ -1,24 +1,116 @@
+using Syscope.Decoding.Constants;
+
 namespace Syscope.Decoding.Families;
 
-/// <summary>Calls on file descriptors: read, write, close and their vectored and positioned kin.</summary>
+/// <summary>Calls on file descriptors: read, write, close, dup, pipe, fcntl, lseek, getdents.</summary>
 internal static class DescDecoders
 {
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
-        var readLike = new FuncDecoder(FdArg, ReadExit);
-        d["read"] = readLike;
-        d["pread64"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { ReadExit(ref c); c.Out.Sep().Int((long)c.Arg(3)); });
+        d["read"] = new FuncDecoder(FdArg, ReadExit);
+        d["pread64"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { ReadExit(ref c); Args.Long(ref c, 3); });
         d["write"] = new FuncDecoder(WriteEntry);
-        d["pwrite64"] = new FuncDecoder((ref DecodeContext c) => { WriteEntry(ref c); c.Out.Sep().Int((long)c.Arg(3)); });
+        d["pwrite64"] = new FuncDecoder((ref DecodeContext c) => { WriteEntry(ref c); Args.Long(ref c, 3); });
+        d["readv"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); });
+        d["writev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); });
+        d["preadv"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
+        d["pwritev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
         d["close"] = new FuncDecoder(FdArg);
+        d["fsync"] = d["close"];
+        d["fdatasync"] = d["close"];
+        d["fchdir"] = d["close"];
+        d["syncfs"] = d["close"];
+        d["close_range"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.UInt(ref c, 0);
+            Args.UInt(ref c, 1);
+            Args.Flags(ref c, 2, FileConstants.CloseRangeFlags);
+        });
+        d["dup"] = new FuncDecoder(FdArg, null, ReturnFormat.Fd);
+        d["dup2"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, null, ReturnFormat.Fd);
+        d["dup3"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); Args.Flags(ref c, 2, FileConstants.OpenFlags); }, null, ReturnFormat.Fd);
+        d["pipe"] = new FuncDecoder(Nothing, (ref DecodeContext c) => FdPair(ref c, 0));
+        d["pipe2"] = new FuncDecoder(Nothing, (ref DecodeContext c) => { FdPair(ref c, 0); Args.Flags(ref c, 1, FileConstants.OpenFlags); });
+        d["lseek"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); Args.Value(ref c, 2, FileConstants.Whence); });
+        d["fadvise64"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Long(ref c, 1);
+            Args.Long(ref c, 2);
+            Args.Value(ref c, 3, FileConstants.Fadvise);
+        });
+        d["ftruncate"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); });
+        d["truncate"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Long(ref c, 1); });
+        d["flock"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Flags(ref c, 1, FileConstants.FlockOps); });
+        d["fallocate"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Flags(ref c, 1, FileConstants.FallocateModes);
+            Args.Long(ref c, 2);
+            Args.Long(ref c, 3);
+        });
+        d["getdents64"] = new FuncDecoder(FdArg, Getdents.Exit);
+        d["getdents"] = d["getdents64"];
+        d["fcntl"] = new Fcntl();
+        d["ioctl"] = new Ioctl();
+        d["sendfile"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(2));
+            Args.ULong(ref c, 3);
+        });
+        d["splice"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(1));
+            Args.Fd(ref c, 2);
+            c.Out.Sep();
+            Args.LongRef(ref c, c.Arg(3));
+            Args.ULong(ref c, 4);
+            Args.Flags(ref c, 5, DescConstants.SpliceFlags);
+        });
+        d["tee"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Fd(ref c, 1);
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SpliceFlags);
+        });
+        d["eventfd2"] = new FuncDecoder((ref DecodeContext c) => { Args.UInt(ref c, 0); Args.Flags(ref c, 1, DescConstants.EventfdFlags); }, null, ReturnFormat.Fd);
+        d["eventfd"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), null, ReturnFormat.Fd);
+        d["inotify_init1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.InotifyInitFlags), null, ReturnFormat.Fd);
+        d["inotify_add_watch"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Path(ref c, 1);
+            Args.Flags(ref c, 2, DescConstants.InotifyMask);
+        });
+        d["timerfd_create"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ClockConstants.Clocks);
+            Args.Flags(ref c, 1, DescConstants.TimerfdFlags);
+        }, null, ReturnFormat.Fd);
+        d["memfd_create"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            Printers.String(ref c, c.Arg(0));
+            c.Out.Sep();
+            ulong flags = (uint)c.Arg(1);
+            ulong huge = flags >> 26;
+            bool any = DescConstants.MemfdFlags.Print(c.Out, flags & 0x3ffffff, false);
+            if (huge != 0) (any && (flags & 0x3ffffff) != 0 ? c.Out.Raw((byte)'|') : c.Out).UInt(huge).Raw("<<MFD_HUGE_SHIFT"u8);
+        }, null, ReturnFormat.Fd);
     }
 
-    internal static void FdArg(ref DecodeContext c) => c.Out.Sep().Int(c.IntArg(0));
+    private static void Nothing(ref DecodeContext c) { }
+
+    internal static void FdArg(ref DecodeContext c) => Args.Fd(ref c, 0);
 
     private static void ReadExit(ref DecodeContext c)
     {
         c.Out.Sep();
-        if (c.Failed) c.Out.Hex(c.Arg(1));
+        if (c.Failed) c.Out.Ptr(c.Arg(1));
         else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
         c.Out.Sep().UInt(c.Arg(2));
     }
@@ -29,5 +121,25 @@ internal static class DescDecoders
         c.Out.Sep();
         Printers.Buffer(ref c, c.Arg(1), (long)c.Arg(2));
         c.Out.Sep().UInt(c.Arg(2));
+    }
+
+    private static void IovecArg(ref DecodeContext c, long dataLimit)
+    {
+        c.Out.Sep();
+        if (c.Exiting && c.Failed) { c.Out.Hex(c.Arg(1)); return; }
+        IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), dataLimit);
+    }
+
+    /// <summary>pipe/socketpair results: [3, 4].</summary>
+    internal static void FdPair(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        ulong addr = c.Arg(i);
+        if (c.Failed || !Printers.TryRead(ref c, addr, out long pair)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw((byte)'[').Int((int)pair);
+        Args.FdPath(ref c, (int)pair, c.Out);
+        c.Out.Raw(", "u8).Int((int)(pair >> 32));
+        Args.FdPath(ref c, (int)(pair >> 32), c.Out);
+        c.Out.Raw((byte)']');
     }
 }

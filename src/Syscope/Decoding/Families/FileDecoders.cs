@@ -1,9 +1,199 @@
+using Syscope.Decoding.Constants;
+
 namespace Syscope.Decoding.Families;
 
-/// <summary>Calls that take file names.</summary>
+/// <summary>Calls that take file names: open, stat, access, links, directories, xattrs.</summary>
 internal static class FileDecoders
 {
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
+        d["open"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); OpenTail(ref c, 1); }, null, ReturnFormat.Fd);
+        d["openat"] = new FuncDecoder((ref DecodeContext c) => { Args.DirFd(ref c, 0); Args.Path(ref c, 1); OpenTail(ref c, 2); }, null, ReturnFormat.Fd);
+        d["openat2"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            c.Out.Sep();
+            OpenHow(ref c, c.Arg(2), c.Arg(3));
+            Args.ULong(ref c, 3);
+        }, null, ReturnFormat.Fd);
+        d["creat"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); }, null, ReturnFormat.Fd);
+        d["access"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, FileConstants.AccessModes); });
+        d["faccessat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AccessModes); });
+        d["faccessat2"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            DirPath(ref c);
+            Args.Flags(ref c, 2, FileConstants.AccessModes);
+            Args.Flags(ref c, 3, FileConstants.FaccessatFlags);
+        });
+
+        var statPath = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatArg(ref c, 1));
+        d["stat"] = statPath;
+        d["lstat"] = statPath;
+        d["fstat"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatArg(ref c, 1));
+        d["newfstatat"] = new FuncDecoder(DirPath, (ref DecodeContext c) =>
+        {
+            StatArg(ref c, 2);
+            Args.Flags(ref c, 3, FileConstants.AtFlags);
+        });
+        d["statx"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            DirPath(ref c);
+            c.Out.Sep();
+            // The sync type is a two-bit field whose zero has a name of its own.
+            ulong flags = (uint)c.Arg(2);
+            if ((flags & 0x6000) == 0)
+            {
+                c.Out.Raw("AT_STATX_SYNC_AS_STAT"u8);
+                FileConstants.StatxFlags.Print(c.Out, flags, after: true);
+            }
+            else FileConstants.StatxFlags.Print(c.Out, flags);
+            Args.Flags(ref c, 3, FileConstants.StatxMask);
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(4)); else StatPrinters.StatxStruct(ref c, c.Arg(4));
+        });
+
+        d["statfs"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
+        d["fstatfs"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
+        d["readlink"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => ReadlinkTail(ref c, 1));
+        d["readlinkat"] = new FuncDecoder(DirPath, (ref DecodeContext c) => ReadlinkTail(ref c, 2));
+        d["getcwd"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else Printers.Path(ref c, c.Arg(0));
+            Args.ULong(ref c, 1);
+        });
+
+        var path = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0));
+        foreach (var n in new[] { "unlink", "rmdir", "chdir", "chroot", "acct", "swapoff" }) d[n] = path;
+        var pathMode = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); });
+        d["mkdir"] = pathMode;
+        d["chmod"] = pathMode;
+        d["mkdirat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Mode(ref c, 2); });
+        d["fchmodat"] = d["mkdirat"];
+        d["fchmod"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Mode(ref c, 1); });
+        d["unlinkat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AtFlags); });
+        var twoPaths = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); });
+        d["rename"] = twoPaths;
+        d["link"] = twoPaths;
+        d["symlink"] = twoPaths;
+        d["symlinkat"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.DirFd(ref c, 1); Args.Path(ref c, 2); });
+        d["renameat"] = new FuncDecoder(TwoDirPaths);
+        d["renameat2"] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.RenameFlags); });
+        d["linkat"] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.AtFlags); });
+        d["fchownat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            DirPath(ref c);
+            Args.Int(ref c, 2);
+            Args.Int(ref c, 3);
+            Args.Flags(ref c, 4, FileConstants.AtFlags);
+        });
+        d["utimensat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            c.Out.Sep();
+            TimePrinters.TimespecPair(ref c, c.Arg(2));
+            Args.Flags(ref c, 3, FileConstants.AtFlags);
+        });
+        d["mknodat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            DirPath(ref c);
+            c.Out.Sep();
+            ulong type = c.Arg(2) & 0xf000;
+            if (FileConstants.FileType.TryName(type, out _)) StatPrinters.Mode(c.Out, (uint)c.Arg(2));
+            else c.Out.Octal(c.Arg(2) & 0xffff);
+            if (type is 0x2000 or 0x6000) { c.Out.Raw(", makedev("u8).Hex((c.Arg(3) >> 8) & 0xfff).Raw(", "u8).Hex(c.Arg(3) & 0xff).Raw((byte)')'); }
+        });
+        d["umask"] = new FuncDecoder((ref DecodeContext c) => Args.Mode(ref c, 0), null, ReturnFormat.Octal);
+
+        var getxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
+        d["getxattr"] = getxattr;
+        d["lgetxattr"] = getxattr;
+        d["fgetxattr"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
+        var setxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); SetxattrTail(ref c); });
+        d["setxattr"] = setxattr;
+        d["lsetxattr"] = setxattr;
+        d["fsetxattr"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); SetxattrTail(ref c); });
+    }
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    private static void DirPath(ref DecodeContext c)
+    {
+        Args.DirFd(ref c, 0);
+        Args.Path(ref c, 1);
+    }
+
+    private static void TwoDirPaths(ref DecodeContext c)
+    {
+        DirPath(ref c);
+        Args.DirFd(ref c, 2);
+        Args.Path(ref c, 3);
+    }
+
+    /// <summary>Flags, then the mode only when the call can create a file (O_CREAT or O_TMPFILE).</summary>
+    private static void OpenTail(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        ulong flags = (uint)c.Arg(i);
+        Args.OpenFlags(c.Out, flags);
+        if ((flags & FileConstants.O_CREAT) != 0 || (flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE)
+            Args.Mode(ref c, i + 1);
+    }
+
+    private struct OpenHowArgs { public ulong Flags, Mode, Resolve; }
+
+    /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
+    private static void OpenHow(ref DecodeContext c, ulong addr, ulong size)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHowArgs how)) { c.Out.Hex(addr); return; }
+        c.Out.Raw("{flags="u8);
+        Args.OpenFlags(c.Out, how.Flags);
+        // As for openat, the mode shows only when it can matter (or is set anyway).
+        bool creates = (how.Flags & FileConstants.O_CREAT) != 0 || (how.Flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE;
+        if (creates || how.Mode != 0) c.Out.Raw(", mode="u8).Octal(how.Mode);
+        c.Out.Raw(", resolve="u8);
+        FileConstants.ResolveFlags.Print(c.Out, how.Resolve);
+        c.Out.Raw((byte)'}');
+    }
+
+    private static void StatArg(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        if (c.Failed) c.Out.Ptr(c.Arg(i)); else StatPrinters.StatStruct(ref c, c.Arg(i));
+    }
+
+    private static void StatfsArg(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (c.Failed) c.Out.Ptr(c.Arg(1)); else StatPrinters.StatfsStruct(ref c, c.Arg(1));
+    }
+
+    /// <summary>The link target, exactly as many bytes as the call returned.</summary>
+    private static void ReadlinkTail(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        if (c.Failed) c.Out.Ptr(c.Arg(i)); else Printers.Buffer(ref c, c.Arg(i), c.ReturnValue);
+        Args.ULong(ref c, i + 1);
+    }
+
+    private static void XattrValueTail(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (c.Failed || c.Arg(2) == 0) c.Out.Ptr(c.Arg(2)); else Printers.Buffer(ref c, c.Arg(2), c.ReturnValue);
+        Args.ULong(ref c, 3);
+    }
+
+    private static void SetxattrTail(ref DecodeContext c)
+    {
+        Args.Path(ref c, 1);
+        c.Out.Sep();
+        Printers.Buffer(ref c, c.Arg(2), (long)c.Arg(3));
+        Args.ULong(ref c, 3);
+        Args.Flags(ref c, 4, FileConstants.XattrFlags);
     }
 }

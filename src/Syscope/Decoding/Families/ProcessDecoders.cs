@@ -1,19 +1,117 @@
+using Syscope.Decoding.Constants;
+
 namespace Syscope.Decoding.Families;
 
-/// <summary>Process lifecycle calls: execve, exit, wait.</summary>
+/// <summary>Process lifecycle calls: execve, exit, clone, wait, prctl and the thread bookkeeping
+/// glibc does at startup (set_tid_address, set_robust_list, rseq, arch_prctl).</summary>
 internal static class ProcessDecoders
 {
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
         d["execve"] = new FuncDecoder(ExecveEntry);
-        d["exit_group"] = new FuncDecoder((ref DecodeContext c) => c.Out.Sep().Int(c.IntArg(0)));
+        d["execveat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            c.Out.Sep();
+            Printers.StringArray(ref c, c.Arg(2));
+            c.Out.Sep();
+            Envp(ref c, c.Arg(3));
+            Args.Flags(ref c, 4, FileConstants.AtFlags);
+        });
+        d["exit_group"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
         d["exit"] = d["exit_group"];
+        d["clone"] = new FuncDecoder(Clone.Entry, Clone.Exit, exitArgs: false);
+        d["clone3"] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit, exitArgs: false);
+        d["wait4"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), Wait.Wait4Exit);
+        d["waitid"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ProcessConstants.IdTypes);
+            Args.Int(ref c, 1);
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed || c.Arg(2) == 0 || !Printers.TryRead(ref c, c.Arg(2), out Interop.SigInfo si)) c.Out.Ptr(c.Arg(2));
+            else SiginfoPrinter.Print(c.Out, si);
+            Args.Flags(ref c, 3, ProcessConstants.WaitOptions);
+            c.Out.Sep();
+            Wait.Rusage(ref c, c.Arg(4));
+        });
+        d["arch_prctl"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
+            if (c.Arg(0) is not (0x1003 or 0x1004)) Args.Hex(ref c, 1); else c.Out.SepAhead();
+        }, (ref DecodeContext c) =>
+        {
+            if (c.Arg(0) is not (0x1003 or 0x1004)) return;
+            c.Out.Sep();
+            if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) c.Out.Ptr(c.Arg(1));
+            else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
+        }, exitArgs: false);
+        d["prctl"] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
+        d["rseq"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Ptr(ref c, 0);
+            c.Out.Sep().Hex((uint)c.Arg(1));
+            Args.Flags(ref c, 2, s_rseqFlags);
+            c.Out.Sep().Hex((uint)c.Arg(3));
+        });
+        d["set_tid_address"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d["set_robust_list"] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); });
+        d["personality"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            // 0xffffffff only asks for the current persona.
+            if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
+        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex, exitArgs: false);
+        var getres = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(i)); else Args.IntRef(ref c, c.Arg(i));
+            }
+        });
+        d["getresuid"] = getres;
+        d["getresgid"] = getres;
+        d["getgroups"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            // With size 0 the kernel only counts, so nothing was written: "[]".
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
+        });
+        d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
+        d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
+        d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
+        var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
+        d["getpgid"] = pidOnly;
+        d["getsid"] = pidOnly;
+        d["setpgid"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); });
+    }
+
+    /// <summary>&lt;linux/rseq.h&gt;</summary>
+    private static readonly FlagSet s_rseqFlags = new("RSEQ_FLAG_???", null, new Named(1, "RSEQ_FLAG_UNREGISTER"));
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    /// <summary>A gid_t array: [0, 4, 27].</summary>
+    private static void Groups(ref DecodeContext c, ulong addr, long count)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        c.Out.Raw((byte)'[');
+        for (long i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (!Printers.TryRead(ref c, addr + (ulong)(i * 4), out uint gid)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 4)).Raw(" */"u8); break; }
+            c.Out.UInt(gid);
+        }
+        c.Out.Raw((byte)']');
     }
 
     private static void ExecveEntry(ref DecodeContext c)
     {
-        c.Out.Sep();
-        Printers.Path(ref c, c.Arg(0));
+        Args.Path(ref c, 0);
         c.Out.Sep();
         Printers.StringArray(ref c, c.Arg(1));
         c.Out.Sep();
@@ -28,5 +126,44 @@ internal static class ProcessDecoders
         c.Out.Hex(addr);
         int n = Printers.CountArray(ref c, addr);
         if (n >= 0) c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
+    }
+
+    private static void Persona(ArgWriter w, ulong v)
+    {
+        ProcessConstants.Personas.Print(w, v & 0xff);
+        ProcessConstants.PersonalityFlags.Print(w, v & ~0xffUL, after: true);
+    }
+
+    private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;
+    private const int PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24;
+    private const int PR_GET_DUMPABLE = 3, PR_GET_NO_NEW_PRIVS = 39, PR_GET_CHILD_SUBREAPER = 37;
+
+    private static void PrctlEntry(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, ProcessConstants.Prctl);
+        switch (c.IntArg(0))
+        {
+            case PR_SET_PDEATHSIG: c.Out.Sep(); SignalPrinters.Signal(c.Out, c.IntArg(1)); break;
+            case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); break;
+            case PR_CAPBSET_READ or PR_CAPBSET_DROP: Args.Value(ref c, 1, ProcessConstants.Capabilities); break;
+            case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: c.Out.SepAhead(); break;
+            case PR_GET_DUMPABLE or PR_GET_NO_NEW_PRIVS: break;
+            default: for (int i = 1; i < 5; i++) Args.Hex(ref c, i); break;
+        }
+    }
+
+    private static void PrctlExit(ref DecodeContext c)
+    {
+        switch (c.IntArg(0))
+        {
+            case PR_GET_NAME:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(1)); else Printers.String(ref c, c.Arg(1));
+                break;
+            case PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(1)); else Args.IntRef(ref c, c.Arg(1));
+                break;
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class PtraceBackend
         }
         while (_tracees.Count > 0)
         {
-            int pid = Wait.For(-1, out int status, Wait.WALL);
+            int pid = Wait.For(-1, out int status, Wait.Tracer);
             if (pid < 0)
             {
                 if (pid == -Errno.EINTR) continue;
@@ -48,14 +48,16 @@ public sealed partial class PtraceBackend
             if (t.Hidden) continue;
             Begin(TraceEventKind.Detached, t, Stopwatch.GetTimestamp());
             _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
+            _event.EntryTimestamp = t.EntryTimestamp;   // a call still blocked counts up to now
+            _event.Args = t.Args;
             Emit(t);
         }
-        if (_target.Launches && _mainPid > 0)
+        if (_target.Launches && _mainPid > 0 && _detachSignal > 0)
         {
             // As strace does for its own child: pass the fatal signal on to the command it ran.
             Signals.Kill(_mainPid, SignalNames.SIGCONT);
             Signals.Kill(_mainPid, _detachSignal);
         }
-        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, _detachSignal);
+        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, Math.Max(_detachSignal, 0));
     }
 }

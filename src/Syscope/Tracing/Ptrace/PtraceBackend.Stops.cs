@@ -49,50 +49,65 @@ public sealed partial class PtraceBackend
     private void SyscallStopped(Tracee t)
     {
         if (GetSyscallInfo(t.Pid, out var info) <= 0) return;
+        if (info.Op is SYSCALL_INFO_ENTRY or SYSCALL_INFO_SECCOMP) Entered(t, ref info);
+        else if (info.Op == SYSCALL_INFO_EXIT) Exited(t, ref info);
+    }
+
+    private unsafe void Entered(Tracee t, ref SyscallInfoRaw info)
+    {
+        // Under seccomp with PTRACE_SYSCALL (the launcher), one call shows as an entry stop and then
+        // a seccomp stop: the second is the same call.
+        if (t.InSyscall && info.Op == SYSCALL_INFO_SECCOMP) return;
         long now = Stopwatch.GetTimestamp();
-        if (info.Op == SYSCALL_INFO_ENTRY)
+        t.InSyscall = true;
+        int prev = t.SyscallNumber;
+        t.SyscallNumber = (int)info.NrOrRval;
+        for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i];
+        t.EntryTimestamp = now;
+        t.EntrySystemNs = t.SystemNs;
+        if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
         {
-            t.InSyscall = true;
-            int prev = t.SyscallNumber;
-            t.SyscallNumber = (int)info.NrOrRval;
-            unsafe { for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i]; }
-            t.EntryTimestamp = now;
-            if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
-            {
-                t.Hidden = false;   // the launcher's execve: the first line the user sees
-                t.LaunchExec = true;
-            }
-            if (t.Hidden) return;
-            Begin(TraceEventKind.SyscallEntry, t, now);
-            _event.SyscallNumber = t.SyscallNumber;
-            _event.Args = t.Args;
-            _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
-                ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
-            t.InterruptedSyscall = -1;
-            Emit(t);
+            t.Hidden = false;   // the launcher's execve: the first line the user sees
+            t.LaunchExec = true;
         }
-        else if (info.Op == SYSCALL_INFO_EXIT)
+        t.Traced = !t.Hidden && _filter.Trace.Contains(t.SyscallNumber);
+        if (!t.Traced) return;
+        Begin(TraceEventKind.SyscallEntry, t, now);
+        _event.SyscallNumber = t.SyscallNumber;
+        _event.Args = t.Args;
+        _event.StackPointer = info.StackPointer;
+        _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
+            ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
+        t.InterruptedSyscall = -1;
+        Emit(t);
+        if (_filter.Injections.Count > 0) InjectAtEntry(t);
+    }
+
+    private void Exited(Tracee t, ref SyscallInfoRaw info)
+    {
+        bool wasIn = t.InSyscall;
+        t.InSyscall = false;
+        if (!wasIn || !t.Traced) { t.Injecting = null; return; }
+        Begin(TraceEventKind.SyscallExit, t, Stopwatch.GetTimestamp());
+        _event.SyscallNumber = t.SyscallNumber;
+        _event.Args = t.Args;
+        _event.EntryTimestamp = t.EntryTimestamp;
+        _event.ReturnValue = (long)info.NrOrRval;
+        _event.HasReturn = true;
+        _event.SystemTimeNs = t.SystemNs - t.EntrySystemNs;
+        if (t.Injecting != null) InjectAtExit(t);
+        Emit(t);
+        _tracedCalls++;
+        if (t.LaunchExec)
         {
-            if (!t.InSyscall || t.Hidden) { t.InSyscall = false; return; }
-            t.InSyscall = false;
-            Begin(TraceEventKind.SyscallExit, t, now);
-            _event.SyscallNumber = t.SyscallNumber;
-            _event.Args = t.Args;
-            _event.EntryTimestamp = t.EntryTimestamp;
-            _event.ReturnValue = (long)info.NrOrRval;
-            _event.HasReturn = true;
-            Emit(t);
-            if (t.LaunchExec)
+            t.LaunchExec = false;
+            long rv = (long)info.NrOrRval;
+            if (rv < 0 && rv >= -4095)
             {
-                t.LaunchExec = false;
-                long rv = (long)info.NrOrRval;
-                if (rv < 0 && rv >= -4095)
-                {
-                    // The command could not start: say why, and hide the launcher's exit_group.
-                    _launchFailed = true;
-                    t.Hidden = true;
-                    ExecFailed?.Invoke((int)-rv);
-                }
+                // The command could not start: say why, and hide the launcher's exit_group.
+                _launchFailed = true;
+                t.Hidden = true;
+                ExecFailed?.Invoke((int)-rv);
             }
         }
     }
@@ -101,11 +116,19 @@ public sealed partial class PtraceBackend
     {
         switch (ev)
         {
+            case EVENT_SECCOMP:
+                SyscallStopped(t);
+                Resume(t, 0);
+                return;
             case EVENT_FORK or EVENT_VFORK or EVENT_CLONE:
-                if (GetEventMessage(t.Pid, out ulong child) == 0 && !_tracees.ContainsKey((int)child))
+                if (GetEventMessage(t.Pid, out ulong child) == 0)
                 {
-                    var c = Add((int)child);
-                    c.AwaitingFirstStop = true;
+                    if (!_tracees.TryGetValue((int)child, out var c))
+                    {
+                        c = Add((int)child);
+                        c.AwaitingFirstStop = true;
+                    }
+                    c.Seccomp = t.Seccomp;   // the filter is inherited across fork and clone
                 }
                 if (GetEventMessage(t.Pid, out child) == 0) AnnounceChild((int)child, t.Pid);
                 Resume(t, 0);
@@ -209,9 +232,14 @@ public sealed partial class PtraceBackend
         _consumer.OnEvent(ref _event, _memory);
     }
 
-    private static void Resume(Tracee t, int sig)
+    /// <summary>Under seccomp a tracee runs free (PTRACE_CONT) between traced calls and needs a stop
+    /// only for the exit of the one it is in; the launcher is watched call by call until it execs.</summary>
+    private void Resume(Tracee t, int sig)
     {
+        int request = t.Seccomp && !t.InSyscall && !t.Hidden ? CONT : SYSCALL;
+        if (t.InjectSignal != 0 && sig == 0) { sig = t.InjectSignal; t.InjectSignal = 0; }
+        if (t.DelayUntil > 0) { Delay(t, request, sig); return; }
         // ESRCH here only means the tracee was killed meanwhile; waitpid will report it.
-        Request(SYSCALL, t.Pid, 0, sig);
+        Request(request, t.Pid, 0, sig);
     }
 }

@@ -18,6 +18,11 @@ public sealed partial class PtraceBackend
     private readonly Dictionary<int, Tracee> _tracees = new();
     private readonly PtraceMemory _memory = new();
     private readonly int _options;
+    private readonly Filtering.TraceFilter _filter;
+    private readonly bool _seccomp;
+    /// <summary>-c without -w charges each call its system CPU time, which only wait4 reports.</summary>
+    private readonly bool _systemTime;
+    private long _tracedCalls;
     private TraceEvent _event;
     private int _mainPid;
     private int _wakerPid;
@@ -29,9 +34,18 @@ public sealed partial class PtraceBackend
     {
         _target = target;
         _consumer = consumer;
+        _filter = target.Filter;
         _options = O_TRACESYSGOOD | O_TRACEEXEC;
         if (target.FollowForks) _options |= O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE;
+        // Where the filter leaves calls out, a seccomp program keeps them from stopping at all.  Only
+        // with -f: children inherit the filter, and an untraced child would see ENOSYS.
+        _seccomp = UsesSeccomp(target);
+        _systemTime = _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
+        if (_seccomp) _options |= O_TRACESECCOMP;
     }
+
+    public static bool UsesSeccomp(TraceTarget target) =>
+        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
 
     /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
     public event Action<int, AttachKind, int>? Attached;
@@ -52,7 +66,8 @@ public sealed partial class PtraceBackend
     }
 
     /// <summary>Asks the tracer thread to detach from every tracee (Ctrl-C, SIGTERM).  Safe from any
-    /// thread: the tracer thread is woken by killing the waker child it waits on.</summary>
+    /// thread: the tracer thread is woken by killing the waker child it waits on.  A positive signal
+    /// is also passed on to a launched command, as strace does; -1 just lets everything go.</summary>
     public void RequestDetach(int signal)
     {
         _detachSignal = signal;
@@ -80,7 +95,7 @@ public sealed partial class PtraceBackend
             if (_wakerPid > 0)
             {
                 Signals.Kill(_wakerPid, SignalNames.SIGKILL);
-                Wait.For(_wakerPid, out _, Wait.WALL);
+                Wait.For(_wakerPid, out _, Wait.Tracer);
             }
             _consumer.Complete();
         }
@@ -94,17 +109,36 @@ public sealed partial class PtraceBackend
 
     private void Launch()
     {
-        var argv = new List<string>(_target.Argv.Count + 2) { "syscope-launcher", _target.ExecutablePath! };
+        var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
         int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
-        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.WALL);
+        int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
         if (rc != pid || !Wait.Stopped(status))
             throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
-        Check(Seize(pid, _options), $"ptrace(PTRACE_SEIZE, {pid})");
+        int rc2 = Seize(pid, _options);
+        if (rc2 < 0)
+        {
+            // Nothing may stay behind stopped: the launcher has not exec'd anything yet.
+            Signals.Kill(pid, SignalNames.SIGKILL);
+            Wait.For(pid, out _, Wait.Tracer);
+            throw new UserError($"ptrace(PTRACE_SEIZE, {pid}): {Errno.Message(-rc2)}"
+                + (rc2 == -Errno.EPERM ? " (is syscope itself being traced, or is ptrace restricted here?)" : ""));
+        }
         _mainPid = pid;
         var t = Add(pid);
         t.Hidden = true;
+        t.Seccomp = _seccomp;
         Signals.Kill(pid, SignalNames.SIGCONT);
+    }
+
+    /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
+    /// no need for no_new_privs) or 'P' (set no_new_privs first, as the kernel requires).</summary>
+    private string SeccompArgument()
+    {
+        if (!_seccomp) return "-";
+        int fd = Spawn.CreateMemfd("syscope-seccomp", Spawn.MFD_CLOEXEC);
+        Spawn.WriteAll(fd, SeccompFilter.Build(_filter.Trace));
+        return (Credentials.GetEffectiveUid() == 0 ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
     }
 
     private void AttachAll()
@@ -144,6 +178,22 @@ public sealed partial class PtraceBackend
         return list;
     }
 
+    /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>
+    private int WaitNext(out int status)
+    {
+        int dueMs = ResumeDelayed();
+        int options = dueMs < 0 ? Wait.Tracer : Wait.Tracer | Wait.WNOHANG;
+        int pid;
+        if (_systemTime)
+        {
+            pid = Wait.ForWithSystemTime(-1, out status, options, out long ns);
+            if (pid > 0 && _tracees.TryGetValue(pid, out var t)) t.SystemNs = ns;
+        }
+        else pid = Wait.For(-1, out status, options);
+        if (pid == 0) Thread.Sleep(Math.Min(dueMs, 1));
+        return pid;
+    }
+
     private Tracee Add(int pid)
     {
         var t = new Tracee(pid);
@@ -155,7 +205,8 @@ public sealed partial class PtraceBackend
     {
         while (_tracees.Count > 0)
         {
-            int pid = Wait.For(-1, out int status, Wait.WALL);
+            int pid = WaitNext(out int status);
+            if (pid == 0) continue;
             if (pid < 0)
             {
                 if (pid == -Errno.EINTR) continue;
@@ -169,6 +220,7 @@ public sealed partial class PtraceBackend
             }
             else Dispatch(pid, status);
             if (_detachSignal != 0) { DetachAll(); return; }
+            if (_filter.SyscallLimit >= 0 && _tracedCalls >= _filter.SyscallLimit) { _detachSignal = -1; DetachAll(); return; }
         }
     }
 }

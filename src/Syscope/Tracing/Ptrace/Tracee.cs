@@ -21,4 +21,18 @@ internal sealed class Tracee(int pid)
     /// <summary>Seen only through its parent's fork event so far; its first stop is still due.</summary>
     public bool AwaitingFirstStop;
     public bool DetachRequested;
+    /// <summary>Runs under syscope's seccomp filter: resumed with PTRACE_CONT between traced calls.</summary>
+    public bool Seccomp;
+    /// <summary>The current call is one the filter selects (its events are reported).</summary>
+    public bool Traced;
+    /// <summary>The -e inject rule firing on the current call, if any.</summary>
+    public Filtering.InjectionRule? Injecting;
+    /// <summary>Invocations so far per syscall number, for inject's when=.</summary>
+    public Dictionary<int, long>? InjectCounts;
+    /// <summary>Stopwatch time before which the tracee must not be resumed (delay_enter/delay_exit).</summary>
+    public long DelayUntil;
+    /// <summary>A signal to deliver with the next resume (inject signal=).</summary>
+    public int InjectSignal;
+    /// <summary>System CPU time at the last stop, and at the entry of the current call.</summary>
+    public long SystemNs, EntrySystemNs;
 }

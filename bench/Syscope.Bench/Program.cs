@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Syscope.Bench.FormatBenchmarks).Assembly).Run(args);

@@ -1,0 +1,90 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding;
+
+/// <summary>Printers for scalar arguments that several families share: descriptors, AT_FDCWD,
+/// modes, access-mode-then-flags.  Each starts a new argument with Sep().</summary>
+public static class Args
+{
+    private const int AT_FDCWD = -100;
+
+    public static void Fd(ref DecodeContext c, int i)
+    {
+        c.Out.Sep().Int(c.IntArg(i));
+        FdPath(ref c, c.IntArg(i), c.Out);
+    }
+
+    public static void DirFd(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        if (c.IntArg(i) == AT_FDCWD) c.Out.Raw("AT_FDCWD"u8); else c.Out.Int(c.IntArg(i));
+        FdPath(ref c, c.IntArg(i), c.Out);
+    }
+
+    /// <summary>With -y, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
+    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w)
+    {
+        if (c.Options.FdPaths == 0 || (fd < 0 && fd != AT_FDCWD) || c.FdPaths == null) return;
+        Span<byte> path = stackalloc byte[4096];
+        int n = c.FdPaths.PathOf(c.Pid, fd, path);
+        if (n <= 0) return;
+        w.Raw((byte)'<').Escaped(path[..n], c.Options.HexStrings).Raw((byte)'>');
+    }
+
+    public static void Int(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));
+
+    public static void Long(ref DecodeContext c, int i) => c.Out.Sep().Int((long)c.Arg(i));
+
+    public static void ULong(ref DecodeContext c, int i) => c.Out.Sep().UInt(c.Arg(i));
+
+    public static void UInt(ref DecodeContext c, int i) => c.Out.Sep().UInt((uint)c.Arg(i));
+
+    public static void Hex(ref DecodeContext c, int i) => c.Out.Sep().Hex(c.Arg(i));
+
+    public static void Ptr(ref DecodeContext c, int i) => c.Out.Sep().Ptr(c.Arg(i));
+
+    public static void Path(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        Printers.Path(ref c, c.Arg(i));
+    }
+
+    /// <summary>A mode_t: octal, only the bits a mode can hold.</summary>
+    public static void Mode(ref DecodeContext c, int i) => c.Out.Sep().Octal(c.Arg(i) & 0xffff);
+
+    public static void Flags(ref DecodeContext c, int i, FlagSet set)
+    {
+        c.Out.Sep();
+        set.Print(c.Out, (uint)c.Arg(i));
+    }
+
+    public static void Value(ref DecodeContext c, int i, ValueSet set)
+    {
+        c.Out.Sep();
+        set.PrintInt(c.Out, c.Arg(i));
+    }
+
+    /// <summary>open-style flags: the access mode by name, then the other flags.</summary>
+    public static void OpenFlags(ArgWriter w, ulong flags)
+    {
+        flags = (uint)flags;
+        FileConstants.AccessMode.Print(w, flags & 3);
+        FileConstants.OpenFlags.Print(w, flags & ~3UL, after: true);
+    }
+
+    /// <summary>An int written back through a pointer: [3]; its address if it cannot be read.</summary>
+    public static void IntRef(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (Printers.TryRead(ref c, addr, out int v)) c.Out.Raw((byte)'[').Int(v).Raw((byte)']');
+        else c.Out.Hex(addr);
+    }
+
+    /// <summary>An 8-byte value written back through a pointer: [N].</summary>
+    public static void LongRef(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (Printers.TryRead(ref c, addr, out long v)) c.Out.Raw((byte)'[').Int(v).Raw((byte)']');
+        else c.Out.Hex(addr);
+    }
+}

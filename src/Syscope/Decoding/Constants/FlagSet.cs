@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace Syscope.Decoding.Constants;
+
+/// <summary>One named constant: its value and the name tracers print for it.</summary>
+public readonly record struct Named(ulong Value, string Name);
+
+/// <summary>
+/// A set of bit flags printed the way strace prints them: the names of the bits that are set, in
+/// the set's own order (strace's order, which is not always numeric), joined with '|', then any bits
+/// no row names as hex.  A value with no known bit prints as "0x40 /* O_??? */" so nothing is lost.
+/// Rows may cover several bits (O_SYNC includes O_DSYNC): a row matches only when all its bits are set.
+/// </summary>
+public sealed class FlagSet
+{
+    private readonly ulong[] _values;
+    private readonly byte[][] _names;
+    private readonly byte[] _unknown;
+    private readonly byte[]? _zero;
+
+    /// <param name="unknown">What a value with no known bits is called, e.g. "O_???".</param>
+    /// <param name="zero">The name for 0 if the set has one ("PROT_NONE"); otherwise "0" prints.</param>
+    public FlagSet(string unknown, string? zero, params Named[] rows)
+    {
+        _values = Array.ConvertAll(rows, r => r.Value);
+        _names = Array.ConvertAll(rows, r => Encoding.ASCII.GetBytes(r.Name));
+        _unknown = Encoding.ASCII.GetBytes(unknown);
+        _zero = zero == null ? null : Encoding.ASCII.GetBytes(zero);
+        Rows = rows;
+    }
+
+    public IReadOnlyList<Named> Rows { get; }
+
+    public void Print(ArgWriter w, ulong value) => Print(w, value, false);
+
+    /// <summary>Prints the flags; 'after' means a name was already written in the same expression
+    /// (the access mode before open flags), so the first flag needs a '|' and an unknown
+    /// remainder is plain hex.  Returns whether anything was written.</summary>
+    /// <param name="bare">Unknown bits alone print as plain hex, without the "/* O_??? */" comment.</param>
+    public bool Print(ArgWriter w, ulong value, bool after, bool bare = false)
+    {
+        if (value == 0)
+        {
+            if (after) return false;
+            if (_zero != null) w.Raw(_zero); else w.Raw((byte)'0');
+            return true;
+        }
+        bool any = after;
+        for (int i = 0; i < _values.Length; i++)
+        {
+            ulong bits = _values[i];
+            if (bits == 0 || (value & bits) != bits) continue;
+            if (any) w.Raw((byte)'|');
+            w.Raw(_names[i]);
+            any = true;
+            value &= ~bits;
+        }
+        if (value != 0)
+        {
+            if (any) { w.Raw((byte)'|').Hex(value); return true; }
+            w.Hex(value);
+            if (!bare) w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// A set of exclusive values (commands, whence, address families): the name when known, otherwise
+/// the number and a comment naming the set, "0x10 /* SEEK_??? */", as strace prints it.
+/// </summary>
+public sealed class ValueSet
+{
+    private readonly Dictionary<ulong, byte[]> _names;
+    private readonly byte[] _unknown;
+    private readonly bool _decimal;
+
+    /// <param name="unknown">The comment for unknown values, e.g. "SEEK_???".</param>
+    /// <param name="decimalUnknown">Print unknown values in decimal instead of hex.</param>
+    public ValueSet(string unknown, bool decimalUnknown, params Named[] rows)
+    {
+        _names = new Dictionary<ulong, byte[]>(rows.Length);
+        foreach (var r in rows) _names.TryAdd(r.Value, Encoding.ASCII.GetBytes(r.Name));
+        _unknown = Encoding.ASCII.GetBytes(unknown);
+        _decimal = decimalUnknown;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<Named> Rows { get; }
+
+    public bool TryName(ulong value, out ReadOnlySpan<byte> name)
+    {
+        bool ok = _names.TryGetValue(value, out var n);
+        name = n;
+        return ok;
+    }
+
+    public void Print(ArgWriter w, ulong value)
+    {
+        if (_names.TryGetValue(value, out var name)) { w.Raw(name); return; }
+        if (_decimal) w.Int((long)value); else w.Hex(value);
+        w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+    }
+
+    /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
+    public void PrintInt(ArgWriter w, ulong value)
+    {
+        uint v = (uint)value;
+        if (_names.TryGetValue(v, out var name)) { w.Raw(name); return; }
+        if (_decimal) w.Int((int)v); else w.Hex(v);
+        w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Syscope.Decoding.Constants;
+
+/// <summary>Flag and value sets of address-space calls (&lt;asm-generic/mman-common.h&gt;,
+/// &lt;asm/mman.h&gt;, &lt;linux/mman.h&gt;), in strace's order.</summary>
+public static class MemoryConstants
+{
+    public static readonly FlagSet Prot = new("PROT_???", "PROT_NONE",
+        new(0x1, "PROT_READ"), new(0x2, "PROT_WRITE"), new(0x4, "PROT_EXEC"), new(0x8, "PROT_SEM"),
+        new(0x1000000, "PROT_GROWSDOWN"), new(0x2000000, "PROT_GROWSUP"));
+
+    /// <summary>The mapping type in the low four bits of mmap's flags.</summary>
+    public static readonly ValueSet MapType = new("MAP_???", false,
+        new(1, "MAP_SHARED"), new(2, "MAP_PRIVATE"), new(3, "MAP_SHARED_VALIDATE"));
+
+    public const ulong MapTypeMask = 0xf;
+    /// <summary>MAP_HUGE_SHIFT: bits 26..31 carry log2 of the huge page size.</summary>
+    public const int MapHugeShift = 26;
+
+    public static readonly FlagSet MapFlags = new("MAP_???", null,
+        new(0x10, "MAP_FIXED"), new(0x20, "MAP_ANONYMOUS"), new(0x40, "MAP_32BIT"), new(0x4000, "MAP_NORESERVE"),
+        new(0x8000, "MAP_POPULATE"), new(0x10000, "MAP_NONBLOCK"), new(0x100, "MAP_GROWSDOWN"),
+        new(0x800, "MAP_DENYWRITE"), new(0x1000, "MAP_EXECUTABLE"), new(0x2000, "MAP_LOCKED"),
+        new(0x20000, "MAP_STACK"), new(0x40000, "MAP_HUGETLB"), new(0x80000, "MAP_SYNC"),
+        new(0x100000, "MAP_FIXED_NOREPLACE"));
+
+    public static readonly ValueSet Madvise = new("MADV_???", false,
+        new(0, "MADV_NORMAL"), new(1, "MADV_RANDOM"), new(2, "MADV_SEQUENTIAL"), new(3, "MADV_WILLNEED"),
+        new(4, "MADV_DONTNEED"), new(8, "MADV_FREE"), new(9, "MADV_REMOVE"), new(10, "MADV_DONTFORK"),
+        new(11, "MADV_DOFORK"), new(12, "MADV_MERGEABLE"), new(13, "MADV_UNMERGEABLE"), new(14, "MADV_HUGEPAGE"),
+        new(15, "MADV_NOHUGEPAGE"), new(16, "MADV_DONTDUMP"), new(17, "MADV_DODUMP"), new(18, "MADV_WIPEONFORK"),
+        new(19, "MADV_KEEPONFORK"), new(20, "MADV_COLD"), new(21, "MADV_PAGEOUT"), new(22, "MADV_POPULATE_READ"),
+        new(23, "MADV_POPULATE_WRITE"), new(24, "MADV_DONTNEED_LOCKED"), new(25, "MADV_COLLAPSE"),
+        new(100, "MADV_HWPOISON"), new(101, "MADV_SOFT_OFFLINE"));
+
+    public static readonly FlagSet Mremap = new("MREMAP_???", null,
+        new(1, "MREMAP_MAYMOVE"), new(2, "MREMAP_FIXED"), new(4, "MREMAP_DONTUNMAP"));
+
+    public static readonly FlagSet Msync = new("MS_???", null,
+        new(4, "MS_SYNC"), new(1, "MS_ASYNC"), new(2, "MS_INVALIDATE"));
+
+    public static readonly FlagSet Mlockall = new("MCL_???", null,
+        new(1, "MCL_CURRENT"), new(2, "MCL_FUTURE"), new(4, "MCL_ONFAULT"));
+}

@@ -1,0 +1,117 @@
+namespace Syscope.Decoding.Constants;
+
+/// <summary>Flag and value sets of process calls, in strace's order.</summary>
+public static class ProcessConstants
+{
+    /// <summary>&lt;linux/sched.h&gt; clone flags; the low byte is the exit signal, printed apart.
+    /// CLONE_DETACHED is ignored by the kernel and strace prints it as a leftover bit.</summary>
+    public static readonly FlagSet CloneFlags = new("CLONE_???", null,
+        new(0x100, "CLONE_VM"), new(0x200, "CLONE_FS"), new(0x400, "CLONE_FILES"), new(0x800, "CLONE_SIGHAND"),
+        new(0x1000, "CLONE_PIDFD"), new(0x2000, "CLONE_PTRACE"), new(0x4000, "CLONE_VFORK"),
+        new(0x8000, "CLONE_PARENT"), new(0x10000, "CLONE_THREAD"), new(0x20000, "CLONE_NEWNS"),
+        new(0x40000, "CLONE_SYSVSEM"), new(0x80000, "CLONE_SETTLS"), new(0x100000, "CLONE_PARENT_SETTID"),
+        new(0x200000, "CLONE_CHILD_CLEARTID"), new(0x800000, "CLONE_UNTRACED"),
+        new(0x1000000, "CLONE_CHILD_SETTID"), new(0x2000000, "CLONE_NEWCGROUP"), new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"), new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"), new(0x80000000, "CLONE_IO"));
+
+    /// <summary>clone3 takes 64-bit flags and knows two more than clone.</summary>
+    public static readonly FlagSet Clone3Flags = new("CLONE_???", null,
+        [.. CloneFlags.Rows, new(0x100000000, "CLONE_CLEAR_SIGHAND"), new(0x200000000, "CLONE_INTO_CGROUP")]);
+
+    /// <summary>&lt;linux/personality.h&gt; execution domains (low byte) and flags.</summary>
+    public static readonly ValueSet Personas = new("PER_???", false,
+        new(0, "PER_LINUX"), new(1, "PER_SVR4"), new(2, "PER_SVR3"), new(3, "PER_SCOSVR3"), new(4, "PER_WYSEV386"),
+        new(5, "PER_ISCR4"), new(6, "PER_BSD"), new(7, "PER_XENIX"), new(8, "PER_LINUX32"), new(9, "PER_IRIX32"),
+        new(10, "PER_IRIXN32"), new(11, "PER_IRIX64"), new(12, "PER_RISCOS"), new(13, "PER_SOLARIS"),
+        new(14, "PER_UW7"), new(15, "PER_OSF4"), new(16, "PER_HPUX"));
+
+    public static readonly FlagSet PersonalityFlags = new("PER_???", null,
+        new(0x20000, "UNAME26"), new(0x40000, "ADDR_NO_RANDOMIZE"), new(0x80000, "FDPIC_FUNCPTRS"),
+        new(0x100000, "MMAP_PAGE_ZERO"), new(0x200000, "ADDR_COMPAT_LAYOUT"), new(0x400000, "READ_IMPLIES_EXEC"),
+        new(0x800000, "ADDR_LIMIT_32BIT"), new(0x1000000, "SHORT_INODE"), new(0x2000000, "WHOLE_SECONDS"),
+        new(0x4000000, "STICKY_TIMEOUTS"), new(0x8000000, "ADDR_LIMIT_3GB"));
+
+    public const ulong CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
+    public const ulong CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+
+    /// <summary>&lt;linux/wait.h&gt; wait4/waitid options.</summary>
+    public static readonly FlagSet WaitOptions = new("W???", null,
+        new(1, "WNOHANG"), new(4, "WEXITED"), new(2, "WSTOPPED"), new(8, "WCONTINUED"), new(0x1000000, "WNOWAIT"),
+        new(0x80000000, "__WCLONE"), new(0x40000000, "__WALL"), new(0x20000000, "__WNOTHREAD"));
+
+    /// <summary>&lt;linux/wait.h&gt; waitid id types.</summary>
+    public static readonly ValueSet IdTypes = new("P_???", false,
+        new(0, "P_ALL"), new(1, "P_PID"), new(2, "P_PGID"), new(3, "P_PIDFD"));
+
+    /// <summary>&lt;asm-generic/resource.h&gt;</summary>
+    public static readonly ValueSet Resources = new("RLIMIT_???", false,
+        new(0, "RLIMIT_CPU"), new(1, "RLIMIT_FSIZE"), new(2, "RLIMIT_DATA"), new(3, "RLIMIT_STACK"),
+        new(4, "RLIMIT_CORE"), new(5, "RLIMIT_RSS"), new(6, "RLIMIT_NPROC"), new(7, "RLIMIT_NOFILE"),
+        new(8, "RLIMIT_MEMLOCK"), new(9, "RLIMIT_AS"), new(10, "RLIMIT_LOCKS"), new(11, "RLIMIT_SIGPENDING"),
+        new(12, "RLIMIT_MSGQUEUE"), new(13, "RLIMIT_NICE"), new(14, "RLIMIT_RTPRIO"), new(15, "RLIMIT_RTTIME"));
+
+    /// <summary>&lt;linux/resource.h&gt; getrusage targets.</summary>
+    public static readonly ValueSet RusageWho = new("RUSAGE_???", true,
+        new(0, "RUSAGE_SELF"), new(unchecked((uint)-1), "RUSAGE_CHILDREN"), new(1, "RUSAGE_THREAD"));
+
+    /// <summary>&lt;asm/prctl.h&gt; arch_prctl codes.</summary>
+    public static readonly ValueSet ArchPrctl = new("ARCH_???", false,
+        new(0x1001, "ARCH_SET_GS"), new(0x1002, "ARCH_SET_FS"), new(0x1003, "ARCH_GET_FS"), new(0x1004, "ARCH_GET_GS"),
+        new(0x1011, "ARCH_GET_CPUID"), new(0x1012, "ARCH_SET_CPUID"), new(0x1021, "ARCH_GET_XCOMP_SUPP"),
+        new(0x1022, "ARCH_GET_XCOMP_PERM"), new(0x1023, "ARCH_REQ_XCOMP_PERM"), new(0x1024, "ARCH_GET_XCOMP_GUEST_PERM"),
+        new(0x1025, "ARCH_REQ_XCOMP_GUEST_PERM"), new(0x2001, "ARCH_MAP_VDSO_X32"), new(0x2002, "ARCH_MAP_VDSO_32"),
+        new(0x2003, "ARCH_MAP_VDSO_64"));
+
+    /// <summary>&lt;linux/prctl.h&gt; options.</summary>
+    public static readonly ValueSet Prctl = new("PR_???", false,
+        new(1, "PR_SET_PDEATHSIG"), new(2, "PR_GET_PDEATHSIG"), new(3, "PR_GET_DUMPABLE"), new(4, "PR_SET_DUMPABLE"),
+        new(5, "PR_GET_UNALIGN"), new(6, "PR_SET_UNALIGN"), new(7, "PR_GET_KEEPCAPS"), new(8, "PR_SET_KEEPCAPS"),
+        new(15, "PR_SET_NAME"), new(16, "PR_GET_NAME"), new(21, "PR_GET_SECCOMP"), new(22, "PR_SET_SECCOMP"),
+        new(23, "PR_CAPBSET_READ"), new(24, "PR_CAPBSET_DROP"), new(25, "PR_GET_TSC"), new(26, "PR_SET_TSC"),
+        new(27, "PR_GET_SECUREBITS"), new(28, "PR_SET_SECUREBITS"), new(29, "PR_SET_TIMERSLACK"),
+        new(30, "PR_GET_TIMERSLACK"), new(35, "PR_SET_MM"), new(36, "PR_SET_CHILD_SUBREAPER"),
+        new(37, "PR_GET_CHILD_SUBREAPER"), new(38, "PR_SET_NO_NEW_PRIVS"), new(39, "PR_GET_NO_NEW_PRIVS"),
+        new(40, "PR_GET_TID_ADDRESS"), new(41, "PR_SET_THP_DISABLE"), new(42, "PR_GET_THP_DISABLE"),
+        new(47, "PR_CAP_AMBIENT"), new(0x53564d41, "PR_SET_VMA"));
+
+    /// <summary>&lt;linux/capability.h&gt; capability numbers.</summary>
+    public static readonly ValueSet Capabilities = new("CAP_???", false,
+        new(0, "CAP_CHOWN"), new(1, "CAP_DAC_OVERRIDE"), new(2, "CAP_DAC_READ_SEARCH"), new(3, "CAP_FOWNER"),
+        new(4, "CAP_FSETID"), new(5, "CAP_KILL"), new(6, "CAP_SETGID"), new(7, "CAP_SETUID"), new(8, "CAP_SETPCAP"),
+        new(9, "CAP_LINUX_IMMUTABLE"), new(10, "CAP_NET_BIND_SERVICE"), new(11, "CAP_NET_BROADCAST"),
+        new(12, "CAP_NET_ADMIN"), new(13, "CAP_NET_RAW"), new(14, "CAP_IPC_LOCK"), new(15, "CAP_IPC_OWNER"),
+        new(16, "CAP_SYS_MODULE"), new(17, "CAP_SYS_RAWIO"), new(18, "CAP_SYS_CHROOT"), new(19, "CAP_SYS_PTRACE"),
+        new(20, "CAP_SYS_PACCT"), new(21, "CAP_SYS_ADMIN"), new(22, "CAP_SYS_BOOT"), new(23, "CAP_SYS_NICE"),
+        new(24, "CAP_SYS_RESOURCE"), new(25, "CAP_SYS_TIME"), new(26, "CAP_SYS_TTY_CONFIG"), new(27, "CAP_MKNOD"),
+        new(28, "CAP_LEASE"), new(29, "CAP_AUDIT_WRITE"), new(30, "CAP_AUDIT_CONTROL"), new(31, "CAP_SETFCAP"),
+        new(32, "CAP_MAC_OVERRIDE"), new(33, "CAP_MAC_ADMIN"), new(34, "CAP_SYSLOG"), new(35, "CAP_WAKE_ALARM"),
+        new(36, "CAP_BLOCK_SUSPEND"), new(37, "CAP_AUDIT_READ"), new(38, "CAP_PERFMON"), new(39, "CAP_BPF"),
+        new(40, "CAP_CHECKPOINT_RESTORE"));
+
+    /// <summary>&lt;linux/futex.h&gt; commands (the private and clock bits are printed apart).</summary>
+    public static readonly ValueSet FutexCommands = new("FUTEX_???", false,
+        new(0, "FUTEX_WAIT"), new(1, "FUTEX_WAKE"), new(2, "FUTEX_FD"), new(3, "FUTEX_REQUEUE"),
+        new(4, "FUTEX_CMP_REQUEUE"), new(5, "FUTEX_WAKE_OP"), new(6, "FUTEX_LOCK_PI"), new(7, "FUTEX_UNLOCK_PI"),
+        new(8, "FUTEX_TRYLOCK_PI"), new(9, "FUTEX_WAIT_BITSET"), new(10, "FUTEX_WAKE_BITSET"),
+        new(11, "FUTEX_WAIT_REQUEUE_PI"), new(12, "FUTEX_CMP_REQUEUE_PI"), new(13, "FUTEX_LOCK_PI2"));
+
+    /// <summary>Same commands with FUTEX_PRIVATE_FLAG folded in, as strace names them.</summary>
+    public static readonly ValueSet FutexPrivateCommands = new("FUTEX_???", false,
+        Array.ConvertAll(FutexCommands.Rows.ToArray(), r => new Named(r.Value | 128, r.Name + "_PRIVATE")));
+
+    public const int FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
+
+    /// <summary>&lt;linux/random.h&gt;</summary>
+    public static readonly FlagSet GetrandomFlags = new("GRND_???", null,
+        new(1, "GRND_NONBLOCK"), new(2, "GRND_RANDOM"), new(4, "GRND_INSECURE"));
+
+    /// <summary>&lt;linux/sched.h&gt; scheduling policies.</summary>
+    public static readonly ValueSet SchedPolicies = new("SCHED_???", false,
+        new(0, "SCHED_OTHER"), new(1, "SCHED_FIFO"), new(2, "SCHED_RR"), new(3, "SCHED_BATCH"),
+        new(5, "SCHED_IDLE"), new(6, "SCHED_DEADLINE"));
+
+    /// <summary>&lt;linux/resource.h&gt; priority targets.</summary>
+    public static readonly ValueSet PriorityWhich = new("PRIO_???", false,
+        new(0, "PRIO_PROCESS"), new(1, "PRIO_PGRP"), new(2, "PRIO_USER"));
+}

@@ -1,0 +1,136 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Clocks, sleeps and interval timers.</summary>
+internal static class ClockDecoders
+{
+    private const long EINTR = 4;
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        var getTime = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else TimePrinters.Timespec(ref c, c.Arg(1));
+        });
+        d["clock_gettime"] = getTime;
+        d["clock_getres"] = getTime;
+        d["clock_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ClockConstants.Clocks);
+            c.Out.Sep();
+            TimePrinters.Timespec(ref c, c.Arg(1));
+        });
+        d["nanosleep"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); TimePrinters.Timespec(ref c, c.Arg(0)); },
+            (ref DecodeContext c) => Remaining(ref c, 1));
+        d["clock_nanosleep"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ClockConstants.Clocks);
+            Args.Flags(ref c, 1, ClockConstants.TimerFlags);
+            c.Out.Sep();
+            TimePrinters.Timespec(ref c, c.Arg(2));
+        }, (ref DecodeContext c) => Remaining(ref c, 3));
+        d["gettimeofday"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else TimePrinters.Timeval(ref c, c.Arg(0));
+            Args.Ptr(ref c, 1);
+        });
+        d["time"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else Args.LongRef(ref c, c.Arg(0));
+        });
+        d["setitimer"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ClockConstants.Itimers);
+            c.Out.Sep();
+            Itimerval(ref c, c.Arg(1), false);
+        }, (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(2), false); });
+        d["getitimer"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Itimers),
+            (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), false); });
+        d["timer_create"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ClockConstants.Clocks);
+            c.Out.Sep();
+            Sigevent(ref c, c.Arg(1));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else Args.IntRef(ref c, c.Arg(2));
+        });
+        d["timer_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            NewTimer(ref c, ClockConstants.TimerFlags);
+        }, OldTimer);
+        d["timer_gettime"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0),
+            (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), true); });
+        d["timerfd_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            NewTimer(ref c, DescConstants.TimerfdFlags);
+        }, OldTimer);
+    }
+
+    /// <summary>timer_settime and timerfd_settime after the timer: flags, then the new setting.</summary>
+    private static void NewTimer(ref DecodeContext c, FlagSet flags)
+    {
+        Args.Flags(ref c, 1, flags);
+        c.Out.Sep();
+        Itimerval(ref c, c.Arg(2), true);
+    }
+
+    private static void OldTimer(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        Itimerval(ref c, c.Arg(3), true);
+    }
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    /// <summary>The remaining time is written only when the sleep was interrupted.</summary>
+    private static void Remaining(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        if (c.ReturnValue == -EINTR || c.ReturnValue == -516) TimePrinters.Timespec(ref c, c.Arg(i));
+        else c.Out.Ptr(c.Arg(i));
+    }
+
+    private struct SigeventRaw { public ulong Value; public int Signo, Notify; public ulong Function, Attributes; }
+
+    /// <summary>struct sigevent: the value only when set, then what the notification needs.</summary>
+    private static void Sigevent(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out SigeventRaw e)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw((byte)'{');
+        if (e.Value != 0) w.Raw("sigev_value={sival_int="u8).Int((int)e.Value).Raw(", sival_ptr="u8).Hex(e.Value).Raw("}, "u8);
+        w.Raw("sigev_signo="u8);
+        SignalPrinters.Signal(w, e.Signo);
+        w.Raw(", sigev_notify="u8);
+        ClockConstants.SigevNotify.PrintInt(w, (uint)e.Notify);
+        if (e.Notify == ClockConstants.SIGEV_THREAD)
+            w.Raw(", sigev_notify_function="u8).Ptr(e.Function).Raw(", sigev_notify_attributes="u8).Ptr(e.Attributes);
+        else if (e.Notify == ClockConstants.SIGEV_THREAD_ID)
+            w.Raw(", sigev_notify_thread_id="u8).Int((int)e.Function);
+        w.Raw((byte)'}');
+    }
+
+    private struct Pair { public long IntervalSec, IntervalFrac, ValueSec, ValueFrac; }
+
+    /// <summary>itimerval (microseconds) or itimerspec (nanoseconds).</summary>
+    private static void Itimerval(ref DecodeContext c, ulong addr, bool nanos)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if ((c.Exiting && c.Failed) || !Printers.TryRead(ref c, addr, out Pair p)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{it_interval="u8);
+        if (nanos) TimePrinters.TimespecValue(w, p.IntervalSec, p.IntervalFrac); else TimePrinters.TimevalValue(w, p.IntervalSec, p.IntervalFrac);
+        w.Raw(", it_value="u8);
+        if (nanos) TimePrinters.TimespecValue(w, p.ValueSec, p.ValueFrac); else TimePrinters.TimevalValue(w, p.ValueSec, p.ValueFrac);
+        w.Raw((byte)'}');
+    }
+}

@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>getdents64: "0x55d0 /* 5 entries */", or with -v every linux_dirent64.</summary>
+internal static class Getdents
+{
+    private const int MaxBuffer = 1 << 20;
+
+    [ThreadStatic] private static byte[]? t_buffer;
+
+    private static readonly byte[][] s_types =
+    [
+        "DT_UNKNOWN"u8.ToArray(), "DT_FIFO"u8.ToArray(), "DT_CHR"u8.ToArray(), [], "DT_DIR"u8.ToArray(), [],
+        "DT_BLK"u8.ToArray(), [], "DT_REG"u8.ToArray(), [], "DT_LNK"u8.ToArray(), [], "DT_SOCK"u8.ToArray(),
+        [], "DT_WHT"u8.ToArray(),
+    ];
+
+    public static void Exit(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        ulong addr = c.Arg(1);
+        long len = c.ReturnValue;
+        if (c.Failed || len > MaxBuffer) { c.Out.Ptr(addr); Args.UInt(ref c, 2); return; }
+        var buf = t_buffer ??= new byte[MaxBuffer];
+        var data = buf.AsSpan(0, (int)len);
+        if (c.Memory.Read(addr, data) < len) { c.Out.Hex(addr); Args.UInt(ref c, 2); return; }
+        if (c.Options.Verbose) PrintEntries(ref c, data);
+        else c.Out.Hex(addr).Raw(" /* "u8).Int(Count(data)).Raw(" entries */"u8);
+        Args.UInt(ref c, 2);
+    }
+
+    private static int Count(ReadOnlySpan<byte> data)
+    {
+        int n = 0;
+        for (int off = 0; off + 19 <= data.Length; n++)
+        {
+            int reclen = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + 16)..]);
+            if (reclen == 0) break;
+            off += reclen;
+        }
+        return n;
+    }
+
+    private static void PrintEntries(ref DecodeContext c, ReadOnlySpan<byte> data)
+    {
+        var w = c.Out;
+        w.Raw((byte)'[');
+        int n = 0;
+        for (int off = 0; off + 19 <= data.Length; n++)
+        {
+            int reclen = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + 16)..]);
+            if (reclen < 19 || off + reclen > data.Length) break;
+            if (n > 0) w.Raw(", "u8);
+            var e = data.Slice(off, reclen);
+            w.Raw("{d_ino="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(e));
+            w.Raw(", d_off="u8).Int(BinaryPrimitives.ReadInt64LittleEndian(e[8..]));
+            w.Raw(", d_reclen="u8).Int(reclen).Raw(", d_type="u8);
+            byte type = e[18];
+            if (type < s_types.Length && s_types[type].Length > 0) w.Raw(s_types[type]); else w.Int(type);
+            var name = e[19..];
+            int nul = name.IndexOf((byte)0);
+            w.Raw(", d_name="u8).Quoted(nul >= 0 ? name[..nul] : name, c.Options.HexStrings, false).Raw((byte)'}');
+            off += reclen;
+        }
+        w.Raw((byte)']');
+    }
+}

@@ -1,0 +1,181 @@
+using Syscope.Decoding.Constants;
+using Syscope.Kernel;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Socket calls: creation, addresses (with socklen in/out as "[128 => 16]"), data, options.</summary>
+internal static class NetworkDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["socket"] = new FuncDecoder(SocketArgs, null, ReturnFormat.Fd);
+        d["socketpair"] = new FuncDecoder(SocketArgs, (ref DecodeContext c) => DescDecoders.FdPair(ref c, 3));
+        var withAddress = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            SockaddrPrinter.Print(ref c, c.Arg(1), (long)(uint)c.Arg(2));
+            Args.UInt(ref c, 2);
+        });
+        d["connect"] = withAddress;
+        d["bind"] = withAddress;
+        d["listen"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Int(ref c, 1); });
+        d["shutdown"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Value(ref c, 1, NetConstants.Shutdown); });
+        var nameOut = new FuncDecoder(SaveLen2, (ref DecodeContext c) => AddressOut(ref c, 1, 2));
+        d["getsockname"] = nameOut;
+        d["getpeername"] = nameOut;
+        d["accept"] = new FuncDecoder(SaveLen2, (ref DecodeContext c) => { AddressOut(ref c, 1, 2); c.ReturnFormat = ReturnFormat.Fd; });
+        d["accept4"] = new FuncDecoder(SaveLen2, (ref DecodeContext c) =>
+        {
+            AddressOut(ref c, 1, 2);
+            Args.Flags(ref c, 3, NetConstants.SocketFlags);
+            c.ReturnFormat = ReturnFormat.Fd;
+        });
+        d["sendto"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            Printers.Buffer(ref c, c.Arg(1), (long)c.Arg(2));
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, NetConstants.MsgFlags);
+            c.Out.Sep();
+            SockaddrPrinter.Print(ref c, c.Arg(4), (long)(uint)c.Arg(5));
+            Args.UInt(ref c, 5);
+        });
+        d["recvfrom"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            SaveLen(ref c, 5);
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, NetConstants.MsgFlags);
+            AddressOut(ref c, 4, 5);
+        });
+        d["sendmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            MsghdrPrinter.Print(ref c, c.Arg(1), long.MaxValue);
+            Args.Flags(ref c, 2, NetConstants.MsgFlags);
+        });
+        d["recvmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Scratch.A = MsghdrPrinter.NameLen(ref c, c.Arg(1));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
+            Args.Flags(ref c, 2, NetConstants.MsgFlags);
+        });
+        d["setsockopt"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            SockoptHead(ref c);
+            c.Out.Sep();
+            OptionValue(ref c, c.Arg(3), (long)(uint)c.Arg(4));
+            Args.UInt(ref c, 4);
+        });
+        d["getsockopt"] = new FuncDecoder((ref DecodeContext c) => { SockoptHead(ref c); SaveLen(ref c, 4); }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed || !Printers.TryRead(ref c, c.Arg(4), out int len)) { c.Out.Ptr(c.Arg(3)); c.Out.Sep().Ptr(c.Arg(4)); return; }
+            // SO_ERROR reads back a pending errno, which strace names.
+            if (c.IntArg(1) == 1 && c.IntArg(2) == 4 && len == 4 && Printers.TryRead(ref c, c.Arg(3), out int err) && Errno.IsKnown(err) && err != 0)
+                c.Out.Raw((byte)'[').Raw(Errno.NameUtf8(err)).Raw((byte)']');
+            else OptionValue(ref c, c.Arg(3), len);
+            c.Out.Sep();
+            InOutLen(c.Out, (int)c.Scratch.A, len);
+        });
+    }
+
+    private static void SocketArgs(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, NetConstants.Families);
+        c.Out.Sep();
+        SocketType(c.Out, c.Arg(1));
+        c.Out.Sep();
+        Protocol(c.Out, c.IntArg(0), c.Arg(2));
+    }
+
+    private static void SocketType(ArgWriter w, ulong type)
+    {
+        type = (uint)type;
+        if (NetConstants.SocketTypes.TryName(type & 0xf, out var name))
+        {
+            w.Raw(name);
+            NetConstants.SocketFlags.Print(w, type & ~0xfUL, after: true);
+        }
+        else NetConstants.SocketFlags.Print(w, type);
+    }
+
+    private static void Protocol(ArgWriter w, int family, ulong proto)
+    {
+        switch (family)
+        {
+            case NetConstants.AF_INET or NetConstants.AF_INET6: NetConstants.IpProtocols.PrintInt(w, proto); break;
+            case NetConstants.AF_NETLINK: NetConstants.NetlinkProtocols.PrintInt(w, proto); break;
+            default: w.Int((int)proto); break;
+        }
+    }
+
+    private static void SaveLen2(ref DecodeContext c)
+    {
+        Args.Fd(ref c, 0);
+        SaveLen(ref c, 2);
+    }
+
+    /// <summary>Remembers the caller's buffer length for the "[in => out]" form at exit.</summary>
+    private static void SaveLen(ref DecodeContext c, int i) =>
+        c.Scratch.A = Printers.TryRead(ref c, c.Arg(i), out int len) ? len : -1;
+
+    private static void AddressOut(ref DecodeContext c, int addrArg, int lenArg)
+    {
+        c.Out.Sep();
+        ulong lenAddr = c.Arg(lenArg);
+        if (c.Failed || lenAddr == 0 || !Printers.TryRead(ref c, lenAddr, out int outLen))
+        {
+            c.Out.Ptr(c.Arg(addrArg));
+            c.Out.Sep();
+            if (c.Failed && lenAddr != 0 && c.Scratch.A >= 0) c.Out.Raw((byte)'[').Int(c.Scratch.A).Raw((byte)']');
+            else c.Out.Ptr(lenAddr);
+            return;
+        }
+        SockaddrPrinter.Print(ref c, c.Arg(addrArg), Math.Min(outLen, (int)c.Scratch.A));
+        c.Out.Sep();
+        InOutLen(c.Out, (int)c.Scratch.A, outLen);
+    }
+
+    private static void InOutLen(ArgWriter w, int inLen, int outLen)
+    {
+        w.Raw((byte)'[');
+        if (inLen != outLen) w.Int(inLen).Raw(" => "u8);
+        w.Int(outLen).Raw((byte)']');
+    }
+
+    private static void SockoptHead(ref DecodeContext c)
+    {
+        Args.Fd(ref c, 0);
+        Args.Value(ref c, 1, NetConstants.Levels);
+        c.Out.Sep();
+        var set = c.IntArg(1) switch
+        {
+            1 => NetConstants.SocketOptions,
+            0 => NetConstants.IpOptions,
+            6 => NetConstants.TcpOptions,
+            41 => NetConstants.Ipv6Options,
+            270 => NetConstants.NetlinkOptions,
+            _ => null,
+        };
+        if (set != null) set.PrintInt(c.Out, c.Arg(2)); else c.Out.Int(c.IntArg(2));
+    }
+
+    /// <summary>Most options are ints, shown as [1]; anything else as its bytes.</summary>
+    private static void OptionValue(ref DecodeContext c, ulong addr, long len)
+    {
+        if (len == 4 && Printers.TryRead(ref c, addr, out int v)) { c.Out.Raw((byte)'[').Int(v).Raw((byte)']'); return; }
+        Printers.Buffer(ref c, addr, len);
+    }
+}

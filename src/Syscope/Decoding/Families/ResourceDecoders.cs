@@ -1,0 +1,147 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Limits, usage, system information, randomness and CPU affinity.</summary>
+internal static class ResourceDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["prlimit64"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.Value(ref c, 1, ProcessConstants.Resources);
+            c.Out.Sep();
+            Rlimit(ref c, c.Arg(2), "RLIM64_INFINITY"u8);
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rlimit(ref c, c.Arg(3), "RLIM64_INFINITY"u8);
+        });
+        d["getrlimit"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.Resources), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
+        });
+        d["setrlimit"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ProcessConstants.Resources);
+            c.Out.Sep();
+            Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
+        });
+        d["getrusage"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.RusageWho), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Wait.Rusage(ref c, c.Arg(1));
+        });
+        d["getpriority"] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ProcessConstants.PriorityWhich); Args.Int(ref c, 1); });
+        d["setpriority"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, ProcessConstants.PriorityWhich);
+            Args.Int(ref c, 1);
+            Args.Int(ref c, 2);
+        });
+        d["uname"] = new FuncDecoder(Nothing, Uname);
+        d["sysinfo"] = new FuncDecoder(Nothing, Sysinfo);
+        d["getrandom"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            // Random bytes are not text: strace always shows them in hex.
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else Printers.Buffer(ref c, c.Arg(0), c.ReturnValue, forceHex: true);
+            Args.ULong(ref c, 1);
+            Args.Flags(ref c, 2, ProcessConstants.GetrandomFlags);
+        });
+        d["sched_getaffinity"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else CpuSet(ref c, c.Arg(2), c.ReturnValue);
+        });
+        d["sched_setaffinity"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.ULong(ref c, 1);
+            c.Out.Sep();
+            CpuSet(ref c, c.Arg(2), (long)c.Arg(1));
+        });
+        d["sched_getscheduler"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
+    }
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    private struct Rlimit64 { public ulong Cur, Max; }
+
+    private static void Rlimit(ref DecodeContext c, ulong addr, ReadOnlySpan<byte> infinity)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Rlimit64 r)) { c.Out.Hex(addr); return; }
+        c.Out.Raw("{rlim_cur="u8);
+        Limit(c.Out, r.Cur, infinity);
+        c.Out.Raw(", rlim_max="u8);
+        Limit(c.Out, r.Max, infinity);
+        c.Out.Raw((byte)'}');
+    }
+
+    /// <summary>Limits that are whole kibibytes print as "N*1024".</summary>
+    private static void Limit(ArgWriter w, ulong v, ReadOnlySpan<byte> infinity)
+    {
+        if (v == ulong.MaxValue) w.Raw(infinity);
+        else if (v > 1024 && v % 1024 == 0) w.UInt(v / 1024).Raw("*1024"u8);
+        else w.UInt(v);
+    }
+
+    private static readonly byte[][] s_utsFields =
+        ["sysname"u8.ToArray(), "nodename"u8.ToArray(), "release"u8.ToArray(), "version"u8.ToArray(), "machine"u8.ToArray(), "domainname"u8.ToArray()];
+
+    private static void Uname(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        ulong addr = c.Arg(0);
+        Span<byte> uts = stackalloc byte[65 * 6];
+        if (c.Failed || c.Memory.Read(addr, uts) < uts.Length) { c.Out.Ptr(addr); return; }
+        int fields = c.Options.Verbose ? 6 : 2;
+        c.Out.Raw((byte)'{');
+        for (int i = 0; i < fields; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            var f = uts.Slice(i * 65, 65);
+            int nul = f.IndexOf((byte)0);
+            c.Out.Raw(s_utsFields[i]).Raw((byte)'=').Quoted(nul >= 0 ? f[..nul] : f, c.Options.HexStrings, false);
+        }
+        c.Out.Raw(c.Options.Verbose ? "}"u8 : ", ...}"u8);
+    }
+
+    private static void Sysinfo(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        ulong addr = c.Arg(0);
+        Span<ulong> s = stackalloc ulong[14];
+        if (c.Failed || c.Memory.Read(addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(s)) < 112) { c.Out.Ptr(addr); return; }
+        // struct sysinfo: uptime, loads[3], totalram, freeram, sharedram, bufferram, totalswap,
+        // freeswap, procs (u16) + pad, totalhigh, freehigh, mem_unit (u32).
+        var w = c.Out;
+        w.Raw("{uptime="u8).Int((long)s[0]).Raw(", loads=["u8).UInt(s[1]).Raw(", "u8).UInt(s[2]).Raw(", "u8).UInt(s[3]);
+        w.Raw("], totalram="u8).UInt(s[4]).Raw(", freeram="u8).UInt(s[5]).Raw(", sharedram="u8).UInt(s[6]);
+        w.Raw(", bufferram="u8).UInt(s[7]).Raw(", totalswap="u8).UInt(s[8]).Raw(", freeswap="u8).UInt(s[9]);
+        w.Raw(", procs="u8).UInt(s[10] & 0xffff).Raw(", totalhigh="u8).UInt(s[11]).Raw(", freehigh="u8).UInt(s[12]);
+        w.Raw(", mem_unit="u8).UInt(s[13] & 0xffffffff).Raw((byte)'}');
+    }
+
+    /// <summary>A CPU mask as the list of set CPUs: [0 1].</summary>
+    private static void CpuSet(ref DecodeContext c, ulong addr, long bytes)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<byte> mask = stackalloc byte[1024];
+        int n = (int)Math.Clamp(bytes, 0, mask.Length);
+        if (c.Memory.Read(addr, mask[..n]) < n) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        bool first = true;
+        for (int i = 0; i < n * 8; i++)
+        {
+            if ((mask[i >> 3] & (1 << (i & 7))) == 0) continue;
+            if (!first) c.Out.Raw((byte)' ');
+            first = false;
+            c.Out.Int(i);
+        }
+        c.Out.Raw((byte)']');
+    }
+}

@@ -1,0 +1,95 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Signal calls: handlers, masks, sending, waiting, alternate stacks.</summary>
+internal static class SignalDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["rt_sigaction"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            SignalArg(ref c, 0);
+            c.Out.Sep();
+            SignalPrinters.Sigaction(ref c, c.Arg(1));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else SignalPrinters.Sigaction(ref c, c.Arg(2));
+            Args.ULong(ref c, 3);
+        });
+        d["rt_sigprocmask"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, SignalConstants.MaskHow);
+            c.Out.Sep();
+            SignalPrinters.Set(ref c, c.Arg(1), c.Arg(3));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else SignalPrinters.Set(ref c, c.Arg(2), c.Arg(3));
+            Args.ULong(ref c, 3);
+        });
+        d["rt_sigpending"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
+            Args.ULong(ref c, 1);
+        });
+        d["rt_sigsuspend"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
+            Args.ULong(ref c, 1);
+        });
+        d["rt_sigreturn"] = new FuncDecoder(SigreturnEntry);
+        d["kill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
+        d["tkill"] = d["kill"];
+        d["tgkill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
+        d["sigaltstack"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Stack(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Stack(ref c, c.Arg(1));
+        });
+        d["signalfd4"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            SignalPrinters.Set(ref c, c.Arg(1), c.Arg(2));
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SignalfdFlags);
+        }, null, ReturnFormat.Fd);
+    }
+
+    private static void Nothing(ref DecodeContext c) { }
+
+    private static void SignalArg(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        SignalPrinters.Signal(c.Out, c.IntArg(i));
+    }
+
+    /// <summary>offsetof(struct ucontext, uc_sigmask) on x86_64: flags, link, stack_t (24 bytes),
+    /// then the 256-byte sigcontext.</summary>
+    private const ulong UcSigmaskOffset = 296;
+
+    /// <summary>The handler's "ret" popped the frame's return address, so the stack pointer is at
+    /// the ucontext whose mask the kernel is about to restore.</summary>
+    private static void SigreturnEntry(ref DecodeContext c)
+    {
+        if (c.StackPointer == 0 || !Printers.TryRead(ref c, c.StackPointer + UcSigmaskOffset, out ulong mask)) return;
+        c.Out.Sep().Raw("{mask="u8);
+        SignalPrinters.SetValue(c.Out, mask);
+        c.Out.Raw((byte)'}');
+    }
+
+    private struct StackT { public ulong Sp; public int Flags, Pad; public ulong Size; }
+
+    private static void Stack(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out StackT s)) { c.Out.Hex(addr); return; }
+        c.Out.Raw("{ss_sp="u8).Ptr(s.Sp).Raw(", ss_flags="u8);
+        SignalConstants.StackFlags.Print(c.Out, (uint)s.Flags);
+        c.Out.Raw(", ss_size="u8).UInt(s.Size).Raw((byte)'}');
+    }
+}

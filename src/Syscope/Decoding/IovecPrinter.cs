@@ -1,0 +1,30 @@
+namespace Syscope.Decoding;
+
+/// <summary>iovec arrays: [{iov_base="ab", iov_len=2}, ...].  For reads only the bytes the call
+/// returned are data, so dataLimit caps what is shown across the whole array.</summary>
+public static class IovecPrinter
+{
+    private struct Iovec { public ulong Base, Len; }
+
+    public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (count == 0) { c.Out.Raw("[]"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Iovec first)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        long left = dataLimit;
+        for (ulong i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            Iovec v = first;
+            if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
+            c.Out.Raw("{iov_base="u8);
+            long len = (long)Math.Min(v.Len, (ulong)Math.Max(left, 0));
+            Printers.Buffer(ref c, v.Base, len);
+            left -= len;
+            c.Out.Raw(", iov_len="u8).UInt(v.Len).Raw((byte)'}');
+        }
+        c.Out.Raw((byte)']');
+    }
+}

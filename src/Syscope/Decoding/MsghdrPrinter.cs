@@ -1,0 +1,74 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding;
+
+/// <summary>struct msghdr for sendmsg/recvmsg, with SCM_RIGHTS descriptors spelled out.</summary>
+public static class MsghdrPrinter
+{
+    private struct Msghdr
+    {
+        public ulong Name; public uint NameLen, Pad; public ulong Iov, IovLen, Control, ControlLen; public int Flags, Pad2;
+    }
+
+    private const int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2;
+
+    /// <summary>msg_namelen at entry, for the "110 => 0" form recvmsg prints.</summary>
+    public static long NameLen(ref DecodeContext c, ulong addr) =>
+        Printers.TryRead(ref c, addr, out Msghdr m) ? m.NameLen : -1;
+
+    public static void Print(ref DecodeContext c, ulong addr, long dataLimit, long nameLenIn = -1)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Msghdr m)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{msg_name="u8);
+        SockaddrPrinter.Print(ref c, m.Name, m.NameLen);
+        w.Raw(", msg_namelen="u8);
+        if (nameLenIn >= 0 && nameLenIn != m.NameLen) w.Int(nameLenIn).Raw(" => "u8);
+        w.UInt(m.NameLen).Raw(", msg_iov="u8);
+        IovecPrinter.Print(ref c, m.Iov, m.IovLen, dataLimit);
+        w.Raw(", msg_iovlen="u8).UInt(m.IovLen);
+        if (m.ControlLen != 0)
+        {
+            w.Raw(", msg_control="u8);
+            Control(ref c, m.Control, m.ControlLen);
+        }
+        w.Raw(", msg_controllen="u8).UInt(m.ControlLen).Raw(", msg_flags="u8);
+        NetConstants.MsgFlags.Print(w, (uint)m.Flags);
+        w.Raw((byte)'}');
+    }
+
+    private static void Control(ref DecodeContext c, ulong addr, ulong len)
+    {
+        Span<byte> buf = stackalloc byte[256];
+        int n = (int)Math.Min(len, (ulong)buf.Length);
+        if (c.Memory.Read(addr, buf[..n]) < n || n < 16) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw((byte)'[');
+        for (int off = 0, i = 0; off + 16 <= n; i++)
+        {
+            long cmsgLen = BitConverter.ToInt64(buf[off..]);
+            int level = BitConverter.ToInt32(buf[(off + 8)..]), type = BitConverter.ToInt32(buf[(off + 12)..]);
+            if (i > 0) w.Raw(", "u8);
+            w.Raw("{cmsg_len="u8).UInt((ulong)cmsgLen).Raw(", cmsg_level="u8);
+            NetConstants.Levels.PrintInt(w, (ulong)level);
+            w.Raw(", cmsg_type="u8);
+            var data = buf.Slice(off + 16, (int)Math.Clamp(cmsgLen - 16, 0, n - off - 16));
+            if (level == SOL_SOCKET && type == SCM_RIGHTS)
+            {
+                w.Raw("SCM_RIGHTS, cmsg_data=["u8);
+                for (int k = 0; k + 4 <= data.Length; k += 4) { if (k > 0) w.Raw(", "u8); w.Int(BitConverter.ToInt32(data[k..])); }
+                w.Raw("]}"u8);
+            }
+            else if (level == SOL_SOCKET && type == SCM_CREDENTIALS && data.Length >= 12)
+            {
+                w.Raw("SCM_CREDENTIALS, cmsg_data={pid="u8).Int(BitConverter.ToInt32(data)).Raw(", uid="u8)
+                    .UInt(BitConverter.ToUInt32(data[4..])).Raw(", gid="u8).UInt(BitConverter.ToUInt32(data[8..])).Raw("}}"u8);
+            }
+            else w.Hex((uint)type).Raw("}"u8);
+            if (cmsgLen < 16) break;
+            off += (int)((cmsgLen + 7) & ~7L);
+        }
+        w.Raw((byte)']');
+    }
+}

@@ -1,0 +1,63 @@
+using System.Numerics;
+using Syscope.Decoding.Constants;
+using Syscope.Kernel;
+
+namespace Syscope.Decoding;
+
+/// <summary>Signal numbers, sets and struct sigaction as strace prints them.</summary>
+public static class SignalPrinters
+{
+    /// <summary>"SIGINT"; numbers outside 1..64 print as plain numbers.</summary>
+    public static void Signal(ArgWriter w, long sig)
+    {
+        if (sig is > 0 and <= SignalNames.MaxSignal) w.Raw(SignalNames.NameUtf8((int)sig));
+        else w.Int(sig);
+    }
+
+    /// <summary>A mask of signals 1..64: "[INT QUIT]", or "~[KILL STOP]" when more than half are
+    /// set, naming the ones that are not.  Names drop the "SIG" prefix.</summary>
+    public static void SetValue(ArgWriter w, ulong mask, int bits = 64)
+    {
+        bool invert = BitOperations.PopCount(mask) > bits / 2;
+        if (invert) { mask = ~mask; if (bits < 64) mask &= (1UL << bits) - 1; w.Raw((byte)'~'); }
+        w.Raw((byte)'[');
+        bool first = true;
+        for (int s = 1; s <= bits; s++)
+        {
+            if ((mask & (1UL << (s - 1))) == 0) continue;
+            if (!first) w.Raw((byte)' ');
+            first = false;
+            if (s <= SignalNames.MaxSignal) w.Raw(SignalNames.NameUtf8(s)[3..]); else w.Int(s);
+        }
+        w.Raw((byte)']');
+    }
+
+    /// <summary>A sigset_t in tracee memory of sigsetsize bytes (8 on x86_64); bad sizes print as
+    /// the address, as strace does.</summary>
+    public static void Set(ref DecodeContext c, ulong addr, ulong size)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (size == 0 || size > 128 || (size & 7) != 0 && size != 4) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out ulong mask)) { c.Out.Hex(addr); return; }
+        if (size == 4) { SetValue(c.Out, mask & 0xffffffff, 32); return; }
+        SetValue(c.Out, mask);
+    }
+
+    /// <summary>Kernel struct sigaction on x86_64: handler, flags, restorer, mask.</summary>
+    private struct KernelSigaction { public ulong Handler, Flags, Restorer, Mask; }
+
+    public static void Sigaction(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out KernelSigaction sa)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{sa_handler="u8);
+        if (SignalConstants.Handlers.TryName(sa.Handler, out var name)) w.Raw(name); else w.Hex(sa.Handler);
+        w.Raw(", sa_mask="u8);
+        SetValue(w, sa.Mask);
+        w.Raw(", sa_flags="u8);
+        SignalConstants.SaFlags.Print(w, sa.Flags);
+        if ((sa.Flags & SignalConstants.SA_RESTORER) != 0) w.Raw(", sa_restorer="u8).Ptr(sa.Restorer);
+        w.Raw((byte)'}');
+    }
+}

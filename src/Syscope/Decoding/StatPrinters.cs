@@ -1,0 +1,148 @@
+using System.Runtime.InteropServices;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding;
+
+/// <summary>struct stat and struct statx, short ("{st_mode=S_IFREG|0644, st_size=26, ...}") or
+/// in full with -v.</summary>
+public static class StatPrinters
+{
+    /// <summary>x86_64 struct stat (&lt;asm/stat.h&gt;).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Stat
+    {
+        public ulong Dev, Ino, Nlink;
+        public uint Mode, Uid, Gid, Pad;
+        public ulong Rdev;
+        public long Size, Blksize, Blocks, Atime, AtimeNsec, Mtime, MtimeNsec, Ctime, CtimeNsec;
+    }
+
+    private const uint S_IFMT = 0xf000, S_IFCHR = 0x2000, S_IFBLK = 0x6000;
+
+    /// <summary>st_mode: "S_IFREG|0644", set-id and sticky bits by name, then permissions.</summary>
+    public static void Mode(ArgWriter w, uint mode)
+    {
+        FileConstants.FileType.Print(w, mode & S_IFMT);
+        if ((mode & 0xe00) != 0) { w.Raw((byte)'|'); FileConstants.ModeSpecial.Print(w, mode & 0xe00); }
+        w.Raw((byte)'|').Octal(mode & 0x1ff);
+    }
+
+    private static void Makedev(ArgWriter w, ulong dev)
+    {
+        ulong major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL);
+        ulong minor = (dev & 0xff) | ((dev >> 12) & ~0xffUL);
+        MakedevValue(w, major, minor);
+    }
+
+    private static void MakedevValue(ArgWriter w, ulong major, ulong minor) =>
+        w.Raw("makedev("u8).Hex(major).Raw(", "u8).Hex(minor).Raw((byte)')');
+
+    public static void StatStruct(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Stat s)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        bool v = c.Options.Verbose;
+        bool dev = (s.Mode & S_IFMT) is S_IFCHR or S_IFBLK;
+        w.Raw((byte)'{');
+        if (v)
+        {
+            w.Raw("st_dev="u8); Makedev(w, s.Dev);
+            w.Raw(", st_ino="u8).UInt(s.Ino).Raw(", "u8);
+        }
+        w.Raw("st_mode="u8); Mode(w, s.Mode);
+        if (v)
+        {
+            w.Raw(", st_nlink="u8).UInt(s.Nlink).Raw(", st_uid="u8).UInt(s.Uid).Raw(", st_gid="u8).UInt(s.Gid);
+            w.Raw(", st_blksize="u8).Int(s.Blksize).Raw(", st_blocks="u8).Int(s.Blocks);
+        }
+        if (dev) { w.Raw(", st_rdev="u8); Makedev(w, s.Rdev); }
+        else w.Raw(", st_size="u8).Int(s.Size);
+        if (!v) { w.Raw(", ...}"u8); return; }
+        Time(w, "st_atime"u8, s.Atime, s.AtimeNsec);
+        Time(w, "st_mtime"u8, s.Mtime, s.MtimeNsec);
+        Time(w, "st_ctime"u8, s.Ctime, s.CtimeNsec);
+        w.Raw((byte)'}');
+    }
+
+    private static void Time(ArgWriter w, ReadOnlySpan<byte> name, long sec, long nsec)
+    {
+        w.Raw(", "u8).Raw(name).Raw((byte)'=').Int(sec);
+        TimePrinters.DateComment(w, sec, nsec);
+        w.Raw(", "u8).Raw(name).Raw("_nsec="u8).Int(nsec);
+    }
+
+    /// <summary>x86_64 struct statfs (&lt;asm-generic/statfs.h&gt;).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Statfs
+    {
+        public long Type, Bsize;
+        public ulong Blocks, Bfree, Bavail, Files, Ffree;
+        public uint Fsid0, Fsid1;
+        public long Namelen, Frsize, Flags;
+    }
+
+    public static void StatfsStruct(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Statfs s)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{f_type="u8); FileConstants.FsMagic.Print(w, (ulong)s.Type);
+        w.Raw(", f_bsize="u8).Int(s.Bsize).Raw(", f_blocks="u8).UInt(s.Blocks).Raw(", f_bfree="u8).UInt(s.Bfree);
+        w.Raw(", f_bavail="u8).UInt(s.Bavail).Raw(", f_files="u8).UInt(s.Files).Raw(", f_ffree="u8).UInt(s.Ffree);
+        w.Raw(", f_fsid={val=["u8).Hex(s.Fsid0).Raw(", "u8).Hex(s.Fsid1).Raw("]}, f_namelen="u8).Int(s.Namelen);
+        w.Raw(", f_frsize="u8).Int(s.Frsize).Raw(", f_flags="u8);
+        FileConstants.StatfsFlags.Print(w, (ulong)s.Flags);
+        w.Raw((byte)'}');
+    }
+
+    /// <summary>struct statx (&lt;linux/stat.h&gt;).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Statx
+    {
+        public uint Mask, Blksize;
+        public ulong Attributes;
+        public uint Nlink, Uid, Gid;
+        public ushort Mode, Pad1;
+        public ulong Ino, Size, Blocks, AttributesMask;
+        public StatxTime Atime, Btime, Ctime, Mtime;
+        public uint RdevMajor, RdevMinor, DevMajor, DevMinor;
+        public ulong MntId;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StatxTime { public long Sec; public uint Nsec; public int Reserved; }
+
+    public static void StatxStruct(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out Statx s)) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        bool v = c.Options.Verbose;
+        w.Raw("{stx_mask="u8); FileConstants.StatxMask.Print(w, s.Mask);
+        if (v) w.Raw(", stx_blksize="u8).UInt(s.Blksize);
+        w.Raw(", stx_attributes="u8); FileConstants.StatxAttributes.Print(w, s.Attributes);
+        if (v) w.Raw(", stx_nlink="u8).UInt(s.Nlink).Raw(", stx_uid="u8).UInt(s.Uid).Raw(", stx_gid="u8).UInt(s.Gid);
+        w.Raw(", stx_mode="u8); Mode(w, s.Mode);
+        if (v) w.Raw(", stx_ino="u8).UInt(s.Ino);
+        w.Raw(", stx_size="u8).UInt(s.Size);
+        if (!v) { w.Raw(", ...}"u8); return; }
+        w.Raw(", stx_blocks="u8).UInt(s.Blocks);
+        w.Raw(", stx_attributes_mask="u8); FileConstants.StatxAttributes.Print(w, s.AttributesMask);
+        // Times the kernel did not fill in (their STATX_* bit clear in stx_mask) are left out.
+        if ((s.Mask & 0x20) != 0) StatxTimeField(w, "stx_atime"u8, s.Atime);
+        if ((s.Mask & 0x800) != 0) StatxTimeField(w, "stx_btime"u8, s.Btime);
+        if ((s.Mask & 0x80) != 0) StatxTimeField(w, "stx_ctime"u8, s.Ctime);
+        if ((s.Mask & 0x40) != 0) StatxTimeField(w, "stx_mtime"u8, s.Mtime);
+        w.Raw(", stx_rdev_major="u8).UInt(s.RdevMajor).Raw(", stx_rdev_minor="u8).UInt(s.RdevMinor);
+        w.Raw(", stx_dev_major="u8).UInt(s.DevMajor).Raw(", stx_dev_minor="u8).UInt(s.DevMinor);
+        w.Raw(", stx_mnt_id="u8).Hex(s.MntId).Raw((byte)'}');
+    }
+
+    private static void StatxTimeField(ArgWriter w, ReadOnlySpan<byte> name, StatxTime t)
+    {
+        w.Raw(", "u8).Raw(name).Raw((byte)'=');
+        TimePrinters.TimespecValue(w, t.Sec, t.Nsec);
+        TimePrinters.DateComment(w, t.Sec, t.Nsec);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Decoding;
+
+/// <summary>timespec, timeval and the "/* 2026-11-24T14:48:24.169542090+0000 */" comments strace
+/// adds to absolute times.</summary>
+public static class TimePrinters
+{
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimespecRaw { public long Sec, Nsec; }
+
+    public static void Timespec(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: true);
+
+    public static void Timeval(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: false);
+
+    /// <summary>timespec and timeval share a layout on x86_64: two longs.</summary>
+    private static void SecondsAndFraction(ref DecodeContext c, ulong addr, bool nanos)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out TimespecRaw t)) { c.Out.Hex(addr); return; }
+        if (nanos) TimespecValue(c.Out, t.Sec, t.Nsec); else TimevalValue(c.Out, t.Sec, t.Nsec);
+    }
+
+    public static void TimespecValue(ArgWriter w, long sec, long nsec) =>
+        w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_nsec="u8).Int(nsec).Raw((byte)'}');
+
+    public static void TimevalValue(ArgWriter w, long sec, long usec) =>
+        w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_usec="u8).Int(usec).Raw((byte)'}');
+
+    /// <summary>Two timespecs (utimensat): [{...}, {...}], with UTIME_NOW/UTIME_OMIT by name.</summary>
+    public static void TimespecPair(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<TimespecRaw> two = stackalloc TimespecRaw[2];
+        if (c.Memory.Read(addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (int i = 0; i < 2; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            long ns = two[i].Nsec;
+            if (ns == (1L << 30) - 1) { c.Out.Raw("UTIME_NOW"u8); continue; }
+            if (ns == (1L << 30) - 2) { c.Out.Raw("UTIME_OMIT"u8); continue; }
+            TimespecValue(c.Out, two[i].Sec, ns);
+            DateComment(c.Out, two[i].Sec, ns);
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>" /* 2026-11-24T14:48:24.169542090+0000 */": the time in UTC (tracers run in UTC
+    /// here; strace uses the local zone), nothing for times outside DateTime's range.</summary>
+    public static void DateComment(ArgWriter w, long sec, long nsec, bool fraction = true)
+    {
+        if (sec < -62135596800 || sec > 253402300799) return;
+        var t = DateTime.UnixEpoch.AddSeconds(sec);
+        w.Raw(" /* "u8).Padded(t.Year, 4).Raw((byte)'-').Padded(t.Month, 2).Raw((byte)'-').Padded(t.Day, 2)
+            .Raw((byte)'T').Padded(t.Hour, 2).Raw((byte)':').Padded(t.Minute, 2).Raw((byte)':').Padded(t.Second, 2);
+        if (fraction && nsec is > 0 and < 1_000_000_000) w.Raw((byte)'.').Padded(nsec, 9);
+        w.Raw("+0000 */"u8);
+    }
+}

@@ -1,0 +1,42 @@
+using Syscope.Inspection.Procfs;
+
+namespace Syscope.Inspection.Files;
+
+/// <summary>One lsof row.  The text columns are kept exactly as lsof prints them; the typed fields
+/// (fd number, inode, socket rows) are for `why` and for JSON.</summary>
+public sealed record OpenFile(string Fd, char Mode, string Type, string Device, string SizeOff, string Node, string Name)
+{
+    /// <summary>The descriptor number, or -1 for cwd, rtd, txt and mem rows.</summary>
+    public int FdNumber { get; init; } = -1;
+    public ulong Inode { get; init; }
+    /// <summary>lsof's offset column value when the row shows one (pipes, sockets, devices).</summary>
+    public long? Offset { get; init; }
+    public InetSocket? Inet { get; init; }
+    public UnixSocket? Unix { get; init; }
+    /// <summary>lsof's lock letter (W, w, R, r) from /proc/locks, blank when unlocked.</summary>
+    public char Lock { get; init; } = ' ';
+    /// <summary>For a pipe or socket with -E: the other ends, as "PID,COMMAND,FDmode".</summary>
+    public string? Peers { get; init; }
+
+    public bool IsPipe => Type == "FIFO" && Name == "pipe";
+
+    /// <summary>The FD column text: "3u", "cwd".</summary>
+    public string FdText => Mode == ' ' ? Fd : Fd + Mode;
+
+    /// <summary>NAME with lsof +E's endpoint notation spliced in before the state: for pipes
+    /// "pipe 12,cat,1w", for sockets "a->b 12,cat,3u (ESTABLISHED)".</summary>
+    public string NameWithPeers
+    {
+        get
+        {
+            if (string.IsNullOrEmpty(Peers)) return Name;
+            int paren = Name.LastIndexOf(" (", StringComparison.Ordinal);
+            if (Type is "IPv4" or "IPv6" or "unix" && paren > 0 && Name.EndsWith(')'))
+                return Name[..paren] + " " + Peers + Name[paren..];
+            return Name + " " + Peers;
+        }
+    }
+}
+
+/// <summary>The open files of one process, in lsof's order: cwd, rtd, txt, mem, then fds.</summary>
+public sealed record ProcessFiles(ProcessEntry Process, string User, IReadOnlyList<OpenFile> Files);

@@ -1,0 +1,190 @@
+using Syscope.Interop;
+using Syscope.Inspection.Naming;
+using Syscope.Inspection.Procfs;
+using Syscope.Tracing;
+
+namespace Syscope.Inspection.Files;
+
+/// <summary>
+/// Builds lsof's rows for a process from /proc alone: readlink and stat of /proc/PID/fd/N, its
+/// fdinfo for mode and offset, /proc/PID/maps for mapped files and the socket tables for sockets.
+/// Reads only: the process is never stopped or signalled.
+/// </summary>
+public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor)
+{
+    private byte[] _buffer = new byte[4096];
+    private List<FileLock>? _locks;
+
+    /// <summary>/proc/locks, read once per run and only when a regular file is met.</summary>
+    private char LockOf(int pid, FileStat st)
+    {
+        _locks ??= ProcText.TryRead("/proc/locks") is { } text ? FileLock.Parse(text) : [];
+        foreach (var l in _locks)
+            if (l.Pid == pid && l.Inode == st.Inode && l.DevMajor == FileStat.Major(st.Device) && l.DevMinor == FileStat.Minor(st.Device))
+                return l.Letter;
+        return ' ';
+    }
+
+    /// <summary>Reads the socket tables of the process's own network namespace, once per namespace.</summary>
+    public static Func<int, SocketTables> TablesPerNamespace()
+    {
+        var cache = new Dictionary<string, SocketTables>();
+        return pid =>
+        {
+            string ns = FileStatus.Readlink($"/proc/{pid}/ns/net", out _) ?? "";
+            if (!cache.TryGetValue(ns, out var t)) cache[ns] = t = new SocketTables($"/proc/{pid}/net");
+            return t;
+        };
+    }
+
+    /// <summary>The inet socket rows of a process, for `files -i`: only readlink for non-sockets.</summary>
+    public List<OpenFile> ReadInetSockets(int pid)
+    {
+        var rows = new List<OpenFile>();
+        SocketTables? tables = null;
+        Func<SocketTables> once = () => tables ??= tablesFor(pid);
+        foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
+        {
+            var row = Descriptor(pid, fd, once, socketsOnly: true);
+            if (row?.Inet != null) rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>null when the process exited before its files could be listed.</summary>
+    public ProcessFiles? TryRead(ProcessEntry process)
+    {
+        int pid = process.Pid;
+        var rows = new List<OpenFile> { Special(pid, "cwd", "cwd"), Special(pid, "rtd", "root") };
+        var txt = Special(pid, "txt", "exe");
+        rows.Add(txt);
+        // lsof too lists a process whose maps it may not read, just without mem rows.
+        string? maps;
+        try { maps = ProcText.TryRead($"/proc/{pid}/maps"); }
+        catch (UserError) { maps = null; }
+        if (maps != null) AddMapped(rows, Maps.Parse(maps), txt);
+        if (!Directory.Exists($"/proc/{pid}")) return null;
+        SocketTables? tables = null;
+        Func<SocketTables> once = () => tables ??= tablesFor(pid);
+        foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
+        {
+            var row = Descriptor(pid, fd, once, socketsOnly: false);
+            if (row != null) rows.Add(row);
+        }
+        return new ProcessFiles(process, names.User(process.Uid), rows);
+    }
+
+    /// <summary>lsof's row for a link it could not follow; a kernel thread has no exe at all
+    /// (ENOENT), which lsof shows without a reason.</summary>
+    private static OpenFile Unknown(string fd, string path, int errno) =>
+        new(fd, ' ', "unknown", "", "", "", errno == Kernel.Errno.ENOENT ? path : $"{path} (readlink: {Kernel.Errno.Message(errno)})");
+
+    private OpenFile Special(int pid, string fd, string link)
+    {
+        string path = $"/proc/{pid}/{link}";
+        string? target = FileStatus.Readlink(path, out int errno);
+        if (target == null) return Unknown(fd, path, errno);
+        if (FileStatus.Stat(path, out var st) != 0) return new(fd, ' ', "unknown", "", "", "", target);
+        return new(fd, ' ', TypeName(st), Dev(st.Device), st.Size.ToString(), st.Inode.ToString(), target) { Inode = st.Inode };
+    }
+
+    /// <summary>lsof lists each mapped file once, skipping the executable already shown as txt;
+    /// a mapping of a deleted file gets the FD "DEL".</summary>
+    private static void AddMapped(List<OpenFile> rows, List<MappedFile> maps, OpenFile txt)
+    {
+        var seen = new HashSet<(uint, uint, ulong)>();
+        foreach (var m in maps)
+        {
+            if (!seen.Add((m.DevMajor, m.DevMinor, m.Inode))) continue;
+            string dev = $"{m.DevMajor},{m.DevMinor}";
+            if (m.Inode == txt.Inode && dev == txt.Device) continue;
+            if (m.Deleted)
+            {
+                rows.Add(new("DEL", ' ', "REG", dev, "", m.Inode.ToString(), m.Path[..^MappedFile.DeletedSuffix.Length]) { Inode = m.Inode });
+                continue;
+            }
+            // A mapping whose path does not stat (anon_inode:[io_uring], a file in another mount
+            // namespace) is still listed, with the reason, as lsof lists it.
+            int rc = FileStatus.Stat(m.Path, out var st);
+            string name = rc == 0 ? m.Path : $"{m.Path} (stat: {Kernel.Errno.Message(-rc)})";
+            rows.Add(new("mem", ' ', "REG", dev, rc == 0 ? st.Size.ToString() : "", m.Inode.ToString(), name) { Inode = m.Inode });
+        }
+    }
+
+    private OpenFile? Descriptor(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
+    {
+        string path = $"/proc/{pid}/fd/{fd}";
+        string? target = FileStatus.Readlink(path, out int errno);
+        if (target == null)
+            return errno == Kernel.Errno.ENOENT || socketsOnly ? null : Unknown(fd.ToString(), path, errno);
+        bool isSocket = target.StartsWith("socket:[", StringComparison.Ordinal);
+        if (socketsOnly && !isSocket) return null;
+        if (FileStatus.Stat(path, out var st) != 0) return null;
+        var info = ReadFdInfo(pid, fd);
+        char mode = info?.Mode ?? ' ';
+        long pos = info?.Position ?? 0;
+        string fdText = fd.ToString(), ino = st.Inode.ToString();
+
+        if (target.StartsWith("anon_inode:", StringComparison.Ordinal))
+        {
+            // "[eventfd]" becomes "[eventfd:1]", "[pidfd]" "[pidfd:812]", from fdinfo, as in lsof.
+            string anon = target["anon_inode:".Length..];
+            if (info?.AnonId is { } id && anon is "[eventfd]" or "[pidfd]") anon = $"{anon[..^1]}:{id}]";
+            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, anon) { FdNumber = fd, Inode = st.Inode };
+        }
+        if (isSocket)
+        {
+            var tables = tablesOnce();
+            if (tables.Inet.TryGetValue(st.Inode, out var inet))
+                return new(fdText, mode, inet.IsV6 ? "IPv6" : "IPv4", ino, Offset(pos), inet.Protocol == InetProtocol.Tcp ? "TCP" : "UDP",
+                    names.SocketName(inet)) { FdNumber = fd, Inode = st.Inode, Inet = inet, Offset = pos };
+            if (tables.Unix.TryGetValue(st.Inode, out var unix))
+                return new(fdText, mode, "unix", $"0x{unix.KernelAddress:x16}", Offset(pos), ino, UnixName(unix)) { FdNumber = fd, Inode = st.Inode, Unix = unix, Offset = pos };
+            if (tables.Netlink.TryGetValue(st.Inode, out var nl))
+                return new(fdText, mode, "netlink", "", Offset(pos), ino, nl.ProtocolName) { FdNumber = fd, Inode = st.Inode, Offset = pos };
+            if (tables.Packet.TryGetValue(st.Inode, out var pk))
+                return new(fdText, mode, "pack", ino, Offset(pos), pk.ProtocolName, $"type={pk.TypeName}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
+            string proto = FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown";
+            return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, $"protocol: {proto}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
+        }
+        string type = TypeName(st);
+        bool showsSize = st.Type is FileStat.S_IFREG or FileStat.S_IFDIR;
+        string dev = st.Type is FileStat.S_IFCHR or FileStat.S_IFBLK ? Dev(st.RDevice) : Dev(st.Device);
+        string name = target.StartsWith("pipe:[", StringComparison.Ordinal) ? "pipe" : target;
+        return new(fdText, mode, type, dev, showsSize ? st.Size.ToString() : Offset(pos), ino, name)
+        { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos, Lock = st.Type == FileStat.S_IFREG ? LockOf(pid, st) : ' ' };
+    }
+
+    private FdInfo? ReadFdInfo(int pid, int fd)
+    {
+        int n = ProcText.TryRead($"/proc/{pid}/fdinfo/{fd}", ref _buffer, onePiece: true);
+        if (n < 0) return null;
+        Span<char> chars = n <= 4096 ? stackalloc char[n] : new char[n];
+        for (int i = 0; i < n; i++) chars[i] = (char)_buffer[i];
+        return FdInfo.Parse(chars);
+    }
+
+    /// <summary>Full fdinfo, epoll targets included, for `why`.</summary>
+    public static FdInfo? TryReadFdInfo(int pid, int fd) =>
+        ProcText.TryRead($"/proc/{pid}/fdinfo/{fd}") is { } text ? FdInfo.Parse(text) : null;
+
+    private static string UnixName(UnixSocket u) =>
+        (u.Path is { Length: > 0 } p ? p + " " : "") + $"type={u.TypeName} ({u.StateName})";
+
+    /// <summary>lsof prints offsets as 0t&lt;decimal&gt; up to 8 digits, beyond that in hex.</summary>
+    public static string Offset(long pos) => pos < 100_000_000 ? $"0t{pos}" : $"0x{pos:x}";
+
+    private static string Dev(ulong dev) => $"{FileStat.Major(dev)},{FileStat.Minor(dev)}";
+
+    private static string TypeName(FileStat st) => st.Type switch
+    {
+        FileStat.S_IFREG => "REG",
+        FileStat.S_IFDIR => "DIR",
+        FileStat.S_IFCHR => "CHR",
+        FileStat.S_IFBLK => "BLK",
+        FileStat.S_IFIFO => "FIFO",
+        FileStat.S_IFLNK => "LINK",
+        FileStat.S_IFSOCK => "sock",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,76 @@
+using Syscope.Inspection.Procfs;
+
+namespace Syscope.Inspection;
+
+/// <summary>One process as ps shows it, read from /proc/PID/{stat,status,cmdline}.</summary>
+public sealed record ProcessEntry(
+    int Pid, string Comm, string CommandLine, uint Uid, char State, int Threads, double ElapsedSeconds)
+{
+    /// <summary>What ps prints: the command line, or [comm] for kernel threads that have none.</summary>
+    public string DisplayCommand => CommandLine.Length > 0 ? Printable(CommandLine) : $"[{Printable(Comm)}]";
+
+    /// <summary>Command lines are the process's own bytes: control characters are escaped so
+    /// that none reaches the terminal.</summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            if (c == '\n') sb.Append("\\n");
+            else if (c == '\t') sb.Append("\\t");
+            else if (char.IsControl(c)) sb.Append($"\\x{(int)c:x2}");
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>What a pattern is matched against (pgrep -f falls back to the name).</summary>
+    public string MatchText => CommandLine.Length > 0 ? CommandLine : Comm;
+}
+
+/// <summary>Lists and reads processes; every read expects the process may have exited.</summary>
+public static class ProcessTable
+{
+    public static List<int> Pids(string procRoot = "/proc") => NumericEntries(procRoot);
+
+    public static List<int> Threads(int pid) => NumericEntries($"/proc/{pid}/task");
+
+    /// <summary>Numeric names in a directory, sorted; empty when the directory is gone.</summary>
+    public static List<int> NumericEntries(string dir)
+    {
+        var list = new List<int>();
+        int rc = Interop.DirectoryNames.ForEachNumber(dir, list.Add);
+        if (-rc is Kernel.Errno.EACCES or Kernel.Errno.EPERM) throw ProcText.Denied(dir);
+        list.Sort();
+        return list;
+    }
+
+    public static ProcessEntry? TryRead(int pid)
+    {
+        if (!ProcStat.TryRead($"/proc/{pid}/stat", out var stat)) return null;
+        string? statusText = ProcText.TryRead($"/proc/{pid}/status");
+        if (statusText == null || !ProcStatus.TryParse(statusText, out var status)) return null;
+        string? cmdline = TryReadCommandLine(pid);
+        if (cmdline == null) return null;
+        double elapsed = Math.Max(0, Interop.Clock.BootSeconds() - stat.StartTicks / (double)Interop.Clock.TicksPerSecond());
+        return new ProcessEntry(pid, stat.Comm, cmdline, status.Uid, stat.State, stat.Threads, elapsed);
+    }
+
+    /// <summary>Arguments joined by spaces (the NULs between them become spaces, as in ps).</summary>
+    public static string? TryReadCommandLine(int pid)
+    {
+        string? raw = ProcText.TryRead($"/proc/{pid}/cmdline");
+        return raw?.TrimEnd('\0').Replace('\0', ' ');
+    }
+
+    /// <summary>ps's etime: [[dd-]hh:]mm:ss.</summary>
+    public static string FormatElapsed(double seconds)
+    {
+        long s = (long)seconds;
+        long days = s / 86400, hours = s / 3600 % 24, minutes = s / 60 % 60, secs = s % 60;
+        if (days > 0) return $"{days}-{hours:00}:{minutes:00}:{secs:00}";
+        if (hours > 0) return $"{hours:00}:{minutes:00}:{secs:00}";
+        return $"{minutes:00}:{secs:00}";
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Syscope.Inspection.Procfs;
+
+/// <summary>One line of /proc/PID/maps that maps a file (inode != 0).</summary>
+public readonly record struct MappedFile(ulong Start, uint DevMajor, uint DevMinor, ulong Inode, string Path)
+{
+    public const string DeletedSuffix = " (deleted)";
+
+    public bool Deleted => Path.EndsWith(DeletedSuffix, StringComparison.Ordinal);
+}
+
+public static class Maps
+{
+    /// <summary>"start-end perms offset maj:min inode   path": anonymous and pseudo mappings
+    /// ([heap], [vdso]) have inode 0 and are left out, as lsof leaves them out.</summary>
+    public static List<MappedFile> Parse(ReadOnlySpan<char> text)
+    {
+        var list = new List<MappedFile>();
+        Span<Range> f = stackalloc Range[6];
+        foreach (var line in text.EnumerateLines())
+        {
+            int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
+            if (n < 6) continue;
+            if (!ulong.TryParse(line[f[4]], out ulong inode) || inode == 0) continue;
+            var range = line[f[0]];
+            int dash = range.IndexOf('-');
+            var dev = line[f[3]];
+            int colon = dev.IndexOf(':');
+            if (dash < 0 || colon < 0) continue;
+            ulong.TryParse(range[..dash], NumberStyles.HexNumber, null, out ulong start);
+            uint.TryParse(dev[..colon], NumberStyles.HexNumber, null, out uint major);
+            uint.TryParse(dev[(colon + 1)..], NumberStyles.HexNumber, null, out uint minor);
+            // The path is the rest of the line and may contain spaces.
+            list.Add(new MappedFile(start, major, minor, inode, line[f[5].Start..].ToString()));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Interop;
+
+/// <summary>clock_gettime(2) and sysconf(3) for the clocks /proc counts in.</summary>
+public static unsafe partial class Clock
+{
+    private const int CLOCK_MONOTONIC = 1, CLOCK_BOOTTIME = 7, _SC_CLK_TCK = 2;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec { public long Sec, Nsec; }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
+    private static partial int ClockGetTime(int clock, TimeSpec* ts);
+
+    [LibraryImport("libc", EntryPoint = "sysconf", SetLastError = true)]
+    private static partial long Sysconf(int name);
+
+    private static double Read(int clock)
+    {
+        TimeSpec ts;
+        if (ClockGetTime(clock, &ts) != 0) throw SyscallException.FromLast("clock_gettime");
+        return ts.Sec + ts.Nsec / 1e9;
+    }
+
+    /// <summary>Seconds since boot, suspend included: the clock of /proc/PID/stat's starttime.</summary>
+    public static double BootSeconds() => Read(CLOCK_BOOTTIME);
+
+    /// <summary>Seconds of CLOCK_MONOTONIC: close to the scheduler clock of /proc/PID/sched.</summary>
+    public static double MonotonicSeconds() => Read(CLOCK_MONOTONIC);
+
+    /// <summary>USER_HZ, the unit of the tick counts in /proc/PID/stat.</summary>
+    public static long TicksPerSecond()
+    {
+        long hz = Sysconf(_SC_CLK_TCK);
+        return hz > 0 ? hz : 100;
+    }
+}

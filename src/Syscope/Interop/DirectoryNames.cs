@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Syscope.Interop;
+
+/// <summary>opendir/readdir(3): names only.  .NET's enumerator stats every symbolic link to learn
+/// whether it leads to a directory, which is two wasted calls per entry of /proc/PID/fd.</summary>
+public static unsafe partial class DirectoryNames
+{
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static partial nint OpenDir(byte* path);
+
+    [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
+    private static partial byte* ReadDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "closedir")]
+    private static partial int CloseDir(nint dir);
+
+    // struct dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), then d_name.
+    private const int NameOffset = 19;
+
+    /// <summary>Calls onNumber for every entry whose name is a non-negative decimal number;
+    /// returns 0 or the negated errno of opendir.</summary>
+    public static int ForEachNumber(string path, Action<int> onNumber)
+    {
+        Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        p[Encoding.UTF8.GetBytes(path, p)] = 0;
+        nint dir;
+        fixed (byte* pp = p) dir = OpenDir(pp);
+        if (dir == 0) return -SyscallException.LastErrno();
+        try
+        {
+            byte* entry;
+            while ((entry = ReadDir(dir)) != null)
+            {
+                byte* name = entry + NameOffset;
+                if (*name < '0' || *name > '9') continue;
+                long n = 0;
+                for (; *name >= '0' && *name <= '9'; name++) n = n * 10 + (*name - '0');
+                if (*name == 0 && n <= int.MaxValue) onNumber((int)n);
+            }
+            return 0;
+        }
+        finally { CloseDir(dir); }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Syscope.Interop;
+
+/// <summary>The parts of stat(2) that lsof shows: device, inode, mode, size, owner.</summary>
+public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size)
+{
+    public const uint S_IFMT = 0xF000, S_IFSOCK = 0xC000, S_IFLNK = 0xA000, S_IFREG = 0x8000, S_IFBLK = 0x6000;
+    public const uint S_IFDIR = 0x4000, S_IFCHR = 0x2000, S_IFIFO = 0x1000;
+
+    public uint Type => Mode & S_IFMT;
+
+    /// <summary>glibc's gnu_dev_major/minor: the kernel's dev_t split as userspace sees it.</summary>
+    public static uint Major(ulong dev) => (uint)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
+
+    public static uint Minor(ulong dev) => (uint)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+}
+
+/// <summary>stat, lstat, readlink and getxattr: the per-file calls behind `files`.  Each returns
+/// 0 or the negated Linux errno, because a process may close a file between two calls.</summary>
+public static unsafe partial class FileStatus
+{
+    // x86_64 struct stat (asm/stat.h); only the fields we read are named.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct StatBuf
+    {
+        public ulong Dev, Ino, Nlink;
+        public uint Mode, Uid, Gid, Pad0;
+        public ulong RDev;
+        public long Size, BlkSize, Blocks;
+        public fixed long Times[6];
+        public fixed long Reserved[3];
+    }
+
+    [LibraryImport("libc", EntryPoint = "stat", SetLastError = true)]
+    private static partial int StatRaw(byte* path, StatBuf* buf);
+
+    [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true)]
+    private static partial int LstatRaw(byte* path, StatBuf* buf);
+
+    [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true)]
+    private static partial nint ReadlinkRaw(byte* path, byte* buf, nuint size);
+
+    [LibraryImport("libc", EntryPoint = "getxattr", SetLastError = true)]
+    private static partial nint GetXattrRaw(byte* path, byte* name, byte* value, nuint size);
+
+    public static int Stat(string path, out FileStat st) => Call(path, follow: true, out st);
+
+    public static int Lstat(string path, out FileStat st) => Call(path, follow: false, out st);
+
+    private static int Call(string path, bool follow, out FileStat st)
+    {
+        Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        p[Encoding.UTF8.GetBytes(path, p)] = 0;
+        StatBuf b;
+        int rc;
+        fixed (byte* pp = p) rc = follow ? StatRaw(pp, &b) : LstatRaw(pp, &b);
+        if (rc != 0) { st = default; return -SyscallException.LastErrno(); }
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.RDev, b.Size);
+        return 0;
+    }
+
+    /// <summary>The link's target, or null with the errno when it vanished or may not be read.</summary>
+    public static string? Readlink(string path, out int errno)
+    {
+        Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        p[Encoding.UTF8.GetBytes(path, p)] = 0;
+        Span<byte> target = stackalloc byte[4097];
+        nint n;
+        fixed (byte* pp = p) fixed (byte* tp = target) n = ReadlinkRaw(pp, tp, (nuint)target.Length);
+        if (n < 0) { errno = SyscallException.LastErrno(); return null; }
+        errno = 0;
+        return Encoding.UTF8.GetString(target[..(int)n]);
+    }
+
+    /// <summary>An extended attribute as text (e.g. system.sockprotoname of a socket), or null.</summary>
+    public static string? GetXattr(string path, string name)
+    {
+        Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        p[Encoding.UTF8.GetBytes(path, p)] = 0;
+        Span<byte> nm = stackalloc byte[name.Length + 1];
+        nm[Encoding.ASCII.GetBytes(name, nm)] = 0;
+        Span<byte> value = stackalloc byte[256];
+        nint n;
+        fixed (byte* pp = p) fixed (byte* np = nm) fixed (byte* vp = value)
+            n = GetXattrRaw(pp, np, vp, (nuint)value.Length);
+        if (n <= 0) return null;
+        return Encoding.UTF8.GetString(value[..(int)n]).TrimEnd('\0');
+    }
+}

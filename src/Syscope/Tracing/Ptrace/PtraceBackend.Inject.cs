@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Syscope.Filtering;
+using Syscope.Interop;
+using static Syscope.Interop.Ptrace;
+
+namespace Syscope.Tracing.Ptrace;
+
+/// <summary>
+/// -e inject: the traced program really sees the injected result.  At entry the call number is
+/// replaced by -1 so the kernel runs nothing; at exit rax gets the injected error or value.
+/// Delays hold the tracee stopped without holding up the other tracees.
+/// </summary>
+public sealed partial class PtraceBackend
+{
+    private readonly List<(long Until, Tracee Tracee, int Request, int Signal)> _delayed = new();
+
+    private void InjectAtEntry(Tracee t)
+    {
+        t.InjectCounts ??= new Dictionary<int, long>();
+        long n = t.InjectCounts[t.SyscallNumber] = t.InjectCounts.GetValueOrDefault(t.SyscallNumber) + 1;
+        foreach (var rule in _filter.Injections)
+        {
+            if (!rule.Syscalls.Contains(t.SyscallNumber) || !rule.AppliesTo(n)) continue;
+            t.Injecting = rule;
+            if (rule.ChangesResult) Request(POKEUSER, t.Pid, OrigRaxOffset, -1);
+            if (rule.DelayEnterMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayEnterMicros * Stopwatch.Frequency / 1_000_000;
+            return;
+        }
+    }
+
+    private void InjectAtExit(Tracee t)
+    {
+        var rule = t.Injecting!;
+        t.Injecting = null;
+        if (rule.ChangesResult)
+        {
+            long value = rule.Error != 0 ? -rule.Error : rule.Retval!.Value;
+            Request(POKEUSER, t.Pid, RaxOffset, (nint)value);
+            _event.ReturnValue = value;
+            _event.Injected = true;
+        }
+        if (rule.Signal != 0) t.InjectSignal = rule.Signal;
+        if (rule.DelayExitMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayExitMicros * Stopwatch.Frequency / 1_000_000;
+    }
+
+    private void Delay(Tracee t, int request, int sig)
+    {
+        _delayed.Add((t.DelayUntil, t, request, sig));
+        t.DelayUntil = 0;
+    }
+
+    /// <summary>Resumes the tracees whose delay is over; returns how long until the next one is due
+    /// (-1 when none waits), so the loop knows whether it may block in waitpid.</summary>
+    private int ResumeDelayed()
+    {
+        if (_delayed.Count == 0) return -1;
+        long now = Stopwatch.GetTimestamp();
+        long next = long.MaxValue;
+        for (int i = _delayed.Count - 1; i >= 0; i--)
+        {
+            var d = _delayed[i];
+            if (d.Until <= now)
+            {
+                _delayed.RemoveAt(i);
+                if (_tracees.ContainsKey(d.Tracee.Pid)) Request(d.Request, d.Tracee.Pid, 0, d.Signal);
+            }
+            else next = Math.Min(next, d.Until);
+        }
+        return next == long.MaxValue ? -1 : (int)Math.Max(1, (next - now) * 1000 / Stopwatch.Frequency);
+    }
+}

@@ -1,0 +1,33 @@
+using Xunit;
+using static Syscope.Tests.Decoding.Line;
+
+namespace Syscope.Tests.Decoding;
+
+public class ClockDecoderTests
+{
+    [Fact]
+    public void Clocks_and_sleeps()
+    {
+        var m = new FakeMemory();
+        ulong ts = m.Longs(1032, 449254276);
+        Assert.Equal("clock_gettime(CLOCK_MONOTONIC, {tv_sec=1032, tv_nsec=449254276}) = 0", Of("clock_gettime", [1, ts], 0, m));
+        Assert.Equal("clock_gettime(0x63 /* CLOCK_??? */, NULL) = -1 EINVAL (Invalid argument)", Of("clock_gettime", [99, 0], -22));
+        ulong req = m.Longs(0, 1000);
+        Assert.Equal("nanosleep({tv_sec=0, tv_nsec=1000}, NULL) = 0", Of("nanosleep", [req, 0], 0, m));
+        Assert.Equal("clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME|0xfe, NULL, NULL) = -1 EFAULT (Bad address)",
+            Of("clock_nanosleep", [1, 0xff, 0, 0], -14));
+        Assert.Equal("setitimer(0x9 /* ITIMER_??? */, NULL, NULL) = -1 EINVAL (Invalid argument)", Of("setitimer", [9, 0, 0], -22));
+    }
+
+    [Fact]
+    public void Posix_timers()
+    {
+        var m = new FakeMemory();
+        ulong ev = m.Put([0, 0, 0, 0, 0, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0, .. new byte[48]]);
+        ulong id = m.Ints(0);
+        Assert.Equal("timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, [0]) = 0", Of("timer_create", [0, ev, id], 0, m));
+        ulong its = m.Longs(0, 0, 1, 0);
+        Assert.Equal("timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}, NULL) = 0",
+            Of("timer_settime", [0, 0, its, 0], 0, m));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using Syscope.Decoding;
+using Syscope.Decoding.Constants;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Syscope.Tests.Decoding;
+
+/// <summary>The constant tables are typed in by hand, so they are checked against the system's C
+/// headers: every row whose name is a macro there must have the headers' value.</summary>
+public class ConstantsTests(ITestOutputHelper output)
+{
+    /// <summary>Names whose userspace value differs from the kernel's on purpose.</summary>
+    private static readonly Dictionary<string, string> s_knownDifferent = new()
+    {
+        ["O_LARGEFILE"] = "glibc defines it as 0 on 64-bit targets; the kernel bit is 0100000",
+    };
+
+    private const string Headers = """
+        #define _GNU_SOURCE
+        #include <fcntl.h>
+        #include <unistd.h>
+        #include <stdio.h>
+        #include <signal.h>
+        #include <sched.h>
+        #include <time.h>
+        #include <poll.h>
+        #include <sys/mman.h>
+        #include <sys/socket.h>
+        #include <sys/wait.h>
+        #include <sys/resource.h>
+        #include <sys/prctl.h>
+        #include <sys/epoll.h>
+        #include <sys/eventfd.h>
+        #include <sys/timerfd.h>
+        #include <sys/inotify.h>
+        #include <sys/signalfd.h>
+        #include <sys/ioctl.h>
+        #include <sys/random.h>
+        #include <sys/stat.h>
+        #include <sys/statvfs.h>
+        #include <sys/time.h>
+        #include <sys/xattr.h>
+        #include <sys/file.h>
+        #include <netinet/in.h>
+        #include <netinet/tcp.h>
+        #include <asm/prctl.h>
+        #include <linux/futex.h>
+        #include <linux/netlink.h>
+        #include <linux/magic.h>
+        """;
+
+    private static IEnumerable<(string Set, Named Row)> Rows()
+    {
+        var types = typeof(FlagSet).Assembly.GetTypes().Where(t => t.Namespace == typeof(FlagSet).Namespace);
+        foreach (var field in types.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)))
+        {
+            IReadOnlyList<Named>? rows = field.GetValue(null) switch { FlagSet f => f.Rows, ValueSet v => v.Rows, _ => null };
+            if (rows == null) continue;
+            foreach (var r in rows)
+                if (r.Name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')) yield return (field.Name, r);
+        }
+    }
+
+    [SkippableFact]
+    public void Tables_match_the_system_headers()
+    {
+        var rows = Rows().ToList();
+        var names = rows.Select(r => r.Row.Name).Distinct().ToList();
+        var c = new StringBuilder(Headers).AppendLine().AppendLine("int main(void) {");
+        foreach (var n in names)
+            c.AppendLine($"#ifdef {n}\n  printf(\"{n} %llu\\n\", (unsigned long long)({n}));\n#endif");
+        c.AppendLine("  return 0;\n}");
+        string dir = Directory.CreateTempSubdirectory("syscope-consts").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "c.c"), c.ToString());
+            Skip.If(Run("gcc", dir, "-o", "c", "c.c") == null, "gcc is not available or cannot compile against the system headers");
+            var values = Run(Path.Combine(dir, "c"), dir)!.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(' ')).ToDictionary(p => p[0], p => ulong.Parse(p[1]));
+            var wrong = new List<string>();
+            foreach (var (set, row) in rows)
+            {
+                if (!values.TryGetValue(row.Name, out ulong header) || s_knownDifferent.ContainsKey(row.Name)) continue;
+                bool same = row.Value == header || (row.Value <= uint.MaxValue && (uint)header == row.Value);
+                if (!same) wrong.Add($"{set}.{row.Name}: table 0x{row.Value:x}, headers 0x{header:x}");
+            }
+            output.WriteLine($"{values.Count} of {names.Count} names are macros in the headers and were compared");
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+            Assert.True(values.Count > 300, "too few names found in the headers: " + values.Count);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static string? Run(string file, string cwd, params string[] args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo(file) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            // Both pipes drain at once, so a chatty stderr cannot block the child.
+            var err = p.StandardError.ReadToEndAsync();
+            string text = p.StandardOutput.ReadToEnd();
+            err.Wait();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception) { return null; }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Syscope.Decoding;
+using Syscope.Events;
+using Syscope.Output;
+using Syscope.Syscalls;
+
+namespace Syscope.Tests.Decoding;
+
+/// <summary>Runs one syscall's entry and exit through its decoder and the strace formatter and
+/// returns the line, with the " = " column's padding collapsed to one space.</summary>
+public static partial class Line
+{
+    public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0, IFdPaths? fds = null)
+    {
+        var info = SyscallTable.ByName(name) ?? throw new ArgumentException(name);
+        var ms = new MemoryStream();
+        var opts = new StraceOptions { Decode = options ?? new DecodeOptions() };
+        using (var output = new TraceOutput(ms, false))
+        {
+            var f = new StraceFormatter(opts, output, TextWriter.Null, fdPaths: fds ?? new NoFds());
+            f.ProcessStarted(100);
+            var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, StackPointer = sp };
+            for (int i = 0; i < args.Length; i++) e.Args[i] = args[i];
+            memory ??= new FakeMemory();
+            f.OnEvent(ref e, memory);
+            e.Kind = TraceEventKind.SyscallExit;
+            e.ReturnValue = ret;
+            e.HasReturn = true;
+            f.OnEvent(ref e, memory);
+            f.Complete();
+        }
+        return Padding().Replace(Encoding.UTF8.GetString(ms.ToArray()).TrimEnd('\n'), ") =");
+    }
+
+    [GeneratedRegex(@"\) +=")]
+    private static partial Regex Padding();
+
+    public static ulong U(long v) => unchecked((ulong)v);
+
+    /// <summary>A process with no descriptors at all, so tests never see the test runner's /proc.</summary>
+    private sealed class NoFds : IFdPaths
+    {
+        public int PathOf(int pid, int fd, Span<byte> destination) => 0;
+    }
+}
+
+/// <summary>Descriptor targets from a table: fd -> text (and -100 for the working directory).</summary>
+public sealed class FakeFds(Dictionary<int, string> targets) : IFdPaths
+{
+    public int PathOf(int pid, int fd, Span<byte> destination)
+    {
+        if (!targets.TryGetValue(fd, out var t)) return 0;
+        return Encoding.UTF8.GetBytes(t, destination);
+    }
+}

@@ -1,0 +1,85 @@
+using Syscope.Decoding;
+using Xunit;
+using static Syscope.Tests.Decoding.Line;
+
+namespace Syscope.Tests.Decoding;
+
+public class ProcessDecoderTests
+{
+    [Fact]
+    public void Execve_counts_environment_unless_verbose()
+    {
+        var m = new FakeMemory();
+        ulong path = m.Str("/usr/bin/cat");
+        ulong argv = m.Argv("cat", "/etc/issue");
+        ulong envp = m.Argv("A=1", "B=2");
+        Assert.Equal($"execve(\"/usr/bin/cat\", [\"cat\", \"/etc/issue\"], 0x{envp:x} /* 2 vars */) = 0", Of("execve", [path, argv, envp], 0, m));
+        Assert.Equal("execve(\"/usr/bin/cat\", [\"cat\", \"/etc/issue\"], [\"A=1\", \"B=2\"]) = 0",
+            Of("execve", [path, argv, envp], 0, m, new DecodeOptions { Verbose = true }));
+    }
+
+    [Fact]
+    public void Clone_flags_exit_signal_and_child_tid()
+    {
+        Assert.Equal("clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7efc26bc7a10) = 7722",
+            Of("clone", [0x1200011, 0, 0, 0x7efc26bc7a10, 0], 7722));
+        Assert.Equal("clone(child_stack=NULL, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_PIDFD|CLONE_PTRACE|CLONE_VFORK|CLONE_PARENT|CLONE_THREAD|CLONE_NEWNS|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID|CLONE_UNTRACED|CLONE_CHILD_SETTID|CLONE_NEWCGROUP|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNET|CLONE_IO|0xffffffff00400000|SIGCHLD, parent_tid=NULL, tls=NULL, child_tidptr=NULL) = -1 EINVAL (Invalid argument)",
+            Of("clone", [0xffffffffffffff11, 0, 0, 0, 0], -22));
+    }
+
+    [Fact]
+    public void Wait4_status()
+    {
+        var m = new FakeMemory();
+        ulong exited = m.Ints(3 << 8), killed = m.Ints(9), cored = m.Ints(11 | 0x80), stopped = m.Ints(0x137f);
+        Assert.Equal("wait4(7722, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 7722", Of("wait4", [7722, exited, 0, 0], 7722, m));
+        Assert.Equal("wait4(7723, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL) = 7723", Of("wait4", [7723, killed, 0, 0], 7723, m));
+        Assert.Equal("wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], WSTOPPED, NULL) = 5", Of("wait4", [U(-1), cored, 2, 0], 5, m));
+        Assert.Equal("wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 5", Of("wait4", [U(-1), stopped, 2, 0], 5, m));
+        Assert.Equal($"wait4(-1, 0x{exited:x}, WNOHANG, NULL) = -1 ECHILD (No child processes)", Of("wait4", [U(-1), exited, 1, 0], -10, m));
+        Assert.Equal("wait4(-1, NULL, WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|__WCLONE|__WALL|__WNOTHREAD|0x1efffff0, NULL) = -1 EINVAL (Invalid argument)",
+            Of("wait4", [U(-1), 0, 0xffffffff, 0], -22));
+    }
+
+    [Fact]
+    public void Startup_calls()
+    {
+        Assert.Equal("arch_prctl(ARCH_SET_FS, 0x7faddd24d740) = 0", Of("arch_prctl", [0x1002, 0x7faddd24d740], 0));
+        Assert.Equal("arch_prctl(0x3001 /* ARCH_??? */, 0x7ffc1234) = -1 EINVAL (Invalid argument)", Of("arch_prctl", [0x3001, 0x7ffc1234], -22));
+        Assert.Equal("set_tid_address(0x7faddd24da10) = 6380", Of("set_tid_address", [0x7faddd24da10], 6380));
+        Assert.Equal("set_robust_list(0x7faddd24da20, 24) = 0", Of("set_robust_list", [0x7faddd24da20, 24], 0));
+        Assert.Equal("rseq(0x7faddd24e060, 0x20, 0, 0x53053053) = 0", Of("rseq", [0x7faddd24e060, 0x20, 0, 0x53053053], 0));
+        Assert.Equal("prctl(0x7fff /* PR_??? */, 0, 0, 0, 0) = -1 EINVAL (Invalid argument)", Of("prctl", [0x7fff, 0, 0, 0, 0], -22));
+        Assert.Equal("personality(0xffffffff) = 0 (PER_LINUX)", Of("personality", [0xffffffff], 0));
+    }
+
+    [Fact]
+    public void Resource_limits()
+    {
+        var m = new FakeMemory();
+        ulong old = m.Longs(8192 * 1024, -1);
+        Assert.Equal("prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0", Of("prlimit64", [0, 3, 0, old], 0, m));
+        ulong lim = m.Longs(1024, 4096 * 1024);
+        Assert.Equal("prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=4096*1024}, NULL) = -1 EPERM (Operation not permitted)",
+            Of("prlimit64", [0, 7, lim, 0], -1, m));
+        Assert.Equal("getrlimit(0x63 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)", Of("getrlimit", [99, 0], -22));
+    }
+
+    [Fact]
+    public void Getrandom_is_always_hex()
+    {
+        var m = new FakeMemory();
+        ulong buf = m.Put([0x06, 0x96, 0x03, 0x40, 0xfa, 0x66, 0x38, 0x81]);
+        Assert.Equal("getrandom(\"\\x06\\x96\\x03\\x40\\xfa\\x66\\x38\\x81\", 8, GRND_NONBLOCK) = 8", Of("getrandom", [buf, 8, 1], 8, m));
+        Assert.Equal("getrandom(NULL, 0, GRND_NONBLOCK|GRND_RANDOM|GRND_INSECURE|0xf8) = -1 EINVAL (Invalid argument)", Of("getrandom", [0, 0, 0xff], -22));
+    }
+
+    [Fact]
+    public void Futex_commands()
+    {
+        Assert.Equal("futex(0x7faddd424a4c, FUTEX_WAKE_PRIVATE, 2147483647) = 0", Of("futex", [0x7faddd424a4c, 129, 0x7fffffff, 0, 0, 0], 0));
+        Assert.Equal("futex(0x7f00, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY) = 0",
+            Of("futex", [0x7f00, 0x189, 0, 0, 0, 0xffffffff], 0));
+        Assert.Equal("futex(NULL, 0x7f /* FUTEX_??? */, 0, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)", Of("futex", [0, 0x7f, 0, 0, 0, 0], -38));
+    }
+}

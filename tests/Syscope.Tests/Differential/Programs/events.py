@@ -1,0 +1,17 @@
+import os, socket, select, threading, asyncio, array, resource, signal
+a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+r, w = os.pipe()
+a.sendmsg([b"x"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [r]))])
+msg, anc, flags, addr = b.recvmsg(10, socket.CMSG_LEN(4))
+select.select([b], [a], [], 0)
+efd = os.eventfd(0, os.EFD_CLOEXEC); os.eventfd_write(efd, 3); os.eventfd_read(efd)
+m = os.memfd_create("buf", os.MFD_CLOEXEC); os.ftruncate(m, 4096); os.lseek(m, 0, os.SEEK_END)
+os.sched_getaffinity(0); resource.getrusage(resource.RUSAGE_SELF); os.uname()
+t = threading.Thread(target=lambda: None); t.start(); t.join()
+async def main():
+    await asyncio.sleep(0)
+asyncio.run(main())
+signal.signal(signal.SIGUSR1, lambda *x: None); os.kill(os.getpid(), signal.SIGUSR1)
+pid = os.fork()
+if pid == 0: os._exit(7)
+os.waitpid(pid, 0)
