@@ -1,6 +1,6 @@
 namespace Syscope.Cli.Commands;
 
-/// <summary>-u USER: the uid and gid from /etc/passwd (name, or a number as strace also takes).</summary>
+/// <summary>-u USER: the uid and gid from /etc/passwd, by name only (strace 6.1 refuses "-u 0" too).</summary>
 public static class Passwd
 {
     public static (int Uid, int Gid)? Lookup(string user, string path = "/etc/passwd")

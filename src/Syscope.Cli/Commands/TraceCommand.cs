@@ -13,7 +13,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope trace`: strace's job with strace's options.  Parsing and wiring only.</summary>
 public static class TraceCommand
 {
-    public const string Usage = "usage: syscope trace [-fqrtTvxyn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... {-p PID | PROG [ARGS]}";
+    public const string Usage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
 
     public const string Description = """
         Trace system calls and signals, as strace does (same options, same output).
@@ -25,7 +25,14 @@ public static class TraceCommand
           -r            time since the previous line;  -T  time spent in each call
           -v            print structures and arrays in full;  -x, -xx  strings in hex
           -y            show paths behind file descriptors;  -n  show syscall numbers
-          -q            do not report attaching and detaching
+          -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
+          -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
+                        %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
+          -e signal=SET, status=SET, quiet=SET, trace-fds=SET   what else to show
+          -e inject=SET:error=E|retval=N[:signal=S][:delay_enter=T][:delay_exit=T][:when=W]
+          -e fault=SET[:error=E][:when=W]   make calls fail (ENOSYS by default)
+          -z, -Z        only successful / only failed calls;  -P PATH  only calls touching PATH
+          -c, -C        count calls and print a summary (-C: with the trace); -S SORT, -U COLS, -w
         """;
 
     public static Command Create()

@@ -52,16 +52,17 @@ public static class SummaryColumns
         return cols;
     }
 
-    public static SummarySort ParseSort(string text) => Canonical(text) switch
+    /// <summary>-S takes the column names (and aliases) plus "nothing"/"none"; both time columns
+    /// sort by total time.</summary>
+    public static SummarySort ParseSort(string text) => Canonical(text) is "nothing" or "none" ? SummarySort.Nothing : ColumnByName(text) switch
     {
-        "time" or "time-percent" or "time-total" or "total-time" => SummarySort.Time,
-        "min-time" or "shortest" or "time-min" => SummarySort.MinTime,
-        "max-time" or "longest" or "time-max" => SummarySort.MaxTime,
-        "avg-time" or "time-avg" => SummarySort.AvgTime,
-        "calls" or "count" => SummarySort.Calls,
-        "errors" or "error" => SummarySort.Errors,
-        "name" or "syscall" or "syscall-name" => SummarySort.Name,
-        "nothing" or "none" => SummarySort.Nothing,
+        SummaryColumn.TimePercent or SummaryColumn.TotalTime => SummarySort.Time,
+        SummaryColumn.MinTime => SummarySort.MinTime,
+        SummaryColumn.MaxTime => SummarySort.MaxTime,
+        SummaryColumn.AvgTime => SummarySort.AvgTime,
+        SummaryColumn.Calls => SummarySort.Calls,
+        SummaryColumn.Errors => SummarySort.Errors,
+        SummaryColumn.Name => SummarySort.Name,
         _ => throw new UserError($"invalid sortby: '{text}'"),
     };
 }

@@ -1,6 +1,7 @@
 using Syscope.Filtering;
 using Syscope.Output;
 using Syscope.Syscalls;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Filtering;
 
@@ -128,5 +129,33 @@ public class SummaryTableTests
         Assert.Equal(SummarySort.Nothing, SummaryColumns.ParseSort("none"));
         Assert.Equal(SummarySort.MaxTime, SummaryColumns.ParseSort("longest"));
         Assert.Equal("invalid sortby: 'CALLS'", Assert.Throws<Syscope.Tracing.UserError>(() => SummaryColumns.ParseSort("CALLS")).Message);
+    }
+
+    /// <summary>strace's own counts for `ls /` fed into our table must print as strace prints them,
+    /// in each sort order (counts only: strace's timings cannot be replayed exactly).</summary>
+    [NeedsTheory("strace")]
+    [InlineData("calls", SummarySort.Calls)]
+    [InlineData("name", SummarySort.Name)]
+    [InlineData("errors", SummarySort.Errors)]
+    [InlineData("nothing", SummarySort.Nothing)]
+    public void Counts_from_strace_print_as_strace_prints_them(string straceSort, SummarySort sort)
+    {
+        string[] Table(string by)
+        {
+            string file = CPrograms.TempFile("summary");
+            Runner.Run("strace", ["-c", "-U", "calls,errors,name", "-S", by, "-o", file, "ls", "/"]);
+            string[] lines = File.ReadAllLines(file);
+            File.Delete(file);
+            return lines;
+        }
+        var table = new SummaryTable();
+        foreach (string row in Table("nothing").Skip(2).TakeWhile(l => !l.StartsWith('-')))
+        {
+            long calls = long.Parse(row[..9]), errors = row[10..19].Trim() is { Length: > 0 } e ? long.Parse(e) : 0;
+            for (long i = 0; i < calls; i++) table.Record(Nr(row[20..]), 0, failed: i < errors);
+        }
+        var ours = new StringWriter();
+        table.Write(ours, sort, ["calls", "errors", "name"]);
+        Assert.Equal(string.Join('\n', Table(straceSort)) + "\n", ours.ToString());
     }
 }

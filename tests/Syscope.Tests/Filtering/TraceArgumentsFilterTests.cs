@@ -147,4 +147,15 @@ public class TraceArgumentsFilterTests
     [Fact]
     public void Sort_without_summary_only_warns() =>
         Assert.Equal(["-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)"], Args("-S", "calls").Warnings);
+
+    [Fact]
+    public void The_command_reports_bad_expressions_and_exits_1()
+    {
+        var r = Infrastructure.SyscopeCli.Run("trace", "-e", "trace=foo", "true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope: invalid system call 'foo'"], r.StderrLines);
+        r = Infrastructure.SyscopeCli.Run("trace", "-c", "-S", "bogus", "true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope trace: invalid sortby: 'bogus'", Tracing.ErrorTests.TraceUsage], r.StderrLines);
+    }
 }

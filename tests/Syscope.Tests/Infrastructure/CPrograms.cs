@@ -11,13 +11,15 @@ public static class CPrograms
 
     public static string TempDir => s_dir;
 
-    public static string Path(string name) => s_built.GetOrAdd(name, n => new Lazy<string>(() => Build(n))).Value;
+    /// <param name="gccFlags">Replaces the usual "-O1 -pthread" (a program built with -nostdlib needs its own).</param>
+    public static string Path(string name, params string[] gccFlags) =>
+        s_built.GetOrAdd(name, n => new Lazy<string>(() => Build(n, gccFlags.Length > 0 ? gccFlags : ["-O1", "-pthread"]))).Value;
 
-    private static string Build(string name)
+    private static string Build(string name, string[] flags)
     {
         string source = System.IO.Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs", name + ".c");
         string output = System.IO.Path.Combine(s_dir, name);
-        var r = Runner.Run("gcc", ["-O1", "-pthread", "-o", output, source]);
+        var r = Runner.Run("gcc", [.. flags, "-o", output, source]);
         if (r.ExitCode != 0) throw new InvalidOperationException($"gcc {name}.c failed:\n{r.Stderr}");
         return output;
     }

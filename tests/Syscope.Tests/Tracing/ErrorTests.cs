@@ -105,7 +105,7 @@ public class ErrorTests
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    public const string TraceUsage = "usage: syscope trace [-fqrtTvxyn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... {-p PID | PROG [ARGS]}";
+    public const string TraceUsage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
 
     public static string ProcState(int pid) =>
         File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("State:"))[7..].Trim()[..1];
