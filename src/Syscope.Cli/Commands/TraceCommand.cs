@@ -74,9 +74,8 @@ public static class TraceCommand
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
-        if (target.Filter.SeccompBpf == true && a.Follow == 0)
-            stderr.WriteLine("syscope: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
-        else if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
+        // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
+        if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
         return Trace(target, options, stderr, interruptible);

@@ -4,6 +4,7 @@ namespace Syscope.Tests.Inspection;
 
 /// <summary>A client blocked in read() on a TCP server that accepted and never answers, both real
 /// processes on loopback; `why` and `files` are run on the client as a user would.</summary>
+[Collection(Syscope.Tests.Infrastructure.LsofSnapshots.Name)]
 public sealed class LoopbackTests : IDisposable
 {
     private readonly LiveProcesses _live = new();

@@ -7,6 +7,7 @@ namespace Syscope.Tests.Inspection;
 
 /// <summary>End to end with Debian's MariaDB: a private server (datadir, socket and port under a
 /// temp dir), the real `mariadb` client running SELECT SLEEP(30) over TCP, and `why` on the client.</summary>
+[Collection(Syscope.Tests.Infrastructure.LsofSnapshots.Name)]
 public sealed class MariaDbTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
