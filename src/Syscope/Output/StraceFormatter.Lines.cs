@@ -15,6 +15,19 @@ public sealed partial class StraceFormatter
         o.EndLine();
     }
 
+    /// <summary>Starts a call's line with its entry half, stamped with the entry's time: at the
+    /// entry itself, or at the return when -z/-Z/status= held it back until the result was known.</summary>
+    private void OpenLine(TraceOutput o, LineState s, int pid)
+    {
+        Interrupt(o, pid);
+        BeginLine(o, pid, s.EntryTimestamp);
+        if (_options.SyscallNumbers) WriteSyscallNumber(o, s.SyscallNumber);
+        o.Write(s.Syscall!.NameUtf8);
+        o.Write((byte)'(');
+        o.Write(s.Text.Slice(0, s.EntryLength));
+        o.OpenPid = pid;
+    }
+
     /// <summary>Continues this tracee's own open line, or starts a "&lt;... NAME resumed&gt;" one.</summary>
     private void ResumeLine(TraceOutput o, LineState s, int pid, long timestamp)
     {
@@ -148,15 +161,7 @@ public sealed partial class StraceFormatter
         bool showUnfinished = !s.Suppressed && (!_statusFiltered || _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished));
         if (s.InSyscall && s.Syscall != null && showUnfinished)
         {
-            if (_statusFiltered)
-            {
-                Interrupt(o, e.Pid);
-                BeginLine(o, e.Pid, s.EntryTimestamp);
-                o.Write(s.Syscall.NameUtf8);
-                o.Write((byte)'(');
-                o.Write(s.Text.Slice(0, s.EntryLength));
-                o.OpenPid = e.Pid;
-            }
+            if (_statusFiltered) OpenLine(o, s, e.Pid);
             ResumeLine(o, s, e.Pid, e.Timestamp);
             o.Write(" <unfinished ...>)"u8);
             o.ReturnSeparator();

@@ -40,6 +40,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
         public bool Suppressed;
         public long EntryTimestamp;
+        public int SyscallNumber;
     }
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
@@ -132,17 +133,12 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
             s.Syscall.Decoder.Entry(ref c);
         s.EntryLength = s.Text.Length;
         s.EntryTimestamp = e.Timestamp;
+        s.SyscallNumber = e.SyscallNumber;
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (s.Suppressed || _statusFiltered) return;
 
         var o = s.Output;
-        Interrupt(o, e.Pid);
-        BeginLine(o, e.Pid, e.Timestamp);
-        if (_options.SyscallNumbers) WriteSyscallNumber(o, e.SyscallNumber);
-        o.Write(s.Syscall.NameUtf8);
-        o.Write((byte)'(');
-        o.Write(s.Text.Written);
-        o.OpenPid = e.Pid;
+        OpenLine(o, s, e.Pid);
         if (e.SyscallNumber is ExitNr or ExitGroupNr)
         {
             // These never return: strace completes the line at once.
@@ -174,12 +170,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         {
             bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
             if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
-            Interrupt(o, e.Pid);
-            BeginLine(o, e.Pid, s.EntryTimestamp);
-            o.Write(s.Syscall.NameUtf8);
-            o.Write((byte)'(');
-            o.Write(s.Text.Slice(0, s.EntryLength));
-            o.OpenPid = e.Pid;
+            OpenLine(o, s, e.Pid);
         }
         ResumeLine(o, s, e.Pid, e.Timestamp);
         o.Write(s.Text.Slice(s.EntryLength));

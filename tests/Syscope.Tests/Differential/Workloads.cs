@@ -47,6 +47,19 @@ public static class Workloads
 
     private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
 
+    /// <summary>Issue 4's selection options, each on workloads where it changes what prints; with
+    /// -f and a trace set syscope also switches to seccomp-bpf stops, strace to plain ones.</summary>
+    private static readonly (string Workload, string[] Options)[] s_filterSets =
+    [
+        ("cat", ["-e", "trace=%file"]), ("cat", ["-e", "trace=%desc,%memory"]), ("ls", ["-e", "trace=/^(open|close|getdents)"]),
+        ("ls", ["-e", "trace=!mmap,mprotect,newfstatat"]), ("ls", ["-e", "trace=%stat"]), ("ls", ["-e", "trace=%%stat"]),
+        ("cat", ["-z"]), ("cat", ["-Z"]), ("ls", ["-e", "status=failed"]), ("python3", ["-e", "status=successful", "-e", "trace=%file"]),
+        ("cat", ["-P", "/etc/issue"]), ("cp", ["-P", "/etc/issue"]), ("ls", ["-e", "trace=?nosuchcall,%clock,openat"]),
+        ("sh-pipe", ["-f", "-e", "trace=%process"]), ("sh-pipe", ["-f", "-e", "signal=none"]), ("sh-pipe", ["-f", "-qq"]),
+        ("sh-pipe", ["-f", "-e", "quiet=attach,exit"]), ("sh-pipe", ["-f", "-e", "trace=%file,%desc", "-e", "status=!unfinished"]),
+        ("structs", ["-e", "trace=%signal"]), ("misc", ["-e", "trace=%network,%ipc"]), ("python3", ["-e", "trace=%creds,%pure"]),
+    ];
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
@@ -59,6 +72,8 @@ public static class Workloads
                     || (opts is ["-f"] && name is "sockets.py" or "events.py");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
+            foreach (var (workload, opts) in s_filterSets)
+                if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
     }
 }
