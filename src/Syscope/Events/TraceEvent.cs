@@ -62,6 +62,8 @@ public struct TraceEvent
     public int InterruptedSyscall;
     /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)").</summary>
     public bool Injected;
+    /// <summary>For SyscallExit: only argument memory was tampered with (strace: "(INJECTED: args)").</summary>
+    public bool InjectedArgs;
     /// <summary>For SyscallExit, when the consumer asked for it: system CPU time spent in the call.</summary>
     public long SystemTimeNs;
 }

@@ -27,6 +27,7 @@ public static class InjectionParser
         long? retval = null;
         int? substitute = null;
         long? delayEnter = null, delayExit = null;
+        List<(int, byte[])>? pokeEnter = null, pokeExit = null;
         (long First, long Last, long Step) when = (1, long.MaxValue, 1);
         foreach (string part in parts.Skip(1))
         {
@@ -42,19 +43,37 @@ public static class InjectionParser
                 "delay_enter" => !fault && delayEnter == null && TryDelay(value, out delayEnter),
                 "delay_exit" => !fault && delayExit == null && TryDelay(value, out delayExit),
                 "when" => TryWhen(value, out when),
+                "poke_enter" => !fault && pokeEnter == null && TryPokes(value, out pokeEnter),
+                "poke_exit" => !fault && pokeExit == null && TryPokes(value, out pokeExit),
                 _ => false,
             };
             if (!ok) throw Invalid();
         }
         if (fault && error == 0) error = Errno.ENOSYS;
-        if (error == 0 && retval == null && signal == 0 && delayEnter == null && delayExit == null) throw Invalid();
+        if (error == 0 && retval == null && signal == 0 && delayEnter == null && delayExit == null
+            && pokeEnter == null && pokeExit == null) throw Invalid();
         if (retval is long r && warn != null) WarnIfErrorLike(r, warn);
         return new InjectionRule
         {
             Syscalls = set, Error = error, Retval = retval, Signal = signal, SubstituteSyscall = substitute,
             DelayEnterMicros = delayEnter ?? 0, DelayExitMicros = delayExit ?? 0,
             First = when.First, Last = when.Last, Step = when.Step,
+            PokeEnter = pokeEnter ?? [], PokeExit = pokeExit ?? [],
         };
+    }
+
+    /// <summary>"@arg1=0000DEAD,@arg3=41": argument numbers 1..6, each with an even run of hex digits.</summary>
+    private static bool TryPokes(string value, out List<(int, byte[])>? pokes)
+    {
+        pokes = new List<(int, byte[])>();
+        foreach (string item in value.Split(','))
+        {
+            if (item.Length < 7 || !item.StartsWith("@arg") || item[5] != '=' || item[4] < '1' || item[4] > '6') return false;
+            string hex = item[6..];
+            if (hex.Length == 0 || hex.Length % 2 != 0 || hex.Length > 2048 || !hex.All(Uri.IsHexDigit)) return false;
+            pokes.Add((item[4] - '0', Convert.FromHexString(hex)));
+        }
+        return pokes.Count > 0;
     }
 
     /// <summary>A name (any case) or 1..4095, as strtol would read it.</summary>

@@ -60,6 +60,10 @@ public sealed class InjectionRule
     /// <summary>syscall=NAME: a side-effect-free (%pure) call run in place of the original; null
     /// for strace's default of an invalid number (-1).</summary>
     public int? SubstituteSyscall { get; init; }
+    /// <summary>poke_enter=@argN=HEX: bytes written at entry where argument N (1-based) points.</summary>
+    public IReadOnlyList<(int Arg, byte[] Data)> PokeEnter { get; init; } = [];
+    /// <summary>poke_exit=@argN=HEX: the same, at the call's return (before it is printed).</summary>
+    public IReadOnlyList<(int Arg, byte[] Data)> PokeExit { get; init; } = [];
 
     public bool AppliesTo(long invocation) =>
         invocation >= First && invocation <= Last && (invocation - First) % Step == 0;

@@ -185,6 +185,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         }
         if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
+        else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();

@@ -22,7 +22,9 @@ public sealed partial class PtraceBackend
         {
             if (!rule.Syscalls.Contains(t.SyscallNumber) || !rule.AppliesTo(n)) continue;
             t.Injecting = rule;
-            if (rule.ChangesResult) Request(POKEUSER, t.Pid, OrigRaxOffset, -1);
+            // -1 makes the kernel run nothing; syscall= runs a harmless %pure call instead.
+            if (rule.ChangesResult) Request(POKEUSER, t.Pid, OrigRaxOffset, rule.SubstituteSyscall ?? -1);
+            Poke(t, rule.PokeEnter);
             if (rule.DelayEnterMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayEnterMicros * Stopwatch.Frequency / 1_000_000;
             return;
         }
@@ -39,8 +41,19 @@ public sealed partial class PtraceBackend
             _event.ReturnValue = value;
             _event.Injected = true;
         }
+        if (rule.PokeEnter.Count + rule.PokeExit.Count > 0)
+        {
+            Poke(t, rule.PokeExit);
+            _event.InjectedArgs = !rule.ChangesResult;
+        }
         if (rule.Signal != 0) t.InjectSignal = rule.Signal;
         if (rule.DelayExitMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayExitMicros * Stopwatch.Frequency / 1_000_000;
+    }
+
+    private static void Poke(Tracee t, IReadOnlyList<(int Arg, byte[] Data)> pokes)
+    {
+        // A bad pointer simply leaves memory alone, as the write would fail in strace too.
+        foreach (var (arg, data) in pokes) ProcessVm.Write(t.Pid, t.Args[arg - 1], data);
     }
 
     private void Delay(Tracee t, int request, int sig)

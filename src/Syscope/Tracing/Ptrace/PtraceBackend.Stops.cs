@@ -79,8 +79,9 @@ public sealed partial class PtraceBackend
         _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
         t.InterruptedSyscall = -1;
-        Emit(t);
+        // Before the line is decoded, so a poke_enter shows in it, as strace shows it.
         if (_filter.Injections.Count > 0) InjectAtEntry(t);
+        Emit(t);
     }
 
     private void Exited(Tracee t, ref SyscallInfoRaw info)

@@ -1,0 +1,34 @@
+using Syscope.Filtering;
+using Syscope.Tests.Infrastructure;
+
+namespace Syscope.Tests.Filtering;
+
+/// <summary>inject's poke_enter/poke_exit: tracee memory rewritten where an argument points, the
+/// program acting on it, and the line equal to strace's.</summary>
+public class PokeTests
+{
+    [Theory]
+    [InlineData("write:poke_enter=@arg2=41424344", new[] { "/bin/echo", "hello" })]
+    [InlineData("pipe2:poke_exit=@arg1=0700000008000000", new[] { "/bin/sh", "-c", "cat /dev/null | cat" })]
+    public void Poked_memory_matches_strace(string inject, string[] command)
+    {
+        if (!NeedsFactAttribute.OnPath("strace")) Assert.Fail("strace is needed (tools/test.sh installs it)");
+        string syscall = inject[..inject.IndexOf(':')];
+        var theirs = Runner.Run("strace", ["-qq", "-e", $"trace={syscall}", "-e", $"inject={inject}", .. command]);
+        var ours = SyscopeCli.Run(["trace", "-qq", "-e", $"trace={syscall}", "-e", $"inject={inject}", .. command]);
+        Assert.Equal(theirs.Stdout, ours.Stdout);
+        Assert.Equal(theirs.StderrLines.Where(l => !l.StartsWith("---")), ours.StderrLines.Where(l => !l.StartsWith("---")));
+        Assert.Contains("(INJECTED: args)", ours.Stderr);
+    }
+
+    [Fact]
+    public void Poke_syntax()
+    {
+        var rule = InjectionParser.Parse("write:poke_enter=@arg2=0000DEAD,@arg1=ff:poke_exit=@arg3=00", fault: false);
+        static string[] Text(IReadOnlyList<(int Arg, byte[] Data)> pokes) => pokes.Select(p => $"@arg{p.Arg}={Convert.ToHexString(p.Data)}").ToArray();
+        Assert.Equal(["@arg2=0000DEAD", "@arg1=FF"], Text(rule.PokeEnter));
+        Assert.Equal(["@arg3=00"], Text(rule.PokeExit));
+        foreach (var bad in new[] { "write:poke_enter=@arg7=00", "write:poke_enter=@arg1=0", "write:poke_enter=@arg1=zz", "write:poke_enter=arg1=00" })
+            Assert.Throws<Syscope.Tracing.UserError>(() => InjectionParser.Parse(bad, fault: false));
+    }
+}
