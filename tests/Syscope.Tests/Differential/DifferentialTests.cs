@@ -37,6 +37,28 @@ public class DifferentialTests(ITestOutputHelper output)
         Assert.True(share >= Floor, $"{w}: {share:P1} of strace's lines, floor {Floor:P0}");
     }
 
+    /// <summary>The bar the issue sets for the whole corpus: over every workload and option set,
+    /// syscope reproduces at least 97 % of strace's lines (strace against itself scores ~99.5 %).</summary>
+    [SkippableFact]
+    public void Overall_share_is_at_least_97_percent()
+    {
+        Skip.If(s_skipReason.Value != null, s_skipReason.Value);
+        int matched = 0, total = 0, runs = 0;
+        foreach (var c in Workloads.All())
+        {
+            var w = (Workload)c[0];
+            var cmd = Array.ConvertAll(w.Command, a => a.Replace("{bin}", s_programs));
+            var expected = Run("strace", w.Options, cmd, "strace");
+            var (m, _) = Score(expected, Run(s_bin, ["trace", .. w.Options], cmd, "syscope"));
+            matched += m;
+            total += expected.Count;
+            runs++;
+        }
+        double share = (double)matched / total;
+        output.WriteLine($"overall: {matched}/{total} of strace's lines over {runs} runs = {share:P2}");
+        Assert.True(share >= 0.97, $"overall {share:P2}, floor 97 %");
+    }
+
     /// <summary>Matched lines, and strace lines syscope did not produce.</summary>
     public static (int Matched, List<string> Missing) Score(List<string> expected, List<string> actual)
     {

@@ -43,6 +43,10 @@ public static class Workloads
         ["gzip", "-c", "/etc/services"],
         ["/usr/bin/python3", "{bin}/sockets.py"],
         ["/usr/bin/python3", "{bin}/events.py"],
+        ["sqlite3", Scratch + "/t.db", "create table t(x); insert into t values (1), ('two'); select * from t;"],
+        ["curl", "-s", "-o", "/dev/null", "file:///etc/issue"],
+        ["sort", "/etc/services"],
+        ["sed", "-n", "1p", "/etc/issue"],
     ];
 
     private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
