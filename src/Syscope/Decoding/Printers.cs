@@ -20,14 +20,17 @@ public static class Printers
 
     /// <summary>Reads a NUL-terminated string of at most max bytes; -1 if unreadable.  Reads page
     /// by page so a string ending just before an unmapped page still reads.</summary>
-    public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated)
+    public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated) =>
+        ReadCString(c.Memory, addr, dest, out terminated);
+
+    public static int ReadCString(Events.ITraceeMemory memory, ulong addr, Span<byte> dest, out bool terminated)
     {
         terminated = false;
         int got = 0;
         while (got < dest.Length)
         {
             int chunk = (int)Math.Min((ulong)(dest.Length - got), 4096 - ((addr + (ulong)got) & 4095));
-            int n = c.Memory.Read(addr + (ulong)got, dest.Slice(got, chunk));
+            int n = memory.Read(addr + (ulong)got, dest.Slice(got, chunk));
             if (n <= 0) return got == 0 ? -1 : got;
             int nul = dest.Slice(got, n).IndexOf((byte)0);
             if (nul >= 0) { terminated = true; return got + nul; }

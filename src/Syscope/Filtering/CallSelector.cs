@@ -36,17 +36,8 @@ public sealed class CallSelector(TraceFilter filter)
     private bool PathMatches(ulong addr, ITraceeMemory memory)
     {
         if (addr == 0) return false;
-        // Page by page: a short path may end just before an unmapped page.
-        int n = 0, len = -1;
-        while (len < 0 && n < _buffer.Length)
-        {
-            int chunk = (int)Math.Min((ulong)(_buffer.Length - n), 4096 - ((addr + (ulong)n) & 4095));
-            int got = memory.Read(addr + (ulong)n, _buffer.AsSpan(n, chunk));
-            if (got <= 0) return false;
-            len = Array.IndexOf(_buffer, (byte)0, n, got);
-            n += got;
-        }
-        if (len < 0) return false;
+        int len = Printers.ReadCString(memory, addr, _buffer, out bool terminated);
+        if (len < 0 || !terminated) return false;
         var text = _buffer.AsSpan(0, len);
         foreach (var p in _paths) if (text.SequenceEqual(p)) return true;
         return false;
@@ -56,10 +47,10 @@ public sealed class CallSelector(TraceFilter filter)
     {
         if (filter.TraceFds != null && filter.TraceFds.Contains(fd)) return true;
         if (_paths.Length == 0 || fd < 0) return false;
-        string? target;
-        try { target = new FileInfo($"/proc/{pid}/fd/{fd}").LinkTarget; }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
-        return target != null && filter.Paths.Contains(target);
+        int len = Interop.ProcFd.Instance.PathOf(pid, fd, _buffer);
+        if (len <= 0) return false;
+        var target = _buffer.AsSpan(0, len);
+        foreach (var p in _paths) if (target.SequenceEqual(p)) return true;
+        return false;
     }
 }

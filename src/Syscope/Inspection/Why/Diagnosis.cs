@@ -25,9 +25,7 @@ public static class Diagnoser
     {
         int pid = process.Pid;
         var names = EndpointNames.FromSystem(numericHosts: true, numericPorts: true);
-        var tablesFor = OpenFileReader.TablesPerNamespace();
-        var files = new OpenFileReader(names, tablesFor).TryRead(process) ?? throw Exited(pid);
-        var describer = new FdTargetDescriber(files, tablesFor(pid), EndpointNames.FromSystem());
+        var describer = FdTargetDescriber.For(process, names) ?? throw Exited(pid);
         var memory = new LiveMemory(pid);
         int ppid = ProcStat.TryRead($"/proc/{pid}/stat", out var st) ? st.Ppid : 0;
         var threads = new List<ThreadReport>();

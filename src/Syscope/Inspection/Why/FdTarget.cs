@@ -17,6 +17,15 @@ public sealed record FdTarget(int Fd, string Description, string? Remote = null,
 /// <summary>Describes the fds a thread waits on, from the rows `files` built for the process.</summary>
 public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, EndpointNames names)
 {
+    /// <summary>The describer `why` uses for one process, from its open files read now; null when the
+    /// process is gone.  numericNames reads the rows; the descriptions then name hosts and ports.</summary>
+    public static FdTargetDescriber? For(ProcessEntry process, EndpointNames numericNames)
+    {
+        var tablesFor = OpenFileReader.TablesPerNamespace();
+        var files = new OpenFileReader(numericNames, tablesFor).TryRead(process);
+        return files == null ? null : new FdTargetDescriber(files, tablesFor(process.Pid), EndpointNames.FromSystem());
+    }
+
     private EndpointIndex? _index;
     private EndpointIndex Index => _index ??= EndpointIndex.Scan();
     private int Pid => files.Process.Pid;

@@ -91,10 +91,7 @@ public sealed class WatchReport : ITraceConsumer
     /// falling back to the /proc link when the process is gone.</summary>
     public static Func<int, string> FdDescriber(ProcessEntry process)
     {
-        var names = Naming.EndpointNames.FromSystem(numericHosts: true, numericPorts: true);
-        var tablesFor = Files.OpenFileReader.TablesPerNamespace();
-        var files = new Files.OpenFileReader(names, tablesFor).TryRead(process);
-        var describer = files == null ? null : new FdTargetDescriber(files, tablesFor(process.Pid), Naming.EndpointNames.FromSystem());
+        var describer = FdTargetDescriber.For(process, Naming.EndpointNames.FromSystem(numericHosts: true, numericPorts: true));
         return fd =>
         {
             if (describer != null) return describer.Describe(fd).Description;

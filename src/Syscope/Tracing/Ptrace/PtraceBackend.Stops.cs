@@ -130,8 +130,8 @@ public sealed partial class PtraceBackend
                         c.AwaitingFirstStop = true;
                     }
                     c.Seccomp = t.Seccomp;   // the filter is inherited across fork and clone
+                    AnnounceChild((int)child, t.Pid);
                 }
-                if (GetEventMessage(t.Pid, out child) == 0) AnnounceChild((int)child, t.Pid);
                 Resume(t, 0);
                 return;
             case EVENT_EXEC:
