@@ -26,6 +26,13 @@ public class CliTests
         using var live = new LiveProcesses();
         var a = live.Start("sleep", "3001");
         var b = live.Start("sleep", "3001");
+        // Start returns before exec: until then the child's command line is still the test host's.
+        foreach (var p in new[] { a, b })
+            Syscope.Tests.Tracing.AttachTests.WaitUntil(() =>
+            {
+                try { return File.ReadAllText($"/proc/{p.Id}/cmdline") == "sleep\03001\0"; }
+                catch (IOException) { return false; }
+            });
         var r = Cli.Run("why", "^sleep 3001$");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal($"syscope: '^sleep 3001$' matches 2 processes; give one PID:\n  {Math.Min(a.Id, b.Id)} sleep 3001\n  {Math.Max(a.Id, b.Id)} sleep 3001\n", r.Error);
