@@ -34,6 +34,31 @@ public static partial class Masking
         return line;
     }
 
+    /// <summary>Masks a whole run: each line, then the data of descriptors that carry random bytes
+    /// (reads from /dev/urandom, and writes to sqlite's journal, whose header holds a random nonce
+    /// that seeds the checksum after every page), which only the open that returned the descriptor
+    /// can identify.</summary>
+    public static List<string> Run(IEnumerable<string> lines)
+    {
+        var sources = new Dictionary<string, bool>();  // fd -> is the journal (else /dev/urandom)
+        var masked = new List<string>();
+        foreach (var raw in lines)
+        {
+            string line = Line(raw);
+            if (RandomSource().Match(line) is { Success: true } open) sources[open.Groups[2].Value] = open.Groups[1].Value.EndsWith("-journal");
+            else if (Close().Match(line) is { Success: true } close) sources.Remove(close.Groups[1].Value);
+            else if (DataCall().Match(line) is { Success: true } data && sources.TryGetValue(data.Groups[2].Value, out bool journal)
+                && (journal ? data.Groups[1].Value[0] != 'r' : data.Groups[1].Value[0] == 'r'))
+                line = line[..data.Groups[3].Index] + "\"RANDOM\"" + line[(data.Groups[3].Index + data.Groups[3].Length)..];
+            masked.Add(line);
+        }
+        return masked;
+    }
+
+    [GeneratedRegex(@"^open(?:at)?\(.*""(/dev/urandom|[^""]*-journal)"".* = (\d+)")] private static partial Regex RandomSource();
+    [GeneratedRegex(@"^close\((\d+)")] private static partial Regex Close();
+    [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
+
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
     [GeneratedRegex(@"\) +=")] private static partial Regex Padding();
     [GeneratedRegex(@"0x[1-9a-f][0-9a-f]{5,}")] private static partial Regex Address();

@@ -45,6 +45,7 @@ public static class Workloads
         ["/usr/bin/python3", "{bin}/events.py"],
         ["sqlite3", Scratch + "/t.db", "create table t(x); insert into t values (1), ('two'); select * from t;"],
         ["curl", "-s", "-o", "/dev/null", "file:///etc/issue"],
+        ["curl", "-s", "-o", Scratch + "/page.txt", "{http}/page.txt"],
         ["sort", "/etc/services"],
         ["sed", "-n", "1p", "/etc/issue"],
     ];
@@ -69,11 +70,11 @@ public static class Workloads
     {
         foreach (var cmd in s_commands)
         {
-            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
+            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
             foreach (var opts in s_optionSets)
             {
                 bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
-                    || (opts is ["-f"] && name is "sockets.py" or "events.py");
+                    || (opts is ["-f"] && name is "sockets.py" or "events.py" or "curl-http") || (opts is ["-y"] && name is "curl-http");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
             foreach (var (workload, opts) in s_filterSets)
