@@ -4,7 +4,7 @@ namespace Syscope.Tests.Differential;
 
 /// <summary>What legitimately differs between two runs of the same program, replaced by fixed
 /// tokens so that only decoding differences remain: addresses, pids, ports, clocks, random bytes,
-/// the " = " column (it moves with the pid prefix's width) and the "_" variable naming the tracer.</summary>
+/// the " = " column (it moves with the pid prefix's width), -T times and the "_" variable naming the tracer.</summary>
 public static partial class Masking
 {
     private static readonly (Regex Pattern, string Replacement)[] s_rules =
@@ -26,6 +26,7 @@ public static partial class Masking
         (EpollData(), "u64=DATA"),
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
+        (Duration(), " <T>"),
     ];
 
     public static string Line(string line)
@@ -60,6 +61,8 @@ public static partial class Masking
     [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
 
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
+    /// <summary>-T: the time spent in the call.</summary>
+    [GeneratedRegex(@" <\d+\.\d+>$")] private static partial Regex Duration();
     [GeneratedRegex(@"\) +=")] private static partial Regex Padding();
     [GeneratedRegex(@"0x[1-9a-f][0-9a-f]{5,}")] private static partial Regex Address();
     [GeneratedRegex(@"getrandom\(""[^""]*""")] private static partial Regex Random();
