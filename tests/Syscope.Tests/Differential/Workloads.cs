@@ -36,6 +36,7 @@ public static class Workloads
         ["{bin}/ids"],
         ["{bin}/poll"],
         ["{bin}/splice"],
+        ["{bin}/mempolicy"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
@@ -73,7 +74,7 @@ public static class Workloads
             string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
             foreach (var opts in s_optionSets)
             {
-                bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
+                bool wanted = opts.Length == 0 || (opts is ["-v"] && name is "mempolicy") || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
                     || (opts is ["-f"] && name is "sockets.py" or "events.py" or "curl-http") || (opts is ["-y"] && name is "curl-http");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
