@@ -15,6 +15,7 @@ public static class DecoderRegistry
         Families.FileDecoders.Register,
         Families.MemoryDecoders.Register,
         Families.MempolicyDecoders.Register,
+        Families.IoprioDecoders.Register,
         Families.ProcessDecoders.Register,
         Families.SignalDecoders.Register,
         Families.ClockDecoders.Register,

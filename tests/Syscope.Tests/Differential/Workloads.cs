@@ -37,6 +37,7 @@ public static class Workloads
         ["{bin}/poll"],
         ["{bin}/splice"],
         ["{bin}/mempolicy"],
+        ["{bin}/ioprio"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],

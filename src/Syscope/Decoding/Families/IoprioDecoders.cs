@@ -1,0 +1,36 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>ioprio_get and ioprio_set: a priority prints as the macro that builds it,
+/// IOPRIO_PRIO_VALUE(class, data), also after ioprio_get's return value.</summary>
+internal static class IoprioDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["ioprio_get"] = new FuncDecoder(Target, (ref DecodeContext c) =>
+        {
+            if (!c.Failed) Priority(c.Aux, (ulong)c.ReturnValue);
+        }, exitArgs: false);
+        d["ioprio_set"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Target(ref c);
+            c.Out.Sep();
+            Priority(c.Out, c.Arg(2));
+        });
+    }
+
+    private static void Target(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, ProcessConstants.IoprioWho);
+        Args.Int(ref c, 1);
+    }
+
+    private static void Priority(ArgWriter w, ulong value)
+    {
+        uint v = (uint)value;
+        w.Raw("IOPRIO_PRIO_VALUE("u8);
+        ProcessConstants.IoprioClass.Print(w, v >> ProcessConstants.IoprioClassShift);
+        w.Raw(", "u8).UInt(v & ((1u << ProcessConstants.IoprioClassShift) - 1)).Raw((byte)')');
+    }
+}
