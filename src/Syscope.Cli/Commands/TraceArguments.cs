@@ -15,7 +15,7 @@ public sealed partial class TraceArguments
     public int Quiet;
     public int HexStrings;
     public int FdPaths;
-    public bool Relative, SyscallTimes, Verbose, Numbers;
+    public bool Relative, SyscallTimes, Numbers;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -66,7 +66,7 @@ public sealed partial class TraceArguments
             case 'y': FdPaths++; break;
             case 'r': Relative = true; break;
             case 'T': SyscallTimes = true; break;
-            case 'v': Verbose = true; AbbrevSet = Filtering.SyscallSet.None; break;
+            case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
             default: throw new UsageError($"invalid option -- '{opt}'");

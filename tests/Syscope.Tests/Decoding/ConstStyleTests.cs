@@ -94,6 +94,7 @@ public class ConstStyleTests
         ulong status = m.Ints(9);
         Assert.Equal("wait4(7536, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL) = 7536", Of("wait4", [7536, status, 0, 0], 7536, m, Raw));
         Assert.Equal("fcntl(255, 0x3 /* F_GETFL */) = 0x8000 (flags O_RDONLY|O_LARGEFILE)", Of("fcntl", [255, 3], 0x8000, m, Verbose));
+        Assert.Equal("fcntl(3, 0x1) = 0x1 (flags 0x1)", Of("fcntl", [3, 1], 1, m, Raw));
     }
 
     [Fact]

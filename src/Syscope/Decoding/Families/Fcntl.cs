@@ -43,12 +43,11 @@ internal sealed class Fcntl : SyscallDecoder
             case F_DUPFD or F_DUPFD_CLOEXEC: c.ReturnFormat = ReturnFormat.Fd; break;
             case F_GETFD when c.ReturnValue != 0:
                 c.ReturnFormat = ReturnFormat.Hex;
-                // strace words these with names in every -X style.
-                c.Aux.Style = ConstStyle.Abbrev;
                 DescConstants.FdFlags.Print(c.Aux.Raw("flags "u8), (ulong)c.ReturnValue);
                 break;
             case F_GETFL:
                 c.ReturnFormat = ReturnFormat.Hex;
+                // strace words the status flags by name in every -X style (not the fd flags).
                 c.Aux.Style = ConstStyle.Abbrev;
                 Args.OpenFlags(c.Aux.Raw("flags "u8), (ulong)c.ReturnValue);
                 break;
