@@ -13,6 +13,9 @@ namespace Syscope.Cli.Commands;
 public sealed partial class TraceArguments
 {
     public SyscallSet TraceSet = SyscallSet.All;
+    /// <summary>-e abbrev= (and -v, which is abbrev=none), -e verbose=, -e raw=: the calls each
+    /// output style applies to; like trace=, a later one replaces an earlier one.</summary>
+    public SyscallSet AbbrevSet = SyscallSet.All, VerboseSet = SyscallSet.All, RawSet = SyscallSet.None;
     public bool[]? SignalSet;
     public StatusSet Status = StatusSet.All;
     public QuietSet QuietSet;
@@ -104,7 +107,10 @@ public sealed partial class TraceArguments
             case "trace-fds" or "trace-fd" or "fd" or "fds": TraceFds = FilterSets.ParseFds(value); break;
             case "inject": Injections.Add(InjectionParser.Parse(value, fault: false, Warnings.Add)); break;
             case "fault": Injections.Add(InjectionParser.Parse(value, fault: true, Warnings.Add)); break;
-            case "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "read" or "reads" or "r" or "write" or "writes" or "w"
+            case "abbrev" or "a": AbbrevSet = SyscallSet.Parse(value); break;
+            case "verbose" or "v": VerboseSet = SyscallSet.Parse(value); break;
+            case "raw" or "x": RawSet = SyscallSet.Parse(value); break;
+            case "read" or "reads" or "r" or "write" or "writes" or "w"
                 or "kvm" or "decode-fds" or "decode-fd" or "decode-pids" or "decode-pid":
                 throw new UsageError($"-e {key}= is not supported yet");
             default: TraceSet = SyscallSet.Parse(expr); break;

@@ -15,8 +15,10 @@ public sealed partial class TraceArguments
     public int Quiet;
     public int HexStrings;
     public int FdPaths;
-    public bool Relative, SyscallTimes, Verbose, Numbers;
+    public bool Relative, SyscallTimes, Numbers;
     public int StringLimit = 32;
+    /// <summary>-X / --const-print-style.</summary>
+    public Decoding.ConstStyle ConstStyle;
     public string? OutputPath;
     public List<int> Pids = [];
     public List<string> Expressions = [];
@@ -64,7 +66,7 @@ public sealed partial class TraceArguments
             case 'y': FdPaths++; break;
             case 'r': Relative = true; break;
             case 'T': SyscallTimes = true; break;
-            case 'v': Verbose = true; break;
+            case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
             default: throw new UsageError($"invalid option -- '{opt}'");
@@ -78,7 +80,7 @@ public sealed partial class TraceArguments
         // --trace=SET and friends are -e trace=SET spelled as long options.
         ["trace"] = "e:trace", ["signal"] = "e:signal", ["status"] = "e:status", ["quiet"] = "e:quiet",
         ["trace-fds"] = "e:trace-fds", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
-        ["syscall-limit"] = "syscall-limit",
+        ["syscall-limit"] = "syscall-limit", ["const-print-style"] = "const-print-style",
     };
 
     private static readonly Dictionary<string, char> s_longFlags = new()
@@ -135,6 +137,13 @@ public sealed partial class TraceArguments
                 }
                 break;
             case "e": Expressions.Add(value); Expression(value); break;
+            case "X" or "const-print-style":
+                ConstStyle = value switch
+                {
+                    "abbrev" => Decoding.ConstStyle.Abbrev, "raw" => Decoding.ConstStyle.Raw, "verbose" => Decoding.ConstStyle.Verbose,
+                    _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: '{value}'"),
+                };
+                break;
             case "S" or "U" or "P" or "I" or "u" or "syscall-limit": FilterValue(opt, value); break;
             case var e when e.StartsWith("e:"): Expressions.Add($"{e[2..]}={value}"); Expression($"{e[2..]}={value}"); break;
             default: throw new UsageError($"option -{opt} is not supported yet");
@@ -145,7 +154,8 @@ public sealed partial class TraceArguments
     {
         Decode = new Decoding.DecodeOptions
         {
-            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), Verbose = Verbose, FdPaths = Math.Min(FdPaths, 2),
+            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = Math.Min(FdPaths, 2),
+            ConstStyle = ConstStyle, Abbreviated = AbbrevSet, Dereferenced = VerboseSet, RawCalls = RawSet,
         },
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,

@@ -17,7 +17,13 @@ public static class Args
     public static void DirFd(ref DecodeContext c, int i)
     {
         c.Out.Sep();
-        if (c.IntArg(i) == AT_FDCWD) c.Out.Raw("AT_FDCWD"u8); else c.Out.Int(c.IntArg(i));
+        if (c.IntArg(i) == AT_FDCWD)
+        {
+            var mark = c.Out.BeginConst();
+            c.Out.Raw("AT_FDCWD"u8);
+            c.Out.EndConst(mark, unchecked((ulong)AT_FDCWD), NumberBase.Decimal);
+        }
+        else c.Out.Int(c.IntArg(i));
         FdPath(ref c, c.IntArg(i), c.Out);
     }
 
@@ -68,8 +74,10 @@ public static class Args
     public static void OpenFlags(ArgWriter w, ulong flags)
     {
         flags = (uint)flags;
+        var mark = w.BeginConst();
         FileConstants.AccessMode.Print(w, flags & 3);
         FileConstants.OpenFlags.Print(w, flags & ~3UL, after: true);
+        w.EndConst(mark, flags);
     }
 
     /// <summary>An int written back through a pointer: [3]; its address if it cannot be read.</summary>

@@ -1,4 +1,5 @@
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding;
@@ -13,8 +14,17 @@ public sealed class DecodeOptions
     public int StringLimit = 32;
     /// <summary>0: escapes; 1: -x (hex when non-ASCII); 2: -xx (always hex).</summary>
     public int HexStrings;
-    /// <summary>-v: print structures and arrays in full.</summary>
-    public bool Verbose;
+    /// <summary>-X: how named constants print.</summary>
+    public ConstStyle ConstStyle;
+    /// <summary>-e abbrev=SET: calls whose structures and arrays are abbreviated ("...").</summary>
+    public SyscallSet Abbreviated = SyscallSet.All;
+    /// <summary>-e verbose=SET: calls whose structures are read; the others show their addresses.</summary>
+    public SyscallSet Dereferenced = SyscallSet.All;
+    /// <summary>-e raw=SET: calls printed undecoded, every argument in hex.</summary>
+    public SyscallSet RawCalls = SyscallSet.None;
+
+    /// <summary>-v: no call abbreviated (strace's abbrev=none).</summary>
+    public bool Verbose { init => Abbreviated = value ? SyscallSet.None : SyscallSet.All; }
     /// <summary>-y: 1 shows fd paths, 2 (-yy) also socket endpoints.</summary>
     public int FdPaths;
 }
@@ -38,6 +48,10 @@ public ref struct DecodeContext
     /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>
     public ArgWriter Aux;
     public DecodeOptions Options;
+    /// <summary>This call's structures and arrays print in full (-v, or not in -e abbrev=).</summary>
+    public bool Unabbreviated;
+    /// <summary>This call is not in -e verbose=: structures print as their addresses.</summary>
+    public bool AddressesOnly;
     /// <summary>Per-tracee scratch kept from entry to exit (values the entry must remember).</summary>
     public ref DecoderScratch Scratch;
     public ReturnFormat ReturnFormat;

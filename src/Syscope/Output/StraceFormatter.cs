@@ -57,6 +57,8 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         _pidWidth = PidMaxWidth();
         _selector = new Filtering.CallSelector(options.Filter);
         _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
+        // The siginfo of signal lines is printed here; its constants follow -X too.
+        _scratch.Style = options.Decode.ConstStyle;
     }
 
     private readonly Filtering.CallSelector _selector;
@@ -129,6 +131,8 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         var c = Context(ref e, s, memory, exiting: false);
         if (e.SyscallNumber == 219 && e.InterruptedSyscall >= 0)
             s.Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
+        else if (_options.Decode.RawCalls.Contains(e.SyscallNumber))
+            RawArgs(ref c);
         else
             s.Syscall.Decoder.Entry(ref c);
         s.EntryLength = s.Text.Length;
@@ -165,7 +169,8 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         if (s.Suppressed) { s.Suppressed = false; return; }
         var c = Context(ref e, s, memory, exiting: true);
         _aux.Clear();
-        s.Syscall.Decoder.Exit(ref c);
+        if (_options.Decode.RawCalls.Contains(e.SyscallNumber)) c.ReturnFormat = ReturnFormat.Hex;
+        else s.Syscall.Decoder.Exit(ref c);
         if (_statusFiltered)
         {
             bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
@@ -191,19 +196,32 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         o.EndEvent();
     }
 
-    private DecodeContext Context(ref TraceEvent e, LineState s, ITraceeMemory memory, bool exiting) => new()
+    /// <summary>-e raw=: every argument the call takes, in hex, as the registers hold them.</summary>
+    private static void RawArgs(ref DecodeContext c)
     {
-        Syscall = s.Syscall!,
-        Pid = e.Pid,
-        Args = ref e.Args,
-        StackPointer = e.StackPointer,
-        Exiting = exiting,
-        ReturnValue = e.ReturnValue,
-        Memory = memory,
-        FdPaths = _fdPaths,
-        Out = s.Text,
-        Aux = _aux,
-        Options = _options.Decode,
-        Scratch = ref s.Scratch,
-    };
+        for (int i = 0; i < c.Syscall.ArgCount; i++) c.Out.Sep().Hex(c.Arg(i));
+    }
+
+    private DecodeContext Context(ref TraceEvent e, LineState s, ITraceeMemory memory, bool exiting)
+    {
+        var options = _options.Decode;
+        s.Text.Style = _aux.Style = options.ConstStyle;
+        return new()
+        {
+            Syscall = s.Syscall!,
+            Pid = e.Pid,
+            Args = ref e.Args,
+            StackPointer = e.StackPointer,
+            Exiting = exiting,
+            ReturnValue = e.ReturnValue,
+            Memory = memory,
+            FdPaths = _fdPaths,
+            Out = s.Text,
+            Aux = _aux,
+            Options = options,
+            Unabbreviated = !options.Abbreviated.Contains(e.SyscallNumber),
+            AddressesOnly = !options.Dereferenced.Contains(e.SyscallNumber),
+            Scratch = ref s.Scratch,
+        };
+    }
 }

@@ -19,6 +19,7 @@ public static partial class Masking
         (PidArg(), "$1(PID"),
         (Tid(), "[TID]"),
         (Port(), "htons(PORT)"),
+        (RawPort(), "$1=\"PORT\""),
         (Times(), "$1=T"),
         (DateComment(), "/* DATE */"),
         (Counters(), "$1"),
@@ -73,6 +74,8 @@ public static partial class Masking
     [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
     [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
+    /// <summary>-X raw and verbose show a port as its two bytes.</summary>
+    [GeneratedRegex(@"\b(sin6?_port)=""(\\x[0-9a-f]{2}){2}""")] private static partial Regex RawPort();
     [GeneratedRegex(@"htons\(\d{4,5}\)")] private static partial Regex Port();
     [GeneratedRegex(@"\b(tv_sec|tv_nsec|tv_usec|st_[amc]time(?:_nsec)?|uptime)=\d+")] private static partial Regex Times();
     [GeneratedRegex(@"/\* \d{4}-\d\d-\d\dT[^*]*\*/")] private static partial Regex DateComment();

@@ -67,6 +67,21 @@ public static class Workloads
         ("structs", ["-e", "trace=%signal"]), ("misc", ["-e", "trace=%network,%ipc"]), ("python3", ["-e", "trace=%creds,%pure"]),
     ];
 
+    /// <summary>-X (how constants print) and -e raw=/abbrev=/verbose= (which calls are decoded,
+    /// abbreviated, dereferenced), each on workloads full of flags and structures.</summary>
+    private static readonly (string Workload, string[] Options)[] s_styleSets =
+    [
+        ("cat", ["-X", "raw"]), ("ls", ["-X", "raw"]), ("flags", ["-X", "raw"]), ("structs", ["-X", "raw"]), ("misc", ["-X", "raw"]), ("python3", ["-X", "raw"]),
+        ("cat", ["-X", "verbose"]), ("ls", ["-X", "verbose"]), ("flags", ["-X", "verbose"]), ("structs", ["-X", "verbose"]), ("misc", ["-X", "verbose"]),
+        ("python3", ["-X", "verbose"]), ("termios", ["-X", "verbose"]),
+        ("cat", ["-e", "raw=openat,read"]), ("ls", ["-e", "raw=openat,read"]), ("structs", ["-e", "raw=openat,read"]), ("python3", ["-e", "raw=openat,read"]),
+        ("cat", ["-e", "abbrev=none"]), ("ls", ["-e", "abbrev=none"]), ("structs", ["-e", "abbrev=none"]), ("misc", ["-e", "abbrev=none"]),
+        ("cat", ["-e", "verbose=none"]), ("ls", ["-e", "verbose=none"]), ("structs", ["-e", "verbose=none"]), ("misc", ["-e", "verbose=none"]),
+        ("python3", ["-e", "verbose=none"]), ("flags", ["-e", "verbose=none"]),
+        ("cat", ["-e", "verbose=fstat,newfstatat"]), ("ls", ["-e", "verbose=fstat,newfstatat"]), ("structs", ["-e", "verbose=fstat,newfstatat"]),
+        ("python3", ["-e", "verbose=fstat,newfstatat"]),
+    ];
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
@@ -80,6 +95,8 @@ public static class Workloads
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
             foreach (var (workload, opts) in s_filterSets)
+                if (workload == name) yield return [new Workload(name, opts, cmd)];
+            foreach (var (workload, opts) in s_styleSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
     }

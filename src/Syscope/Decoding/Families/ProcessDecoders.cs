@@ -122,8 +122,9 @@ internal static class ProcessDecoders
     /// unless -v asks for all of it.</summary>
     internal static void Envp(ref DecodeContext c, ulong addr)
     {
-        if (c.Options.Verbose || addr == 0) { Printers.StringArray(ref c, addr); return; }
+        if (c.Unabbreviated || addr == 0) { Printers.StringArray(ref c, addr); return; }
         c.Out.Hex(addr);
+        if (c.AddressesOnly) return;
         int n = Printers.CountArray(ref c, addr);
         if (n >= 0) c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
     }
@@ -131,7 +132,7 @@ internal static class ProcessDecoders
     private static void Persona(ArgWriter w, ulong v)
     {
         ProcessConstants.Personas.Print(w, v & 0xff);
-        ProcessConstants.PersonalityFlags.Print(w, v & ~0xffUL, after: true);
+        ProcessConstants.PersonalityFlags.PrintMore(w, v & ~0xffUL);
     }
 
     private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;
