@@ -126,6 +126,7 @@ public sealed partial class TraceArguments
             if (SummaryColumnNames.Count > 0) throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
             if (Sort != null) Warnings.Add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
         }
+        if (Json && Follow >= 2 && OutputPath != null) throw new UsageError("--json writes one stream: it cannot be combined with -ff -o");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

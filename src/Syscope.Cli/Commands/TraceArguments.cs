@@ -16,6 +16,8 @@ public sealed partial class TraceArguments
     public int HexStrings;
     public int FdPaths;
     public bool Relative, SyscallTimes, Numbers;
+    /// <summary>--json: JSON Lines instead of strace's text.</summary>
+    public bool Json;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -99,6 +101,7 @@ public sealed partial class TraceArguments
         if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
+        else if (name == "json" && eq < 0) Json = true;
         else if (s_longWithValue.TryGetValue(name, out var shortName))
         {
             if (eq < 0)

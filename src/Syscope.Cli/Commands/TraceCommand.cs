@@ -78,18 +78,19 @@ public static class TraceCommand
         if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
-        return Trace(target, options, stderr, interruptible);
+        return Trace(target, options, stderr, interruptible, a.Json);
     }
 
-    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible)
+    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible, bool json)
     {
         TraceOutput? shared = null;
         if (!options.PerProcessFiles)
             shared = options.OutputPath == null
                 ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
-        using var formatter = new StraceFormatter(options, shared, stderr,
-            pid => OpenOutput($"{options.OutputPath}.{pid}"));
+        using ITraceFormatter formatter = json
+            ? new JsonFormatter(options, shared!, stderr)
+            : new StraceFormatter(options, shared, stderr, pid => OpenOutput($"{options.OutputPath}.{pid}"));
         var filter = target.Filter;
         ITraceConsumer consumer = formatter;
         if (filter.Summary != SummaryMode.None)

@@ -29,6 +29,10 @@ public sealed class ArgWriter
     /// constant printer follows it through <see cref="BeginConst"/>/<see cref="EndConst"/>.</summary>
     public ConstStyle Style;
 
+    /// <summary>Where each argument's text starts, for consumers that keep arguments apart (JSON).</summary>
+    private readonly int[] _argStarts = new int[MaxArgs];
+    private const int MaxArgs = 8;
+
     public void Clear()
     {
         _len = 0;
@@ -96,9 +100,20 @@ public sealed class ArgWriter
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
-        if (_sepAhead) { _sepAhead = false; ArgCount++; return this; }
-        if (ArgCount++ > 0) Raw(", "u8);
+        if (_sepAhead) _sepAhead = false;
+        else if (ArgCount > 0) Raw(", "u8);
+        if (ArgCount < MaxArgs) _argStarts[ArgCount] = _len;
+        ArgCount++;
         return this;
+    }
+
+    /// <summary>The text of argument i (0-based) as written so far, without its separators.</summary>
+    public ReadOnlySpan<byte> Argument(int i)
+    {
+        if ((uint)i >= (uint)Math.Min(ArgCount, MaxArgs)) return default;
+        int start = _argStarts[i];
+        int end = i + 1 < Math.Min(ArgCount, MaxArgs) ? _argStarts[i + 1] - 2 : _len;
+        return _buf.AsSpan(start, Math.Max(0, end - start));
     }
 
     /// <summary>Ends the entry half of a call whose next argument prints at exit: strace writes

@@ -11,7 +11,7 @@ namespace Syscope.Output;
 /// another tracee's line cuts in, "&lt;... read resumed&gt;" when the call returns, and the
 /// signal and exit lines.
 /// </summary>
-public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
+public sealed partial class StraceFormatter : ITraceFormatter
 {
     private const int ExitNr = 60, ExitGroupNr = 231;
     private readonly StraceOptions _options;
