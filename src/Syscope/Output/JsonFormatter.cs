@@ -21,19 +21,11 @@ public sealed class JsonFormatter : ITraceFormatter
     private readonly TextWriter _messages;
     private readonly IFdPaths _fdPaths;
     private readonly Filtering.CallSelector _selector;
-    private readonly Dictionary<int, CallState> _calls = new();
+    private readonly Dictionary<int, CallText> _calls = new();
     private readonly ArgWriter _aux = new();
     private readonly ArgWriter _scratch = new();
+    private readonly ArgWriter _fdTarget = new();
     private readonly Clock _clock = new();
-
-    private sealed class CallState
-    {
-        public readonly ArgWriter Text = new();
-        public SyscallInfo? Syscall;
-        public DecoderScratch Scratch;
-        public bool InSyscall, Suppressed;
-        public long EntryTimestamp;
-    }
 
     public JsonFormatter(StraceOptions options, TraceOutput output, TextWriter messages, IFdPaths? fdPaths = null)
     {
@@ -98,23 +90,16 @@ public sealed class JsonFormatter : ITraceFormatter
 
     public void Dispose() => Complete();
 
-    private CallState State(int pid)
+    private CallText State(int pid)
     {
-        if (!_calls.TryGetValue(pid, out var s)) _calls[pid] = s = new CallState();
+        if (!_calls.TryGetValue(pid, out var s)) _calls[pid] = s = new CallText();
         return s;
     }
 
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-        s.Text.Clear();
-        s.Scratch = default;
-        s.InSyscall = true;
-        s.EntryTimestamp = e.Timestamp;
-        var c = Context(ref e, s, memory, exiting: false);
-        // restart_syscall after an attach carries no arguments of its own.
-        if (!(e.SyscallNumber == 219 && e.InterruptedSyscall >= 0)) s.Syscall.Decoder.Entry(ref c);
+        s.DecodeEntry(ref e, memory, _fdPaths, _options.Decode, _aux);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (e.SyscallNumber is ExitNr or ExitGroupNr)
         {
@@ -127,26 +112,15 @@ public sealed class JsonFormatter : ITraceFormatter
     private void Exit(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        if (!s.InSyscall || s.Syscall == null)
-        {
-            s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-            s.Text.Clear();
-            s.EntryTimestamp = e.EntryTimestamp;
-        }
-        s.InSyscall = false;
-        if (s.Suppressed) { s.Suppressed = false; return; }
-        var c = Context(ref e, s, memory, exiting: true);
-        _aux.Clear();
-        s.Syscall.Decoder.Exit(ref c);
-        bool failed = c.Failed;
+        if (!s.EndCall(ref e)) return;
+        var format = s.DecodeExit(ref e, memory, _fdPaths, _options.Decode, _aux, _fdTarget);
+        bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
-        _scratch.Clear();
-        if (c.ReturnFormat == ReturnFormat.Fd && !failed && _options.Decode.FdPaths > 0) Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
-        Call(s, e.Pid, e.ReturnValue, c.ReturnFormat, e.Timestamp, e);
+        Call(s, e.Pid, e.ReturnValue, format, e.Timestamp, e);
     }
 
     /// <summary>One call object; ret is null for a call that never returned.</summary>
-    private void Call(CallState s, int pid, long? ret, ReturnFormat format, long now, in TraceEvent e, ReadOnlySpan<byte> unfinished = default)
+    private void Call(CallText s, int pid, long? ret, ReturnFormat format, long now, in TraceEvent e, ReadOnlySpan<byte> unfinished = default)
     {
         var call = s.Syscall!;
         Begin("syscall"u8, pid, s.EntryTimestamp);
@@ -174,17 +148,14 @@ public sealed class JsonFormatter : ITraceFormatter
             {
                 Field("retval"u8).Number(r);
                 // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
-                if (format is ReturnFormat.Hex or ReturnFormat.Octal || _scratch.Length > 0 || _aux.Length > 0)
+                if (format is ReturnFormat.Hex or ReturnFormat.Octal || _fdTarget.Length > 0 || _aux.Length > 0)
                 {
                     var w = _scratch;
-                    int pathLength = w.Length;
-                    Span<byte> path = stackalloc byte[Math.Min(pathLength, 4096)];
-                    w.Written[..path.Length].CopyTo(path);
                     w.Clear();
                     if (format == ReturnFormat.Hex) w.Hex((ulong)r);
                     else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
                     else w.Int(r);
-                    w.Raw(path);
+                    w.Raw(_fdTarget.Written);
                     if (_aux.Length > 0) w.Raw(" ("u8).Raw(_aux.Written).Raw((byte)')');
                     Field("decoded"u8).String(w.Written);
                 }
@@ -227,22 +198,6 @@ public sealed class JsonFormatter : ITraceFormatter
         }
         End();
     }
-
-    private DecodeContext Context(ref TraceEvent e, CallState s, ITraceeMemory memory, bool exiting) => new()
-    {
-        Syscall = s.Syscall!,
-        Pid = e.Pid,
-        Args = ref e.Args,
-        StackPointer = e.StackPointer,
-        Exiting = exiting,
-        ReturnValue = e.ReturnValue,
-        Memory = memory,
-        FdPaths = _fdPaths,
-        Out = s.Text,
-        Aux = _aux,
-        Options = _options.Decode,
-        Scratch = ref s.Scratch,
-    };
 
     // The object is written straight to the buffered output: no JSON DOM, no strings per event.
 

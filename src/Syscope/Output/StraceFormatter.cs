@@ -24,23 +24,16 @@ public sealed partial class StraceFormatter : ITraceFormatter
     private Clock _clock => _wallClock ??= new Clock();
     private readonly ArgWriter _scratch = new();
     private readonly ArgWriter _aux = new();
+    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
+    private readonly ArgWriter _fdTarget = new();
     private readonly IFdPaths? _fdPaths;
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
 
-    private sealed class LineState(TraceOutput output)
+    private sealed class LineState(TraceOutput output) : CallText
     {
-        public readonly ArgWriter Text = new();
         public readonly TraceOutput Output = output;
-        public int EntryLength;
-        public SyscallInfo? Syscall;
-        public DecoderScratch Scratch;
-        public bool InSyscall;
-        /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
-        public bool Suppressed;
-        public long EntryTimestamp;
-        public int SyscallNumber;
     }
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
@@ -124,20 +117,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-        s.Text.Clear();
-        s.Scratch = default;
-        s.InSyscall = true;
-        var c = Context(ref e, s, memory, exiting: false);
-        if (e.SyscallNumber == 219 && e.InterruptedSyscall >= 0)
-            s.Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
-        else if (_options.Decode.RawCalls.Contains(e.SyscallNumber))
-            RawArgs(ref c);
-        else
-            s.Syscall.Decoder.Entry(ref c);
-        s.EntryLength = s.Text.Length;
-        s.EntryTimestamp = e.Timestamp;
-        s.SyscallNumber = e.SyscallNumber;
+        s.DecodeEntry(ref e, memory, _fdPaths, _options.Decode, _aux);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (s.Suppressed || _statusFiltered) return;
 
@@ -159,21 +139,11 @@ public sealed partial class StraceFormatter : ITraceFormatter
     {
         var s = State(e.Pid);
         var o = s.Output;
-        if (!s.InSyscall || s.Syscall == null)
-        {
-            s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-            s.Text.Clear();
-            s.EntryLength = 0;
-        }
-        s.InSyscall = false;
-        if (s.Suppressed) { s.Suppressed = false; return; }
-        var c = Context(ref e, s, memory, exiting: true);
-        _aux.Clear();
-        if (_options.Decode.RawCalls.Contains(e.SyscallNumber)) c.ReturnFormat = ReturnFormat.Hex;
-        else s.Syscall.Decoder.Exit(ref c);
+        if (!s.EndCall(ref e)) return;
+        var format = s.DecodeExit(ref e, memory, _fdPaths, _options.Decode, _aux, _fdTarget);
+        bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (_statusFiltered)
         {
-            bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
             if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
             OpenLine(o, s, e.Pid);
         }
@@ -181,47 +151,13 @@ public sealed partial class StraceFormatter : ITraceFormatter
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');
         o.ReturnSeparator();
-        WriteReturn(o, e.ReturnValue, c.ReturnFormat);
-        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && _options.Decode.FdPaths > 0)
-        {
-            _scratch.Clear();
-            Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
-            o.Write(_scratch.Written);
-        }
-        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
+        WriteReturn(o, e.ReturnValue, format);
+        o.Write(_fdTarget.Written);
+        if (_aux.Length > 0 && !failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
         else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();
-    }
-
-    /// <summary>-e raw=: every argument the call takes, in hex, as the registers hold them.</summary>
-    private static void RawArgs(ref DecodeContext c)
-    {
-        for (int i = 0; i < c.Syscall.ArgCount; i++) c.Out.Sep().Hex(c.Arg(i));
-    }
-
-    private DecodeContext Context(ref TraceEvent e, LineState s, ITraceeMemory memory, bool exiting)
-    {
-        var options = _options.Decode;
-        s.Text.Style = _aux.Style = options.ConstStyle;
-        return new()
-        {
-            Syscall = s.Syscall!,
-            Pid = e.Pid,
-            Args = ref e.Args,
-            StackPointer = e.StackPointer,
-            Exiting = exiting,
-            ReturnValue = e.ReturnValue,
-            Memory = memory,
-            FdPaths = _fdPaths,
-            Out = s.Text,
-            Aux = _aux,
-            Options = options,
-            Unabbreviated = !options.Abbreviated.Contains(e.SyscallNumber),
-            AddressesOnly = !options.Dereferenced.Contains(e.SyscallNumber),
-            Scratch = ref s.Scratch,
-        };
     }
 }
