@@ -80,6 +80,7 @@ public static class Workloads
         ("python3", ["-e", "verbose=none"]), ("flags", ["-e", "verbose=none"]),
         ("cat", ["-e", "verbose=fstat,newfstatat"]), ("ls", ["-e", "verbose=fstat,newfstatat"]), ("structs", ["-e", "verbose=fstat,newfstatat"]),
         ("python3", ["-e", "verbose=fstat,newfstatat"]),
+        ("mempolicy", ["-X", "raw"]), ("mempolicy", ["-X", "verbose"]), ("ioprio", ["-X", "raw"]), ("ioprio", ["-X", "verbose"]),
     ];
 
     /// <summary>Every command with default options, and every option set on a representative few.</summary>

@@ -10,13 +10,19 @@ internal static class IoprioDecoders
     {
         d["ioprio_get"] = new FuncDecoder(Target, (ref DecodeContext c) =>
         {
-            if (!c.Failed) Priority(c.Aux, (ulong)c.ReturnValue);
+            // -X raw leaves the note out: it would only repeat the number.
+            if (!c.Failed && c.Aux.Style != ConstStyle.Raw) Priority(c.Aux, (ulong)c.ReturnValue);
         }, exitArgs: false);
         d["ioprio_set"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Target(ref c);
             c.Out.Sep();
+            // As a whole the priority is one constant ("16388 /* IOPRIO_PRIO_VALUE(...) */" with -X
+            // verbose), yet strace styles the class inside it too, so the style stays on within.
+            var mark = c.Out.BeginConst();
+            c.Out.Style = mark.Style;
             Priority(c.Out, c.Arg(2));
+            c.Out.EndConst(mark, (uint)c.Arg(2), NumberBase.Decimal);
         });
     }
 

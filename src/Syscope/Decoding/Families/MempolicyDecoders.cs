@@ -70,11 +70,14 @@ internal static class MempolicyDecoders
         PrintMode(c.Out, (uint)c.Arg(i));
     }
 
+    /// <summary>Mode and mode flags are one constant to -X ("0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */").</summary>
     private static void PrintMode(ArgWriter w, uint mode)
     {
+        var mark = w.BeginConst();
         ulong flags = mode & MemoryConstants.MempolicyModeFlagsMask;
         MemoryConstants.MempolicyMode.Print(w, mode & ~MemoryConstants.MempolicyModeFlagsMask);
         MemoryConstants.MempolicyModeFlags.Print(w, flags, after: true);
+        w.EndConst(mark, mode);
     }
 
     private static void ModeRef(ref DecodeContext c, ulong addr)
