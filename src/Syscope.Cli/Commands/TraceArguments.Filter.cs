@@ -104,8 +104,9 @@ public sealed partial class TraceArguments
             case "trace-fds" or "trace-fd" or "fd" or "fds": TraceFds = FilterSets.ParseFds(value); break;
             case "inject": Injections.Add(InjectionParser.Parse(value, fault: false, Warnings.Add)); break;
             case "fault": Injections.Add(InjectionParser.Parse(value, fault: true, Warnings.Add)); break;
+            case "decode-fds" or "decode-fd": DecodeFds = FilterSets.ParseDecodeFds(value); break;
             case "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "read" or "reads" or "r" or "write" or "writes" or "w"
-                or "kvm" or "decode-fds" or "decode-fd" or "decode-pids" or "decode-pid":
+                or "kvm" or "decode-pids" or "decode-pid":
                 throw new UsageError($"-e {key}= is not supported yet");
             default: TraceSet = SyscallSet.Parse(expr); break;
         }
@@ -120,6 +121,7 @@ public sealed partial class TraceArguments
             if (SummaryColumnNames.Count > 0) throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
             if (Sort != null) Warnings.Add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
         }
+        if (FdPaths > 0 && DecodeFds != null) throw new UserError("-y and --decode-fds cannot be provided simultaneously");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

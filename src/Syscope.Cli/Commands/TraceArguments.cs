@@ -14,7 +14,8 @@ public sealed partial class TraceArguments
     public int Timestamps;        // -t count
     public int Quiet;
     public int HexStrings;
-    public int FdPaths;
+    public int FdPaths;           // -y count: 1 paths, 2 (-yy) everything --decode-fds knows
+    public Decoding.FdDecoding? DecodeFds;
     public bool Relative, SyscallTimes, Verbose, Numbers;
     public int StringLimit = 32;
     public string? OutputPath;
@@ -97,6 +98,8 @@ public sealed partial class TraceArguments
         if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
+        // Its argument is optional, and a bare --decode-fds means paths.
+        else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))
         {
             if (eq < 0)
@@ -141,11 +144,18 @@ public sealed partial class TraceArguments
         }
     }
 
+    private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch
+    {
+        0 => Decoding.FdDecoding.None,
+        1 => Decoding.FdDecoding.Path,
+        _ => Decoding.FdDecoding.All,
+    };
+
     public StraceOptions ToOptions() => new()
     {
         Decode = new Decoding.DecodeOptions
         {
-            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), Verbose = Verbose, FdPaths = Math.Min(FdPaths, 2),
+            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), Verbose = Verbose, FdPaths = FdDecodingSet,
         },
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,

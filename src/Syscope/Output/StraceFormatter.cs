@@ -25,6 +25,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private readonly ArgWriter _scratch = new();
     private readonly ArgWriter _aux = new();
     private readonly IFdPaths? _fdPaths;
+    private readonly Decoding.SocketDetailsCache _socketCache = new();
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -201,6 +202,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         ReturnValue = e.ReturnValue,
         Memory = memory,
         FdPaths = _fdPaths,
+        SocketCache = _socketCache,
         Out = s.Text,
         Aux = _aux,
         Options = _options.Decode,
