@@ -26,6 +26,12 @@ public static partial class Masking
         (EpollData(), "u64=DATA"),
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
+        // -yy: socket inodes, ports, netlink port ids (the tracee's pid) and pidfd pids.
+        (SocketInode(), "$1:[INO"),
+        (PeerInode(), "$1->INO"),
+        (EndpointPort(), "$1:PORT"),
+        (NetlinkPortId(), "$1:PID]"),
+        (PidfdPid(), "<pid:PID>"),
     ];
 
     public static string Line(string line)
@@ -54,4 +60,9 @@ public static partial class Masking
     [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
+    [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+")] private static partial Regex SocketInode();
+    [GeneratedRegex(@"(:\[INO)->\d+")] private static partial Regex PeerInode();
+    [GeneratedRegex(@"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d+(?=->|\]>)")] private static partial Regex EndpointPort();
+    [GeneratedRegex(@"(NETLINK:\[[A-Z_]+):\d+\]")] private static partial Regex NetlinkPortId();
+    [GeneratedRegex(@"<pid:\d+>")] private static partial Regex PidfdPid();
 }
