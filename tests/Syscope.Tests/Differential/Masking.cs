@@ -60,7 +60,7 @@ public static partial class Masking
     [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
-    [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+")] private static partial Regex SocketInode();
+    [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+(?=[],]|->)")] private static partial Regex SocketInode();
     [GeneratedRegex(@"(:\[INO)->\d+")] private static partial Regex PeerInode();
     [GeneratedRegex(@"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d+(?=->|\]>)")] private static partial Regex EndpointPort();
     [GeneratedRegex(@"(NETLINK:\[[A-Z_]+):\d+\]")] private static partial Regex NetlinkPortId();
