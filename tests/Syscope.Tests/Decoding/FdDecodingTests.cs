@@ -150,6 +150,10 @@ public class FdDecodingTests
             .Inet(9, 1321366, "TCP", AF_INET, "127.0.0.1", 55955, "127.0.0.1", 57544);
         Assert.Equal("accept(7<TCP:[127.0.0.1:55955]>, NULL, NULL) = 9<TCP:[127.0.0.1:55955->127.0.0.1:57544]>",
             Of("accept", [7, 0, 0], 9, options: YY, fds: fds));
+        fds.Pidfd(11, 22110);
+        Assert.Equal("pidfd_open(22110, 0) = 11<pid:22110>", Of("pidfd_open", [22110, 0], 11, options: YY, fds: fds));
+        Assert.Equal("pidfd_open(22110, PIDFD_NONBLOCK) = 11", Of("pidfd_open", [22110, 0x800], 11, fds: fds));
+        Assert.Equal("pidfd_open(22110, 0x1000 /* PIDFD_??? */) = -1 EINVAL (Invalid argument)", Of("pidfd_open", [22110, 0x1000], -22, fds: fds));
     }
 
     /// <summary>strace keeps the first details it found for an inode: a UDP socket bound, then

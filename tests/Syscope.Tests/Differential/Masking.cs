@@ -49,7 +49,7 @@ public static partial class Masking
     /// <summary>rt_sigreturn returns whatever the interrupted call did, which depends on timing.</summary>
     [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
     [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
-    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
+    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64|pidfd_open))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
     [GeneratedRegex(@"htons\(\d{4,5}\)")] private static partial Regex Port();
     [GeneratedRegex(@"\b(tv_sec|tv_nsec|tv_usec|st_[amc]time(?:_nsec)?|uptime)=\d+")] private static partial Regex Times();
