@@ -110,8 +110,9 @@ public sealed partial class TraceArguments
             case "abbrev" or "a": AbbrevSet = SyscallSet.Parse(value); break;
             case "verbose" or "v": VerboseSet = SyscallSet.Parse(value); break;
             case "raw" or "x": RawSet = SyscallSet.Parse(value); break;
+            case "decode-fds" or "decode-fd": DecodeFds = FilterSets.ParseDecodeFds(value); break;
             case "read" or "reads" or "r" or "write" or "writes" or "w"
-                or "kvm" or "decode-fds" or "decode-fd" or "decode-pids" or "decode-pid":
+                or "kvm" or "decode-pids" or "decode-pid":
                 throw new UsageError($"-e {key}= is not supported yet");
             default: TraceSet = SyscallSet.Parse(expr); break;
         }
@@ -127,6 +128,7 @@ public sealed partial class TraceArguments
             if (Sort != null) Warnings.Add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
         }
         if (Json && Follow >= 2 && OutputPath != null) throw new UsageError("--json writes one stream: it cannot be combined with -ff -o");
+        if (FdPaths > 0 && DecodeFds != null) throw new UserError("-y and --decode-fds cannot be provided simultaneously");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

@@ -14,7 +14,8 @@ public sealed partial class TraceArguments
     public int Timestamps;        // -t count
     public int Quiet;
     public int HexStrings;
-    public int FdPaths;
+    public int FdPaths;           // -y count: 1 paths, 2 (-yy) everything --decode-fds knows
+    public Decoding.FdDecoding? DecodeFds;
     public bool Relative, SyscallTimes, Numbers;
     /// <summary>--json: JSON Lines instead of strace's text.</summary>
     public bool Json;
@@ -102,6 +103,8 @@ public sealed partial class TraceArguments
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
         else if (name == "json" && eq < 0) Json = true;
+        // Its argument is optional, and a bare --decode-fds means paths.
+        else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))
         {
             if (eq < 0)
@@ -153,11 +156,18 @@ public sealed partial class TraceArguments
         }
     }
 
+    private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch
+    {
+        0 => Decoding.FdDecoding.None,
+        1 => Decoding.FdDecoding.Path,
+        _ => Decoding.FdDecoding.All,
+    };
+
     public StraceOptions ToOptions() => new()
     {
         Decode = new Decoding.DecodeOptions
         {
-            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = Math.Min(FdPaths, 2),
+            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = FdDecodingSet,
             ConstStyle = ConstStyle, Abbreviated = AbbrevSet, Dereferenced = VerboseSet, RawCalls = RawSet,
         },
         OutputPath = OutputPath,

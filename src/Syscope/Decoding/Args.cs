@@ -27,15 +27,8 @@ public static class Args
         FdPath(ref c, c.IntArg(i), c.Out);
     }
 
-    /// <summary>With -y, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
-    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w)
-    {
-        if (c.Options.FdPaths == 0 || (fd < 0 && fd != AT_FDCWD) || c.FdPaths == null) return;
-        Span<byte> path = stackalloc byte[4096];
-        int n = c.FdPaths.PathOf(c.Pid, fd, path);
-        if (n <= 0) return;
-        w.Raw((byte)'<').Escaped(path[..n], c.Options.HexStrings).Raw((byte)'>');
-    }
+    /// <summary>With -y and its kin, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
+    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w) => FdDescription.Print(ref c, fd, w);
 
     public static void Int(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));
 

@@ -25,8 +25,8 @@ public sealed class DecodeOptions
 
     /// <summary>-v: no call abbreviated (strace's abbrev=none).</summary>
     public bool Verbose { init => Abbreviated = value ? SyscallSet.None : SyscallSet.All; }
-    /// <summary>-y: 1 shows fd paths, 2 (-yy) also socket endpoints.</summary>
-    public int FdPaths;
+    /// <summary>-y, -yy, --decode-fds: what prints after a descriptor.</summary>
+    public FdDecoding FdPaths;
 }
 
 /// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>
@@ -43,6 +43,8 @@ public ref struct DecodeContext
     public ITraceeMemory Memory;
     /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
     public IFdPaths? FdPaths;
+    /// <summary>Socket details already resolved in this run (null: none are kept).</summary>
+    public SocketDetailsCache? SocketCache;
     public ArgWriter Out;
     /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
     /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>

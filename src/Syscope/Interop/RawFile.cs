@@ -46,4 +46,18 @@ public static unsafe partial class RawFile
         }
         finally { Close(fd); }
     }
+
+    /// <summary>One read(2) of a file produced in one piece (fdinfo) into buffer; the byte count or
+    /// the negated errno.  pathZ is NUL-terminated; nothing is allocated.</summary>
+    public static int ReadOnce(ReadOnlySpan<byte> pathZ, Span<byte> buffer)
+    {
+        int fd;
+        fixed (byte* pp = pathZ) fd = Open(pp, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return -SyscallException.LastErrno();
+        nint n;
+        fixed (byte* b = buffer) n = Read(fd, b, (nuint)buffer.Length);
+        int rc = n < 0 ? -SyscallException.LastErrno() : (int)n;
+        Close(fd);
+        return rc;
+    }
 }

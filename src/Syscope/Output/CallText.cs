@@ -4,6 +4,20 @@ using Syscope.Syscalls;
 
 namespace Syscope.Output;
 
+/// <summary>What decoding a call needs besides the call itself: one per formatter, shared by
+/// all its tracees.</summary>
+public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths)
+{
+    public readonly DecodeOptions Options = options;
+    public readonly IFdPaths FdPaths = fdPaths;
+    /// <summary>-yy: what a socket inode was first seen as (strace keeps that for the run).</summary>
+    public readonly SocketDetailsCache Sockets = new();
+    /// <summary>Text after the return value ("flags O_RDWR"), rewritten at every exit.</summary>
+    public readonly ArgWriter Aux = new();
+    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
+    public readonly ArgWriter FdTarget = new();
+}
+
 /// <summary>
 /// One tracee's current call as decoded text: the entry half kept until the exit adds the rest.
 /// Every output format holds one per tracee, so the decoding steps around the decoders (raw=,
@@ -23,13 +37,14 @@ public class CallText
     public long EntryTimestamp;
     public int SyscallNumber;
 
-    public void DecodeEntry(ref TraceEvent e, ITraceeMemory memory, IFdPaths fdPaths, DecodeOptions options, ArgWriter aux)
+    public void DecodeEntry(ref TraceEvent e, ITraceeMemory memory, DecodeEnvironment env)
     {
+        var options = env.Options;
         Syscall = SyscallTable.Resolve(e.SyscallNumber);
         Text.Clear();
         Scratch = default;
         InSyscall = true;
-        var c = Context(ref e, memory, fdPaths, options, aux, exiting: false);
+        var c = Context(ref e, memory, env, exiting: false);
         if (e.SyscallNumber == RestartSyscallNr && e.InterruptedSyscall >= 0)
             Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
         else if (options.RawCalls.Contains(e.SyscallNumber))
@@ -58,16 +73,16 @@ public class CallText
         return false;
     }
 
-    /// <summary>Decodes the exit half into Text and aux; returns how the result prints, and with -y
-    /// writes a returned descriptor's target ("&lt;/etc/passwd&gt;") into fdTarget.</summary>
-    public ReturnFormat DecodeExit(ref TraceEvent e, ITraceeMemory memory, IFdPaths fdPaths, DecodeOptions options, ArgWriter aux, ArgWriter fdTarget)
+    /// <summary>Decodes the exit half into Text and env.Aux; returns how the result prints, and
+    /// with -y writes a returned descriptor's target into env.FdTarget.</summary>
+    public ReturnFormat DecodeExit(ref TraceEvent e, ITraceeMemory memory, DecodeEnvironment env)
     {
-        var c = Context(ref e, memory, fdPaths, options, aux, exiting: true);
-        aux.Clear();
-        fdTarget.Clear();
-        if (options.RawCalls.Contains(e.SyscallNumber)) return ReturnFormat.Hex;
+        var c = Context(ref e, memory, env, exiting: true);
+        env.Aux.Clear();
+        env.FdTarget.Clear();
+        if (env.Options.RawCalls.Contains(e.SyscallNumber)) return ReturnFormat.Hex;
         Syscall!.Decoder.Exit(ref c);
-        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && options.FdPaths > 0) Args.FdPath(ref c, (int)e.ReturnValue, fdTarget);
+        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
         return c.ReturnFormat;
     }
 
@@ -79,9 +94,10 @@ public class CallText
         for (int i = 0; i < c.Syscall.ArgCount; i++) c.Out.Sep().Hex(c.Arg(i));
     }
 
-    private DecodeContext Context(ref TraceEvent e, ITraceeMemory memory, IFdPaths fdPaths, DecodeOptions options, ArgWriter aux, bool exiting)
+    private DecodeContext Context(ref TraceEvent e, ITraceeMemory memory, DecodeEnvironment env, bool exiting)
     {
-        Text.Style = aux.Style = options.ConstStyle;
+        var options = env.Options;
+        Text.Style = env.Aux.Style = options.ConstStyle;
         return new()
         {
             Syscall = Syscall!,
@@ -91,9 +107,10 @@ public class CallText
             Exiting = exiting,
             ReturnValue = e.ReturnValue,
             Memory = memory,
-            FdPaths = fdPaths,
+            FdPaths = env.FdPaths,
+            SocketCache = env.Sockets,
             Out = Text,
-            Aux = aux,
+            Aux = env.Aux,
             Options = options,
             Unabbreviated = !options.Abbreviated.Contains(e.SyscallNumber),
             AddressesOnly = !options.Dereferenced.Contains(e.SyscallNumber),

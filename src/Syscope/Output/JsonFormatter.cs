@@ -19,12 +19,10 @@ public sealed class JsonFormatter : ITraceFormatter
     private readonly StraceOptions _options;
     private readonly TraceOutput _output;
     private readonly TextWriter _messages;
-    private readonly IFdPaths _fdPaths;
+    private readonly DecodeEnvironment _env;
     private readonly Filtering.CallSelector _selector;
     private readonly Dictionary<int, CallText> _calls = new();
-    private readonly ArgWriter _aux = new();
     private readonly ArgWriter _scratch = new();
-    private readonly ArgWriter _fdTarget = new();
     private readonly Clock _clock = new();
 
     public JsonFormatter(StraceOptions options, TraceOutput output, TextWriter messages, IFdPaths? fdPaths = null)
@@ -32,7 +30,7 @@ public sealed class JsonFormatter : ITraceFormatter
         _options = options;
         _output = output;
         _messages = messages;
-        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
+        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance);
         _selector = new Filtering.CallSelector(options.Filter);
     }
 
@@ -99,7 +97,7 @@ public sealed class JsonFormatter : ITraceFormatter
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        s.DecodeEntry(ref e, memory, _fdPaths, _options.Decode, _aux);
+        s.DecodeEntry(ref e, memory, _env);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (e.SyscallNumber is ExitNr or ExitGroupNr)
         {
@@ -113,7 +111,7 @@ public sealed class JsonFormatter : ITraceFormatter
     {
         var s = State(e.Pid);
         if (!s.EndCall(ref e)) return;
-        var format = s.DecodeExit(ref e, memory, _fdPaths, _options.Decode, _aux, _fdTarget);
+        var format = s.DecodeExit(ref e, memory, _env);
         bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
         Call(s, e.Pid, e.ReturnValue, format, e.Timestamp, e);
@@ -148,15 +146,15 @@ public sealed class JsonFormatter : ITraceFormatter
             {
                 Field("retval"u8).Number(r);
                 // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
-                if (format is ReturnFormat.Hex or ReturnFormat.Octal || _fdTarget.Length > 0 || _aux.Length > 0)
+                if (format is ReturnFormat.Hex or ReturnFormat.Octal || _env.FdTarget.Length > 0 || _env.Aux.Length > 0)
                 {
                     var w = _scratch;
                     w.Clear();
                     if (format == ReturnFormat.Hex) w.Hex((ulong)r);
                     else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
                     else w.Int(r);
-                    w.Raw(_fdTarget.Written);
-                    if (_aux.Length > 0) w.Raw(" ("u8).Raw(_aux.Written).Raw((byte)')');
+                    w.Raw(_env.FdTarget.Written);
+                    if (_env.Aux.Length > 0) w.Raw(" ("u8).Raw(_env.Aux.Written).Raw((byte)')');
                     Field("decoded"u8).String(w.Written);
                 }
             }

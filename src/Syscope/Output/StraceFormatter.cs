@@ -23,10 +23,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
     private Clock? _wallClock;
     private Clock _clock => _wallClock ??= new Clock();
     private readonly ArgWriter _scratch = new();
-    private readonly ArgWriter _aux = new();
-    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
-    private readonly ArgWriter _fdTarget = new();
-    private readonly IFdPaths? _fdPaths;
+    private readonly DecodeEnvironment _env;
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -42,7 +39,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
     /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
     public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
     {
-        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
+        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance);
         _options = options;
         _shared = shared;
         _messages = messages;
@@ -117,7 +114,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        s.DecodeEntry(ref e, memory, _fdPaths, _options.Decode, _aux);
+        s.DecodeEntry(ref e, memory, _env);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (s.Suppressed || _statusFiltered) return;
 
@@ -140,7 +137,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
         var s = State(e.Pid);
         var o = s.Output;
         if (!s.EndCall(ref e)) return;
-        var format = s.DecodeExit(ref e, memory, _fdPaths, _options.Decode, _aux, _fdTarget);
+        var format = s.DecodeExit(ref e, memory, _env);
         bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (_statusFiltered)
         {
@@ -152,8 +149,8 @@ public sealed partial class StraceFormatter : ITraceFormatter
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, e.ReturnValue, format);
-        o.Write(_fdTarget.Written);
-        if (_aux.Length > 0 && !failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
+        o.Write(_env.FdTarget.Written);
+        if (_env.Aux.Length > 0 && !failed) { o.Write(" ("u8); o.Write(_env.Aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
         else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);

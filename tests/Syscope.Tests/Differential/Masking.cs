@@ -28,6 +28,12 @@ public static partial class Masking
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
         (Duration(), " <T>"),
+        // -yy: socket inodes, ports, netlink port ids (the tracee's pid) and pidfd pids.
+        (SocketInode(), "$1:[INO"),
+        (PeerInode(), "$1->INO"),
+        (EndpointPort(), "$1:PORT"),
+        (NetlinkPortId(), "$1:PID]"),
+        (PidfdPid(), "<pid:PID>"),
     ];
 
     public static string Line(string line)
@@ -72,7 +78,7 @@ public static partial class Masking
     /// <summary>rt_sigreturn returns whatever the interrupted call did, which depends on timing.</summary>
     [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
     [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
-    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
+    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64|pidfd_open))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
     /// <summary>-X raw and verbose show a port as its two bytes.</summary>
     [GeneratedRegex(@"\b(sin6?_port)=""(\\x[0-9a-f]{2}){2}""")] private static partial Regex RawPort();
@@ -85,4 +91,9 @@ public static partial class Masking
     [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
+    [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+(?=[],]|->)")] private static partial Regex SocketInode();
+    [GeneratedRegex(@"(:\[INO)->\d+")] private static partial Regex PeerInode();
+    [GeneratedRegex(@"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d+(?=->|\]>)")] private static partial Regex EndpointPort();
+    [GeneratedRegex(@"(NETLINK:\[[A-Z_]+):\d+\]")] private static partial Regex NetlinkPortId();
+    [GeneratedRegex(@"<pid:\d+>")] private static partial Regex PidfdPid();
 }

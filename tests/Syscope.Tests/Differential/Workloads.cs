@@ -50,6 +50,8 @@ public static class Workloads
         ["curl", "-s", "-o", Scratch + "/page.txt", "{http}/page.txt"],
         ["sort", "/etc/services"],
         ["sed", "-n", "1p", "/etc/issue"],
+        // -yy / --decode-fds (branch fds): every descriptor form, see s_fdDecodingSets.
+        ["{bin}/fds"],
     ];
 
     private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
@@ -83,6 +85,17 @@ public static class Workloads
         ("mempolicy", ["-X", "raw"]), ("mempolicy", ["-X", "verbose"]), ("ioprio", ["-X", "raw"]), ("ioprio", ["-X", "verbose"]),
     ];
 
+    /// <summary>-yy and --decode-fds: socket endpoints from sock_diag, device numbers, pidfd pids,
+    /// alone and in the sets strace accepts, on the descriptor program and on workloads that use
+    /// sockets (python's loopback TCP, curl), pipes (sh-pipe) and devices (misc, cat).</summary>
+    private static readonly (string Workload, string[] Options)[] s_fdDecodingSets =
+    [
+        ("fds", ["-yy"]), ("fds", ["-y"]), ("fds", ["--decode-fds=socket"]), ("fds", ["--decode-fds=dev,pidfd"]),
+        ("fds", ["-e", "decode-fds=!path"]), ("fds", ["-x", "-yy"]), ("fds", ["--decode-fds=path,socket"]),
+        ("sockets.py", ["-f", "-yy"]), ("misc", ["-yy"]), ("sh-pipe", ["-f", "-yy"]), ("cat", ["-yy"]),
+        ("curl", ["-yy"]), ("cat", ["--decode-fds=dev"]), ("python3", ["--decode-fds=all"]),
+    ];
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
@@ -98,6 +111,8 @@ public static class Workloads
             foreach (var (workload, opts) in s_filterSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
             foreach (var (workload, opts) in s_styleSets)
+                if (workload == name) yield return [new Workload(name, opts, cmd)];
+            foreach (var (workload, opts) in s_fdDecodingSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
     }

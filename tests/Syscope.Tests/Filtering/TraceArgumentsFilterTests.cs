@@ -190,4 +190,39 @@ public class TraceArgumentsFilterTests
         var defaults = Args().ToOptions().Decode;
         Assert.True(defaults.Abbreviated.IsAll && defaults.Dereferenced.IsAll && !defaults.RawCalls.Contains(Nr("read")));
     }
+
+    // --decode-fds (branch fds): the sets strace 6.1 accepts, and its refusals, checked against
+    // /usr/bin/strace on this machine.
+    [Theory]
+    [InlineData(FdDecoding.None)]
+    [InlineData(FdDecoding.Path, "-y")]
+    [InlineData(FdDecoding.All, "-yy")]
+    [InlineData(FdDecoding.All, "-yyy")]
+    [InlineData(FdDecoding.Path, "--decode-fds")]
+    [InlineData(FdDecoding.All, "--decode-fds=all")]
+    [InlineData(FdDecoding.None, "--decode-fds=none")]
+    [InlineData(FdDecoding.None, "--decode-fds=!all")]
+    [InlineData(FdDecoding.Socket | FdDecoding.Dev, "--decode-fds=socket,DEV")]
+    [InlineData(FdDecoding.Path, "--decode-fds=,path,")]
+    [InlineData(FdDecoding.Socket | FdDecoding.Dev | FdDecoding.Pidfd, "-e", "decode-fds=!path")]
+    [InlineData(FdDecoding.Dev, "-e", "decode-fds=pidfd", "-e", "decode-fd=dev")]
+    [InlineData(FdDecoding.Socket, "--decode-fds=path", "--decode-fds=socket")]
+    public void Decode_fds_sets(FdDecoding expected, params string[] argv) =>
+        Assert.Equal(expected, Args(argv).ToOptions().Decode.FdPaths);
+
+    [Theory]
+    [InlineData("invalid decode-fds 'bogus'", "--decode-fds=bogus")]
+    [InlineData("invalid decode-fds 'bogus'", "--decode-fds=path,bogus")]
+    [InlineData("invalid decode-fds 'all'", "--decode-fds=all,!socket")]
+    [InlineData("invalid decode-fds '!socket'", "--decode-fds=path,!socket")]
+    [InlineData("invalid decode-fds 'All'", "--decode-fds=All")]
+    [InlineData("invalid decode-fds 'none'", "--decode-fds=none,path")]
+    [InlineData("invalid decode-fds ','", "--decode-fds=,")]
+    [InlineData("invalid decode-fds '!'", "--decode-fds=!")]
+    [InlineData("invalid decode-fds ''", "-e", "decode-fds=")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "-y", "--decode-fds=all")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "--decode-fds=path", "-yy")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "-e", "decode-fds=dev", "-y")]
+    public void Bad_decode_fds_are_user_errors(string message, params string[] argv) =>
+        Assert.Equal(message, Assert.Throws<UserError>(() => Args(argv)).Message);
 }

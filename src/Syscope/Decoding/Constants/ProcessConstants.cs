@@ -3,6 +3,9 @@ namespace Syscope.Decoding.Constants;
 /// <summary>Flag and value sets of process calls, in strace's order.</summary>
 public static class ProcessConstants
 {
+    /// <summary>&lt;linux/pidfd.h&gt; pidfd_open flags (PIDFD_NONBLOCK is O_NONBLOCK).</summary>
+    public static readonly FlagSet PidfdOpenFlags = new("PIDFD_???", null, new Named(0x800, "PIDFD_NONBLOCK"));
+
     /// <summary>&lt;linux/sched.h&gt; clone flags; the low byte is the exit signal, printed apart.
     /// CLONE_DETACHED is ignored by the kernel and strace prints it as a leftover bit.</summary>
     public static readonly FlagSet CloneFlags = new("CLONE_???", null,

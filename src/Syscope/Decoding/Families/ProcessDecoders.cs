@@ -81,6 +81,7 @@ internal static class ProcessDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
         });
         d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
+        d["pidfd_open"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); }, null, ReturnFormat.Fd);
         d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
         d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
