@@ -93,7 +93,7 @@ public static class Workloads
         ("fds", ["-yy"]), ("fds", ["-y"]), ("fds", ["--decode-fds=socket"]), ("fds", ["--decode-fds=dev,pidfd"]),
         ("fds", ["-e", "decode-fds=!path"]), ("fds", ["-x", "-yy"]), ("fds", ["--decode-fds=path,socket"]),
         ("sockets.py", ["-f", "-yy"]), ("misc", ["-yy"]), ("sh-pipe", ["-f", "-yy"]), ("cat", ["-yy"]),
-        ("curl", ["-yy"]), ("cat", ["--decode-fds=dev"]), ("python3", ["--decode-fds=all"]),
+        ("curl", ["-yy"]), ("curl-http", ["-yy"]), ("cat", ["--decode-fds=dev"]), ("python3", ["--decode-fds=all"]),
     ];
 
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
