@@ -25,6 +25,11 @@ public static class TraceCommand
           -r            time since the previous line;  -T  time spent in each call
           -v            print structures and arrays in full;  -x, -xx  strings in hex
           -y            show paths behind file descriptors;  -n  show syscall numbers
+          -yy           also socket endpoints, device numbers, pidfd pids (--decode-fds=SET:
+                        path,socket,dev,pidfd,all,none)
+          -X FORMAT     constants as names (abbrev), numbers (raw) or both (verbose)
+          -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
+          --json        JSON Lines (one object per call, signal and exit) instead of strace text
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
           -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
                         %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
