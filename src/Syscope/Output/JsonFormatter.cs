@@ -113,7 +113,8 @@ public sealed class JsonFormatter : ITraceFormatter
         if (!s.EndCall(ref e)) return;
         var format = s.DecodeExit(ref e, memory, _env);
         bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
-        if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+        // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
+        if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
         Call(s, e.Pid, e.ReturnValue, format, e.Timestamp, e);
     }
 

@@ -141,7 +141,8 @@ public sealed partial class StraceFormatter : ITraceFormatter
         bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (_statusFiltered)
         {
-            if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+            // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
+            if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
             OpenLine(o, s, e.Pid);
         }
         ResumeLine(o, s, e.Pid, e.Timestamp);
