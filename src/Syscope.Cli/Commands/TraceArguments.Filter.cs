@@ -20,6 +20,7 @@ public sealed partial class TraceArguments
     public StatusSet Status = StatusSet.All;
     public QuietSet QuietSet;
     public IReadOnlySet<int>? TraceFds;
+    public IReadOnlySet<int>? ReadDumps, WriteDumps;
     public List<InjectionRule> Injections = [];
     public SummaryMode Summary;
     public SummarySort? Sort;
@@ -111,8 +112,9 @@ public sealed partial class TraceArguments
             case "verbose" or "v": VerboseSet = SyscallSet.Parse(value); break;
             case "raw" or "x": RawSet = SyscallSet.Parse(value); break;
             case "decode-fds" or "decode-fd": DecodeFds = FilterSets.ParseDecodeFds(value); break;
-            case "read" or "reads" or "r" or "write" or "writes" or "w"
-                or "kvm" or "decode-pids" or "decode-pid":
+            case "read" or "reads" or "r": ReadDumps = FilterSets.ParseDumpFds(value); break;
+            case "write" or "writes" or "w": WriteDumps = FilterSets.ParseDumpFds(value); break;
+            case "kvm" or "decode-pids" or "decode-pid":
                 throw new UsageError($"-e {key}= is not supported yet");
             default: TraceSet = SyscallSet.Parse(expr); break;
         }

@@ -82,7 +82,7 @@ public sealed partial class TraceArguments
         ["summary-sort-by"] = "S", ["summary-columns"] = "U", ["user"] = "u", ["interruptible"] = "I",
         // --trace=SET and friends are -e trace=SET spelled as long options.
         ["trace"] = "e:trace", ["signal"] = "e:signal", ["status"] = "e:status", ["quiet"] = "e:quiet",
-        ["trace-fds"] = "e:trace-fds", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
+        ["trace-fds"] = "e:trace-fds", ["read"] = "e:read", ["write"] = "e:write", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
         ["syscall-limit"] = "syscall-limit", ["const-print-style"] = "const-print-style",
     };
 
@@ -169,6 +169,7 @@ public sealed partial class TraceArguments
         {
             StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = FdDecodingSet,
             ConstStyle = ConstStyle, Abbreviated = AbbrevSet, Dereferenced = VerboseSet, RawCalls = RawSet,
+            ReadDumps = ReadDumps, WriteDumps = WriteDumps,
         },
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,

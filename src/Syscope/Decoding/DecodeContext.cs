@@ -25,6 +25,8 @@ public sealed class DecodeOptions
 
     /// <summary>-v: no call abbreviated (strace's abbrev=none).</summary>
     public bool Verbose { init => Abbreviated = value ? SyscallSet.None : SyscallSet.All; }
+    /// <summary>-e read=SET / -e write=SET: fds whose data is dumped in hex after the line; null means none.</summary>
+    public IReadOnlySet<int>? ReadDumps, WriteDumps;
     /// <summary>-y, -yy, --decode-fds: what prints after a descriptor.</summary>
     public FdDecoding FdPaths;
 }

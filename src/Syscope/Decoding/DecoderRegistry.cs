@@ -30,6 +30,10 @@ public static class DecoderRegistry
         var map = new Dictionary<string, SyscallDecoder>(StringComparer.Ordinal);
         foreach (var register in s_families) register(map);
         foreach (var row in table)
-            if (row != null && map.TryGetValue(row.Name, out var d)) row.Decoder = d;
+        {
+            if (row == null) continue;
+            if (map.TryGetValue(row.Name, out var d)) row.Decoder = d;
+            row.Dump = DataDump.RuleFor(row.Name);
+        }
     }
 }

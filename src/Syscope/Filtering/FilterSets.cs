@@ -56,6 +56,13 @@ public static class FilterSets
             _ => null,
         });
 
+    /// <summary>-e read=SET / -e write=SET: the same syntax, but null means no fd ("none").</summary>
+    public static IReadOnlySet<int>? ParseDumpFds(string text)
+    {
+        var fds = ParseFds(text) ?? new FdComplement(new HashSet<int>());
+        return fds.Count == 0 ? null : fds;
+    }
+
     /// <summary>
     /// --decode-fds=SET (-e decode-fds=SET): path, socket, dev, pidfd in any case; "all" and
     /// "none" only as the whole list and only in lower case, as strace 6.1 accepts them.

@@ -16,6 +16,8 @@ public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths)
     public readonly ArgWriter Aux = new();
     /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
     public readonly ArgWriter FdTarget = new();
+    /// <summary>-e read=/write=: the hex dump of the data the call moved, whole lines for after its own.</summary>
+    public readonly ArgWriter Dump = new();
 }
 
 /// <summary>
@@ -80,6 +82,8 @@ public class CallText
         var c = Context(ref e, memory, env, exiting: true);
         env.Aux.Clear();
         env.FdTarget.Clear();
+        env.Dump.Clear();
+        if (Syscall!.Dump is { } rule && !c.Failed && DataDump.Selects(env.Options, rule, c.IntArg(0))) DataDump.Print(ref c, rule, env.Dump);
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) return ReturnFormat.Hex;
         Syscall!.Decoder.Exit(ref c);
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);

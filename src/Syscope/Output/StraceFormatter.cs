@@ -156,6 +156,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
         else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
+        if (_env.Dump.Length > 0) o.WriteLines(_env.Dump.Written);
         o.EndEvent();
     }
 }

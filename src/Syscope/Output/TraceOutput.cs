@@ -49,6 +49,14 @@ public sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposabl
         OpenPid = 0;
     }
 
+    /// <summary>Whole lines that follow a call's line (-e read=/write= dumps), each ending in '\n'.</summary>
+    public void WriteLines(ReadOnlySpan<byte> lines)
+    {
+        Write(lines);
+        Column = 0;
+        OpenPid = 0;
+    }
+
     public void EndEvent()
     {
         if (FlushEachEvent) Flush();

@@ -12,4 +12,6 @@ public sealed class SyscallInfo(int number, string name, SyscallArg[] args)
     public SyscallArg[] Args { get; } = args;
     public int ArgCount => Args.Length;
     public Decoding.SyscallDecoder Decoder { get; internal set; } = Decoding.GenericDecoder.Instance;
+    /// <summary>How -e read=/write= dump the data this call moves; null when it moves none.</summary>
+    public Decoding.DumpRule? Dump { get; internal set; }
 }
