@@ -68,5 +68,5 @@ public ref struct DecodeContext
 /// <summary>Values a decoder saves at entry for its exit half.</summary>
 public struct DecoderScratch
 {
-    public long A, B;
+    public long A, B, C;
 }

@@ -22,6 +22,8 @@ public static class DecoderRegistry
         Families.NetworkDecoders.Register,
         Families.PollDecoders.Register,
         Families.ResourceDecoders.Register,
+        Families.SchedDecoders.Register,
+        Families.CapabilityDecoders.Register,
         Families.SyncDecoders.Register,
     ];
 

@@ -1,7 +1,8 @@
 namespace Syscope.Decoding;
 
 /// <summary>iovec arrays: [{iov_base="ab", iov_len=2}, ...].  For reads only the bytes the call
-/// returned are data, so dataLimit caps what is shown across the whole array.</summary>
+/// returned are data, so dataLimit caps what is shown across the whole array; a negative one (a
+/// failed read) shows each iov_base as its address.</summary>
 public static class IovecPrinter
 {
     private struct Iovec { public ulong Base, Len; }
@@ -20,9 +21,9 @@ public static class IovecPrinter
             Iovec v = first;
             if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
             c.Out.Raw("{iov_base="u8);
-            long len = (long)Math.Min(v.Len, (ulong)Math.Max(left, 0));
+            long len = left < 0 ? -1 : (long)Math.Min(v.Len, (ulong)left);
             Printers.Buffer(ref c, v.Base, len);
-            left -= len;
+            if (len > 0) left -= len;
             c.Out.Raw(", iov_len="u8).UInt(v.Len).Raw((byte)'}');
         }
         c.Out.Raw((byte)']');

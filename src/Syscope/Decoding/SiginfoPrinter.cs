@@ -27,6 +27,14 @@ public static class SiginfoPrinter
         if (ticks > 0) w.Raw(" /* "u8).Int(ticks / 100).Raw((byte)'.').Padded(ticks % 100, 2).Raw(" s */"u8);
     }
 
+    /// <summary>A siginfo_t in tracee memory: NULL, its address when unreadable, or the struct.</summary>
+    public static void At(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) c.Out.Raw("NULL"u8);
+        else if (Printers.TryRead(ref c, addr, out SigInfo si)) Print(c.Out, si);
+        else c.Out.Hex(addr);
+    }
+
     public static void Print(ArgWriter w, in SigInfo si)
     {
         w.Raw("{si_signo="u8);

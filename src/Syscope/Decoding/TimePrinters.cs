@@ -21,6 +21,21 @@ public static class TimePrinters
         if (nanos) TimespecValue(c.Out, t.Sec, t.Nsec); else TimevalValue(c.Out, t.Sec, t.Nsec);
     }
 
+    /// <summary>Keeps an input timespec at entry (in Scratch.A..C) for an exit that prints it in
+    /// its place after output arguments, as strace shows the value the call was given.</summary>
+    public static void SaveTimespec(ref DecodeContext c, ulong addr)
+    {
+        c.Scratch.A = Printers.TryRead(ref c, addr, out TimespecRaw t) ? 1 : 0;
+        (c.Scratch.B, c.Scratch.C) = (t.Sec, t.Nsec);
+    }
+
+    public static void SavedTimespec(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) c.Out.Raw("NULL"u8);
+        else if (c.Scratch.A == 1) TimespecValue(c.Out, c.Scratch.B, c.Scratch.C);
+        else c.Out.Hex(addr);
+    }
+
     public static void TimespecValue(ArgWriter w, long sec, long nsec) =>
         w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_nsec="u8).Int(nsec).Raw((byte)'}');
 

@@ -100,4 +100,8 @@ public static class DescConstants
         new(0x1000000, "IN_ONLYDIR"), new(0x2000000, "IN_DONT_FOLLOW"), new(0x4000000, "IN_EXCL_UNLINK"),
         new(0x10000000, "IN_MASK_CREATE"), new(0x20000000, "IN_MASK_ADD"), new(0x40000000, "IN_ISDIR"),
         new(0x80000000, "IN_ONESHOT"));
+
+    /// <summary>&lt;linux/fs.h&gt; preadv2/pwritev2 flags (strace 6.1 predates RWF_NOAPPEND).</summary>
+    public static readonly FlagSet RwFlags = new("RWF_???", null,
+        new(0x01, "RWF_HIPRI"), new(0x02, "RWF_DSYNC"), new(0x04, "RWF_SYNC"), new(0x08, "RWF_NOWAIT"), new(0x10, "RWF_APPEND"));
 }

@@ -109,11 +109,6 @@ public static class ProcessConstants
     public static readonly FlagSet GetrandomFlags = new("GRND_???", null,
         new(1, "GRND_NONBLOCK"), new(2, "GRND_RANDOM"), new(4, "GRND_INSECURE"));
 
-    /// <summary>&lt;linux/sched.h&gt; scheduling policies.</summary>
-    public static readonly ValueSet SchedPolicies = new("SCHED_???", false,
-        new(0, "SCHED_OTHER"), new(1, "SCHED_FIFO"), new(2, "SCHED_RR"), new(3, "SCHED_BATCH"),
-        new(5, "SCHED_IDLE"), new(6, "SCHED_DEADLINE"));
-
     /// <summary>&lt;linux/resource.h&gt; priority targets.</summary>
     public static readonly ValueSet PriorityWhich = new("PRIO_???", false,
         new(0, "PRIO_PROCESS"), new(1, "PRIO_PGRP"), new(2, "PRIO_USER"));

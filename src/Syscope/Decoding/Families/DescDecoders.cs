@@ -15,6 +15,22 @@ internal static class DescDecoders
         d["writev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); });
         d["preadv"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
         d["pwritev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
+        // preadv2/pwritev2 take the offset in two registers (pos_l, pos_h); on 64-bit pos_l holds it all.
+        d["preadv2"] = new FuncDecoder(FdArg, (ref DecodeContext c) =>
+        {
+            IovecArg(ref c, c.ReturnValue);
+            Args.ULong(ref c, 2);
+            Args.Long(ref c, 3);
+            Args.Flags(ref c, 5, DescConstants.RwFlags);
+        });
+        d["pwritev2"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            IovecArg(ref c, long.MaxValue);
+            Args.ULong(ref c, 2);
+            Args.Long(ref c, 3);
+            Args.Flags(ref c, 5, DescConstants.RwFlags);
+        });
         d["close"] = new FuncDecoder(FdArg);
         d["fsync"] = d["close"];
         d["fdatasync"] = d["close"];
@@ -128,7 +144,6 @@ internal static class DescDecoders
     private static void IovecArg(ref DecodeContext c, long dataLimit)
     {
         c.Out.Sep();
-        if (c.Exiting && c.Failed) { c.Out.Hex(c.Arg(1)); return; }
         IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), dataLimit);
     }
 

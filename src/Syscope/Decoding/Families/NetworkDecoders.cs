@@ -71,6 +71,35 @@ internal static class NetworkDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
+        d["sendmmsg"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
+        {
+            // Printed at exit, for the msg_len of each message sent; even a failed call shows the array.
+            c.Out.Sep();
+            MmsghdrPrinter.Print(ref c, c.Arg(1), (uint)c.Arg(2), c.Failed ? 0 : c.ReturnValue, received: false);
+            Args.UInt(ref c, 2);
+            Args.Flags(ref c, 3, NetConstants.MsgFlags);
+        });
+        d["recvmmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            TimePrinters.SaveTimespec(ref c, c.Arg(4));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Hex(c.Arg(1)); else MmsghdrPrinter.Print(ref c, c.Arg(1), (ulong)c.ReturnValue, c.ReturnValue, received: true);
+            Args.UInt(ref c, 2);
+            Args.Flags(ref c, 3, NetConstants.MsgFlags);
+            c.Out.Sep();
+            TimePrinters.SavedTimespec(ref c, c.Arg(4));
+            if (c.Failed) return;
+            if (c.ReturnValue == 0) c.Aux.Raw("Timeout"u8);
+            else if (c.Arg(4) != 0)
+            {
+                c.Aux.Raw("left "u8);
+                if (Printers.TryRead(ref c, c.Arg(4), out TimePrinters.TimespecRaw left)) TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
+                else c.Aux.Hex(c.Arg(4));
+            }
+        });
         d["setsockopt"] = new FuncDecoder((ref DecodeContext c) =>
         {
             SockoptHead(ref c);

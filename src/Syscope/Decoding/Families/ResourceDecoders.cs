@@ -63,7 +63,6 @@ internal static class ResourceDecoders
             c.Out.Sep();
             CpuSet(ref c, c.Arg(2), (long)c.Arg(1));
         });
-        d["sched_getscheduler"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
     }
 
     private static void Nothing(ref DecodeContext c) { }

@@ -41,6 +41,7 @@ internal static class SignalDecoders
             SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
             Args.ULong(ref c, 1);
         });
+        d["rt_sigtimedwait"] = new FuncDecoder(SigtimedwaitEntry, SigtimedwaitExit, exitArgs: false);
         d["rt_sigreturn"] = new FuncDecoder(SigreturnEntry);
         d["kill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
         d["tkill"] = d["kill"];
@@ -74,6 +75,37 @@ internal static class SignalDecoders
 
     /// <summary>The handler's "ret" popped the frame's return address, so the stack pointer is at
     /// the ucontext whose mask the kernel is about to restore.</summary>
+    /// <summary>With a siginfo buffer, it and everything after wait for the exit, the timeout
+    /// printed as it was given; without one, the whole call prints at entry.</summary>
+    private static void SigtimedwaitEntry(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        SignalPrinters.Set(ref c, c.Arg(0), c.Arg(3));
+        if (c.Arg(1) != 0)
+        {
+            TimePrinters.SaveTimespec(ref c, c.Arg(2));
+            c.Out.SepAhead();
+            return;
+        }
+        Args.Ptr(ref c, 1);
+        c.Out.Sep();
+        TimePrinters.Timespec(ref c, c.Arg(2));
+        Args.ULong(ref c, 3);
+    }
+
+    private static void SigtimedwaitExit(ref DecodeContext c)
+    {
+        if (c.Arg(1) != 0)
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Hex(c.Arg(1)); else SiginfoPrinter.At(ref c, c.Arg(1));
+            c.Out.Sep();
+            TimePrinters.SavedTimespec(ref c, c.Arg(2));
+            Args.ULong(ref c, 3);
+        }
+        if (!c.Failed && c.ReturnValue != 0) SignalPrinters.Signal(c.Aux, c.ReturnValue);
+    }
+
     private static void SigreturnEntry(ref DecodeContext c)
     {
         if (c.StackPointer == 0) return;

@@ -88,7 +88,13 @@ public sealed partial class PtraceBackend
     {
         bool wasIn = t.InSyscall;
         t.InSyscall = false;
-        if (!wasIn || !t.Traced) { t.Injecting = null; return; }
+        if (!wasIn || !t.Traced)
+        {
+            t.Injecting = null;
+            // An untraced execve (-e trace=read) still ends the launch: no later call is its return.
+            if (wasIn) LaunchReturned(t, (long)info.NrOrRval);
+            return;
+        }
         Begin(TraceEventKind.SyscallExit, t, Stopwatch.GetTimestamp());
         _event.SyscallNumber = t.SyscallNumber;
         _event.Args = t.Args;
@@ -99,17 +105,19 @@ public sealed partial class PtraceBackend
         if (t.Injecting != null) InjectAtExit(t);
         Emit(t);
         _tracedCalls++;
-        if (t.LaunchExec)
+        LaunchReturned(t, (long)info.NrOrRval);
+    }
+
+    private void LaunchReturned(Tracee t, long rv)
+    {
+        if (!t.LaunchExec) return;
+        t.LaunchExec = false;
+        if (rv < 0 && rv >= -4095)
         {
-            t.LaunchExec = false;
-            long rv = (long)info.NrOrRval;
-            if (rv < 0 && rv >= -4095)
-            {
-                // The command could not start: say why, and hide the launcher's exit_group.
-                _launchFailed = true;
-                t.Hidden = true;
-                ExecFailed?.Invoke((int)-rv);
-            }
+            // The command could not start: say why, and hide the launcher's exit_group.
+            _launchFailed = true;
+            t.Hidden = true;
+            ExecFailed?.Invoke((int)-rv);
         }
     }
 

@@ -1,0 +1,66 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>capget/capset: {version=..., pid=N}, then the effective, permitted and inheritable
+/// sets as "1&lt;&lt;CAP_CHOWN|1&lt;&lt;CAP_KILL".</summary>
+internal static class CapabilityDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["capget"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Header(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Data(ref c, c.Arg(0), c.Arg(1));
+        });
+        d["capset"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            Header(ref c, c.Arg(0));
+            c.Out.Sep();
+            Data(ref c, c.Arg(0), c.Arg(1));
+        });
+    }
+
+    private struct CapHeader { public uint Version; public int Pid; }
+
+    private struct CapData { public uint Effective, Permitted, Inheritable; }
+
+    private static void Header(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out CapHeader h)) { c.Out.Hex(addr); return; }
+        c.Out.Raw("{version="u8);
+        CapabilityConstants.Versions.Print(c.Out, h.Version);
+        c.Out.Raw(", pid="u8).Int(h.Pid).Raw((byte)'}');
+    }
+
+    /// <summary>Version 1 has one 32-bit word per set; versions 2 and 3 two, which print as one set.
+    /// With an unknown version the layout is unknown, so only the address prints.</summary>
+    private static void Data(ref DecodeContext c, ulong headerAddr, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<CapData> data = stackalloc CapData[2];
+        data.Clear();
+        bool known = Printers.TryRead(ref c, headerAddr, out CapHeader h) && CapabilityConstants.Versions.TryName(h.Version, out _);
+        bool read = known && (h.Version == CapabilityConstants._LINUX_CAPABILITY_VERSION_1
+            ? Printers.TryRead(ref c, addr, out data[0])
+            : Printers.TryRead(ref c, addr, out data[0]) && Printers.TryRead(ref c, addr + 12, out data[1]));
+        if (!read) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        w.Raw("{effective="u8);
+        Set(w, data[0].Effective, data[1].Effective);
+        w.Raw(", permitted="u8);
+        Set(w, data[0].Permitted, data[1].Permitted);
+        w.Raw(", inheritable="u8);
+        Set(w, data[0].Inheritable, data[1].Inheritable);
+        w.Raw((byte)'}');
+    }
+
+    private static void Set(ArgWriter w, uint low, uint high)
+    {
+        if (low == 0 && high == 0) { w.Raw((byte)'0'); return; }
+        if (low != 0) CapabilityConstants.LowWord.Print(w, low);
+        if (high != 0) CapabilityConstants.HighWord.Print(w, high, after: low != 0);
+    }
+}
