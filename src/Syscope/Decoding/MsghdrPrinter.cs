@@ -66,7 +66,8 @@ public static class MsghdrPrinter
                     .UInt(BitConverter.ToUInt32(data[4..])).Raw(", gid="u8).UInt(BitConverter.ToUInt32(data[8..])).Raw("}}"u8);
             }
             else w.Hex((uint)type).Raw("}"u8);
-            if (cmsgLen < 16) break;
+            // A tracee's cmsg_len can be anything: step in long arithmetic, so a huge one ends the walk.
+            if (cmsgLen < 16 || cmsgLen > n - off) break;
             off += (int)((cmsgLen + 7) & ~7L);
         }
         w.Raw((byte)']');

@@ -50,6 +50,7 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/futex.h>
         #include <linux/netlink.h>
         #include <linux/magic.h>
+        #include <linux/capability.h>
         """;
 
     private static IEnumerable<(string Set, Named Row)> Rows()
