@@ -34,6 +34,7 @@ public static class TraceCommand
           -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
                         %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
           -e signal=SET, status=SET, quiet=SET, trace-fds=SET   what else to show
+          -e read=SET, write=SET   hex dumps of the data read from / written to these fds
           -e inject=SET:error=E|retval=N[:signal=S][:delay_enter=T][:delay_exit=T][:when=W]
           -e fault=SET[:error=E][:when=W]   make calls fail (ENOSYS by default)
           -z, -Z        only successful / only failed calls;  -P PATH  only calls touching PATH

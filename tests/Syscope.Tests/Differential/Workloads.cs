@@ -96,12 +96,32 @@ public static class Workloads
         ("curl", ["-yy"]), ("curl-http", ["-yy"]), ("cat", ["--decode-fds=dev"]), ("python3", ["--decode-fds=all"]),
     ];
 
+    // ---- dumps branch: -e read=/-e write= hex dumps, and programs for the sendmmsg/recvmmsg,
+    // capget/capset, rt_sigtimedwait and sched_* decoders.  vectored.c's fd 6 carries a failed
+    // sendmmsg, which strace 6.1 dumps by reading past the array, so its write sets leave 6 out.
+    private static readonly string[][] s_dumpCommands = [["{bin}/vectored"], ["{bin}/sched"]];
+
+    private static readonly (string Workload, string[] Options)[] s_dumpSets =
+    [
+        ("vectored", []), ("vectored", ["-v"]), ("vectored", ["-s", "4"]), ("sched", []), ("sched", ["-v"]),
+        ("vectored", ["-e", "read=all", "-e", "write=!6"]), ("vectored", ["-e", "write=1", "-e", "read=3"]),
+        ("vectored", ["-f", "-e", "read=5", "-e", "write=3,4"]), ("vectored", ["-e", "read=none", "-e", "write=!1,6"]),
+        ("cat", ["-e", "read=all"]), ("cat", ["-e", "write=1"]), ("cat", ["-e", "read=3", "-e", "write=all"]),
+        ("sockets.py", ["-f", "-e", "read=4,5", "-e", "write=all"]), ("sh-pipe", ["-f", "-e", "write=1", "-e", "read=0"]),
+    ];
+
+    private static string NameOf(string[] cmd) =>
+        cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
+        foreach (var cmd in s_commands.Concat(s_dumpCommands))
+            foreach (var (workload, opts) in s_dumpSets)
+                if (workload == NameOf(cmd)) yield return [new Workload(workload, opts, cmd)];
         foreach (var cmd in s_commands)
         {
-            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
+            string name = NameOf(cmd);
             foreach (var opts in s_optionSets)
             {
                 bool wanted = opts.Length == 0 || (opts is ["-v"] && name is "mempolicy") || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
