@@ -111,6 +111,31 @@ public class DataDumpTests
     }
 
     [Fact]
+    public void Dumping_allocates_nothing_per_call()
+    {
+        var m = new FakeMemory();
+        ulong iov = Iovecs(m, (m.Put(Pattern(100)), 100), (m.Put(Pattern(5000)), 5000));
+        var info = Syscope.Syscalls.SyscallTable.ByName("readv")!;
+        using var output = new Syscope.Output.TraceOutput(Stream.Null, false);
+        var f = new Syscope.Output.StraceFormatter(new Syscope.Output.StraceOptions { Filter = s_all }, output, TextWriter.Null, fdPaths: new FakeFds([]));
+        f.ProcessStarted(100);
+        var e = new Syscope.Events.TraceEvent { Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+        e.Args[0] = 3; e.Args[1] = iov; e.Args[2] = 2;
+        void Call()
+        {
+            e.Kind = Syscope.Events.TraceEventKind.SyscallEntry;
+            f.OnEvent(ref e, m);
+            e.Kind = Syscope.Events.TraceEventKind.SyscallExit;
+            e.ReturnValue = 5100;
+            f.OnEvent(ref e, m);
+        }
+        Call();   // grows the reused buffers once
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) Call();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Dump_sets_parse_like_strace()
     {
         Assert.Null(FilterSets.ParseDumpFds("none"));
