@@ -93,6 +93,10 @@ public class SchedDecoderTests
         Assert.Equal("capget({version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, 0x7ffd00000000) = -1 EINVAL (Invalid argument)",
             Of("capget", [bad, 0x7ffd00000000], -22, m));
         Assert.Equal("capget(0x8, 0x7ffd00000000) = -1 EFAULT (Bad address)", Of("capget", [8, 0x7ffd00000000], -14, m));
+        // An unknown version reads as version 1: one word per set.
+        ulong ones = m.Ints(1, 1, 1, 1, 1, 1);
+        Assert.Equal("capset({version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, {effective=1<<CAP_CHOWN, permitted=1<<CAP_CHOWN, inheritable=1<<CAP_CHOWN}) = -1 EINVAL (Invalid argument)",
+            Of("capset", [bad, ones], -22, m));
         // Capability 45 is unknown: it prints as bit 13 of the second word.
         ulong unknown = m.Ints(1, 0, 0, 1 << 13 | 1, 1 << 13, 1 << 13);
         Assert.Equal("capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_MAC_OVERRIDE|0x2000, permitted=0x2000 /* CAP_??? */, inheritable=0x2000 /* CAP_??? */}) = -1 EPERM (Operation not permitted)",

@@ -8,7 +8,7 @@ public static class CapabilityConstants
         new(0x19980330, "_LINUX_CAPABILITY_VERSION_1"), new(0x20071026, "_LINUX_CAPABILITY_VERSION_2"),
         new(0x20080522, "_LINUX_CAPABILITY_VERSION_3"));
 
-    public const uint _LINUX_CAPABILITY_VERSION_1 = 0x19980330;
+    public const uint _LINUX_CAPABILITY_VERSION_2 = 0x20071026, _LINUX_CAPABILITY_VERSION_3 = 0x20080522;
 
     /// <summary>&lt;linux/capability.h&gt; capability numbers.</summary>
     public static readonly ValueSet Names = new("CAP_???", false,

@@ -35,17 +35,16 @@ internal static class CapabilityDecoders
         c.Out.Raw(", pid="u8).Int(h.Pid).Raw((byte)'}');
     }
 
-    /// <summary>Version 1 has one 32-bit word per set; versions 2 and 3 two, which print as one set.
-    /// With an unknown version the layout is unknown, so only the address prints.</summary>
+    /// <summary>Versions 2 and 3 have two 32-bit words per set, which print as one set; version 1,
+    /// and any version strace does not know, one.</summary>
     private static void Data(ref DecodeContext c, ulong headerAddr, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         Span<CapData> data = stackalloc CapData[2];
         data.Clear();
-        bool known = Printers.TryRead(ref c, headerAddr, out CapHeader h) && CapabilityConstants.Versions.TryName(h.Version, out _);
-        bool read = known && (h.Version == CapabilityConstants._LINUX_CAPABILITY_VERSION_1
-            ? Printers.TryRead(ref c, addr, out data[0])
-            : Printers.TryRead(ref c, addr, out data[0]) && Printers.TryRead(ref c, addr + 12, out data[1]));
+        bool twoWords = Printers.TryRead(ref c, headerAddr, out CapHeader h)
+            && h.Version is CapabilityConstants._LINUX_CAPABILITY_VERSION_2 or CapabilityConstants._LINUX_CAPABILITY_VERSION_3;
+        bool read = Printers.TryRead(ref c, addr, out data[0]) && (!twoWords || Printers.TryRead(ref c, addr + 12, out data[1]));
         if (!read) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{effective="u8);

@@ -24,6 +24,8 @@ int main(){
   syscall(SYS_capget, &h1, d);
   syscall(SYS_capget, &h2, 0);
   syscall(SYS_capget, &hbad, d);
+  hbad.version = 0x1234;
+  syscall(SYS_capset, &hbad, unknown);
   syscall(SYS_capget, (void*)8, d);
   sigset_t s; sigemptyset(&s); sigaddset(&s, SIGUSR1); sigaddset(&s, SIGRTMIN + 2);
   sigprocmask(SIG_BLOCK, &s, 0);
