@@ -1,3 +1,4 @@
+using Syscope.Decoding;
 using Syscope.Filtering;
 using Xunit;
 using static Syscope.Tests.Decoding.Line;
@@ -8,7 +9,7 @@ namespace Syscope.Tests.Decoding;
 /// Differential/Programs/vectored.c.</summary>
 public class DataDumpTests
 {
-    private static readonly TraceFilter s_all = new() { ReadDumps = FilterSets.ParseDumpFds("all"), WriteDumps = FilterSets.ParseDumpFds("all") };
+    private static readonly DecodeOptions s_all = new() { ReadDumps = FilterSets.ParseDumpFds("all"), WriteDumps = FilterSets.ParseDumpFds("all") };
 
     private static byte[] Pattern(int n) => Enumerable.Range(0, n).Select(i => (byte)(i * 7)).ToArray();
 
@@ -31,7 +32,7 @@ public class DataDumpTests
              | 00040  c0 c7 ce d5 dc e3 ea f1  f8 ff 06 0d 14 1b 22 29  ..............") |
              | 00050  30 37 3e 45 4c 53 5a 61  68 6f 76 7d 84 8b 92 99  07>ELSZahov}.... |
              | 00060  a0 a7 ae b5                                       ....             |
-            """, Of("write", [3, buf, 100], 100, m, filter: s_all));
+            """, Of("write", [3, buf, 100], 100, m, options: s_all));
     }
 
     [Fact]
@@ -43,8 +44,8 @@ public class DataDumpTests
             read(3, "\0\7\16\25\34#*18?FMT[bipw~\205", 20) = 20
              | 00000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  .....#*18?FMT[bi |
              | 00010  70 77 7e 85                                       pw~.             |
-            """, Of("read", [3, buf, 20], 20, m, filter: s_all));
-        Assert.Equal("read(3, \"\", 131072) = 0", Of("read", [3, buf, 131072], 0, m, filter: s_all));
+            """, Of("read", [3, buf, 20], 20, m, options: s_all));
+        Assert.Equal("read(3, \"\", 131072) = 0", Of("read", [3, buf, 131072], 0, m, options: s_all));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class DataDumpTests
             writev(3, [{iov_base="abc", iov_len=3}, {iov_base="", iov_len=0}, {iov_base="0123456789abcdefXYZ", iov_len=19}], 3) = 22
              * 3 bytes in buffer 0
              | 00000  61 62 63                                          abc              |
-            """, Of("writev", [3, iov, 3], 22, m, filter: s_all));
+            """, Of("writev", [3, iov, 3], 22, m, options: s_all));
         ulong two = Iovecs(m, (m.Str("first\n"), 6), (m.Str("second\n"), 7));
         Assert.Equal("""
             sendmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="first\n", iov_len=6}, {iov_base="second\n", iov_len=7}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, 0) = 13
@@ -64,7 +65,7 @@ public class DataDumpTests
              | 00000  66 69 72 73 74 0a                                 first.           |
              * 7 bytes in buffer 1
              | 00000  73 65 63 6f 6e 64 0a                              second.          |
-            """, Of("sendmsg", [4, m.Longs(Msghdr(two, 2)), 0], 13, m, filter: s_all));
+            """, Of("sendmsg", [4, m.Longs(Msghdr(two, 2)), 0], 13, m, options: s_all));
         // Reads: the returned count spreads over the buffers in order.
         ulong rv = Iovecs(m, (m.Str("first\nse"), 8), (m.Str("cond\n"), 100));
         Assert.Equal("""
@@ -73,7 +74,7 @@ public class DataDumpTests
              | 00000  66 69 72 73 74 0a 73 65                           first.se         |
              * 5 bytes in buffer 1
              | 00000  63 6f 6e 64 0a                                    cond.            |
-            """, Of("recvmsg", [5, m.Longs(Msghdr(rv, 2)), 0], 13, m, filter: s_all));
+            """, Of("recvmsg", [5, m.Longs(Msghdr(rv, 2)), 0], 13, m, options: s_all));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public class DataDumpTests
              = 1 buffers in vector 1
              * 14 bytes in buffer 0
              | 00000  73 65 63 6f 6e 64 20 6d  65 73 73 61 67 65        second message   |
-            """, Of("recvmmsg", [5, vec, 2, 0x10000, 0], 2, m, filter: s_all));
+            """, Of("recvmmsg", [5, vec, 2, 0x10000, 0], 2, m, options: s_all));
     }
 
     [Fact]
@@ -100,14 +101,14 @@ public class DataDumpTests
     {
         var m = new FakeMemory();
         ulong buf = m.Put("done\n"u8.ToArray());
-        var writes1 = new TraceFilter { WriteDumps = FilterSets.ParseDumpFds("1"), ReadDumps = FilterSets.ParseDumpFds("!1") };
+        var writes1 = new DecodeOptions { WriteDumps = FilterSets.ParseDumpFds("1"), ReadDumps = FilterSets.ParseDumpFds("!1") };
         Assert.Equal("write(1, \"done\\n\", 5) = 5\n | 00000  64 6f 6e 65 0a                                    done.            |",
-            Of("write", [1, buf, 5], 5, m, filter: writes1));
-        Assert.Equal("write(2, \"done\\n\", 5) = 5", Of("write", [2, buf, 5], 5, m, filter: writes1));
-        Assert.Equal("read(1, \"done\\n\", 5) = 5", Of("read", [1, buf, 5], 5, m, filter: writes1));
-        Assert.Equal("write(1, 0x8, 5) = -1 EFAULT (Bad address)", Of("write", [1, 8, 5], -14, m, filter: writes1));
+            Of("write", [1, buf, 5], 5, m, options: writes1));
+        Assert.Equal("write(2, \"done\\n\", 5) = 5", Of("write", [2, buf, 5], 5, m, options: writes1));
+        Assert.Equal("read(1, \"done\\n\", 5) = 5", Of("read", [1, buf, 5], 5, m, options: writes1));
+        Assert.Equal("write(1, 0x8, 5) = -1 EFAULT (Bad address)", Of("write", [1, 8, 5], -14, m, options: writes1));
         // Memory that cannot be read dumps nothing rather than part of a line.
-        Assert.Equal("write(1, 0x8, 5) = 5", Of("write", [1, 8, 5], 5, m, filter: writes1));
+        Assert.Equal("write(1, 0x8, 5) = 5", Of("write", [1, 8, 5], 5, m, options: writes1));
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public class DataDumpTests
         ulong iov = Iovecs(m, (m.Put(Pattern(100)), 100), (m.Put(Pattern(5000)), 5000));
         var info = Syscope.Syscalls.SyscallTable.ByName("readv")!;
         using var output = new Syscope.Output.TraceOutput(Stream.Null, false);
-        var f = new Syscope.Output.StraceFormatter(new Syscope.Output.StraceOptions { Filter = s_all }, output, TextWriter.Null, fdPaths: new FakeFds([]));
+        var f = new Syscope.Output.StraceFormatter(new Syscope.Output.StraceOptions { Decode = s_all }, output, TextWriter.Null, fdPaths: new FakeFds([]));
         f.ProcessStarted(100);
         var e = new Syscope.Events.TraceEvent { Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
         e.Args[0] = 3; e.Args[1] = iov; e.Args[2] = 2;

@@ -11,12 +11,11 @@ namespace Syscope.Tests.Decoding;
 /// returns the line, with the " = " column's padding collapsed to one space.</summary>
 public static partial class Line
 {
-    public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0, IFdPaths? fds = null,
-        Syscope.Filtering.TraceFilter? filter = null)
+    public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0, IFdPaths? fds = null)
     {
         var info = SyscallTable.ByName(name) ?? throw new ArgumentException(name);
         var ms = new MemoryStream();
-        var opts = new StraceOptions { Decode = options ?? new DecodeOptions(), Filter = filter ?? new() };
+        var opts = new StraceOptions { Decode = options ?? new DecodeOptions() };
         using (var output = new TraceOutput(ms, false))
         {
             var f = new StraceFormatter(opts, output, TextWriter.Null, fdPaths: fds ?? new NoFds());

@@ -7,7 +7,7 @@ namespace Syscope.Tests.Filtering;
 /// <summary>-e read=SET / -e write=SET and their long forms, as strace 6.1 accepts them.</summary>
 public class DumpArgumentsTests
 {
-    private static Syscope.Filtering.TraceFilter Filter(params string[] argv) => TraceArguments.Parse([.. argv, "true"]).ToFilter();
+    private static Syscope.Decoding.DecodeOptions Filter(params string[] argv) => TraceArguments.Parse([.. argv, "true"]).ToOptions().Decode;
 
     [Fact]
     public void Every_spelling_of_read_and_write()

@@ -56,10 +56,12 @@ internal static class CapabilityDecoders
         w.Raw((byte)'}');
     }
 
+    /// <summary>Each word prints as a flag set of its own, joined by '|' (with -X, "0x1|0x2001").</summary>
     private static void Set(ArgWriter w, uint low, uint high)
     {
         if (low == 0 && high == 0) { w.Raw((byte)'0'); return; }
         if (low != 0) CapabilityConstants.LowWord.Print(w, low);
-        if (high != 0) CapabilityConstants.HighWord.Print(w, high, after: low != 0);
+        if (low != 0 && high != 0) w.Raw((byte)'|');
+        if (high != 0) CapabilityConstants.HighWord.Print(w, high);
     }
 }

@@ -93,7 +93,7 @@ internal static class NetworkDecoders
             TimePrinters.SavedTimespec(ref c, c.Arg(4));
             if (c.Failed) return;
             if (c.ReturnValue == 0) c.Aux.Raw("Timeout"u8);
-            else if (c.Arg(4) != 0)
+            else if (c.Arg(4) != 0 && !c.AddressesOnly)
             {
                 c.Aux.Raw("left "u8);
                 if (Printers.TryRead(ref c, c.Arg(4), out TimePrinters.TimespecRaw left)) TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);

@@ -103,7 +103,8 @@ internal static class SignalDecoders
             TimePrinters.SavedTimespec(ref c, c.Arg(2));
             Args.ULong(ref c, 3);
         }
-        if (!c.Failed && c.ReturnValue != 0) SignalPrinters.Signal(c.Aux, c.ReturnValue);
+        // The name, whatever -X says: strace writes it as plain text after the number.
+        if (!c.Failed && c.ReturnValue is > 0 and <= Kernel.SignalNames.MaxSignal) c.Aux.Raw(Kernel.SignalNames.NameUtf8((int)c.ReturnValue));
     }
 
     private static void SigreturnEntry(ref DecodeContext c)
