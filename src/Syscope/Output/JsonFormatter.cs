@@ -161,6 +161,8 @@ public sealed class JsonFormatter : ITraceFormatter
             }
             if (e.Injected || e.InjectedArgs) Field("injected"u8).Raw(e.Injected ? "\"retval\""u8 : "\"args\""u8);
             Field("duration"u8).Seconds(Clock.Micros(now - s.EntryTimestamp));
+            // -e read=/write=: strace's hex dump lines, as one string.
+            if (_env.Dump.Length > 0) Field("dump"u8).String(_env.Dump.Written);
         }
         else
         {

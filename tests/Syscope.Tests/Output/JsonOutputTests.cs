@@ -56,6 +56,18 @@ public class JsonOutputTests
         Assert.Contains(events, e => e.GetProperty("type").GetString() == "exited" && e.GetProperty("status").GetInt32() == 1);
     }
 
+    [NeedsFact("gcc")]
+    public void Read_and_write_dumps_ride_along_as_one_string()
+    {
+        string prog = CPrograms.Path("basic");
+        string json = CPrograms.TempFile("dump.json");
+        SyscopeCli.Run(["trace", "--json", "-e", "write=1", "-o", json, prog]);
+        var write = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(e => IsCall(e, "write") && e.GetProperty("args")[2].GetString() == "3");
+        // The line strace 6.1 prints for this write with -e write=1.
+        Assert.Equal(" | 00000  68 69 0a                                          hi.              |\n", write.GetProperty("dump").GetString());
+    }
+
     [Fact]
     public void Json_cannot_split_output_per_process()
     {
