@@ -6,7 +6,8 @@ public static class IovecPrinter
 {
     private struct Iovec { public ulong Base, Len; }
 
-    public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit)
+    /// <param name="netlink">The data are netlink messages on the call's descriptor (argument 0).</param>
+    public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (count == 0) { c.Out.Raw("[]"u8); return; }
@@ -21,7 +22,8 @@ public static class IovecPrinter
             if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
             c.Out.Raw("{iov_base="u8);
             long len = (long)Math.Min(v.Len, (ulong)Math.Max(left, 0));
-            Printers.Buffer(ref c, v.Base, len);
+            if (netlink) Netlink.NetlinkPrinter.Print(ref c, c.IntArg(0), v.Base, len);
+            else Printers.Buffer(ref c, v.Base, len);
             left -= len;
             c.Out.Raw(", iov_len="u8).UInt(v.Len).Raw((byte)'}');
         }

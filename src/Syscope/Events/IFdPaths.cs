@@ -8,4 +8,12 @@ public interface IFdPaths
     /// is not open (or the process is gone).  AT_FDCWD (-100) asks for the working directory.
     /// Never throws.</summary>
     int PathOf(int pid, int fd, Span<byte> destination);
+
+    /// <summary>The socket's protocol name as the kernel gives it ("NETLINK", "TCP", "UNIX");
+    /// its length, or 0 when the descriptor is no socket.  Never throws.</summary>
+    int SocketProtocolOf(int pid, int fd, Span<byte> destination) => 0;
+
+    /// <summary>The NETLINK_* protocol of a netlink socket (0 is NETLINK_ROUTE), or -1 when the
+    /// descriptor is no netlink socket or it cannot be told.  Never throws.</summary>
+    int NetlinkFamilyOf(int pid, int fd) => -1;
 }

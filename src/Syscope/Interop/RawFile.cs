@@ -27,6 +27,13 @@ public static unsafe partial class RawFile
     {
         Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         p[Encoding.UTF8.GetBytes(path, p)] = 0;
+        return ReadAll(p, ref buffer, shortReadIsEnd);
+    }
+
+    /// <summary>ReadAll for a NUL-terminated path already in bytes, so a caller on the decode
+    /// path builds it on the stack.</summary>
+    public static int ReadAll(ReadOnlySpan<byte> p, ref byte[] buffer, bool shortReadIsEnd = false)
+    {
         int fd;
         fixed (byte* pp = p) fd = Open(pp, O_RDONLY | O_CLOEXEC);
         if (fd < 0) return -SyscallException.LastErrno();

@@ -102,6 +102,13 @@ public sealed class ValueSet
         w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
     }
 
+    /// <summary>The name, or bare hex for sets strace prints without a "???" comment (routing
+    /// scopes and tables).</summary>
+    public void PrintBare(ArgWriter w, ulong value)
+    {
+        if (_names.TryGetValue(value, out var name)) w.Raw(name); else w.Hex(value);
+    }
+
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
     public void PrintInt(ArgWriter w, ulong value)
     {

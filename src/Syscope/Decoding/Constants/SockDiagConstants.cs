@@ -1,0 +1,31 @@
+namespace Syscope.Decoding.Constants;
+
+/// <summary>NETLINK_SOCK_DIAG requests and answers for inet sockets, in strace's order.</summary>
+public static class SockDiagConstants
+{
+    /// <summary>&lt;netinet/tcp.h&gt; TCP states.</summary>
+    public static readonly ValueSet TcpStates = new("TCP_???", false,
+        new(1, "TCP_ESTABLISHED"), new(2, "TCP_SYN_SENT"), new(3, "TCP_SYN_RECV"), new(4, "TCP_FIN_WAIT1"), new(5, "TCP_FIN_WAIT2"),
+        new(6, "TCP_TIME_WAIT"), new(7, "TCP_CLOSE"), new(8, "TCP_CLOSE_WAIT"), new(9, "TCP_LAST_ACK"), new(10, "TCP_LISTEN"),
+        new(11, "TCP_CLOSING"), new(12, "TCP_NEW_SYN_RECV"));
+
+    /// <summary>idiag_states: a bit per TCP state.</summary>
+    public static readonly FlagSet TcpStateBits = new("1<<TCP_???", null,
+        new(1 << 1, "1<<TCP_ESTABLISHED"), new(1 << 2, "1<<TCP_SYN_SENT"), new(1 << 3, "1<<TCP_SYN_RECV"), new(1 << 4, "1<<TCP_FIN_WAIT1"),
+        new(1 << 5, "1<<TCP_FIN_WAIT2"), new(1 << 6, "1<<TCP_TIME_WAIT"), new(1 << 7, "1<<TCP_CLOSE"), new(1 << 8, "1<<TCP_CLOSE_WAIT"),
+        new(1 << 9, "1<<TCP_LAST_ACK"), new(1 << 10, "1<<TCP_LISTEN"), new(1 << 11, "1<<TCP_CLOSING"), new(1 << 12, "1<<TCP_NEW_SYN_RECV"));
+
+    /// <summary>&lt;linux/inet_diag.h&gt; idiag_ext: a bit per requested INET_DIAG_* extension.</summary>
+    public static readonly FlagSet Extensions = new("INET_DIAG_???", null,
+        new(1 << 0, "1<<INET_DIAG_MEMINFO-1"), new(1 << 1, "1<<INET_DIAG_INFO-1"), new(1 << 2, "1<<INET_DIAG_VEGASINFO-1"),
+        new(1 << 3, "1<<INET_DIAG_CONG-1"), new(1 << 4, "1<<INET_DIAG_TOS-1"), new(1 << 5, "1<<INET_DIAG_TCLASS-1"),
+        new(1 << 6, "1<<INET_DIAG_SKMEMINFO-1"), new(1 << 7, "1<<INET_DIAG_SHUTDOWN-1"));
+
+    /// <summary>&lt;linux/inet_diag.h&gt; INET_DIAG_* attributes of answers.</summary>
+    public static readonly ValueSet InetDiagAttrs = new("INET_DIAG_???", false,
+        new(0, "INET_DIAG_NONE"), new(1, "INET_DIAG_MEMINFO"), new(2, "INET_DIAG_INFO"), new(3, "INET_DIAG_VEGASINFO"), new(4, "INET_DIAG_CONG"),
+        new(5, "INET_DIAG_TOS"), new(6, "INET_DIAG_TCLASS"), new(7, "INET_DIAG_SKMEMINFO"), new(8, "INET_DIAG_SHUTDOWN"), new(9, "INET_DIAG_DCTCPINFO"),
+        new(10, "INET_DIAG_PROTOCOL"), new(11, "INET_DIAG_SKV6ONLY"), new(12, "INET_DIAG_LOCALS"), new(13, "INET_DIAG_PEERS"), new(14, "INET_DIAG_PAD"),
+        new(15, "INET_DIAG_MARK"), new(16, "INET_DIAG_BBRINFO"), new(17, "INET_DIAG_CLASS_ID"), new(18, "INET_DIAG_MD5SIG"), new(19, "INET_DIAG_ULP_INFO"),
+        new(20, "INET_DIAG_SK_BPF_STORAGES"), new(21, "INET_DIAG_CGROUP_ID"), new(22, "INET_DIAG_SOCKOPT"));
+}
