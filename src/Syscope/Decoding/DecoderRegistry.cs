@@ -21,6 +21,9 @@ public static class DecoderRegistry
         Families.PollDecoders.Register,
         Families.ResourceDecoders.Register,
         Families.SyncDecoders.Register,
+        Families.MountDecoders.Register,
+        Families.IoUringDecoders.Register,
+        Families.BpfDecoders.Register,
     ];
 
     internal static void Attach(SyscallInfo?[] table)

@@ -72,7 +72,8 @@ public static class RtnetlinkConstants
         new(0x2f, "IFLA_CARRIER_UP_COUNT"), new(0x30, "IFLA_CARRIER_DOWN_COUNT"), new(0x31, "IFLA_NEW_IFINDEX"), new(0x32, "IFLA_MIN_MTU"),
         new(0x33, "IFLA_MAX_MTU"), new(0x34, "IFLA_PROP_LIST"), new(0x35, "IFLA_ALT_IFNAME"), new(0x36, "IFLA_PERM_ADDRESS"),
         new(0x37, "IFLA_PROTO_DOWN_REASON"), new(0x38, "IFLA_PARENT_DEV_NAME"), new(0x39, "IFLA_PARENT_DEV_BUS_NAME"),
-        new(0x3a, "IFLA_GRO_MAX_SIZE"), new(0x3b, "IFLA_TSO_MAX_SIZE"), new(0x3c, "IFLA_TSO_MAX_SEGS"));
+        new(0x3a, "IFLA_GRO_MAX_SIZE"), new(0x3b, "IFLA_TSO_MAX_SIZE"), new(0x3c, "IFLA_TSO_MAX_SEGS"),
+        new(0x3d, "IFLA_ALLMULTI"));
 
     /// <summary>&lt;linux/rtnetlink.h&gt; IFLA_EXT_MASK bits.</summary>
     public static readonly FlagSet ExtFilter = new("RTEXT_FILTER_???", null,

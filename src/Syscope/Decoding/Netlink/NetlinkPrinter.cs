@@ -78,7 +78,7 @@ public static class NetlinkPrinter
         w.Raw(", nlmsg_flags="u8);
         FlagsFor(type, family).Print(w, flags);
         w.Raw(", nlmsg_seq="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[8..]))
-            .Raw(", nlmsg_pid="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[12..])).Raw((byte)'}');
+            .Raw(", nlmsg_pid="u8).Int(BinaryPrimitives.ReadInt32LittleEndian(h[12..])).Raw((byte)'}');
     }
 
     private static ValueSet TypeSet(ushort type, int family) =>
