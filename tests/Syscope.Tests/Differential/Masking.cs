@@ -26,6 +26,11 @@ public static partial class Masking
         (EpollData(), "u64=DATA"),
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
+        // netlink branch: glibc numbers its requests by the clock, the kernel answers to the port
+        // id (the pid), and interface counters move between two runs.
+        (NetlinkSeq(), "nlmsg_seq=SEQ"),
+        (NetlinkPid(), "nlmsg_pid=PID"),
+        (LinkCounters(), "$1=N"),
     ];
 
     public static string Line(string line)
@@ -54,4 +59,7 @@ public static partial class Masking
     [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
+    [GeneratedRegex(@"nlmsg_seq=\d{6,}")] private static partial Regex NetlinkSeq();
+    [GeneratedRegex(@"nlmsg_pid=-?[1-9]\d*")] private static partial Regex NetlinkPid();
+    [GeneratedRegex(@"\b((?:rx|tx)_[a-z_]+|multicast|collisions)=\d+")] private static partial Regex LinkCounters();
 }

@@ -64,6 +64,20 @@ public static class Workloads
         ("structs", ["-e", "trace=%signal"]), ("misc", ["-e", "trace=%network,%ipc"]), ("python3", ["-e", "trace=%creds,%pure"]),
     ];
 
+    // ---- netlink branch: netlink messages on sockets; mount, io_uring and bpf decoders ----
+    /// <summary>mounts.c mounts a tmpfs in a private mount namespace, then sets up io_uring and a
+    /// bpf map; netlink.py asks rtnetlink and sock_diag questions whose answers are stable; `ip`
+    /// dumps links (their counters are masked) and addresses.</summary>
+    private static readonly Workload[] s_netlinkWorkloads =
+    [
+        new("mounts", [], ["{bin}/mounts"]),
+        new("mounts", ["-v"], ["{bin}/mounts"]),
+        new("netlink.py", [], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-v"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-s", "8"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("ip-addr", ["-e", "trace=%network"], ["/usr/sbin/ip", "addr"]),
+    ];
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
@@ -79,5 +93,6 @@ public static class Workloads
             foreach (var (workload, opts) in s_filterSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
+        foreach (var w in s_netlinkWorkloads) yield return [w];
     }
 }
