@@ -31,6 +31,7 @@ public static partial class Masking
         (NetlinkSeq(), "nlmsg_seq=SEQ"),
         (NetlinkPid(), "nlmsg_pid=PID"),
         (LinkCounters(), "$1=N"),
+        (NetlinkPad(), "nl_pad=PAD"),
     ];
 
     public static string Line(string line)
@@ -62,4 +63,6 @@ public static partial class Masking
     [GeneratedRegex(@"nlmsg_seq=\d{6,}")] private static partial Regex NetlinkSeq();
     [GeneratedRegex(@"nlmsg_pid=-?[1-9]\d*")] private static partial Regex NetlinkPid();
     [GeneratedRegex(@"\b((?:rx|tx)_[a-z_]+|multicast|collisions)=\d+")] private static partial Regex LinkCounters();
+    /// <summary>Python's bind((0, 0)) leaves sockaddr_nl's padding uninitialised.</summary>
+    [GeneratedRegex(@"nl_pad=0x[0-9a-f]+")] private static partial Regex NetlinkPad();
 }

@@ -111,4 +111,18 @@ public static class RtnetlinkConstants
         new(6, "RTAX_SSTHRESH"), new(7, "RTAX_CWND"), new(8, "RTAX_ADVMSS"), new(9, "RTAX_REORDERING"), new(10, "RTAX_HOPLIMIT"),
         new(11, "RTAX_INITCWND"), new(12, "RTAX_FEATURES"), new(13, "RTAX_RTO_MIN"), new(14, "RTAX_INITRWND"), new(15, "RTAX_QUICKACK"),
         new(16, "RTAX_CC_ALGO"), new(17, "RTAX_FASTOPEN_NO_COOKIE"));
+
+    /// <summary>&lt;linux/if_link.h&gt; IFLA_XDP members.</summary>
+    public static readonly ValueSet XdpAttrs = new("IFLA_XDP_???", false,
+        new(0, "IFLA_XDP_UNSPEC"), new(1, "IFLA_XDP_FD"), new(2, "IFLA_XDP_ATTACHED"), new(3, "IFLA_XDP_FLAGS"), new(4, "IFLA_XDP_PROG_ID"),
+        new(5, "IFLA_XDP_DRV_PROG_ID"), new(6, "IFLA_XDP_SKB_PROG_ID"), new(7, "IFLA_XDP_HW_PROG_ID"), new(8, "IFLA_XDP_EXPECTED_FD"));
+
+    /// <summary>&lt;linux/if_link.h&gt; XDP_ATTACHED_*.</summary>
+    public static readonly ValueSet XdpAttached = new("XDP_ATTACHED_???", false,
+        new(0, "XDP_ATTACHED_NONE"), new(1, "XDP_ATTACHED_DRV"), new(2, "XDP_ATTACHED_SKB"), new(3, "XDP_ATTACHED_HW"), new(4, "XDP_ATTACHED_MULTI"));
+
+    /// <summary>&lt;linux/if_link.h&gt; XDP_FLAGS_*.</summary>
+    public static readonly FlagSet XdpFlags = new("XDP_FLAGS_???", null,
+        new(1, "XDP_FLAGS_UPDATE_IF_NOEXIST"), new(2, "XDP_FLAGS_SKB_MODE"), new(4, "XDP_FLAGS_DRV_MODE"), new(8, "XDP_FLAGS_HW_MODE"),
+        new(16, "XDP_FLAGS_REPLACE"));
 }

@@ -3,8 +3,8 @@ using Syscope.Decoding.Constants;
 
 namespace Syscope.Decoding.Netlink;
 
-/// <summary>Values of IFLA_* attributes (&lt;linux/if_link.h&gt;).  Nested sets (IFLA_LINKINFO,
-/// IFLA_AF_SPEC, IFLA_XDP...) are not decoded and print as hex.</summary>
+/// <summary>Values of IFLA_* attributes (&lt;linux/if_link.h&gt;).  Nested sets other than IFLA_XDP
+/// (IFLA_LINKINFO, IFLA_AF_SPEC, IFLA_PROP_LIST...) are not decoded and print as hex.</summary>
 internal static class LinkAttrs
 {
     /// <summary>struct rtnl_link_stats64 / rtnl_link_stats fields, in layout order; the kernel
@@ -35,8 +35,39 @@ internal static class LinkAttrs
             case 0x1c or 0x25 or 0x2d or 0x2e: return NlattrPrinter.S32(w, v);
             case 0x1d: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.ExtFilter);
             case 0x31: return NlattrPrinter.IfIndex(w, v);
+            case 0xe: return Map(w, v);
+            case 0x2b:
+                NlattrPrinter.Attributes(ref c, v, AttrTable.LinkXdp, 0);
+                return true;
             default: return false;
         }
+    }
+
+    /// <summary>IFLA_XDP members: descriptors and program ids, the attach mode by name.</summary>
+    public static bool XdpValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 1 or 8: return NlattrPrinter.S32(w, v);
+            case 2:
+                if (v.Length < 1) return false;
+                RtnetlinkConstants.XdpAttached.Print(w, v[0]);
+                return true;
+            case 3: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.XdpFlags);
+            case 4 or 5 or 6 or 7: return NlattrPrinter.U32(w, v);
+            default: return false;
+        }
+    }
+
+    /// <summary>struct rtnl_link_ifmap.</summary>
+    private static bool Map(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 32) return false;
+        w.Raw("{mem_start="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v)).Raw(", mem_end="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[8..]))
+            .Raw(", base_addr="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[16..])).Raw(", irq="u8).UInt(BinaryPrimitives.ReadUInt16LittleEndian(v[24..]))
+            .Raw(", dma="u8).UInt(v[26]).Raw(", port="u8).UInt(v[27]).Raw((byte)'}');
+        return true;
     }
 
     private static bool Stats(ArgWriter w, ReadOnlySpan<byte> v, int width)

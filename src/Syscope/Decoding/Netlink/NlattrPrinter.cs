@@ -5,7 +5,7 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, InetDiag }
+public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, InetDiag }
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
@@ -74,6 +74,7 @@ public static class NlattrPrinter
         AttrTable.Route => RtnetlinkConstants.RouteAttrs,
         AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
         AttrTable.Link => RtnetlinkConstants.LinkAttrs,
+        AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
         _ => SockDiagConstants.InetDiagAttrs,
     };
 

@@ -111,6 +111,7 @@ public static class RtnetlinkPrinter
         AttrTable.Route => RouteValue(ref c, type, v, family),
         AttrTable.RouteMetrics => type == 16 ? NlattrPrinter.Str(ref c, v) : NlattrPrinter.U32(c.Out, v),
         AttrTable.Link => LinkAttrs.Value(ref c, type, v),
+        AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
         _ => false,
     };
 
