@@ -92,6 +92,31 @@ public class NetlinkDecoderTests
     }
 
     [Fact]
+    public void Unix_and_netlink_diag()
+    {
+        var m = new FakeMemory();
+        byte[] req = [.. Header(40, 20, 1, 2, 0), 1, 0, 0, 0, .. BitConverter.GetBytes(0xfff), .. BitConverter.GetBytes(1),
+            .. BitConverter.GetBytes(0x1f), .. BitConverter.GetBytes(-1), .. BitConverter.GetBytes(-1)];
+        ulong a = m.Put(req);
+        Assert.Equal("sendto(5, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=2, nlmsg_pid=0}, " +
+            "{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|" +
+            "1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|0x1, udiag_ino=1, " +
+            "udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_VFS|UDIAG_SHOW_PEER|UDIAG_SHOW_ICONS|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0) = 40",
+            Of("sendto", [5, a, 40, 0, 0, 0], 40, m, fds: s_fds));
+        var mem = new List<byte>();
+        foreach (int v in new[] { 0, 212992, 0, 212992, 0, 0, 0, 0, 0 }) mem.AddRange(BitConverter.GetBytes(v));
+        byte[] answer = [.. Header(92, 20, 2, 1, 26194), 16, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+            .. BitConverter.GetBytes(4311), 0, 0, 0, 0, 40, 0, 0, 0, .. mem, 8, 0, 4, 0, 0, 0, 0, 0];
+        ulong b = m.Put(answer);
+        Assert.Equal("recvfrom(5, [{nlmsg_len=92, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=26194}, " +
+            "{ndiag_family=AF_NETLINK, ndiag_type=SOCK_DGRAM, ndiag_protocol=NETLINK_ROUTE, ndiag_state=TCP_CLOSE, ndiag_portid=0, ndiag_dst_portid=0, " +
+            "ndiag_dst_group=0, ndiag_ino=4, ndiag_cookie=[4311, 0]}, [[{nla_len=40, nla_type=NETLINK_DIAG_MEMINFO}, [[SK_MEMINFO_RMEM_ALLOC]=0, " +
+            "[SK_MEMINFO_RCVBUF]=212992, [SK_MEMINFO_WMEM_ALLOC]=0, [SK_MEMINFO_SNDBUF]=212992, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, " +
+            "[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=0]], [{nla_len=8, nla_type=NETLINK_DIAG_FLAGS}, 0]]], 65536, 0, NULL, NULL) = 92",
+            Of("recvfrom", [5, b, 65536, 0, 0, 0], 92, m, fds: s_fds));
+    }
+
+    [Fact]
     public void Recvmsg_decodes_iovecs_when_the_name_is_netlink()
     {
         var m = new FakeMemory();

@@ -28,4 +28,28 @@ public static class SockDiagConstants
         new(10, "INET_DIAG_PROTOCOL"), new(11, "INET_DIAG_SKV6ONLY"), new(12, "INET_DIAG_LOCALS"), new(13, "INET_DIAG_PEERS"), new(14, "INET_DIAG_PAD"),
         new(15, "INET_DIAG_MARK"), new(16, "INET_DIAG_BBRINFO"), new(17, "INET_DIAG_CLASS_ID"), new(18, "INET_DIAG_MD5SIG"), new(19, "INET_DIAG_ULP_INFO"),
         new(20, "INET_DIAG_SK_BPF_STORAGES"), new(21, "INET_DIAG_CGROUP_ID"), new(22, "INET_DIAG_SOCKOPT"));
+
+    /// <summary>&lt;linux/unix_diag.h&gt; UDIAG_SHOW_*.</summary>
+    public static readonly FlagSet UnixShow = new("UDIAG_SHOW_???", null,
+        new(0x1, "UDIAG_SHOW_NAME"), new(0x2, "UDIAG_SHOW_VFS"), new(0x4, "UDIAG_SHOW_PEER"), new(0x8, "UDIAG_SHOW_ICONS"),
+        new(0x10, "UDIAG_SHOW_RQLEN"), new(0x20, "UDIAG_SHOW_MEMINFO"), new(0x40, "UDIAG_SHOW_UID"));
+
+    /// <summary>&lt;linux/unix_diag.h&gt; UNIX_DIAG_* attributes.</summary>
+    public static readonly ValueSet UnixAttrs = new("UNIX_DIAG_???", false,
+        new(0, "UNIX_DIAG_NAME"), new(1, "UNIX_DIAG_VFS"), new(2, "UNIX_DIAG_PEER"), new(3, "UNIX_DIAG_ICONS"), new(4, "UNIX_DIAG_RQLEN"),
+        new(5, "UNIX_DIAG_MEMINFO"), new(6, "UNIX_DIAG_SHUTDOWN"), new(7, "UNIX_DIAG_UID"));
+
+    /// <summary>&lt;linux/netlink_diag.h&gt; NDIAG_SHOW_*.</summary>
+    public static readonly FlagSet NetlinkShow = new("NDIAG_SHOW_???", null,
+        new(0x1, "NDIAG_SHOW_MEMINFO"), new(0x2, "NDIAG_SHOW_GROUPS"), new(0x4, "NDIAG_SHOW_RING_CFG"), new(0x8, "NDIAG_SHOW_FLAGS"));
+
+    /// <summary>&lt;linux/netlink_diag.h&gt; NETLINK_DIAG_* attributes.</summary>
+    public static readonly ValueSet NetlinkAttrs = new("NETLINK_DIAG_???", false,
+        new(0, "NETLINK_DIAG_MEMINFO"), new(1, "NETLINK_DIAG_GROUPS"), new(2, "NETLINK_DIAG_RX_RING"), new(3, "NETLINK_DIAG_TX_RING"),
+        new(4, "NETLINK_DIAG_FLAGS"));
+
+    /// <summary>&lt;linux/netlink_diag.h&gt; NDIAG_FLAG_*.</summary>
+    public static readonly FlagSet NetlinkFlags = new("NDIAG_FLAG_???", null,
+        new(0x1, "NDIAG_FLAG_CB_RUNNING"), new(0x2, "NDIAG_FLAG_PKTINFO"), new(0x4, "NDIAG_FLAG_BROADCAST_ERROR"),
+        new(0x8, "NDIAG_FLAG_NO_ENOBUFS"), new(0x10, "NDIAG_FLAG_LISTEN_ALL_NSID"), new(0x20, "NDIAG_FLAG_CAP_ACK"));
 }

@@ -5,7 +5,7 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, InetDiag }
+public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, InetDiag, UnixDiag, NetlinkDiag }
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
@@ -61,6 +61,8 @@ public static class NlattrPrinter
         {
             AttrTable.ErrorAck => ErrorAckValue(ref c, type & 0x3fff, value),
             AttrTable.InetDiag => SockDiagPrinter.AttrValue(ref c, type & 0x3fff, value),
+            AttrTable.UnixDiag => LocalDiagPrinter.UnixAttrValue(ref c, type & 0x3fff, value),
+            AttrTable.NetlinkDiag => LocalDiagPrinter.NetlinkAttrValue(ref c, type & 0x3fff, value),
             _ => RtnetlinkPrinter.AttrValue(ref c, table, type & 0x3fff, value, family),
         };
         if (!done) NetlinkPrinter.HexString(ref c, value);
@@ -75,6 +77,8 @@ public static class NlattrPrinter
         AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
         AttrTable.Link => RtnetlinkConstants.LinkAttrs,
         AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
+        AttrTable.UnixDiag => SockDiagConstants.UnixAttrs,
+        AttrTable.NetlinkDiag => SockDiagConstants.NetlinkAttrs,
         _ => SockDiagConstants.InetDiagAttrs,
     };
 

@@ -4,8 +4,8 @@ using Syscope.Decoding.Constants;
 namespace Syscope.Decoding.Netlink;
 
 /// <summary>NETLINK_SOCK_DIAG bodies for inet sockets: inet_diag_req_v2 in requests (NLM_F_REQUEST),
-/// inet_diag_msg and its INET_DIAG_* attributes in answers.  Other families print their family
-/// and the rest as hex.</summary>
+/// inet_diag_msg and its INET_DIAG_* attributes in answers.  UNIX and netlink sockets are
+/// LocalDiagPrinter's; other families print their family and the rest as hex.</summary>
 public static class SockDiagPrinter
 {
     private const int ReqSize = 56, MsgSize = 72, SockIdSize = 48;
@@ -16,6 +16,11 @@ public static class SockDiagPrinter
         if (body.IsEmpty) return false;
         bool request = (BinaryPrimitives.ReadUInt16LittleEndian(header[6..]) & 1) != 0;
         byte family = body[0];
+        if (family is NetConstants.AF_UNIX or NetConstants.AF_NETLINK)
+        {
+            LocalDiagPrinter.Decode(ref c, request, body);
+            return true;
+        }
         if (family is not (NetConstants.AF_INET or NetConstants.AF_INET6))
         {
             var w0 = c.Out;
@@ -66,6 +71,9 @@ public static class SockDiagPrinter
     }
 
     /// <summary>struct inet_diag_sockid: ports and addresses in network order.</summary>
+    internal static void Cookie(ArgWriter w, ReadOnlySpan<byte> b, int offset) =>
+        w.Raw("["u8).UInt(U32(b, offset)).Raw(", "u8).UInt(U32(b, offset + 4)).Raw((byte)']');
+
     private static void SockId(ArgWriter w, ReadOnlySpan<byte> id, byte family)
     {
         w.Raw("{idiag_sport=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(id))
@@ -87,7 +95,32 @@ public static class SockDiagPrinter
         }
         w.Raw(", idiag_if="u8);
         NlattrPrinter.IfIndexValue(w, U32(id, 36));
-        w.Raw(", idiag_cookie=["u8).UInt(U32(id, 40)).Raw(", "u8).UInt(U32(id, 44)).Raw("]}"u8);
+        w.Raw(", idiag_cookie="u8);
+        Cookie(w, id, 40);
+        w.Raw((byte)'}');
+    }
+
+    /// <summary>SK_MEMINFO_* names, for the meminfo arrays several diag answers carry.</summary>
+    private static readonly byte[][] s_memInfo = Array.ConvertAll(new[]
+    {
+        "SK_MEMINFO_RMEM_ALLOC", "SK_MEMINFO_RCVBUF", "SK_MEMINFO_WMEM_ALLOC", "SK_MEMINFO_SNDBUF", "SK_MEMINFO_FWD_ALLOC",
+        "SK_MEMINFO_WMEM_QUEUED", "SK_MEMINFO_OPTMEM", "SK_MEMINFO_BACKLOG", "SK_MEMINFO_DROPS",
+    }, System.Text.Encoding.ASCII.GetBytes);
+
+    /// <summary>A u32 array indexed by SK_MEMINFO_*: [[SK_MEMINFO_RMEM_ALLOC]=0, ...].</summary>
+    public static bool MemInfo(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 4) return false;
+        w.Raw((byte)'[');
+        for (int i = 0; i + 4 <= v.Length; i += 4)
+        {
+            if (i > 0) w.Raw(", "u8);
+            w.Raw((byte)'[');
+            if (i / 4 < s_memInfo.Length) w.Raw(s_memInfo[i / 4]); else w.Int(i / 4);
+            w.Raw("]="u8).UInt(U32(v, i));
+        }
+        w.Raw((byte)']');
+        return true;
     }
 
     /// <summary>Bits of struct inet_diag_sockopt, low bit first; strace names only the set ones.</summary>
@@ -105,6 +138,7 @@ public static class SockDiagPrinter
             case 5 or 6 or 8 or 10 or 11: return NlattrPrinter.U8(w, v);
             case 15 or 17: return NlattrPrinter.U32(w, v);
             case 21: return NlattrPrinter.U64(w, v);
+            case 7: return MemInfo(w, v);
             case 22:
                 if (v.Length < 2) return false;
                 int bits = BinaryPrimitives.ReadUInt16LittleEndian(v);

@@ -1,6 +1,6 @@
 # Netlink traffic whose answers do not change between two runs on one machine: glibc's
 # getaddrinfo(AI_ADDRCONFIG) address dump, the IPv4 routes, loopback's link, a rejected
-# request, a sock_diag lookup of a socket that does not exist, and an unknown family.
+# request, sock_diag lookups of sockets that do not exist, and an unknown family.
 import socket, struct
 
 def nlmsg(mtype, flags, seq, body):
@@ -28,10 +28,12 @@ diag.bind((0, 0))
 sockid = struct.pack('>HH', 1, 1) + bytes(32) + struct.pack('=III', 0, 0xffffffff, 0xffffffff)
 diag.send(nlmsg(20, 0x1, 5, struct.pack('=BBBBI', socket.AF_INET, socket.IPPROTO_TCP, 0, 0, 1 << 10) + sockid))
 diag.recv(65536)
+diag.send(nlmsg(20, 0x1, 6, struct.pack('=BBHIIIII', socket.AF_UNIX, 0, 0, 0xfff, 1, 0x1f, 0xffffffff, 0xffffffff)))
+diag.recv(65536)
 
 user = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 2)
 user.bind((0, 0))
 try:
-    user.send(nlmsg(0x10, 0x1, 6, b'abcdefgh'))
+    user.send(nlmsg(0x10, 0x1, 7, b'abcdefgh'))
 except OSError:
     pass
