@@ -3,7 +3,7 @@ using static Syscope.Tests.Decoding.Line;
 
 namespace Syscope.Tests.Decoding;
 
-/// <summary>Expected lines are strace 6.1's for Differential/Programs/mounts.c on this machine.</summary>
+/// <summary>Expected lines are strace 6.1's for Differential/Programs/mount_uring_bpf.c on this machine.</summary>
 public class MountDecoderTests
 {
     [Fact]
@@ -91,5 +91,34 @@ public class MountDecoderTests
         Assert.Equal("bpf(BPF_MAP_UPDATE_ELEM, {map_fd=7, key=0x7ffc32641bdc, value=0x7ffc32641bd0, flags=BPF_ANY}, 144) = 0", Of("bpf", [2, elem, 144], 0, m));
         Assert.Equal("bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=7, key=0x7ffc32641bdc, value=0x7ffc32641bd0, flags=BPF_ANY}, 144) = 0", Of("bpf", [1, elem, 144], 0, m));
         Assert.Equal("bpf(0x4d2 /* BPF_??? */, 0x7ffc32641be0, 144) = -1 EINVAL (Invalid argument)", Of("bpf", [1234, 0x7ffc32641be0, 144], -22, m));
+    }
+
+    [Fact]
+    public void Bpf_prog_load_with_and_without_verbose()
+    {
+        var m = new FakeMemory();
+        ulong insns = m.Longs(0xb7, 0x95);
+        ulong license = m.Str("GPL");
+        var attr = new byte[144];
+        BitConverter.GetBytes(2).CopyTo(attr, 0);
+        BitConverter.GetBytes(2).CopyTo(attr, 4);
+        BitConverter.GetBytes(insns).CopyTo(attr, 8);
+        BitConverter.GetBytes(license).CopyTo(attr, 16);
+        BitConverter.GetBytes(0x60100).CopyTo(attr, 40);
+        BitConverter.GetBytes(1).CopyTo(attr, 44);
+        ulong a = m.Put(attr);
+        string tail = ", license=\"GPL\", log_level=0, log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(6, 1, 0), prog_flags=BPF_F_STRICT_ALIGNMENT, " +
+            "prog_name=\"\", prog_ifindex=0, expected_attach_type=BPF_CGROUP_INET_INGRESS}, 72) = 7";
+        Assert.Equal($"bpf(BPF_PROG_LOAD, {{prog_type=BPF_PROG_TYPE_KPROBE, insn_cnt=2, insns=0x{insns:x}" + tail, Of("bpf", [5, a, 72], 7, m));
+        Assert.Equal("bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_KPROBE, insn_cnt=2, insns=[{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, " +
+            "src_reg=BPF_REG_0, off=0, imm=0}, {code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}]" + tail,
+            Of("bpf", [5, a, 72], 7, m, new Syscope.Decoding.DecodeOptions { Verbose = true }));
+        ulong odd = m.Longs(unchecked((long)0xffffffff_0001_f156), 0xfbff);
+        attr[4] = 2;
+        BitConverter.GetBytes(odd).CopyTo(attr, 8);
+        ulong b = m.Put(attr);
+        Assert.Contains("insns=[{code=BPF_JMP32|0x50 /* BPF_??? */, dst_reg=BPF_REG_1, src_reg=0xf /* BPF_REG_??? */, off=1, imm=0xffffffff}, " +
+            "{code=BPF_ALU64|BPF_X|0xf0 /* BPF_??? */, dst_reg=0xb /* BPF_REG_??? */, src_reg=0xf /* BPF_REG_??? */, off=0, imm=0}]",
+            Of("bpf", [5, b, 72], 7, m, new Syscope.Decoding.DecodeOptions { Verbose = true }));
     }
 }

@@ -65,13 +65,13 @@ public static class Workloads
     ];
 
     // ---- netlink branch: netlink messages on sockets; mount, io_uring and bpf decoders ----
-    /// <summary>mounts.c mounts a tmpfs in a private mount namespace, then sets up io_uring and a
-    /// bpf map; netlink.py asks rtnetlink and sock_diag questions whose answers are stable; `ip`
+    /// <summary>mount_uring_bpf.c mounts a tmpfs in a private mount namespace, then sets up io_uring, a bpf
+    /// map and a program; netlink.py asks rtnetlink and sock_diag questions whose answers are stable; `ip`
     /// dumps links (their counters are masked) and addresses.</summary>
     private static readonly Workload[] s_netlinkWorkloads =
     [
-        new("mounts", [], ["{bin}/mounts"]),
-        new("mounts", ["-v"], ["{bin}/mounts"]),
+        new("mount_uring_bpf", [], ["{bin}/mount_uring_bpf"]),
+        new("mount_uring_bpf", ["-v"], ["{bin}/mount_uring_bpf"]),
         new("netlink.py", [], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("netlink.py", ["-v"], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("netlink.py", ["-s", "8"], ["/usr/bin/python3", "{bin}/netlink.py"]),
