@@ -54,6 +54,9 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/rtnetlink.h>
         #include <linux/if_arp.h>
         #include <linux/inet_diag.h>
+        #include <linux/unix_diag.h>
+        #include <linux/netlink_diag.h>
+        #include <linux/fib_rules.h>
         #include <linux/io_uring.h>
         #include <linux/bpf.h>
         #include <linux/fiemap.h>

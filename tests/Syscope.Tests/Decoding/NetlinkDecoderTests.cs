@@ -92,6 +92,24 @@ public class NetlinkDecoderTests
     }
 
     [Fact]
+    public void Policy_rules_and_neighbour_requests()
+    {
+        var m = new FakeMemory();
+        byte[] rule = [.. Header(60, 32, 2, 5, 29324), 2, 0, 0, 0, 254, 0, 0, 1, 0, 0, 0, 0,
+            8, 0, 15, 0, 254, 0, 0, 0, 8, 0, 14, 0, 255, 255, 255, 255, 5, 0, 21, 0, 2, 0, 0, 0, 8, 0, 6, 0, 0xfe, 0x7f, 0, 0];
+        ulong a = m.Put(rule);
+        Assert.Equal("recvfrom(3, [{nlmsg_len=60, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=5, nlmsg_pid=29324}, " +
+            "{family=AF_INET, dst_len=0, src_len=0, tos=0, table=RT_TABLE_MAIN, action=FR_ACT_TO_TBL, flags=0}, [[{nla_len=8, nla_type=FRA_TABLE}, " +
+            "RT_TABLE_MAIN], [{nla_len=8, nla_type=FRA_SUPPRESS_PREFIXLEN}, 4294967295], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_KERNEL], " +
+            "[{nla_len=8, nla_type=FRA_PRIORITY}, 32766]]], 65536, 0, NULL, NULL) = 60",
+            Of("recvfrom", [3, a, 65536, 0, 0, 0], 60, m, fds: s_fds));
+        ulong neigh = m.Put([.. Header(28, 30, 0x301, 6, 0), .. new byte[12]]);
+        Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, " +
+            "{ndm_family=AF_UNSPEC, ndm_ifindex=0, ndm_state=NUD_NONE, ndm_flags=0, ndm_type=RTN_UNSPEC}], 28, 0, NULL, 0) = 28",
+            Of("sendto", [3, neigh, 28, 0, 0, 0], 28, m, fds: s_fds));
+    }
+
+    [Fact]
     public void Unix_and_netlink_diag()
     {
         var m = new FakeMemory();

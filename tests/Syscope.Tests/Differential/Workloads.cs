@@ -67,7 +67,7 @@ public static class Workloads
     // ---- netlink branch: netlink messages on sockets; mount, io_uring and bpf decoders ----
     /// <summary>mount_uring_bpf.c mounts a tmpfs in a private mount namespace, then sets up io_uring, a bpf
     /// map and a program; netlink.py asks rtnetlink and sock_diag questions whose answers are stable; `ip`
-    /// dumps links (their counters are masked) and addresses.</summary>
+    /// dumps links (their counters are masked), addresses and policy rules.</summary>
     private static readonly Workload[] s_netlinkWorkloads =
     [
         new("mount_uring_bpf", [], ["{bin}/mount_uring_bpf"]),
@@ -76,6 +76,7 @@ public static class Workloads
         new("netlink.py", ["-v"], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("netlink.py", ["-s", "8"], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("ip-addr", ["-e", "trace=%network"], ["/usr/sbin/ip", "addr"]),
+        new("ip-rule", ["-e", "trace=%network"], ["/usr/sbin/ip", "rule"]),
     ];
 
     /// <summary>Every command with default options, and every option set on a representative few.</summary>

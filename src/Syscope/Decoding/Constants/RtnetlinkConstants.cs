@@ -125,4 +125,38 @@ public static class RtnetlinkConstants
     public static readonly FlagSet XdpFlags = new("XDP_FLAGS_???", null,
         new(1, "XDP_FLAGS_UPDATE_IF_NOEXIST"), new(2, "XDP_FLAGS_SKB_MODE"), new(4, "XDP_FLAGS_DRV_MODE"), new(8, "XDP_FLAGS_HW_MODE"),
         new(16, "XDP_FLAGS_REPLACE"));
+
+    /// <summary>&lt;linux/neighbour.h&gt; NUD_* (ndm_state).</summary>
+    public static readonly FlagSet NeighStates = new("NUD_???", "NUD_NONE",
+        new(0x01, "NUD_INCOMPLETE"), new(0x02, "NUD_REACHABLE"), new(0x04, "NUD_STALE"), new(0x08, "NUD_DELAY"), new(0x10, "NUD_PROBE"),
+        new(0x20, "NUD_FAILED"), new(0x40, "NUD_NOARP"), new(0x80, "NUD_PERMANENT"));
+
+    /// <summary>&lt;linux/neighbour.h&gt; NTF_* (ndm_flags).</summary>
+    public static readonly FlagSet NeighFlags = new("NTF_???", null,
+        new(0x01, "NTF_USE"), new(0x02, "NTF_SELF"), new(0x04, "NTF_MASTER"), new(0x08, "NTF_PROXY"), new(0x10, "NTF_EXT_LEARNED"),
+        new(0x20, "NTF_OFFLOADED"), new(0x40, "NTF_STICKY"), new(0x80, "NTF_ROUTER"));
+
+    /// <summary>&lt;linux/neighbour.h&gt; ndmsg attributes.</summary>
+    public static readonly ValueSet NeighAttrs = new("NDA_???", false,
+        new(0, "NDA_UNSPEC"), new(1, "NDA_DST"), new(2, "NDA_LLADDR"), new(3, "NDA_CACHEINFO"), new(4, "NDA_PROBES"), new(5, "NDA_VLAN"),
+        new(6, "NDA_PORT"), new(7, "NDA_VNI"), new(8, "NDA_IFINDEX"), new(9, "NDA_MASTER"), new(10, "NDA_LINK_NETNSID"), new(11, "NDA_SRC_VNI"),
+        new(12, "NDA_PROTOCOL"), new(13, "NDA_NH_ID"), new(14, "NDA_FDB_EXT_ATTRS"), new(15, "NDA_FLAGS_EXT"));
+
+    /// <summary>&lt;linux/fib_rules.h&gt; FR_ACT_*.</summary>
+    public static readonly ValueSet RuleActions = new("FR_ACT_???", false,
+        new(0, "FR_ACT_UNSPEC"), new(1, "FR_ACT_TO_TBL"), new(2, "FR_ACT_GOTO"), new(3, "FR_ACT_NOP"), new(4, "FR_ACT_RES3"),
+        new(5, "FR_ACT_RES4"), new(6, "FR_ACT_BLACKHOLE"), new(7, "FR_ACT_UNREACHABLE"), new(8, "FR_ACT_PROHIBIT"));
+
+    /// <summary>&lt;linux/fib_rules.h&gt; FIB_RULE_* (fib_rule_hdr flags).</summary>
+    public static readonly FlagSet RuleFlags = new("FIB_RULE_???", null,
+        new(0x1, "FIB_RULE_PERMANENT"), new(0x2, "FIB_RULE_INVERT"), new(0x4, "FIB_RULE_UNRESOLVED"), new(0x8, "FIB_RULE_IIF_DETACHED"),
+        new(0x10, "FIB_RULE_OIF_DETACHED"), new(0x10000, "FIB_RULE_FIND_SADDR"));
+
+    /// <summary>&lt;linux/fib_rules.h&gt; FRA_* attributes.</summary>
+    public static readonly ValueSet RuleAttrs = new("FRA_???", false,
+        new(0, "FRA_UNSPEC"), new(1, "FRA_DST"), new(2, "FRA_SRC"), new(3, "FRA_IIFNAME"), new(4, "FRA_GOTO"), new(5, "FRA_UNUSED2"),
+        new(6, "FRA_PRIORITY"), new(7, "FRA_UNUSED3"), new(8, "FRA_UNUSED4"), new(9, "FRA_UNUSED5"), new(10, "FRA_FWMARK"), new(11, "FRA_FLOW"),
+        new(12, "FRA_TUN_ID"), new(13, "FRA_SUPPRESS_IFGROUP"), new(14, "FRA_SUPPRESS_PREFIXLEN"), new(15, "FRA_TABLE"), new(16, "FRA_FWMASK"),
+        new(17, "FRA_OIFNAME"), new(18, "FRA_PAD"), new(19, "FRA_L3MDEV"), new(20, "FRA_UID_RANGE"), new(21, "FRA_PROTOCOL"),
+        new(22, "FRA_IP_PROTO"), new(23, "FRA_SPORT_RANGE"), new(24, "FRA_DPORT_RANGE"));
 }

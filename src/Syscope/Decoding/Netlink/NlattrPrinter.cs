@@ -5,7 +5,7 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, InetDiag, UnixDiag, NetlinkDiag }
+public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
@@ -77,6 +77,8 @@ public static class NlattrPrinter
         AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
         AttrTable.Link => RtnetlinkConstants.LinkAttrs,
         AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
+        AttrTable.Neigh => RtnetlinkConstants.NeighAttrs,
+        AttrTable.Rule => RtnetlinkConstants.RuleAttrs,
         AttrTable.UnixDiag => SockDiagConstants.UnixAttrs,
         AttrTable.NetlinkDiag => SockDiagConstants.NetlinkAttrs,
         _ => SockDiagConstants.InetDiagAttrs,

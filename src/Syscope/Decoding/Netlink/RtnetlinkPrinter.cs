@@ -4,8 +4,8 @@ using Syscope.Decoding.Constants;
 namespace Syscope.Decoding.Netlink;
 
 /// <summary>NETLINK_ROUTE bodies: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes) with
-/// their attributes; other RTM_* types print their family and the rest as hex, as strace's
-/// fallback does.</summary>
+/// their attributes, and (NeighRulePrinter) neighbours and rules; other RTM_* types print their
+/// family and the rest as hex, as strace's fallback does.</summary>
 public static class RtnetlinkPrinter
 {
     private const int IfinfomsgSize = 16, IfaddrmsgSize = 8, RtmsgSize = 12;
@@ -19,6 +19,9 @@ public static class RtnetlinkPrinter
             case >= 0x10 and <= 0x13: Link(ref c, body); break;
             case >= 0x14 and <= 0x16 or 0x3a or 0x3e: Addr(ref c, body); break;
             case >= 0x18 and <= 0x1a: Route(ref c, body); break;
+            case 0x1c or 0x1d: NeighRulePrinter.Neigh(ref c, body); break;
+            case 0x1e: NeighRulePrinter.GetNeigh(ref c, body); break;
+            case >= 0x20 and <= 0x22: NeighRulePrinter.Rule(ref c, body); break;
             default: Family(ref c, body); break;
         }
         return true;
@@ -38,7 +41,7 @@ public static class RtnetlinkPrinter
 
     /// <summary>Opens the struct with its family; false (after ", ...}") when the body is too
     /// short for the rest.</summary>
-    private static bool Head(ArgWriter w, ReadOnlySpan<byte> body, ReadOnlySpan<byte> familyField, int size)
+    internal static bool Head(ArgWriter w, ReadOnlySpan<byte> body, ReadOnlySpan<byte> familyField, int size)
     {
         w.Raw((byte)'{').Raw(familyField);
         NetConstants.Families.Print(w, body[0]);
@@ -98,7 +101,7 @@ public static class RtnetlinkPrinter
         Tail(ref c, b, RtmsgSize, AttrTable.Route);
     }
 
-    private static void Tail(ref DecodeContext c, ReadOnlySpan<byte> b, int size, AttrTable table)
+    internal static void Tail(ref DecodeContext c, ReadOnlySpan<byte> b, int size, AttrTable table)
     {
         if (b.Length <= size) return;
         c.Out.Raw(", "u8);
@@ -112,6 +115,8 @@ public static class RtnetlinkPrinter
         AttrTable.RouteMetrics => type == 16 ? NlattrPrinter.Str(ref c, v) : NlattrPrinter.U32(c.Out, v),
         AttrTable.Link => LinkAttrs.Value(ref c, type, v),
         AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
+        AttrTable.Neigh => NeighRulePrinter.NeighValue(ref c, type, v, family),
+        AttrTable.Rule => NeighRulePrinter.RuleValue(ref c, type, v, family),
         _ => false,
     };
 
