@@ -8,7 +8,8 @@ namespace Syscope.Bench;
 
 /// <summary>
 /// Decoding and formatting cost per trace line: a typical mix (openat, newfstatat, read, mmap,
-/// close, rt_sigaction) goes through the decoders and the strace formatter into a null stream.
+/// close, rt_sigaction) goes through the decoders and a formatter (strace text, or --json) into a
+/// null stream.
 /// Each operation is one line, so the Mean column is time per line and Allocated is bytes per line.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,7 +19,10 @@ public class FormatBenchmarks
     private const ulong PathAddr = 0x7ffd_0000_1000, BufAddr = 0x7ffd_0001_0000, StatAddr = 0x7ffd_0002_0000;
     private const ulong ActAddr = 0x7ffd_0003_0000, EmptyAddr = 0x7ffd_0004_0000;
 
-    private StraceFormatter _formatter = null!;
+    [Params("strace", "json")]
+    public string Format { get; set; } = "strace";
+
+    private ITraceFormatter _formatter = null!;
     private RegionMemory _memory = null!;
     private TraceEvent[] _events = null!;
 
@@ -36,7 +40,10 @@ public class FormatBenchmarks
         _memory.Add(StatAddr, stat);
         _memory.Add(ActAddr, act);
         _memory.Add(EmptyAddr, [0]);
-        _formatter = new StraceFormatter(new StraceOptions(), new TraceOutput(Stream.Null, false), TextWriter.Null);
+        var output = new TraceOutput(Stream.Null, false);
+        _formatter = Format == "json"
+            ? new JsonFormatter(new StraceOptions(), output, TextWriter.Null)
+            : new StraceFormatter(new StraceOptions(), output, TextWriter.Null);
         _formatter.ProcessStarted(1000);
         _events =
         [

@@ -13,6 +13,9 @@ namespace Syscope.Cli.Commands;
 public sealed partial class TraceArguments
 {
     public SyscallSet TraceSet = SyscallSet.All;
+    /// <summary>-e abbrev= (and -v, which is abbrev=none), -e verbose=, -e raw=: the calls each
+    /// output style applies to; like trace=, a later one replaces an earlier one.</summary>
+    public SyscallSet AbbrevSet = SyscallSet.All, VerboseSet = SyscallSet.All, RawSet = SyscallSet.None;
     public bool[]? SignalSet;
     public StatusSet Status = StatusSet.All;
     public QuietSet QuietSet;
@@ -104,8 +107,12 @@ public sealed partial class TraceArguments
             case "trace-fds" or "trace-fd" or "fd" or "fds": TraceFds = FilterSets.ParseFds(value); break;
             case "inject": Injections.Add(InjectionParser.Parse(value, fault: false, Warnings.Add)); break;
             case "fault": Injections.Add(InjectionParser.Parse(value, fault: true, Warnings.Add)); break;
-            case "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "read" or "reads" or "r" or "write" or "writes" or "w"
-                or "kvm" or "decode-fds" or "decode-fd" or "decode-pids" or "decode-pid":
+            case "abbrev" or "a": AbbrevSet = SyscallSet.Parse(value); break;
+            case "verbose" or "v": VerboseSet = SyscallSet.Parse(value); break;
+            case "raw" or "x": RawSet = SyscallSet.Parse(value); break;
+            case "decode-fds" or "decode-fd": DecodeFds = FilterSets.ParseDecodeFds(value); break;
+            case "read" or "reads" or "r" or "write" or "writes" or "w"
+                or "kvm" or "decode-pids" or "decode-pid":
                 throw new UsageError($"-e {key}= is not supported yet");
             default: TraceSet = SyscallSet.Parse(expr); break;
         }
@@ -120,6 +127,8 @@ public sealed partial class TraceArguments
             if (SummaryColumnNames.Count > 0) throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
             if (Sort != null) Warnings.Add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
         }
+        if (Json && Follow >= 2 && OutputPath != null) throw new UsageError("--json writes one stream: it cannot be combined with -ff -o");
+        if (FdPaths > 0 && DecodeFds != null) throw new UserError("-y and --decode-fds cannot be provided simultaneously");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

@@ -14,9 +14,14 @@ public sealed partial class TraceArguments
     public int Timestamps;        // -t count
     public int Quiet;
     public int HexStrings;
-    public int FdPaths;
-    public bool Relative, SyscallTimes, Verbose, Numbers;
+    public int FdPaths;           // -y count: 1 paths, 2 (-yy) everything --decode-fds knows
+    public Decoding.FdDecoding? DecodeFds;
+    public bool Relative, SyscallTimes, Numbers;
+    /// <summary>--json: JSON Lines instead of strace's text.</summary>
+    public bool Json;
     public int StringLimit = 32;
+    /// <summary>-X / --const-print-style.</summary>
+    public Decoding.ConstStyle ConstStyle;
     public string? OutputPath;
     public List<int> Pids = [];
     public List<string> Expressions = [];
@@ -64,7 +69,7 @@ public sealed partial class TraceArguments
             case 'y': FdPaths++; break;
             case 'r': Relative = true; break;
             case 'T': SyscallTimes = true; break;
-            case 'v': Verbose = true; break;
+            case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
             default: throw new UsageError($"invalid option -- '{opt}'");
@@ -78,7 +83,7 @@ public sealed partial class TraceArguments
         // --trace=SET and friends are -e trace=SET spelled as long options.
         ["trace"] = "e:trace", ["signal"] = "e:signal", ["status"] = "e:status", ["quiet"] = "e:quiet",
         ["trace-fds"] = "e:trace-fds", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
-        ["syscall-limit"] = "syscall-limit",
+        ["syscall-limit"] = "syscall-limit", ["const-print-style"] = "const-print-style",
     };
 
     private static readonly Dictionary<string, char> s_longFlags = new()
@@ -97,6 +102,9 @@ public sealed partial class TraceArguments
         if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
+        else if (name == "json" && eq < 0) Json = true;
+        // Its argument is optional, and a bare --decode-fds means paths.
+        else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))
         {
             if (eq < 0)
@@ -135,17 +143,32 @@ public sealed partial class TraceArguments
                 }
                 break;
             case "e": Expressions.Add(value); Expression(value); break;
+            case "X" or "const-print-style":
+                ConstStyle = value switch
+                {
+                    "abbrev" => Decoding.ConstStyle.Abbrev, "raw" => Decoding.ConstStyle.Raw, "verbose" => Decoding.ConstStyle.Verbose,
+                    _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: '{value}'"),
+                };
+                break;
             case "S" or "U" or "P" or "I" or "u" or "syscall-limit": FilterValue(opt, value); break;
             case var e when e.StartsWith("e:"): Expressions.Add($"{e[2..]}={value}"); Expression($"{e[2..]}={value}"); break;
             default: throw new UsageError($"option -{opt} is not supported yet");
         }
     }
 
+    private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch
+    {
+        0 => Decoding.FdDecoding.None,
+        1 => Decoding.FdDecoding.Path,
+        _ => Decoding.FdDecoding.All,
+    };
+
     public StraceOptions ToOptions() => new()
     {
         Decode = new Decoding.DecodeOptions
         {
-            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), Verbose = Verbose, FdPaths = Math.Min(FdPaths, 2),
+            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = FdDecodingSet,
+            ConstStyle = ConstStyle, Abbreviated = AbbrevSet, Dereferenced = VerboseSet, RawCalls = RawSet,
         },
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,

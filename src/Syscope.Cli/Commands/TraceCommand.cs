@@ -25,6 +25,11 @@ public static class TraceCommand
           -r            time since the previous line;  -T  time spent in each call
           -v            print structures and arrays in full;  -x, -xx  strings in hex
           -y            show paths behind file descriptors;  -n  show syscall numbers
+          -yy           also socket endpoints, device numbers, pidfd pids (--decode-fds=SET:
+                        path,socket,dev,pidfd,all,none)
+          -X FORMAT     constants as names (abbrev), numbers (raw) or both (verbose)
+          -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
+          --json        JSON Lines (one object per call, signal and exit) instead of strace text
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
           -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
                         %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
@@ -78,18 +83,19 @@ public static class TraceCommand
         if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
-        return Trace(target, options, stderr, interruptible);
+        return Trace(target, options, stderr, interruptible, a.Json);
     }
 
-    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible)
+    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible, bool json)
     {
         TraceOutput? shared = null;
         if (!options.PerProcessFiles)
             shared = options.OutputPath == null
                 ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
-        using var formatter = new StraceFormatter(options, shared, stderr,
-            pid => OpenOutput($"{options.OutputPath}.{pid}"));
+        using ITraceFormatter formatter = json
+            ? new JsonFormatter(options, shared!, stderr)
+            : new StraceFormatter(options, shared, stderr, pid => OpenOutput($"{options.OutputPath}.{pid}"));
         var filter = target.Filter;
         ITraceConsumer consumer = formatter;
         if (filter.Summary != SummaryMode.None)

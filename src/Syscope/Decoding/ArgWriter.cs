@@ -25,6 +25,14 @@ public sealed class ArgWriter
     /// <summary>A separator already written at entry for the first argument printed at exit.</summary>
     private bool _sepAhead;
 
+    /// <summary>-X: how named constants print; the formatter sets it for each call, and every
+    /// constant printer follows it through <see cref="BeginConst"/>/<see cref="EndConst"/>.</summary>
+    public ConstStyle Style;
+
+    /// <summary>Where each argument's text starts, for consumers that keep arguments apart (JSON).</summary>
+    private readonly int[] _argStarts = new int[MaxArgs];
+    private const int MaxArgs = 8;
+
     public void Clear()
     {
         _len = 0;
@@ -33,6 +41,55 @@ public sealed class ArgWriter
     }
 
     public void Truncate(int length) => _len = length;
+
+    /// <summary>Starts a named constant: the caller prints it by name (abbrev style) and then calls
+    /// <see cref="EndConst"/> with its number.  Parts printed in between (the flags within open's
+    /// flags) are plain names: strace comments a constant as a whole.</summary>
+    public ConstMark BeginConst()
+    {
+        var mark = new ConstMark(_len, Style);
+        Style = ConstStyle.Abbrev;
+        return mark;
+    }
+
+    /// <summary>Ends a named constant: -X raw keeps only the number, -X verbose puts the names in a
+    /// comment after it ("0x80000 /* O_RDONLY|O_CLOEXEC */") unless no name was found, when the
+    /// number (and its "X_???" comment) stands alone as in abbrev style.</summary>
+    public void EndConst(ConstMark mark, ulong value, NumberBase numberBase = NumberBase.Hex)
+    {
+        Style = mark.Style;
+        if (Style == ConstStyle.Abbrev) return;
+        Span<byte> number = stackalloc byte[24];
+        int n = FormatNumber(value, numberBase, number);
+        number = number[..n];
+        if (Style == ConstStyle.Raw) { _len = mark.Start; Raw(number); return; }
+        var text = Slice(mark.Start);
+        if (text.StartsWith(number) && (text.Length == n || text[n] == ' ')) return;
+        int length = text.Length;
+        Reserve(n + 4);
+        _buf.AsSpan(mark.Start, length).CopyTo(_buf.AsSpan(mark.Start + n + 4));
+        number.CopyTo(_buf.AsSpan(mark.Start));
+        " /* "u8.CopyTo(_buf.AsSpan(mark.Start + n));
+        _len += n + 4;
+        Raw(" */"u8);
+    }
+
+    private static int FormatNumber(ulong value, NumberBase numberBase, Span<byte> dest)
+    {
+        var w = t_numbers ??= new ArgWriter();
+        w._len = 0;
+        switch (numberBase)
+        {
+            case NumberBase.Decimal: w.Int((long)value); break;
+            case NumberBase.Unsigned: w.UInt(value); break;
+            case NumberBase.Octal: w.Octal(value); break;
+            default: w.Hex(value); break;
+        }
+        w.Written.CopyTo(dest);
+        return w._len;
+    }
+
+    [ThreadStatic] private static ArgWriter? t_numbers;
 
     private Span<byte> Reserve(int n)
     {
@@ -43,9 +100,20 @@ public sealed class ArgWriter
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
-        if (_sepAhead) { _sepAhead = false; ArgCount++; return this; }
-        if (ArgCount++ > 0) Raw(", "u8);
+        if (_sepAhead) _sepAhead = false;
+        else if (ArgCount > 0) Raw(", "u8);
+        if (ArgCount < MaxArgs) _argStarts[ArgCount] = _len;
+        ArgCount++;
         return this;
+    }
+
+    /// <summary>The text of argument i (0-based) as written so far, without its separators.</summary>
+    public ReadOnlySpan<byte> Argument(int i)
+    {
+        if ((uint)i >= (uint)Math.Min(ArgCount, MaxArgs)) return default;
+        int start = _argStarts[i];
+        int end = i + 1 < Math.Min(ArgCount, MaxArgs) ? _argStarts[i + 1] - 2 : _len;
+        return _buf.AsSpan(start, Math.Max(0, end - start));
     }
 
     /// <summary>Ends the entry half of a call whose next argument prints at exit: strace writes
@@ -194,3 +262,14 @@ public sealed class ArgWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte HexDigit(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
 }
+
+/// <summary>-X / --const-print-style: names (strace's default), numbers, or numbers with the names
+/// in a comment.</summary>
+public enum ConstStyle : byte { Abbrev, Raw, Verbose }
+
+/// <summary>How a constant's number prints in raw and verbose style: hex for flags and most
+/// values, decimal for signals and AT_FDCWD, octal for modes, unsigned for limits.</summary>
+public enum NumberBase : byte { Hex, Decimal, Unsigned, Octal }
+
+/// <summary>Where a constant began and the style outside it (see ArgWriter.BeginConst).</summary>
+public readonly record struct ConstMark(int Start, ConstStyle Style);

@@ -17,19 +17,18 @@ public static class Args
     public static void DirFd(ref DecodeContext c, int i)
     {
         c.Out.Sep();
-        if (c.IntArg(i) == AT_FDCWD) c.Out.Raw("AT_FDCWD"u8); else c.Out.Int(c.IntArg(i));
+        if (c.IntArg(i) == AT_FDCWD)
+        {
+            var mark = c.Out.BeginConst();
+            c.Out.Raw("AT_FDCWD"u8);
+            c.Out.EndConst(mark, unchecked((ulong)AT_FDCWD), NumberBase.Decimal);
+        }
+        else c.Out.Int(c.IntArg(i));
         FdPath(ref c, c.IntArg(i), c.Out);
     }
 
-    /// <summary>With -y, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
-    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w)
-    {
-        if (c.Options.FdPaths == 0 || (fd < 0 && fd != AT_FDCWD) || c.FdPaths == null) return;
-        Span<byte> path = stackalloc byte[4096];
-        int n = c.FdPaths.PathOf(c.Pid, fd, path);
-        if (n <= 0) return;
-        w.Raw((byte)'<').Escaped(path[..n], c.Options.HexStrings).Raw((byte)'>');
-    }
+    /// <summary>With -y and its kin, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
+    public static void FdPath(ref DecodeContext c, int fd, ArgWriter w) => FdDescription.Print(ref c, fd, w);
 
     public static void Int(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));
 
@@ -68,8 +67,10 @@ public static class Args
     public static void OpenFlags(ArgWriter w, ulong flags)
     {
         flags = (uint)flags;
+        var mark = w.BeginConst();
         FileConstants.AccessMode.Print(w, flags & 3);
         FileConstants.OpenFlags.Print(w, flags & ~3UL, after: true);
+        w.EndConst(mark, flags);
     }
 
     /// <summary>An int written back through a pointer: [3]; its address if it cannot be read.</summary>

@@ -1,4 +1,5 @@
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding;
@@ -13,10 +14,19 @@ public sealed class DecodeOptions
     public int StringLimit = 32;
     /// <summary>0: escapes; 1: -x (hex when non-ASCII); 2: -xx (always hex).</summary>
     public int HexStrings;
-    /// <summary>-v: print structures and arrays in full.</summary>
-    public bool Verbose;
-    /// <summary>-y: 1 shows fd paths, 2 (-yy) also socket endpoints.</summary>
-    public int FdPaths;
+    /// <summary>-X: how named constants print.</summary>
+    public ConstStyle ConstStyle;
+    /// <summary>-e abbrev=SET: calls whose structures and arrays are abbreviated ("...").</summary>
+    public SyscallSet Abbreviated = SyscallSet.All;
+    /// <summary>-e verbose=SET: calls whose structures are read; the others show their addresses.</summary>
+    public SyscallSet Dereferenced = SyscallSet.All;
+    /// <summary>-e raw=SET: calls printed undecoded, every argument in hex.</summary>
+    public SyscallSet RawCalls = SyscallSet.None;
+
+    /// <summary>-v: no call abbreviated (strace's abbrev=none).</summary>
+    public bool Verbose { init => Abbreviated = value ? SyscallSet.None : SyscallSet.All; }
+    /// <summary>-y, -yy, --decode-fds: what prints after a descriptor.</summary>
+    public FdDecoding FdPaths;
 }
 
 /// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>
@@ -33,11 +43,17 @@ public ref struct DecodeContext
     public ITraceeMemory Memory;
     /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
     public IFdPaths? FdPaths;
+    /// <summary>Socket details already resolved in this run (null: none are kept).</summary>
+    public SocketDetailsCache? SocketCache;
     public ArgWriter Out;
     /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
     /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>
     public ArgWriter Aux;
     public DecodeOptions Options;
+    /// <summary>This call's structures and arrays print in full (-v, or not in -e abbrev=).</summary>
+    public bool Unabbreviated;
+    /// <summary>This call is not in -e verbose=: structures print as their addresses.</summary>
+    public bool AddressesOnly;
     /// <summary>Per-tracee scratch kept from entry to exit (values the entry must remember).</summary>
     public ref DecoderScratch Scratch;
     public ReturnFormat ReturnFormat;

@@ -14,6 +14,8 @@ public static class DecoderRegistry
         Families.DescDecoders.Register,
         Families.FileDecoders.Register,
         Families.MemoryDecoders.Register,
+        Families.MempolicyDecoders.Register,
+        Families.IoprioDecoders.Register,
         Families.ProcessDecoders.Register,
         Families.SignalDecoders.Register,
         Families.ClockDecoders.Register,

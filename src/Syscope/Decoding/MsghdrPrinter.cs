@@ -44,7 +44,7 @@ public static class MsghdrPrinter
     {
         Span<byte> buf = stackalloc byte[256];
         int n = (int)Math.Min(len, (ulong)buf.Length);
-        if (c.Memory.Read(addr, buf[..n]) < n || n < 16) { c.Out.Hex(addr); return; }
+        if (Printers.ReadStruct(ref c, addr, buf[..n]) < n || n < 16) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw((byte)'[');
         for (int off = 0, i = 0; off + 16 <= n; i++)

@@ -78,6 +78,7 @@ public static class Printers
     public static void StringArray(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (c.AddressesOnly) { c.Out.Hex(addr); return; }
         Span<byte> word = stackalloc byte[8];
         c.Out.Raw((byte)'[');
         for (int i = 0; ; i++)
@@ -110,15 +111,21 @@ public static class Printers
     }
 
     /// <summary>How many elements of an array print before "...": -s of them, all of them with -v.</summary>
-    public static int MaxElements(ref DecodeContext c) => c.Options.Verbose ? int.MaxValue : c.Options.StringLimit;
+    public static int MaxElements(ref DecodeContext c) => c.Unabbreviated ? int.MaxValue : c.Options.StringLimit;
 
-    /// <summary>Reads an unmanaged value; false when the address is not readable.</summary>
+    /// <summary>Reads an unmanaged value; false when the address is not readable, or when -e
+    /// verbose= leaves this call's structures undecoded (strace's umove_or_printaddr): either way
+    /// the caller prints the address.</summary>
     public static unsafe bool TryRead<T>(ref DecodeContext c, ulong addr, out T value) where T : unmanaged
     {
         T v = default;
-        var span = new Span<byte>(&v, sizeof(T));
-        bool ok = addr != 0 && c.Memory.Read(addr, span) == sizeof(T);
+        bool ok = ReadStruct(ref c, addr, new Span<byte>(&v, sizeof(T))) == sizeof(T);
         value = v;
         return ok;
     }
+
+    /// <summary>Bytes of a structure or array: what Memory.Read returns, or 0 for a NULL address
+    /// or a call whose structures -e verbose= leaves undecoded.</summary>
+    public static int ReadStruct(ref DecodeContext c, ulong addr, scoped Span<byte> dest) =>
+        addr == 0 || c.AddressesOnly ? 0 : c.Memory.Read(addr, dest);
 }

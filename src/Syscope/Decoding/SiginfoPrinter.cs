@@ -29,7 +29,8 @@ public static class SiginfoPrinter
 
     public static void Print(ArgWriter w, in SigInfo si)
     {
-        w.Raw("{si_signo="u8).Raw(SignalNames.NameUtf8(si.Signo));
+        w.Raw("{si_signo="u8);
+        SignalPrinters.Signal(w, si.Signo);
         w.Raw(", si_code="u8);
         PrintCode(w, si.Signo, si.Code);
         if (si.Errno != 0)
@@ -56,7 +57,7 @@ public static class SiginfoPrinter
                 case SignalNames.SIGCHLD:
                     w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
                     if (si.Code == 1) w.Int(si.Status);
-                    else w.Raw(SignalNames.NameUtf8(si.Status));
+                    else SignalPrinters.Signal(w, si.Status);
                     w.Raw(", si_utime="u8);
                     ClockTicks(w, si.Utime);
                     w.Raw(", si_stime="u8);
@@ -97,6 +98,9 @@ public static class SiginfoPrinter
             };
             if (table != null && code < table.Length) name = table[code];
         }
-        if (name != null) w.Ascii(name); else w.Int(code);
+        if (name == null) { w.Int(code); return; }
+        var mark = w.BeginConst();
+        w.Ascii(name);
+        w.EndConst(mark, (uint)code);
     }
 }

@@ -8,9 +8,13 @@ namespace Syscope.Decoding;
 public static class SignalPrinters
 {
     /// <summary>"SIGINT"; numbers outside 1..64 print as plain numbers.</summary>
-    public static void Signal(ArgWriter w, long sig)
+    /// <param name="styled">False where strace prints the name even in -X raw (wait statuses).</param>
+    public static void Signal(ArgWriter w, long sig, bool styled = true)
     {
-        if (sig is > 0 and <= SignalNames.MaxSignal) w.Raw(SignalNames.NameUtf8((int)sig));
+        if (sig is > 0 and <= SignalNames.MaxSignal)
+        {
+            if (styled) Named(w, SignalNames.NameUtf8((int)sig), sig); else w.Raw(SignalNames.NameUtf8((int)sig));
+        }
         else w.Int(sig);
     }
 
@@ -27,9 +31,17 @@ public static class SignalPrinters
             if ((mask & (1UL << (s - 1))) == 0) continue;
             if (!first) w.Raw((byte)' ');
             first = false;
-            if (s <= SignalNames.MaxSignal) w.Raw(SignalNames.NameUtf8(s)[3..]); else w.Int(s);
+            if (s <= SignalNames.MaxSignal) Named(w, SignalNames.NameUtf8(s)[3..], s); else w.Int(s);
         }
         w.Raw((byte)']');
+    }
+
+    /// <summary>A signal's name, or in -X raw/verbose its number (signals print in decimal).</summary>
+    private static void Named(ArgWriter w, ReadOnlySpan<byte> name, long sig)
+    {
+        var mark = w.BeginConst();
+        w.Raw(name);
+        w.EndConst(mark, (ulong)sig, NumberBase.Decimal);
     }
 
     /// <summary>A sigset_t in tracee memory of sigsetsize bytes (8 on x86_64); bad sizes print as
@@ -52,7 +64,7 @@ public static class SignalPrinters
         if (!Printers.TryRead(ref c, addr, out KernelSigaction sa)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{sa_handler="u8);
-        if (SignalConstants.Handlers.TryName(sa.Handler, out var name)) w.Raw(name); else w.Hex(sa.Handler);
+        if (SignalConstants.Handlers.TryName(sa.Handler, out _)) SignalConstants.Handlers.Print(w, sa.Handler); else w.Hex(sa.Handler);
         w.Raw(", sa_mask="u8);
         SetValue(w, sa.Mask);
         w.Raw(", sa_flags="u8);

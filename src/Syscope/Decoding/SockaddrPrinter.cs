@@ -15,7 +15,7 @@ public static class SockaddrPrinter
         if (len < 2 || len > MaxLen) { c.Out.Hex(addr); return; }
         Span<byte> sa = stackalloc byte[MaxLen];
         sa = sa[..(int)len];
-        if (c.Memory.Read(addr, sa) < len) { c.Out.Hex(addr); return; }
+        if (Printers.ReadStruct(ref c, addr, sa) < len) { c.Out.Hex(addr); return; }
         Value(c.Out, sa, c.Options.HexStrings);
     }
 
@@ -27,6 +27,12 @@ public static class SockaddrPrinter
         var data = sa[2..];
         switch (family)
         {
+            case NetConstants.AF_INET when sa.Length >= 16 && w.Style != ConstStyle.Abbrev:
+                InetBytes(w, data);
+                break;
+            case NetConstants.AF_INET6 when sa.Length >= 24 && w.Style != ConstStyle.Abbrev:
+                Inet6Bytes(w, data, sa.Length);
+                break;
             case NetConstants.AF_INET when sa.Length >= 16:
                 w.Raw(", sin_port=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw("), sin_addr=inet_addr(\""u8);
                 Ipv4(w, data.Slice(2, 4));
@@ -56,6 +62,29 @@ public static class SockaddrPrinter
                 break;
         }
         w.Raw((byte)'}');
+    }
+
+    /// <summary>-X raw and verbose show ports and addresses as the bytes they are, verbose with
+    /// the abbrev-style reading in a comment: sin_port="\x1f\x90" /* htons(8080) */.</summary>
+    private static void InetBytes(ArgWriter w, ReadOnlySpan<byte> data)
+    {
+        bool verbose = w.Style == ConstStyle.Verbose;
+        w.Raw(", sin_port="u8).Quoted(data[..2], 2, false);
+        if (verbose) w.Raw(" /* htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw(") */"u8);
+        w.Raw(", sin_addr="u8).Quoted(data.Slice(2, 4), 2, false);
+        if (verbose) { w.Raw(" /* inet_addr(\""u8); Ipv4(w, data.Slice(2, 4)); w.Raw("\") */"u8); }
+    }
+
+    private static void Inet6Bytes(ArgWriter w, ReadOnlySpan<byte> data, int length)
+    {
+        bool verbose = w.Style == ConstStyle.Verbose;
+        w.Raw(", sin6_port="u8).Quoted(data[..2], 2, false);
+        if (verbose) w.Raw(" /* htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw(") */"u8);
+        w.Raw(", sin6_flowinfo="u8).Quoted(data.Slice(2, 4), 2, false);
+        if (verbose) w.Raw(" /* htonl("u8).UInt(BinaryPrimitives.ReadUInt32BigEndian(data[2..])).Raw(") */"u8);
+        w.Raw(", sin6_addr="u8).Quoted(data.Slice(6, 16), 2, false);
+        if (verbose) { w.Raw(" /* inet_pton(AF_INET6, \""u8); Ipv6(w, data.Slice(6, 16)); w.Raw("\") */"u8); }
+        if (length >= 28) w.Raw(", sin6_scope_id="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[22..]));
     }
 
     private static void Unix(ArgWriter w, ReadOnlySpan<byte> path, int hexMode)

@@ -22,16 +22,20 @@ public static class StatPrinters
     /// <summary>st_mode: "S_IFREG|0644", set-id and sticky bits by name, then permissions.</summary>
     public static void Mode(ArgWriter w, uint mode)
     {
+        var mark = w.BeginConst();
         FileConstants.FileType.Print(w, mode & S_IFMT);
         if ((mode & 0xe00) != 0) { w.Raw((byte)'|'); FileConstants.ModeSpecial.Print(w, mode & 0xe00); }
         w.Raw((byte)'|').Octal(mode & 0x1ff);
+        w.EndConst(mark, mode, NumberBase.Octal);
     }
 
     private static void Makedev(ArgWriter w, ulong dev)
     {
         ulong major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL);
         ulong minor = (dev & 0xff) | ((dev >> 12) & ~0xffUL);
+        var mark = w.BeginConst();
         MakedevValue(w, major, minor);
+        w.EndConst(mark, dev);
     }
 
     private static void MakedevValue(ArgWriter w, ulong major, ulong minor) =>
@@ -42,7 +46,7 @@ public static class StatPrinters
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (!Printers.TryRead(ref c, addr, out Stat s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        bool v = c.Options.Verbose;
+        bool v = c.Unabbreviated;
         bool dev = (s.Mode & S_IFMT) is S_IFCHR or S_IFBLK;
         w.Raw((byte)'{');
         if (v)
@@ -118,7 +122,7 @@ public static class StatPrinters
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (!Printers.TryRead(ref c, addr, out Statx s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        bool v = c.Options.Verbose;
+        bool v = c.Unabbreviated;
         w.Raw("{stx_mask="u8); FileConstants.StatxMask.Print(w, s.Mask);
         if (v) w.Raw(", stx_blksize="u8).UInt(s.Blksize);
         w.Raw(", stx_attributes="u8); FileConstants.StatxAttributes.Print(w, s.Attributes);

@@ -25,12 +25,17 @@ public static class TermiosPrinter
         Bare(w, TermiosConstants.InputFlags, t.Iflag);
         w.Raw(", c_oflag="u8);
         foreach (var (mask, shift, names) in TermiosConstants.OutputDelays)
-            w.Ascii(names[(t.Oflag & mask) >> shift]).Raw((byte)'|');
+        {
+            var mark = w.BeginConst();
+            w.Ascii(names[(t.Oflag & mask) >> shift]);
+            w.EndConst(mark, t.Oflag & mask);
+            w.Raw((byte)'|');
+        }
         Bare(w, TermiosConstants.OutputFlags, t.Oflag & ~TermiosConstants.OutputDelayMask);
         w.Raw(", c_cflag="u8);
         TermiosConstants.Speeds.Print(w, t.Cflag & TermiosConstants.BaudMask);
         ulong inBaud = (t.Cflag >> TermiosConstants.InputBaudShift) & TermiosConstants.BaudMask;
-        if (inBaud != 0) { w.Raw((byte)'|'); TermiosConstants.Speeds.Print(w, inBaud); w.Raw("<<IBSHIFT"u8); }
+        if (inBaud != 0) { w.Raw((byte)'|'); TermiosConstants.Speeds.Print(w, inBaud); Shift(w); }
         w.Raw((byte)'|');
         TermiosConstants.CharSizes.Print(w, t.Cflag & TermiosConstants.SizeMask);
         w.Raw((byte)'|');
@@ -38,7 +43,7 @@ public static class TermiosPrinter
         Bare(w, TermiosConstants.ControlFlags, t.Cflag & ~known);
         w.Raw(", c_lflag="u8);
         Bare(w, TermiosConstants.LocalFlags, t.Lflag);
-        if (!c.Options.Verbose) { w.Raw(", ...}"u8); return; }
+        if (!c.Unabbreviated) { w.Raw(", ...}"u8); return; }
         w.Raw(", c_line="u8);
         TermiosConstants.LineDisciplines.Print(w, t.Line);
         w.Raw(", c_cc=["u8);
@@ -50,6 +55,14 @@ public static class TermiosPrinter
             w.Raw("]="u8).Hex(t.Cc[i]);
         }
         w.Raw("]}"u8);
+    }
+
+    private static void Shift(ArgWriter w)
+    {
+        w.Raw("<<"u8);
+        var mark = w.BeginConst();
+        w.Raw("IBSHIFT"u8);
+        w.EndConst(mark, (ulong)TermiosConstants.InputBaudShift);
     }
 
     /// <summary>Flags without a zero name: nothing for zero, plain hex for unknown bits.</summary>

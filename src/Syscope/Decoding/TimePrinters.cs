@@ -32,16 +32,17 @@ public static class TimePrinters
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         Span<TimespecRaw> two = stackalloc TimespecRaw[2];
-        if (c.Memory.Read(addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
+        if (Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         for (int i = 0; i < 2; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
             long ns = two[i].Nsec;
-            if (ns == (1L << 30) - 1) { c.Out.Raw("UTIME_NOW"u8); continue; }
-            if (ns == (1L << 30) - 2) { c.Out.Raw("UTIME_OMIT"u8); continue; }
-            TimespecValue(c.Out, two[i].Sec, ns);
-            DateComment(c.Out, two[i].Sec, ns);
+            var special = ns == (1L << 30) - 1 ? "UTIME_NOW"u8 : ns == (1L << 30) - 2 ? "UTIME_OMIT"u8 : default;
+            if (special.IsEmpty || c.Out.Style != ConstStyle.Abbrev) TimespecValue(c.Out, two[i].Sec, ns);
+            if (special.IsEmpty) DateComment(c.Out, two[i].Sec, ns);
+            else if (c.Out.Style == ConstStyle.Abbrev) c.Out.Raw(special);
+            else if (c.Out.Style == ConstStyle.Verbose) c.Out.Raw(" /* "u8).Raw(special).Raw(" */"u8);
         }
         c.Out.Raw((byte)']');
     }

@@ -1,7 +1,9 @@
 namespace Syscope.Events;
 
 /// <summary>What a tracee's descriptor refers to ("/etc/passwd", "socket:[1234]", "pipe:[99]"),
-/// for -y.  Decoders ask through this interface and never learn where the answer comes from.</summary>
+/// for -y and --decode-fds.  Decoders ask through this interface and never learn where the answer
+/// comes from.  Everything past PathOf has a default that knows nothing, so a source that only
+/// has paths (a test table, a capture) still works and prints what strace prints without details.</summary>
 public interface IFdPaths
 {
     /// <summary>Writes the target into destination; returns its length, or 0 when the descriptor
@@ -9,11 +11,51 @@ public interface IFdPaths
     /// Never throws.</summary>
     int PathOf(int pid, int fd, Span<byte> destination);
 
-    /// <summary>The socket's protocol name as the kernel gives it ("NETLINK", "TCP", "UNIX");
-    /// its length, or 0 when the descriptor is no socket.  Never throws.</summary>
+    /// <summary>The kernel's name for a socket's protocol ("TCP", "UNIX-STREAM", "NETLINK"),
+    /// written into destination without a terminating NUL; its length, or 0 when unknown.</summary>
     int SocketProtocolOf(int pid, int fd, Span<byte> destination) => 0;
 
-    /// <summary>The NETLINK_* protocol of a netlink socket (0 is NETLINK_ROUTE), or -1 when the
-    /// descriptor is no netlink socket or it cannot be told.  Never throws.</summary>
-    int NetlinkFamilyOf(int pid, int fd) => -1;
+    /// <summary>The endpoints of socket <paramref name="inode"/> among the sockets of one family and
+    /// protocol (protocol is ignored for AF_UNIX and AF_NETLINK).  A UNIX socket's bound name goes
+    /// to unixName (its length in facts.NameLength).  False when the kernel does not list it (an
+    /// unbound inet socket, an unbound netlink socket) or cannot be asked.</summary>
+    bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
+    {
+        facts = default;
+        return false;
+    }
+
+    /// <summary>Whether the file at path (a target PathOf returned) is a device, and which.</summary>
+    DeviceNumber DeviceAt(ReadOnlySpan<byte> path) => default;
+
+    /// <summary>The pid a pidfd refers to, as the tracer's pid namespace sees it; -1 when it has
+    /// exited or cannot be told.</summary>
+    int PidOfPidfd(int pid, int fd) => -1;
+}
+
+/// <summary>A character or block device's numbers; Kind 0 means "not a device".</summary>
+public readonly record struct DeviceNumber(byte Kind, uint Major, uint Minor)
+{
+    public const byte Char = (byte)'c', Block = (byte)'b';
+}
+
+/// <summary>What sock_diag reports about one socket.  Addresses are in network order, 4 bytes
+/// used for AF_INET; ports in host order.</summary>
+public struct SocketFacts
+{
+    public int Family;
+    public Address16 Source, Destination;
+    public ushort SourcePort, DestinationPort;
+    /// <summary>AF_UNIX: the peer's inode (0: none), and the length of the name written out.</summary>
+    public uint UnixPeer;
+    public int NameLength;
+    /// <summary>AF_NETLINK: the protocol (NETLINK_ROUTE...) and port id.</summary>
+    public int NetlinkProtocol;
+    public uint PortId;
+}
+
+[System.Runtime.CompilerServices.InlineArray(16)]
+public struct Address16
+{
+    private byte _first;
 }

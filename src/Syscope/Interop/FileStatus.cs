@@ -47,6 +47,21 @@ public static unsafe partial class FileStatus
 
     public static int Stat(string path, out FileStat st) => Call(path, follow: true, out st);
 
+    /// <summary>stat of a path given as bytes (no terminating NUL needed), without allocating.</summary>
+    public static int Stat(ReadOnlySpan<byte> path, out FileStat st)
+    {
+        st = default;
+        if (path.Length > 4095) return -36;   // ENAMETOOLONG
+        Span<byte> p = stackalloc byte[path.Length + 1];
+        path.CopyTo(p);
+        p[path.Length] = 0;
+        StatBuf b;
+        fixed (byte* pp = p)
+            if (StatRaw(pp, &b) != 0) return -SyscallException.LastErrno();
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.RDev, b.Size);
+        return 0;
+    }
+
     public static int Lstat(string path, out FileStat st) => Call(path, follow: false, out st);
 
     private static int Call(string path, bool follow, out FileStat st)
@@ -72,6 +87,16 @@ public static unsafe partial class FileStatus
         if (n < 0) { errno = SyscallException.LastErrno(); return null; }
         errno = 0;
         return Encoding.UTF8.GetString(target[..(int)n]);
+    }
+
+    /// <summary>An extended attribute into value, both names NUL-terminated; its length or the
+    /// negated errno.  No allocation.</summary>
+    public static int GetXattr(ReadOnlySpan<byte> pathZ, ReadOnlySpan<byte> nameZ, Span<byte> value)
+    {
+        nint n;
+        fixed (byte* pp = pathZ) fixed (byte* np = nameZ) fixed (byte* vp = value)
+            n = GetXattrRaw(pp, np, vp, (nuint)value.Length);
+        return n < 0 ? -SyscallException.LastErrno() : (int)n;
     }
 
     /// <summary>An extended attribute as text (e.g. system.sockprotoname of a socket), or null.</summary>

@@ -4,8 +4,9 @@ using Syscope.Events;
 
 namespace Syscope.Interop;
 
-/// <summary>Descriptor targets read from /proc/PID/fd/N with readlink(2), the path built on the
-/// stack so that -y costs no allocation per argument.</summary>
+/// <summary>Descriptor targets read from /proc/PID/fd/N with readlink(2), socket details from
+/// sock_diag, device numbers from stat(2) and a pidfd's pid from /proc/PID/fdinfo/N, every path
+/// built on the stack so that -y and -yy cost no allocation per argument.</summary>
 public sealed unsafe partial class ProcFd : IFdPaths
 {
     public static readonly ProcFd Instance = new();
@@ -15,14 +16,11 @@ public sealed unsafe partial class ProcFd : IFdPaths
     [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true)]
     private static partial nint ReadLink(byte* path, byte* buf, nuint size);
 
-    [LibraryImport("libc", EntryPoint = "getxattr", SetLastError = true)]
-    private static partial nint GetXattr(byte* path, byte* name, byte* value, nuint size);
-
     public int PathOf(int pid, int fd, Span<byte> destination)
     {
-        if (pid <= 0 || (fd < 0 && fd != AT_FDCWD) || destination.IsEmpty) return 0;
+        if (destination.IsEmpty) return 0;
         Span<byte> path = stackalloc byte[48];
-        FdLinkPath(pid, fd, path);
+        if (!ProcPath(pid, fd, "/fd/"u8, path)) return 0;
         fixed (byte* p = path)
         fixed (byte* d = destination)
         {
@@ -31,38 +29,48 @@ public sealed unsafe partial class ProcFd : IFdPaths
         }
     }
 
-    /// <summary>The kernel names a socket's protocol in this attribute of its /proc link, which is
-    /// how strace tells a netlink socket without -y.</summary>
     public int SocketProtocolOf(int pid, int fd, Span<byte> destination)
     {
-        if (pid <= 0 || fd < 0 || destination.IsEmpty) return 0;
         Span<byte> path = stackalloc byte[48];
-        FdLinkPath(pid, fd, path);
-        nint rc;
-        fixed (byte* p = path)
-        fixed (byte* n = "system.sockprotoname\0"u8)
-        fixed (byte* d = destination)
-            rc = GetXattr(p, n, d, (nuint)destination.Length);
-        if (rc <= 0) return 0;
-        int len = (int)rc;
+        if (fd == AT_FDCWD || destination.IsEmpty || !ProcPath(pid, fd, "/fd/"u8, path)) return 0;
+        int len = FileStatus.GetXattr(path, "system.sockprotoname\0"u8, destination);
+        // The kernel counts the terminating NUL in the attribute's length.
         while (len > 0 && destination[len - 1] == 0) len--;
-        return len;
+        return Math.Max(len, 0);
     }
 
-    public int NetlinkFamilyOf(int pid, int fd)
+    public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName) =>
+        SockDiag.TryFind(family, protocol, inode, out facts, unixName);
+
+    public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
     {
-        Span<byte> proto = stackalloc byte[32];
-        int n = SocketProtocolOf(pid, fd, proto);
-        if (!proto[..n].SequenceEqual("NETLINK"u8)) return -1;
-        Span<byte> link = stackalloc byte[64];
-        int len = PathOf(pid, fd, link);
-        if (!ProcNetNetlink.TryParseSocketInode(link[..len], out ulong inode)) return -1;
-        return ProcNetNetlink.FamilyOf(pid, inode);
+        if (FileStatus.Stat(path, out var st) != 0) return default;
+        byte kind = st.Type switch { FileStat.S_IFCHR => DeviceNumber.Char, FileStat.S_IFBLK => DeviceNumber.Block, _ => 0 };
+        return kind == 0 ? default : new DeviceNumber(kind, FileStat.Major(st.RDevice), FileStat.Minor(st.RDevice));
     }
 
-    /// <summary>"/proc/PID/fd/N" (or "/proc/PID/cwd"), NUL-terminated, into path.</summary>
-    private static void FdLinkPath(int pid, int fd, Span<byte> path)
+    /// <summary>The "Pid:" line of the pidfd's fdinfo (-1 once the process is gone).</summary>
+    public int PidOfPidfd(int pid, int fd)
     {
+        Span<byte> path = stackalloc byte[56];
+        if (fd == AT_FDCWD || !ProcPath(pid, fd, "/fdinfo/"u8, path)) return -1;
+        // A pidfd's fdinfo is a few short lines, produced in one piece.
+        Span<byte> text = stackalloc byte[1024];
+        int n = RawFile.ReadOnce(path, text);
+        if (n <= 0) return -1;
+        var all = text[..n];
+        int at = all.IndexOf("\nPid:\t"u8);
+        if (at < 0) return -1;
+        var value = all[(at + 6)..];
+        int end = value.IndexOf((byte)'\n');
+        if (end >= 0) value = value[..end];
+        return Utf8Parser.TryParse(value, out int v, out int used) && used == value.Length && v > 0 ? v : -1;
+    }
+
+    /// <summary>"/proc/PID" + kind + "N" (or "/proc/PID/cwd" for AT_FDCWD), NUL-terminated.</summary>
+    private static bool ProcPath(int pid, int fd, ReadOnlySpan<byte> kind, Span<byte> path)
+    {
+        if (pid <= 0 || (fd < 0 && fd != AT_FDCWD)) return false;
         "/proc/"u8.CopyTo(path);
         int len = 6;
         Utf8Formatter.TryFormat(pid, path[len..], out int n);
@@ -74,11 +82,12 @@ public sealed unsafe partial class ProcFd : IFdPaths
         }
         else
         {
-            "/fd/"u8.CopyTo(path[len..]);
-            len += 4;
+            kind.CopyTo(path[len..]);
+            len += kind.Length;
             Utf8Formatter.TryFormat(fd, path[len..], out n);
             len += n;
         }
         path[len] = 0;
+        return true;
     }
 }

@@ -27,13 +27,6 @@ public static unsafe partial class RawFile
     {
         Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         p[Encoding.UTF8.GetBytes(path, p)] = 0;
-        return ReadAll(p, ref buffer, shortReadIsEnd);
-    }
-
-    /// <summary>ReadAll for a NUL-terminated path already in bytes, so a caller on the decode
-    /// path builds it on the stack.</summary>
-    public static int ReadAll(ReadOnlySpan<byte> p, ref byte[] buffer, bool shortReadIsEnd = false)
-    {
         int fd;
         fixed (byte* pp = p) fd = Open(pp, O_RDONLY | O_CLOEXEC);
         if (fd < 0) return -SyscallException.LastErrno();
@@ -52,5 +45,19 @@ public static unsafe partial class RawFile
             }
         }
         finally { Close(fd); }
+    }
+
+    /// <summary>One read(2) of a file produced in one piece (fdinfo) into buffer; the byte count or
+    /// the negated errno.  pathZ is NUL-terminated; nothing is allocated.</summary>
+    public static int ReadOnce(ReadOnlySpan<byte> pathZ, Span<byte> buffer)
+    {
+        int fd;
+        fixed (byte* pp = pathZ) fd = Open(pp, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return -SyscallException.LastErrno();
+        nint n;
+        fixed (byte* b = buffer) n = Read(fd, b, (nuint)buffer.Length);
+        int rc = n < 0 ? -SyscallException.LastErrno() : (int)n;
+        Close(fd);
+        return rc;
     }
 }

@@ -11,7 +11,7 @@ namespace Syscope.Output;
 /// another tracee's line cuts in, "&lt;... read resumed&gt;" when the call returns, and the
 /// signal and exit lines.
 /// </summary>
-public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
+public sealed partial class StraceFormatter : ITraceFormatter
 {
     private const int ExitNr = 60, ExitGroupNr = 231;
     private readonly StraceOptions _options;
@@ -23,24 +23,14 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private Clock? _wallClock;
     private Clock _clock => _wallClock ??= new Clock();
     private readonly ArgWriter _scratch = new();
-    private readonly ArgWriter _aux = new();
-    private readonly IFdPaths? _fdPaths;
+    private readonly DecodeEnvironment _env;
     private readonly int _pidWidth;
     private long _lastLineTimestamp;
     private int _liveProcesses;
 
-    private sealed class LineState(TraceOutput output)
+    private sealed class LineState(TraceOutput output) : CallText
     {
-        public readonly ArgWriter Text = new();
         public readonly TraceOutput Output = output;
-        public int EntryLength;
-        public SyscallInfo? Syscall;
-        public DecoderScratch Scratch;
-        public bool InSyscall;
-        /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
-        public bool Suppressed;
-        public long EntryTimestamp;
-        public int SyscallNumber;
     }
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
@@ -49,7 +39,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
     public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
     {
-        _fdPaths = fdPaths ?? Interop.ProcFd.Instance;
+        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance);
         _options = options;
         _shared = shared;
         _messages = messages;
@@ -57,6 +47,8 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
         _pidWidth = PidMaxWidth();
         _selector = new Filtering.CallSelector(options.Filter);
         _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
+        // The siginfo of signal lines is printed here; its constants follow -X too.
+        _scratch.Style = options.Decode.ConstStyle;
     }
 
     private readonly Filtering.CallSelector _selector;
@@ -122,18 +114,7 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var s = State(e.Pid);
-        s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-        s.Text.Clear();
-        s.Scratch = default;
-        s.InSyscall = true;
-        var c = Context(ref e, s, memory, exiting: false);
-        if (e.SyscallNumber == 219 && e.InterruptedSyscall >= 0)
-            s.Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
-        else
-            s.Syscall.Decoder.Entry(ref c);
-        s.EntryLength = s.Text.Length;
-        s.EntryTimestamp = e.Timestamp;
-        s.SyscallNumber = e.SyscallNumber;
+        s.DecodeEntry(ref e, memory, _env);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (s.Suppressed || _statusFiltered) return;
 
@@ -155,55 +136,26 @@ public sealed partial class StraceFormatter : ITraceConsumer, IDisposable
     {
         var s = State(e.Pid);
         var o = s.Output;
-        if (!s.InSyscall || s.Syscall == null)
-        {
-            s.Syscall = SyscallTable.Resolve(e.SyscallNumber);
-            s.Text.Clear();
-            s.EntryLength = 0;
-        }
-        s.InSyscall = false;
-        if (s.Suppressed) { s.Suppressed = false; return; }
-        var c = Context(ref e, s, memory, exiting: true);
-        _aux.Clear();
-        s.Syscall.Decoder.Exit(ref c);
+        if (!s.EndCall(ref e)) return;
+        var format = s.DecodeExit(ref e, memory, _env);
+        bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         if (_statusFiltered)
         {
-            bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
-            if (!_options.Filter.Status.HasFlag(failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) return;
+            // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
+            if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
             OpenLine(o, s, e.Pid);
         }
         ResumeLine(o, s, e.Pid, e.Timestamp);
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');
         o.ReturnSeparator();
-        WriteReturn(o, e.ReturnValue, c.ReturnFormat);
-        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && _options.Decode.FdPaths > 0)
-        {
-            _scratch.Clear();
-            Args.FdPath(ref c, (int)e.ReturnValue, _scratch);
-            o.Write(_scratch.Written);
-        }
-        if (_aux.Length > 0 && !c.Failed) { o.Write(" ("u8); o.Write(_aux.Written); o.Write((byte)')'); }
+        WriteReturn(o, e.ReturnValue, format);
+        o.Write(_env.FdTarget.Written);
+        if (_env.Aux.Length > 0 && !failed) { o.Write(" ("u8); o.Write(_env.Aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
         else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
         o.EndLine();
         o.EndEvent();
     }
-
-    private DecodeContext Context(ref TraceEvent e, LineState s, ITraceeMemory memory, bool exiting) => new()
-    {
-        Syscall = s.Syscall!,
-        Pid = e.Pid,
-        Args = ref e.Args,
-        StackPointer = e.StackPointer,
-        Exiting = exiting,
-        ReturnValue = e.ReturnValue,
-        Memory = memory,
-        FdPaths = _fdPaths,
-        Out = s.Text,
-        Aux = _aux,
-        Options = _options.Decode,
-        Scratch = ref s.Scratch,
-    };
 }

@@ -76,7 +76,7 @@ public class DescDecoderTests
         var m = new FakeMemory();
         ulong p = m.Str("/etc/passwd");
         ulong fds = m.Ints(3, 4);
-        var y = new DecodeOptions { FdPaths = 1 };
+        var y = new DecodeOptions { FdPaths = FdDecoding.Path };
         var files = new FakeFds(new() { [-100] = "/home/u", [3] = "/etc/passwd", [4] = "pipe:[99]", [7] = "/tmp/a\nb" });
         Assert.Equal("openat(AT_FDCWD</home/u>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>", Of("openat", [U(-100), p, 0, 0], 3, m, y, fds: files));
         Assert.Equal("pipe2([3</etc/passwd>, 4<pipe:[99]>], 0) = 0", Of("pipe2", [fds, 0], 0, m, y, fds: files));

@@ -13,12 +13,16 @@ public class NetlinkDecoderTests
     /// <summary>Descriptors 3 and 4 are NETLINK_ROUTE, 5 NETLINK_SOCK_DIAG, 6 NETLINK_USERSOCK, 7 a TCP socket.</summary>
     private sealed class NetlinkFds : IFdPaths
     {
-        public int PathOf(int pid, int fd, Span<byte> destination) => 0;
+        public int PathOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes($"socket:[{1000 + fd}]", destination);
 
         public int SocketProtocolOf(int pid, int fd, Span<byte> destination) =>
             Encoding.ASCII.GetBytes(fd == 7 ? "TCP" : fd is >= 3 and <= 6 ? "NETLINK" : "", destination);
 
-        public int NetlinkFamilyOf(int pid, int fd) => fd switch { 3 or 4 => 0, 5 => 4, 6 => 2, _ => -1 };
+        public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
+        {
+            facts = new SocketFacts { Family = family, NetlinkProtocol = (inode - 1000) switch { 3 or 4 => 0, 5 => 4, _ => 2 } };
+            return family == 16 && inode is >= 1003 and <= 1006;
+        }
     }
 
     private static readonly NetlinkFds s_fds = new();
@@ -169,20 +173,6 @@ public class NetlinkDecoderTests
         var buf = new byte[16];
         int n = NetInterfaces.NameOf(index, buf);
         return Encoding.ASCII.GetString(buf, 0, n) == name;
-    }
-
-    [Fact]
-    public void Proc_net_netlink_gives_the_family_by_inode()
-    {
-        const string text = "sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n" +
-            "000000009c888bc4 0   0          00000000 0        0        0     2        0        4       \n" +
-            "00000000f1ad7605 4   1234       00000000 0        0        0     2        0        1504    \n";
-        Assert.Equal(4, ProcNetNetlink.FindFamily(Encoding.ASCII.GetBytes(text), 1504));
-        Assert.Equal(0, ProcNetNetlink.FindFamily(Encoding.ASCII.GetBytes(text), 4));
-        Assert.Equal(-1, ProcNetNetlink.FindFamily(Encoding.ASCII.GetBytes(text), 99));
-        Assert.True(ProcNetNetlink.TryParseSocketInode("socket:[1504]"u8, out ulong ino));
-        Assert.Equal(1504UL, ino);
-        Assert.False(ProcNetNetlink.TryParseSocketInode("pipe:[1504]"u8, out _));
     }
 
     /// <summary>strace 6.1 on this machine, receiving these bytes from the kernel.</summary>

@@ -82,4 +82,14 @@ public class ProcessDecoderTests
             Of("futex", [0x7f00, 0x189, 0, 0, 0, 0xffffffff], 0));
         Assert.Equal("futex(NULL, 0x7f /* FUTEX_??? */, 0, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)", Of("futex", [0, 0x7f, 0, 0, 0, 0], -38));
     }
+
+    [Fact]
+    public void Ioprio_prints_the_priority_as_the_macro_that_builds_it()
+    {
+        Assert.Equal("ioprio_get(IOPRIO_WHO_PGRP, 0) = 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))", Of("ioprio_get", [2, 0], 16388));
+        Assert.Equal("ioprio_get(0x9 /* IOPRIO_WHO_??? */, 0) = -1 EINVAL (Invalid argument)", Of("ioprio_get", [9, 0], -22));
+        Assert.Equal("ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) = 0", Of("ioprio_set", [1, 0, (3 << 13) | 7], 0));
+        Assert.Equal("ioprio_set(0 /* IOPRIO_WHO_??? */, 0, IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 41)) = -1 EINVAL (Invalid argument)",
+            Of("ioprio_set", [0, 0, (5 << 13) | 41], -22));
+    }
 }

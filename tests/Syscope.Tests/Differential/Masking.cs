@@ -4,7 +4,7 @@ namespace Syscope.Tests.Differential;
 
 /// <summary>What legitimately differs between two runs of the same program, replaced by fixed
 /// tokens so that only decoding differences remain: addresses, pids, ports, clocks, random bytes,
-/// the " = " column (it moves with the pid prefix's width) and the "_" variable naming the tracer.</summary>
+/// the " = " column (it moves with the pid prefix's width), -T times and the "_" variable naming the tracer.</summary>
 public static partial class Masking
 {
     private static readonly (Regex Pattern, string Replacement)[] s_rules =
@@ -19,6 +19,7 @@ public static partial class Masking
         (PidArg(), "$1(PID"),
         (Tid(), "[TID]"),
         (Port(), "htons(PORT)"),
+        (RawPort(), "$1=\"PORT\""),
         (Times(), "$1=T"),
         (DateComment(), "/* DATE */"),
         (Counters(), "$1"),
@@ -32,6 +33,13 @@ public static partial class Masking
         (NetlinkPid(), "nlmsg_pid=PID"),
         (LinkCounters(), "$1=N"),
         (NetlinkPad(), "nl_pad=PAD"),
+        (Duration(), " <T>"),
+        // -yy: socket inodes, ports, netlink port ids (the tracee's pid) and pidfd pids.
+        (SocketInode(), "$1:[INO"),
+        (PeerInode(), "$1->INO"),
+        (EndpointPort(), "$1:PORT"),
+        (NetlinkPortId(), "$1:PID]"),
+        (PidfdPid(), "<pid:PID>"),
     ];
 
     public static string Line(string line)
@@ -40,7 +48,34 @@ public static partial class Masking
         return line;
     }
 
+    /// <summary>Masks a whole run: each line, then the data of descriptors that carry random bytes
+    /// (reads from /dev/urandom, and writes to sqlite's journal, whose header holds a random nonce
+    /// that seeds the checksum after every page), which only the open that returned the descriptor
+    /// can identify.</summary>
+    public static List<string> Run(IEnumerable<string> lines)
+    {
+        var sources = new Dictionary<string, bool>();  // fd -> is the journal (else /dev/urandom)
+        var masked = new List<string>();
+        foreach (var raw in lines)
+        {
+            string line = Line(raw);
+            if (RandomSource().Match(line) is { Success: true } open) sources[open.Groups[2].Value] = open.Groups[1].Value.EndsWith("-journal");
+            else if (Close().Match(line) is { Success: true } close) sources.Remove(close.Groups[1].Value);
+            else if (DataCall().Match(line) is { Success: true } data && sources.TryGetValue(data.Groups[2].Value, out bool journal)
+                && (journal ? data.Groups[1].Value[0] != 'r' : data.Groups[1].Value[0] == 'r'))
+                line = line[..data.Groups[3].Index] + "\"RANDOM\"" + line[(data.Groups[3].Index + data.Groups[3].Length)..];
+            masked.Add(line);
+        }
+        return masked;
+    }
+
+    [GeneratedRegex(@"^open(?:at)?\(.*""(/dev/urandom|[^""]*-journal)"".* = (\d+)")] private static partial Regex RandomSource();
+    [GeneratedRegex(@"^close\((\d+)")] private static partial Regex Close();
+    [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
+
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
+    /// <summary>-T: the time spent in the call.</summary>
+    [GeneratedRegex(@" <\d+\.\d+>$")] private static partial Regex Duration();
     [GeneratedRegex(@"\) +=")] private static partial Regex Padding();
     [GeneratedRegex(@"0x[1-9a-f][0-9a-f]{5,}")] private static partial Regex Address();
     [GeneratedRegex(@"getrandom\(""[^""]*""")] private static partial Regex Random();
@@ -49,8 +84,10 @@ public static partial class Masking
     /// <summary>rt_sigreturn returns whatever the interrupted call did, which depends on timing.</summary>
     [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
     [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
-    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
+    [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64|pidfd_open))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
+    /// <summary>-X raw and verbose show a port as its two bytes.</summary>
+    [GeneratedRegex(@"\b(sin6?_port)=""(\\x[0-9a-f]{2}){2}""")] private static partial Regex RawPort();
     [GeneratedRegex(@"htons\(\d{4,5}\)")] private static partial Regex Port();
     [GeneratedRegex(@"\b(tv_sec|tv_nsec|tv_usec|st_[amc]time(?:_nsec)?|uptime)=\d+")] private static partial Regex Times();
     [GeneratedRegex(@"/\* \d{4}-\d\d-\d\dT[^*]*\*/")] private static partial Regex DateComment();
@@ -65,4 +102,9 @@ public static partial class Masking
     [GeneratedRegex(@"\b((?:rx|tx)_[a-z_]+|multicast|collisions)=\d+")] private static partial Regex LinkCounters();
     /// <summary>Python's bind((0, 0)) leaves sockaddr_nl's padding uninitialised.</summary>
     [GeneratedRegex(@"nl_pad=0x[0-9a-f]+")] private static partial Regex NetlinkPad();
+    [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+(?=[],]|->)")] private static partial Regex SocketInode();
+    [GeneratedRegex(@"(:\[INO)->\d+")] private static partial Regex PeerInode();
+    [GeneratedRegex(@"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d+(?=->|\]>)")] private static partial Regex EndpointPort();
+    [GeneratedRegex(@"(NETLINK:\[[A-Z_]+):\d+\]")] private static partial Regex NetlinkPortId();
+    [GeneratedRegex(@"<pid:\d+>")] private static partial Regex PidfdPid();
 }

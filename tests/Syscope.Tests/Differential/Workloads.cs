@@ -36,6 +36,8 @@ public static class Workloads
         ["{bin}/ids"],
         ["{bin}/poll"],
         ["{bin}/splice"],
+        ["{bin}/mempolicy"],
+        ["{bin}/ioprio"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
@@ -45,8 +47,11 @@ public static class Workloads
         ["/usr/bin/python3", "{bin}/events.py"],
         ["sqlite3", Scratch + "/t.db", "create table t(x); insert into t values (1), ('two'); select * from t;"],
         ["curl", "-s", "-o", "/dev/null", "file:///etc/issue"],
+        ["curl", "-s", "-o", Scratch + "/page.txt", "{http}/page.txt"],
         ["sort", "/etc/services"],
         ["sed", "-n", "1p", "/etc/issue"],
+        // -yy / --decode-fds (branch fds): every descriptor form, see s_fdDecodingSets.
+        ["{bin}/fds"],
     ];
 
     private static readonly string[][] s_optionSets = [[], ["-f"], ["-s", "64"], ["-x"], ["-v"], ["-y"]];
@@ -79,19 +84,50 @@ public static class Workloads
         new("ip-rule", ["-e", "trace=%network"], ["/usr/sbin/ip", "rule"]),
     ];
 
+    /// <summary>-X (how constants print) and -e raw=/abbrev=/verbose= (which calls are decoded,
+    /// abbreviated, dereferenced), each on workloads full of flags and structures.</summary>
+    private static readonly (string Workload, string[] Options)[] s_styleSets =
+    [
+        ("cat", ["-X", "raw"]), ("ls", ["-X", "raw"]), ("flags", ["-X", "raw"]), ("structs", ["-X", "raw"]), ("misc", ["-X", "raw"]), ("python3", ["-X", "raw"]),
+        ("cat", ["-X", "verbose"]), ("ls", ["-X", "verbose"]), ("flags", ["-X", "verbose"]), ("structs", ["-X", "verbose"]), ("misc", ["-X", "verbose"]),
+        ("python3", ["-X", "verbose"]), ("termios", ["-X", "verbose"]),
+        ("cat", ["-e", "raw=openat,read"]), ("ls", ["-e", "raw=openat,read"]), ("structs", ["-e", "raw=openat,read"]), ("python3", ["-e", "raw=openat,read"]),
+        ("cat", ["-e", "abbrev=none"]), ("ls", ["-e", "abbrev=none"]), ("structs", ["-e", "abbrev=none"]), ("misc", ["-e", "abbrev=none"]),
+        ("cat", ["-e", "verbose=none"]), ("ls", ["-e", "verbose=none"]), ("structs", ["-e", "verbose=none"]), ("misc", ["-e", "verbose=none"]),
+        ("python3", ["-e", "verbose=none"]), ("flags", ["-e", "verbose=none"]),
+        ("cat", ["-e", "verbose=fstat,newfstatat"]), ("ls", ["-e", "verbose=fstat,newfstatat"]), ("structs", ["-e", "verbose=fstat,newfstatat"]),
+        ("python3", ["-e", "verbose=fstat,newfstatat"]),
+        ("mempolicy", ["-X", "raw"]), ("mempolicy", ["-X", "verbose"]), ("ioprio", ["-X", "raw"]), ("ioprio", ["-X", "verbose"]),
+    ];
+
+    /// <summary>-yy and --decode-fds: socket endpoints from sock_diag, device numbers, pidfd pids,
+    /// alone and in the sets strace accepts, on the descriptor program and on workloads that use
+    /// sockets (python's loopback TCP, curl), pipes (sh-pipe) and devices (misc, cat).</summary>
+    private static readonly (string Workload, string[] Options)[] s_fdDecodingSets =
+    [
+        ("fds", ["-yy"]), ("fds", ["-y"]), ("fds", ["--decode-fds=socket"]), ("fds", ["--decode-fds=dev,pidfd"]),
+        ("fds", ["-e", "decode-fds=!path"]), ("fds", ["-x", "-yy"]), ("fds", ["--decode-fds=path,socket"]),
+        ("sockets.py", ["-f", "-yy"]), ("misc", ["-yy"]), ("sh-pipe", ["-f", "-yy"]), ("cat", ["-yy"]),
+        ("curl", ["-yy"]), ("curl-http", ["-yy"]), ("cat", ["--decode-fds=dev"]), ("python3", ["--decode-fds=all"]),
+    ];
+
     /// <summary>Every command with default options, and every option set on a representative few.</summary>
     public static IEnumerable<object[]> All()
     {
         foreach (var cmd in s_commands)
         {
-            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
+            string name = cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
             foreach (var opts in s_optionSets)
             {
-                bool wanted = opts.Length == 0 || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
-                    || (opts is ["-f"] && name is "sockets.py" or "events.py");
+                bool wanted = opts.Length == 0 || (opts is ["-v"] && name is "mempolicy") || name is "cat" or "ls" or "structs" or "misc" or "termios" or "poll" or "sh-pipe" or "python3"
+                    || (opts is ["-f"] && name is "sockets.py" or "events.py" or "curl-http") || (opts is ["-y"] && name is "curl-http");
                 if (wanted) yield return [new Workload(name, opts, cmd)];
             }
             foreach (var (workload, opts) in s_filterSets)
+                if (workload == name) yield return [new Workload(name, opts, cmd)];
+            foreach (var (workload, opts) in s_styleSets)
+                if (workload == name) yield return [new Workload(name, opts, cmd)];
+            foreach (var (workload, opts) in s_fdDecodingSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
         foreach (var w in s_netlinkWorkloads) yield return [w];

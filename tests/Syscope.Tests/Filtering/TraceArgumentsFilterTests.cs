@@ -1,4 +1,5 @@
 using Syscope.Cli.Commands;
+using Syscope.Decoding;
 using Syscope.Filtering;
 using Syscope.Kernel;
 using Syscope.Syscalls;
@@ -130,6 +131,9 @@ public class TraceArgumentsFilterTests
     [InlineData("invalid inject argument 'open'", "-e", "inject=open")]
     [InlineData("invalid fault argument 'open:retval=1'", "-e", "fault=open:retval=1")]
     [InlineData("Cannot find user 'no-such-user-here'", "-u", "no-such-user-here")]
+    [InlineData("invalid system call 'bogus'", "-e", "raw=bogus")]
+    [InlineData("invalid system call 'bogus'", "-e", "abbrev=bogus")]
+    [InlineData("invalid system call 'bogus'", "-e", "verbose=bogus")]
     public void Bad_values_are_user_errors_in_straces_words(string message, params string[] argv) =>
         Assert.Equal(message, Assert.Throws<UserError>(() => Args(argv)).Message);
 
@@ -141,6 +145,10 @@ public class TraceArgumentsFilterTests
     [InlineData("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", "-w")]
     [InlineData("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)", "-U", "calls")]
     [InlineData("invalid --syscall-limit argument: '0'", "--syscall-limit=0")]
+    [InlineData("invalid -X argument: 'bogus'", "-X", "bogus")]
+    [InlineData("invalid -X argument: 'RAW'", "-XRAW")]
+    [InlineData("invalid -X argument: ''", "-X", "")]
+    [InlineData("invalid --const-print-style argument: 'x'", "--const-print-style=x")]
     public void Misuse_is_a_usage_error(string message, params string[] argv) =>
         Assert.Equal(message, Assert.Throws<UsageError>(() => Args(argv)).Message);
 
@@ -158,4 +166,63 @@ public class TraceArgumentsFilterTests
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(["syscope trace: invalid sortby: 'bogus'", Tracing.ErrorTests.TraceUsage], r.StderrLines);
     }
+
+    [Theory]
+    [InlineData(ConstStyle.Abbrev)]
+    [InlineData(ConstStyle.Raw, "-X", "raw")]
+    [InlineData(ConstStyle.Verbose, "-Xverbose")]
+    [InlineData(ConstStyle.Verbose, "--const-print-style=verbose")]
+    [InlineData(ConstStyle.Raw, "--const-print-style", "raw")]
+    [InlineData(ConstStyle.Abbrev, "-X", "raw", "-X", "abbrev")]
+    public void Const_print_style(ConstStyle expected, params string[] argv) =>
+        Assert.Equal(expected, Args(argv).ToOptions().Decode.ConstStyle);
+
+    [Fact]
+    public void Raw_abbrev_and_verbose_sets_apply_per_call_and_the_last_one_wins()
+    {
+        var d = Args("-e", "raw=openat,read", "-e", "verbose=!fstat", "-e", "a=none").ToOptions().Decode;
+        Assert.True(d.RawCalls.Contains(Nr("openat")) && d.RawCalls.Contains(Nr("read")) && !d.RawCalls.Contains(Nr("write")));
+        Assert.True(!d.Dereferenced.Contains(Nr("fstat")) && d.Dereferenced.Contains(Nr("stat")));
+        Assert.False(d.Abbreviated.Contains(Nr("stat")));
+        var v = Args("-v", "-e", "abbrev=stat").ToOptions().Decode;
+        Assert.True(v.Abbreviated.Contains(Nr("stat")) && !v.Abbreviated.Contains(Nr("fstat")));
+        Assert.False(Args("-e", "abbrev=stat", "-v").ToOptions().Decode.Abbreviated.Contains(Nr("stat")));
+        var defaults = Args().ToOptions().Decode;
+        Assert.True(defaults.Abbreviated.IsAll && defaults.Dereferenced.IsAll && !defaults.RawCalls.Contains(Nr("read")));
+    }
+
+    // --decode-fds (branch fds): the sets strace 6.1 accepts, and its refusals, checked against
+    // /usr/bin/strace on this machine.
+    [Theory]
+    [InlineData(FdDecoding.None)]
+    [InlineData(FdDecoding.Path, "-y")]
+    [InlineData(FdDecoding.All, "-yy")]
+    [InlineData(FdDecoding.All, "-yyy")]
+    [InlineData(FdDecoding.Path, "--decode-fds")]
+    [InlineData(FdDecoding.All, "--decode-fds=all")]
+    [InlineData(FdDecoding.None, "--decode-fds=none")]
+    [InlineData(FdDecoding.None, "--decode-fds=!all")]
+    [InlineData(FdDecoding.Socket | FdDecoding.Dev, "--decode-fds=socket,DEV")]
+    [InlineData(FdDecoding.Path, "--decode-fds=,path,")]
+    [InlineData(FdDecoding.Socket | FdDecoding.Dev | FdDecoding.Pidfd, "-e", "decode-fds=!path")]
+    [InlineData(FdDecoding.Dev, "-e", "decode-fds=pidfd", "-e", "decode-fd=dev")]
+    [InlineData(FdDecoding.Socket, "--decode-fds=path", "--decode-fds=socket")]
+    public void Decode_fds_sets(FdDecoding expected, params string[] argv) =>
+        Assert.Equal(expected, Args(argv).ToOptions().Decode.FdPaths);
+
+    [Theory]
+    [InlineData("invalid decode-fds 'bogus'", "--decode-fds=bogus")]
+    [InlineData("invalid decode-fds 'bogus'", "--decode-fds=path,bogus")]
+    [InlineData("invalid decode-fds 'all'", "--decode-fds=all,!socket")]
+    [InlineData("invalid decode-fds '!socket'", "--decode-fds=path,!socket")]
+    [InlineData("invalid decode-fds 'All'", "--decode-fds=All")]
+    [InlineData("invalid decode-fds 'none'", "--decode-fds=none,path")]
+    [InlineData("invalid decode-fds ','", "--decode-fds=,")]
+    [InlineData("invalid decode-fds '!'", "--decode-fds=!")]
+    [InlineData("invalid decode-fds ''", "-e", "decode-fds=")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "-y", "--decode-fds=all")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "--decode-fds=path", "-yy")]
+    [InlineData("-y and --decode-fds cannot be provided simultaneously", "-e", "decode-fds=dev", "-y")]
+    public void Bad_decode_fds_are_user_errors(string message, params string[] argv) =>
+        Assert.Equal(message, Assert.Throws<UserError>(() => Args(argv)).Message);
 }

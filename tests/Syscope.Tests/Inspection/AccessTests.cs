@@ -11,7 +11,7 @@ public sealed class AccessTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
 
-    [InspectionFact("setpriv")]
+    [NeedsFact("root", "setpriv")]
     public void An_unprivileged_user_is_told_which_file_and_that_root_is_needed()
     {
         var target = _live.Start("sleep", "3003");
@@ -20,7 +20,7 @@ public sealed class AccessTests : IDisposable
         Assert.Equal($"syscope: cannot read /proc/{target.Id}/fd: permission denied (inspecting another user's process needs root)\n", r.Stderr);
     }
 
-    [InspectionFact]
+    [NeedsFact("root")]
     public void A_process_that_exits_before_inspection_gives_a_plain_message()
     {
         var gone = _live.Start("true");

@@ -1,5 +1,6 @@
 using Syscope.Syscalls;
 using Xunit;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 
@@ -20,7 +21,7 @@ public class CliTests
         Assert.Equal("", r.Output);
     }
 
-    [InspectionFact]
+    [NeedsFact("root")]
     public void Why_refuses_a_pattern_that_matches_several_and_lists_them()
     {
         using var live = new LiveProcesses();
@@ -38,7 +39,7 @@ public class CliTests
         Assert.Equal($"syscope: '^sleep 3001$' matches 2 processes; give one PID:\n  {Math.Min(a.Id, b.Id)} sleep 3001\n  {Math.Max(a.Id, b.Id)} sleep 3001\n", r.Error);
     }
 
-    [InspectionFact]
+    [NeedsFact("root")]
     public void Ps_lists_matches_and_never_itself()
     {
         using var live = new LiveProcesses();

@@ -1,4 +1,5 @@
 using Xunit;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 
@@ -22,7 +23,7 @@ public sealed class LoopbackTests : IDisposable
         LiveProcesses.WaitUntilBlocked(_client.Id, 0);
     }
 
-    [InspectionFact("gcc")]
+    [NeedsFact("root", "gcc")]
     public void Why_names_the_blocked_read_both_endpoints_and_the_server()
     {
         StartPair();
@@ -37,7 +38,7 @@ public sealed class LoopbackTests : IDisposable
         Assert.Matches($@"^  thread {_client.Id} has waited [0-9.]+ s in read\(\) for a reply from 127\.0\.0\.1:{_port}( \([\w.-]+\))?, served by silent_server \(PID {_server.Id}\)\.$", lines[6]);
     }
 
-    [InspectionFact("gcc")]
+    [NeedsFact("root", "gcc")]
     public void Why_accepts_a_pattern_and_explains_the_server_side()
     {
         StartPair();
@@ -47,7 +48,7 @@ public sealed class LoopbackTests : IDisposable
         Assert.Contains("in pause() for a signal.", r.Output);
     }
 
-    [InspectionFact("gcc", "lsof")]
+    [NeedsFact("root", "gcc", "lsof")]
     public void Files_agrees_with_lsof_on_the_client()
     {
         StartPair();
@@ -58,7 +59,7 @@ public sealed class LoopbackTests : IDisposable
         Assert.Contains(r.Lines, l => l.Contains($"->localhost:{_port} (ESTABLISHED)"));
     }
 
-    [InspectionFact("gcc", "lsof")]
+    [NeedsFact("root", "gcc", "lsof")]
     public void Files_with_peers_and_numbers_agrees_with_lsof_plus_E()
     {
         StartPair();
@@ -81,7 +82,7 @@ public sealed class LoopbackTests : IDisposable
         Assert.Contains(ours, l => l.Contains($"->127.0.0.1:{_port} {_server.Id},silent_se,4u (ESTABLISHED)"));
     }
 
-    [InspectionFact("gcc", "lsof")]
+    [NeedsFact("root", "gcc", "lsof")]
     public void Files_dash_i_port_shows_both_ends_and_the_listener()
     {
         StartPair();
@@ -91,7 +92,7 @@ public sealed class LoopbackTests : IDisposable
         Assert.Equal(4, r.Lines.Length);
     }
 
-    [InspectionFact("gcc")]
+    [NeedsFact("root", "gcc")]
     public void Files_json_describes_the_socket_for_scripts()
     {
         StartPair();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Xunit;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 
@@ -12,7 +13,7 @@ public sealed class MariaDbTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
 
-    [InspectionFact("mariadbd", "mariadb", "mariadb-install-db")]
+    [NeedsFact("root", "mariadbd", "mariadb", "mariadb-install-db")]
     public void Why_on_a_waiting_client_names_the_server_and_its_port_within_two_seconds()
     {
         string data = Path.Combine(_live.Dir, "data"), socket = Path.Combine(_live.Dir, "mysqld.sock");

@@ -9,7 +9,7 @@ public sealed class TracePatternTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
 
-    [InspectionFact]
+    [NeedsFact("root")]
     public void Trace_attaches_to_the_one_process_a_pattern_names()
     {
         var sleeper = _live.Start("sleep", "3005");
@@ -22,7 +22,7 @@ public sealed class TracePatternTests : IDisposable
         Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n", syscope.StandardError.ReadToEnd());
     }
 
-    [InspectionFact]
+    [NeedsFact("root")]
     public void Trace_refuses_a_pattern_that_names_several()
     {
         var a = _live.Start("sleep", "3006");

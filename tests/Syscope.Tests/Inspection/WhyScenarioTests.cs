@@ -1,4 +1,5 @@
 using Xunit;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 
@@ -7,7 +8,7 @@ public sealed class WhyScenarioTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
 
-    [InspectionFact("python3")]
+    [NeedsFact("root", "python3")]
     public void Epoll_on_a_unix_socket_names_the_path_and_the_server()
     {
         string path = Path.Combine(_live.Dir, "srv.sock");
@@ -28,7 +29,7 @@ public sealed class WhyScenarioTests : IDisposable
             r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
     }
 
-    [InspectionFact("python3")]
+    [NeedsFact("root", "python3")]
     public void Select_reads_the_fd_set_from_memory_and_names_the_server()
     {
         var server = _live.Start("python3", "-c",
@@ -50,7 +51,7 @@ public sealed class WhyScenarioTests : IDisposable
             r.Lines.Single(l => l.StartsWith($"  thread {client.Id} has")));
     }
 
-    [InspectionFact("python3")]
+    [NeedsFact("root", "python3")]
     public void A_server_in_accept_waits_for_a_connection_on_its_endpoint()
     {
         var server = _live.Start("python3", "-c",
@@ -63,7 +64,7 @@ public sealed class WhyScenarioTests : IDisposable
         Assert.Matches($@"^  thread {server.Id} has waited [0-9.]+ s in accept4?\(\) for a connection on 127\.0\.0\.1:{port}( \([\w.-]+\))?\.$", r.Lines[^1]);
     }
 
-    [InspectionFact("python3")]
+    [NeedsFact("root", "python3")]
     public void A_read_on_a_named_pipe_names_the_path_and_offset()
     {
         string fifo = Path.Combine(_live.Dir, "in.fifo");
@@ -77,7 +78,7 @@ public sealed class WhyScenarioTests : IDisposable
         Assert.Matches($@"^  thread {reader.Id} has waited [0-9.]+ s in read\(\) reading named pipe .* at offset 0\.$", r.Lines[^1]);
     }
 
-    [InspectionFact("sh", "cat")]
+    [NeedsFact("root", "sh", "cat")]
     public void A_pipe_reader_names_the_writer()
     {
         var shell = _live.Start("sh", "-c", "sleep 60 | cat");

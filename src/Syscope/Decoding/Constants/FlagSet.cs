@@ -39,6 +39,26 @@ public sealed class FlagSet
     /// <param name="bare">Unknown bits alone print as plain hex, without the "/* O_??? */" comment.</param>
     public bool Print(ArgWriter w, ulong value, bool after, bool bare = false)
     {
+        // After another name the caller's constant is already open (see ArgWriter.BeginConst).
+        if (after) return PrintNames(w, value, true, bare);
+        var mark = w.BeginConst();
+        bool any = PrintNames(w, value, false, bare);
+        w.EndConst(mark, value);
+        return any;
+    }
+
+    /// <summary>Flags that follow another constant of their own ("SOCK_STREAM|SOCK_CLOEXEC",
+    /// "PER_LINUX|READ_IMPLIES_EXEC"): '|' and the flags as a constant of their own, which -X raw
+    /// and verbose show as "0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */"; nothing for 0.</summary>
+    public void PrintMore(ArgWriter w, ulong value)
+    {
+        if (value == 0) return;
+        w.Raw((byte)'|');
+        Print(w, value, after: false, bare: true);
+    }
+
+    private bool PrintNames(ArgWriter w, ulong value, bool after, bool bare)
+    {
         if (value == 0)
         {
             if (after) return false;
@@ -95,12 +115,7 @@ public sealed class ValueSet
         return ok;
     }
 
-    public void Print(ArgWriter w, ulong value)
-    {
-        if (_names.TryGetValue(value, out var name)) { w.Raw(name); return; }
-        if (_decimal) w.Int((long)value); else w.Hex(value);
-        w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
-    }
+    public void Print(ArgWriter w, ulong value) => Print(w, value, value);
 
     /// <summary>The name, or bare hex for sets strace prints without a "???" comment (routing
     /// scopes and tables).</summary>
@@ -110,11 +125,19 @@ public sealed class ValueSet
     }
 
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
-    public void PrintInt(ArgWriter w, ulong value)
+    public void PrintInt(ArgWriter w, ulong value) => Print(w, (uint)value, _decimal ? (ulong)(int)value : (uint)value);
+
+    /// <param name="number">The value as its number prints: sign-extended for decimal ints.</param>
+    private void Print(ArgWriter w, ulong key, ulong number)
     {
-        uint v = (uint)value;
-        if (_names.TryGetValue(v, out var name)) { w.Raw(name); return; }
-        if (_decimal) w.Int((int)v); else w.Hex(v);
-        w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+        if (_names.TryGetValue(key, out var name))
+        {
+            var mark = w.BeginConst();
+            w.Raw(name);
+            w.EndConst(mark, key);
+            return;
+        }
+        if (_decimal) w.Int((long)number); else w.Hex(number);
+        if (w.Style != ConstStyle.Raw) w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
     }
 }

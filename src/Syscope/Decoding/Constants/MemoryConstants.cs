@@ -40,4 +40,21 @@ public static class MemoryConstants
 
     public static readonly FlagSet Mlockall = new("MCL_???", null,
         new(1, "MCL_CURRENT"), new(2, "MCL_FUTURE"), new(4, "MCL_ONFAULT"));
+
+    /// <summary>Memory policy modes (&lt;linux/mempolicy.h&gt;); the mode flags share the argument.</summary>
+    public static readonly ValueSet MempolicyMode = new("MPOL_???", false,
+        new(0, "MPOL_DEFAULT"), new(1, "MPOL_PREFERRED"), new(2, "MPOL_BIND"), new(3, "MPOL_INTERLEAVE"),
+        new(4, "MPOL_LOCAL"), new(5, "MPOL_PREFERRED_MANY"));
+
+    public const ulong MempolicyModeFlagsMask = 0xe000;
+
+    public static readonly FlagSet MempolicyModeFlags = new("MPOL_???", null,
+        new(1 << 15, "MPOL_F_STATIC_NODES"), new(1 << 14, "MPOL_F_RELATIVE_NODES"), new(1 << 13, "MPOL_F_NUMA_BALANCING"));
+
+    public static readonly FlagSet GetMempolicyFlags = new("MPOL_???", null,
+        new(1, "MPOL_F_NODE"), new(2, "MPOL_F_ADDR"), new(4, "MPOL_F_MEMS_ALLOWED"));
+
+    /// <summary>mbind and move_pages flags; strace names their unknown bits MPOL_??? too.</summary>
+    public static readonly FlagSet MbindFlags = new("MPOL_???", null,
+        new(1, "MPOL_MF_STRICT"), new(2, "MPOL_MF_MOVE"), new(4, "MPOL_MF_MOVE_ALL"), new(8, "MPOL_MF_LAZY"));
 }

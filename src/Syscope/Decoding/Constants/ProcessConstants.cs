@@ -3,6 +3,9 @@ namespace Syscope.Decoding.Constants;
 /// <summary>Flag and value sets of process calls, in strace's order.</summary>
 public static class ProcessConstants
 {
+    /// <summary>&lt;linux/pidfd.h&gt; pidfd_open flags (PIDFD_NONBLOCK is O_NONBLOCK).</summary>
+    public static readonly FlagSet PidfdOpenFlags = new("PIDFD_???", null, new Named(0x800, "PIDFD_NONBLOCK"));
+
     /// <summary>&lt;linux/sched.h&gt; clone flags; the low byte is the exit signal, printed apart.
     /// CLONE_DETACHED is ignored by the kernel and strace prints it as a leftover bit.</summary>
     public static readonly FlagSet CloneFlags = new("CLONE_???", null,
@@ -114,4 +117,14 @@ public static class ProcessConstants
     /// <summary>&lt;linux/resource.h&gt; priority targets.</summary>
     public static readonly ValueSet PriorityWhich = new("PRIO_???", false,
         new(0, "PRIO_PROCESS"), new(1, "PRIO_PGRP"), new(2, "PRIO_USER"));
+
+    /// <summary>ioprio_get/ioprio_set targets and I/O scheduling classes (&lt;linux/ioprio.h&gt;).</summary>
+    public static readonly ValueSet IoprioWho = new("IOPRIO_WHO_???", false,
+        new(1, "IOPRIO_WHO_PROCESS"), new(2, "IOPRIO_WHO_PGRP"), new(3, "IOPRIO_WHO_USER"));
+
+    public static readonly ValueSet IoprioClass = new("IOPRIO_CLASS_???", false,
+        new(0, "IOPRIO_CLASS_NONE"), new(1, "IOPRIO_CLASS_RT"), new(2, "IOPRIO_CLASS_BE"), new(3, "IOPRIO_CLASS_IDLE"));
+
+    /// <summary>IOPRIO_CLASS_SHIFT: the class sits above 13 bits of class data.</summary>
+    public const int IoprioClassShift = 13;
 }

@@ -35,7 +35,7 @@ internal static class BpfDecoders
         bool decoded = cmd is MAP_CREATE or MAP_LOOKUP_ELEM or MAP_UPDATE_ELEM or MAP_DELETE_ELEM or MAP_GET_NEXT_KEY
             or PROG_LOAD or OBJ_PIN or OBJ_GET or OBJ_GET_INFO_BY_FD or MAP_FREEZE;
         if (addr == 0) c.Out.Raw("NULL"u8);
-        else if (!decoded || len == 0 || c.Memory.Read(addr, a[..len]) < len) c.Out.Hex(addr);
+        else if (!decoded || len == 0 || c.AddressesOnly || c.Memory.Read(addr, a[..len]) < len) c.Out.Hex(addr);
         else
         {
             c.Out.Raw((byte)'{');

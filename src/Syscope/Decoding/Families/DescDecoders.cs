@@ -98,8 +98,10 @@ internal static class DescDecoders
             c.Out.Sep();
             ulong flags = (uint)c.Arg(1);
             ulong huge = flags >> 26;
+            var mark = c.Out.BeginConst();
             bool any = DescConstants.MemfdFlags.Print(c.Out, flags & 0x3ffffff, false);
             if (huge != 0) (any && (flags & 0x3ffffff) != 0 ? c.Out.Raw((byte)'|') : c.Out).UInt(huge).Raw("<<MFD_HUGE_SHIFT"u8);
+            c.Out.EndConst(mark, flags);
         }, null, ReturnFormat.Fd);
     }
 

@@ -47,6 +47,8 @@ internal sealed class Fcntl : SyscallDecoder
                 break;
             case F_GETFL:
                 c.ReturnFormat = ReturnFormat.Hex;
+                // strace words the status flags by name in every -X style (not the fd flags).
+                c.Aux.Style = ConstStyle.Abbrev;
                 Args.OpenFlags(c.Aux.Raw("flags "u8), (ulong)c.ReturnValue);
                 break;
             case F_GET_SEALS:

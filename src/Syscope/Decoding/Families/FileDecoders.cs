@@ -40,14 +40,24 @@ internal static class FileDecoders
         {
             DirPath(ref c);
             c.Out.Sep();
-            // The sync type is a two-bit field whose zero has a name of its own.
+            // The sync type is a two-bit field whose zero has a name of its own; strace prints it
+            // and the other flags as two constants, and in -X raw leaves a zero sync type out.
             ulong flags = (uint)c.Arg(2);
             if ((flags & 0x6000) == 0)
             {
-                c.Out.Raw("AT_STATX_SYNC_AS_STAT"u8);
-                FileConstants.StatxFlags.Print(c.Out, flags, after: true);
+                if (c.Out.Style != ConstStyle.Raw)
+                {
+                    var mark = c.Out.BeginConst();
+                    c.Out.Raw("AT_STATX_SYNC_AS_STAT"u8);
+                    c.Out.EndConst(mark, 0);
+                }
+                FileConstants.StatxFlags.PrintMore(c.Out, flags);
             }
-            else FileConstants.StatxFlags.Print(c.Out, flags);
+            else
+            {
+                FileConstants.StatxFlags.Print(c.Out, flags & 0x6000);
+                FileConstants.StatxFlags.PrintMore(c.Out, flags & ~0x6000UL);
+            }
             Args.Flags(ref c, 3, FileConstants.StatxMask);
         }, (ref DecodeContext c) =>
         {

@@ -21,11 +21,11 @@ internal static class Getdents
         c.Out.Sep();
         ulong addr = c.Arg(1);
         long len = c.ReturnValue;
-        if (c.Failed || len > MaxBuffer) { c.Out.Ptr(addr); Args.UInt(ref c, 2); return; }
+        if (c.Failed || len > MaxBuffer || c.AddressesOnly) { c.Out.Ptr(addr); Args.UInt(ref c, 2); return; }
         var buf = t_buffer ??= new byte[MaxBuffer];
         var data = buf.AsSpan(0, (int)len);
-        if (c.Memory.Read(addr, data) < len) { c.Out.Hex(addr); Args.UInt(ref c, 2); return; }
-        if (c.Options.Verbose) PrintEntries(ref c, data);
+        if (Printers.ReadStruct(ref c, addr, data) < len) { c.Out.Hex(addr); Args.UInt(ref c, 2); return; }
+        if (c.Unabbreviated) PrintEntries(ref c, data);
         else c.Out.Hex(addr).Raw(" /* "u8).Int(Count(data)).Raw(" entries */"u8);
         Args.UInt(ref c, 2);
     }

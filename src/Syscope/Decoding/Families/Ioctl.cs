@@ -19,7 +19,9 @@ internal sealed class Ioctl : SyscallDecoder
         Args.Fd(ref c, 0);
         c.Out.Sep();
         uint cmd = (uint)c.Arg(1);
+        var mark = c.Out.BeginConst();
         if (DescConstants.IoctlCommands.TryName(cmd, out var name)) c.Out.Raw(name); else Ioc(c.Out, cmd);
+        c.Out.EndConst(mark, cmd);
         switch (cmd)
         {
             case TCGETS or TIOCGWINSZ or TIOCGPGRP or FIONREAD or TIOCOUTQ or TIOCGPTN or TIOCGSID: c.Out.SepAhead(); return;

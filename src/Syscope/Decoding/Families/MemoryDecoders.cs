@@ -52,10 +52,12 @@ internal static class MemoryDecoders
     private static void MapFlags(ArgWriter w, ulong flags)
     {
         flags = (uint)flags;
+        var mark = w.BeginConst();
         MemoryConstants.MapType.Print(w, flags & MemoryConstants.MapTypeMask);
         ulong rest = flags & ~MemoryConstants.MapTypeMask & ((1UL << MemoryConstants.MapHugeShift) - 1);
         MemoryConstants.MapFlags.Print(w, rest, after: true);
         ulong huge = flags >> MemoryConstants.MapHugeShift;
         if (huge != 0) w.Raw((byte)'|').UInt(huge).Raw("<<MAP_HUGE_SHIFT"u8);
+        w.EndConst(mark, flags);
     }
 }

@@ -110,10 +110,10 @@ internal static class NetworkDecoders
     private static void SocketType(ArgWriter w, ulong type)
     {
         type = (uint)type;
-        if (NetConstants.SocketTypes.TryName(type & 0xf, out var name))
+        if (NetConstants.SocketTypes.TryName(type & 0xf, out _))
         {
-            w.Raw(name);
-            NetConstants.SocketFlags.Print(w, type & ~0xfUL, after: true);
+            NetConstants.SocketTypes.Print(w, type & 0xf);
+            NetConstants.SocketFlags.PrintMore(w, type & ~0xfUL);
         }
         else NetConstants.SocketFlags.Print(w, type);
     }
@@ -182,6 +182,7 @@ internal static class NetworkDecoders
     /// <summary>Most options are ints, shown as [1]; anything else as its bytes.</summary>
     private static void OptionValue(ref DecodeContext c, ulong addr, long len)
     {
+        if (c.AddressesOnly) { c.Out.Ptr(addr); return; }
         if (len == 4 && Printers.TryRead(ref c, addr, out int v)) { c.Out.Raw((byte)'[').Int(v).Raw((byte)']'); return; }
         Printers.Buffer(ref c, addr, len);
     }

@@ -60,7 +60,7 @@ internal static class PollDecoders
         c.Out.Sep();
         ulong addr = c.Arg(0);
         ulong n = c.Arg(1);
-        if (addr == 0) { c.Out.Raw("NULL"u8); Args.UInt(ref c, 1); return; }
+        if (addr == 0 || c.AddressesOnly) { c.Out.Ptr(addr); Args.UInt(ref c, 1); return; }
         c.Out.Raw((byte)'[');
         for (ulong i = 0; i < n; i++)
         {
@@ -86,6 +86,7 @@ internal static class PollDecoders
     {
         if (c.Failed) return;
         if (c.ReturnValue == 0) { c.Aux.Raw("Timeout"u8); return; }
+        if (c.AddressesOnly) return;
         var w = c.Aux;
         int start = w.Length, printed = 0, max = Printers.MaxElements(ref c);
         for (ulong i = 0; i < c.Arg(1); i++)
@@ -122,6 +123,7 @@ internal static class PollDecoders
     {
         if (c.Failed) return;
         if (c.ReturnValue == 0) { c.Aux.Raw("Timeout"u8); return; }
+        if (c.AddressesOnly) return;
         int nfds = c.IntArg(0);
         bool any = false;
         for (int i = 1; i <= 3; i++)
@@ -196,14 +198,14 @@ internal static class PollDecoders
     /// <summary>epoll_event is packed on x86_64: 4 bytes of events, then 8 of data.</summary>
     private static void EpollEvents(ref DecodeContext c, ulong addr, long count, bool array)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0 || c.AddressesOnly) { c.Out.Ptr(addr); return; }
         Span<byte> raw = stackalloc byte[12];
         if (array) c.Out.Raw((byte)'[');
         for (long i = 0; i < count; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
             if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            if (c.Memory.Read(addr + (ulong)(i * 12), raw) < 12)
+            if (Printers.ReadStruct(ref c, addr + (ulong)(i * 12), raw) < 12)
             {
                 if (i == 0 && !array) { c.Out.Hex(addr); return; }
                 c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 12)).Raw(" */"u8);

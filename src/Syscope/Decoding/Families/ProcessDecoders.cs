@@ -81,6 +81,7 @@ internal static class ProcessDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
         });
         d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
+        d["pidfd_open"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); }, null, ReturnFormat.Fd);
         d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
         d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
@@ -122,8 +123,9 @@ internal static class ProcessDecoders
     /// unless -v asks for all of it.</summary>
     internal static void Envp(ref DecodeContext c, ulong addr)
     {
-        if (c.Options.Verbose || addr == 0) { Printers.StringArray(ref c, addr); return; }
+        if (c.Unabbreviated || addr == 0) { Printers.StringArray(ref c, addr); return; }
         c.Out.Hex(addr);
+        if (c.AddressesOnly) return;
         int n = Printers.CountArray(ref c, addr);
         if (n >= 0) c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
     }
@@ -131,7 +133,7 @@ internal static class ProcessDecoders
     private static void Persona(ArgWriter w, ulong v)
     {
         ProcessConstants.Personas.Print(w, v & 0xff);
-        ProcessConstants.PersonalityFlags.Print(w, v & ~0xffUL, after: true);
+        ProcessConstants.PersonalityFlags.PrintMore(w, v & ~0xffUL);
     }
 
     private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;

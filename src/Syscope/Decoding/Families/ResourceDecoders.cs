@@ -84,9 +84,10 @@ internal static class ResourceDecoders
     /// <summary>Limits that are whole kibibytes print as "N*1024".</summary>
     private static void Limit(ArgWriter w, ulong v, ReadOnlySpan<byte> infinity)
     {
-        if (v == ulong.MaxValue) w.Raw(infinity);
-        else if (v > 1024 && v % 1024 == 0) w.UInt(v / 1024).Raw("*1024"u8);
-        else w.UInt(v);
+        if (v != ulong.MaxValue && (v <= 1024 || v % 1024 != 0)) { w.UInt(v); return; }
+        var mark = w.BeginConst();
+        if (v == ulong.MaxValue) w.Raw(infinity); else w.UInt(v / 1024).Raw("*1024"u8);
+        w.EndConst(mark, v, NumberBase.Unsigned);
     }
 
     private static readonly byte[][] s_utsFields =
@@ -97,8 +98,8 @@ internal static class ResourceDecoders
         c.Out.Sep();
         ulong addr = c.Arg(0);
         Span<byte> uts = stackalloc byte[65 * 6];
-        if (c.Failed || c.Memory.Read(addr, uts) < uts.Length) { c.Out.Ptr(addr); return; }
-        int fields = c.Options.Verbose ? 6 : 2;
+        if (c.Failed || Printers.ReadStruct(ref c, addr, uts) < uts.Length) { c.Out.Ptr(addr); return; }
+        int fields = c.Unabbreviated ? 6 : 2;
         c.Out.Raw((byte)'{');
         for (int i = 0; i < fields; i++)
         {
@@ -107,7 +108,7 @@ internal static class ResourceDecoders
             int nul = f.IndexOf((byte)0);
             c.Out.Raw(s_utsFields[i]).Raw((byte)'=').Quoted(nul >= 0 ? f[..nul] : f, c.Options.HexStrings, false);
         }
-        c.Out.Raw(c.Options.Verbose ? "}"u8 : ", ...}"u8);
+        c.Out.Raw(c.Unabbreviated ? "}"u8 : ", ...}"u8);
     }
 
     private static void Sysinfo(ref DecodeContext c)
@@ -115,7 +116,7 @@ internal static class ResourceDecoders
         c.Out.Sep();
         ulong addr = c.Arg(0);
         Span<ulong> s = stackalloc ulong[14];
-        if (c.Failed || c.Memory.Read(addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(s)) < 112) { c.Out.Ptr(addr); return; }
+        if (c.Failed || Printers.ReadStruct(ref c, addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(s)) < 112) { c.Out.Ptr(addr); return; }
         // struct sysinfo: uptime, loads[3], totalram, freeram, sharedram, bufferram, totalswap,
         // freeswap, procs (u16) + pad, totalhigh, freehigh, mem_unit (u32).
         var w = c.Out;
@@ -132,7 +133,7 @@ internal static class ResourceDecoders
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         Span<byte> mask = stackalloc byte[1024];
         int n = (int)Math.Clamp(bytes, 0, mask.Length);
-        if (c.Memory.Read(addr, mask[..n]) < n) { c.Out.Hex(addr); return; }
+        if (Printers.ReadStruct(ref c, addr, mask[..n]) < n) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         bool first = true;
         for (int i = 0; i < n * 8; i++)

@@ -76,7 +76,10 @@ internal static class SignalDecoders
     /// the ucontext whose mask the kernel is about to restore.</summary>
     private static void SigreturnEntry(ref DecodeContext c)
     {
-        if (c.StackPointer == 0 || !Printers.TryRead(ref c, c.StackPointer + UcSigmaskOffset, out ulong mask)) return;
+        if (c.StackPointer == 0) return;
+        ulong at = c.StackPointer + UcSigmaskOffset;
+        if (c.AddressesOnly) { c.Out.Sep().Raw("{mask="u8).Hex(at).Raw((byte)'}'); return; }
+        if (!Printers.TryRead(ref c, at, out ulong mask)) return;
         c.Out.Sep().Raw("{mask="u8);
         SignalPrinters.SetValue(c.Out, mask);
         c.Out.Raw((byte)'}');

@@ -32,14 +32,17 @@ internal static class SyncDecoders
         int cmd = (int)(op & 127);
         var set = (op & ProcessConstants.FUTEX_PRIVATE_FLAG) != 0 ? ProcessConstants.FutexPrivateCommands : ProcessConstants.FutexCommands;
         uint known = op & ~(uint)ProcessConstants.FUTEX_CLOCK_REALTIME;
+        var mark = c.Out.BeginConst();
         if (!set.TryName(known, out var name))
         {
             c.Out.Hex(op).Raw(" /* FUTEX_??? */"u8);
+            c.Out.EndConst(mark, op);
             Args.Int(ref c, 2); Args.Ptr(ref c, 3); Args.Ptr(ref c, 4); Args.Int(ref c, 5);
             return;
         }
         c.Out.Raw(name);
         if ((op & ProcessConstants.FUTEX_CLOCK_REALTIME) != 0) c.Out.Raw("|FUTEX_CLOCK_REALTIME"u8);
+        c.Out.EndConst(mark, op);
         switch (cmd)
         {
             case FUTEX_WAIT:
@@ -83,7 +86,10 @@ internal static class SyncDecoders
     private static void Bitset(ref DecodeContext c)
     {
         c.Out.Sep();
-        if ((uint)c.Arg(5) == uint.MaxValue) c.Out.Raw("FUTEX_BITSET_MATCH_ANY"u8); else c.Out.Hex((uint)c.Arg(5));
+        if ((uint)c.Arg(5) != uint.MaxValue) { c.Out.Hex((uint)c.Arg(5)); return; }
+        var mark = c.Out.BeginConst();
+        c.Out.Raw("FUTEX_BITSET_MATCH_ANY"u8);
+        c.Out.EndConst(mark, uint.MaxValue);
     }
 
     private static readonly string[] s_wakeOps = ["FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN", "FUTEX_OP_XOR"];

@@ -23,7 +23,7 @@ internal static class Wait
         if ((s & 0xff) == 0x7f)
         {
             w.Raw("WIFSTOPPED(s) && WSTOPSIG(s) == "u8);
-            SignalPrinters.Signal(w, (s >> 8) & 0xff);
+            SignalPrinters.Signal(w, (s >> 8) & 0xff, styled: false);
         }
         else if (s == 0xffff) w.Raw("WIFCONTINUED(s)"u8);
         else if (low == 0)
@@ -31,7 +31,7 @@ internal static class Wait
         else
         {
             w.Raw("WIFSIGNALED(s) && WTERMSIG(s) == "u8);
-            SignalPrinters.Signal(w, low);
+            SignalPrinters.Signal(w, low, styled: false);
             if ((s & 0x80) != 0) w.Raw(" && WCOREDUMP(s)"u8);
         }
         w.Raw("}]"u8);
@@ -44,13 +44,13 @@ internal static class Wait
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         Span<long> r = stackalloc long[18];
-        if (c.Memory.Read(addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(r)) < 144) { c.Out.Hex(addr); return; }
+        if (Printers.ReadStruct(ref c, addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(r)) < 144) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{ru_utime="u8);
         TimePrinters.TimevalValue(w, r[0], r[1]);
         w.Raw(", ru_stime="u8);
         TimePrinters.TimevalValue(w, r[2], r[3]);
-        if (!c.Options.Verbose) { w.Raw(", ...}"u8); return; }
+        if (!c.Unabbreviated) { w.Raw(", ...}"u8); return; }
         ReadOnlySpan<string> names = ["ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
             "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"];
         for (int i = 0; i < names.Length; i++) w.Raw(", "u8).Ascii(names[i]).Raw((byte)'=').Int(r[4 + i]);

@@ -20,12 +20,24 @@ public static class NetlinkPrinter
     public static void Print(ref DecodeContext c, int fd, ulong addr, long len)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        // -e verbose=none leaves the messages undecoded, as strace does.
+        if (c.AddressesOnly) { Printers.Buffer(ref c, addr, len); return; }
         int n = (int)Math.Clamp(len, 0, MaxBuffer);
         var buf = t_buffer ??= new byte[4096];
         if (buf.Length < n) t_buffer = buf = new byte[Math.Max(n, buf.Length * 2)];
         if (n > 0 && c.Memory.Read(addr, buf.AsSpan(0, n)) < n) { c.Out.Hex(addr); return; }
-        int family = c.FdPaths?.NetlinkFamilyOf(c.Pid, fd) ?? -1;
-        Messages(ref c, buf.AsSpan(0, n), family);
+        Messages(ref c, buf.AsSpan(0, n), FamilyOf(ref c, fd));
+    }
+
+    /// <summary>The NETLINK_* protocol, as strace learns it: sock_diag lists the socket by its
+    /// inode (not before it is bound), -1 when it does not.</summary>
+    private static int FamilyOf(ref DecodeContext c, int fd)
+    {
+        if (c.FdPaths == null) return -1;
+        Span<byte> link = stackalloc byte[64];
+        int n = c.FdPaths.PathOf(c.Pid, fd, link);
+        if (!FdDescription.TrySocketInode(link[..n], out ulong inode)) return -1;
+        return c.FdPaths.TryFindSocket(NetConstants.AF_NETLINK, 0, inode, out var facts, default) ? facts.NetlinkProtocol : -1;
     }
 
     /// <summary>Whether a buffer on this descriptor is netlink data (strace asks the socket's protocol).</summary>
@@ -44,7 +56,7 @@ public static class NetlinkPrinter
         for (int elt = 0; ; elt++)
         {
             if (data.Length < HeaderLength) { HexString(ref c, data); break; }
-            if (!c.Options.Verbose && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
             uint len = BinaryPrimitives.ReadUInt32LittleEndian(data);
             long aligned = ((long)len + 3) & ~3L;
             long next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;

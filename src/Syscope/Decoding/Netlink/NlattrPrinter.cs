@@ -28,7 +28,7 @@ public static class NlattrPrinter
                 if (!data.IsEmpty) NetlinkPrinter.HexString(ref c, data);
                 break;
             }
-            if (!c.Options.Verbose && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
             ushort len = BinaryPrimitives.ReadUInt16LittleEndian(data);
             int aligned = (len + 3) & ~3;
             int next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;
@@ -157,7 +157,9 @@ public static class NlattrPrinter
         Span<byte> name = stackalloc byte[16];
         int n = Interop.NetInterfaces.NameOf(index, name);
         if (n == 0) { w.UInt(index); return; }
+        var mark = w.BeginConst();
         w.Raw("if_nametoindex(\""u8).Escaped(name[..n], 0).Raw("\")"u8);
+        w.EndConst(mark, index, NumberBase.Decimal);
     }
 
     /// <summary>An address by the message's family: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1").</summary>

@@ -1,0 +1,42 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>ioprio_get and ioprio_set: a priority prints as the macro that builds it,
+/// IOPRIO_PRIO_VALUE(class, data), also after ioprio_get's return value.</summary>
+internal static class IoprioDecoders
+{
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["ioprio_get"] = new FuncDecoder(Target, (ref DecodeContext c) =>
+        {
+            // -X raw leaves the note out: it would only repeat the number.
+            if (!c.Failed && c.Aux.Style != ConstStyle.Raw) Priority(c.Aux, (ulong)c.ReturnValue);
+        }, exitArgs: false);
+        d["ioprio_set"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Target(ref c);
+            c.Out.Sep();
+            // As a whole the priority is one constant ("16388 /* IOPRIO_PRIO_VALUE(...) */" with -X
+            // verbose), yet strace styles the class inside it too, so the style stays on within.
+            var mark = c.Out.BeginConst();
+            c.Out.Style = mark.Style;
+            Priority(c.Out, c.Arg(2));
+            c.Out.EndConst(mark, (uint)c.Arg(2), NumberBase.Decimal);
+        });
+    }
+
+    private static void Target(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, ProcessConstants.IoprioWho);
+        Args.Int(ref c, 1);
+    }
+
+    private static void Priority(ArgWriter w, ulong value)
+    {
+        uint v = (uint)value;
+        w.Raw("IOPRIO_PRIO_VALUE("u8);
+        ProcessConstants.IoprioClass.Print(w, v >> ProcessConstants.IoprioClassShift);
+        w.Raw(", "u8).UInt(v & ((1u << ProcessConstants.IoprioClassShift) - 1)).Raw((byte)')');
+    }
+}

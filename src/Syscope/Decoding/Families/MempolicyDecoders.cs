@@ -1,0 +1,138 @@
+using Syscope.Decoding.Constants;
+using Syscope.Kernel;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>NUMA memory policy calls: set_mempolicy, get_mempolicy, mbind, migrate_pages,
+/// move_pages.  Node masks print as arrays of whole longs, each as C's "%#018lx" minus the width
+/// the "0x" takes ("0x00000000000001", and sixteen zeros for 0), the way strace shows them.</summary>
+internal static class MempolicyDecoders
+{
+    private const int BitsPerLong = 64;
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["set_mempolicy"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Mode(ref c, 0);
+            c.Out.Sep();
+            NodeMask(ref c, c.Arg(1), c.Arg(2));
+            Args.ULong(ref c, 2);
+        });
+        d["get_mempolicy"] = new FuncDecoder(static (ref DecodeContext c) => { }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else ModeRef(ref c, c.Arg(0));
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else NodeMask(ref c, c.Arg(1), c.Arg(2));
+            Args.ULong(ref c, 2);
+            Args.Ptr(ref c, 3);
+            Args.Flags(ref c, 4, MemoryConstants.GetMempolicyFlags);
+        });
+        d["mbind"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Ptr(ref c, 0);
+            Args.ULong(ref c, 1);
+            Mode(ref c, 2);
+            c.Out.Sep();
+            NodeMask(ref c, c.Arg(3), c.Arg(4));
+            Args.ULong(ref c, 4);
+            Args.Flags(ref c, 5, MemoryConstants.MbindFlags);
+        });
+        d["migrate_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.ULong(ref c, 1);
+            c.Out.Sep();
+            NodeMask(ref c, c.Arg(2), c.Arg(1));
+            c.Out.Sep();
+            NodeMask(ref c, c.Arg(3), c.Arg(1));
+        });
+        d["move_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.ULong(ref c, 1);
+            c.Out.Sep();
+            Array(ref c, c.Arg(2), c.Arg(1), 8, Element.Pointer);
+            c.Out.Sep();
+            Array(ref c, c.Arg(3), c.Arg(1), 4, Element.Int);
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(4)); else Array(ref c, c.Arg(4), c.Arg(1), 4, Element.Status);
+            Args.Flags(ref c, 5, MemoryConstants.MbindFlags);
+        });
+    }
+
+    private static void Mode(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        PrintMode(c.Out, (uint)c.Arg(i));
+    }
+
+    /// <summary>Mode and mode flags are one constant to -X ("0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */").</summary>
+    private static void PrintMode(ArgWriter w, uint mode)
+    {
+        var mark = w.BeginConst();
+        ulong flags = mode & MemoryConstants.MempolicyModeFlagsMask;
+        MemoryConstants.MempolicyMode.Print(w, mode & ~MemoryConstants.MempolicyModeFlagsMask);
+        MemoryConstants.MempolicyModeFlags.Print(w, flags, after: true);
+        w.EndConst(mark, mode);
+    }
+
+    private static void ModeRef(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out uint mode)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        PrintMode(c.Out, mode);
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>The kernel reads maxnode - 1 bits, so that many bits' worth of longs print; a mask
+    /// of no longs prints as its address.</summary>
+    private static void NodeMask(ref DecodeContext c, ulong addr, ulong maxNode)
+    {
+        ulong longs = maxNode == 0 ? 0 : (maxNode - 1 + BitsPerLong - 1) / BitsPerLong;
+        if (addr == 0 || longs == 0) { c.Out.Ptr(addr); return; }
+        Array(ref c, addr, longs, 8, Element.MaskWord);
+    }
+
+    private enum Element : byte { MaskWord, Pointer, Int, Status }
+
+    /// <summary>[a, b, ...]: at most -s elements (all with -v); an element that cannot be read
+    /// ends the array with its address in a comment, or the whole array prints as its address
+    /// when not even the first can be read.</summary>
+    private static void Array(ref DecodeContext c, ulong addr, ulong count, int size, Element kind)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<byte> word = stackalloc byte[8];
+        if (count > 0 && c.Memory.Read(addr, word[..size]) < size) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (ulong i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            ulong at = addr + i * (ulong)size;
+            if (c.Memory.Read(at, word[..size]) < size) { c.Out.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
+            long v = size == 8 ? BitConverter.ToInt64(word) : BitConverter.ToInt32(word);
+            switch (kind)
+            {
+                case Element.MaskWord: MaskWord(c.Out, (ulong)v); break;
+                case Element.Pointer: c.Out.Ptr((ulong)v); break;
+                case Element.Status when v < 0 && Errno.IsKnown((int)-v): c.Out.Raw((byte)'-').Raw(Errno.NameUtf8((int)-v)); break;
+                default: c.Out.Int(v); break;
+            }
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    private static void MaskWord(ArgWriter w, ulong v)
+    {
+        if (v == 0) { w.Raw("0000000000000000"u8); return; }
+        int digits = (64 - System.Numerics.BitOperations.LeadingZeroCount(v) + 3) / 4;
+        w.Raw("0x"u8);
+        for (int i = digits; i < 14; i++) w.Raw((byte)'0');
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) w.Raw((byte)"0123456789abcdef"[(int)(v >> shift) & 15]);
+    }
+}
