@@ -80,6 +80,9 @@ public static class Workloads
         new("netlink.py", [], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("netlink.py", ["-v"], ["/usr/bin/python3", "{bin}/netlink.py"]),
         new("netlink.py", ["-s", "8"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-X", "verbose"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-yy"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("mount_uring_bpf", ["-X", "raw"], ["{bin}/mount_uring_bpf"]),
         new("ip-addr", ["-e", "trace=%network"], ["/usr/sbin/ip", "addr"]),
         new("ip-rule", ["-e", "trace=%network"], ["/usr/sbin/ip", "rule"]),
     ];

@@ -121,7 +121,10 @@ public sealed class ValueSet
     /// scopes and tables).</summary>
     public void PrintBare(ArgWriter w, ulong value)
     {
-        if (_names.TryGetValue(value, out var name)) w.Raw(name); else w.Hex(value);
+        if (!_names.TryGetValue(value, out var name)) { w.Hex(value); return; }
+        var mark = w.BeginConst();
+        w.Raw(name);
+        w.EndConst(mark, value);
     }
 
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>

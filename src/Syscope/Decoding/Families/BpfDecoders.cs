@@ -106,7 +106,10 @@ internal static class BpfDecoders
         LogBuffer(ref c, U64(a, 32), U32(a, 28));
         if (len <= 40) return;
         uint kv = U32(a, 40);
-        w.Raw(", kern_version=KERNEL_VERSION("u8).UInt(kv >> 16).Raw(", "u8).UInt((kv >> 8) & 0xff).Raw(", "u8).UInt(kv & 0xff).Raw((byte)')');
+        w.Raw(", kern_version="u8);
+        var mark = w.BeginConst();
+        w.Raw("KERNEL_VERSION("u8).UInt(kv >> 16).Raw(", "u8).UInt((kv >> 8) & 0xff).Raw(", "u8).UInt(kv & 0xff).Raw((byte)')');
+        w.EndConst(mark, kv);
         if (len <= 44) return;
         w.Raw(", prog_flags="u8);
         BpfConstants.ProgFlags.Print(w, U32(a, 44));

@@ -73,14 +73,14 @@ internal static class MountDecoders
         c.Out.Sep();
         if (ignoreType) c.Out.Ptr(c.Arg(2)); else Printers.String(ref c, c.Arg(2));
         c.Out.Sep();
-        var mark = c.Out.BeginConst();
         if (magic)
         {
+            var mark = c.Out.BeginConst();
             c.Out.Raw("MS_MGC_VAL"u8);
+            c.Out.EndConst(mark, MountConstants.MS_MGC_VAL);
             if (flags != 0) c.Out.Raw((byte)'|');
         }
         if (flags != 0 || !magic) MountConstants.MountFlags.Print(c.Out, flags);
-        c.Out.EndConst(mark, c.Arg(3));
         c.Out.Sep();
         if (ignoreData) c.Out.Ptr(c.Arg(4)); else Printers.String(ref c, c.Arg(4));
     }

@@ -152,7 +152,13 @@ public static class NetlinkPrinter
         int payload = (int)Math.Min((uint)msg.Length, capped ? HeaderLength : msgLen);
         if (msg.Length > payload) w.Raw((byte)'[');
         w.Raw("{error="u8);
-        if (error < 0 && Kernel.Errno.IsKnown(-error)) w.Raw((byte)'-').Raw(Kernel.Errno.NameUtf8(-error)); else w.Int(error);
+        if (error < 0 && Kernel.Errno.IsKnown(-error))
+        {
+            var mark = w.BeginConst();
+            w.Raw((byte)'-').Raw(Kernel.Errno.NameUtf8(-error));
+            w.EndConst(mark, (ulong)error, NumberBase.Decimal);
+        }
+        else w.Int(error);
         w.Raw(", msg="u8);
         WithPayload(ref c, msg[..payload], family);
         w.Raw((byte)'}');

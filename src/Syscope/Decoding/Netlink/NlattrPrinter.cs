@@ -165,32 +165,56 @@ public static class NlattrPrinter
     /// <summary>An address by the message's family: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1").</summary>
     public static bool InetAddr(ArgWriter w, ReadOnlySpan<byte> v, byte family)
     {
-        if (family == NetConstants.AF_INET && v.Length >= 4)
+        int size = family == NetConstants.AF_INET ? 4 : family == NetConstants.AF_INET6 ? 16 : 0;
+        if (size == 0 || v.Length < size) return false;
+        if (!OpenDecoded(w, v[..size], out var outer)) return true;
+        if (size == 4)
         {
             w.Raw("inet_addr(\""u8);
             SockaddrPrinter.Ipv4(w, v[..4]);
-            w.Raw("\")"u8);
-            return true;
         }
-        if (family == NetConstants.AF_INET6 && v.Length >= 16)
+        else
         {
             w.Raw("inet_pton(AF_INET6, \""u8);
             SockaddrPrinter.Ipv6(w, v[..16]);
-            w.Raw("\")"u8);
-            return true;
         }
-        return false;
+        w.Raw("\")"u8);
+        CloseDecoded(w, outer);
+        return true;
     }
 
     /// <summary>A hardware address: 02:fc:00:00:00:01.</summary>
     public static bool HwAddr(ArgWriter w, ReadOnlySpan<byte> v)
     {
+        if (!OpenDecoded(w, v, out var outer)) return true;
         for (int i = 0; i < v.Length; i++)
         {
             if (i > 0) w.Raw((byte)':');
             if (v[i] < 16) w.Raw((byte)'0');
             w.Hex16(v[i]);
         }
+        CloseDecoded(w, outer);
         return true;
+    }
+
+    /// <summary>Values strace decodes from raw bytes (addresses, ports) print, under -X raw, as
+    /// those bytes in hex, and under -X verbose as the bytes with the decoded form in a comment;
+    /// false when nothing more is to be written.</summary>
+    public static bool OpenDecoded(ArgWriter w, ReadOnlySpan<byte> bytes, out ConstStyle outer)
+    {
+        outer = w.Style;
+        if (outer == ConstStyle.Abbrev) return true;
+        w.Quoted(bytes, 2, false);
+        if (outer == ConstStyle.Raw) return false;
+        w.Raw(" /* "u8);
+        w.Style = ConstStyle.Abbrev;
+        return true;
+    }
+
+    public static void CloseDecoded(ArgWriter w, ConstStyle outer)
+    {
+        if (outer != ConstStyle.Verbose) return;
+        w.Style = outer;
+        w.Raw(" */"u8);
     }
 }

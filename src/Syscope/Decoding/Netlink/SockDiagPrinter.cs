@@ -76,14 +76,19 @@ public static class SockDiagPrinter
 
     private static void SockId(ArgWriter w, ReadOnlySpan<byte> id, byte family)
     {
-        w.Raw("{idiag_sport=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(id))
-            .Raw("), idiag_dport=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(id[2..])).Raw("), "u8);
-        if (family == NetConstants.AF_INET)
+        w.Raw("{idiag_sport="u8);
+        Port(w, id);
+        w.Raw(", idiag_dport="u8);
+        Port(w, id[2..]);
+        w.Raw(", "u8);
+        if (family == NetConstants.AF_INET || w.Style != ConstStyle.Abbrev)
         {
+            // Under -X raw/verbose the whole 16-byte fields show, as strace prints them.
+            int size = family == NetConstants.AF_INET && w.Style == ConstStyle.Abbrev ? 4 : 16;
             w.Raw("idiag_src="u8);
-            NlattrPrinter.InetAddr(w, id.Slice(4, 4), family);
+            if (NlattrPrinter.OpenDecoded(w, id.Slice(4, 16), out var outer)) { Inet(w, id.Slice(4, size), family); NlattrPrinter.CloseDecoded(w, outer); }
             w.Raw(", idiag_dst="u8);
-            NlattrPrinter.InetAddr(w, id.Slice(20, 4), family);
+            if (NlattrPrinter.OpenDecoded(w, id.Slice(20, 16), out outer)) { Inet(w, id.Slice(20, size), family); NlattrPrinter.CloseDecoded(w, outer); }
         }
         else
         {
@@ -98,6 +103,20 @@ public static class SockDiagPrinter
         w.Raw(", idiag_cookie="u8);
         Cookie(w, id, 40);
         w.Raw((byte)'}');
+    }
+
+    private static void Port(ArgWriter w, ReadOnlySpan<byte> be)
+    {
+        if (!NlattrPrinter.OpenDecoded(w, be[..2], out var outer)) return;
+        w.Raw("htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(be)).Raw((byte)')');
+        NlattrPrinter.CloseDecoded(w, outer);
+    }
+
+    private static void Inet(ArgWriter w, ReadOnlySpan<byte> a, byte family)
+    {
+        if (family == NetConstants.AF_INET) { w.Raw("inet_addr(\""u8); SockaddrPrinter.Ipv4(w, a[..4]); }
+        else { w.Raw("inet_pton(AF_INET6, \""u8); SockaddrPrinter.Ipv6(w, a); }
+        w.Raw("\")"u8);
     }
 
     /// <summary>SK_MEMINFO_* names, for the meminfo arrays several diag answers carry.</summary>
