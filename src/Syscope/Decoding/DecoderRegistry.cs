@@ -25,6 +25,9 @@ public static class DecoderRegistry
         Families.SchedDecoders.Register,
         Families.CapabilityDecoders.Register,
         Families.SyncDecoders.Register,
+        Families.MountDecoders.Register,
+        Families.IoUringDecoders.Register,
+        Families.BpfDecoders.Register,
     ];
 
     internal static void Attach(SyscallInfo?[] table)

@@ -47,7 +47,7 @@ public static class FdDescription
     }
 
     /// <summary>"socket:[123]" → 123 (0 is no socket).</summary>
-    private static bool TrySocketInode(ReadOnlySpan<byte> path, out ulong inode)
+    internal static bool TrySocketInode(ReadOnlySpan<byte> path, out ulong inode)
     {
         inode = 0;
         if (!path.StartsWith("socket:["u8) || path[^1] != ']') return false;

@@ -7,7 +7,8 @@ public static class IovecPrinter
 {
     private struct Iovec { public ulong Base, Len; }
 
-    public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit)
+    /// <param name="netlink">The data are netlink messages on the call's descriptor (argument 0).</param>
+    public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (count == 0) { c.Out.Raw("[]"u8); return; }
@@ -22,7 +23,9 @@ public static class IovecPrinter
             if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
             c.Out.Raw("{iov_base="u8);
             long len = left < 0 ? -1 : (long)Math.Min(v.Len, (ulong)left);
-            Printers.Buffer(ref c, v.Base, len);
+            // A failed call (len -1) prints each buffer's address, netlink or not.
+            if (netlink && len >= 0) Netlink.NetlinkPrinter.Print(ref c, c.IntArg(0), v.Base, len);
+            else Printers.Buffer(ref c, v.Base, len);
             if (len > 0) left -= len;
             c.Out.Raw(", iov_len="u8).UInt(v.Len).Raw((byte)'}');
         }

@@ -26,7 +26,9 @@ public static class MsghdrPrinter
         w.Raw(", msg_namelen="u8);
         if (nameLenIn >= 0 && nameLenIn != m.NameLen) w.Int(nameLenIn).Raw(" => "u8);
         w.UInt(m.NameLen).Raw(", msg_iov="u8);
-        IovecPrinter.Print(ref c, m.Iov, m.IovLen, dataLimit);
+        // strace reads the iovecs as netlink messages exactly when msg_name is a netlink address.
+        bool netlink = m.Name != 0 && m.NameLen >= 2 && Printers.TryRead(ref c, m.Name, out ushort family) && family == NetConstants.AF_NETLINK;
+        IovecPrinter.Print(ref c, m.Iov, m.IovLen, dataLimit, netlink);
         w.Raw(", msg_iovlen="u8).UInt(m.IovLen);
         if (m.ControlLen != 0)
         {

@@ -50,6 +50,9 @@ public static class SockaddrPrinter
                 Unix(w, data, hexMode);
                 break;
             case NetConstants.AF_NETLINK when sa.Length >= 12:
+                // Padding a caller left uninitialised is shown, as strace does, only when non-zero.
+                ushort pad = BinaryPrimitives.ReadUInt16LittleEndian(data);
+                if (pad != 0) w.Raw(", nl_pad="u8).Hex(pad);
                 w.Raw(", nl_pid="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[2..]));
                 w.Raw(", nl_groups="u8);
                 PercentHash08x(w, BinaryPrimitives.ReadUInt32LittleEndian(data[6..]));

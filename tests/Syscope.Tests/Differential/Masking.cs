@@ -27,6 +27,12 @@ public static partial class Masking
         (EpollData(), "u64=DATA"),
         (Inode(), "$1=INO"),
         (ObjectInode(), "$1:[INO]"),
+        // netlink branch: glibc numbers its requests by the clock, the kernel answers to the port
+        // id (the pid), and interface counters move between two runs.
+        (NetlinkSeq(), "nlmsg_seq=SEQ"),
+        (NetlinkPid(), "nlmsg_pid=PID"),
+        (LinkCounters(), "$1=N"),
+        (NetlinkPad(), "nl_pad=PAD"),
         (Duration(), " <T>"),
         // -yy: socket inodes, ports, netlink port ids (the tracee's pid) and pidfd pids.
         (SocketInode(), "$1:[INO"),
@@ -91,6 +97,11 @@ public static partial class Masking
     [GeneratedRegex(@"u64=\d{6,}")] private static partial Regex EpollData();
     [GeneratedRegex(@"\b(st_ino|d_ino|stx_ino)=\d+")] private static partial Regex Inode();
     [GeneratedRegex(@"\b(socket|pipe|anon_inode:\w+|net|mnt):\[\d+\]")] private static partial Regex ObjectInode();
+    [GeneratedRegex(@"nlmsg_seq=\d{6,}")] private static partial Regex NetlinkSeq();
+    [GeneratedRegex(@"nlmsg_pid=-?[1-9]\d*")] private static partial Regex NetlinkPid();
+    [GeneratedRegex(@"\b((?:rx|tx)_[a-z_]+|multicast|collisions)=\d+")] private static partial Regex LinkCounters();
+    /// <summary>Python's bind((0, 0)) leaves sockaddr_nl's padding uninitialised.</summary>
+    [GeneratedRegex(@"nl_pad=0x[0-9a-f]+")] private static partial Regex NetlinkPad();
     [GeneratedRegex(@"\b([A-Z][A-Za-z0-9/-]*):\[\d+(?=[],]|->)")] private static partial Regex SocketInode();
     [GeneratedRegex(@"(:\[INO)->\d+")] private static partial Regex PeerInode();
     [GeneratedRegex(@"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d+(?=->|\]>)")] private static partial Regex EndpointPort();

@@ -69,6 +69,24 @@ public static class Workloads
         ("structs", ["-e", "trace=%signal"]), ("misc", ["-e", "trace=%network,%ipc"]), ("python3", ["-e", "trace=%creds,%pure"]),
     ];
 
+    // ---- netlink branch: netlink messages on sockets; mount, io_uring and bpf decoders ----
+    /// <summary>mount_uring_bpf.c mounts a tmpfs in a private mount namespace, then sets up io_uring, a bpf
+    /// map and a program; netlink.py asks rtnetlink and sock_diag questions whose answers are stable; `ip`
+    /// dumps links (their counters are masked), addresses and policy rules.</summary>
+    private static readonly Workload[] s_netlinkWorkloads =
+    [
+        new("mount_uring_bpf", [], ["{bin}/mount_uring_bpf"]),
+        new("mount_uring_bpf", ["-v"], ["{bin}/mount_uring_bpf"]),
+        new("netlink.py", [], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-v"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-s", "8"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-X", "verbose"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("netlink.py", ["-yy"], ["/usr/bin/python3", "{bin}/netlink.py"]),
+        new("mount_uring_bpf", ["-X", "raw"], ["{bin}/mount_uring_bpf"]),
+        new("ip-addr", ["-e", "trace=%network"], ["/usr/sbin/ip", "addr"]),
+        new("ip-rule", ["-e", "trace=%network"], ["/usr/sbin/ip", "rule"]),
+    ];
+
     /// <summary>-X (how constants print) and -e raw=/abbrev=/verbose= (which calls are decoded,
     /// abbreviated, dereferenced), each on workloads full of flags and structures.</summary>
     private static readonly (string Workload, string[] Options)[] s_styleSets =
@@ -135,5 +153,6 @@ public static class Workloads
             foreach (var (workload, opts) in s_fdDecodingSets)
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
+        foreach (var w in s_netlinkWorkloads) yield return [w];
     }
 }

@@ -117,6 +117,16 @@ public sealed class ValueSet
 
     public void Print(ArgWriter w, ulong value) => Print(w, value, value);
 
+    /// <summary>The name, or bare hex for sets strace prints without a "???" comment (routing
+    /// scopes and tables).</summary>
+    public void PrintBare(ArgWriter w, ulong value)
+    {
+        if (!_names.TryGetValue(value, out var name)) { w.Hex(value); return; }
+        var mark = w.BeginConst();
+        w.Raw(name);
+        w.EndConst(mark, value);
+    }
+
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
     public void PrintInt(ArgWriter w, ulong value) => Print(w, (uint)value, _decimal ? (ulong)(int)value : (uint)value);
 

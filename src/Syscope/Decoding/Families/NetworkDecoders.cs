@@ -35,7 +35,7 @@ internal static class NetworkDecoders
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
-            Printers.Buffer(ref c, c.Arg(1), (long)c.Arg(2));
+            SocketData(ref c, c.Arg(1), (long)c.Arg(2));
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, NetConstants.MsgFlags);
             c.Out.Sep();
@@ -49,7 +49,7 @@ internal static class NetworkDecoders
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else SocketData(ref c, c.Arg(1), Math.Min(c.ReturnValue, (long)c.Arg(2)));
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, NetConstants.MsgFlags);
             AddressOut(ref c, 4, 5);
@@ -118,6 +118,13 @@ internal static class NetworkDecoders
             c.Out.Sep();
             InOutLen(c.Out, (int)c.Scratch.A, len);
         });
+    }
+
+    /// <summary>sendto/recvfrom data: netlink messages on a netlink socket, bytes otherwise.</summary>
+    private static void SocketData(ref DecodeContext c, ulong addr, long len)
+    {
+        if (Netlink.NetlinkPrinter.IsNetlink(ref c, c.IntArg(0))) Netlink.NetlinkPrinter.Print(ref c, c.IntArg(0), addr, len);
+        else Printers.Buffer(ref c, addr, len);
     }
 
     private static void SocketArgs(ref DecodeContext c)

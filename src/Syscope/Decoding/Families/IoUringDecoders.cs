@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>io_uring_setup (struct io_uring_params: inputs at entry, what the kernel filled in at
+/// exit), io_uring_enter and io_uring_register.</summary>
+internal static class IoUringDecoders
+{
+    private const int ParamsSize = 120, IORING_SETUP_ATTACH_WQ = 0x20;
+    private const int REGISTER_FILES = 2, REGISTER_EVENTFD = 4, REGISTER_EVENTFD_ASYNC = 7;
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["io_uring_setup"] = new FuncDecoder(SetupEntry, SetupExit, ReturnFormat.Fd, exitArgs: false);
+        d["io_uring_enter"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.UInt(ref c, 1);
+            Args.UInt(ref c, 2);
+            Args.Flags(ref c, 3, IoUringConstants.EnterFlags);
+            c.Out.Sep();
+            SignalPrinters.Set(ref c, c.Arg(4), c.Arg(5));
+            Args.ULong(ref c, 5);
+        });
+        d["io_uring_register"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.Value(ref c, 1, IoUringConstants.RegisterOps);
+            c.Out.Sep();
+            if (c.IntArg(1) is REGISTER_FILES or REGISTER_EVENTFD or REGISTER_EVENTFD_ASYNC) FdArray(ref c, c.Arg(2), (uint)c.Arg(3));
+            else c.Out.Ptr(c.Arg(2));
+            Args.UInt(ref c, 3);
+        });
+    }
+
+    /// <summary>strace prints the caller's half of the params at entry, so it survives an
+    /// interruption; Scratch.A says whether the struct is still open for the exit half.</summary>
+    private static void SetupEntry(ref DecodeContext c)
+    {
+        Args.UInt(ref c, 0);
+        c.Out.Sep();
+        c.Scratch.A = 0;
+        Span<byte> p = stackalloc byte[ParamsSize];
+        ulong addr = c.Arg(1);
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (c.AddressesOnly || c.Memory.Read(addr, p) < ParamsSize) { c.Out.Hex(addr); return; }
+        var w = c.Out;
+        uint flags = U32(p, 8);
+        w.Raw("{flags="u8);
+        IoUringConstants.SetupFlags.Print(w, flags);
+        w.Raw(", sq_thread_cpu="u8).UInt(U32(p, 12)).Raw(", sq_thread_idle="u8).UInt(U32(p, 16));
+        if ((flags & IORING_SETUP_ATTACH_WQ) != 0) w.Raw(", wq_fd="u8).Int((int)U32(p, 24));
+        c.Scratch.A = 1;
+    }
+
+    private static void SetupExit(ref DecodeContext c)
+    {
+        if (c.Scratch.A == 0) return;
+        var w = c.Out;
+        Span<byte> p = stackalloc byte[ParamsSize];
+        if (!c.Failed)
+        {
+            if (c.Memory.Read(c.Arg(1), p) < ParamsSize) w.Raw(", ???"u8);
+            else
+            {
+                w.Raw(", sq_entries="u8).UInt(U32(p, 0)).Raw(", cq_entries="u8).UInt(U32(p, 4)).Raw(", features="u8);
+                IoUringConstants.Features.Print(w, U32(p, 20));
+                w.Raw(", sq_off={head="u8).UInt(U32(p, 40)).Raw(", tail="u8).UInt(U32(p, 44)).Raw(", ring_mask="u8).UInt(U32(p, 48))
+                    .Raw(", ring_entries="u8).UInt(U32(p, 52)).Raw(", flags="u8).UInt(U32(p, 56)).Raw(", dropped="u8).UInt(U32(p, 60))
+                    .Raw(", array="u8).UInt(U32(p, 64));
+                w.Raw("}, cq_off={head="u8).UInt(U32(p, 80)).Raw(", tail="u8).UInt(U32(p, 84)).Raw(", ring_mask="u8).UInt(U32(p, 88))
+                    .Raw(", ring_entries="u8).UInt(U32(p, 92)).Raw(", overflow="u8).UInt(U32(p, 96)).Raw(", cqes="u8).UInt(U32(p, 100))
+                    .Raw(", flags="u8).UInt(U32(p, 104)).Raw((byte)'}');
+            }
+        }
+        w.Raw((byte)'}');
+    }
+
+    private static void FdArray(ref DecodeContext c, ulong addr, uint count)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (!Printers.TryRead(ref c, addr, out int first)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (uint i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= (uint)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            int fd = first;
+            if (i > 0 && !Printers.TryRead(ref c, addr + i * 4, out fd)) { c.Out.Raw("... /* "u8).Hex(addr + i * 4).Raw(" */"u8); break; }
+            c.Out.Int(fd);
+            Args.FdPath(ref c, fd, c.Out);
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    private static uint U32(ReadOnlySpan<byte> p, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(p[offset..]);
+}

@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Netlink;
+
+/// <summary>Values of IFLA_* attributes (&lt;linux/if_link.h&gt;).  Nested sets other than IFLA_XDP
+/// (IFLA_LINKINFO, IFLA_AF_SPEC, IFLA_PROP_LIST...) are not decoded and print as hex.</summary>
+internal static class LinkAttrs
+{
+    /// <summary>struct rtnl_link_stats64 / rtnl_link_stats fields, in layout order; the kernel
+    /// added the last two later, so shorter structs stop early.</summary>
+    private static readonly byte[][] s_statFields = Array.ConvertAll(new[]
+    {
+        "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors", "rx_dropped", "tx_dropped", "multicast",
+        "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+        "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors",
+        "tx_window_errors", "rx_compressed", "tx_compressed", "rx_nohandler", "rx_otherhost_dropped",
+    }, System.Text.Encoding.ASCII.GetBytes);
+
+    private const int MinStatFields = 23;
+
+    public static bool Value(ref DecodeContext c, int type, ReadOnlySpan<byte> v)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 0x1 or 0x2 or 0x36: return NlattrPrinter.HwAddr(w, v);
+            case 0x3 or 0x6 or 0x14 or 0x26 or 0x35 or 0x38 or 0x39: return NlattrPrinter.Str(ref c, v);
+            case 0x4 or 0x5 or 0xa or 0xd or 0xf or 0x13 or 0x15 or 0x1b or 0x1e or 0x1f or 0x20 or 0x23 or 0x28 or 0x29
+                or 0x2f or 0x30 or 0x32 or 0x33 or 0x3a or 0x3b or 0x3c or 0x3d:
+                return NlattrPrinter.U32(w, v);
+            case 0x10 or 0x11 or 0x21 or 0x27: return NlattrPrinter.U8(w, v);
+            case 0x7: return Stats(w, v, 4);
+            case 0x17: return Stats(w, v, 8);
+            case 0x1c or 0x25 or 0x2d or 0x2e: return NlattrPrinter.S32(w, v);
+            case 0x1d: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.ExtFilter);
+            case 0x31: return NlattrPrinter.IfIndex(w, v);
+            case 0xe: return Map(w, v);
+            case 0x2b:
+                NlattrPrinter.Attributes(ref c, v, AttrTable.LinkXdp, 0);
+                return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>IFLA_XDP members: descriptors and program ids, the attach mode by name.</summary>
+    public static bool XdpValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 1 or 8: return NlattrPrinter.S32(w, v);
+            case 2:
+                if (v.Length < 1) return false;
+                RtnetlinkConstants.XdpAttached.Print(w, v[0]);
+                return true;
+            case 3: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.XdpFlags);
+            case 4 or 5 or 6 or 7: return NlattrPrinter.U32(w, v);
+            default: return false;
+        }
+    }
+
+    /// <summary>struct rtnl_link_ifmap.</summary>
+    private static bool Map(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 32) return false;
+        w.Raw("{mem_start="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v)).Raw(", mem_end="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[8..]))
+            .Raw(", base_addr="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[16..])).Raw(", irq="u8).UInt(BinaryPrimitives.ReadUInt16LittleEndian(v[24..]))
+            .Raw(", dma="u8).UInt(v[26]).Raw(", port="u8).UInt(v[27]).Raw((byte)'}');
+        return true;
+    }
+
+    private static bool Stats(ArgWriter w, ReadOnlySpan<byte> v, int width)
+    {
+        int fields = Math.Min(v.Length / width, s_statFields.Length);
+        if (fields < MinStatFields) return false;
+        w.Raw((byte)'{');
+        for (int i = 0; i < fields; i++)
+        {
+            if (i > 0) w.Raw(", "u8);
+            w.Raw(s_statFields[i]).Raw((byte)'=');
+            w.UInt(width == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(v[(i * 8)..]) : BinaryPrimitives.ReadUInt32LittleEndian(v[(i * 4)..]));
+        }
+        w.Raw((byte)'}');
+        return true;
+    }
+}

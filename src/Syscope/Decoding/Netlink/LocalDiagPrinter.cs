@@ -1,0 +1,103 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Netlink;
+
+/// <summary>NETLINK_SOCK_DIAG for UNIX sockets (unix_diag_req, unix_diag_msg) and netlink sockets
+/// (netlink_diag_req, netlink_diag_msg) with their attributes.</summary>
+public static class LocalDiagPrinter
+{
+    private const int UnixReqSize = 24, UnixMsgSize = 16, NetlinkReqSize = 20, NetlinkMsgSize = 28, NDIAG_PROTO_ALL = 255;
+
+    public static void Decode(ref DecodeContext c, bool request, ReadOnlySpan<byte> b)
+    {
+        var w = c.Out;
+        bool unix = b[0] == NetConstants.AF_UNIX;
+        w.Raw(request ? "{sdiag_family="u8 : unix ? "{udiag_family="u8 : "{ndiag_family="u8);
+        NetConstants.Families.Print(w, b[0]);
+        w.Raw(", "u8);
+        int size = request ? (unix ? UnixReqSize : NetlinkReqSize) : (unix ? UnixMsgSize : NetlinkMsgSize);
+        if (b.Length < size) { w.Raw("...}"u8); return; }
+        if (request && unix) UnixRequest(w, b);
+        else if (request) NetlinkRequest(w, b);
+        else if (unix) UnixAnswer(w, b);
+        else NetlinkAnswer(w, b);
+        w.Raw((byte)'}');
+        if (b.Length <= size) return;
+        w.Raw(", "u8);
+        NlattrPrinter.Attributes(ref c, b[size..], unix ? AttrTable.UnixDiag : AttrTable.NetlinkDiag, b[0]);
+    }
+
+    private static void UnixRequest(ArgWriter w, ReadOnlySpan<byte> b)
+    {
+        w.Raw("sdiag_protocol="u8).UInt(b[1]).Raw(", udiag_states="u8);
+        SockDiagConstants.TcpStateBits.Print(w, U32(b, 4));
+        w.Raw(", udiag_ino="u8).UInt(U32(b, 8)).Raw(", udiag_show="u8);
+        SockDiagConstants.UnixShow.Print(w, U32(b, 12));
+        w.Raw(", udiag_cookie="u8);
+        SockDiagPrinter.Cookie(w, b, 16);
+    }
+
+    private static void NetlinkRequest(ArgWriter w, ReadOnlySpan<byte> b)
+    {
+        w.Raw("sdiag_protocol="u8);
+        if (b[1] == NDIAG_PROTO_ALL) w.Raw("NDIAG_PROTO_ALL"u8); else NetConstants.NetlinkProtocols.Print(w, b[1]);
+        w.Raw(", ndiag_ino="u8).UInt(U32(b, 4)).Raw(", ndiag_show="u8);
+        SockDiagConstants.NetlinkShow.Print(w, U32(b, 8));
+        w.Raw(", ndiag_cookie="u8);
+        SockDiagPrinter.Cookie(w, b, 12);
+    }
+
+    private static void UnixAnswer(ArgWriter w, ReadOnlySpan<byte> b)
+    {
+        w.Raw("udiag_type="u8);
+        NetConstants.SocketTypes.Print(w, b[1]);
+        w.Raw(", udiag_state="u8);
+        SockDiagConstants.TcpStates.Print(w, b[2]);
+        w.Raw(", udiag_ino="u8).UInt(U32(b, 4)).Raw(", udiag_cookie="u8);
+        SockDiagPrinter.Cookie(w, b, 8);
+    }
+
+    private static void NetlinkAnswer(ArgWriter w, ReadOnlySpan<byte> b)
+    {
+        w.Raw("ndiag_type="u8);
+        NetConstants.SocketTypes.Print(w, b[1]);
+        w.Raw(", ndiag_protocol="u8);
+        NetConstants.NetlinkProtocols.Print(w, b[2]);
+        w.Raw(", ndiag_state="u8);
+        SockDiagConstants.TcpStates.Print(w, b[3]);
+        w.Raw(", ndiag_portid="u8).UInt(U32(b, 4)).Raw(", ndiag_dst_portid="u8).UInt(U32(b, 8))
+            .Raw(", ndiag_dst_group="u8).UInt(U32(b, 12)).Raw(", ndiag_ino="u8).UInt(U32(b, 16)).Raw(", ndiag_cookie="u8);
+        SockDiagPrinter.Cookie(w, b, 20);
+    }
+
+    public static bool UnixAttrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 0: return NlattrPrinter.Str(ref c, v);
+            case 1:
+                if (v.Length < 8) return false;
+                w.Raw("{udiag_vfs_ino="u8).UInt(U32(v, 0)).Raw(", udiag_vfs_dev="u8).UInt(U32(v, 4)).Raw((byte)'}');
+                return true;
+            case 2 or 7: return NlattrPrinter.U32(w, v);
+            case 4:
+                if (v.Length < 8) return false;
+                w.Raw("{udiag_rqueue="u8).UInt(U32(v, 0)).Raw(", udiag_wqueue="u8).UInt(U32(v, 4)).Raw((byte)'}');
+                return true;
+            case 5: return SockDiagPrinter.MemInfo(w, v);
+            case 6: return NlattrPrinter.U8(w, v);
+            default: return false;
+        }
+    }
+
+    public static bool NetlinkAttrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v) => type switch
+    {
+        0 => SockDiagPrinter.MemInfo(c.Out, v),
+        4 => NlattrPrinter.Flags32(c.Out, v, SockDiagConstants.NetlinkFlags),
+        _ => false,
+    };
+
+    private static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);
+}

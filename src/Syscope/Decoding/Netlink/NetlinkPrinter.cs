@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Netlink;
+
+/// <summary>
+/// Netlink messages in socket buffers (sendto, recvfrom, the iovecs of sendmsg/recvmsg), the way
+/// strace prints them: one message as "[{nlmsghdr}, body]", several as an array of those, cut
+/// after -s messages unless -v.  The body is decoded by the socket's NETLINK_* family, which the
+/// descriptor facts tell; unknown families and types show their bytes as a hex string.
+/// </summary>
+public static class NetlinkPrinter
+{
+    public const int HeaderLength = 16;
+    private const int MaxBuffer = 1 << 20;
+
+    [ThreadStatic] private static byte[]? t_buffer;
+
+    /// <summary>The buffer at addr of len bytes, sent or received on descriptor fd.</summary>
+    public static void Print(ref DecodeContext c, int fd, ulong addr, long len)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        // -e verbose=none leaves the messages undecoded, as strace does.
+        if (c.AddressesOnly) { Printers.Buffer(ref c, addr, len); return; }
+        int n = (int)Math.Clamp(len, 0, MaxBuffer);
+        var buf = t_buffer ??= new byte[4096];
+        if (buf.Length < n) t_buffer = buf = new byte[Math.Max(n, buf.Length * 2)];
+        if (n > 0 && c.Memory.Read(addr, buf.AsSpan(0, n)) < n) { c.Out.Hex(addr); return; }
+        Messages(ref c, buf.AsSpan(0, n), FamilyOf(ref c, fd));
+    }
+
+    /// <summary>The NETLINK_* protocol, as strace learns it: sock_diag lists the socket by its
+    /// inode (not before it is bound), -1 when it does not.</summary>
+    private static int FamilyOf(ref DecodeContext c, int fd)
+    {
+        if (c.FdPaths == null) return -1;
+        Span<byte> link = stackalloc byte[64];
+        int n = c.FdPaths.PathOf(c.Pid, fd, link);
+        if (!FdDescription.TrySocketInode(link[..n], out ulong inode)) return -1;
+        return c.FdPaths.TryFindSocket(NetConstants.AF_NETLINK, 0, inode, out var facts, default) ? facts.NetlinkProtocol : -1;
+    }
+
+    /// <summary>Whether a buffer on this descriptor is netlink data (strace asks the socket's protocol).</summary>
+    public static bool IsNetlink(ref DecodeContext c, int fd)
+    {
+        if (c.FdPaths == null) return false;
+        Span<byte> proto = stackalloc byte[32];
+        int n = c.FdPaths.SocketProtocolOf(c.Pid, fd, proto);
+        return proto[..n].SequenceEqual("NETLINK"u8);
+    }
+
+    public static void Messages(ref DecodeContext c, ReadOnlySpan<byte> data, int family)
+    {
+        var w = c.Out;
+        bool array = false;
+        for (int elt = 0; ; elt++)
+        {
+            if (data.Length < HeaderLength) { HexString(ref c, data); break; }
+            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            uint len = BinaryPrimitives.ReadUInt32LittleEndian(data);
+            long aligned = ((long)len + 3) & ~3L;
+            long next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;
+            if (!array && next > 0) { w.Raw((byte)'['); array = true; }
+            WithPayload(ref c, data, family);
+            if (next == 0) break;
+            w.Raw(", "u8);
+            data = data[(int)aligned..];
+        }
+        if (array) w.Raw((byte)']');
+    }
+
+    /// <summary>A header, and its body when the message is longer than one: "[{...}, body]".</summary>
+    private static void WithPayload(ref DecodeContext c, ReadOnlySpan<byte> data, int family)
+    {
+        var w = c.Out;
+        int len = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(data), (uint)data.Length);
+        if (len > HeaderLength) w.Raw((byte)'[');
+        Header(w, data, family);
+        if (len <= HeaderLength) return;
+        w.Raw(", "u8);
+        Payload(ref c, data, data[HeaderLength..len], family);
+        w.Raw((byte)']');
+    }
+
+    private static void Header(ArgWriter w, ReadOnlySpan<byte> h, int family)
+    {
+        ushort type = BinaryPrimitives.ReadUInt16LittleEndian(h[4..]), flags = BinaryPrimitives.ReadUInt16LittleEndian(h[6..]);
+        w.Raw("{nlmsg_len="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h)).Raw(", nlmsg_type="u8);
+        TypeSet(type, family).Print(w, type);
+        w.Raw(", nlmsg_flags="u8);
+        FlagsFor(type, family).Print(w, flags);
+        w.Raw(", nlmsg_seq="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[8..]))
+            .Raw(", nlmsg_pid="u8).Int(BinaryPrimitives.ReadInt32LittleEndian(h[12..])).Raw((byte)'}');
+    }
+
+    private static ValueSet TypeSet(ushort type, int family) =>
+        type < NetlinkConstants.NLMSG_MIN_TYPE ? NetlinkConstants.Types : family switch
+        {
+            NetlinkConstants.NETLINK_ROUTE => NetlinkConstants.RouteTypes,
+            NetlinkConstants.NETLINK_SOCK_DIAG => NetlinkConstants.SockDiagTypes,
+            _ => NetlinkConstants.Types,
+        };
+
+    private static FlagSet FlagsFor(ushort type, int family)
+    {
+        if (type < NetlinkConstants.NLMSG_MIN_TYPE)
+            return type == NetlinkConstants.NLMSG_ERROR ? NetlinkConstants.AckFlags : NetlinkConstants.Flags;
+        if (family == NetlinkConstants.NETLINK_SOCK_DIAG) return NetlinkConstants.GetFlags;
+        if (family != NetlinkConstants.NETLINK_ROUTE) return NetlinkConstants.Flags;
+        // RTM_DELACTION takes NLM_F_ROOT like a GET; otherwise the low two bits say NEW/DEL/GET.
+        if (type == 0x31) return NetlinkConstants.GetFlags;
+        return (type & 3) switch
+        {
+            0 => NetlinkConstants.NewFlags,
+            1 => NetlinkConstants.DeleteFlags,
+            2 => NetlinkConstants.GetFlags,
+            _ => NetlinkConstants.Flags,
+        };
+    }
+
+    private static void Payload(ref DecodeContext c, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body, int family)
+    {
+        ushort type = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+        if (type == NetlinkConstants.NLMSG_ERROR)
+        {
+            Error(ref c, body, family, (BinaryPrimitives.ReadUInt16LittleEndian(header[6..]) & 0x100) != 0);
+            return;
+        }
+        if (type >= NetlinkConstants.NLMSG_MIN_TYPE || type == NetlinkConstants.NLMSG_DONE)
+        {
+            bool done = family switch
+            {
+                NetlinkConstants.NETLINK_ROUTE => RtnetlinkPrinter.Decode(ref c, type, body),
+                NetlinkConstants.NETLINK_SOCK_DIAG => SockDiagPrinter.Decode(ref c, type, header, body),
+                _ => false,
+            };
+            if (done) return;
+        }
+        if (type == NetlinkConstants.NLMSG_DONE && body.Length == 4) { c.Out.Int(BinaryPrimitives.ReadInt32LittleEndian(body)); return; }
+        HexString(ref c, body);
+    }
+
+    /// <summary>struct nlmsgerr: the errno, the request it answers (only its header when the
+    /// kernel capped it), then any extended-ACK attributes.</summary>
+    private static void Error(ref DecodeContext c, ReadOnlySpan<byte> body, int family, bool capped)
+    {
+        if (body.Length < 4 + HeaderLength) { HexString(ref c, body); return; }
+        var w = c.Out;
+        int error = BinaryPrimitives.ReadInt32LittleEndian(body);
+        var msg = body[4..];
+        uint msgLen = Math.Max((uint)HeaderLength, BinaryPrimitives.ReadUInt32LittleEndian(msg));
+        int payload = (int)Math.Min((uint)msg.Length, capped ? HeaderLength : msgLen);
+        if (msg.Length > payload) w.Raw((byte)'[');
+        w.Raw("{error="u8);
+        if (error < 0 && Kernel.Errno.IsKnown(-error))
+        {
+            var mark = w.BeginConst();
+            w.Raw((byte)'-').Raw(Kernel.Errno.NameUtf8(-error));
+            w.EndConst(mark, (ulong)error, NumberBase.Decimal);
+        }
+        else w.Int(error);
+        w.Raw(", msg="u8);
+        WithPayload(ref c, msg[..payload], family);
+        w.Raw((byte)'}');
+        if (msg.Length <= payload) return;
+        w.Raw(", "u8);
+        NlattrPrinter.Attributes(ref c, msg[payload..], AttrTable.ErrorAck, 0);
+        w.Raw((byte)']');
+    }
+
+    /// <summary>Bytes no decoder claims: always hex-escaped, cut at -s.</summary>
+    public static void HexString(ref DecodeContext c, ReadOnlySpan<byte> data)
+    {
+        int limit = c.Options.StringLimit;
+        c.Out.Quoted(data[..Math.Min(data.Length, limit)], 2, data.Length > limit);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Netlink;
+
+/// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
+/// picks each value's decoder.</summary>
+public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
+
+/// <summary>
+/// Netlink attributes (struct nlattr and its value) as strace prints them: one as
+/// "[{nla_len=8, nla_type=IFA_ADDRESS}, value]", several as an array of those cut after -s
+/// unless -v; a value with no decoder, or too short for its decoder, is a hex string.
+/// </summary>
+public static class NlattrPrinter
+{
+    private const int HeaderLength = 4;
+
+    /// <param name="family">The address family of the enclosing message, for address values.</param>
+    public static void Attributes(ref DecodeContext c, ReadOnlySpan<byte> data, AttrTable table, byte family)
+    {
+        var w = c.Out;
+        bool array = false;
+        for (int elt = 0; ; elt++)
+        {
+            if (data.Length < HeaderLength)
+            {
+                if (!data.IsEmpty) NetlinkPrinter.HexString(ref c, data);
+                break;
+            }
+            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            ushort len = BinaryPrimitives.ReadUInt16LittleEndian(data);
+            int aligned = (len + 3) & ~3;
+            int next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;
+            if (!array && next > 0) { w.Raw((byte)'['); array = true; }
+            One(ref c, data[..Math.Min(len, data.Length)], BinaryPrimitives.ReadUInt16LittleEndian(data[2..]), len, table, family);
+            if (next == 0) break;
+            w.Raw(", "u8);
+            data = data[aligned..];
+        }
+        if (array) w.Raw((byte)']');
+    }
+
+    private static void One(ref DecodeContext c, ReadOnlySpan<byte> attr, ushort type, ushort len, AttrTable table, byte family)
+    {
+        var w = c.Out;
+        bool withValue = attr.Length > HeaderLength;
+        if (withValue) w.Raw((byte)'[');
+        w.Raw("{nla_len="u8).UInt(len).Raw(", nla_type="u8);
+        if ((type & 0xc000) != 0)
+        {
+            NetlinkConstants.AttrFlags.Print(w, type & 0xc000UL);
+            w.Raw((byte)'|');
+        }
+        Names(table).Print(w, type & 0x3fffUL);
+        w.Raw((byte)'}');
+        if (!withValue) return;
+        w.Raw(", "u8);
+        var value = attr[HeaderLength..];
+        bool done = table switch
+        {
+            AttrTable.ErrorAck => ErrorAckValue(ref c, type & 0x3fff, value),
+            AttrTable.InetDiag => SockDiagPrinter.AttrValue(ref c, type & 0x3fff, value),
+            AttrTable.UnixDiag => LocalDiagPrinter.UnixAttrValue(ref c, type & 0x3fff, value),
+            AttrTable.NetlinkDiag => LocalDiagPrinter.NetlinkAttrValue(ref c, type & 0x3fff, value),
+            _ => RtnetlinkPrinter.AttrValue(ref c, table, type & 0x3fff, value, family),
+        };
+        if (!done) NetlinkPrinter.HexString(ref c, value);
+        w.Raw((byte)']');
+    }
+
+    private static ValueSet Names(AttrTable table) => table switch
+    {
+        AttrTable.ErrorAck => NetlinkConstants.ErrAttrs,
+        AttrTable.Addr => RtnetlinkConstants.AddrAttrs,
+        AttrTable.Route => RtnetlinkConstants.RouteAttrs,
+        AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
+        AttrTable.Link => RtnetlinkConstants.LinkAttrs,
+        AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
+        AttrTable.Neigh => RtnetlinkConstants.NeighAttrs,
+        AttrTable.Rule => RtnetlinkConstants.RuleAttrs,
+        AttrTable.UnixDiag => SockDiagConstants.UnixAttrs,
+        AttrTable.NetlinkDiag => SockDiagConstants.NetlinkAttrs,
+        _ => SockDiagConstants.InetDiagAttrs,
+    };
+
+    private static bool ErrorAckValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v) => type switch
+    {
+        1 => Str(ref c, v),
+        2 => U32(c.Out, v),
+        _ => false,
+    };
+
+    public static bool U8(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 1) return false;
+        w.UInt(v[0]);
+        return true;
+    }
+
+    public static bool U16(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 2) return false;
+        w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(v));
+        return true;
+    }
+
+    public static bool U32(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 4) return false;
+        w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(v));
+        return true;
+    }
+
+    public static bool S32(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 4) return false;
+        w.Int(BinaryPrimitives.ReadInt32LittleEndian(v));
+        return true;
+    }
+
+    public static bool U64(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 8) return false;
+        w.UInt(BinaryPrimitives.ReadUInt64LittleEndian(v));
+        return true;
+    }
+
+    public static bool Flags32(ArgWriter w, ReadOnlySpan<byte> v, FlagSet set)
+    {
+        if (v.Length < 4) return false;
+        set.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(v));
+        return true;
+    }
+
+    /// <summary>A NUL-terminated string inside the attribute, cut at -s.</summary>
+    public static bool Str(ref DecodeContext c, ReadOnlySpan<byte> v)
+    {
+        int limit = c.Options.StringLimit;
+        int nul = v.IndexOf((byte)0);
+        if (nul >= 0 && nul <= limit) { c.Out.Quoted(v[..nul], c.Options.HexStrings, false); return true; }
+        int end = nul >= 0 ? nul : v.Length;
+        c.Out.Quoted(v[..Math.Min(end, limit)], c.Options.HexStrings, end > limit);
+        return true;
+    }
+
+    public static bool IfIndex(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 4) return false;
+        IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(v));
+        return true;
+    }
+
+    /// <summary>An interface index by name when the tracer knows it: if_nametoindex("lo").</summary>
+    public static void IfIndexValue(ArgWriter w, uint index)
+    {
+        Span<byte> name = stackalloc byte[16];
+        int n = Interop.NetInterfaces.NameOf(index, name);
+        if (n == 0) { w.UInt(index); return; }
+        var mark = w.BeginConst();
+        w.Raw("if_nametoindex(\""u8).Escaped(name[..n], 0).Raw("\")"u8);
+        w.EndConst(mark, index, NumberBase.Decimal);
+    }
+
+    /// <summary>An address by the message's family: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1").</summary>
+    public static bool InetAddr(ArgWriter w, ReadOnlySpan<byte> v, byte family)
+    {
+        int size = family == NetConstants.AF_INET ? 4 : family == NetConstants.AF_INET6 ? 16 : 0;
+        if (size == 0 || v.Length < size) return false;
+        if (!OpenDecoded(w, v[..size], out var outer)) return true;
+        if (size == 4)
+        {
+            w.Raw("inet_addr(\""u8);
+            SockaddrPrinter.Ipv4(w, v[..4]);
+        }
+        else
+        {
+            w.Raw("inet_pton(AF_INET6, \""u8);
+            SockaddrPrinter.Ipv6(w, v[..16]);
+        }
+        w.Raw("\")"u8);
+        CloseDecoded(w, outer);
+        return true;
+    }
+
+    /// <summary>A hardware address: 02:fc:00:00:00:01.</summary>
+    public static bool HwAddr(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (!OpenDecoded(w, v, out var outer)) return true;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (i > 0) w.Raw((byte)':');
+            if (v[i] < 16) w.Raw((byte)'0');
+            w.Hex16(v[i]);
+        }
+        CloseDecoded(w, outer);
+        return true;
+    }
+
+    /// <summary>Values strace decodes from raw bytes (addresses, ports) print, under -X raw, as
+    /// those bytes in hex, and under -X verbose as the bytes with the decoded form in a comment;
+    /// false when nothing more is to be written.</summary>
+    public static bool OpenDecoded(ArgWriter w, ReadOnlySpan<byte> bytes, out ConstStyle outer)
+    {
+        outer = w.Style;
+        if (outer == ConstStyle.Abbrev) return true;
+        w.Quoted(bytes, 2, false);
+        if (outer == ConstStyle.Raw) return false;
+        w.Raw(" /* "u8);
+        w.Style = ConstStyle.Abbrev;
+        return true;
+    }
+
+    public static void CloseDecoded(ArgWriter w, ConstStyle outer)
+    {
+        if (outer != ConstStyle.Verbose) return;
+        w.Style = outer;
+        w.Raw(" */"u8);
+    }
+}

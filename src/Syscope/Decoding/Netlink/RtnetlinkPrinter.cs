@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Netlink;
+
+/// <summary>NETLINK_ROUTE bodies: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes) with
+/// their attributes, and (NeighRulePrinter) neighbours and rules; other RTM_* types print their
+/// family and the rest as hex, as strace's fallback does.</summary>
+public static class RtnetlinkPrinter
+{
+    private const int IfinfomsgSize = 16, IfaddrmsgSize = 8, RtmsgSize = 12;
+
+    public static bool Decode(ref DecodeContext c, ushort type, ReadOnlySpan<byte> body)
+    {
+        if (type == NetlinkConstants.NLMSG_DONE) return false;
+        if (body.IsEmpty) { NetlinkPrinter.HexString(ref c, body); return true; }
+        switch (type)
+        {
+            case >= 0x10 and <= 0x13: Link(ref c, body); break;
+            case >= 0x14 and <= 0x16 or 0x3a or 0x3e: Addr(ref c, body); break;
+            case >= 0x18 and <= 0x1a: Route(ref c, body); break;
+            case 0x1c or 0x1d: NeighRulePrinter.Neigh(ref c, body); break;
+            case 0x1e: NeighRulePrinter.GetNeigh(ref c, body); break;
+            case >= 0x20 and <= 0x22: NeighRulePrinter.Rule(ref c, body); break;
+            default: Family(ref c, body); break;
+        }
+        return true;
+    }
+
+    private static void Family(ref DecodeContext c, ReadOnlySpan<byte> body)
+    {
+        c.Out.Raw("{family="u8);
+        NetConstants.Families.Print(c.Out, body[0]);
+        if (body.Length > 1)
+        {
+            c.Out.Raw(", data="u8);
+            NetlinkPrinter.HexString(ref c, body[1..]);
+        }
+        c.Out.Raw((byte)'}');
+    }
+
+    /// <summary>Opens the struct with its family; false (after ", ...}") when the body is too
+    /// short for the rest.</summary>
+    internal static bool Head(ArgWriter w, ReadOnlySpan<byte> body, ReadOnlySpan<byte> familyField, int size)
+    {
+        w.Raw((byte)'{').Raw(familyField);
+        NetConstants.Families.Print(w, body[0]);
+        w.Raw(", "u8);
+        if (body.Length >= size) return true;
+        w.Raw("...}"u8);
+        return false;
+    }
+
+    private static void Link(ref DecodeContext c, ReadOnlySpan<byte> b)
+    {
+        var w = c.Out;
+        if (!Head(w, b, "ifi_family="u8, IfinfomsgSize)) return;
+        w.Raw("ifi_type="u8);
+        RtnetlinkConstants.HardwareTypes.Print(w, BinaryPrimitives.ReadUInt16LittleEndian(b[2..]));
+        w.Raw(", ifi_index="u8);
+        NlattrPrinter.IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
+        w.Raw(", ifi_flags="u8);
+        RtnetlinkConstants.InterfaceFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[8..]));
+        w.Raw(", ifi_change="u8);
+        RtnetlinkConstants.InterfaceFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[12..]));
+        w.Raw((byte)'}');
+        Tail(ref c, b, IfinfomsgSize, AttrTable.Link);
+    }
+
+    private static void Addr(ref DecodeContext c, ReadOnlySpan<byte> b)
+    {
+        var w = c.Out;
+        if (!Head(w, b, "ifa_family="u8, IfaddrmsgSize)) return;
+        w.Raw("ifa_prefixlen="u8).UInt(b[1]).Raw(", ifa_flags="u8);
+        RtnetlinkConstants.AddrFlags.Print(w, b[2]);
+        w.Raw(", ifa_scope="u8);
+        RtnetlinkConstants.Scopes.PrintBare(w, b[3]);
+        w.Raw(", ifa_index="u8);
+        NlattrPrinter.IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
+        w.Raw((byte)'}');
+        Tail(ref c, b, IfaddrmsgSize, AttrTable.Addr);
+    }
+
+    private static void Route(ref DecodeContext c, ReadOnlySpan<byte> b)
+    {
+        var w = c.Out;
+        if (!Head(w, b, "rtm_family="u8, RtmsgSize)) return;
+        w.Raw("rtm_dst_len="u8).UInt(b[1]).Raw(", rtm_src_len="u8).UInt(b[2]).Raw(", rtm_tos="u8);
+        RtnetlinkConstants.Tos.Print(w, b[3]);
+        w.Raw(", rtm_table="u8);
+        RtnetlinkConstants.Tables.PrintBare(w, b[4]);
+        w.Raw(", rtm_protocol="u8);
+        RtnetlinkConstants.Protocols.Print(w, b[5]);
+        w.Raw(", rtm_scope="u8);
+        RtnetlinkConstants.Scopes.PrintBare(w, b[6]);
+        w.Raw(", rtm_type="u8);
+        RtnetlinkConstants.RouteTypes.Print(w, b[7]);
+        w.Raw(", rtm_flags="u8);
+        RtnetlinkConstants.RouteFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[8..]));
+        w.Raw((byte)'}');
+        Tail(ref c, b, RtmsgSize, AttrTable.Route);
+    }
+
+    internal static void Tail(ref DecodeContext c, ReadOnlySpan<byte> b, int size, AttrTable table)
+    {
+        if (b.Length <= size) return;
+        c.Out.Raw(", "u8);
+        NlattrPrinter.Attributes(ref c, b[size..], table, b[0]);
+    }
+
+    public static bool AttrValue(ref DecodeContext c, AttrTable table, int type, ReadOnlySpan<byte> v, byte family) => table switch
+    {
+        AttrTable.Addr => AddrValue(ref c, type, v, family),
+        AttrTable.Route => RouteValue(ref c, type, v, family),
+        AttrTable.RouteMetrics => type == 16 ? NlattrPrinter.Str(ref c, v) : NlattrPrinter.U32(c.Out, v),
+        AttrTable.Link => LinkAttrs.Value(ref c, type, v),
+        AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
+        AttrTable.Neigh => NeighRulePrinter.NeighValue(ref c, type, v, family),
+        AttrTable.Rule => NeighRulePrinter.RuleValue(ref c, type, v, family),
+        _ => false,
+    };
+
+    private static bool AddrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v, byte family)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 1 or 2 or 4 or 5 or 7: return NlattrPrinter.InetAddr(w, v, family);
+            case 3: return NlattrPrinter.Str(ref c, v);
+            case 6:
+                if (v.Length < 16) return false;
+                w.Raw("{ifa_prefered="u8).UInt(U32(v, 0)).Raw(", ifa_valid="u8).UInt(U32(v, 4))
+                    .Raw(", cstamp="u8).UInt(U32(v, 8)).Raw(", tstamp="u8).UInt(U32(v, 12)).Raw((byte)'}');
+                return true;
+            case 8: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.AddrFlags);
+            case 9: return NlattrPrinter.U32(w, v);
+            case 10: return NlattrPrinter.S32(w, v);
+            default: return false;
+        }
+    }
+
+    private static bool RouteValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v, byte family)
+    {
+        var w = c.Out;
+        switch (type)
+        {
+            case 1 or 2 or 5 or 7: return NlattrPrinter.InetAddr(w, v, family);
+            case 3 or 4: return NlattrPrinter.IfIndex(w, v);
+            case 6 or 11 or 14 or 16 or 25 or 30: return NlattrPrinter.U32(w, v);
+            case 8:
+                NlattrPrinter.Attributes(ref c, v, AttrTable.RouteMetrics, family);
+                return true;
+            case 12:
+                if (v.Length < 32) return false;
+                w.Raw("{rta_clntref="u8).UInt(U32(v, 0)).Raw(", rta_lastuse="u8).UInt(U32(v, 4))
+                    .Raw(", rta_expires="u8).Int((int)U32(v, 8)).Raw(", rta_error="u8).UInt(U32(v, 12))
+                    .Raw(", rta_used="u8).UInt(U32(v, 16)).Raw(", rta_id="u8).UInt(U32(v, 20))
+                    .Raw(", rta_ts="u8).UInt(U32(v, 24)).Raw(", rta_tsage="u8).UInt(U32(v, 28)).Raw((byte)'}');
+                return true;
+            case 15:
+                if (v.Length < 4) return false;
+                RtnetlinkConstants.Tables.PrintBare(w, U32(v, 0));
+                return true;
+            case 20 or 26 or 27: return NlattrPrinter.U8(w, v);
+            case 23: return NlattrPrinter.U64(w, v);
+            default: return false;
+        }
+    }
+
+    internal static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);
+}

@@ -1,0 +1,232 @@
+using System.Text;
+using Syscope.Events;
+using Syscope.Interop;
+using Xunit;
+using static Syscope.Tests.Decoding.Line;
+
+namespace Syscope.Tests.Decoding;
+
+/// <summary>Netlink messages on sockets.  The long expectations were captured together: a Python
+/// script received the bytes from this machine's kernel under strace 6.1, which printed the line.</summary>
+public class NetlinkDecoderTests
+{
+    /// <summary>Descriptors 3 and 4 are NETLINK_ROUTE, 5 NETLINK_SOCK_DIAG, 6 NETLINK_USERSOCK, 7 a TCP socket.</summary>
+    private sealed class NetlinkFds : IFdPaths
+    {
+        public int PathOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes($"socket:[{1000 + fd}]", destination);
+
+        public int SocketProtocolOf(int pid, int fd, Span<byte> destination) =>
+            Encoding.ASCII.GetBytes(fd == 7 ? "TCP" : fd is >= 3 and <= 6 ? "NETLINK" : "", destination);
+
+        public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
+        {
+            facts = new SocketFacts { Family = family, NetlinkProtocol = (inode - 1000) switch { 3 or 4 => 0, 5 => 4, _ => 2 } };
+            return family == 16 && inode is >= 1003 and <= 1006;
+        }
+    }
+
+    private static readonly NetlinkFds s_fds = new();
+
+    private static byte[] Header(int len, int type, int flags, int seq, int pid) =>
+        [.. BitConverter.GetBytes(len), .. BitConverter.GetBytes((ushort)type), .. BitConverter.GetBytes((ushort)flags),
+         .. BitConverter.GetBytes(seq), .. BitConverter.GetBytes(pid)];
+
+    [Fact]
+    public void Getaddrinfo_request_with_a_short_body()
+    {
+        var m = new FakeMemory();
+        ulong msg = m.Put([.. Header(20, 22, 0x301, 1795676004, 0), 0, 0, 0, 0]);
+        ulong sa = m.Put([16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.Equal("sendto(3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795676004, nlmsg_pid=0}, " +
+            "{ifa_family=AF_UNSPEC, ...}], 20, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 20",
+            Of("sendto", [3, msg, 20, 0, sa, 12], 20, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Done_error_and_unknown_families()
+    {
+        var m = new FakeMemory();
+        ulong done = m.Put([.. Header(20, 3, 2, 10, 8124), 0, 0, 0, 0]);
+        Assert.Equal("recvfrom(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=10, nlmsg_pid=8124}, 0], 65536, 0, NULL, NULL) = 20",
+            Of("recvfrom", [3, done, 65536, 0, 0, 0], 20, m, fds: s_fds));
+        ulong busy = m.Put([.. Header(40, 2, 0, 7, 8124), .. BitConverter.GetBytes(-16), .. Header(20, 22, 0x301, 7, 0), 0, 0, 0, 0]);
+        Assert.Equal("recvfrom(3, [{nlmsg_len=40, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=7, nlmsg_pid=8124}, {error=-EBUSY, " +
+            "msg=[{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=7, nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ...}]}], 65536, 0, NULL, NULL) = 40",
+            Of("recvfrom", [3, busy, 65536, 0, 0, 0], 40, m, fds: s_fds));
+        ulong user = m.Put([.. Header(24, 0x10, 1, 1, 0), .. "abcdefgh"u8.ToArray()]);
+        Assert.Equal("sendto(6, [{nlmsg_len=24, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, \"\\x61\\x62\\x63\\x64\\x65\\x66\\x67\\x68\"], 24, 0, NULL, 0) = -1 ECONNREFUSED (Connection refused)",
+            Of("sendto", [6, user, 24, 0, 0, 0], -111, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Trailing_empty_header_and_route_request()
+    {
+        var m = new FakeMemory();
+        var buf = new byte[152];
+        Header(24, 22, 0x301, 1795675994, 0).CopyTo(buf, 0);
+        ulong a = m.Put(buf);
+        Assert.Equal("sendto(3, [[{nlmsg_len=24, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795675994, nlmsg_pid=0}, " +
+            "{ifa_family=AF_UNSPEC, ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}], " +
+            "{nlmsg_len=0, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}], 152, 0, NULL, 0) = 152",
+            Of("sendto", [3, a, 152, 0, 0, 0], 152, m, fds: s_fds));
+        ulong rt = m.Put([.. Header(28, 26, 0x301, 10, 0), 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=10, nlmsg_pid=0}, " +
+            "{rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, " +
+            "rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNSPEC, rtm_flags=0}], 28, 0, NULL, 0) = 28",
+            Of("sendto", [3, rt, 28, 0, 0, 0], 28, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Sock_diag_request_and_other_sockets()
+    {
+        var m = new FakeMemory();
+        var req = new byte[72];
+        Header(72, 20, 0x301, 123456, 0).CopyTo(req, 0);
+        req[16] = 10; req[17] = 6;
+        BitConverter.GetBytes(0xffe).CopyTo(req, 20);
+        ulong a = m.Put(req);
+        Assert.Equal("sendto(5, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, nlmsg_pid=0}, " +
+            "{sdiag_family=AF_INET6, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|" +
+            "1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING, " +
+            "id={idiag_sport=htons(0), idiag_dport=htons(0), inet_pton(AF_INET6, \"::\", &idiag_src), inet_pton(AF_INET6, \"::\", &idiag_dst), " +
+            "idiag_if=0, idiag_cookie=[0, 0]}}], 72, 0, NULL, 0) = 72",
+            Of("sendto", [5, a, 72, 0, 0, 0], 72, m, fds: s_fds));
+        ulong hello = m.Put("hello"u8.ToArray());
+        Assert.Equal("sendto(7, \"hello\", 5, 0, NULL, 0) = 5", Of("sendto", [7, hello, 5, 0, 0, 0], 5, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Policy_rules_and_neighbour_requests()
+    {
+        var m = new FakeMemory();
+        byte[] rule = [.. Header(60, 32, 2, 5, 29324), 2, 0, 0, 0, 254, 0, 0, 1, 0, 0, 0, 0,
+            8, 0, 15, 0, 254, 0, 0, 0, 8, 0, 14, 0, 255, 255, 255, 255, 5, 0, 21, 0, 2, 0, 0, 0, 8, 0, 6, 0, 0xfe, 0x7f, 0, 0];
+        ulong a = m.Put(rule);
+        Assert.Equal("recvfrom(3, [{nlmsg_len=60, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=5, nlmsg_pid=29324}, " +
+            "{family=AF_INET, dst_len=0, src_len=0, tos=0, table=RT_TABLE_MAIN, action=FR_ACT_TO_TBL, flags=0}, [[{nla_len=8, nla_type=FRA_TABLE}, " +
+            "RT_TABLE_MAIN], [{nla_len=8, nla_type=FRA_SUPPRESS_PREFIXLEN}, 4294967295], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_KERNEL], " +
+            "[{nla_len=8, nla_type=FRA_PRIORITY}, 32766]]], 65536, 0, NULL, NULL) = 60",
+            Of("recvfrom", [3, a, 65536, 0, 0, 0], 60, m, fds: s_fds));
+        ulong neigh = m.Put([.. Header(28, 30, 0x301, 6, 0), .. new byte[12]]);
+        Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, " +
+            "{ndm_family=AF_UNSPEC, ndm_ifindex=0, ndm_state=NUD_NONE, ndm_flags=0, ndm_type=RTN_UNSPEC}], 28, 0, NULL, 0) = 28",
+            Of("sendto", [3, neigh, 28, 0, 0, 0], 28, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Unix_and_netlink_diag()
+    {
+        var m = new FakeMemory();
+        byte[] req = [.. Header(40, 20, 1, 2, 0), 1, 0, 0, 0, .. BitConverter.GetBytes(0xfff), .. BitConverter.GetBytes(1),
+            .. BitConverter.GetBytes(0x1f), .. BitConverter.GetBytes(-1), .. BitConverter.GetBytes(-1)];
+        ulong a = m.Put(req);
+        Assert.Equal("sendto(5, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=2, nlmsg_pid=0}, " +
+            "{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|" +
+            "1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|0x1, udiag_ino=1, " +
+            "udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_VFS|UDIAG_SHOW_PEER|UDIAG_SHOW_ICONS|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0) = 40",
+            Of("sendto", [5, a, 40, 0, 0, 0], 40, m, fds: s_fds));
+        var mem = new List<byte>();
+        foreach (int v in new[] { 0, 212992, 0, 212992, 0, 0, 0, 0, 0 }) mem.AddRange(BitConverter.GetBytes(v));
+        byte[] answer = [.. Header(92, 20, 2, 1, 26194), 16, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+            .. BitConverter.GetBytes(4311), 0, 0, 0, 0, 40, 0, 0, 0, .. mem, 8, 0, 4, 0, 0, 0, 0, 0];
+        ulong b = m.Put(answer);
+        Assert.Equal("recvfrom(5, [{nlmsg_len=92, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=26194}, " +
+            "{ndiag_family=AF_NETLINK, ndiag_type=SOCK_DGRAM, ndiag_protocol=NETLINK_ROUTE, ndiag_state=TCP_CLOSE, ndiag_portid=0, ndiag_dst_portid=0, " +
+            "ndiag_dst_group=0, ndiag_ino=4, ndiag_cookie=[4311, 0]}, [[{nla_len=40, nla_type=NETLINK_DIAG_MEMINFO}, [[SK_MEMINFO_RMEM_ALLOC]=0, " +
+            "[SK_MEMINFO_RCVBUF]=212992, [SK_MEMINFO_WMEM_ALLOC]=0, [SK_MEMINFO_SNDBUF]=212992, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, " +
+            "[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=0]], [{nla_len=8, nla_type=NETLINK_DIAG_FLAGS}, 0]]], 65536, 0, NULL, NULL) = 92",
+            Of("recvfrom", [5, b, 65536, 0, 0, 0], 92, m, fds: s_fds));
+    }
+
+    [Fact]
+    public void Recvmsg_decodes_iovecs_when_the_name_is_netlink()
+    {
+        var m = new FakeMemory();
+        ulong done = m.Put([.. Header(20, 3, 2, 10, 8124), 0, 0, 0, 0]);
+        ulong iov = m.Longs((long)done, 32768);
+        ulong name = m.Put([16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        ulong hdr = m.Longs((long)name, 12, (long)iov, 1, 0, 0, 0);
+        Assert.Equal("recvmsg(3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=" +
+            "[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=10, nlmsg_pid=8124}, 0], iov_len=32768}], " +
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 20",
+            Of("recvmsg", [3, hdr, 0], 20, m, fds: s_fds));
+    }
+
+    [SkippableTheory]
+    [InlineData("addr")]
+    [InlineData("route")]
+    [InlineData("link")]
+    [InlineData("error")]
+    public void Kernel_answers_print_as_strace_printed_them(string which)
+    {
+        var (hex, buffer, returned, line) = which switch { "addr" => s_addr, "route" => s_route, "link" => s_link, _ => s_error };
+        var m = new FakeMemory();
+        ulong a = m.Put(Convert.FromHexString(hex));
+        string actual = Of("recvfrom", [4, a, (ulong)buffer, 0, 0, 0], returned, m, fds: s_fds);
+        // The capture's interface names come from this machine; another host may number them otherwise.
+        Skip.IfNot(InterfaceIs(1, "lo") && InterfaceIs(4, "eth0"), "interfaces 1 and 4 are not lo and eth0 here");
+        Assert.Equal(line, actual);
+    }
+
+    private static bool InterfaceIs(uint index, string name)
+    {
+        var buf = new byte[16];
+        int n = NetInterfaces.NameOf(index, buf);
+        return Encoding.ASCII.GetString(buf, 0, n) == name;
+    }
+
+    /// <summary>strace 6.1 on this machine, receiving these bytes from the kernel.</summary>
+    private static readonly (string Hex, int Buffer, int Returned, string Line) s_addr = (
+        "4c00000014000200070000002d050000020880fe01000000080001007f000001080002007f000001070003006c6f0000080008008000000014000600" +
+        "ffffffffffffffff1100000011000000",
+        76, 76,
+        "recvfrom(4, [{nlmsg_len=76, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=7, nlmsg_pid=1325}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex(\"lo\")}, [[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=IFA_LOCAL}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=IFA_LABEL}, \"lo\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT], [{nla_len=20, nla_type=IFA_CACHEINFO}, {ifa_prefered=4294967295, ifa_valid=4294967295, cstamp=17, tstamp=17}]]], 76, 0, NULL, NULL) = 76");
+
+    /// <summary>strace 6.1 on this machine, receiving these bytes from the kernel.</summary>
+    private static readonly (string Hex, int Buffer, int Returned, string Line) s_route = (
+        "3400000018000200080000002d05000002000000fe0300010000000008000f00fe00000008000500c000020108000400040000003c00000018000200" +
+        "080000002d05000002180000fe02fd010000000008000f00fe00000008000100c000020008000700c000020208000400040000003c00000018000200" +
+        "080000002d05000002080000ff02fe020000000008000f00ff000000080001007f000000080007007f00000108000400010000003c00000018000200" +
+        "080000002d05000002200000ff02fe020000000008000f00ff000000080001007f000001080007007f00000108000400010000003c00000018000200" +
+        "080000002d05000002200000ff02fd030000000008000f00ff000000080001007fffffff080007007f00000108000400010000003c00000018000200" +
+        "080000002d05000002200000ff02fe020000000008000f00ff00000008000100c000020208000700c000020208000400040000003c00000018000200" +
+        "080000002d05000002200000ff02fd030000000008000f00ff00000008000100c00002ff08000700c00002020800040004000000",
+        65536, 412,
+        "recvfrom(4, [[{nlmsg_len=52, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_BOOT, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN], [{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"192.0.2.1\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"eth0\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=24, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_LINK, rtm_type=RTN_UNICAST, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"192.0.2.0\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"192.0.2.2\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"eth0\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=8, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_LOCAL, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_HOST, rtm_type=RTN_LOCAL, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_LOCAL], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"127.0.0.0\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"lo\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_LOCAL, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_HOST, rtm_type=RTN_LOCAL, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_LOCAL], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"lo\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_LOCAL, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_LINK, rtm_type=RTN_BROADCAST, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_LOCAL], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"127.255.255.255\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"lo\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_LOCAL, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_HOST, rtm_type=RTN_LOCAL, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_LOCAL], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"192.0.2.2\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"192.0.2.2\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"eth0\")]]], [{nlmsg_len=60, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=8, nlmsg_pid=1325}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_LOCAL, rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_LINK, rtm_type=RTN_BROADCAST, rtm_flags=0}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_LOCAL], [{nla_len=8, nla_type=RTA_DST}, inet_addr(\"192.0.2.255\")], [{nla_len=8, nla_type=RTA_PREFSRC}, inet_addr(\"192.0.2.2\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"eth0\")]]]], 65536, 0, NULL, NULL) = 412");
+
+    /// <summary>strace 6.1 on this machine, receiving these bytes from the kernel.</summary>
+    private static readonly (string Hex, int Buffer, int Returned, string Line) s_link = (
+        "bc05000010000000090000002d05000000000403010000004900010000000000070003006c6f000008000d00e8030000050010000000000005001100" +
+        "00000000050043000100000008000400000001000800320000000000080033000000000008001b000000000008001e000000000008003d0000000000" +
+        "08001f000100000008002800ffff0000080029000000010008003a000000010008003f0000000100080040000000010008003b00f8ff070008003c00" +
+        "ffff0000080042000000000008002000010000000500210001000000080023000000000008002f000000000008003000000000000600440000000000" +
+        "060045000000000005002700000000000a00010000000000000000000a0002000000000000000000cc001700eb79000000000000eb79000000000000" +
+        "cce7160200000000cce71602000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "0000000064000700eb790000eb790000cce71602cce71602000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000c002b0005000200000000000c000600" +
+        "6e6f71756575650030031a008c0002008800010000000000000000000000000001000000010000000100000001000000000000000100000000000000" +
+        "000000000000000000000000000000000100000001000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "0000000010270000e80300000000000000000000000000000000000001000000a0020a00080001000000008014000500ffff0000110000001c4f0000" +
+        "e8030000f400020000000000400000000000010001000000010000000100000001000000ffffffffa00f0000e8030000ffffffff803a090080510100" +
+        "0300000058020000100000000000000001000000010000000100000060ea0000000000000000000000000000000000000000000000000000ffffffff" +
+        "000000000000000010270000e80300000100000000000000000000000100000000000000000000000100000000000000000000000000000000000000" +
+        "80ee360000000000000000000100000000000000000000000000000000000000000000000004000000000000ffff0000ffffffff0100000000000000" +
+        "00000000000000003401030026000000000000007a00000000000000002400000000000078000000000000007a000000000000000000000000000000" +
+        "000000000000000000000000000000007800000000000000780000000000000000230000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000003c00060007000000000000000000000000000000010000000000000000000000000000000000000000000000" +
+        "000000000000000000000000000000001400070000000000000000000000000000000000050008000000000024000e00000000000000000000000000" +
+        "000000000000000000000000000000000000000004003e8004004180",
+        65536, 1468,
+        "recvfrom(4, [{nlmsg_len=1468, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=9, nlmsg_pid=1325}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_LOOPBACK, ifi_index=if_nametoindex(\"lo\"), ifi_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING|IFF_LOWER_UP, ifi_change=0}, [[{nla_len=7, nla_type=IFLA_IFNAME}, \"lo\"], [{nla_len=8, nla_type=IFLA_TXQLEN}, 1000], [{nla_len=5, nla_type=IFLA_OPERSTATE}, 0], [{nla_len=5, nla_type=IFLA_LINKMODE}, 0], [{nla_len=5, nla_type=0x43 /* IFLA_??? */}, \"\\x01\"], [{nla_len=8, nla_type=IFLA_MTU}, 65536], [{nla_len=8, nla_type=IFLA_MIN_MTU}, 0], [{nla_len=8, nla_type=IFLA_MAX_MTU}, 0], [{nla_len=8, nla_type=IFLA_GROUP}, 0], [{nla_len=8, nla_type=IFLA_PROMISCUITY}, 0], [{nla_len=8, nla_type=IFLA_ALLMULTI}, 0], [{nla_len=8, nla_type=IFLA_NUM_TX_QUEUES}, 1], [{nla_len=8, nla_type=IFLA_GSO_MAX_SEGS}, 65535], [{nla_len=8, nla_type=IFLA_GSO_MAX_SIZE}, 65536], [{nla_len=8, nla_type=IFLA_GRO_MAX_SIZE}, 65536], [{nla_len=8, nla_type=0x3f /* IFLA_??? */}, \"\\x00\\x00\\x01\\x00\"], [{nla_len=8, nla_type=0x40 /* IFLA_??? */}, \"\\x00\\x00\\x01\\x00\"], [{nla_len=8, nla_type=IFLA_TSO_MAX_SIZE}, 524280], [{nla_len=8, nla_type=IFLA_TSO_MAX_SEGS}, 65535], [{nla_len=8, nla_type=0x42 /* IFLA_??? */}, \"\\x00\\x00\\x00\\x00\"], [{nla_len=8, nla_type=IFLA_NUM_RX_QUEUES}, 1], [{nla_len=5, nla_type=IFLA_CARRIER}, 1], [{nla_len=8, nla_type=IFLA_CARRIER_CHANGES}, 0], [{nla_len=8, nla_type=IFLA_CARRIER_UP_COUNT}, 0], [{nla_len=8, nla_type=IFLA_CARRIER_DOWN_COUNT}, 0], [{nla_len=6, nla_type=0x44 /* IFLA_??? */}, \"\\x00\\x00\"], [{nla_len=6, nla_type=0x45 /* IFLA_??? */}, \"\\x00\\x00\"], [{nla_len=5, nla_type=IFLA_PROTO_DOWN}, 0], [{nla_len=10, nla_type=IFLA_ADDRESS}, 00:00:00:00:00:00], [{nla_len=10, nla_type=IFLA_BROADCAST}, 00:00:00:00:00:00], [{nla_len=204, nla_type=IFLA_STATS64}, {rx_packets=31211, tx_packets=31211, rx_bytes=35055564, tx_bytes=35055564, rx_errors=0, tx_errors=0, rx_dropped=0, tx_dropped=0, multicast=0, collisions=0, rx_length_errors=0, rx_over_errors=0, rx_crc_errors=0, rx_frame_errors=0, rx_fifo_errors=0, rx_missed_errors=0, tx_aborted_errors=0, tx_carrier_errors=0, tx_fifo_errors=0, tx_heartbeat_errors=0, tx_window_errors=0, rx_compressed=0, tx_compressed=0, rx_nohandler=0, rx_otherhost_dropped=0}], [{nla_len=100, nla_type=IFLA_STATS}, {rx_packets=31211, tx_packets=31211, rx_bytes=35055564, tx_bytes=35055564, rx_errors=0, tx_errors=0, rx_dropped=0, tx_dropped=0, multicast=0, collisions=0, rx_length_errors=0, rx_over_errors=0, rx_crc_errors=0, rx_frame_errors=0, rx_fifo_errors=0, rx_missed_errors=0, tx_aborted_errors=0, tx_carrier_errors=0, tx_fifo_errors=0, tx_heartbeat_errors=0, tx_window_errors=0, rx_compressed=0, tx_compressed=0, rx_nohandler=0}], ...]], 65536, 0, NULL, NULL) = 1468");
+
+    /// <summary>strace 6.1 on this machine, receiving these bytes from the kernel.</summary>
+    private static readonly (string Hex, int Buffer, int Returned, string Line) s_error = (
+        "2c000000020000000a0000002d050000a1ffffff18000000160005000a000000000000000200000000000000",
+        65536, 44,
+        "recvfrom(4, [{nlmsg_len=44, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=10, nlmsg_pid=1325}, {error=-EOPNOTSUPP, msg=[{nlmsg_len=24, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=10, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}]}], 65536, 0, NULL, NULL) = 44");
+}
