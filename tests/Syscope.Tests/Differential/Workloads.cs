@@ -67,6 +67,8 @@ public static class Workloads
         ("sh-pipe", ["-f", "-e", "trace=%process"]), ("sh-pipe", ["-f", "-e", "signal=none"]), ("sh-pipe", ["-f", "-qq"]),
         ("sh-pipe", ["-f", "-e", "quiet=attach,exit"]), ("sh-pipe", ["-f", "-e", "trace=%file,%desc", "-e", "status=!unfinished"]),
         ("structs", ["-e", "trace=%signal"]), ("misc", ["-e", "trace=%network,%ipc"]), ("python3", ["-e", "trace=%creds,%pure"]),
+        // The launch's own execve is neither injected nor counted: cat's execve is the first.
+        ("sh-pipe", ["-f", "-e", "trace=execve", "-e", "inject=execve:error=ENOENT:when=1"]),
     ];
 
     // ---- netlink branch: netlink messages on sockets; mount, io_uring and bpf decoders ----

@@ -79,8 +79,9 @@ public sealed partial class PtraceBackend
         _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
         t.InterruptedSyscall = -1;
-        // Before the line is decoded, so a poke_enter shows in it, as strace shows it.
-        if (_filter.Injections.Count > 0) InjectAtEntry(t);
+        // Before the line is decoded, so a poke_enter shows in it, as strace shows it.  The launch's
+        // own execve is never tampered with nor counted for when=: strace leaves it alone too.
+        if (_filter.Injections.Count > 0 && !t.LaunchExec) InjectAtEntry(t);
         Emit(t);
     }
 
