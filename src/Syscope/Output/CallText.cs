@@ -47,10 +47,10 @@ public class CallText
         Scratch = default;
         InSyscall = true;
         var c = Context(ref e, memory, env, exiting: false);
-        if (e.SyscallNumber == RestartSyscallNr && e.InterruptedSyscall >= 0)
-            Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
-        else if (options.RawCalls.Contains(e.SyscallNumber))
+        if (options.RawCalls.Contains(e.SyscallNumber))
             RawArgs(ref c);
+        else if (e.SyscallNumber == RestartSyscallNr && e.InterruptedSyscall >= 0)
+            Text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
         else
             Syscall.Decoder.Entry(ref c);
         EntryLength = Text.Length;
