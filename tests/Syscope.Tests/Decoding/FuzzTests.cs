@@ -80,4 +80,78 @@ public class FuzzTests
             }
         }
     }
+
+    /// <summary>Descriptor facts as hostile as memory: every descriptor a socket (netlink of any
+    /// family, TCP, UNIX...) or a path with control bytes, random endpoints and UNIX names, random
+    /// devices; so the netlink, sock_diag and -yy printers see noise too.</summary>
+    private sealed class HostileFds(Random r) : IFdPaths
+    {
+        private static readonly string[] s_protocols = ["NETLINK", "TCP", "TCPv6", "UDP", "UNIX-STREAM", "UNIX", "RAW", "\x1b[31m"];
+
+        public int PathOf(int pid, int fd, Span<byte> destination)
+        {
+            string target = r.Next(4) switch
+            {
+                0 => "/dev/\x1b]0;pwned\x07\n",
+                1 => "anon_inode:[pidfd]",
+                _ => $"socket:[{r.Next(1, 1 << 20)}]",
+            };
+            int n = Math.Min(destination.Length, target.Length);
+            for (int i = 0; i < n; i++) destination[i] = (byte)target[i];
+            return n;
+        }
+
+        public int SocketProtocolOf(int pid, int fd, Span<byte> destination)
+        {
+            string p = s_protocols[r.Next(s_protocols.Length)];
+            for (int i = 0; i < p.Length; i++) destination[i] = (byte)p[i];
+            return p.Length;
+        }
+
+        public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
+        {
+            facts = new SocketFacts
+            {
+                Family = family, SourcePort = (ushort)r.Next(), DestinationPort = (ushort)r.Next(), UnixPeer = (uint)r.Next(),
+                NetlinkProtocol = r.Next(-1, 24), PortId = (uint)r.Next(),
+            };
+            for (int i = 0; i < 16; i++) { facts.Source[i] = (byte)r.Next(); facts.Destination[i] = (byte)r.Next(); }
+            facts.NameLength = unixName.IsEmpty ? 0 : r.Next(unixName.Length + 1);
+            r.NextBytes(unixName[..facts.NameLength]);
+            return r.Next(4) != 0;
+        }
+
+        public DeviceNumber DeviceAt(ReadOnlySpan<byte> path) => new((byte)"cb\0"[r.Next(3)], (uint)r.Next(), (uint)r.Next());
+
+        public int PidOfPidfd(int pid, int fd) => r.Next(-1, 1 << 22);
+    }
+
+    [Fact]
+    public void Hostile_descriptor_facts_never_throw_and_print_only_ascii()
+    {
+        var r = new Random(20261127);
+        var ms = new MemoryStream();
+        var output = new TraceOutput(ms, false);
+        var options = new StraceOptions { Decode = new DecodeOptions { FdPaths = FdDecoding.All, StringLimit = 64 } };
+        var f = new StraceFormatter(options, output, TextWriter.Null, fdPaths: new HostileFds(r));
+        f.ProcessStarted(1);
+        foreach (var info in SyscallTable.All)
+        {
+            for (int iter = 0; iter < 30; iter++)
+            {
+                var mem = new NoiseMemory(r.Next());
+                var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 1, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+                for (int i = 0; i < 6; i++) e.Args[i] = r.Next(3) == 0 ? (ulong)r.Next(0, 8) : RandomArg(r);
+                f.OnEvent(ref e, mem);
+                e.Kind = TraceEventKind.SyscallExit;
+                e.ReturnValue = r.Next(3) == 0 ? -r.Next(1, 140) : r.Next(0, 8192);
+                e.HasReturn = true;
+                f.OnEvent(ref e, mem);
+            }
+            f.Complete();
+            foreach (byte b in ms.GetBuffer().AsSpan(0, (int)ms.Length))
+                Assert.True(b == '\n' || (b >= 0x20 && b < 0x7f), $"{info.Name}: byte 0x{b:x2} in output");
+            ms.SetLength(0);
+        }
+    }
 }
