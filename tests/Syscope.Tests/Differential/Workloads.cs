@@ -38,6 +38,7 @@ public static class Workloads
         ["{bin}/splice"],
         ["{bin}/mempolicy"],
         ["{bin}/ioprio"],
+        ["{bin}/sockfamilies"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
@@ -103,6 +104,7 @@ public static class Workloads
         ("cat", ["-e", "verbose=fstat,newfstatat"]), ("ls", ["-e", "verbose=fstat,newfstatat"]), ("structs", ["-e", "verbose=fstat,newfstatat"]),
         ("python3", ["-e", "verbose=fstat,newfstatat"]),
         ("mempolicy", ["-X", "raw"]), ("mempolicy", ["-X", "verbose"]), ("ioprio", ["-X", "raw"]), ("ioprio", ["-X", "verbose"]),
+        ("sockfamilies", ["-X", "raw"]), ("sockfamilies", ["-X", "verbose"]), ("sockfamilies", ["-yy"]),
     ];
 
     /// <summary>-yy and --decode-fds: socket endpoints from sock_diag, device numbers, pidfd pids,

@@ -116,4 +116,40 @@ public static class NetConstants
         new(4, "NETLINK_BROADCAST_ERROR"), new(5, "NETLINK_NO_ENOBUFS"), new(8, "NETLINK_LISTEN_ALL_NSID"),
         new(9, "NETLINK_LIST_MEMBERSHIPS"), new(10, "NETLINK_CAP_ACK"), new(11, "NETLINK_EXT_ACK"),
         new(12, "NETLINK_GET_STRICT_CHK"));
+
+    /// <summary>AF_PACKET protocols (&lt;linux/if_ether.h&gt;), which socket() takes in network order.</summary>
+    public static readonly ValueSet EthernetProtocols = new("ETH_P_???", false,
+        new(0x0060, "ETH_P_LOOP"), new(0x0200, "ETH_P_PUP"), new(0x0201, "ETH_P_PUPAT"), new(0x22f0, "ETH_P_TSN"),
+        new(0x22eb, "ETH_P_ERSPAN2"), new(0x0800, "ETH_P_IP"), new(0x0805, "ETH_P_X25"), new(0x0806, "ETH_P_ARP"),
+        new(0x0a00, "ETH_P_IEEEPUP"), new(0x0a01, "ETH_P_IEEEPUPAT"), new(0x4305, "ETH_P_BATMAN"),
+        new(0x6001, "ETH_P_DNA_DL"), new(0x6002, "ETH_P_DNA_RC"), new(0x6003, "ETH_P_DNA_RT"),
+        new(0x6004, "ETH_P_LAT"), new(0x6005, "ETH_P_DIAG"), new(0x6006, "ETH_P_CUST"), new(0x6007, "ETH_P_SCA"),
+        new(0x6558, "ETH_P_TEB"), new(0x8035, "ETH_P_RARP"), new(0x809b, "ETH_P_ATALK"), new(0x80f3, "ETH_P_AARP"),
+        new(0x8100, "ETH_P_8021Q"), new(0x88be, "ETH_P_ERSPAN"), new(0x8137, "ETH_P_IPX"), new(0x86dd, "ETH_P_IPV6"),
+        new(0x8808, "ETH_P_PAUSE"), new(0x8809, "ETH_P_SLOW"), new(0x883e, "ETH_P_WCCP"),
+        new(0x8848, "ETH_P_MPLS_MC"), new(0x884c, "ETH_P_ATMMPOA"), new(0x8863, "ETH_P_PPP_DISC"),
+        new(0x8864, "ETH_P_PPP_SES"), new(0x886c, "ETH_P_LINK_CTL"), new(0x8884, "ETH_P_ATMFATE"),
+        new(0x8892, "ETH_P_PROFINET"), new(0x8899, "ETH_P_REALTEK"), new(0x88a2, "ETH_P_AOE"),
+        new(0x88a4, "ETH_P_ETHERCAT"), new(0x88a8, "ETH_P_8021AD"), new(0x88b5, "ETH_P_802_EX1"),
+        new(0x88ca, "ETH_P_TIPC"), new(0x88cc, "ETH_P_LLDP"), new(0x88e3, "ETH_P_MRP"), new(0x88e7, "ETH_P_8021AH"),
+        new(0x88f5, "ETH_P_MVRP"), new(0x88f7, "ETH_P_1588"), new(0x88f8, "ETH_P_NCSI"), new(0x88fb, "ETH_P_PRP"),
+        new(0x8902, "ETH_P_CFM"), new(0x8906, "ETH_P_FCOE"), new(0x8915, "ETH_P_IBOE"), new(0x890d, "ETH_P_TDLS"),
+        new(0x8914, "ETH_P_FIP"), new(0x8917, "ETH_P_80221"), new(0x892f, "ETH_P_HSR"), new(0x894f, "ETH_P_NSH"),
+        new(0x9000, "ETH_P_LOOPBACK"), new(0x9200, "ETH_P_QINQ2"), new(0x9300, "ETH_P_QINQ3"),
+        new(0xdada, "ETH_P_EDSA"), new(0xdadb, "ETH_P_DSA_8021Q"), new(0xe001, "ETH_P_DSA_A5PSW"),
+        new(0xed3e, "ETH_P_IFE"), new(0x0001, "ETH_P_802_3"), new(0x0002, "ETH_P_AX25"), new(0x0003, "ETH_P_ALL"),
+        new(0x0004, "ETH_P_802_2"), new(0x0005, "ETH_P_SNAP"), new(0x0006, "ETH_P_DDCMP"),
+        new(0x0008, "ETH_P_PPP_MP"), new(0x0009, "ETH_P_LOCALTALK"), new(0x000c, "ETH_P_CAN"),
+        new(0x000d, "ETH_P_CANFD"), new(0x000e, "ETH_P_CANXL"), new(0x0010, "ETH_P_PPPTALK"),
+        new(0x0015, "ETH_P_MOBITEX"), new(0x0016, "ETH_P_CONTROL"), new(0x0017, "ETH_P_IRDA"),
+        new(0x0018, "ETH_P_ECONET"), new(0x0019, "ETH_P_HDLC"), new(0x001a, "ETH_P_ARCNET"),
+        new(0x001c, "ETH_P_TRAILER"), new(0x00f5, "ETH_P_PHONET"), new(0x00f6, "ETH_P_IEEE802154"),
+        new(0x00f7, "ETH_P_CAIF"), new(0x00f8, "ETH_P_XDSA"), new(0x00f9, "ETH_P_MAP"), new(0x00fa, "ETH_P_MCTP"));
+
+    /// <summary>AF_BLUETOOTH protocols (BlueZ's &lt;bluetooth/bluetooth.h&gt;, as strace 6.1 knows them).</summary>
+    public static readonly ValueSet BluetoothProtocols = new("BTPROTO_???", false,
+        new(0, "BTPROTO_L2CAP"), new(1, "BTPROTO_HCI"), new(2, "BTPROTO_SCO"), new(3, "BTPROTO_RFCOMM"),
+        new(4, "BTPROTO_BNEP"), new(5, "BTPROTO_CMTP"), new(6, "BTPROTO_HIDP"), new(7, "BTPROTO_AVDTP"));
+
+    public const int AF_BLUETOOTH = 31;
 }

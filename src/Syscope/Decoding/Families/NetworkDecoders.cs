@@ -153,6 +153,12 @@ internal static class NetworkDecoders
         {
             case NetConstants.AF_INET or NetConstants.AF_INET6: NetConstants.IpProtocols.PrintInt(w, proto); break;
             case NetConstants.AF_NETLINK: NetConstants.NetlinkProtocols.PrintInt(w, proto); break;
+            case NetConstants.AF_BLUETOOTH: NetConstants.BluetoothProtocols.PrintInt(w, proto); break;
+            case NetConstants.AF_PACKET:
+                w.Raw("htons("u8);
+                NetConstants.EthernetProtocols.Print(w, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)proto));
+                w.Raw((byte)')');
+                break;
             default: w.Int((int)proto); break;
         }
     }
