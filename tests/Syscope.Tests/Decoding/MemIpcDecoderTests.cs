@@ -181,4 +181,47 @@ public class MemIpcDecoderTests
             Of("futex_waitv", [w, 1, 0, ts, 1], -11, mem));
         Assert.Equal("futex_waitv(NULL, 0, 0, NULL, CLOCK_REALTIME_COARSE) = -1 EINVAL (Invalid argument)", Of("futex_waitv", [0, 0, 0, 0, 5], -22));
     }
+
+    [Fact]
+    public void Ipc_nowait_unknown_get_flags_and_ipc_64()
+    {
+        Assert.Equal("semget(IPC_PRIVATE, 1, IPC_NOWAIT|0600) = 40", Of("semget", [0, 1, 0x980], 40));
+        Assert.Equal("shmget(IPC_PRIVATE, 4096, 0x100000|0600) = 41", Of("shmget", [0, 4096, 0x100180], 41));
+        Assert.Equal("shmctl(40, IPC_64|IPC_STAT, 0x7ffff7e34810) = -1 EINVAL (Invalid argument)", Of("shmctl", [40, 0x102, 0x7ffff7e34810], -22));
+    }
+
+    [Fact]
+    public void Keyctl_commands_with_errno_defaults_and_move_flags()
+    {
+        var mem = new FakeMemory();
+        Assert.Equal("keyctl(KEYCTL_SET_REQKEY_KEYRING, KEY_REQKEY_DEFL_PROCESS_KEYRING) = 0", Of("keyctl", [14, 2, 0, 0, 0], 0));
+        Assert.Equal("keyctl(KEYCTL_GET_PERSISTENT, -1, KEY_SPEC_SESSION_KEYRING) = 151589180", Of("keyctl", [22, U(-1), U(-3), 0, 0], 151589180));
+        ulong ab = mem.Str("ab");
+        Assert.Equal("keyctl(KEYCTL_INSTANTIATE, 1, \"ab\", 2, KEY_SPEC_SESSION_KEYRING) = -1 EPERM (Operation not permitted)",
+            Of("keyctl", [12, 1, ab, 2, U(-3)], -1, mem));
+        Assert.Equal("keyctl(KEYCTL_NEGATE, 1, 5, KEY_SPEC_SESSION_KEYRING) = -1 EPERM (Operation not permitted)", Of("keyctl", [13, 1, 5, U(-3), 0], -1));
+        Assert.Equal("keyctl(KEYCTL_CAPABILITIES, NULL, 0) = 2", Of("keyctl", [31, 0, 0, 0, 0], 2));
+        Assert.Equal("keyctl(KEYCTL_MOVE, 1, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING, KEYCTL_MOVE_EXCL) = -1 ENOKEY (Required key not available)",
+            Of("keyctl", [30, 1, U(-3), U(-4), 1], -126));
+        Assert.Equal("keyctl(KEYCTL_SESSION_TO_PARENT) = 0", Of("keyctl", [18, 0x7fff, 0x7fff, 1, 0x7fff], 0));
+        Assert.Equal("keyctl(KEYCTL_REJECT, 1, 5, E2BIG, KEY_SPEC_SESSION_KEYRING) = -1 EPERM (Operation not permitted)",
+            Of("keyctl", [19, 1, 5, 7, U(-3)], -1));
+    }
+
+    [Fact]
+    public void Clock_adjtime_timex_sigevent_and_aio_sigset()
+    {
+        var mem = new FakeMemory();
+        long[] fields = [0, 0, 0, 16000000, 16000000, 0x40, 2, 1, 32768000, 1795680451, 337301, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        ulong t = mem.Longs(fields);
+        Assert.Equal("clock_adjtime(CLOCK_REALTIME, {modes=0, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC, constant=2, precision=1, tolerance=32768000, time={tv_sec=1795680451, tv_usec=337301}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=0}) = 5 (TIME_ERROR)",
+            Of("clock_adjtime", [0, t], 5, mem));
+        ulong se = mem.Put([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, .. new byte[48]]);
+        Assert.Equal("mq_notify(-1, {sigev_signo=0, sigev_notify=SIGEV_NONE}) = -1 EBADF (Bad file descriptor)", Of("mq_notify", [U(-1), se], -9, mem));
+        ulong mask = mem.Longs(0);
+        ulong aioSet = mem.Longs((long)mask, 8);
+        ulong ts = mem.Longs(0, 1);
+        Assert.Equal("io_pgetevents(0x7f338ad79000, 0, 1, [], {tv_sec=0, tv_nsec=1}, {sigmask=[], sigsetsize=8}) = 0",
+            Of("io_pgetevents", [0x7f338ad79000, 0, 1, 0x7f338ad7a000, ts, aioSet], 0, mem));
+    }
 }

@@ -77,7 +77,7 @@ public static partial class Masking
     [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
 
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
-    [GeneratedRegex(@"^((?:shm|sem|msg)get\(IPC_PRIVATE, .*\) = )\d+$")] private static partial Regex IpcIdReturn();
+    [GeneratedRegex(@"^((?:shm|sem|msg)get\((?:IPC_PRIVATE|0\b).*\) = )\d+$")] private static partial Regex IpcIdReturn();
     [GeneratedRegex(@"^(shmat|shmctl|semop|semtimedop|semctl|msgsnd|msgrcv|msgctl)\(\d+")] private static partial Regex IpcIdArg();
     /// <summary>-T: the time spent in the call.</summary>
     [GeneratedRegex(@" <\d+\.\d+>$")] private static partial Regex Duration();

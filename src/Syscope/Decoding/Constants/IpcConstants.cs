@@ -8,7 +8,11 @@ public static class IpcConstants
     public static readonly FlagSet GetFlags = new("IPC_???", null,
         new(0x200, "IPC_CREAT"), new(0x400, "IPC_EXCL"), new(0x800, "SHM_HUGETLB"), new(0x1000, "SHM_NORESERVE"));
 
-    public static readonly FlagSet SemGetFlags = new("IPC_???", null, new(0x200, "IPC_CREAT"), new(0x400, "IPC_EXCL"));
+    public static readonly FlagSet SemGetFlags = new("IPC_???", null,
+        new(0x200, "IPC_CREAT"), new(0x400, "IPC_EXCL"), new(0x800, "IPC_NOWAIT"));
+
+    /// <summary>The bit glibc sets in a ctl command to ask for the 64-bit structures.</summary>
+    public const ulong Ipc64 = 0x100;
 
     public static readonly FlagSet ShmatFlags = new("SHM_???", null,
         new(0x1000, "SHM_RDONLY"), new(0x2000, "SHM_RND"), new(0x4000, "SHM_REMAP"), new(0x8000, "SHM_EXEC"));

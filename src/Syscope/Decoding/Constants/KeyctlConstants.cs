@@ -23,6 +23,15 @@ public static class KeyctlConstants
         new(unchecked((uint)-5), "KEY_SPEC_USER_SESSION_KEYRING"), new(unchecked((uint)-6), "KEY_SPEC_GROUP_KEYRING"),
         new(unchecked((uint)-7), "KEY_SPEC_REQKEY_AUTH_KEY"), new(unchecked((uint)-8), "KEY_SPEC_REQUESTOR_KEYRING"));
 
+    public static readonly ValueSet ReqkeyDefaults = new("KEY_REQKEY_DEFL_???", true,
+        new(unchecked((uint)-1), "KEY_REQKEY_DEFL_NO_CHANGE"), new(0, "KEY_REQKEY_DEFL_DEFAULT"),
+        new(1, "KEY_REQKEY_DEFL_THREAD_KEYRING"), new(2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"),
+        new(3, "KEY_REQKEY_DEFL_SESSION_KEYRING"), new(4, "KEY_REQKEY_DEFL_USER_KEYRING"),
+        new(5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"), new(6, "KEY_REQKEY_DEFL_GROUP_KEYRING"),
+        new(7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"));
+
+    public static readonly FlagSet MoveFlags = new("KEYCTL_MOVE_???", null, new Named(1, "KEYCTL_MOVE_EXCL"));
+
     public static readonly FlagSet Perms = new("KEY_???", null,
         new(0x01000000, "KEY_POS_VIEW"), new(0x02000000, "KEY_POS_READ"), new(0x04000000, "KEY_POS_WRITE"),
         new(0x08000000, "KEY_POS_SEARCH"), new(0x10000000, "KEY_POS_LINK"), new(0x20000000, "KEY_POS_SETATTR"),

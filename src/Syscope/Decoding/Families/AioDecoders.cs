@@ -55,8 +55,20 @@ internal static class AioDecoders
         d["io_pgetevents"] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
         {
             GeteventsExit(ref c);
-            Args.Ptr(ref c, 5);
+            c.Out.Sep();
+            AioSigset(ref c, c.Arg(5));
         });
+    }
+
+    private struct AioSigsetRaw { public ulong Mask, Size; }
+
+    /// <summary>io_pgetevents' struct __aio_sigset: the mask to run with, and its size.</summary>
+    private static void AioSigset(ref DecodeContext c, ulong addr)
+    {
+        if (!Printers.TryRead(ref c, addr, out AioSigsetRaw s)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw("{sigmask="u8);
+        SignalPrinters.Set(ref c, s.Mask, s.Size);
+        c.Out.Raw(", sigsetsize="u8).UInt(s.Size).Raw((byte)'}');
     }
 
     private static void GeteventsEntry(ref DecodeContext c)

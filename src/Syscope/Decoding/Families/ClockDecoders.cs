@@ -16,8 +16,8 @@ internal static class ClockDecoders
         });
         d["clock_gettime"] = getTime;
         d["clock_getres"] = getTime;
-        // struct timex is not spelled out yet: its address prints, as strace prints it for a failed call.
-        d["clock_adjtime"] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ClockConstants.Clocks); Args.Ptr(ref c, 1); });
+        d["clock_adjtime"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks),
+            (ref DecodeContext c) => TimexPrinter.Exit(ref c, c.Arg(1)));
         d["clock_settime"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
@@ -103,7 +103,7 @@ internal static class ClockDecoders
     private struct SigeventRaw { public ulong Value; public int Signo, Notify; public ulong Function, Attributes; }
 
     /// <summary>struct sigevent: the value only when set, then what the notification needs.</summary>
-    private static void Sigevent(ref DecodeContext c, ulong addr)
+    internal static void Sigevent(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (!Printers.TryRead(ref c, addr, out SigeventRaw e)) { c.Out.Hex(addr); return; }

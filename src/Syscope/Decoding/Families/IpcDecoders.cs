@@ -35,7 +35,7 @@ internal static class IpcDecoders
         {
             Args.Int(ref c, 0);
             Args.Int(ref c, 1);
-            Args.Value(ref c, 2, IpcConstants.SemCmd);
+            Command(ref c, 2, IpcConstants.SemCmd);
             Args.Ptr(ref c, 3);
         });
         d["semop"] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
@@ -81,7 +81,7 @@ internal static class IpcDecoders
         uint rest = v & ~0x1ffu;
         if (rest != 0)
         {
-            flags.Print(c.Out, rest);
+            flags.Print(c.Out, rest, after: false, bare: true);
             c.Out.Raw((byte)'|');
         }
         c.Out.Octal(v & 0x1ff);
@@ -90,8 +90,24 @@ internal static class IpcDecoders
     private static void Ctl(ref DecodeContext c, ValueSet cmds)
     {
         Args.Int(ref c, 0);
-        Args.Value(ref c, 1, cmds);
+        Command(ref c, 1, cmds);
         Args.Ptr(ref c, 2);
+    }
+
+    /// <summary>The command, after "IPC_64|" when the 64-bit structures were asked for.</summary>
+    private static void Command(ref DecodeContext c, int i, ValueSet cmds)
+    {
+        c.Out.Sep();
+        ulong cmd = (uint)c.Arg(i);
+        if ((cmd & IpcConstants.Ipc64) != 0)
+        {
+            var mark = c.Out.BeginConst();
+            c.Out.Raw("IPC_64"u8);
+            c.Out.EndConst(mark, IpcConstants.Ipc64);
+            c.Out.Raw((byte)'|');
+            cmd &= ~IpcConstants.Ipc64;
+        }
+        cmds.PrintInt(c.Out, cmd);
     }
 
     private static void Sops(ref DecodeContext c)

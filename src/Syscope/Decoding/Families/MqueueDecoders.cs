@@ -47,7 +47,12 @@ internal static class MqueueDecoders
             c.Out.Sep();
             TimePrinters.SavedTimespec(ref c, c.Arg(4));
         });
-        d["mq_notify"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Ptr(ref c, 1); });
+        d["mq_notify"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            ClockDecoders.Sigevent(ref c, c.Arg(1));
+        });
         d["mq_getsetattr"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
