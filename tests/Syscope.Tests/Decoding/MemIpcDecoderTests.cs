@@ -224,4 +224,42 @@ public class MemIpcDecoderTests
         Assert.Equal("io_pgetevents(0x7f338ad79000, 0, 1, [], {tv_sec=0, tv_nsec=1}, {sigmask=[], sigsetsize=8}) = 0",
             Of("io_pgetevents", [0x7f338ad79000, 0, 1, 0x7f338ad7a000, ts, aioSet], 0, mem));
     }
+
+    /// <summary>ipc64_perm as the kernel lays it out: key, uid, gid, cuid, cgid, mode, seq, padding.</summary>
+    private static byte[] Perm(int key, uint mode) =>
+        [.. BitConverter.GetBytes(key), .. new byte[16], .. BitConverter.GetBytes(mode), .. new byte[24]];
+
+    private static byte[] L(params long[] v) => [.. v.SelectMany(BitConverter.GetBytes)];
+
+    [Fact]
+    public void Ipc_stat_set_and_info_structures()
+    {
+        var mem = new FakeMemory();
+        ulong shm = mem.Put([.. Perm(1515847681, 0x180), .. L(4096, 0, 0, 1795680680, 13366, 0, 0, 0)]);
+        Assert.Equal("shmctl(32773, IPC_STAT, {shm_perm={uid=0, gid=0, mode=0600, key=1515847681, cuid=0, cgid=0}, shm_segsz=4096, shm_cpid=13366, shm_lpid=0, shm_nattch=0, shm_atime=0, shm_dtime=0, shm_ctime=1795680680}) = 0",
+            Of("shmctl", [32773, 2, shm], 0, mem));
+        ulong shmSet = mem.Put([.. Perm(0, 0x1a0), .. L(0, 0, 0, 0, 0, 0, 0, 0)]);
+        Assert.Equal("shmctl(32773, IPC_SET, {shm_perm={uid=0, gid=0, mode=0640}}) = 0", Of("shmctl", [32773, 1, shmSet], 0, mem));
+        ulong shmInfo = mem.Put(L(-16777217, 1, 4096, 4096, -16777217, 0, 0, 0, 0));
+        Assert.Equal("shmctl(32773, IPC_INFO, {shmmax=18446744073692774399, shmmin=1, shmmni=4096, shmseg=4096, shmall=18446744073692774399}) = 45",
+            Of("shmctl", [32773, 3, shmInfo], 45, mem));
+        ulong usage = mem.Put(L(7, 7, 0, 0, 0, 0));
+        Assert.Equal("shmctl(32773, SHM_INFO, {used_ids=7, shm_tot=7, shm_rss=0, shm_swp=0, swap_attempts=0, swap_successes=0}) = 45",
+            Of("shmctl", [32773, 14, usage], 45, mem));
+        ulong msg = mem.Put([.. Perm(0, 0x180), .. L(0, 0, 1795680680, 0, 0, 16384, 0, 0, 0)]);
+        Assert.Equal("msgctl(65583, IPC_STAT, {msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, msg_stime=0, msg_rtime=0, msg_ctime=1795680680, msg_qnum=0, msg_qbytes=16384, msg_lspid=0, msg_lrpid=0}) = 0",
+            Of("msgctl", [65583, 2, msg], 0, mem));
+        Assert.Equal("msgctl(65583, IPC_SET, {msg_perm={uid=0, gid=0, mode=0600}, msg_qbytes=16384}) = 0", Of("msgctl", [65583, 1, msg], 0, mem));
+        ulong msgInfo = mem.Ints(512000, 16384, 8192, 16384, 32000, 16, 16384, 65535);
+        Assert.Equal("msgctl(65583, IPC_INFO, {msgpool=512000, msgmap=16384, msgmax=8192, msgmnb=16384, msgmni=32000, msgssz=16, msgtql=16384, msgseg=65535}) = 47",
+            Of("msgctl", [65583, 3, msgInfo], 47, mem));
+        ulong sem = mem.Put([.. Perm(0, 0x180), .. L(0, 0, 1795680680, 0, 1, 0, 0)]);
+        Assert.Equal("semctl(63, 0, IPC_STAT, {sem_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, sem_otime=0, sem_ctime=1795680680, sem_nsems=1}) = 0",
+            Of("semctl", [63, 0, 2, sem], 0, mem));
+        Assert.Equal("semctl(63, 0, IPC_SET, {sem_perm={uid=0, gid=0, mode=0600}}) = 0", Of("semctl", [63, 0, 1, sem], 0, mem));
+        ulong semInfo = mem.Ints(1024000000, 32000, 1024000000, 1024000000, 32000, 500, 500, 20, 32767, 32767);
+        Assert.Equal("semctl(63, 0, IPC_INFO, {semmap=1024000000, semmni=32000, semmns=1024000000, semmnu=1024000000, semmsl=32000, semopm=500, semume=500, semusz=20, semvmx=32767, semaem=32767}) = 63",
+            Of("semctl", [63, 0, 3, semInfo], 63, mem));
+        Assert.Equal("shmctl(40, IPC_STAT, 0x7ffff7e34810) = -1 EINVAL (Invalid argument)", Of("shmctl", [40, 2, 0x7ffff7e34810], -22, mem));
+    }
 }

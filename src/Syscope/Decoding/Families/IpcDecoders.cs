@@ -29,15 +29,12 @@ internal static class IpcDecoders
             Args.Flags(ref c, 2, IpcConstants.ShmatFlags);
         }, null, ReturnFormat.Hex);
         d["shmdt"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
-        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => Ctl(ref c, IpcConstants.ShmCmd));
-        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => Ctl(ref c, IpcConstants.MsgCmd));
-        d["semctl"] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Int(ref c, 0);
-            Args.Int(ref c, 1);
-            Command(ref c, 2, IpcConstants.SemCmd);
-            Args.Ptr(ref c, 3);
-        });
+        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Shm, 1), exitArgs: false);
+        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Msg, 1), exitArgs: false);
+        d["semctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Sem, 2), exitArgs: false);
         d["semop"] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
         d["semtimedop"] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -87,11 +84,41 @@ internal static class IpcDecoders
         c.Out.Octal(v & 0x1ff);
     }
 
-    private static void Ctl(ref DecodeContext c, ValueSet cmds)
+    private const ulong IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
+
+    /// <summary>The ctl commands that fill a structure: IPC_STAT, IPC_INFO and the kind's own
+    /// STAT, INFO and STAT_ANY (13-15 for shm, 11-13 for msg, 18-20 for sem).</summary>
+    private static bool Fills(ulong cmd, ulong first) => cmd is IPC_STAT or IPC_INFO || (cmd >= first && cmd <= first + 2);
+
+    private static ulong CmdOf(ref DecodeContext c, int cmdArg) => (uint)c.Arg(cmdArg) & ~IpcConstants.Ipc64;
+
+    private static ulong FirstStat(IpcStructPrinter.Kind kind) => kind switch
     {
-        Args.Int(ref c, 0);
-        Command(ref c, 1, cmds);
-        Args.Ptr(ref c, 2);
+        IpcStructPrinter.Kind.Shm => 13, IpcStructPrinter.Kind.Msg => 11, _ => 18,
+    };
+
+    /// <summary>id[, semnum], the command; IPC_SET's structure is an input, the STAT ones wait for exit.</summary>
+    private static void CtlEntry(ref DecodeContext c, ValueSet cmds, int cmdArg)
+    {
+        for (int i = 0; i < cmdArg; i++) Args.Int(ref c, i);
+        Command(ref c, cmdArg, cmds);
+        var kind = cmdArg == 2 ? IpcStructPrinter.Kind.Sem : ReferenceEquals(cmds, IpcConstants.ShmCmd) ? IpcStructPrinter.Kind.Shm : IpcStructPrinter.Kind.Msg;
+        ulong cmd = CmdOf(ref c, cmdArg), addr = c.Arg(cmdArg + 1);
+        if (Fills(cmd, FirstStat(kind))) { c.Out.SepAhead(); return; }
+        c.Out.Sep();
+        if (cmd == IPC_SET) IpcStructPrinter.Print(ref c, kind, addr, set: true);
+        else c.Out.Ptr(addr);
+    }
+
+    private static void CtlExit(ref DecodeContext c, IpcStructPrinter.Kind kind, int cmdArg)
+    {
+        ulong cmd = CmdOf(ref c, cmdArg), first = FirstStat(kind);
+        if (!Fills(cmd, first)) return;
+        c.Out.Sep();
+        ulong addr = c.Arg(cmdArg + 1);
+        if (c.Failed) c.Out.Ptr(addr);
+        else if (cmd == IPC_INFO || cmd == first + 1) IpcStructPrinter.PrintInfo(ref c, kind, addr, shmUsage: cmd != IPC_INFO);
+        else IpcStructPrinter.Print(ref c, kind, addr, set: false);
     }
 
     /// <summary>The command, after "IPC_64|" when the 64-bit structures were asked for.</summary>
