@@ -29,11 +29,11 @@ internal static class IpcDecoders
             Args.Flags(ref c, 2, IpcConstants.ShmatFlags);
         }, null, ReturnFormat.Hex);
         d["shmdt"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
-        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1),
+        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1, IpcStructPrinter.Kind.Shm),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Shm, 1), exitArgs: false);
-        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1),
+        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1, IpcStructPrinter.Kind.Msg),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Msg, 1), exitArgs: false);
-        d["semctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2),
+        d["semctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2, IpcStructPrinter.Kind.Sem),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Sem, 2), exitArgs: false);
         d["semop"] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
         d["semtimedop"] = new FuncDecoder((ref DecodeContext c) =>
@@ -98,11 +98,10 @@ internal static class IpcDecoders
     };
 
     /// <summary>id[, semnum], the command; IPC_SET's structure is an input, the STAT ones wait for exit.</summary>
-    private static void CtlEntry(ref DecodeContext c, ValueSet cmds, int cmdArg)
+    private static void CtlEntry(ref DecodeContext c, ValueSet cmds, int cmdArg, IpcStructPrinter.Kind kind)
     {
         for (int i = 0; i < cmdArg; i++) Args.Int(ref c, i);
         Command(ref c, cmdArg, cmds);
-        var kind = cmdArg == 2 ? IpcStructPrinter.Kind.Sem : ReferenceEquals(cmds, IpcConstants.ShmCmd) ? IpcStructPrinter.Kind.Shm : IpcStructPrinter.Kind.Msg;
         ulong cmd = CmdOf(ref c, cmdArg), addr = c.Arg(cmdArg + 1);
         if (Fills(cmd, FirstStat(kind))) { c.Out.SepAhead(); return; }
         c.Out.Sep();
