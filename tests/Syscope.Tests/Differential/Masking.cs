@@ -40,6 +40,9 @@ public static partial class Masking
         (EndpointPort(), "$1:PORT"),
         (NetlinkPortId(), "$1:PID]"),
         (PidfdPid(), "<pid:PID>"),
+        // zeroA: System V IPC ids count up with every object the machine creates.
+        (IpcIdReturn(), "$1IPCID"),
+        (IpcIdArg(), "$1(IPCID"),
     ];
 
     public static string Line(string line)
@@ -74,6 +77,8 @@ public static partial class Masking
     [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
 
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();
+    [GeneratedRegex(@"^((?:shm|sem|msg)get\((?:IPC_PRIVATE|0\b).*\) = )\d+$")] private static partial Regex IpcIdReturn();
+    [GeneratedRegex(@"^(shmat|shmctl|semop|semtimedop|semctl|msgsnd|msgrcv|msgctl)\(\d+")] private static partial Regex IpcIdArg();
     /// <summary>-T: the time spent in the call.</summary>
     [GeneratedRegex(@" <\d+\.\d+>$")] private static partial Regex Duration();
     [GeneratedRegex(@"\) +=")] private static partial Regex Padding();

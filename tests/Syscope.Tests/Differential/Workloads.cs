@@ -90,6 +90,16 @@ public static class Workloads
         new("ip-rule", ["-e", "trace=%network"], ["/usr/sbin/ip", "rule"]),
     ];
 
+    // ---- zeroA branch: memory, System V IPC, POSIX queues, AIO, keyctl, landlock, fanotify_init,
+    // kcmp and futex_waitv with real arguments.  The queue name is per test run, the same for both tracers.
+    private static readonly string[] s_memIpc = ["{bin}/memipc", $"syscope-zeroA-{Environment.ProcessId}"];
+
+    private static readonly Workload[] s_zeroAWorkloads =
+    [
+        new("memipc", [], s_memIpc), new("memipc", ["-v"], s_memIpc), new("memipc", ["-X", "raw"], s_memIpc),
+        new("memipc", ["-X", "verbose"], s_memIpc), new("memipc", ["-y"], s_memIpc),
+    ];
+
     /// <summary>-X (how constants print) and -e raw=/abbrev=/verbose= (which calls are decoded,
     /// abbreviated, dereferenced), each on workloads full of flags and structures.</summary>
     private static readonly (string Workload, string[] Options)[] s_styleSets =
@@ -158,5 +168,6 @@ public static class Workloads
                 if (workload == name) yield return [new Workload(name, opts, cmd)];
         }
         foreach (var w in s_netlinkWorkloads) yield return [w];
+        foreach (var w in s_zeroAWorkloads) yield return [w];
     }
 }

@@ -127,6 +127,17 @@ public sealed class ValueSet
         w.EndConst(mark, value);
     }
 
+    /// <summary>A name whose number -X raw and verbose show in decimal (strace's %d fields:
+    /// aio_lio_opcode, key ids); an unknown value prints as a bare signed number.</summary>
+    public void PrintDecimal(ArgWriter w, ulong value)
+    {
+        long number = (int)value;
+        if (!_names.TryGetValue((uint)value, out var name)) { w.Int(number); return; }
+        var mark = w.BeginConst();
+        w.Raw(name);
+        w.EndConst(mark, (ulong)number, NumberBase.Decimal);
+    }
+
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
     public void PrintInt(ArgWriter w, ulong value) => Print(w, (uint)value, _decimal ? (ulong)(int)value : (uint)value);
 

@@ -10,7 +10,7 @@ public static class MemoryConstants
 
     /// <summary>The mapping type in the low four bits of mmap's flags.</summary>
     public static readonly ValueSet MapType = new("MAP_???", false,
-        new(1, "MAP_SHARED"), new(2, "MAP_PRIVATE"), new(3, "MAP_SHARED_VALIDATE"));
+        new(0, "MAP_FILE"), new(1, "MAP_SHARED"), new(2, "MAP_PRIVATE"), new(3, "MAP_SHARED_VALIDATE"));
 
     public const ulong MapTypeMask = 0xf;
     /// <summary>MAP_HUGE_SHIFT: bits 26..31 carry log2 of the huge page size.</summary>
@@ -34,6 +34,28 @@ public static class MemoryConstants
 
     public static readonly FlagSet Mremap = new("MREMAP_???", null,
         new(1, "MREMAP_MAYMOVE"), new(2, "MREMAP_FIXED"), new(4, "MREMAP_DONTUNMAP"));
+
+    /// <summary>mlock2 flags (&lt;asm-generic/mman-common.h&gt;).</summary>
+    public static readonly FlagSet Mlock2 = new("MLOCK_???", null, new Named(1, "MLOCK_ONFAULT"));
+
+    /// <summary>membarrier commands (&lt;linux/membarrier.h&gt;); MEMBARRIER_CMD_QUERY answers with
+    /// the commands it supports as a bit mask, which prints with the same names.</summary>
+    public static readonly ValueSet MembarrierCmd = new("MEMBARRIER_CMD_???", false,
+        new(0, "MEMBARRIER_CMD_QUERY"), new(1, "MEMBARRIER_CMD_GLOBAL"), new(2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
+        new(4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"), new(8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+        new(16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"), new(32, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(64, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"), new(128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
+        new(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"));
+
+    public static readonly FlagSet MembarrierCmdMask = new("MEMBARRIER_CMD_???", null,
+        new(1, "MEMBARRIER_CMD_GLOBAL"), new(2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
+        new(4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"), new(8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+        new(16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"), new(32, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(64, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"), new(128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
+        new(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"));
+
+    public const ulong MembarrierFlagCpu = 1;
+    public static readonly FlagSet MembarrierFlags = new("MEMBARRIER_CMD_FLAG_???", null, new Named(1, "MEMBARRIER_CMD_FLAG_CPU"));
 
     public static readonly FlagSet Msync = new("MS_???", null,
         new(4, "MS_SYNC"), new(1, "MS_ASYNC"), new(2, "MS_INVALIDATE"));

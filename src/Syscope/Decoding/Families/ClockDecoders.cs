@@ -16,6 +16,8 @@ internal static class ClockDecoders
         });
         d["clock_gettime"] = getTime;
         d["clock_getres"] = getTime;
+        d["clock_adjtime"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks),
+            (ref DecodeContext c) => TimexPrinter.Exit(ref c, c.Arg(1)));
         d["clock_settime"] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
@@ -101,7 +103,7 @@ internal static class ClockDecoders
     private struct SigeventRaw { public ulong Value; public int Signo, Notify; public ulong Function, Attributes; }
 
     /// <summary>struct sigevent: the value only when set, then what the notification needs.</summary>
-    private static void Sigevent(ref DecodeContext c, ulong addr)
+    internal static void Sigevent(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (!Printers.TryRead(ref c, addr, out SigeventRaw e)) { c.Out.Hex(addr); return; }

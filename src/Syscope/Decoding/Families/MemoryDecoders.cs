@@ -27,8 +27,74 @@ internal static class MemoryDecoders
             AddrLen(ref c);
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, MemoryConstants.Mremap);
-            Args.Ptr(ref c, 4);
+            // The new address means something only with MREMAP_FIXED, and only then does strace show it.
+            if ((c.Arg(3) & 2) != 0) Args.Ptr(ref c, 4);
         }, null, ReturnFormat.Hex);
+        d["mincore"] = new FuncDecoder(AddrLen, MincoreExit);
+        d["mlock2"] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Mlock2); });
+        d["remap_file_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            AddrLen(ref c);
+            Args.Flags(ref c, 2, MemoryConstants.Prot);
+            Args.ULong(ref c, 3);
+            c.Out.Sep();
+            MapFlags(c.Out, c.Arg(4));
+        });
+        d["process_madvise"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), -1);
+            Args.ULong(ref c, 2);
+            Args.Value(ref c, 3, MemoryConstants.Madvise);
+            Args.Hex(ref c, 4);
+        });
+        d["set_mempolicy_home_node"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            AddrLen(ref c);
+            Args.ULong(ref c, 2);
+            Args.Hex(ref c, 3);
+        });
+        d["membarrier"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Value(ref c, 0, MemoryConstants.MembarrierCmd);
+            Args.Flags(ref c, 1, MemoryConstants.MembarrierFlags);
+            if ((c.Arg(1) & MemoryConstants.MembarrierFlagCpu) != 0) Args.Int(ref c, 2);
+        }, MembarrierExit, exitArgs: false);
+    }
+
+    /// <summary>One byte per page of the range, printed as numbers once the kernel has filled them.</summary>
+    private static void MincoreExit(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        ulong vec = c.Arg(2);
+        if (c.Failed || vec == 0) { c.Out.Ptr(vec); return; }
+        ulong pages = (c.Arg(1) + 4095) / 4096;
+        Span<byte> chunk = stackalloc byte[64];
+        int max = Printers.MaxElements(ref c);
+        if (Printers.ReadStruct(ref c, vec, chunk[..1]) != 1) { c.Out.Hex(vec); return; }
+        c.Out.Raw((byte)'[');
+        for (ulong i = 0; i < pages; i += (ulong)chunk.Length)
+        {
+            int n = (int)Math.Min((ulong)chunk.Length, pages - i);
+            int got = Printers.ReadStruct(ref c, vec + i, chunk[..n]);
+            for (int k = 0; k < n; k++)
+            {
+                if (i + (ulong)k > 0) c.Out.Raw(", "u8);
+                if (i + (ulong)k >= (ulong)max) { c.Out.Raw("..."u8).Raw((byte)']'); return; }
+                if (k >= got) { c.Out.Raw("... /* "u8).Hex(vec + i + (ulong)k).Raw(" */]"u8); return; }
+                c.Out.UInt(chunk[k]);
+            }
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>MEMBARRIER_CMD_QUERY returns the supported commands as a mask.</summary>
+    private static void MembarrierExit(ref DecodeContext c)
+    {
+        if (c.Arg(0) != 0 || c.Failed) return;
+        c.ReturnFormat = ReturnFormat.Hex;
+        if (c.ReturnValue != 0) MemoryConstants.MembarrierCmdMask.Print(c.Aux, (ulong)c.ReturnValue);
     }
 
     private static void AddrLen(ref DecodeContext c)

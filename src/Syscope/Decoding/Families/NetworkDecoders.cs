@@ -86,7 +86,7 @@ internal static class NetworkDecoders
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Hex(c.Arg(1)); else MmsghdrPrinter.Print(ref c, c.Arg(1), (ulong)c.ReturnValue, c.ReturnValue, received: true);
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else MmsghdrPrinter.Print(ref c, c.Arg(1), (ulong)c.ReturnValue, c.ReturnValue, received: true);
             Args.UInt(ref c, 2);
             Args.Flags(ref c, 3, NetConstants.MsgFlags);
             c.Out.Sep();

@@ -49,14 +49,15 @@ internal static class ProcessDecoders
             else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
         }, exitArgs: false);
         d["prctl"] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
+        // strace prints these two addresses as plain numbers: 0, not NULL.
         d["rseq"] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Ptr(ref c, 0);
+            Args.Hex(ref c, 0);
             c.Out.Sep().Hex((uint)c.Arg(1));
             Args.Flags(ref c, 2, s_rseqFlags);
             c.Out.Sep().Hex((uint)c.Arg(3));
         });
-        d["set_tid_address"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d["set_tid_address"] = new FuncDecoder((ref DecodeContext c) => Args.Hex(ref c, 0));
         d["set_robust_list"] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); });
         d["personality"] = new FuncDecoder((ref DecodeContext c) =>
         {

@@ -1,0 +1,163 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Native AIO (io_setup...io_pgetevents).  The context is an address in the caller's
+/// memory, so it prints as a pointer.</summary>
+internal static class AioDecoders
+{
+    private struct Iocb
+    {
+        public ulong Data;
+        public uint Key, RwFlags;
+        public ushort Opcode;
+        public short Prio;
+        public uint Fildes;
+        public ulong Buf, Nbytes;
+        public long Offset;
+        public ulong Reserved2;
+        public uint Flags, ResFd;
+    }
+
+    private struct IoEvent { public ulong Data, Obj; public long Res, Res2; }
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["io_setup"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong ctx)) c.Out.Ptr(c.Arg(1));
+            else c.Out.Raw((byte)'[').Ptr(ctx).Raw((byte)']');
+        });
+        d["io_destroy"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d["io_submit"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Ptr(ref c, 0);
+            Args.Long(ref c, 1);
+            c.Out.Sep();
+            Submitted(ref c, c.Arg(2), (long)c.Arg(1));
+        });
+        d["io_cancel"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Ptr(ref c, 0);
+            c.Out.Sep();
+            if (Printers.TryRead(ref c, c.Arg(1), out Iocb cb)) IocbHeader(ref c, in cb).Raw((byte)'}');
+            else c.Out.Ptr(c.Arg(1));
+        }, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            Events(ref c, c.Arg(2), c.Failed ? -1 : 1);
+        });
+        d["io_getevents"] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
+        {
+            GeteventsExit(ref c);
+        });
+        d["io_pgetevents"] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
+        {
+            GeteventsExit(ref c);
+            c.Out.Sep();
+            AioSigset(ref c, c.Arg(5));
+        });
+    }
+
+    private struct AioSigsetRaw { public ulong Mask, Size; }
+
+    /// <summary>io_pgetevents' struct __aio_sigset: the mask to run with, and its size.</summary>
+    private static void AioSigset(ref DecodeContext c, ulong addr)
+    {
+        if (!Printers.TryRead(ref c, addr, out AioSigsetRaw s)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw("{sigmask="u8);
+        SignalPrinters.Set(ref c, s.Mask, s.Size);
+        c.Out.Raw(", sigsetsize="u8).UInt(s.Size).Raw((byte)'}');
+    }
+
+    private static void GeteventsEntry(ref DecodeContext c)
+    {
+        Args.Ptr(ref c, 0);
+        Args.Long(ref c, 1);
+        Args.Long(ref c, 2);
+        TimePrinters.SaveTimespec(ref c, c.Arg(4));
+    }
+
+    /// <summary>The events the kernel filled, then the timeout as it was given.</summary>
+    private static void GeteventsExit(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        Events(ref c, c.Arg(3), c.Failed ? -1 : c.ReturnValue);
+        c.Out.Sep();
+        TimePrinters.SavedTimespec(ref c, c.Arg(4));
+    }
+
+    private static void Events(ref DecodeContext c, ulong addr, long count)
+    {
+        if (addr == 0 || count < 0) { c.Out.Ptr(addr); return; }
+        if (count > 0 && c.AddressesOnly) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (long i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (!Printers.TryRead(ref c, addr + (ulong)i * 32, out IoEvent e)) { c.Out.Hex(addr + (ulong)i * 32); break; }
+            c.Out.Raw("{data="u8).Hex(e.Data).Raw(", obj="u8).Ptr(e.Obj).Raw(", res="u8).Int(e.Res).Raw(", res2="u8).Int(e.Res2).Raw((byte)'}');
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>The array of iocb pointers io_submit was given, each control block spelled out.</summary>
+    private static void Submitted(ref DecodeContext c, ulong addr, long count)
+    {
+        if (addr == 0 || count <= 0 || !Printers.TryRead(ref c, addr, out ulong p)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (long i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i > 0 && !Printers.TryRead(ref c, addr + (ulong)i * 8, out p)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)i * 8).Raw(" */"u8); break; }
+            if (!Printers.TryRead(ref c, p, out Iocb cb)) { c.Out.Ptr(p); continue; }
+            IocbHeader(ref c, in cb);
+            IocbData(ref c, in cb);
+            c.Out.Raw((byte)'}');
+        }
+        c.Out.Raw((byte)']');
+    }
+
+    private static ArgWriter IocbHeader(ref DecodeContext c, in Iocb cb)
+    {
+        var w = c.Out;
+        w.Raw((byte)'{');
+        if (cb.Data != 0) w.Raw("aio_data="u8).Hex(cb.Data).Raw(", "u8);
+        if (cb.Key != 0) w.Raw("aio_key="u8).UInt(cb.Key).Raw(", "u8);
+        w.Raw("aio_lio_opcode="u8);
+        AioConstants.Opcodes.PrintDecimal(w, cb.Opcode);
+        if (cb.Prio != 0) w.Raw(", aio_reqprio="u8).Int(cb.Prio);
+        w.Raw(", aio_fildes="u8).Int((int)cb.Fildes);
+        Args.FdPath(ref c, (int)cb.Fildes, w);
+        return w;
+    }
+
+    private static void IocbData(ref DecodeContext c, in Iocb cb)
+    {
+        switch (cb.Opcode)
+        {
+            case AioConstants.Pwrite:
+                c.Out.Raw(", aio_buf="u8);
+                Printers.Buffer(ref c, cb.Buf, (long)cb.Nbytes);
+                break;
+            case AioConstants.Pread:
+                c.Out.Raw(", aio_buf="u8).Ptr(cb.Buf);
+                break;
+            case AioConstants.Pwritev:
+                c.Out.Raw(", aio_buf="u8);
+                IovecPrinter.Print(ref c, cb.Buf, cb.Nbytes, long.MaxValue);
+                break;
+            case AioConstants.Preadv:
+                c.Out.Raw(", aio_buf="u8);
+                IovecPrinter.Print(ref c, cb.Buf, cb.Nbytes, -1);
+                break;
+            default:
+                return;
+        }
+        c.Out.Raw(", aio_nbytes="u8).UInt(cb.Nbytes).Raw(", aio_offset="u8).Int(cb.Offset);
+        if (cb.Flags != 0) c.Out.Raw(", aio_flags="u8).Hex(cb.Flags).Raw(", aio_resfd="u8).Int((int)cb.ResFd);
+    }
+}

@@ -1,0 +1,170 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>System V IPC: shared memory, semaphores and message queues.</summary>
+internal static class IpcDecoders
+{
+    private struct Sembuf { public ushort Num; public short Op, Flg; }
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["shmget"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Key(ref c);
+            Args.ULong(ref c, 1);
+            FlagsAndMode(ref c, 2, IpcConstants.GetFlags);
+        });
+        d["semget"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Key(ref c);
+            Args.Int(ref c, 1);
+            FlagsAndMode(ref c, 2, IpcConstants.SemGetFlags);
+        });
+        d["msgget"] = new FuncDecoder((ref DecodeContext c) => { Key(ref c); FlagsAndMode(ref c, 1, IpcConstants.SemGetFlags); });
+        d["shmat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.Ptr(ref c, 1);
+            Args.Flags(ref c, 2, IpcConstants.ShmatFlags);
+        }, null, ReturnFormat.Hex);
+        d["shmdt"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1, IpcStructPrinter.Kind.Shm),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Shm, 1), exitArgs: false);
+        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1, IpcStructPrinter.Kind.Msg),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Msg, 1), exitArgs: false);
+        d["semctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2, IpcStructPrinter.Kind.Sem),
+            (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Sem, 2), exitArgs: false);
+        d["semop"] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
+        d["semtimedop"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Sops(ref c);
+            c.Out.Sep();
+            TimePrinters.Timespec(ref c, c.Arg(3));
+        });
+        d["msgsnd"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            c.Out.Sep();
+            Message(ref c, c.Arg(1), (long)c.Arg(2));
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, IpcConstants.MsgFlags);
+        });
+        d["msgrcv"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Message(ref c, c.Arg(1), (long)c.Arg(2));
+            Args.ULong(ref c, 2);
+            Args.Long(ref c, 3);
+            Args.Flags(ref c, 4, IpcConstants.MsgFlags);
+        });
+    }
+
+    private static void Key(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        int key = c.IntArg(0);
+        if (key != 0) { c.Out.Hex((uint)key); return; }
+        var mark = c.Out.BeginConst();
+        c.Out.Raw("IPC_PRIVATE"u8);
+        c.Out.EndConst(mark, 0);
+    }
+
+    /// <summary>"IPC_CREAT|IPC_EXCL|0600": the flag names, then the permission bits in octal.</summary>
+    private static void FlagsAndMode(ref DecodeContext c, int i, FlagSet flags)
+    {
+        c.Out.Sep();
+        uint v = (uint)c.Arg(i);
+        uint rest = v & ~0x1ffu;
+        if (rest != 0)
+        {
+            flags.Print(c.Out, rest, after: false, bare: true);
+            c.Out.Raw((byte)'|');
+        }
+        c.Out.Octal(v & 0x1ff);
+    }
+
+    private const ulong IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
+
+    /// <summary>The ctl commands that fill a structure: IPC_STAT, IPC_INFO and the kind's own
+    /// STAT, INFO and STAT_ANY (13-15 for shm, 11-13 for msg, 18-20 for sem).</summary>
+    private static bool Fills(ulong cmd, ulong first) => cmd is IPC_STAT or IPC_INFO || (cmd >= first && cmd <= first + 2);
+
+    private static ulong CmdOf(ref DecodeContext c, int cmdArg) => (uint)c.Arg(cmdArg) & ~IpcConstants.Ipc64;
+
+    private static ulong FirstStat(IpcStructPrinter.Kind kind) => kind switch
+    {
+        IpcStructPrinter.Kind.Shm => 13, IpcStructPrinter.Kind.Msg => 11, _ => 18,
+    };
+
+    /// <summary>id[, semnum], the command; IPC_SET's structure is an input, the STAT ones wait for exit.</summary>
+    private static void CtlEntry(ref DecodeContext c, ValueSet cmds, int cmdArg, IpcStructPrinter.Kind kind)
+    {
+        for (int i = 0; i < cmdArg; i++) Args.Int(ref c, i);
+        Command(ref c, cmdArg, cmds);
+        ulong cmd = CmdOf(ref c, cmdArg), addr = c.Arg(cmdArg + 1);
+        if (Fills(cmd, FirstStat(kind))) { c.Out.SepAhead(); return; }
+        c.Out.Sep();
+        if (cmd == IPC_SET) IpcStructPrinter.Print(ref c, kind, addr, set: true);
+        else c.Out.Ptr(addr);
+    }
+
+    private static void CtlExit(ref DecodeContext c, IpcStructPrinter.Kind kind, int cmdArg)
+    {
+        ulong cmd = CmdOf(ref c, cmdArg), first = FirstStat(kind);
+        if (!Fills(cmd, first)) return;
+        c.Out.Sep();
+        ulong addr = c.Arg(cmdArg + 1);
+        if (c.Failed) c.Out.Ptr(addr);
+        else if (cmd == IPC_INFO || cmd == first + 1) IpcStructPrinter.PrintInfo(ref c, kind, addr, shmUsage: cmd != IPC_INFO);
+        else IpcStructPrinter.Print(ref c, kind, addr, set: false);
+    }
+
+    /// <summary>The command, after "IPC_64|" when the 64-bit structures were asked for.</summary>
+    private static void Command(ref DecodeContext c, int i, ValueSet cmds)
+    {
+        c.Out.Sep();
+        ulong cmd = (uint)c.Arg(i);
+        if ((cmd & IpcConstants.Ipc64) != 0)
+        {
+            var mark = c.Out.BeginConst();
+            c.Out.Raw("IPC_64"u8);
+            c.Out.EndConst(mark, IpcConstants.Ipc64);
+            c.Out.Raw((byte)'|');
+            cmd &= ~IpcConstants.Ipc64;
+        }
+        cmds.PrintInt(c.Out, cmd);
+    }
+
+    private static void Sops(ref DecodeContext c)
+    {
+        Args.Int(ref c, 0);
+        c.Out.Sep();
+        ulong addr = c.Arg(1), count = c.Arg(2);
+        if (addr == 0 || count == 0 || !Printers.TryRead(ref c, addr, out Sembuf op)) c.Out.Ptr(addr);
+        else
+        {
+            c.Out.Raw((byte)'[');
+            for (ulong i = 0; i < count; i++)
+            {
+                if (i > 0) c.Out.Raw(", "u8);
+                if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+                if (i > 0 && !Printers.TryRead(ref c, addr + i * 6, out op)) { c.Out.Raw("... /* "u8).Hex(addr + i * 6).Raw(" */"u8); break; }
+                c.Out.Raw("{sem_num="u8).UInt(op.Num).Raw(", sem_op="u8).Int(op.Op).Raw(", sem_flg="u8);
+                IpcConstants.SemFlags.Print(c.Out, (ushort)op.Flg);
+                c.Out.Raw((byte)'}');
+            }
+            c.Out.Raw((byte)']');
+        }
+        Args.ULong(ref c, 2);
+    }
+
+    /// <summary>struct msgbuf: the type, then size bytes of text.</summary>
+    private static void Message(ref DecodeContext c, ulong addr, long size)
+    {
+        if (!Printers.TryRead(ref c, addr, out long type)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw("{mtype="u8).Int(type).Raw(", mtext="u8);
+        Printers.Buffer(ref c, addr + 8, size);
+        c.Out.Raw((byte)'}');
+    }
+}

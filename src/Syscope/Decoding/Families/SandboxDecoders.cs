@@ -1,0 +1,109 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>Calls that confine or compare processes and watch files: landlock, fanotify_init,
+/// kcmp, and the handle and futex-vector calls that take structures of their own.</summary>
+internal static class SandboxDecoders
+{
+    private struct PathBeneath { public ulong AllowedAccess; public int ParentFd; }
+    private struct FileHandleHeader { public uint Bytes; public int Type; }
+    private struct FutexWaitv { public ulong Val, Uaddr; public uint Flags, Reserved; }
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["landlock_create_ruleset"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Arg(1) >= 8 && Printers.TryRead(ref c, c.Arg(0), out ulong fs))
+            {
+                c.Out.Raw("{handled_access_fs="u8);
+                SandboxConstants.LandlockAccessFs.Print(c.Out, fs);
+                c.Out.Raw((byte)'}');
+            }
+            else c.Out.Ptr(c.Arg(0));
+            Args.ULong(ref c, 1);
+            Args.Flags(ref c, 2, SandboxConstants.LandlockCreateFlags);
+        }, null, ReturnFormat.Fd);
+        d["landlock_add_rule"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.Value(ref c, 1, SandboxConstants.LandlockRuleTypes);
+            c.Out.Sep();
+            if (c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out PathBeneath pb))
+            {
+                c.Out.Raw("{allowed_access="u8);
+                SandboxConstants.LandlockAccessFs.Print(c.Out, pb.AllowedAccess);
+                c.Out.Raw(", parent_fd="u8).Int(pb.ParentFd);
+                Args.FdPath(ref c, pb.ParentFd, c.Out);
+                c.Out.Raw((byte)'}');
+            }
+            else c.Out.Ptr(c.Arg(2));
+            Args.Hex(ref c, 3);
+        });
+        d["landlock_restrict_self"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Hex(ref c, 1); });
+        d["fanotify_init"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            ulong flags = (uint)c.Arg(0);
+            SandboxConstants.FanClasses.Print(c.Out, flags & SandboxConstants.FanClassMask);
+            SandboxConstants.FanInitFlags.PrintMore(c.Out, flags & ~SandboxConstants.FanClassMask);
+            c.Out.Sep();
+            Args.OpenFlags(c.Out, c.Arg(1));
+        }, null, ReturnFormat.Fd);
+        d["kcmp"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Int(ref c, 0);
+            Args.Int(ref c, 1);
+            Args.Value(ref c, 2, SandboxConstants.KcmpTypes);
+            ulong type = (uint)c.Arg(2);
+            if (type == SandboxConstants.KcmpFile) { Args.Int(ref c, 3); Args.Int(ref c, 4); }
+            else if (!SandboxConstants.KcmpTypes.TryName(type, out _) || type == SandboxConstants.KcmpEpollTfd) { Args.Hex(ref c, 3); Args.Hex(ref c, 4); }
+        });
+        d["open_by_handle_at"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            c.Out.Sep();
+            FileHandle(ref c, c.Arg(1));
+            c.Out.Sep();
+            Args.OpenFlags(c.Out, c.Arg(2));
+        }, null, ReturnFormat.Fd);
+        d["futex_waitv"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            Waiters(ref c, c.Arg(0), (uint)c.Arg(1));
+            Args.UInt(ref c, 1);
+            Args.Hex(ref c, 2);
+            c.Out.Sep();
+            TimePrinters.Timespec(ref c, c.Arg(3));
+            Args.Value(ref c, 4, ClockConstants.Clocks);
+        });
+    }
+
+    /// <summary>struct file_handle: its header, then handle_bytes of opaque handle in hex.</summary>
+    private static void FileHandle(ref DecodeContext c, ulong addr)
+    {
+        if (!Printers.TryRead(ref c, addr, out FileHandleHeader h)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw("{handle_bytes="u8).UInt(h.Bytes).Raw(", handle_type="u8).Int(h.Type);
+        Span<byte> bytes = stackalloc byte[128];
+        if (h.Bytes <= 128 && Printers.ReadStruct(ref c, addr + 8, bytes[..(int)h.Bytes]) == (int)h.Bytes)
+            c.Out.Raw(", f_handle="u8).Quoted(bytes[..(int)h.Bytes], 2, false);
+        c.Out.Raw((byte)'}');
+    }
+
+    private static void Waiters(ref DecodeContext c, ulong addr, uint count)
+    {
+        if (addr == 0 || count == 0 || !Printers.TryRead(ref c, addr, out FutexWaitv w)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (uint i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i > 0 && !Printers.TryRead(ref c, addr + i * 24UL, out w)) { c.Out.Raw("... /* "u8).Hex(addr + i * 24UL).Raw(" */"u8); break; }
+            c.Out.Raw("{val="u8).Hex(w.Val).Raw(", uaddr="u8).Ptr(w.Uaddr).Raw(", flags="u8);
+            SandboxConstants.FutexWaitvFlags.Print(c.Out, w.Flags);
+            c.Out.Raw((byte)'}');
+        }
+        c.Out.Raw((byte)']');
+    }
+}
