@@ -33,6 +33,8 @@ public static class DecoderRegistry
         Families.MountDecoders.Register,
         Families.IoUringDecoders.Register,
         Families.BpfDecoders.Register,
+        Families.AdminDecoders.Register,
+        Families.PtraceDecoders.Register,
     ];
 
     internal static void Attach(SyscallInfo?[] table)

@@ -29,7 +29,7 @@ public static class StatPrinters
         w.EndConst(mark, mode, NumberBase.Octal);
     }
 
-    private static void Makedev(ArgWriter w, ulong dev)
+    public static void Makedev(ArgWriter w, ulong dev)
     {
         ulong major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL);
         ulong minor = (dev & 0xff) | ((dev >> 12) & ~0xffUL);

@@ -60,7 +60,8 @@ public struct TraceEvent
     public int RelatedPid;
     /// <summary>For SyscallEntry right after attaching: the call the process was interrupted in.</summary>
     public int InterruptedSyscall;
-    /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)").</summary>
+    /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)");
+    /// for SyscallEntry: the result will be, so even exit_group returns.</summary>
     public bool Injected;
     /// <summary>For SyscallExit: only argument memory was tampered with (strace: "(INJECTED: args)").</summary>
     public bool InjectedArgs;

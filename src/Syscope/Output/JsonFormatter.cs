@@ -99,9 +99,9 @@ public sealed class JsonFormatter : ITraceFormatter
         var s = State(e.Pid);
         s.DecodeEntry(ref e, memory, _env);
         s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
-        if (e.SyscallNumber is ExitNr or ExitGroupNr)
+        if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
         {
-            // These never return; the call is complete as it starts.
+            // These never return (unless injected); the call is complete as it starts.
             if (!s.Suppressed && _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished)) Call(s, e.Pid, ret: null, ReturnFormat.None, e.Timestamp, default);
             s.InSyscall = false;
         }

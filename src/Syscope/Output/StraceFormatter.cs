@@ -120,9 +120,9 @@ public sealed partial class StraceFormatter : ITraceFormatter
 
         var o = s.Output;
         OpenLine(o, s, e.Pid);
-        if (e.SyscallNumber is ExitNr or ExitGroupNr)
+        if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
         {
-            // These never return: strace completes the line at once.
+            // These never return (unless injected): strace completes the line at once.
             o.Write((byte)')');
             o.ReturnSeparator();
             o.Write((byte)'?');

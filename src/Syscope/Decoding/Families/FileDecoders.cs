@@ -108,15 +108,6 @@ internal static class FileDecoders
             TimePrinters.TimespecPair(ref c, c.Arg(2));
             Args.Flags(ref c, 3, FileConstants.AtFlags);
         });
-        d["mknodat"] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            DirPath(ref c);
-            c.Out.Sep();
-            ulong type = c.Arg(2) & 0xf000;
-            if (FileConstants.FileType.TryName(type, out _)) StatPrinters.Mode(c.Out, (uint)c.Arg(2));
-            else c.Out.Octal(c.Arg(2) & 0xffff);
-            if (type is 0x2000 or 0x6000) { c.Out.Raw(", makedev("u8).Hex((c.Arg(3) >> 8) & 0xfff).Raw(", "u8).Hex(c.Arg(3) & 0xff).Raw((byte)')'); }
-        });
         d["umask"] = new FuncDecoder((ref DecodeContext c) => Args.Mode(ref c, 0), null, ReturnFormat.Octal);
 
         var getxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);

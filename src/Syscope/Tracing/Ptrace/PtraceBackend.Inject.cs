@@ -24,6 +24,8 @@ public sealed partial class PtraceBackend
             t.Injecting = rule;
             // -1 makes the kernel run nothing; syscall= runs a harmless %pure call instead.
             if (rule.ChangesResult) Request(POKEUSER, t.Pid, OrigRaxOffset, rule.SubstituteSyscall ?? -1);
+            // An exit the kernel will not run returns after all: the formatters must wait for it.
+            _event.Injected = rule.ChangesResult;
             Poke(t, rule.PokeEnter);
             if (rule.DelayEnterMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayEnterMicros * Stopwatch.Frequency / 1_000_000;
             return;

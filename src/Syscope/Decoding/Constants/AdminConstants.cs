@@ -1,0 +1,87 @@
+namespace Syscope.Decoding.Constants;
+
+/// <summary>ptrace, syslog, reboot and quotactl: requests, actions and commands.</summary>
+public static class AdminConstants
+{
+    /// <summary>&lt;linux/ptrace.h&gt; and &lt;asm/ptrace-abi.h&gt; (x86_64) requests.</summary>
+    public static readonly ValueSet PtraceRequests = new("PTRACE_???", false,
+        new(0, "PTRACE_TRACEME"), new(1, "PTRACE_PEEKTEXT"), new(2, "PTRACE_PEEKDATA"), new(3, "PTRACE_PEEKUSER"),
+        new(4, "PTRACE_POKETEXT"), new(5, "PTRACE_POKEDATA"), new(6, "PTRACE_POKEUSER"), new(7, "PTRACE_CONT"),
+        new(8, "PTRACE_KILL"), new(9, "PTRACE_SINGLESTEP"), new(12, "PTRACE_GETREGS"), new(13, "PTRACE_SETREGS"),
+        new(14, "PTRACE_GETFPREGS"), new(15, "PTRACE_SETFPREGS"), new(16, "PTRACE_ATTACH"), new(17, "PTRACE_DETACH"),
+        new(18, "PTRACE_GETFPXREGS"), new(19, "PTRACE_SETFPXREGS"), new(21, "PTRACE_OLDSETOPTIONS"),
+        new(24, "PTRACE_SYSCALL"), new(25, "PTRACE_GET_THREAD_AREA"), new(26, "PTRACE_SET_THREAD_AREA"),
+        new(30, "PTRACE_ARCH_PRCTL"), new(31, "PTRACE_SYSEMU"), new(32, "PTRACE_SYSEMU_SINGLESTEP"),
+        new(33, "PTRACE_SINGLEBLOCK"),
+        new(0x4200, "PTRACE_SETOPTIONS"), new(0x4201, "PTRACE_GETEVENTMSG"), new(0x4202, "PTRACE_GETSIGINFO"),
+        new(0x4203, "PTRACE_SETSIGINFO"), new(0x4204, "PTRACE_GETREGSET"), new(0x4205, "PTRACE_SETREGSET"),
+        new(0x4206, "PTRACE_SEIZE"), new(0x4207, "PTRACE_INTERRUPT"), new(0x4208, "PTRACE_LISTEN"),
+        new(0x4209, "PTRACE_PEEKSIGINFO"), new(0x420a, "PTRACE_GETSIGMASK"), new(0x420b, "PTRACE_SETSIGMASK"),
+        new(0x420c, "PTRACE_SECCOMP_GET_FILTER"), new(0x420d, "PTRACE_SECCOMP_GET_METADATA"),
+        new(0x420e, "PTRACE_GET_SYSCALL_INFO"), new(0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"),
+        new(0x4210, "PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG"), new(0x4211, "PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG"));
+
+    /// <summary>&lt;linux/ptrace.h&gt; PTRACE_O_* options (PTRACE_SETOPTIONS, PTRACE_SEIZE).</summary>
+    public static readonly FlagSet PtraceOptions = new("PTRACE_O_???", null,
+        new(0x01, "PTRACE_O_TRACESYSGOOD"), new(0x02, "PTRACE_O_TRACEFORK"), new(0x04, "PTRACE_O_TRACEVFORK"),
+        new(0x08, "PTRACE_O_TRACECLONE"), new(0x10, "PTRACE_O_TRACEEXEC"), new(0x20, "PTRACE_O_TRACEVFORKDONE"),
+        new(0x40, "PTRACE_O_TRACEEXIT"), new(0x80, "PTRACE_O_TRACESECCOMP"), new(0x100000, "PTRACE_O_EXITKILL"),
+        new(0x200000, "PTRACE_O_SUSPEND_SECCOMP"));
+
+    /// <summary>&lt;linux/elf.h&gt; regset types that PTRACE_GETREGSET/SETREGSET take on x86_64.</summary>
+    public static readonly ValueSet RegsetTypes = new("NT_???", false,
+        new(1, "NT_PRSTATUS"), new(2, "NT_FPREGSET"), new(3, "NT_PRPSINFO"), new(4, "NT_TASKSTRUCT"), new(6, "NT_AUXV"),
+        new(0x200, "NT_386_TLS"), new(0x201, "NT_386_IOPERM"), new(0x202, "NT_X86_XSTATE"));
+
+    /// <summary>struct user_regs_struct (&lt;sys/user.h&gt;, x86_64), in field order; PTRACE_PEEKUSER
+    /// names these offsets 8*NAME.</summary>
+    public static readonly string[] UserRegs =
+    [
+        "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi", "rdi",
+        "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",
+    ];
+
+    /// <summary>&lt;linux/syslog.h&gt; (kernel-internal) SYSLOG_ACTION_*.</summary>
+    public static readonly ValueSet SyslogActions = new("SYSLOG_ACTION_???", true,
+        new(0, "SYSLOG_ACTION_CLOSE"), new(1, "SYSLOG_ACTION_OPEN"), new(2, "SYSLOG_ACTION_READ"),
+        new(3, "SYSLOG_ACTION_READ_ALL"), new(4, "SYSLOG_ACTION_READ_CLEAR"), new(5, "SYSLOG_ACTION_CLEAR"),
+        new(6, "SYSLOG_ACTION_CONSOLE_OFF"), new(7, "SYSLOG_ACTION_CONSOLE_ON"), new(8, "SYSLOG_ACTION_CONSOLE_LEVEL"),
+        new(9, "SYSLOG_ACTION_SIZE_UNREAD"), new(10, "SYSLOG_ACTION_SIZE_BUFFER"));
+
+    /// <summary>&lt;linux/kern_levels.h&gt; LOGLEVEL_*, for SYSLOG_ACTION_CONSOLE_LEVEL.</summary>
+    public static readonly ValueSet LogLevels = new("LOGLEVEL_???", true,
+        new(0, "LOGLEVEL_EMERG"), new(1, "LOGLEVEL_ALERT"), new(2, "LOGLEVEL_CRIT"), new(3, "LOGLEVEL_ERR"),
+        new(4, "LOGLEVEL_WARNING"), new(5, "LOGLEVEL_NOTICE"), new(6, "LOGLEVEL_INFO"), new(7, "LOGLEVEL_DEBUG"));
+
+    /// <summary>&lt;linux/reboot.h&gt; magic numbers.</summary>
+    public static readonly ValueSet RebootMagic = new("LINUX_REBOOT_MAGIC_???", false,
+        new(0xfee1dead, "LINUX_REBOOT_MAGIC1"), new(0x28121969, "LINUX_REBOOT_MAGIC2"),
+        new(0x05121996, "LINUX_REBOOT_MAGIC2A"), new(0x16041998, "LINUX_REBOOT_MAGIC2B"),
+        new(0x20112000, "LINUX_REBOOT_MAGIC2C"));
+
+    public const uint LINUX_REBOOT_CMD_RESTART2 = 0xa1b2c3d4;
+
+    /// <summary>&lt;linux/reboot.h&gt; LINUX_REBOOT_CMD_*.</summary>
+    public static readonly ValueSet RebootCommands = new("LINUX_REBOOT_CMD_???", false,
+        new(0x01234567, "LINUX_REBOOT_CMD_RESTART"), new(0xcdef0123, "LINUX_REBOOT_CMD_HALT"),
+        new(0x89abcdef, "LINUX_REBOOT_CMD_CAD_ON"), new(0x00000000, "LINUX_REBOOT_CMD_CAD_OFF"),
+        new(0x4321fedc, "LINUX_REBOOT_CMD_POWER_OFF"), new(LINUX_REBOOT_CMD_RESTART2, "LINUX_REBOOT_CMD_RESTART2"),
+        new(0xd000fce2, "LINUX_REBOOT_CMD_SW_SUSPEND"), new(0x45584543, "LINUX_REBOOT_CMD_KEXEC"));
+
+    /// <summary>&lt;linux/quota.h&gt; Q_* and &lt;linux/dqblk_xfs.h&gt; Q_X* commands (QCMD's upper part).</summary>
+    public static readonly ValueSet QuotaCommands = new("Q_???", false,
+        new(0x800001, "Q_SYNC"), new(0x800002, "Q_QUOTAON"), new(0x800003, "Q_QUOTAOFF"), new(0x800004, "Q_GETFMT"),
+        new(0x800005, "Q_GETINFO"), new(0x800006, "Q_SETINFO"), new(0x800007, "Q_GETQUOTA"), new(0x800008, "Q_SETQUOTA"),
+        new(0x800009, "Q_GETNEXTQUOTA"),
+        new(0x5801, "Q_XQUOTAON"), new(0x5802, "Q_XQUOTAOFF"), new(0x5803, "Q_XGETQUOTA"), new(0x5804, "Q_XSETQLIM"),
+        new(0x5805, "Q_XGETQSTAT"), new(0x5806, "Q_XQUOTARM"), new(0x5807, "Q_XQUOTASYNC"), new(0x5808, "Q_XGETQSTATV"),
+        new(0x5809, "Q_XGETNEXTQUOTA"));
+
+    /// <summary>&lt;linux/quota.h&gt; quota types (QCMD's low byte).</summary>
+    public static readonly ValueSet QuotaTypes = new("???QUOTA", false,
+        new(0, "USRQUOTA"), new(1, "GRPQUOTA"), new(2, "PRJQUOTA"));
+
+    /// <summary>&lt;linux/quota.h&gt; QFMT_* formats, Q_QUOTAON's id.</summary>
+    public static readonly ValueSet QuotaFormats = new("QFMT_VFS_???", false,
+        new(1, "QFMT_VFS_OLD"), new(2, "QFMT_VFS_V0"), new(3, "QFMT_OCFS2"), new(4, "QFMT_VFS_V1"));
+}

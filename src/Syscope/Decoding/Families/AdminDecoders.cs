@@ -1,0 +1,163 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>System administration calls: syslog, reboot, quotactl, mknod, ustat and the removed
+/// _sysctl.  Each prints only the arguments its action or command uses, as strace does.</summary>
+internal static class AdminDecoders
+{
+    private const uint S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFMT = 0xf000;
+    private const ulong SYSLOG_ACTION_READ = 2, SYSLOG_ACTION_READ_ALL = 3, SYSLOG_ACTION_READ_CLEAR = 4,
+        SYSLOG_ACTION_CONSOLE_LEVEL = 8;
+
+    public static void Register(Dictionary<string, SyscallDecoder> d)
+    {
+        d["syslog"] = new FuncDecoder(SyslogEntry, SyslogExit, exitArgs: false);
+        d["reboot"] = new FuncDecoder(RebootEntry);
+        d["quotactl"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            QuotaCommand(c.Out, (uint)c.Arg(0));
+            Args.Path(ref c, 1);
+            QuotaTail(ref c, (uint)c.Arg(0), 2);
+        });
+        d["quotactl_fd"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            c.Out.Sep();
+            QuotaCommand(c.Out, (uint)c.Arg(1));
+            QuotaTail(ref c, (uint)c.Arg(1), 2);
+        });
+        d["mknod"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Path(ref c, 0);
+            ModeAndDevice(ref c, 1);
+        });
+        d["mknodat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            ModeAndDevice(ref c, 2);
+        });
+        d["ustat"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            StatPrinters.Makedev(c.Out, (uint)c.Arg(0));
+            Args.Ptr(ref c, 1);
+        });
+        d["_sysctl"] = new FuncDecoder(SysctlEntry);
+    }
+
+    /// <summary>A device node's type and permissions, then its device only when it has one
+    /// (character and block devices); the kernel takes both as 32-bit values.</summary>
+    private static void ModeAndDevice(ref DecodeContext c, int i)
+    {
+        uint mode = (uint)c.Arg(i);
+        c.Out.Sep();
+        if (FileConstants.FileType.TryName(mode & S_IFMT, out _) && (mode & S_IFMT) != 0) StatPrinters.Mode(c.Out, mode);
+        else if (c.Out.Style == ConstStyle.Verbose && (mode & S_IFMT) == 0)
+            c.Out.Octal(mode).Raw(" /* "u8).Octal(mode).Raw(" */"u8);   // strace comments a type-less mode with itself
+        else c.Out.Octal(mode);
+        if ((mode & S_IFMT) is S_IFCHR or S_IFBLK) { c.Out.Sep(); StatPrinters.Makedev(c.Out, (uint)c.Arg(i + 1)); }
+    }
+
+    /// <summary>strace prints the action and the console level as a number with its name in a
+    /// comment, in every -X style.</summary>
+    private static void SyslogEntry(ref DecodeContext c)
+    {
+        int action = (int)c.Arg(0);
+        c.Out.Sep();
+        Commented(c.Out, action, AdminConstants.SyslogActions, "SYSLOG_ACTION_???"u8);
+        switch ((ulong)action)
+        {
+            case SYSLOG_ACTION_READ or SYSLOG_ACTION_READ_ALL or SYSLOG_ACTION_READ_CLEAR:
+                c.Out.SepAhead();   // the buffer prints at exit
+                return;
+            case SYSLOG_ACTION_CONSOLE_LEVEL:
+                Args.Ptr(ref c, 1);
+                c.Out.Sep();
+                Commented(c.Out, (int)c.Arg(2), AdminConstants.LogLevels, "LOGLEVEL_???"u8);
+                return;
+            case <= 10: return;   // the other known actions use neither buffer nor length
+            default:
+                Args.Ptr(ref c, 1);
+                Args.Int(ref c, 2);
+                return;
+        }
+    }
+
+    private static void Commented(ArgWriter w, int value, ValueSet set, ReadOnlySpan<byte> unknown) =>
+        w.Int(value).Raw(" /* "u8).Raw(value >= 0 && set.TryName((ulong)value, out var name) ? name : unknown).Raw(" */"u8);
+
+    private static void SyslogExit(ref DecodeContext c)
+    {
+        if ((ulong)(int)c.Arg(0) is not (SYSLOG_ACTION_READ or SYSLOG_ACTION_READ_ALL or SYSLOG_ACTION_READ_CLEAR)) return;
+        c.Out.Sep();
+        if (c.Failed) c.Out.Ptr(c.Arg(1));
+        else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
+        Args.Int(ref c, 2);
+    }
+
+    private static void RebootEntry(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        AdminConstants.RebootMagic.Print(c.Out, (uint)c.Arg(0));
+        c.Out.Sep();
+        AdminConstants.RebootMagic.Print(c.Out, (uint)c.Arg(1));
+        c.Out.Sep();
+        AdminConstants.RebootCommands.Print(c.Out, (uint)c.Arg(2));
+        if ((uint)c.Arg(2) == AdminConstants.LINUX_REBOOT_CMD_RESTART2) Args.Path(ref c, 3);
+    }
+
+    /// <summary>QCMD(cmd, type): the command in the upper bits, the quota type in the low byte;
+    /// one constant, so -X verbose comments the whole.</summary>
+    private static void QuotaCommand(ArgWriter w, uint cmd)
+    {
+        var mark = w.BeginConst();
+        w.Raw("QCMD("u8);
+        AdminConstants.QuotaCommands.Print(w, cmd >> 8);
+        w.Raw(", "u8);
+        AdminConstants.QuotaTypes.Print(w, cmd & 0xff);
+        w.Raw((byte)')');
+        w.EndConst(mark, cmd, NumberBase.Unsigned);
+    }
+
+    /// <summary>The id and address as each command uses them: none for the sync and off commands,
+    /// no id for the per-filesystem ones, a format and a path for Q_QUOTAON.</summary>
+    private static void QuotaTail(ref DecodeContext c, uint cmd, int idArg)
+    {
+        switch (cmd >> 8)
+        {
+            case 0x800001 or 0x800003 or 0x5807: return;   // Q_SYNC, Q_QUOTAOFF, Q_XQUOTASYNC
+            case 0x800002:                                   // Q_QUOTAON
+                c.Out.Sep();
+                AdminConstants.QuotaFormats.PrintInt(c.Out, c.Arg(idArg));
+                Args.Path(ref c, idArg + 1);
+                return;
+            case 0x800004 or 0x800005 or 0x800006 or 0x5801 or 0x5802 or 0x5805 or 0x5806 or 0x5808:
+                Args.Ptr(ref c, idArg + 1);                  // per-filesystem: no id
+                return;
+            default:
+                Args.Int(ref c, idArg);
+                Args.Ptr(ref c, idArg + 1);
+                return;
+        }
+    }
+
+    /// <summary>struct __sysctl_args (&lt;linux/sysctl.h&gt;); the kernel no longer implements the
+    /// call, so the fields print as they were given.</summary>
+    private static void SysctlEntry(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (!Printers.TryRead(ref c, c.Arg(0), out SysctlArgs a)) { c.Out.Ptr(c.Arg(0)); return; }
+        c.Out.Raw("{name="u8).Ptr(a.Name).Raw(", nlen="u8).Int(a.Nlen).Raw(", oldval="u8).Ptr(a.Oldval)
+            .Raw(", oldlenp="u8).Ptr(a.Oldlenp).Raw(", newval="u8).Ptr(a.Newval).Raw(", newlen="u8).UInt(a.Newlen).Raw((byte)'}');
+    }
+
+    private struct SysctlArgs
+    {
+        public ulong Name;
+        public int Nlen;
+        public ulong Oldval, Oldlenp, Newval, Newlen;
+    }
+}

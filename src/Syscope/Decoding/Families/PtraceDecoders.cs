@@ -1,0 +1,167 @@
+using Syscope.Decoding.Constants;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>ptrace(2): each request prints only the arguments it uses, and what the kernel
+/// wrote for it (a peeked word, registers, siginfo, an event message) at exit, as strace does.</summary>
+internal static class PtraceDecoders
+{
+    private const ulong TRACEME = 0, PEEKTEXT = 1, PEEKDATA = 2, PEEKUSER = 3, POKETEXT = 4, POKEDATA = 5, POKEUSER = 6,
+        CONT = 7, KILL = 8, SINGLESTEP = 9, GETREGS = 12, SETREGS = 13, ATTACH = 16, DETACH = 17, SYSCALL = 24,
+        SYSEMU = 31, SYSEMU_SINGLESTEP = 32, SINGLEBLOCK = 33, SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201,
+        GETSIGINFO = 0x4202, SETSIGINFO = 0x4203, GETREGSET = 0x4204, SETREGSET = 0x4205, SEIZE = 0x4206,
+        INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
+    private const ulong NT_PRSTATUS = 1, UserDebugRegOffset = 0x350;
+
+    public static void Register(Dictionary<string, SyscallDecoder> d) =>
+        d["ptrace"] = new FuncDecoder(Entry, Exit, ReturnFormat.Decimal, exitArgs: false);
+
+    private static void Entry(ref DecodeContext c)
+    {
+        ulong request = c.Arg(0);
+        c.Out.Sep();
+        AdminConstants.PtraceRequests.Print(c.Out, request);
+        if (request == TRACEME) return;
+        Args.Int(ref c, 1);
+        switch (request)
+        {
+            case ATTACH or KILL or INTERRUPT or LISTEN: return;
+            case PEEKTEXT or PEEKDATA or PEEKUSER:
+                c.Out.Sep();
+                Address(ref c, request);
+                c.Out.SepAhead();
+                return;
+            case POKETEXT or POKEDATA or POKEUSER:
+                c.Out.Sep();
+                Address(ref c, request);
+                Args.Ptr(ref c, 3);
+                return;
+            case CONT or SINGLESTEP or DETACH or SYSCALL or SYSEMU or SYSEMU_SINGLESTEP or SINGLEBLOCK:
+                Args.Ptr(ref c, 2);
+                c.Out.Sep();
+                SignalPrinters.Signal(c.Out, (int)c.Arg(3));
+                return;
+            case SETOPTIONS or SEIZE:
+                Args.Ptr(ref c, 2);
+                Args.Flags(ref c, 3, AdminConstants.PtraceOptions);
+                return;
+            case GETEVENTMSG or GETSIGINFO:
+                Args.Ptr(ref c, 2);
+                c.Out.SepAhead();
+                return;
+            case SETSIGINFO:
+                Args.Ptr(ref c, 2);
+                c.Out.Sep();
+                Siginfo(ref c, c.Arg(3));
+                return;
+            case GETREGS:
+                c.Out.SepAhead();
+                return;
+            case SETREGS:
+                c.Out.Sep();
+                Regs(ref c, c.Arg(3));
+                return;
+            case GETREGSET or SETREGSET:
+                c.Out.Sep();
+                AdminConstants.RegsetTypes.Print(c.Out, c.Arg(2));
+                if (request == GETREGSET) { c.Out.SepAhead(); return; }
+                c.Out.Sep();
+                Regset(ref c);
+                return;
+            case GET_SYSCALL_INFO:
+                Args.ULong(ref c, 2);
+                c.Out.SepAhead();
+                return;
+            default:
+                if (AdminConstants.PtraceRequests.TryName(request, out _)) { Args.Ptr(ref c, 2); Args.Ptr(ref c, 3); }
+                else { Args.Hex(ref c, 2); Args.Hex(ref c, 3); }
+                return;
+        }
+    }
+
+    private static void Exit(ref DecodeContext c)
+    {
+        ulong request = c.Arg(0);
+        switch (request)
+        {
+            case PEEKTEXT or PEEKDATA or PEEKUSER or GETEVENTMSG:
+                c.Out.Sep();
+                if (c.Failed || !Printers.TryRead(ref c, c.Arg(3), out ulong word)) { c.Out.Ptr(c.Arg(3)); return; }
+                c.Out.Raw((byte)'[');
+                if (request == GETEVENTMSG) c.Out.UInt(word); else c.Out.Hex(word);
+                c.Out.Raw((byte)']');
+                return;
+            case GETSIGINFO:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(3)); else Siginfo(ref c, c.Arg(3));
+                return;
+            case GETREGS:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(3)); else Regs(ref c, c.Arg(3));
+                return;
+            case GETREGSET:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(3)); else Regset(ref c);
+                return;
+            case GET_SYSCALL_INFO:
+                Args.Ptr(ref c, 3);   // struct ptrace_syscall_info is not decoded yet
+                return;
+        }
+    }
+
+    /// <summary>PTRACE_PEEKUSER/POKEUSER offsets into struct user: a register as 8*NAME.</summary>
+    private static void Address(ref DecodeContext c, ulong request)
+    {
+        ulong addr = c.Arg(2);
+        if (request is not (PEEKUSER or POKEUSER)) { c.Out.Ptr(addr); return; }
+        var mark = c.Out.BeginConst();
+        if (addr % 8 == 0 && addr / 8 < (ulong)AdminConstants.UserRegs.Length)
+        {
+            c.Out.Raw("8*"u8);
+            foreach (char ch in AdminConstants.UserRegs[addr / 8]) c.Out.Raw((byte)char.ToUpperInvariant(ch));
+        }
+        else if (addr == UserDebugRegOffset) c.Out.Raw("offsetof(struct user, u_debugreg)"u8);
+        else { c.Out.Ptr(addr); return; }
+        c.Out.EndConst(mark, addr);
+    }
+
+    private static void Siginfo(ref DecodeContext c, ulong addr)
+    {
+        if (Printers.TryRead(ref c, addr, out Interop.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
+        else c.Out.Ptr(addr);
+    }
+
+    private static void Regs(ref DecodeContext c, ulong addr) => Regs(ref c, addr, AdminConstants.UserRegs.Length * 8);
+
+    /// <summary>struct user_regs_struct, or as much of it as len covers.</summary>
+    private static void Regs(ref DecodeContext c, ulong addr, int len)
+    {
+        Span<ulong> regs = stackalloc ulong[27];
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(regs);
+        if (len < bytes.Length || Printers.ReadStruct(ref c, addr, bytes) != bytes.Length) { c.Out.Ptr(addr); return; }
+        c.Out.Raw((byte)'{');
+        for (int i = 0; i < regs.Length; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            foreach (char ch in AdminConstants.UserRegs[i]) c.Out.Raw((byte)ch);
+            c.Out.Raw((byte)'=').Hex(regs[i]);
+        }
+        c.Out.Raw((byte)'}');
+    }
+
+    /// <summary>The struct iovec of GETREGSET/SETREGSET; general registers decode for NT_PRSTATUS.</summary>
+    private static void Regset(ref DecodeContext c)
+    {
+        ulong addr = c.Arg(3);
+        if (!Printers.TryRead(ref c, addr, out Iov iov)) { c.Out.Ptr(addr); return; }
+        c.Out.Raw("{iov_base="u8);
+        if (c.Arg(2) == NT_PRSTATUS) Regs(ref c, iov.Base, (int)Math.Min(iov.Len, int.MaxValue));
+        else c.Out.Ptr(iov.Base);
+        c.Out.Raw(", iov_len="u8).UInt(iov.Len).Raw((byte)'}');
+    }
+
+    private struct Iov
+    {
+        public ulong Base, Len;
+    }
+}
