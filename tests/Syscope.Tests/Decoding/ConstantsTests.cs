@@ -62,6 +62,11 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/bpf.h>
         #include <linux/fiemap.h>
         #include <linux/mount.h>
+        #include <linux/ptrace.h>
+        #include <linux/reboot.h>
+        #include <linux/quota.h>
+        #include <linux/dqblk_xfs.h>
+        #include <linux/elf.h>
         #include <netinet/ip.h>
         """;
 

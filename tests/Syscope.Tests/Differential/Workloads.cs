@@ -142,6 +142,14 @@ public static class Workloads
         ("sockets.py", ["-f", "-e", "read=4,5", "-e", "write=all"]), ("sh-pipe", ["-f", "-e", "write=1", "-e", "read=0"]),
     ];
 
+    // ---- zeroB branch: ptrace on a child, syslog, mknod, ustat, quotactl, reboot and removed
+    // calls (admin.c, which makes its device nodes in the scratch directory), default and -v.
+    private static readonly Workload[] s_adminWorkloads =
+    [
+        new("admin", [], ["{bin}/admin", Scratch]), new("admin", ["-v"], ["{bin}/admin", Scratch]),
+        new("admin", ["-X", "raw"], ["{bin}/admin", Scratch]), new("admin", ["-X", "verbose"], ["{bin}/admin", Scratch]),
+    ];
+
     private static string NameOf(string[] cmd) =>
         cmd[0] == "sh" ? "sh-pipe" : cmd.Any(a => a.Contains("{http}")) ? "curl-http" : cmd.Length > 1 && cmd[1].EndsWith(".py") ? Path.GetFileNameWithoutExtension(cmd[1]) + ".py" : Path.GetFileName(cmd[0]);
 
@@ -169,5 +177,6 @@ public static class Workloads
         }
         foreach (var w in s_netlinkWorkloads) yield return [w];
         foreach (var w in s_zeroAWorkloads) yield return [w];
+        foreach (var w in s_adminWorkloads) yield return [w];
     }
 }

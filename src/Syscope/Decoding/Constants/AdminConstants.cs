@@ -41,6 +41,17 @@ public static class AdminConstants
         "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",
     ];
 
+    /// <summary>&lt;sys/user.h&gt; (x86_64) struct user fields after the registers, by offset, for
+    /// PTRACE_PEEKUSER/POKEUSER; an offset inside a field prints as the field plus the rest.</summary>
+    public static readonly (uint Offset, string Name)[] UserFields =
+    [
+        (0xd8, "u_fpvalid"), (0xe0, "i387"), (0x2e0, "u_tsize"), (0x2e8, "u_dsize"), (0x2f0, "u_ssize"),
+        (0x2f8, "start_code"), (0x300, "start_stack"), (0x308, "signal"), (0x310, "reserved"), (0x318, "u_ar0"),
+        (0x320, "u_fpstate"), (0x328, "magic"), (0x330, "u_comm"), (0x350, "u_debugreg"),
+    ];
+
+    public const uint SizeofUser = 0x390;
+
     /// <summary>&lt;linux/syslog.h&gt; (kernel-internal) SYSLOG_ACTION_*.</summary>
     public static readonly ValueSet SyslogActions = new("SYSLOG_ACTION_???", true,
         new(0, "SYSLOG_ACTION_CLOSE"), new(1, "SYSLOG_ACTION_OPEN"), new(2, "SYSLOG_ACTION_READ"),

@@ -11,7 +11,7 @@ internal static class PtraceDecoders
         SYSEMU = 31, SYSEMU_SINGLESTEP = 32, SINGLEBLOCK = 33, SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201,
         GETSIGINFO = 0x4202, SETSIGINFO = 0x4203, GETREGSET = 0x4204, SETREGSET = 0x4205, SEIZE = 0x4206,
         INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
-    private const ulong NT_PRSTATUS = 1, UserDebugRegOffset = 0x350;
+    private const ulong NT_PRSTATUS = 1;
 
     public static void Register(Dictionary<string, SyscallDecoder> d) =>
         d["ptrace"] = new FuncDecoder(Entry, Exit, ReturnFormat.Decimal, exitArgs: false);
@@ -66,7 +66,7 @@ internal static class PtraceDecoders
                 AdminConstants.RegsetTypes.Print(c.Out, c.Arg(2));
                 if (request == GETREGSET) { c.Out.SepAhead(); return; }
                 c.Out.Sep();
-                Regset(ref c);
+                Regset(ref c, registers: true);
                 return;
             case GET_SYSCALL_INFO:
                 Args.ULong(ref c, 2);
@@ -101,7 +101,7 @@ internal static class PtraceDecoders
                 return;
             case GETREGSET:
                 c.Out.Sep();
-                if (c.Failed) c.Out.Ptr(c.Arg(3)); else Regset(ref c);
+                Regset(ref c, registers: !c.Failed);
                 return;
             case GET_SYSCALL_INFO:
                 Args.Ptr(ref c, 3);   // struct ptrace_syscall_info is not decoded yet
@@ -109,20 +109,33 @@ internal static class PtraceDecoders
         }
     }
 
-    /// <summary>PTRACE_PEEKUSER/POKEUSER offsets into struct user: a register as 8*NAME.</summary>
+    /// <summary>PTRACE_PEEKUSER/POKEUSER offsets into struct user: a register as 8*NAME, another
+    /// field as offsetof(struct user, NAME), either with "+N" for an offset inside it.</summary>
     private static void Address(ref DecodeContext c, ulong request)
     {
         ulong addr = c.Arg(2);
-        if (request is not (PEEKUSER or POKEUSER)) { c.Out.Ptr(addr); return; }
-        var mark = c.Out.BeginConst();
-        if (addr % 8 == 0 && addr / 8 < (ulong)AdminConstants.UserRegs.Length)
+        if (request is not (PEEKUSER or POKEUSER) || addr > AdminConstants.SizeofUser) { c.Out.Ptr(addr); return; }
+        var w = c.Out;
+        var mark = w.BeginConst();
+        ulong rest;
+        if (addr == AdminConstants.SizeofUser) { w.Raw("sizeof(struct user)"u8); rest = 0; }
+        else if (addr < AdminConstants.UserFields[0].Offset)
         {
-            c.Out.Raw("8*"u8);
-            foreach (char ch in AdminConstants.UserRegs[addr / 8]) c.Out.Raw((byte)char.ToUpperInvariant(ch));
+            w.Raw("8*"u8);
+            foreach (char ch in AdminConstants.UserRegs[addr / 8]) w.Raw((byte)char.ToUpperInvariant(ch));
+            rest = addr % 8;
         }
-        else if (addr == UserDebugRegOffset) c.Out.Raw("offsetof(struct user, u_debugreg)"u8);
-        else { c.Out.Ptr(addr); return; }
-        c.Out.EndConst(mark, addr);
+        else
+        {
+            var field = AdminConstants.UserFields[0];
+            foreach (var f in AdminConstants.UserFields) if (f.Offset <= addr) field = f;
+            w.Raw("offsetof(struct user, "u8);
+            foreach (char ch in field.Name) w.Raw((byte)ch);
+            w.Raw((byte)')');
+            rest = addr - field.Offset;
+        }
+        if (rest != 0) w.Raw((byte)'+').UInt(rest);
+        w.EndConst(mark, addr);
     }
 
     private static void Siginfo(ref DecodeContext c, ulong addr)
@@ -149,13 +162,14 @@ internal static class PtraceDecoders
         c.Out.Raw((byte)'}');
     }
 
-    /// <summary>The struct iovec of GETREGSET/SETREGSET; general registers decode for NT_PRSTATUS.</summary>
-    private static void Regset(ref DecodeContext c)
+    /// <summary>The struct iovec of GETREGSET/SETREGSET, printed even when the call failed (the
+    /// kernel reads it); general registers decode for NT_PRSTATUS when they hold something.</summary>
+    private static void Regset(ref DecodeContext c, bool registers)
     {
         ulong addr = c.Arg(3);
         if (!Printers.TryRead(ref c, addr, out Iov iov)) { c.Out.Ptr(addr); return; }
         c.Out.Raw("{iov_base="u8);
-        if (c.Arg(2) == NT_PRSTATUS) Regs(ref c, iov.Base, (int)Math.Min(iov.Len, int.MaxValue));
+        if (registers && c.Arg(2) == NT_PRSTATUS) Regs(ref c, iov.Base, (int)Math.Min(iov.Len, int.MaxValue));
         else c.Out.Ptr(iov.Base);
         c.Out.Raw(", iov_len="u8).UInt(iov.Len).Raw((byte)'}');
     }
