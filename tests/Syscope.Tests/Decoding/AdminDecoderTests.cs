@@ -40,6 +40,18 @@ public class AdminDecoderTests
     }
 
     [Fact]
+    public void Ptrace_user_offsets_name_the_field_and_the_rest()
+    {
+        Assert.Equal("ptrace(PTRACE_POKEUSER, 42, offsetof(struct user, u_debugreg)+56, NULL) = 0", Of("ptrace", [6, 42, 0x388, 0], 0));
+        Assert.Equal("ptrace(PTRACE_POKEUSER, 42, offsetof(struct user, u_fpvalid)+4, NULL) = 0", Of("ptrace", [6, 42, 0xdc, 0], 0));
+        Assert.Equal("ptrace(PTRACE_POKEUSER, 42, 8*R15+7, NULL) = 0", Of("ptrace", [6, 42, 7, 0], 0));
+        Assert.Equal("ptrace(PTRACE_POKEUSER, 42, sizeof(struct user), NULL) = 0", Of("ptrace", [6, 42, 0x390, 0], 0));
+        Assert.Equal("ptrace(PTRACE_POKEUSER, 42, 0x398, NULL) = 0", Of("ptrace", [6, 42, 0x398, 0], 0));
+        Assert.Equal("ptrace(0x6 /* PTRACE_POKEUSER */, 42, 0xd8 /* offsetof(struct user, u_fpvalid) */, NULL) = 0",
+            Of("ptrace", [6, 42, 0xd8, 0], 0, options: Verbose));
+    }
+
+    [Fact]
     public void Ptrace_getregs_and_getregset_print_the_general_registers()
     {
         var m = new FakeMemory();
@@ -51,6 +63,9 @@ public class AdminDecoderTests
         Assert.Equal($"ptrace(PTRACE_GETREGS, 42, {body}) = 0", Of("ptrace", [12, 42, 0, at], 0, m));
         Assert.Equal($"ptrace(PTRACE_GETREGSET, 42, NT_PRSTATUS, {{iov_base={body}, iov_len=216}}) = 0", Of("ptrace", [0x4204, 42, 1, iov], 0, m));
         Assert.Equal($"ptrace(PTRACE_GETREGS, 42, 0x{at:x}) = -1 ESRCH (No such process)", Of("ptrace", [12, 42, 0, at], -3, m));
+        ulong empty = m.Longs(0, 0);
+        Assert.Equal("ptrace(PTRACE_GETREGSET, 42, 0x4711 /* NT_??? */, {iov_base=NULL, iov_len=0}) = -1 EINVAL (Invalid argument)",
+            Of("ptrace", [0x4204, 42, 0x4711, empty], EINVAL, m));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public static partial class Masking
         (SigreturnValue(), "$1 = RET"),
         (PidField(), "$1=PID"),
         (PidArg(), "$1(PID"),
+        (PtracePid(), "$1, PID"),
         (Tid(), "[TID]"),
         (Port(), "htons(PORT)"),
         (RawPort(), "$1=\"PORT\""),
@@ -90,6 +91,8 @@ public static partial class Masking
     [GeneratedRegex(@"^(rt_sigreturn\(.*\)) = .*$")] private static partial Regex SigreturnValue();
     [GeneratedRegex(@"\b(si_pid|l_pid|nl_pid|pid|si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?")] private static partial Regex PidField();
     [GeneratedRegex(@"^((?:wait4|kill|tgkill|tkill|getpgid|setpgid|prlimit64|pidfd_open))\(\d{2,}(, \d{3,})?")] private static partial Regex PidArg();
+    /// <summary>ptrace's tracee (admin.c's child) is its second argument.</summary>
+    [GeneratedRegex(@"^(ptrace\([^,]+), \d{2,}")] private static partial Regex PtracePid();
     [GeneratedRegex(@"\[\d{3,}\]")] private static partial Regex Tid();
     /// <summary>-X raw and verbose show a port as its two bytes.</summary>
     [GeneratedRegex(@"\b(sin6?_port)=""(\\x[0-9a-f]{2}){2}""")] private static partial Regex RawPort();
