@@ -15,11 +15,14 @@ public static class SyscopeCli
         return dir?.FullName ?? throw new InvalidOperationException("syscope.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The apphost of the CLI from the same configuration the tests were built in.</summary>
+    /// <summary>The CLI copied beside the tests when they were built (so a later publish or clean of
+    /// src/Syscope.Cli cannot change what runs), else the apphost of the same configuration.</summary>
     public static string Executable
     {
         get
         {
+            string copied = Path.Combine(AppContext.BaseDirectory, "syscope-cli", "syscope");
+            if (File.Exists(copied)) return copied;
             string config = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
             var candidates = new[] { config, config == "Release" ? "Debug" : "Release" }
                 .SelectMany(c => new[] { $"src/Syscope.Cli/bin/{c}/net10.0/linux-x64/syscope", $"src/Syscope.Cli/bin/{c}/net10.0/syscope" })
