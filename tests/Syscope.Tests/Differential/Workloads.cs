@@ -39,6 +39,7 @@ public static class Workloads
         ["{bin}/mempolicy"],
         ["{bin}/ioprio"],
         ["{bin}/sockfamilies"],
+        ["{bin}/pidfd"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],
@@ -114,7 +115,7 @@ public static class Workloads
         ("cat", ["-e", "verbose=fstat,newfstatat"]), ("ls", ["-e", "verbose=fstat,newfstatat"]), ("structs", ["-e", "verbose=fstat,newfstatat"]),
         ("python3", ["-e", "verbose=fstat,newfstatat"]),
         ("mempolicy", ["-X", "raw"]), ("mempolicy", ["-X", "verbose"]), ("ioprio", ["-X", "raw"]), ("ioprio", ["-X", "verbose"]),
-        ("sockfamilies", ["-X", "raw"]), ("sockfamilies", ["-X", "verbose"]), ("sockfamilies", ["-yy"]),
+        ("pidfd", ["-y"]), ("pidfd", ["-yy"]), ("pidfd", ["-X", "raw"]), ("sockfamilies", ["-X", "raw"]), ("sockfamilies", ["-X", "verbose"]), ("sockfamilies", ["-yy"]),
     ];
 
     /// <summary>-yy and --decode-fds: socket endpoints from sock_diag, device numbers, pidfd pids,

@@ -83,6 +83,21 @@ internal static class ProcessDecoders
         });
         d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
         d["pidfd_open"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); }, null, ReturnFormat.Fd);
+        d["pidfd_getfd"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            // The descriptor number is the target process's, so -y looks its path up there.
+            c.Out.Sep().Int(c.IntArg(1));
+            int target = c.FdPaths?.PidOfPidfd(c.Pid, c.IntArg(0)) ?? -1;
+            if (target > 0)
+            {
+                int self = c.Pid;
+                c.Pid = target;
+                Args.FdPath(ref c, c.IntArg(1), c.Out);
+                c.Pid = self;
+            }
+            Args.Hex(ref c, 2);
+        }, null, ReturnFormat.Fd);
         d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
         d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));

@@ -45,6 +45,14 @@ internal static class SignalDecoders
         d["rt_sigreturn"] = new FuncDecoder(SigreturnEntry);
         d["kill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
         d["tkill"] = d["kill"];
+        d["pidfd_send_signal"] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            SignalArg(ref c, 1);
+            c.Out.Sep();
+            SiginfoPrinter.At(ref c, c.Arg(2));
+            Args.Hex(ref c, 3);
+        });
         d["tgkill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
         d["sigaltstack"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Stack(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
         {
