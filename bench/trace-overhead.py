@@ -3,7 +3,8 @@
 
   python3 bench/trace-overhead.py [--runs N]
 
-Uses the NativeAOT binary dist/syscope (publishes it if missing).  Prints the median wall time of
+Uses the NativeAOT binary dist/syscope (publishes it if missing; delete dist/ after changes).
+strace and syscope runs alternate, so drift in the machine's speed affects both alike.  Prints the median wall time of
 `dd if=/dev/zero of=/dev/null bs=1 count=100000` untraced, under `strace -o /dev/null` and under
 `syscope trace -o /dev/null`, the ratios, and the start-up cost of tracing `true`.
 Targets (issue 2): syscope/strace <= 1.0; syscope start-up <= strace start-up + 20 ms.
@@ -17,13 +18,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SYSCOPE = os.path.join(ROOT, "dist", "syscope")
 DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
 
+def once(cmd):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t0
+
 def wall(cmd, runs):
-    times = []
+    return statistics.median(once(cmd) for _ in range(runs))
+
+def paired(a, b, runs):
+    """Medians of a and b run in alternation, so a machine that speeds up or slows down during the
+    measurement (other work on a 2-core box, CPU frequency) weighs on both sides alike."""
+    ta, tb = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        ta.append(once(a))
+        tb.append(once(b))
+    return statistics.median(ta), statistics.median(tb)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -35,8 +45,7 @@ def main():
         subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
                         os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
     base = wall(DD, args.runs)
-    st = wall(["strace", "-o", "/dev/null"] + DD, args.runs)
-    sy = wall([SYSCOPE, "trace", "-o", "/dev/null"] + DD, args.runs)
+    st, sy = paired(["strace", "-o", "/dev/null"] + DD, [SYSCOPE, "trace", "-o", "/dev/null"] + DD, args.runs)
     print(f"dd bs=1 count=100000 (200k syscalls), median of {args.runs}:")
     print(f"  untraced            {base*1000:9.1f} ms")
     print(f"  strace -o /dev/null {st*1000:9.1f} ms   ({st/base:6.1f}x untraced)")
@@ -49,10 +58,9 @@ def main():
           f"syscope trace true {t_sy*1000:.1f} ms, difference {(t_sy-t_st)*1000:+.1f} ms (target <= +20 ms)")
     ok = sy / st <= 1.0 and (t_sy - t_st) <= 0.020
     if args.filters:
-        f_st = wall(["strace", "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", "/dev/null"] + DD, args.runs)
-        f_sy = wall([SYSCOPE, "trace", "-f", "-e", "trace=openat", "-o", "/dev/null"] + DD, args.runs)
-        c_st = wall(["strace", "-c", "-o", "/dev/null"] + DD, args.runs)
-        c_sy = wall([SYSCOPE, "trace", "-c", "-o", "/dev/null"] + DD, args.runs)
+        f_st, f_sy = paired(["strace", "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", "/dev/null"] + DD,
+                            [SYSCOPE, "trace", "-f", "-e", "trace=openat", "-o", "/dev/null"] + DD, args.runs)
+        c_st, c_sy = paired(["strace", "-c", "-o", "/dev/null"] + DD, [SYSCOPE, "trace", "-c", "-o", "/dev/null"] + DD, args.runs)
         print(f"-f -e trace=openat: strace --seccomp-bpf {f_st*1000:.1f} ms ({f_st/base:.2f}x untraced), "
               f"syscope {f_sy*1000:.1f} ms ({f_sy/base:.2f}x untraced; target <= 1.30x)")
         print(f"-c: strace {c_st*1000:.1f} ms, syscope {c_sy*1000:.1f} ms, ratio {c_sy/c_st:.2f} (target <= 1.00)")
