@@ -78,20 +78,6 @@ public static class ProcessConstants
         new(40, "PR_GET_TID_ADDRESS"), new(41, "PR_SET_THP_DISABLE"), new(42, "PR_GET_THP_DISABLE"),
         new(47, "PR_CAP_AMBIENT"), new(0x53564d41, "PR_SET_VMA"));
 
-    /// <summary>&lt;linux/capability.h&gt; capability numbers.</summary>
-    public static readonly ValueSet Capabilities = new("CAP_???", false,
-        new(0, "CAP_CHOWN"), new(1, "CAP_DAC_OVERRIDE"), new(2, "CAP_DAC_READ_SEARCH"), new(3, "CAP_FOWNER"),
-        new(4, "CAP_FSETID"), new(5, "CAP_KILL"), new(6, "CAP_SETGID"), new(7, "CAP_SETUID"), new(8, "CAP_SETPCAP"),
-        new(9, "CAP_LINUX_IMMUTABLE"), new(10, "CAP_NET_BIND_SERVICE"), new(11, "CAP_NET_BROADCAST"),
-        new(12, "CAP_NET_ADMIN"), new(13, "CAP_NET_RAW"), new(14, "CAP_IPC_LOCK"), new(15, "CAP_IPC_OWNER"),
-        new(16, "CAP_SYS_MODULE"), new(17, "CAP_SYS_RAWIO"), new(18, "CAP_SYS_CHROOT"), new(19, "CAP_SYS_PTRACE"),
-        new(20, "CAP_SYS_PACCT"), new(21, "CAP_SYS_ADMIN"), new(22, "CAP_SYS_BOOT"), new(23, "CAP_SYS_NICE"),
-        new(24, "CAP_SYS_RESOURCE"), new(25, "CAP_SYS_TIME"), new(26, "CAP_SYS_TTY_CONFIG"), new(27, "CAP_MKNOD"),
-        new(28, "CAP_LEASE"), new(29, "CAP_AUDIT_WRITE"), new(30, "CAP_AUDIT_CONTROL"), new(31, "CAP_SETFCAP"),
-        new(32, "CAP_MAC_OVERRIDE"), new(33, "CAP_MAC_ADMIN"), new(34, "CAP_SYSLOG"), new(35, "CAP_WAKE_ALARM"),
-        new(36, "CAP_BLOCK_SUSPEND"), new(37, "CAP_AUDIT_READ"), new(38, "CAP_PERFMON"), new(39, "CAP_BPF"),
-        new(40, "CAP_CHECKPOINT_RESTORE"));
-
     /// <summary>&lt;linux/futex.h&gt; commands (the private and clock bits are printed apart).</summary>
     public static readonly ValueSet FutexCommands = new("FUTEX_???", false,
         new(0, "FUTEX_WAIT"), new(1, "FUTEX_WAKE"), new(2, "FUTEX_FD"), new(3, "FUTEX_REQUEUE"),

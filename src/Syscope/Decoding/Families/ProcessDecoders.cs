@@ -163,7 +163,7 @@ internal static class ProcessDecoders
         {
             case PR_SET_PDEATHSIG: c.Out.Sep(); SignalPrinters.Signal(c.Out, c.IntArg(1)); break;
             case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); break;
-            case PR_CAPBSET_READ or PR_CAPBSET_DROP: Args.Value(ref c, 1, ProcessConstants.Capabilities); break;
+            case PR_CAPBSET_READ or PR_CAPBSET_DROP: Args.Value(ref c, 1, CapabilityConstants.Names); break;
             case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: c.Out.SepAhead(); break;
             case PR_GET_DUMPABLE or PR_GET_NO_NEW_PRIVS: break;
             default: for (int i = 1; i < 5; i++) Args.Hex(ref c, i); break;
