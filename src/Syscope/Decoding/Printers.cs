@@ -110,6 +110,33 @@ public static class Printers
         return -1;
     }
 
+    /// <summary>Prints one element of an array that <see cref="Array"/> walks.</summary>
+    public delegate void ElementPrinter<T>(ref DecodeContext c, in T element) where T : unmanaged;
+
+    /// <summary>An array of count T in tracee memory, as strace's print_array shows it: "[a, b]",
+    /// "..." after -s elements (all with -v), and "... /* addr */" where an element cannot be read.
+    /// NULL prints as NULL; a first element that cannot be read prints the address alone, unless
+    /// commentFirst asks for "[... /* addr */]" as some of strace's printers do.  Pass a static
+    /// lambda: the compiler caches it, so no call allocates.</summary>
+    public static unsafe void Array<T>(ref DecodeContext c, ulong addr, ulong count, ElementPrinter<T> print, bool commentFirst = false)
+        where T : unmanaged
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        ulong size = (ulong)sizeof(T);
+        T element = default;
+        if (count > 0 && !commentFirst && !TryRead(ref c, addr, out element)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        for (ulong i = 0; i < count; i++)
+        {
+            if (i > 0) c.Out.Raw(", "u8);
+            if (i >= (ulong)MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            ulong at = addr + i * size;
+            if ((i > 0 || commentFirst) && !TryRead(ref c, at, out element)) { c.Out.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
+            print(ref c, in element);
+        }
+        c.Out.Raw((byte)']');
+    }
+
     /// <summary>How many elements of an array print before "...": -s of them, all of them with -v.</summary>
     public static int MaxElements(ref DecodeContext c) => c.Unabbreviated ? int.MaxValue : c.Options.StringLimit;
 

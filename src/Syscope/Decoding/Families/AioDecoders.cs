@@ -106,19 +106,14 @@ internal static class AioDecoders
     /// <summary>The array of iocb pointers io_submit was given, each control block spelled out.</summary>
     private static void Submitted(ref DecodeContext c, ulong addr, long count)
     {
-        if (addr == 0 || count <= 0 || !Printers.TryRead(ref c, addr, out ulong p)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw((byte)'[');
-        for (long i = 0; i < count; i++)
+        if (count <= 0) { c.Out.Ptr(addr); return; }
+        Printers.Array(ref c, addr, (ulong)count, static (ref DecodeContext c, in ulong p) =>
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            if (i > 0 && !Printers.TryRead(ref c, addr + (ulong)i * 8, out p)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)i * 8).Raw(" */"u8); break; }
-            if (!Printers.TryRead(ref c, p, out Iocb cb)) { c.Out.Ptr(p); continue; }
+            if (!Printers.TryRead(ref c, p, out Iocb cb)) { c.Out.Ptr(p); return; }
             IocbHeader(ref c, in cb);
             IocbData(ref c, in cb);
             c.Out.Raw((byte)'}');
-        }
-        c.Out.Raw((byte)']');
+        });
     }
 
     private static ArgWriter IocbHeader(ref DecodeContext c, in Iocb cb)

@@ -141,21 +141,13 @@ internal static class IpcDecoders
         Args.Int(ref c, 0);
         c.Out.Sep();
         ulong addr = c.Arg(1), count = c.Arg(2);
-        if (addr == 0 || count == 0 || !Printers.TryRead(ref c, addr, out Sembuf op)) c.Out.Ptr(addr);
-        else
+        if (count == 0) c.Out.Ptr(addr);
+        else Printers.Array(ref c, addr, count, static (ref DecodeContext c, in Sembuf op) =>
         {
-            c.Out.Raw((byte)'[');
-            for (ulong i = 0; i < count; i++)
-            {
-                if (i > 0) c.Out.Raw(", "u8);
-                if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-                if (i > 0 && !Printers.TryRead(ref c, addr + i * 6, out op)) { c.Out.Raw("... /* "u8).Hex(addr + i * 6).Raw(" */"u8); break; }
-                c.Out.Raw("{sem_num="u8).UInt(op.Num).Raw(", sem_op="u8).Int(op.Op).Raw(", sem_flg="u8);
-                IpcConstants.SemFlags.Print(c.Out, (ushort)op.Flg);
-                c.Out.Raw((byte)'}');
-            }
-            c.Out.Raw((byte)']');
-        }
+            c.Out.Raw("{sem_num="u8).UInt(op.Num).Raw(", sem_op="u8).Int(op.Op).Raw(", sem_flg="u8);
+            IpcConstants.SemFlags.Print(c.Out, (ushort)op.Flg);
+            c.Out.Raw((byte)'}');
+        });
         Args.ULong(ref c, 2);
     }
 

@@ -53,13 +53,13 @@ internal static class MempolicyDecoders
             Args.Int(ref c, 0);
             Args.ULong(ref c, 1);
             c.Out.Sep();
-            Array(ref c, c.Arg(2), c.Arg(1), 8, Element.Pointer);
+            Printers.Array(ref c, c.Arg(2), c.Arg(1), s_pointer);
             c.Out.Sep();
-            Array(ref c, c.Arg(3), c.Arg(1), 4, Element.Int);
+            Printers.Array(ref c, c.Arg(3), c.Arg(1), s_node);
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(4)); else Array(ref c, c.Arg(4), c.Arg(1), 4, Element.Status);
+            if (c.Failed) c.Out.Ptr(c.Arg(4)); else Printers.Array(ref c, c.Arg(4), c.Arg(1), s_status);
             Args.Flags(ref c, 5, MemoryConstants.MbindFlags);
         });
     }
@@ -95,37 +95,19 @@ internal static class MempolicyDecoders
     {
         ulong longs = maxNode == 0 ? 0 : (maxNode - 1 + BitsPerLong - 1) / BitsPerLong;
         if (addr == 0 || longs == 0) { c.Out.Ptr(addr); return; }
-        Array(ref c, addr, longs, 8, Element.MaskWord);
+        Printers.Array(ref c, addr, longs, s_maskWord);
     }
 
-    private enum Element : byte { MaskWord, Pointer, Int, Status }
+    private static readonly Printers.ElementPrinter<ulong> s_maskWord = static (ref DecodeContext c, in ulong v) => MaskWord(c.Out, v);
+    private static readonly Printers.ElementPrinter<ulong> s_pointer = static (ref DecodeContext c, in ulong v) => c.Out.Ptr(v);
+    private static readonly Printers.ElementPrinter<int> s_node = static (ref DecodeContext c, in int v) => c.Out.Int(v);
 
-    /// <summary>[a, b, ...]: at most -s elements (all with -v); an element that cannot be read
-    /// ends the array with its address in a comment, or the whole array prints as its address
-    /// when not even the first can be read.</summary>
-    private static void Array(ref DecodeContext c, ulong addr, ulong count, int size, Element kind)
+    /// <summary>move_pages' status: a node number, or a negative errno by name.</summary>
+    private static readonly Printers.ElementPrinter<int> s_status = static (ref DecodeContext c, in int v) =>
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        Span<byte> word = stackalloc byte[8];
-        if (count > 0 && c.Memory.Read(addr, word[..size]) < size) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
-        for (ulong i = 0; i < count; i++)
-        {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            ulong at = addr + i * (ulong)size;
-            if (c.Memory.Read(at, word[..size]) < size) { c.Out.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
-            long v = size == 8 ? BitConverter.ToInt64(word) : BitConverter.ToInt32(word);
-            switch (kind)
-            {
-                case Element.MaskWord: MaskWord(c.Out, (ulong)v); break;
-                case Element.Pointer: c.Out.Ptr((ulong)v); break;
-                case Element.Status when v < 0 && Errno.IsKnown((int)-v): c.Out.Raw((byte)'-').Raw(Errno.NameUtf8((int)-v)); break;
-                default: c.Out.Int(v); break;
-            }
-        }
-        c.Out.Raw((byte)']');
-    }
+        if (v < 0 && Errno.IsKnown(-v)) c.Out.Raw((byte)'-').Raw(Errno.NameUtf8(-v));
+        else c.Out.Int(v);
+    };
 
     private static void MaskWord(ArgWriter w, ulong v)
     {

@@ -60,20 +60,15 @@ internal static class PollDecoders
         c.Out.Sep();
         ulong addr = c.Arg(0);
         ulong n = c.Arg(1);
-        if (addr == 0 || c.AddressesOnly) { c.Out.Ptr(addr); Args.UInt(ref c, 1); return; }
-        c.Out.Raw((byte)'[');
-        for (ulong i = 0; i < n; i++)
+        if (c.AddressesOnly) c.Out.Ptr(addr);
+        else Printers.Array(ref c, addr, n, static (ref DecodeContext c, in Pollfd p) =>
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            if (!Printers.TryRead(ref c, addr + i * 8, out Pollfd p)) { c.Out.Raw("... /* "u8).Hex(addr + i * 8).Raw(" */"u8); break; }
             c.Out.Raw("{fd="u8).Int(p.Fd);
             Args.FdPath(ref c, p.Fd, c.Out);
             c.Out.Raw(", events="u8);
             DescConstants.PollEvents.Print(c.Out, (ushort)p.Events);
             c.Out.Raw((byte)'}');
-        }
-        c.Out.Raw((byte)']');
+        }, commentFirst: true);
         Args.UInt(ref c, 1);
     }
 

@@ -112,19 +112,8 @@ internal static class ProcessDecoders
     private static void Nothing(ref DecodeContext c) { }
 
     /// <summary>A gid_t array: [0, 4, 27].</summary>
-    private static void Groups(ref DecodeContext c, ulong addr, long count)
-    {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        c.Out.Raw((byte)'[');
-        for (long i = 0; i < count; i++)
-        {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            if (!Printers.TryRead(ref c, addr + (ulong)(i * 4), out uint gid)) { c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 4)).Raw(" */"u8); break; }
-            c.Out.UInt(gid);
-        }
-        c.Out.Raw((byte)']');
-    }
+    private static void Groups(ref DecodeContext c, ulong addr, long count) =>
+        Printers.Array(ref c, addr, (ulong)Math.Max(count, 0), static (ref DecodeContext c, in uint gid) => c.Out.UInt(gid), commentFirst: true);
 
     private static void ExecveEntry(ref DecodeContext c)
     {

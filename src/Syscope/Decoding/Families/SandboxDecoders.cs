@@ -93,17 +93,12 @@ internal static class SandboxDecoders
 
     private static void Waiters(ref DecodeContext c, ulong addr, uint count)
     {
-        if (addr == 0 || count == 0 || !Printers.TryRead(ref c, addr, out FutexWaitv w)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw((byte)'[');
-        for (uint i = 0; i < count; i++)
+        if (count == 0) { c.Out.Ptr(addr); return; }
+        Printers.Array(ref c, addr, count, static (ref DecodeContext c, in FutexWaitv w) =>
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            if (i > 0 && !Printers.TryRead(ref c, addr + i * 24UL, out w)) { c.Out.Raw("... /* "u8).Hex(addr + i * 24UL).Raw(" */"u8); break; }
             c.Out.Raw("{val="u8).Hex(w.Val).Raw(", uaddr="u8).Ptr(w.Uaddr).Raw(", flags="u8);
             SandboxConstants.FutexWaitvFlags.Print(c.Out, w.Flags);
             c.Out.Raw((byte)'}');
-        }
-        c.Out.Raw((byte)']');
+        });
     }
 }
