@@ -77,22 +77,12 @@ internal static class IoUringDecoders
         w.Raw((byte)'}');
     }
 
-    private static void FdArray(ref DecodeContext c, ulong addr, uint count)
-    {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out int first)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
-        for (uint i = 0; i < count; i++)
+    private static void FdArray(ref DecodeContext c, ulong addr, uint count) =>
+        Printers.Array(ref c, addr, count, static (ref DecodeContext c, in int fd) =>
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (uint)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-            int fd = first;
-            if (i > 0 && !Printers.TryRead(ref c, addr + i * 4, out fd)) { c.Out.Raw("... /* "u8).Hex(addr + i * 4).Raw(" */"u8); break; }
             c.Out.Int(fd);
             Args.FdPath(ref c, fd, c.Out);
-        }
-        c.Out.Raw((byte)']');
-    }
+        });
 
     private static uint U32(ReadOnlySpan<byte> p, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(p[offset..]);
 }
