@@ -6,10 +6,12 @@ namespace Syscope.Output;
 
 /// <summary>What decoding a call needs besides the call itself: one per formatter, shared by
 /// all its tracees.</summary>
-public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths)
+public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths, Filtering.TraceFilter filter)
 {
     public readonly DecodeOptions Options = options;
     public readonly IFdPaths FdPaths = fdPaths;
+    /// <summary>-P and trace-fds: which calls print at all, judged at entry.</summary>
+    public readonly Filtering.CallSelector Selector = new(filter);
     /// <summary>-yy: what a socket inode was first seen as (strace keeps that for the run).</summary>
     public readonly SocketDetailsCache Sockets = new();
     /// <summary>Text after the return value ("flags O_RDWR"), rewritten at every exit.</summary>
@@ -32,7 +34,7 @@ public class CallText
     public SyscallInfo? Syscall;
     public DecoderScratch Scratch;
     public bool InSyscall;
-    /// <summary>-P or trace-fds left this call out: nothing of it prints.</summary>
+    /// <summary>-P or trace-fds left this call out (decided at entry): nothing of it prints.</summary>
     public bool Suppressed;
     /// <summary>Bytes of Text the entry wrote.</summary>
     public int EntryLength;
@@ -56,6 +58,7 @@ public class CallText
         EntryLength = Text.Length;
         EntryTimestamp = e.Timestamp;
         SyscallNumber = e.SyscallNumber;
+        Suppressed = env.Selector.Active && !env.Selector.Selects(Syscall, ref e.Args, e.Pid, memory);
     }
 
     /// <summary>Ends the call; false when -P or trace-fds left it out, and nothing was decoded.</summary>

@@ -20,7 +20,6 @@ public sealed class JsonFormatter : ITraceFormatter
     private readonly TraceOutput _output;
     private readonly TextWriter _messages;
     private readonly DecodeEnvironment _env;
-    private readonly Filtering.CallSelector _selector;
     private readonly Dictionary<int, CallText> _calls = new();
     private readonly ArgWriter _scratch = new();
     private readonly Clock _clock = new();
@@ -30,8 +29,7 @@ public sealed class JsonFormatter : ITraceFormatter
         _options = options;
         _output = output;
         _messages = messages;
-        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance);
-        _selector = new Filtering.CallSelector(options.Filter);
+        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance, options.Filter);
     }
 
     public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
@@ -98,7 +96,6 @@ public sealed class JsonFormatter : ITraceFormatter
     {
         var s = State(e.Pid);
         s.DecodeEntry(ref e, memory, _env);
-        s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
         {
             // These never return (unless injected); the call is complete as it starts.

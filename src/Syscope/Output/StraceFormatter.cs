@@ -39,19 +39,17 @@ public sealed partial class StraceFormatter : ITraceFormatter
     /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
     public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
     {
-        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance);
+        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance, options.Filter);
         _options = options;
         _shared = shared;
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
         _pidWidth = PidMaxWidth();
-        _selector = new Filtering.CallSelector(options.Filter);
         _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
         // The siginfo of signal lines is printed here; its constants follow -X too.
         _scratch.Style = options.Decode.ConstStyle;
     }
 
-    private readonly Filtering.CallSelector _selector;
     /// <summary>With -z, -Z or status=, a line can only be judged at the call's return, so it is
     /// written whole then, never as an unfinished half.</summary>
     private readonly bool _statusFiltered;
@@ -115,7 +113,6 @@ public sealed partial class StraceFormatter : ITraceFormatter
     {
         var s = State(e.Pid);
         s.DecodeEntry(ref e, memory, _env);
-        s.Suppressed = _selector.Active && !_selector.Selects(s.Syscall, ref e.Args, e.Pid, memory);
         if (s.Suppressed || _statusFiltered) return;
 
         var o = s.Output;
