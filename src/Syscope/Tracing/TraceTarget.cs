@@ -19,7 +19,3 @@ public sealed class TraceTarget
 
 /// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
 public readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);
-
-/// <summary>An expected failure the user caused (bad PID, no permission, unknown command):
-/// printed as "syscope: message" with exit status 1, never as a stack trace.</summary>
-public sealed class UserError(string message) : Exception(message);

@@ -146,7 +146,7 @@ public class DataDumpTests
         Assert.False(notOne.Contains(1));
         Assert.True(notOne.Contains(3));
         Assert.Equal([1, 2], FilterSets.ParseDumpFds("1,,2")!.Order());
-        Assert.Equal("invalid descriptor 'all'", Assert.Throws<Syscope.Tracing.UserError>(() => FilterSets.ParseDumpFds("all,3")).Message);
-        Assert.Equal("invalid descriptor '-1'", Assert.Throws<Syscope.Tracing.UserError>(() => FilterSets.ParseDumpFds("-1")).Message);
+        Assert.Equal("invalid descriptor 'all'", Assert.Throws<Syscope.UserError>(() => FilterSets.ParseDumpFds("all,3")).Message);
+        Assert.Equal("invalid descriptor '-1'", Assert.Throws<Syscope.UserError>(() => FilterSets.ParseDumpFds("-1")).Message);
     }
 }

@@ -29,6 +29,6 @@ public class PokeTests
         Assert.Equal(["@arg2=0000DEAD", "@arg1=FF"], Text(rule.PokeEnter));
         Assert.Equal(["@arg3=00"], Text(rule.PokeExit));
         foreach (var bad in new[] { "write:poke_enter=@arg7=00", "write:poke_enter=@arg1=0", "write:poke_enter=@arg1=zz", "write:poke_enter=arg1=00" })
-            Assert.Throws<Syscope.Tracing.UserError>(() => InjectionParser.Parse(bad, fault: false));
+            Assert.Throws<Syscope.UserError>(() => InjectionParser.Parse(bad, fault: false));
     }
 }

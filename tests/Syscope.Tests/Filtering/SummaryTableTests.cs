@@ -119,7 +119,7 @@ public class SummaryTableTests
     [InlineData("CALLS", "unknown column name: 'CALLS'")]
     [InlineData("calls,", "unknown column name: ''")]
     public void Column_errors_use_straces_words(string text, string message) =>
-        Assert.Equal(message, Assert.Throws<Syscope.Tracing.UserError>(() => SummaryColumns.Parse(text)).Message);
+        Assert.Equal(message, Assert.Throws<Syscope.UserError>(() => SummaryColumns.Parse(text)).Message);
 
     [Fact]
     public void Sort_names_and_aliases()
@@ -128,7 +128,7 @@ public class SummaryTableTests
         Assert.Equal(SummarySort.Name, SummaryColumns.ParseSort("syscall-name"));
         Assert.Equal(SummarySort.Nothing, SummaryColumns.ParseSort("none"));
         Assert.Equal(SummarySort.MaxTime, SummaryColumns.ParseSort("longest"));
-        Assert.Equal("invalid sortby: 'CALLS'", Assert.Throws<Syscope.Tracing.UserError>(() => SummaryColumns.ParseSort("CALLS")).Message);
+        Assert.Equal("invalid sortby: 'CALLS'", Assert.Throws<Syscope.UserError>(() => SummaryColumns.ParseSort("CALLS")).Message);
     }
 
     /// <summary>strace's own counts for `ls /` fed into our table must print as strace prints them,

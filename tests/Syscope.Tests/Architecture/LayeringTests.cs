@@ -1,0 +1,50 @@
+using Xunit.Abstractions;
+
+namespace Syscope.Tests.Architecture;
+
+/// <summary>
+/// src/Syscope's folders form layers, each using only the ones below it, so that a new backend
+/// or output depends on what it needs and nothing depends back on it.  See docs/ARCHITECTURE.md.
+/// </summary>
+public class LayeringTests(ITestOutputHelper output)
+{
+    /// <summary>Bottom to top; a folder may use only folders listed before it.</summary>
+    public static readonly string[] Layers =
+    [
+        "Text", "Kernel", "Syscalls", "Interop", "Events", "Filtering", "Decoding",
+        "Tracing", "Output", "Inspection",
+    ];
+
+    /// <summary>Edges against the layering that the code still has, each to be removed; the test fails
+    /// on any other, and on one listed here that is gone, so the list stays true.</summary>
+    private static readonly string[] KnownViolations =
+    [
+        "Filtering -> Decoding",
+        "Interop -> Events",
+        "Syscalls -> Decoding",
+    ];
+
+    [Fact]
+    public void Every_folder_uses_only_the_layers_below_it()
+    {
+        var graph = FolderDependencies.Of(typeof(Syscope.Events.TraceEvent).Assembly, "Syscope");
+        var wrong = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var (from, edges) in graph.OrderBy(e => e.Key))
+        {
+            output.WriteLine($"{from} -> {string.Join(" ", edges.Keys.Order())}");
+            int rank = Array.IndexOf(Layers, from);
+            if (rank < 0) { wrong.Add($"{from} is not in the list of layers"); continue; }
+            foreach (var (to, example) in edges)
+            {
+                int target = Array.IndexOf(Layers, to);
+                if (target >= 0 && target <= rank) continue;
+                seen.Add($"{from} -> {to}");
+                if (!KnownViolations.Contains($"{from} -> {to}")) wrong.Add($"{from} -> {to}: {example}");
+            }
+        }
+        foreach (var gone in KnownViolations.Where(v => !seen.Contains(v)))
+            wrong.Add($"{gone} is gone: remove it from KnownViolations");
+        Assert.True(wrong.Count == 0, "dependencies against the layering:\n" + string.Join("\n", wrong));
+    }
+}
