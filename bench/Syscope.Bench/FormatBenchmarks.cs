@@ -1,8 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Syscope.Events;
+using Syscope.Interop;
 using Syscope.Output;
 using Syscope.Syscalls;
+using Syscope.Tracing;
 
 namespace Syscope.Bench;
 
@@ -41,10 +43,12 @@ public class FormatBenchmarks
         _memory.Add(ActAddr, act);
         _memory.Add(EmptyAddr, [0]);
         var output = new TraceOutput(Stream.Null, false);
+        var facts = new TraceFacts(ProcFd.Instance, LiveHostFacts.Instance);
         _formatter = Format == "json"
-            ? new JsonFormatter(new StraceOptions(), output, TextWriter.Null)
-            : new StraceFormatter(new StraceOptions(), output, TextWriter.Null);
-        _formatter.ProcessStarted(1000);
+            ? new JsonFormatter(new StraceOptions(), output, TextWriter.Null, facts)
+            : new StraceFormatter(new StraceOptions(), output, TextWriter.Null, facts);
+        var started = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = AttachKind.Launched, Tid = 1000, Tgid = 1000 };
+        _formatter.OnEvent(ref started, _memory);
         _events =
         [
             Call("openat", [unchecked((ulong)-100), PathAddr, 0x80000, 0], 3),
@@ -58,7 +62,7 @@ public class FormatBenchmarks
 
     private static TraceEvent Call(string name, ulong[] args, long ret)
     {
-        var e = new TraceEvent { Pid = 1000, SyscallNumber = SyscallTable.ByName(name)!.Number, ReturnValue = ret, HasReturn = true, InterruptedSyscall = -1 };
+        var e = new TraceEvent { Tid = 1000, Tgid = 1000, SyscallNumber = SyscallTable.ByName(name)!.Number, ReturnValue = ret, HasReturn = true, InterruptedSyscall = -1 };
         for (int i = 0; i < args.Length; i++) e.Args[i] = args[i];
         return e;
     }

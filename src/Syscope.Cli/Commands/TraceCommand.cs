@@ -94,9 +94,10 @@ public static class TraceCommand
             shared = options.OutputPath == null
                 ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
+        var backend = TraceBackends.Create(target);
         using ITraceFormatter formatter = json
-            ? new JsonFormatter(options, shared!, stderr)
-            : new StraceFormatter(options, shared, stderr, pid => OpenOutput($"{options.OutputPath}.{pid}"));
+            ? new JsonFormatter(options, shared!, stderr, backend.Facts)
+            : new StraceFormatter(options, shared, stderr, backend.Facts, pid => OpenOutput($"{options.OutputPath}.{pid}"));
         var filter = target.Filter;
         ITraceConsumer consumer = formatter;
         if (filter.Summary != SummaryMode.None)
@@ -107,19 +108,8 @@ public static class TraceCommand
                 stderr.Flush();
                 return shared?.FlushedStream() ?? Console.OpenStandardError();
             });
-            consumer = filter.Summary == SummaryMode.Only ? summary : new TeeConsumer(formatter, summary);
+            consumer = filter.Summary == SummaryMode.Only ? new TeeConsumer(summary, new MessagesOnly(formatter)) : new TeeConsumer(formatter, summary);
         }
-        var backend = new PtraceBackend(target, consumer);
-        backend.Attached += (pid, kind, threads) =>
-        {
-            if (kind == AttachKind.Seized) formatter.ProcessStarted(pid);
-            if (options.Quiet) return;
-            if (kind == AttachKind.Seized)
-                formatter.Message(threads > 1 ? $"Process {pid} attached with {threads} threads" : $"Process {pid} attached");
-            else formatter.Message($"Process {pid} attached");
-        };
-        if (target.Launches) formatter.ProcessStarted(null);
-        backend.ExecFailed += errno => formatter.Message("exec: " + Errno.Message(errno));
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
         // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.
@@ -129,7 +119,7 @@ public static class TraceCommand
         if (interruptible >= 4) registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, ctx => ctx.Cancel = true));
 
         TraceOutcome outcome;
-        try { outcome = backend.Run(); }
+        try { outcome = backend.Run(consumer); }
         finally
         {
             foreach (var r in registrations) r.Dispose();
@@ -139,6 +129,17 @@ public static class TraceCommand
         if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
         if (outcome.DetachedBySignal != 0 && target.Launches) return 128 + outcome.DetachedBySignal;
         return target.Launches ? outcome.ExitCode : 0;
+    }
+
+    /// <summary>-c alone: the formatter writes no trace, but still says what strace says on stderr.</summary>
+    private sealed class MessagesOnly(ITraceConsumer formatter) : ITraceConsumer
+    {
+        public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+        {
+            if (e.Kind is TraceEventKind.Attached or TraceEventKind.ExecFailed or TraceEventKind.Message) formatter.OnEvent(ref e, memory);
+        }
+
+        public void Complete() { }
     }
 
     private static Stream OpenOutput(string path)

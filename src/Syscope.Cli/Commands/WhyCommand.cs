@@ -23,10 +23,10 @@ public static class WhyCommand
                 if (seconds <= 0 || double.IsNaN(seconds)) throw new UserError("--watch needs a positive number of seconds");
                 output.WriteLine();
                 output.Flush();
-                PosixSignalRegistration? ctrlC = null;
-                var report = WatchReport.Run(process.Pid, seconds, backend =>
-                    ctrlC = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; backend.RequestDetach(-1); }));
-                ctrlC?.Dispose();
+                var backend = TraceBackends.Create(new TraceTarget { AttachPids = [process.Pid] });
+                WatchReport report;
+                using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; backend.RequestDetach(-1); }))
+                    report = WatchReport.Run(backend, seconds);
                 report.Write(output, process, WatchReport.FdDescriber(process));
             }
             return 0;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Syscope.Interop;
+using Syscope.Kernel;
 
 namespace Syscope.Events;
 
@@ -19,9 +19,22 @@ public enum TraceEventKind : byte
     Detached,
     /// <summary>A non-leader thread exec'd: the old thread id vanished into the leader's.</summary>
     Superseded,
+    /// <summary>The launched command's execve failed (ReturnValue is -errno): the run ends with
+    /// exit status 1.  The failed execve itself was reported as a call before.</summary>
+    ExecFailed,
+    /// <summary>Something the backend wants the user to know (Message), outside the trace.</summary>
+    Message,
 }
 
-public enum AttachKind : byte { Launched, Seized, Followed }
+public enum AttachKind : byte
+{
+    /// <summary>The command syscope started; it shows from its execve on.</summary>
+    Launched,
+    /// <summary>A process attached with -p (every thread of it; ThreadCount says how many).</summary>
+    Seized,
+    /// <summary>A child or thread a traced process created (-f).</summary>
+    Followed,
+}
 
 [InlineArray(6)]
 public struct SyscallArgs
@@ -30,23 +43,31 @@ public struct SyscallArgs
 }
 
 /// <summary>
-/// The one event that flows from a tracing backend to consumers.  Syscall exit events carry the
-/// entry's number, arguments and time too, so consumers need not pair them up themselves.
+/// The one event that flows from a tracing backend to consumers: everything a backend reports,
+/// calls, signals, exits, attaching and detaching, a failed launch and warnings, is one of these.
+/// Syscall exit events carry the entry's number, arguments and time too, so consumers need not
+/// pair them up themselves.  Times are CLOCK_MONOTONIC nanoseconds, the kernel's own clock for
+/// ptrace stops and for BPF (bpf_ktime_get_ns), so a recorded stream keeps them as they were.
 /// </summary>
 public struct TraceEvent
 {
     public TraceEventKind Kind;
-    public int Pid;
-    /// <summary>Monotonic time of the stop, in Stopwatch ticks.</summary>
-    public long Timestamp;
-    /// <summary>For SyscallExit: when the entry stop happened.</summary>
-    public long EntryTimestamp;
+    /// <summary>The thread (strace's "pid"): the kernel's task id.</summary>
+    public int Tid;
+    /// <summary>The process the thread belongs to (its thread group leader's id).</summary>
+    public int Tgid;
+    /// <summary>When the event happened (for SyscallExit: the return), monotonic ns.</summary>
+    public long TimeNs;
+    /// <summary>For SyscallExit, and Detached inside a call: when the call was entered, monotonic ns.</summary>
+    public long EntryTimeNs;
     public int SyscallNumber;
     public SyscallArgs Args;
-    /// <summary>For SyscallEntry: the stack pointer, where rt_sigreturn finds the signal frame.</summary>
+    /// <summary>For calls: the user-space address after the syscall instruction (0 when unknown).</summary>
+    public ulong InstructionPointer;
+    /// <summary>For calls: the stack pointer, where rt_sigreturn finds the signal frame (0 when unknown).</summary>
     public ulong StackPointer;
     /// <summary>For SyscallExit: the raw return value (negative errno on error); unset when the
-    /// call never returned (exit_group, or the process died inside it).</summary>
+    /// call never returned (exit_group, or the process died inside it).  For ExecFailed: -errno.</summary>
     public long ReturnValue;
     public bool HasReturn;
     /// <summary>Signal number for Signal, GroupStop and Killed.</summary>
@@ -56,8 +77,10 @@ public struct TraceEvent
     public int ExitCode;
     public bool CoreDumped;
     public AttachKind AttachKind;
-    /// <summary>For Superseded: the id that vanished; for Attached/Followed: the parent.</summary>
-    public int RelatedPid;
+    /// <summary>For Attached/Seized: how many threads were seized with the process.</summary>
+    public int ThreadCount;
+    /// <summary>For Superseded: the thread id that vanished; for Attached/Followed: the parent.</summary>
+    public int RelatedTid;
     /// <summary>For SyscallEntry right after attaching: the call the process was interrupted in.</summary>
     public int InterruptedSyscall;
     /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)");
@@ -67,4 +90,6 @@ public struct TraceEvent
     public bool InjectedArgs;
     /// <summary>For SyscallExit, when the consumer asked for it: system CPU time spent in the call.</summary>
     public long SystemTimeNs;
+    /// <summary>For Message: the text, without the "syscope: " the output adds.</summary>
+    public string? Message;
 }

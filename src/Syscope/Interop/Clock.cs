@@ -29,6 +29,15 @@ public static unsafe partial class Clock
     /// <summary>Seconds of CLOCK_MONOTONIC: close to the scheduler clock of /proc/PID/sched.</summary>
     public static double MonotonicSeconds() => Read(CLOCK_MONOTONIC);
 
+    /// <summary>CLOCK_MONOTONIC in nanoseconds: the clock of trace events (ptrace stops and
+    /// bpf_ktime_get_ns alike).</summary>
+    public static long MonotonicNs()
+    {
+        TimeSpec ts;
+        if (ClockGetTime(CLOCK_MONOTONIC, &ts) != 0) throw SyscallException.FromLast("clock_gettime");
+        return ts.Sec * 1_000_000_000 + ts.Nsec;
+    }
+
     /// <summary>USER_HZ, the unit of the tick counts in /proc/PID/stat.</summary>
     public static long TicksPerSecond()
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Syscope.Kernel;
 
 namespace Syscope.Interop;
 
@@ -19,7 +20,7 @@ public static unsafe partial class Ptrace
     public const byte SYSCALL_INFO_NONE = 0, SYSCALL_INFO_ENTRY = 1, SYSCALL_INFO_EXIT = 2, SYSCALL_INFO_SECCOMP = 3;
 
     /// <summary>Offset of orig_rax in struct user_regs_struct (x86_64), for PTRACE_PEEKUSER.</summary>
-    public const int OrigRaxOffset = 15 * 8, RaxOffset = 10 * 8;
+    public const int OrigRaxOffset = 15 * 8, RaxOffset = 10 * 8, RdiOffset = 14 * 8;
 
     [LibraryImport("libc", EntryPoint = "ptrace", SetLastError = true)]
     private static partial long Raw(long request, int pid, nint addr, nint data);
@@ -88,30 +89,6 @@ public unsafe struct SyscallInfoRaw
     public fixed ulong Args[6];
     public uint RetData;
     private uint _pad3;
-}
-
-/// <summary>siginfo_t for x86_64 (&lt;asm-generic/siginfo.h&gt;): 128 bytes, the union at offset 16.</summary>
-[StructLayout(LayoutKind.Explicit, Size = 128)]
-public struct SigInfo
-{
-    [FieldOffset(0)] public int Signo;
-    [FieldOffset(4)] public int Errno;
-    [FieldOffset(8)] public int Code;
-    // kill, rt, chld: pid/uid. timer: tid/overrun. fault: addr. poll: band. sys: call_addr.
-    [FieldOffset(16)] public int Pid;
-    [FieldOffset(20)] public uint Uid;
-    [FieldOffset(16)] public ulong Addr;
-    [FieldOffset(16)] public long Band;
-    [FieldOffset(16)] public int TimerId;
-    [FieldOffset(20)] public int Overrun;
-    // rt/timer: sigval. chld: status. poll: fd. sys: syscall nr and arch.
-    [FieldOffset(24)] public ulong Value;
-    [FieldOffset(24)] public int Status;
-    [FieldOffset(24)] public int Fd;
-    [FieldOffset(24)] public int Syscall;
-    [FieldOffset(28)] public uint Arch;
-    [FieldOffset(32)] public long Utime;
-    [FieldOffset(40)] public long Stime;
 }
 
 /// <summary>struct user_regs_struct (x86_64, &lt;sys/user.h&gt;), for PTRACE_GETREGS/SETREGS.</summary>

@@ -56,9 +56,9 @@ public class CallText
         else
             Syscall.Decoder.Entry(ref c);
         EntryLength = Text.Length;
-        EntryTimestamp = e.Timestamp;
+        EntryTimestamp = e.TimeNs;
         SyscallNumber = e.SyscallNumber;
-        Suppressed = env.Selector.Active && !env.Selector.Selects(Syscall, ref e.Args, e.Pid, memory);
+        Suppressed = env.Selector.Active && !env.Selector.Selects(Syscall, ref e.Args, e.Tid, memory);
     }
 
     /// <summary>Ends the call; false when -P or trace-fds left it out, and nothing was decoded.</summary>
@@ -70,7 +70,7 @@ public class CallText
             Syscall = SyscallTable.Resolve(e.SyscallNumber);
             Text.Clear();
             EntryLength = 0;
-            EntryTimestamp = e.EntryTimestamp;
+            EntryTimestamp = e.EntryTimeNs;
         }
         InSyscall = false;
         if (!Suppressed) return true;
@@ -108,7 +108,7 @@ public class CallText
         return new()
         {
             Syscall = Syscall!,
-            Pid = e.Pid,
+            Pid = e.Tid,
             Args = ref e.Args,
             StackPointer = e.StackPointer,
             Exiting = exiting,

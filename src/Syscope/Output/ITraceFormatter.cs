@@ -6,8 +6,12 @@ namespace Syscope.Output;
 /// that go to the user rather than into the trace ("Process N attached").</summary>
 public interface ITraceFormatter : ITraceConsumer, IDisposable
 {
-    /// <summary>A process under trace from the start (launched or -p); null before the launch.</summary>
-    void ProcessStarted(int? pid);
-
     void Message(string text);
+}
+
+/// <summary>The messages strace prints about attaching, the same in every output.</summary>
+public static class Announcement
+{
+    public static string Attached(ref TraceEvent e) =>
+        e.AttachKind == AttachKind.Seized && e.ThreadCount > 1 ? $"Process {e.Tid} attached with {e.ThreadCount} threads" : $"Process {e.Tid} attached";
 }

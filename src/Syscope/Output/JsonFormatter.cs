@@ -22,14 +22,15 @@ public sealed class JsonFormatter : ITraceFormatter
     private readonly DecodeEnvironment _env;
     private readonly Dictionary<int, CallText> _calls = new();
     private readonly ArgWriter _scratch = new();
-    private readonly Clock _clock = new();
+    private readonly IHostFacts _host;
 
-    public JsonFormatter(StraceOptions options, TraceOutput output, TextWriter messages, IFdPaths? fdPaths = null)
+    public JsonFormatter(StraceOptions options, TraceOutput output, TextWriter messages, TraceFacts facts)
     {
         _options = options;
         _output = output;
         _messages = messages;
-        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance, options.Filter);
+        _host = facts.Host;
+        _env = new DecodeEnvironment(options.Decode, facts.Fds, options.Filter);
     }
 
     public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
@@ -42,38 +43,41 @@ public sealed class JsonFormatter : ITraceFormatter
                 if (e.Signal > 0 && e.Signal < _options.Filter.Signals.Length && !_options.Filter.Signals[e.Signal]) break;
                 _scratch.Clear();
                 SiginfoPrinter.Print(_scratch, e.SigInfo);
-                Begin("signal"u8, e.Pid, e.Timestamp);
+                Begin("signal"u8, e.Tid, e.TimeNs);
                 Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
                 Field("siginfo"u8).String(_scratch.Written);
                 End();
                 break;
             case TraceEventKind.GroupStop:
-                Begin("stopped"u8, e.Pid, e.Timestamp);
+                Begin("stopped"u8, e.Tid, e.TimeNs);
                 Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
                 End();
                 break;
             case TraceEventKind.Exited or TraceEventKind.Killed: Ended(ref e); break;
             case TraceEventKind.Detached:
-                Unfinished(e.Pid, e.Timestamp, "detached"u8);
-                Begin("detached"u8, e.Pid, e.Timestamp);
+                Unfinished(e.Tid, e.TimeNs, "detached"u8);
+                Begin("detached"u8, e.Tid, e.TimeNs);
                 End();
                 break;
             case TraceEventKind.Attached:
-                Begin("attached"u8, e.Pid, e.Timestamp);
-                Field("parent"u8).Number(e.RelatedPid);
+                if (e.AttachKind != AttachKind.Launched && !_options.Quiet) Message(Announcement.Attached(ref e));
+                // A launched or -p process is the trace's own; a followed child is news.
+                if (e.AttachKind != AttachKind.Followed) break;
+                Begin("attached"u8, e.Tid, e.TimeNs);
+                Field("parent"u8).Number(e.RelatedTid);
                 End();
                 break;
+            case TraceEventKind.ExecFailed: Message("exec: " + Errno.Message((int)-e.ReturnValue)); break;
+            case TraceEventKind.Message: Message(e.Message!); break;
             case TraceEventKind.Superseded:
-                if (_calls.Remove(e.RelatedPid, out var old)) _calls[e.Pid] = old;
+                if (_calls.Remove(e.RelatedTid, out var old)) _calls[e.Tid] = old;
                 if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Superseded)) break;
-                Begin("superseded"u8, e.RelatedPid, e.Timestamp);
-                Field("by"u8).Number(e.Pid);
+                Begin("superseded"u8, e.RelatedTid, e.TimeNs);
+                Field("by"u8).Number(e.Tid);
                 End();
                 break;
         }
     }
-
-    public void ProcessStarted(int? pid) { }
 
     public void Message(string text)
     {
@@ -94,25 +98,25 @@ public sealed class JsonFormatter : ITraceFormatter
 
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         s.DecodeEntry(ref e, memory, _env);
         if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
         {
             // These never return (unless injected); the call is complete as it starts.
-            if (!s.Suppressed && _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished)) Call(s, e.Pid, ret: null, ReturnFormat.None, e.Timestamp, default);
+            if (!s.Suppressed && _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished)) Call(s, e.Tid, ret: null, ReturnFormat.None, e.TimeNs, default);
             s.InSyscall = false;
         }
     }
 
     private void Exit(ref TraceEvent e, ITraceeMemory memory)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         if (!s.EndCall(ref e)) return;
         var format = s.DecodeExit(ref e, memory, _env);
         bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
         // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
         if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
-        Call(s, e.Pid, e.ReturnValue, format, e.Timestamp, e);
+        Call(s, e.Tid, e.ReturnValue, format, e.TimeNs, e);
     }
 
     /// <summary>One call object; ret is null for a call that never returned.</summary>
@@ -157,7 +161,7 @@ public sealed class JsonFormatter : ITraceFormatter
                 }
             }
             if (e.Injected || e.InjectedArgs) Field("injected"u8).Raw(e.Injected ? "\"retval\""u8 : "\"args\""u8);
-            Field("duration"u8).Seconds(Clock.Micros(now - s.EntryTimestamp));
+            Field("duration"u8).Seconds((now - s.EntryTimestamp) / 1000);
             // -e read=/write=: strace's hex dump lines, as one string.
             if (_env.Dump.Length > 0) Field("dump"u8).String(_env.Dump.Written);
         }
@@ -180,17 +184,17 @@ public sealed class JsonFormatter : ITraceFormatter
 
     private void Ended(ref TraceEvent e)
     {
-        Unfinished(e.Pid, e.Timestamp, "exited"u8);
-        _calls.Remove(e.Pid);
+        Unfinished(e.Tid, e.TimeNs, "exited"u8);
+        _calls.Remove(e.Tid);
         if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) return;
         if (e.Kind == TraceEventKind.Exited)
         {
-            Begin("exited"u8, e.Pid, e.Timestamp);
+            Begin("exited"u8, e.Tid, e.TimeNs);
             Field("status"u8).Number(e.ExitCode);
         }
         else
         {
-            Begin("killed"u8, e.Pid, e.Timestamp);
+            Begin("killed"u8, e.Tid, e.TimeNs);
             Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
             Field("core_dumped"u8).Raw(e.CoreDumped ? "true"u8 : "false"u8);
         }
@@ -204,7 +208,7 @@ public sealed class JsonFormatter : ITraceFormatter
         _output.Write("{\"type\":\""u8);
         _output.Write(type);
         _output.Write("\",\"time\":"u8);
-        Seconds(_clock.UnixMicros(timestamp));
+        Seconds(_host.WallClock.UnixMicros(timestamp));
         _output.Write(",\"pid\":"u8);
         Number(pid);
     }

@@ -61,12 +61,12 @@ public sealed partial class StraceFormatter
         {
             if (_options.Timestamps == TimestampStyle.Epoch)
             {
-                long us = _clock.UnixMicros(timestamp);
+                long us = _host.WallClock.UnixMicros(timestamp);
                 w.Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6);
             }
             else
             {
-                long us = _clock.LocalMicrosOfDay(timestamp);
+                long us = _host.WallClock.LocalMicrosOfDay(timestamp);
                 long sec = us / 1_000_000;
                 w.Padded(sec / 3600, 2).Raw((byte)':').Padded(sec / 60 % 60, 2).Raw((byte)':').Padded(sec % 60, 2);
                 if (_options.Timestamps == TimestampStyle.Microseconds) w.Raw((byte)'.').Padded(us % 1_000_000, 6);
@@ -75,7 +75,7 @@ public sealed partial class StraceFormatter
         }
         if (_options.RelativeTimestamps)
         {
-            long us = _lastLineTimestamp == 0 ? 0 : Clock.Micros(timestamp - _lastLineTimestamp);
+            long us = _lastLineTimestamp == 0 ? 0 : (timestamp - _lastLineTimestamp) / 1000;
             _lastLineTimestamp = timestamp;
             w.Padded(us / 1_000_000, 6, (byte)' ').Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)' ');
         }
@@ -115,9 +115,9 @@ public sealed partial class StraceFormatter
         o.Write(w.Written);
     }
 
-    private void WriteDuration(TraceOutput o, long ticks)
+    private void WriteDuration(TraceOutput o, long ns)
     {
-        long us = Clock.Micros(ticks);
+        long us = ns / 1000;
         _scratch.Clear();
         _scratch.Raw(" <"u8).Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)'>');
         o.Write(_scratch.Written);
@@ -126,11 +126,11 @@ public sealed partial class StraceFormatter
     private void SignalLine(ref TraceEvent e)
     {
         if (e.Signal > 0 && e.Signal < _options.Filter.Signals.Length && !_options.Filter.Signals[e.Signal]) return;
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         var o = s.Output;
-        Interrupt(o, e.Pid);
-        if (o.OpenPid == e.Pid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
-        BeginLine(o, e.Pid, e.Timestamp);
+        Interrupt(o, e.Tid);
+        if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
+        BeginLine(o, e.Tid, e.TimeNs);
         _scratch.Clear();
         _scratch.Raw("--- "u8).Raw(SignalNames.NameUtf8(e.Signal)).Raw((byte)' ');
         SiginfoPrinter.Print(_scratch, e.SigInfo);
@@ -142,10 +142,10 @@ public sealed partial class StraceFormatter
 
     private void Whole(ref TraceEvent e, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
     {
-        var o = State(e.Pid).Output;
-        Interrupt(o, e.Pid);
-        if (o.OpenPid == e.Pid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
-        BeginLine(o, e.Pid, e.Timestamp);
+        var o = State(e.Tid).Output;
+        Interrupt(o, e.Tid);
+        if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
+        BeginLine(o, e.Tid, e.TimeNs);
         o.Write(a);
         o.Write(b);
         o.Write(c);
@@ -156,13 +156,13 @@ public sealed partial class StraceFormatter
     /// <summary>The process is gone: a call it never returned from ends with "= ?", then +++.</summary>
     private void Ended(ref TraceEvent e)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         var o = s.Output;
         bool showUnfinished = !s.Suppressed && (!_statusFiltered || _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished));
         if (s.InSyscall && s.Syscall != null && showUnfinished)
         {
-            if (_statusFiltered) OpenLine(o, s, e.Pid);
-            ResumeLine(o, s, e.Pid, e.Timestamp);
+            if (_statusFiltered) OpenLine(o, s, e.Tid);
+            ResumeLine(o, s, e.Tid, e.TimeNs);
             o.Write(" <unfinished ...>)"u8);
             o.ReturnSeparator();
             o.Write((byte)'?');
@@ -170,9 +170,9 @@ public sealed partial class StraceFormatter
             s.InSyscall = false;
         }
         s.InSyscall = false;
-        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { _liveProcesses--; EndProcess(s, e.Pid); return; }
-        Interrupt(o, e.Pid);
-        BeginLine(o, e.Pid, e.Timestamp);
+        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { _liveProcesses--; EndProcess(s, e.Tid); return; }
+        Interrupt(o, e.Tid);
+        BeginLine(o, e.Tid, e.TimeNs);
         _scratch.Clear();
         if (e.Kind == TraceEventKind.Exited) _scratch.Raw("+++ exited with "u8).Int(e.ExitCode).Raw(" +++"u8);
         else
@@ -185,7 +185,7 @@ public sealed partial class StraceFormatter
         o.EndLine();
         o.EndEvent();
         _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]
-        EndProcess(s, e.Pid);
+        EndProcess(s, e.Tid);
     }
 
     private void EndProcess(LineState s, int pid)
@@ -195,30 +195,30 @@ public sealed partial class StraceFormatter
 
     private void Detached(ref TraceEvent e)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         var o = s.Output;
-        if (s.InSyscall && o.OpenPid == e.Pid)
+        if (s.InSyscall && o.OpenPid == e.Tid)
         {
             o.Write(" <detached ...>"u8);
             o.EndLine();
         }
         o.Flush();
-        if (!_options.Quiet) Message($"Process {e.Pid} detached");
+        if (!_options.Quiet) Message($"Process {e.Tid} detached");
         _liveProcesses--;
     }
 
     private void Superseded(ref TraceEvent e)
     {
-        if (_lines.Remove(e.RelatedPid, out var old))
+        if (_lines.Remove(e.RelatedTid, out var old))
         {
             _liveProcesses--;
-            _lines[e.Pid] = old;
+            _lines[e.Tid] = old;
             if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Superseded)) return;
             var o = old.Output;
-            Interrupt(o, e.RelatedPid);
-            BeginLine(o, e.RelatedPid, e.Timestamp);
+            Interrupt(o, e.RelatedTid);
+            BeginLine(o, e.RelatedTid, e.TimeNs);
             _scratch.Clear();
-            _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Pid).Raw(" +++"u8);
+            _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Tid).Raw(" +++"u8);
             o.Write(_scratch.Written);
             o.EndLine();
         }

@@ -19,9 +19,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
     private readonly Func<int, Stream> _openPerProcess;
     private readonly TraceOutput? _shared;
     private readonly Dictionary<int, LineState> _lines = new();
-    // Time-zone setup costs milliseconds of start-up; only -t, -tt and -ttt need it.
-    private Clock? _wallClock;
-    private Clock _clock => _wallClock ??= new Clock();
+    private readonly IHostFacts _host;
     private readonly ArgWriter _scratch = new();
     private readonly DecodeEnvironment _env;
     private readonly int _pidWidth;
@@ -35,16 +33,17 @@ public sealed partial class StraceFormatter : ITraceFormatter
 
     /// <param name="shared">Where the trace goes (stderr or -o FILE); null with -ff.</param>
     /// <param name="messages">Where "Process N attached" and the like go: always stderr.</param>
+    /// <param name="facts">What the traced system answers: descriptor targets for -y, pid_max, the wall clock.</param>
     /// <param name="openPerProcess">Opens NAME.PID for -ff.</param>
-    /// <param name="fdPaths">Where -y finds descriptor targets; /proc by default.</param>
-    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, Func<int, Stream>? openPerProcess = null, IFdPaths? fdPaths = null)
+    public StraceFormatter(StraceOptions options, TraceOutput? shared, TextWriter messages, TraceFacts facts, Func<int, Stream>? openPerProcess = null)
     {
-        _env = new DecodeEnvironment(options.Decode, fdPaths ?? Interop.ProcFd.Instance, options.Filter);
+        _env = new DecodeEnvironment(options.Decode, facts.Fds, options.Filter);
+        _host = facts.Host;
         _options = options;
         _shared = shared;
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
-        _pidWidth = PidMaxWidth();
+        _pidWidth = facts.Host.PidMax.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         _statusFiltered = options.Filter.Status != Filtering.StatusSet.All;
         // The siginfo of signal lines is printed here; its constants follow -X too.
         _scratch.Style = options.Decode.ConstStyle;
@@ -53,12 +52,6 @@ public sealed partial class StraceFormatter : ITraceFormatter
     /// <summary>With -z, -Z or status=, a line can only be judged at the call's return, so it is
     /// written whole then, never as an unfinished half.</summary>
     private readonly bool _statusFiltered;
-
-    private static int PidMaxWidth()
-    {
-        try { return File.ReadAllText("/proc/sys/kernel/pid_max").Trim().Length; }
-        catch (IOException) { return 5; }
-    }
 
     public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
     {
@@ -70,16 +63,19 @@ public sealed partial class StraceFormatter : ITraceFormatter
             case TraceEventKind.GroupStop: Whole(ref e, "--- stopped by "u8, SignalNames.NameUtf8(e.Signal), " ---"u8); break;
             case TraceEventKind.Exited or TraceEventKind.Killed: Ended(ref e); break;
             case TraceEventKind.Detached: Detached(ref e); break;
-            case TraceEventKind.Attached: _liveProcesses++; State(e.Pid); break;
+            case TraceEventKind.Attached: Attached(ref e); break;
             case TraceEventKind.Superseded: Superseded(ref e); break;
+            case TraceEventKind.ExecFailed: Message("exec: " + Errno.Message((int)-e.ReturnValue)); break;
+            case TraceEventKind.Message: Message(e.Message!); break;
         }
     }
 
-    /// <summary>A process under trace from the start (launched or -p): counted for the pid prefix.</summary>
-    public void ProcessStarted(int? pid)
+    /// <summary>Counted for the pid prefix; a launched command shows from its execve on.</summary>
+    private void Attached(ref TraceEvent e)
     {
         _liveProcesses++;
-        if (pid is int p) State(p);
+        if (e.AttachKind != AttachKind.Launched) State(e.Tid);
+        if (e.AttachKind != AttachKind.Launched && !_options.Quiet) Message(Announcement.Attached(ref e));
     }
 
     public void Message(string text)
@@ -111,12 +107,12 @@ public sealed partial class StraceFormatter : ITraceFormatter
 
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         s.DecodeEntry(ref e, memory, _env);
         if (s.Suppressed || _statusFiltered) return;
 
         var o = s.Output;
-        OpenLine(o, s, e.Pid);
+        OpenLine(o, s, e.Tid);
         if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
         {
             // These never return (unless injected): strace completes the line at once.
@@ -131,7 +127,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
 
     private void Exit(ref TraceEvent e, ITraceeMemory memory)
     {
-        var s = State(e.Pid);
+        var s = State(e.Tid);
         var o = s.Output;
         if (!s.EndCall(ref e)) return;
         var format = s.DecodeExit(ref e, memory, _env);
@@ -140,9 +136,9 @@ public sealed partial class StraceFormatter : ITraceFormatter
         {
             // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
             if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
-            OpenLine(o, s, e.Pid);
+            OpenLine(o, s, e.Tid);
         }
-        ResumeLine(o, s, e.Pid, e.Timestamp);
+        ResumeLine(o, s, e.Tid, e.TimeNs);
         o.Write(s.Text.Slice(s.EntryLength));
         o.Write((byte)')');
         o.ReturnSeparator();
@@ -151,7 +147,7 @@ public sealed partial class StraceFormatter : ITraceFormatter
         if (_env.Aux.Length > 0 && !failed) { o.Write(" ("u8); o.Write(_env.Aux.Written); o.Write((byte)')'); }
         if (e.Injected) o.Write(" (INJECTED)"u8);
         else if (e.InjectedArgs) o.Write(" (INJECTED: args)"u8);
-        if (_options.SyscallTimes) WriteDuration(o, e.Timestamp - e.EntryTimestamp);
+        if (_options.SyscallTimes) WriteDuration(o, e.TimeNs - e.EntryTimeNs);
         o.EndLine();
         if (_env.Dump.Length > 0) o.WriteLines(_env.Dump.Written);
         o.EndEvent();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Syscope.Events;
 using Syscope.Filtering;
 
@@ -14,7 +13,7 @@ public sealed class SummaryConsumer(Filtering.TraceFilter filter, Func<Stream> o
     {
         if (e.Kind != TraceEventKind.SyscallExit) return;
         long ns = filter.SummaryWallClock
-            ? (long)((e.Timestamp - e.EntryTimestamp) * (1_000_000_000.0 / Stopwatch.Frequency))
+            ? e.TimeNs - e.EntryTimeNs
             : e.SystemTimeNs;
         _table.Record(e.SyscallNumber, ns, e.ReturnValue < 0 && e.ReturnValue >= -4095);
     }

@@ -166,9 +166,9 @@ public class AdminDecoderTests
         var ms = new MemoryStream();
         using (var output = new TraceOutput(ms, false))
         {
-            var f = new StraceFormatter(new StraceOptions(), output, TextWriter.Null);
-            f.ProcessStarted(100);
-            var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, Injected = true };
+            var f = new TextTrace(output);
+            f.Start(100);
+            var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Tid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, Injected = true };
             var memory = new FakeMemory();
             f.OnEvent(ref e, memory);
             e.Kind = TraceEventKind.SyscallExit;

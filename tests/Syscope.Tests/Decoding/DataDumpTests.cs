@@ -118,9 +118,9 @@ public class DataDumpTests
         ulong iov = Iovecs(m, (m.Put(Pattern(100)), 100), (m.Put(Pattern(5000)), 5000));
         var info = Syscope.Syscalls.SyscallTable.ByName("readv")!;
         using var output = new Syscope.Output.TraceOutput(Stream.Null, false);
-        var f = new Syscope.Output.StraceFormatter(new Syscope.Output.StraceOptions { Decode = s_all }, output, TextWriter.Null, fdPaths: new FakeFds([]));
-        f.ProcessStarted(100);
-        var e = new Syscope.Events.TraceEvent { Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+        var f = new TextTrace(output, new Syscope.Output.StraceOptions { Decode = s_all }, new FakeFds([]));
+        f.Start(100);
+        var e = new Syscope.Events.TraceEvent { Tid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
         e.Args[0] = 3; e.Args[1] = iov; e.Args[2] = 2;
         void Call()
         {

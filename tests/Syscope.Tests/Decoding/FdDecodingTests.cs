@@ -175,14 +175,14 @@ public class FdDecodingTests
         var ms = new MemoryStream();
         using (var output = new TraceOutput(ms, false))
         {
-            var f = new StraceFormatter(new StraceOptions { Decode = YY }, output, TextWriter.Null, fdPaths: fds);
-            f.ProcessStarted(100);
+            var f = new TextTrace(output, new StraceOptions { Decode = YY }, fds);
+            f.Start(100);
             var memory = new FakeMemory();
             for (int i = 0; i < 3; i++)
             {
                 if (i == 1) before2();
                 if (i == 2) before3();
-                var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+                var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Tid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1 };
                 e.Args[0] = (ulong)fd;
                 e.Args[1] = 1;
                 f.OnEvent(ref e, memory);

@@ -57,14 +57,14 @@ public class FuzzTests
         var output = new TraceOutput(ms, false);
         foreach (var options in new[] { new DecodeOptions(), new DecodeOptions { Verbose = true, HexStrings = 1, StringLimit = 64 } })
         {
-            var f = new StraceFormatter(new StraceOptions { Decode = options }, output, TextWriter.Null);
-            f.ProcessStarted(1);
+            var f = new TextTrace(output, new StraceOptions { Decode = options });
+            f.Start(1);
             foreach (var info in SyscallTable.All)
             {
                 for (int iter = 0; iter < 60; iter++)
                 {
                     var mem = new NoiseMemory(r.Next());
-                    var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 1, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+                    var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Tid = 1, SyscallNumber = info.Number, InterruptedSyscall = -1 };
                     for (int i = 0; i < 6; i++) e.Args[i] = RandomArg(r);
                     e.StackPointer = RandomArg(r);
                     f.OnEvent(ref e, mem);
@@ -133,14 +133,14 @@ public class FuzzTests
         var ms = new MemoryStream();
         var output = new TraceOutput(ms, false);
         var options = new StraceOptions { Decode = new DecodeOptions { FdPaths = FdDecoding.All, StringLimit = 64 } };
-        var f = new StraceFormatter(options, output, TextWriter.Null, fdPaths: new HostileFds(r));
-        f.ProcessStarted(1);
+        var f = new TextTrace(output, options, new HostileFds(r));
+        f.Start(1);
         foreach (var info in SyscallTable.All)
         {
             for (int iter = 0; iter < 30; iter++)
             {
                 var mem = new NoiseMemory(r.Next());
-                var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 1, SyscallNumber = info.Number, InterruptedSyscall = -1 };
+                var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Tid = 1, SyscallNumber = info.Number, InterruptedSyscall = -1 };
                 for (int i = 0; i < 6; i++) e.Args[i] = r.Next(3) == 0 ? (ulong)r.Next(0, 8) : RandomArg(r);
                 f.OnEvent(ref e, mem);
                 e.Kind = TraceEventKind.SyscallExit;

@@ -18,9 +18,9 @@ public static partial class Line
         var opts = new StraceOptions { Decode = options ?? new DecodeOptions() };
         using (var output = new TraceOutput(ms, false))
         {
-            var f = new StraceFormatter(opts, output, TextWriter.Null, fdPaths: fds ?? new NoFds());
-            f.ProcessStarted(100);
-            var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Pid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, StackPointer = sp };
+            var f = new TextTrace(output, opts, fds ?? new NoFds());
+            f.Start(100);
+            var e = new TraceEvent { Kind = TraceEventKind.SyscallEntry, Tid = 100, SyscallNumber = info.Number, InterruptedSyscall = -1, StackPointer = sp };
             for (int i = 0; i < args.Length; i++) e.Args[i] = args[i];
             memory ??= new FakeMemory();
             f.OnEvent(ref e, memory);

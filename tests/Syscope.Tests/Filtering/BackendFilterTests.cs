@@ -19,9 +19,9 @@ public class BackendFilterTests
         var sink = new MemoryStream();
         var output = new TraceOutput(sink, flushEachEvent: false);
         var options = new StraceOptions { OutputPath = "mem", PerProcessFiles = false, Filter = filter };
-        var formatter = new StraceFormatter(options, output, TextWriter.Null);
-        var target = new TraceTarget { ExecutablePath = CommandResolver.Resolve(argv[0]), Argv = argv, Filter = filter, FollowForks = follow };
-        var outcome = new PtraceBackend(target, formatter).Run();
+        var backend = new PtraceBackend(new TraceTarget { ExecutablePath = CommandResolver.Resolve(argv[0]), Argv = argv, Filter = filter, FollowForks = follow });
+        var formatter = new StraceFormatter(options, output, TextWriter.Null, backend.Facts);
+        var outcome = backend.Run(formatter);
         formatter.Complete();
         return (Encoding.UTF8.GetString(sink.ToArray()), outcome);
     }

@@ -140,7 +140,7 @@ internal static class PtraceDecoders
 
     private static void Siginfo(ref DecodeContext c, ulong addr)
     {
-        if (Printers.TryRead(ref c, addr, out Interop.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
+        if (Printers.TryRead(ref c, addr, out Kernel.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
         else c.Out.Ptr(addr);
     }
 

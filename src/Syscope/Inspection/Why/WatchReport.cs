@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Syscope.Events;
 using Syscope.Syscalls;
 using Syscope.Tracing;
-using Syscope.Tracing.Ptrace;
 
 namespace Syscope.Inspection.Why;
 
@@ -15,13 +14,13 @@ public sealed class WatchReport : ITraceConsumer
 {
     public sealed class Stat
     {
-        public long Calls, TotalTicks, MaxTicks, InProgress;
+        public long Calls, TotalNs, MaxNs, InProgress;
 
-        public void Add(long ticks, bool inProgress)
+        public void Add(long ns, bool inProgress)
         {
             Calls++;
-            TotalTicks += ticks;
-            MaxTicks = Math.Max(MaxTicks, ticks);
+            TotalNs += ns;
+            MaxNs = Math.Max(MaxNs, ns);
             if (inProgress) InProgress++;
         }
     }
@@ -31,43 +30,46 @@ public sealed class WatchReport : ITraceConsumer
     public HashSet<int> Threads { get; } = new();
     public double Seconds { get; private set; }
 
+    private ITraceBackend? _backend;
+    private double _windowSeconds;
+    private long _start;
+    private Timer? _timer;
+
     public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
     {
-        Threads.Add(e.Pid);
+        if (e.Kind == TraceEventKind.Attached && e.AttachKind == AttachKind.Seized && _timer == null)
+        {
+            // The window opens once every thread is seized, so attaching does not count as waiting.
+            var backend = _backend!;
+            _start = Stopwatch.GetTimestamp();
+            _timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(_windowSeconds), Timeout.InfiniteTimeSpan);
+        }
+        Threads.Add(e.Tid);
         bool inProgress = e.Kind == TraceEventKind.Detached && e.SyscallNumber >= 0;
         if (e.Kind != TraceEventKind.SyscallExit && !inProgress) return;
         var call = SyscallTable.Resolve(e.SyscallNumber);
-        long ticks = e.Timestamp - e.EntryTimestamp;
+        long ns = e.TimeNs - e.EntryTimeNs;
         if (!BySyscall.TryGetValue(call.Name, out var s)) BySyscall[call.Name] = s = new Stat();
-        s.Add(ticks, inProgress);
+        s.Add(ns, inProgress);
         if (call.ArgCount > 0 && call.Args[0].Name is "fd" or "epfd" or "fd_in" && (int)e.Args[0] >= 0)
         {
             int fd = (int)e.Args[0];
             if (!ByFd.TryGetValue(fd, out var f)) ByFd[fd] = f = new Stat();
-            f.Add(ticks, inProgress);
+            f.Add(ns, inProgress);
         }
     }
 
     public void Complete() { }
 
-    /// <summary>Attaches to every thread of the process, collects for the given time (or until
-    /// cancelled), detaches, and returns what was seen.  The process runs on untouched.</summary>
-    public static WatchReport Run(int pid, double seconds, Action<PtraceBackend>? started = null)
+    /// <summary>Attaches to every thread of the process the backend was made for, collects for
+    /// the given time (or until the backend is asked to detach), detaches, and returns what was
+    /// seen.  The process runs on untouched.</summary>
+    public static WatchReport Run(ITraceBackend backend, double seconds)
     {
-        var report = new WatchReport();
-        var backend = new PtraceBackend(new TraceTarget { AttachPids = [pid] }, report);
-        started?.Invoke(backend);
-        // The window opens once every thread is seized, so attaching does not count as waiting.
-        long start = 0;
-        Timer? timer = null;
-        backend.Attached += (_, _, _) =>
-        {
-            start = Stopwatch.GetTimestamp();
-            timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
-        };
-        backend.Run();
-        timer?.Dispose();
-        report.Seconds = start == 0 ? 0 : Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var report = new WatchReport { _backend = backend, _windowSeconds = seconds };
+        backend.Run(report);
+        report._timer?.Dispose();
+        report.Seconds = report._start == 0 ? 0 : Stopwatch.GetElapsedTime(report._start).TotalSeconds;
         return report;
     }
 
@@ -78,13 +80,13 @@ public sealed class WatchReport : ITraceConsumer
         output.WriteLine($"watched PID {process.Pid} ({process.Comm}) for {Seconds:0.0} s, {threads} thread{(threads == 1 ? "" : "s")}");
         output.WriteLine("wall time by system call:");
         output.WriteLine($"  {"syscall",-20} {"calls",8} {"total s",10} {"max s",10} {"share",7}");
-        foreach (var (name, s) in BySyscall.OrderByDescending(kv => kv.Value.TotalTicks))
-            output.WriteLine($"  {name,-20} {s.Calls,8} {Sec(s.TotalTicks),10:0.000000} {Sec(s.MaxTicks),10:0.000000} {Share(s, window),6:0.0}%{Pending(s)}");
+        foreach (var (name, s) in BySyscall.OrderByDescending(kv => kv.Value.TotalNs))
+            output.WriteLine($"  {name,-20} {s.Calls,8} {Sec(s.TotalNs),10:0.000000} {Sec(s.MaxNs),10:0.000000} {Share(s, window),6:0.0}%{Pending(s)}");
         if (ByFd.Count == 0) return;
         output.WriteLine("wall time by file descriptor:");
         output.WriteLine($"  {"fd",-4} {"calls",8} {"total s",10} {"max s",10} {"share",7}  leads to");
-        foreach (var (fd, s) in ByFd.OrderByDescending(kv => kv.Value.TotalTicks))
-            output.WriteLine($"  {fd,-4} {s.Calls,8} {Sec(s.TotalTicks),10:0.000000} {Sec(s.MaxTicks),10:0.000000} {Share(s, window),6:0.0}%  {describeFd(fd)}{Pending(s)}");
+        foreach (var (fd, s) in ByFd.OrderByDescending(kv => kv.Value.TotalNs))
+            output.WriteLine($"  {fd,-4} {s.Calls,8} {Sec(s.TotalNs),10:0.000000} {Sec(s.MaxNs),10:0.000000} {Share(s, window),6:0.0}%  {describeFd(fd)}{Pending(s)}");
     }
 
     /// <summary>Names fds the way `why` does (file and offset, socket endpoints and peer process),
@@ -100,9 +102,9 @@ public sealed class WatchReport : ITraceConsumer
         };
     }
 
-    private static double Sec(long ticks) => (double)ticks / Stopwatch.Frequency;
+    private static double Sec(long ns) => ns / 1e9;
 
-    private static double Share(Stat s, double window) => window <= 0 ? 0 : 100 * Sec(s.TotalTicks) / window;
+    private static double Share(Stat s, double window) => window <= 0 ? 0 : 100 * Sec(s.TotalNs) / window;
 
     private static string Pending(Stat s) => s.InProgress > 0 ? $"  ({s.InProgress} still in progress)" : "";
 }

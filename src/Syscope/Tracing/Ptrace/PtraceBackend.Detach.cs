@@ -39,16 +39,16 @@ public sealed partial class PtraceBackend
                 && !_tracees.ContainsKey((int)child))
             {
                 // A child born during the detach is auto-attached: it must be let go too.
-                var c = Add((int)child);
+                var c = Add((int)child, (int)child);
                 c.DetachRequested = true;
                 c.AwaitingFirstStop = true;
             }
             Request(DETACH, pid, 0, deliver);
             _tracees.Remove(pid);
             if (t.Hidden) continue;
-            Begin(TraceEventKind.Detached, t, Stopwatch.GetTimestamp());
+            Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
             _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
-            _event.EntryTimestamp = t.EntryTimestamp;   // a call still blocked counts up to now
+            _event.EntryTimeNs = t.EntryTimeNs;   // a call still blocked counts up to now
             _event.Args = t.Args;
             Emit(t);
         }

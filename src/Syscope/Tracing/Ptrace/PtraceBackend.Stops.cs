@@ -18,7 +18,7 @@ public sealed partial class PtraceBackend
         {
             // A new child can report its first stop before its parent's fork event does.
             if (!Wait.Stopped(status) || !_target.FollowForks) return;
-            t = Add(pid);
+            t = Add(pid, ProcessOfNewTracee(pid));
             t.AwaitingFirstStop = true;
         }
 
@@ -58,12 +58,12 @@ public sealed partial class PtraceBackend
         // Under seccomp with PTRACE_SYSCALL (the launcher), one call shows as an entry stop and then
         // a seccomp stop: the second is the same call.
         if (t.InSyscall && info.Op == SYSCALL_INFO_SECCOMP) return;
-        long now = Stopwatch.GetTimestamp();
+        long now = Clock.MonotonicNs();
         t.InSyscall = true;
         int prev = t.SyscallNumber;
         t.SyscallNumber = (int)info.NrOrRval;
         for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i];
-        t.EntryTimestamp = now;
+        t.EntryTimeNs = now;
         t.EntrySystemNs = t.SystemNs;
         if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
         {
@@ -75,6 +75,7 @@ public sealed partial class PtraceBackend
         Begin(TraceEventKind.SyscallEntry, t, now);
         _event.SyscallNumber = t.SyscallNumber;
         _event.Args = t.Args;
+        _event.InstructionPointer = info.InstructionPointer;
         _event.StackPointer = info.StackPointer;
         _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
@@ -96,10 +97,12 @@ public sealed partial class PtraceBackend
             if (wasIn) LaunchReturned(t, (long)info.NrOrRval);
             return;
         }
-        Begin(TraceEventKind.SyscallExit, t, Stopwatch.GetTimestamp());
+        Begin(TraceEventKind.SyscallExit, t, Clock.MonotonicNs());
         _event.SyscallNumber = t.SyscallNumber;
         _event.Args = t.Args;
-        _event.EntryTimestamp = t.EntryTimestamp;
+        _event.EntryTimeNs = t.EntryTimeNs;
+        _event.InstructionPointer = info.InstructionPointer;
+        _event.StackPointer = info.StackPointer;
         _event.ReturnValue = (long)info.NrOrRval;
         _event.HasReturn = true;
         _event.SystemTimeNs = t.SystemNs - t.EntrySystemNs;
@@ -118,7 +121,9 @@ public sealed partial class PtraceBackend
             // The command could not start: say why, and hide the launcher's exit_group.
             _launchFailed = true;
             t.Hidden = true;
-            ExecFailed?.Invoke((int)-rv);
+            Begin(TraceEventKind.ExecFailed, t, Clock.MonotonicNs());
+            _event.ReturnValue = rv;
+            Emit(t);
         }
     }
 
@@ -135,7 +140,7 @@ public sealed partial class PtraceBackend
                 {
                     if (!_tracees.TryGetValue((int)child, out var c))
                     {
-                        c = Add((int)child);
+                        c = Add((int)child, ev == EVENT_CLONE && CreatesThread(t) ? t.Tgid : (int)child);
                         c.AwaitingFirstStop = true;
                     }
                     c.Seccomp = t.Seccomp;   // the filter is inherited across fork and clone
@@ -151,9 +156,9 @@ public sealed partial class PtraceBackend
                     t.InSyscall = old.InSyscall;
                     t.SyscallNumber = old.SyscallNumber;
                     t.Args = old.Args;
-                    t.EntryTimestamp = old.EntryTimestamp;
-                    Begin(TraceEventKind.Superseded, t, Stopwatch.GetTimestamp());
-                    _event.RelatedPid = (int)former;
+                    t.EntryTimeNs = old.EntryTimeNs;
+                    Begin(TraceEventKind.Superseded, t, Clock.MonotonicNs());
+                    _event.RelatedTid = (int)former;
                     Emit(t);
                 }
                 Resume(t, 0);
@@ -167,7 +172,7 @@ public sealed partial class PtraceBackend
                 }
                 else if (SignalNames.IsStopSignal(sig) && !t.Hidden)
                 {
-                    Begin(TraceEventKind.GroupStop, t, Stopwatch.GetTimestamp());
+                    Begin(TraceEventKind.GroupStop, t, Clock.MonotonicNs());
                     _event.Signal = sig;
                     Emit(t);
                     t.Listening = true;
@@ -188,10 +193,10 @@ public sealed partial class PtraceBackend
     private void AnnounceChild(int child, int parent)
     {
         if (!_tracees.TryGetValue(child, out var c) || c.Hidden) return;
-        Attached?.Invoke(child, AttachKind.Followed, 1);
-        Begin(TraceEventKind.Attached, c, Stopwatch.GetTimestamp());
+        Begin(TraceEventKind.Attached, c, Clock.MonotonicNs());
         _event.AttachKind = AttachKind.Followed;
-        _event.RelatedPid = parent;
+        _event.ThreadCount = 1;
+        _event.RelatedTid = parent;
         Emit(c);
     }
 
@@ -199,7 +204,7 @@ public sealed partial class PtraceBackend
     {
         if (!t.Hidden)
         {
-            Begin(TraceEventKind.Signal, t, Stopwatch.GetTimestamp());
+            Begin(TraceEventKind.Signal, t, Clock.MonotonicNs());
             _event.Signal = sig;
             if (GetSigInfo(t.Pid, out var si) == 0) _event.SigInfo = si;
             else _event.SigInfo = new SigInfo { Signo = sig };
@@ -218,7 +223,7 @@ public sealed partial class PtraceBackend
                 : new TraceOutcome(Wait.ExitStatus(status), 0, false, 0);
         if (t.Hidden && !_launchFailed) return;
         t.InSyscall = false;
-        Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, Stopwatch.GetTimestamp());
+        Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, Clock.MonotonicNs());
         _event.ExitCode = Wait.ExitStatus(status);
         _event.Signal = killed ? Wait.TermSig(status) : 0;
         _event.CoreDumped = killed && Wait.CoreDumped(status);
@@ -231,8 +236,9 @@ public sealed partial class PtraceBackend
     {
         _event = default;
         _event.Kind = kind;
-        _event.Pid = t.Pid;
-        _event.Timestamp = now;
+        _event.Tid = t.Pid;
+        _event.Tgid = t.Tgid;
+        _event.TimeNs = now;
         _event.InterruptedSyscall = -1;
     }
 
@@ -241,6 +247,23 @@ public sealed partial class PtraceBackend
         _memory.Pid = t.Pid;
         _consumer.OnEvent(ref _event, _memory);
     }
+
+    /// <summary>Whether the clone the stopped tracee is in makes a thread of its own process
+    /// (CLONE_THREAD), read from its registers: under seccomp the call itself may not have stopped.</summary>
+    private static bool CreatesThread(Tracee t)
+    {
+        const ulong CLONE_THREAD = 0x10000;
+        const int Clone = 56, Clone3 = 435;
+        if (!TryPeekUser(t.Pid, OrigRaxOffset, out long nr) || !TryPeekUser(t.Pid, RdiOffset, out long arg0)) return false;
+        if (nr == Clone) return ((ulong)arg0 & CLONE_THREAD) != 0;
+        // clone3: flags are the first field of struct clone_args.
+        Span<byte> flags = stackalloc byte[8];
+        return nr == Clone3 && ProcessVm.Read(t.Pid, (ulong)arg0, flags) == 8
+            && (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(flags) & CLONE_THREAD) != 0;
+    }
+
+    /// <summary>A tracee seen before its parent's fork event: its process, from /proc.</summary>
+    private static int ProcessOfNewTracee(int tid) => TgidOf(tid);
 
     /// <summary>Under seccomp a tracee runs free (PTRACE_CONT) between traced calls and needs a stop
     /// only for the exit of the one it is in; the launcher is watched call by call until it execs.</summary>

@@ -11,10 +11,10 @@ namespace Syscope.Tracing.Ptrace;
 /// seized it, so the whole life of a trace (launch, seize, the wait loop, detach) runs on one
 /// dedicated OS thread.  It produces <see cref="TraceEvent"/>s and knows nothing of output formats.
 /// </summary>
-public sealed partial class PtraceBackend
+public sealed partial class PtraceBackend : ITraceBackend
 {
     private readonly TraceTarget _target;
-    private readonly ITraceConsumer _consumer;
+    private ITraceConsumer _consumer = null!;
     private readonly Dictionary<int, Tracee> _tracees = new();
     private readonly PtraceMemory _memory = new();
     private readonly int _options;
@@ -30,10 +30,9 @@ public sealed partial class PtraceBackend
     private TraceOutcome _outcome;
     private Exception? _failure;
 
-    public PtraceBackend(TraceTarget target, ITraceConsumer consumer)
+    public PtraceBackend(TraceTarget target)
     {
         _target = target;
-        _consumer = consumer;
         _filter = target.Filter;
         _options = O_TRACESYSGOOD | O_TRACEEXEC;
         if (target.FollowForks) _options |= O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE;
@@ -47,17 +46,15 @@ public sealed partial class PtraceBackend
     public static bool UsesSeccomp(TraceTarget target) =>
         target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
 
-    /// <summary>Called for each process or thread once it is under trace (for "Process N attached").</summary>
-    public event Action<int, AttachKind, int>? Attached;
-
-    /// <summary>The command's execve failed (with this errno): the run ends with exit status 1.</summary>
-    public event Action<int>? ExecFailed;
+    /// <summary>Live: the tracees are stopped while their events are decoded.</summary>
+    public TraceFacts Facts { get; } = new(ProcFd.Instance, LiveHostFacts.Instance);
 
     private bool _launchFailed;
 
     /// <summary>Runs the trace to its end on a dedicated thread and returns how it ended.</summary>
-    public TraceOutcome Run()
+    public TraceOutcome Run(ITraceConsumer consumer)
     {
+        _consumer = consumer;
         var thread = new Thread(TracerThread, 256 * 1024) { Name = "syscope-tracer", IsBackground = true };
         thread.Start();
         thread.Join();
@@ -141,9 +138,13 @@ public sealed partial class PtraceBackend
                 throw;
             }
         }
-        var t = Add(pid);
+        var t = Add(pid, pid);
         t.Hidden = true;
         t.Seccomp = _seccomp;
+        Begin(TraceEventKind.Attached, t, Clock.MonotonicNs());
+        _event.AttachKind = AttachKind.Launched;
+        _event.ThreadCount = 1;
+        Emit(t);
         if (_target.RunAs == null) Signals.Kill(pid, SignalNames.SIGCONT);
     }
 
@@ -163,6 +164,7 @@ public sealed partial class PtraceBackend
         foreach (int pid in _target.AttachPids)
         {
             var threads = ThreadsOf(pid);
+            int tgid = TgidOf(pid);
             foreach (int tid in threads)
             {
                 if (_tracees.ContainsKey(tid)) continue;
@@ -175,10 +177,14 @@ public sealed partial class PtraceBackend
                     throw new UserError($"attach: ptrace(PTRACE_SEIZE, {tid}): {Errno.Message(-rc)}");
                 }
                 Request(INTERRUPT, tid);
-                var t = Add(tid);
+                var t = Add(tid, tgid);
                 t.AwaitingFirstStop = true;
             }
-            Attached?.Invoke(pid, AttachKind.Seized, threads.Count);
+            if (!_tracees.TryGetValue(pid, out var leader)) continue;
+            Begin(TraceEventKind.Attached, leader, Clock.MonotonicNs());
+            _event.AttachKind = AttachKind.Seized;
+            _event.ThreadCount = threads.Count;
+            Emit(leader);
         }
     }
 
@@ -193,6 +199,19 @@ public sealed partial class PtraceBackend
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return list;
+    }
+
+    /// <summary>The process a -p id belongs to (itself, unless it names a thread).</summary>
+    private static int TgidOf(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("Tgid:", StringComparison.Ordinal) && int.TryParse(line.AsSpan(5).Trim(), out int tgid)) return tgid;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return pid;
     }
 
     /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>
@@ -211,10 +230,10 @@ public sealed partial class PtraceBackend
         return pid;
     }
 
-    private Tracee Add(int pid)
+    private Tracee Add(int tid, int tgid)
     {
-        var t = new Tracee(pid);
-        _tracees[pid] = t;
+        var t = new Tracee(tid, tgid);
+        _tracees[tid] = t;
         return t;
     }
 

@@ -3,13 +3,16 @@ using Syscope.Events;
 namespace Syscope.Tracing.Ptrace;
 
 /// <summary>What the backend must remember about one traced thread between stops.</summary>
-internal sealed class Tracee(int pid)
+internal sealed class Tracee(int pid, int tgid)
 {
     public int Pid = pid;
+    /// <summary>The process it belongs to.</summary>
+    public int Tgid = tgid;
     public bool InSyscall;
     public int SyscallNumber;
     public SyscallArgs Args;
-    public long EntryTimestamp;
+    /// <summary>Monotonic ns of the current call's entry.</summary>
+    public long EntryTimeNs;
     /// <summary>The launcher stub: nothing is reported until it reaches its execve.</summary>
     public bool Hidden;
     /// <summary>The launcher's own execve, shown, whose result decides whether the command started.</summary>

@@ -1,0 +1,41 @@
+namespace Syscope.Events;
+
+/// <summary>
+/// What decoding and output ask of the traced system besides its memory and descriptors: network
+/// interface names, pid_max, and how monotonic event times map to the wall clock.  The ptrace
+/// backend answers live; a recorded trace answers with what was true when it was recorded, so
+/// it decodes later exactly as it did live.
+/// </summary>
+public interface IHostFacts
+{
+    /// <summary>if_indextoname: writes the interface's name into destination (at least 16 bytes);
+    /// its length, or 0 when no interface has that index.</summary>
+    int InterfaceName(uint index, Span<byte> destination);
+
+    /// <summary>/proc/sys/kernel/pid_max: strace pads pids to its width.</summary>
+    int PidMax { get; }
+
+    /// <summary>Wall-clock time for -t, -tt, -ttt and JSON times.</summary>
+    WallClockAnchor WallClock { get; }
+}
+
+/// <summary>One reading of the monotonic and the wall clock at the same moment (and the local
+/// time zone's offset then): every event time maps to wall time through it, with no clock call per
+/// line.</summary>
+public readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, long LocalOffsetNs)
+{
+    private const long DayMicros = 86_400_000_000L;
+
+    /// <summary>Microseconds since the Unix epoch at monotonic time ns.</summary>
+    public long UnixMicros(long ns) => (UnixNs + (ns - MonotonicNs)) / 1000;
+
+    /// <summary>Microseconds since local midnight at monotonic time ns.</summary>
+    public long LocalMicrosOfDay(long ns)
+    {
+        long local = UnixMicros(ns) + LocalOffsetNs / 1000;
+        return ((local % DayMicros) + DayMicros) % DayMicros;
+    }
+}
+
+/// <summary>Everything a backend's world answers for decoders and outputs besides tracee memory.</summary>
+public sealed record TraceFacts(IFdPaths Fds, IHostFacts Host);

@@ -1,0 +1,33 @@
+using Syscope.Events;
+
+namespace Syscope.Tracing;
+
+/// <summary>
+/// A way of watching processes' system calls (ptrace today).  What to watch is the
+/// <see cref="TraceTarget"/> it was made for: a command to launch or processes to attach to.
+/// Everything it sees, attaching, calls, signals, exits, detaching, a launch that failed and
+/// warnings, reaches the consumer as <see cref="TraceEvent"/>s; nothing else leaves a backend.
+/// </summary>
+public interface ITraceBackend
+{
+    /// <summary>What decoders and outputs may ask of the traced system besides tracee memory
+    /// (descriptor targets, interface names, pid_max, the wall clock); valid before Run.</summary>
+    TraceFacts Facts { get; }
+
+    /// <summary>Launches or attaches, reports every event to consumer (on the backend's own
+    /// thread, with the tracee's memory readable during the call), and returns how the run ended,
+    /// once no tracee is left or all were let go.  Throws <see cref="UserError"/> when tracing
+    /// cannot start.  consumer.Complete() is called at the end, also after a failure.</summary>
+    TraceOutcome Run(ITraceConsumer consumer);
+
+    /// <summary>Lets every tracee go (Ctrl-C, a --watch window's end).  Safe from any thread, at
+    /// any time, even before Run.  A positive signal is then passed on to a launched command, as
+    /// strace does; -1 just lets go.</summary>
+    void RequestDetach(int signal);
+}
+
+/// <summary>Picks the backend for a target.</summary>
+public static class TraceBackends
+{
+    public static ITraceBackend Create(TraceTarget target) => new Ptrace.PtraceBackend(target);
+}

@@ -1,0 +1,38 @@
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Output;
+using Syscope.Tracing;
+
+namespace Syscope.Tests.Decoding;
+
+/// <summary>strace's text output fed by hand, as a backend would feed it: tests put events in
+/// and read lines out of the TraceOutput.  Descriptor facts are live (/proc) unless given.</summary>
+public sealed class TextTrace : ITraceConsumer
+{
+    private readonly StraceFormatter _formatter;
+
+    public TextTrace(TraceOutput output, StraceOptions? options = null, IFdPaths? fds = null)
+    {
+        _formatter = new StraceFormatter(options ?? new StraceOptions(), output, TextWriter.Null, Facts(fds));
+    }
+
+    public static TraceFacts Facts(IFdPaths? fds = null) => new(fds ?? ProcFd.Instance, LiveHostFacts.Instance);
+
+    /// <summary>A process under trace from the start, as a launched command is.</summary>
+    public void Start(int tid)
+    {
+        var e = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = AttachKind.Launched, Tid = tid, Tgid = tid, ThreadCount = 1 };
+        OnEvent(ref e, NoMemory.Instance);
+    }
+
+    public void OnEvent(ref TraceEvent e, ITraceeMemory memory) => _formatter.OnEvent(ref e, memory);
+
+    public void Complete() => _formatter.Complete();
+
+    private sealed class NoMemory : ITraceeMemory
+    {
+        public static readonly NoMemory Instance = new();
+
+        public int Read(ulong address, Span<byte> destination) => 0;
+    }
+}
