@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "ebpf-capture") return Syscope.Bench.EbpfCapture.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Syscope.Bench.FormatBenchmarks).Assembly).Run(args);
+return 0;

@@ -62,6 +62,10 @@ public static class LauncherStub
 
     public const ulong LoadAddress = 0x400000;
 
+    /// <summary>Signals the .NET runtime sets to SIG_IGN in syscope itself; a child must get them back
+    /// at their default, as it would have had without syscope in between.</summary>
+    public static readonly int[] RuntimeIgnoredSignals = [Kernel.SignalNames.SIGPIPE, 32, 33];
+
     /// <summary>Where, in the loaded image, the first `syscall` instruction sits (the tracer reuses
     /// it to make the stopped launcher run calls of its choosing).</summary>
     public static ulong FirstSyscallOffset

@@ -98,17 +98,13 @@ public sealed partial class PtraceBackend : ITraceBackend
         }
     }
 
-    /// <summary>Signals the .NET runtime sets to SIG_IGN in syscope itself; a child must get them back
-    /// at their default, as it would have had without syscope in between.</summary>
-    private static readonly int[] RuntimeIgnoredSignals = [SignalNames.SIGPIPE, 32, 33];
-
-    private static int SpawnWaker() => Spawn.Start(LauncherStub.Path, ["syscope-waker"], RuntimeIgnoredSignals);
+    private static int SpawnWaker() => Spawn.Start(LauncherStub.Path, ["syscope-waker"], LauncherStub.RuntimeIgnoredSignals);
 
     private void Launch()
     {
         var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
-        int pid = Spawn.Start(LauncherStub.Path, argv, RuntimeIgnoredSignals);
+        int pid = Spawn.Start(LauncherStub.Path, argv, LauncherStub.RuntimeIgnoredSignals);
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
         if (rc != pid || !Wait.Stopped(status))
             throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");

@@ -1,0 +1,536 @@
+// syscope's kernel side: BTF raw tracepoints on sys_enter/sys_exit that filter by process and
+// syscall in the kernel, count calls for -c, copy argument memory at the moment of the call as
+// the per-syscall capture plan says, and write records into one ring buffer that user space
+// drains in batches.  The records and maps are described in syscope.h.  Built by
+// tools/build-bpf.sh; the object is committed beside this file and embedded in the binary.
+#include <stdbool.h>
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "syscope.h"
+
+// The few kernel fields read, relocated against the running kernel's BTF at load (CO-RE), so no
+// vmlinux.h is needed.
+struct pt_regs {
+	unsigned long r10, r9, r8, dx, si, di, ip, sp;
+} __attribute__((preserve_access_index));
+
+typedef struct { int counter; } atomic_t;
+
+struct signal_struct {
+	atomic_t live;
+} __attribute__((preserve_access_index));
+
+struct task_struct {
+	int pid;
+	int tgid;
+	int exit_code;
+	struct signal_struct *signal;
+} __attribute__((preserve_access_index));
+
+const volatile struct syscope_config config = {};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 1 << 22);              // user space sets --buffer-size before load
+} ring SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);                        // tgid, or tid when config.per_thread
+	__type(value, __u32);
+} traced SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct trace_set);
+} trace_set SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SYSCOPE_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct capture_plan);
+} plans SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SYSCOPE_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct syscall_counter);
+} counters SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ring_stats);
+} ring_stats SEC(".maps");
+
+// A record with captures is assembled here and copied into the ring with bpf_ringbuf_output,
+// since bpf_ringbuf_reserve takes only a constant size.  Twice the largest record, so that an
+// offset below SYSCOPE_MAX_RECORD plus one capture always lies inside (the verifier checks this).
+struct scratch { __u8 data[2 * SYSCOPE_MAX_RECORD]; };
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+// The call a thread is in, from entry to exit: the exit needs the entry's arguments (output
+// buffers are copied then) and time.  Task storage lives and dies with the thread.
+struct task_call {
+	__u64 ts;
+	__u64 args[6];
+	__s64 ret;                                 // at exit, for sizes taken from the return value
+	__s32 nr;                                  // -1: not in a traced call
+	__u32 flags;                               // RECORD_ENTRY_LOST
+};
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct task_call);
+} calls SEC(".maps");
+
+char LICENSE[] SEC("license") = "GPL";
+
+static __always_inline bool is_traced(__u64 id)
+{
+	if (config.scope == SCOPE_ALL) return (__u32)(id >> 32) != config.self_tgid;
+	__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
+	return bpf_map_lookup_elem(&traced, &key) != 0;
+}
+
+static __always_inline bool in_trace_set(long nr)
+{
+	__u32 zero = 0;
+	struct trace_set *set = bpf_map_lookup_elem(&trace_set, &zero);
+	if (!set) return false;
+	if (nr >= SYSCOPE_MAX_SYSCALLS) return set->others != 0;
+	return (set->bits[nr / 64] >> (nr % 64)) & 1;
+}
+
+static __always_inline struct ring_stats *stats(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&ring_stats, &zero);
+}
+
+// BPF_RB_NO_WAKEUP until config.wake_bytes wait unread, then a forced wake-up; user space also
+// polls with a timeout.  wake_bytes 0 keeps the kernel's own policy (a wake-up whenever the reader
+// has caught up), for runs that need each record at once.
+static __always_inline __u64 submit_flags(bool urgent)
+{
+	if (urgent) return BPF_RB_FORCE_WAKEUP;
+	if (config.wake_bytes == 0) return 0;
+	return bpf_ringbuf_query(&ring, BPF_RB_AVAIL_DATA) >= config.wake_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+// Reserves a fixed-size record, counting the attempt and, when the ring is full, the loss.
+static __always_inline void *reserve(__u64 size)
+{
+	struct ring_stats *s = stats();
+	if (s) s->attempts++;
+	void *r = bpf_ringbuf_reserve(&ring, size, 0);
+	if (!r && s) s->lost++;
+	return r;
+}
+
+static __always_inline bool output(void *data, __u64 size, bool urgent)
+{
+	struct ring_stats *s = stats();
+	if (s) s->attempts++;
+	if (bpf_ringbuf_output(&ring, data, size, submit_flags(urgent)) == 0) return true;
+	if (s) s->lost++;
+	return false;
+}
+
+static __always_inline void fill_header(struct record_header *h, __u16 kind, __u64 id, __s32 nr, __u64 ts)
+{
+	h->kind = kind;
+	h->flags = 0;
+	h->tid = (__u32)id;
+	h->tgid = id >> 32;
+	h->nr = nr;
+	h->ts = ts;
+}
+
+// ---- argument capture ----
+
+#define OFFSET_MASK (SYSCOPE_MAX_RECORD - 1)
+#define ROUND8(n) (((n) + 7) & ~7ULL)
+
+// The capture functions are global (not inlined): the verifier checks each once, for any offset,
+// instead of once per rule and path, which would exceed its budget.  Each takes the offset where
+// its capture starts in the scratch record and returns the offset after it.
+
+// How many bytes may still be copied after a capture header at off.
+static __always_inline __u64 room(__u64 off)
+{
+	__u64 used = off + sizeof(struct capture);
+	return used >= SYSCOPE_MAX_RECORD ? 0 : SYSCOPE_MAX_RECORD - used;
+}
+
+static __always_inline void fill_capture(struct capture *c, __u64 addr, __u64 len, __u8 rule, __u8 arg, __u16 flags)
+{
+	c->addr = addr;
+	c->len = len;
+	c->rule = rule;
+	c->arg = arg;
+	c->flags = flags;
+}
+
+// meta: CAPTURE_* flags in bits 0-7, the rule in 8-15, the argument in 16-23, bit 24 for a string.
+#define META(flags, rule, arg, string) ((flags) | (rule) << 8 | (arg) << 16 | (string) << 24)
+
+// Copies len bytes (or a string of at most len bytes) at addr into the record as one capture.
+__noinline __u64 capture_region(struct scratch *s, __u64 off, __u64 addr, __u64 len, __u32 meta)
+{
+	if (!s) return off;
+	__u64 space = room(off);
+	if (space == 0) return off;
+	__u16 flags = meta & 0xff;
+	if (len > space) { len = space; flags |= CAPTURE_TRUNCATED; }
+	if (len > SYSCOPE_MAX_CAPTURE) { len = SYSCOPE_MAX_CAPTURE; flags |= CAPTURE_TRUNCATED; }
+	off &= OFFSET_MASK;
+	void *dst = &s->data[off + sizeof(struct capture)];
+	long n = 0;
+	if (len > 0) {
+		if (meta >> 24) {
+			n = bpf_probe_read_user_str(dst, len, (const void *)addr);
+			if (n > 0 && (__u64)n == len) { n--; flags |= CAPTURE_TRUNCATED; }  // the NUL is the helper's
+			else if (n > 0) flags |= CAPTURE_COMPLETE_STRING;
+		} else {
+			n = bpf_probe_read_user(dst, len, (const void *)addr) == 0 ? (long)len : -1;
+		}
+	}
+	if (n < 0) { n = 0; flags = CAPTURE_FAULT; }
+	fill_capture((struct capture *)&s->data[off], addr, n, meta >> 8, meta >> 16, flags);
+	return off + sizeof(struct capture) + ROUND8((__u64)n);
+}
+
+static __always_inline __u64 arg_at(const struct task_call *call, __u8 i)
+{
+	return i < 6 ? call->args[i] : 0;
+}
+
+static __always_inline __u64 rule_size(const struct capture_rule *r, const struct task_call *call, __s64 ret)
+{
+	__u64 elem = r->elem_size ? r->elem_size : 1;
+	__u32 pointee = 0;
+	switch (r->size_from) {
+	case SIZE_FIXED: return r->elem_size;
+	case SIZE_FROM_ARG: return arg_at(call, r->size_arg) * elem;
+	case SIZE_FROM_RETURN: return ret > 0 ? (__u64)ret * elem : 0;
+	case SIZE_FROM_POINTEE:
+		if (bpf_probe_read_user(&pointee, sizeof(pointee), (const void *)arg_at(call, r->size_arg))) return 0;
+		return pointee;
+	}
+	return 0;
+}
+
+#define MAX_STRING_ARRAY 256
+#define MAX_IOVECS 32
+
+struct iovec_raw { __u64 base; __u64 len; };
+
+// The strings of a captured pointer array (at ptrs in the record, NULL-terminated), each up to cap
+// bytes.  Its own global function, so the verifier checks it once and not once per array length.
+__noinline __u64 capture_strings(struct scratch *s, __u64 off, __u64 ptrs, __u32 cap, __u32 meta)
+{
+	if (!s) return off;
+	ptrs &= OFFSET_MASK;
+	for (int i = 0; i < MAX_STRING_ARRAY; i++) {
+		__u64 p = *(__u64 *)&s->data[ptrs + i * 8];
+		if (!p) break;
+		off = capture_region(s, off, p, cap, meta);
+	}
+	return off;
+}
+
+// argv/envp: the pointers up to the NULL (at most r->elem_size of them, as one capture), then each
+// string up to r->cap bytes when cap is not 0.
+static __always_inline __u64 capture_string_array(struct scratch *s, __u64 off, const struct capture_rule *r,
+						  __u8 rule, __u64 addr)
+{
+	__u64 max = r->elem_size;
+	if (max > MAX_STRING_ARRAY) max = MAX_STRING_ARRAY;
+	__u64 start = off & OFFSET_MASK;
+	if (room(start) < (MAX_STRING_ARRAY + 2) * 8) return off;
+	__u64 *ptrs = (__u64 *)&s->data[start + sizeof(struct capture)];
+	__u64 count = 0;
+	__u16 flags = CAPTURE_TRUNCATED;
+	for (int i = 0; i < MAX_STRING_ARRAY + 1; i++) {
+		if (i > max) break;
+		__u64 p = 0;
+		if (bpf_probe_read_user(&p, 8, (const void *)(addr + i * 8))) { flags = i == 0 ? CAPTURE_FAULT : CAPTURE_TRUNCATED; break; }
+		ptrs[i] = p;
+		count = i + 1;
+		if (!p) { flags = 0; break; }
+	}
+	if (flags) ptrs[count & (MAX_STRING_ARRAY * 2 - 1)] = 0;  // ends the walk below; the next capture overwrites it
+	fill_capture((struct capture *)&s->data[start], addr, count * 8, rule, r->arg, flags);
+	off = start + sizeof(struct capture) + count * 8;
+	if (!r->cap) return off;
+	return capture_strings(s, off, start + sizeof(struct capture), r->cap, META(0, rule, r->arg, 1));
+}
+
+// readv/writev/preadv...: the iovec array, then each buffer in order until total bytes are taken.
+static __always_inline __u64 capture_iovec(struct scratch *s, __u64 off, const struct capture_rule *r, __u8 rule,
+					   __u64 addr, __u64 count, __u64 total)
+{
+	if (count > MAX_IOVECS) count = MAX_IOVECS;
+	__u64 start = off & OFFSET_MASK;
+	if (room(start) < MAX_IOVECS * sizeof(struct iovec_raw)) return off;
+	struct iovec_raw *iov = (struct iovec_raw *)&s->data[start + sizeof(struct capture)];
+	__u64 bytes = count * sizeof(struct iovec_raw);
+	if (bpf_probe_read_user(iov, bytes, (const void *)addr)) {
+		fill_capture((struct capture *)&s->data[start], addr, 0, rule, r->arg, CAPTURE_FAULT);
+		return start + sizeof(struct capture);
+	}
+	fill_capture((struct capture *)&s->data[start], addr, bytes, rule, r->arg, 0);
+	off = start + sizeof(struct capture) + bytes;
+	for (int i = 0; i < MAX_IOVECS; i++) {
+		if (i >= count || total == 0) break;
+		__u64 base = iov[i].base, len = iov[i].len;
+		if (len > total) len = total;
+		total -= len;
+		off = capture_region(s, off, base, len, META(0, rule, r->arg, 0));
+	}
+	return off;
+}
+
+__noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture_rule *r, __u32 rule,
+			      const struct task_call *call)
+{
+	if (!s || !r || !call) return off;
+	__u64 addr = arg_at(call, r->arg);
+	if (!addr) return off;                     // NULL: decoders print it without reading
+	__s64 ret = call->ret;
+	__u64 size = rule_size(r, call, ret);
+	switch (r->kind) {
+	case CAPTURE_BYTES:
+		if (size > r->cap) return capture_region(s, off, addr, r->cap, META(CAPTURE_TRUNCATED, rule, r->arg, 0));
+		return capture_region(s, off, addr, size, META(0, rule, r->arg, 0));
+	case CAPTURE_STRING:
+		return capture_region(s, off, addr, r->cap, META(0, rule, r->arg, 1));
+	case CAPTURE_STRING_ARRAY:
+		return capture_string_array(s, off, r, rule, addr);
+	case CAPTURE_IOVEC: {
+		// the count comes from size_arg; the bytes: cap at entry, the return value at exit
+		__u64 total = r->cap;
+		if (r->phase == CAPTURE_AT_EXIT && (__u64)ret < total) total = ret;
+		return capture_iovec(s, off, r, rule, addr, arg_at(call, r->size_arg), total);
+	}
+	}
+	return off;
+}
+
+// Appends the captures of every rule of this phase after the fixed part already in the scratch
+// record; returns the record's length.
+static __always_inline __u64 capture_phase(struct scratch *s, __u64 fixed, const struct capture_plan *plan,
+					   __u8 phase, const struct task_call *call)
+{
+	__u64 off = fixed;
+	for (int i = 0; i < SYSCOPE_MAX_RULES; i++) {
+		const struct capture_rule *r = &plan->rules[i];
+		if (r->kind == CAPTURE_NONE) break;
+		if (r->phase != phase) continue;
+		off = capture_rule(s, off, r, i, call);
+	}
+	return off > SYSCOPE_MAX_RECORD ? SYSCOPE_MAX_RECORD : off;
+}
+
+static __always_inline const struct capture_plan *plan_of(long nr)
+{
+	if (nr >= SYSCOPE_MAX_SYSCALLS) return 0;
+	__u32 key = nr;
+	const struct capture_plan *plan = bpf_map_lookup_elem(&plans, &key);
+	return plan && plan->rules[0].kind != CAPTURE_NONE ? plan : 0;
+}
+
+static __always_inline struct scratch *scratch_record(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&scratch, &zero);
+}
+
+// ---- syscalls ----
+
+static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *call, __u64 id, long nr)
+{
+	const struct capture_plan *plan = plan_of(nr);
+	struct scratch *s = plan ? scratch_record() : 0;
+	struct entry_record *e;
+	if (s) e = (struct entry_record *)s->data;
+	else if (!(e = reserve(sizeof(*e)))) return false;
+	fill_header(&e->h, RECORD_SYSCALL_ENTRY, id, nr, call->ts);
+	for (int i = 0; i < 6; i++) e->args[i] = call->args[i];
+	e->ip = regs->ip;
+	e->sp = regs->sp;
+	if (!s) {
+		bpf_ringbuf_submit(e, submit_flags(false));
+		return true;
+	}
+	__u64 len = capture_phase(s, sizeof(*e), plan, CAPTURE_AT_ENTRY, call);
+	return output(s, len, false);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (nr < 0 || !is_traced(id) || !in_trace_set(nr)) return 0;
+	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!call) return 0;
+	call->ts = bpf_ktime_get_ns();
+	call->nr = nr;
+	call->flags = 0;
+	call->ret = 0;
+	call->args[0] = regs->di;
+	call->args[1] = regs->si;
+	call->args[2] = regs->dx;
+	call->args[3] = regs->r10;
+	call->args[4] = regs->r8;
+	call->args[5] = regs->r9;
+	if (config.emit && !emit_entry(regs, call, id, nr)) call->flags |= RECORD_ENTRY_LOST;
+	return 0;
+}
+
+// Bucket i holds [2^i, 2^(i+1)) ns.
+static __always_inline __u32 log2_bucket(__u64 v)
+{
+	__u32 r = 0;
+	if (v >> 32) { v >>= 32; r += 32; }
+	if (v >> 16) { v >>= 16; r += 16; }
+	if (v >> 8) { v >>= 8; r += 8; }
+	if (v >> 4) { v >>= 4; r += 4; }
+	if (v >> 2) { v >>= 2; r += 2; }
+	if (v >> 1) r += 1;
+	return r < SYSCOPE_LATENCY_BUCKETS ? r : SYSCOPE_LATENCY_BUCKETS - 1;
+}
+
+static __always_inline void count_call(__s32 nr, __s64 ret, __u64 ns)
+{
+	if (nr < 0 || nr >= SYSCOPE_MAX_SYSCALLS) return;
+	__u32 key = nr;
+	struct syscall_counter *c = bpf_map_lookup_elem(&counters, &key);
+	if (!c) return;
+	c->calls++;
+	if (ret < 0 && ret >= -4095) c->errors++;
+	c->total_ns += ns;
+	if (ns > c->max_ns) c->max_ns = ns;
+	c->latency_log2[log2_bucket(ns)]++;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
+{
+	// Only threads whose entry was traced have a call in flight; others return here.
+	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
+	if (!call || call->nr < 0) return 0;
+	__s32 nr = call->nr;
+	call->nr = -1;
+	__u64 now = bpf_ktime_get_ns();
+	if (config.count) count_call(nr, ret, now - call->ts);
+	if (!config.emit) return 0;
+	__u64 id = bpf_get_current_pid_tgid();
+	const struct capture_plan *plan = ret >= 0 ? plan_of(nr) : 0;
+	struct scratch *s = plan ? scratch_record() : 0;
+	struct exit_record *x;
+	if (s) x = (struct exit_record *)s->data;
+	else if (!(x = reserve(sizeof(*x)))) return 0;
+	fill_header(&x->h, RECORD_SYSCALL_EXIT, id, nr, now);
+	x->h.flags = call->flags & RECORD_ENTRY_LOST;
+	x->ret = ret;
+	x->entry_ts = call->ts;
+	if (!s) {
+		bpf_ringbuf_submit(x, submit_flags(false));
+		return 0;
+	}
+	call->ret = ret;
+	output(s, capture_phase(s, sizeof(*x), plan, CAPTURE_AT_EXIT, call), false);
+	return 0;
+}
+
+// ---- processes ----
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(syscope_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (!config.follow || !is_traced(id)) return 0;
+	__u32 child_tid = child->pid, child_tgid = child->tgid;
+	if (config.scope == SCOPE_PIDS) {
+		__u32 key = config.per_thread ? child_tid : child_tgid, one = 1;
+		bpf_map_update_elem(&traced, &key, &one, BPF_ANY);
+	}
+	if (!config.emit) return 0;
+	struct fork_record *f = reserve(sizeof(*f));
+	if (!f) return 0;
+	fill_header(&f->h, RECORD_FORK, id, 0, bpf_ktime_get_ns());
+	if (child_tgid == (__u32)(id >> 32)) f->h.flags = RECORD_THREAD;
+	f->child_tid = child_tid;
+	f->child_tgid = child_tgid;
+	bpf_ringbuf_submit(f, submit_flags(false));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(syscope_exec, struct task_struct *task, int old_pid)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (!config.emit || !is_traced(id)) return 0;
+	struct exec_record *e = reserve(sizeof(*e));
+	if (!e) return 0;
+	fill_header(&e->h, RECORD_EXEC, id, 0, bpf_ktime_get_ns());
+	e->old_tid = old_pid;
+	e->pad = 0;
+	bpf_ringbuf_submit(e, submit_flags(false));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(syscope_task_exit, struct task_struct *task)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (!is_traced(id)) return 0;
+	bool group_dead = task->signal->live.counter == 0;
+	if (config.scope == SCOPE_PIDS && (group_dead || config.per_thread)) {
+		__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
+		bpf_map_delete_elem(&traced, &key);
+	}
+	if (!config.emit) return 0;
+	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
+	struct task_exit_record *x = reserve(sizeof(*x));
+	if (!x) return 0;
+	fill_header(&x->h, RECORD_TASK_EXIT, id, 0, bpf_ktime_get_ns());
+	if (call && call->nr >= 0) {
+		x->h.flags |= RECORD_IN_SYSCALL;
+		x->h.nr = call->nr;
+	}
+	if (group_dead) x->h.flags |= RECORD_GROUP_DEAD;
+	x->exit_code = task->exit_code;
+	x->pad = 0;
+	// The end of a process is worth a wake-up: the reader may be waiting for the last one.
+	bpf_ringbuf_submit(x, group_dead ? BPF_RB_FORCE_WAKEUP : submit_flags(false));
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(syscope_signal, int sig, void *info, void *ka)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (!config.emit || !is_traced(id)) return 0;
+	struct signal_record *r = reserve(sizeof(*r));
+	if (!r) return 0;
+	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());
+	if (bpf_probe_read_kernel(r->siginfo, sizeof(r->siginfo), info)) __builtin_memset(r->siginfo, 0, sizeof(r->siginfo));
+	bpf_ringbuf_submit(r, submit_flags(false));
+	return 0;
+}

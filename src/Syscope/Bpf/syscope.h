@@ -1,0 +1,183 @@
+/* The contract between syscope.bpf.c and user space: the records the BPF programs write into the
+ * ring buffer, the capture plan user space writes per syscall, the -c counters and the load-time
+ * configuration.  Tracing/Ebpf/BpfRecords.cs mirrors these structures, and a test compiles this
+ * header with gcc and compares every size and offset, so change both together.  Every structure
+ * is a multiple of 8 bytes with explicit padding: the same layout for clang -target bpf and gcc. */
+#ifndef SYSCOPE_BPF_H
+#define SYSCOPE_BPF_H
+
+#include <linux/types.h>
+
+/* Syscall numbers the maps index; x86_64 uses fewer than 512. */
+#define SYSCOPE_MAX_SYSCALLS 512
+/* log2 latency buckets: bucket i counts calls of [2^i, 2^(i+1)) ns; the last holds the rest. */
+#define SYSCOPE_LATENCY_BUCKETS 40
+/* Capture rules per syscall (several rules may name the same argument: a socklen_t read at entry
+ * and again at exit). */
+#define SYSCOPE_MAX_RULES 8
+/* Largest copy of one region, and largest record; a capture that would overflow either is cut
+ * short and flagged CAPTURE_TRUNCATED. */
+#define SYSCOPE_MAX_CAPTURE 8192
+#define SYSCOPE_MAX_RECORD 16384
+
+/* ---- records (ring buffer) ---- */
+
+enum syscope_record_kind {
+	RECORD_SYSCALL_ENTRY = 1, /* struct entry_record, then captures */
+	RECORD_SYSCALL_EXIT = 2,  /* struct exit_record, then captures */
+	RECORD_FORK = 3,          /* struct fork_record: a traced task made a process or thread */
+	RECORD_EXEC = 4,          /* struct exec_record: a traced process exec'd */
+	RECORD_TASK_EXIT = 5,     /* struct task_exit_record: a traced thread ended */
+	RECORD_SIGNAL = 6,        /* struct signal_record: a signal is being delivered */
+};
+
+/* record_header.flags */
+#define RECORD_ENTRY_LOST   0x1  /* exit: this call's entry record could not be written */
+#define RECORD_IN_SYSCALL   0x2  /* task exit: the thread ended inside a call (exit, exit_group, killed) */
+#define RECORD_GROUP_DEAD   0x4  /* task exit: it was the last thread of its process */
+#define RECORD_THREAD       0x8  /* fork: the new task shares the parent's thread group */
+
+struct record_header {
+	__u16 kind;
+	__u16 flags;
+	__u32 tid;
+	__u32 tgid;
+	__s32 nr;          /* syscall number, signal number; 0 otherwise */
+	__u64 ts;          /* CLOCK_MONOTONIC ns (bpf_ktime_get_ns) */
+};
+
+struct entry_record {
+	struct record_header h;
+	__u64 args[6];
+	__u64 ip;          /* user instruction pointer (after the syscall instruction) */
+	__u64 sp;          /* user stack pointer */
+	/* captures follow, each a struct capture then its bytes padded to 8 */
+};
+
+struct exit_record {
+	struct record_header h;
+	__s64 ret;
+	__u64 entry_ts;    /* the entry's timestamp, 0 if the entry was not seen */
+	/* captures follow */
+};
+
+/* capture.flags */
+#define CAPTURE_TRUNCATED 0x1  /* fewer bytes than the rule asked for (cap or record size) */
+#define CAPTURE_FAULT     0x2  /* the address could not be read: no bytes */
+#define CAPTURE_COMPLETE_STRING 0x4 /* a string whose terminating NUL is included */
+
+struct capture {
+	__u64 addr;        /* tracee address of the first byte */
+	__u32 len;         /* bytes that follow (before padding to 8) */
+	__u8 rule;         /* index of the rule in the plan that produced it */
+	__u8 arg;          /* argument the address came from (or the element's argument for arrays) */
+	__u16 flags;
+};
+
+struct fork_record {
+	struct record_header h;   /* tid/tgid: the parent */
+	__u32 child_tid;
+	__u32 child_tgid;
+};
+
+struct exec_record {
+	struct record_header h;   /* tid: the id after exec (the thread group's id) */
+	__u32 old_tid;            /* the id of the thread that called execve */
+	__u32 pad;
+};
+
+struct task_exit_record {
+	struct record_header h;   /* nr: the call it ended in when RECORD_IN_SYSCALL */
+	__s32 exit_code;          /* wait status bits: (code << 8) | signal | 0x80 for a core */
+	__u32 pad;
+};
+
+struct signal_record {
+	struct record_header h;   /* nr: the signal */
+	__u8 siginfo[48];         /* the kernel's siginfo (the first 48 bytes of the user siginfo_t) */
+};
+
+/* ---- capture plan (array map "plans", key: syscall number) ---- */
+
+enum syscope_capture_kind {
+	CAPTURE_NONE = 0,         /* ends the rule list */
+	CAPTURE_BYTES = 1,        /* size bytes (see size_from) at the argument's address */
+	CAPTURE_STRING = 2,       /* a NUL-terminated string, at most cap bytes including the NUL */
+	CAPTURE_STRING_ARRAY = 3, /* a NULL-terminated array of string pointers (argv, envp): the
+	                           * pointers (at most elem_size of them) and each string, up to cap */
+	CAPTURE_IOVEC = 4,        /* struct iovec[count] (count from size_from): the array, then each
+	                           * buffer, at most cap bytes in all (at exit: the returned length) */
+};
+
+enum syscope_capture_phase {
+	CAPTURE_AT_ENTRY = 0,
+	CAPTURE_AT_EXIT = 1,      /* only when the call succeeded (return >= 0) */
+};
+
+enum syscope_size_source {
+	SIZE_FIXED = 0,           /* elem_size bytes */
+	SIZE_FROM_ARG = 1,        /* args[size_arg] elements of elem_size bytes (1 when 0) */
+	SIZE_FROM_RETURN = 2,     /* the return value, in elements of elem_size bytes */
+	SIZE_FROM_POINTEE = 3,    /* the __u32 at address args[size_arg] (a socklen_t *), read at the
+	                           * rule's phase */
+};
+
+struct capture_rule {
+	__u8 arg;                 /* which argument holds the address (0-5) */
+	__u8 kind;                /* enum syscope_capture_kind */
+	__u8 phase;               /* enum syscope_capture_phase */
+	__u8 size_from;           /* enum syscope_size_source */
+	__u8 size_arg;            /* argument for SIZE_FROM_ARG and SIZE_FROM_POINTEE */
+	__u8 pad;
+	__u16 elem_size;          /* SIZE_FIXED: bytes; others: bytes per element (0 means 1) */
+	__u32 cap;                /* at most this many bytes (per string for string arrays) */
+	__u32 pad2;
+};
+
+struct capture_plan {
+	struct capture_rule rules[SYSCOPE_MAX_RULES];
+};
+
+/* ---- -c counters (per-CPU array map "counters", key: syscall number) ---- */
+
+struct syscall_counter {
+	__u64 calls;
+	__u64 errors;             /* returns in [-4095, -1] */
+	__u64 total_ns;
+	__u64 max_ns;
+	__u64 latency_log2[SYSCOPE_LATENCY_BUCKETS];
+};
+
+/* ---- ring statistics (per-CPU array map "ring_stats", one entry) ---- */
+
+struct ring_stats {
+	__u64 attempts;           /* records the programs tried to write */
+	__u64 lost;               /* of those, records the full ring refused */
+};
+
+/* ---- the -e trace= set (array map "trace_set", one entry) ---- */
+
+struct trace_set {
+	__u64 bits[SYSCOPE_MAX_SYSCALLS / 64];
+	__u64 others;             /* nonzero: numbers past the table are traced too */
+};
+
+/* ---- load-time configuration (the .rodata of syscope.bpf.c: "const volatile struct
+ * syscope_config config", set before load so the verifier prunes what a run does not use) ---- */
+
+enum syscope_scope {
+	SCOPE_PIDS = 0,           /* tasks whose key (tgid, or tid when per_thread) is in "traced" */
+	SCOPE_ALL = 1,            /* every task but syscope's own */
+};
+
+struct syscope_config {
+	__u32 scope;              /* enum syscope_scope */
+	__u32 per_thread;         /* key "traced" by tid (strace without -f traces one thread) */
+	__u32 follow;             /* -f: add the children of traced tasks in the kernel */
+	__u32 emit;               /* write syscall records (0 for -c alone) */
+	__u32 count;              /* update the -c counters */
+	__u32 self_tgid;          /* syscope itself, never traced under SCOPE_ALL */
+	__u64 wake_bytes;         /* wake the reader when this much data waits (0: at every record) */
+};
+
+#endif

@@ -1,0 +1,194 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Syscope.Filtering;
+using Syscope.Interop;
+
+namespace Syscope.Tracing.Ebpf;
+
+/// <summary>What to load: fixed before load, so the verifier drops the code a run does not use.</summary>
+public sealed record ProbeOptions
+{
+    public ProbeScope Scope { get; init; } = ProbeScope.Pids;
+    /// <summary>Key the traced set by thread id (strace without -f traces one thread).</summary>
+    public bool PerThread { get; init; }
+    /// <summary>-f: the kernel adds the children of traced tasks to the traced set.</summary>
+    public bool Follow { get; init; }
+    /// <summary>Write syscall records; false for -c alone.</summary>
+    public bool Emit { get; init; } = true;
+    /// <summary>Keep the -c counters.</summary>
+    public bool Count { get; init; }
+    /// <summary>--buffer-size: the ring's size in bytes, rounded up to a power of two of at least a page.</summary>
+    public long RingBytes { get; init; } = DefaultRingBytes;
+    /// <summary>Wake the reader when this many bytes wait; null: a quarter of the ring; 0: the kernel's
+    /// policy (a wake-up whenever the reader has caught up, so at nearly every record).</summary>
+    public ulong? WakeBytes { get; init; }
+
+    public const long DefaultRingBytes = 8 << 20, MaxRingBytes = 1L << 30;
+}
+
+/// <summary>
+/// syscope's BPF programs (src/Syscope/Bpf/syscope.bpf.c, embedded), loaded and attached: the
+/// traced set, the -e trace= set, the capture plans and the -c counters as maps, and the ring
+/// buffer's reader.  Disposing detaches and unloads everything; if syscope dies instead, the kernel
+/// does the same when its descriptors close (nothing is pinned).
+/// </summary>
+public sealed class BpfProbe : IDisposable
+{
+    public const string ObjectResource = "syscope.bpf.o";
+
+    private readonly Libbpf.ObjectHandle _object;
+    private readonly List<Libbpf.LinkHandle> _links;
+    private readonly int _traced, _traceSet, _plans, _counters, _ringStats;
+    private readonly byte[] _perCpu;
+    private readonly int _cpus;
+
+    public RingBufferReader Ring { get; }
+    public ProbeOptions Options { get; }
+
+    private BpfProbe(ProbeOptions options, Libbpf.ObjectHandle obj, List<Libbpf.LinkHandle> links, RingBufferReader ring)
+    {
+        Options = options;
+        _object = obj;
+        _links = links;
+        Ring = ring;
+        _traced = Libbpf.Fd(Libbpf.Map(obj, "traced"));
+        _traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
+        _plans = Libbpf.Fd(Libbpf.Map(obj, "plans"));
+        _counters = Libbpf.Fd(Libbpf.Map(obj, "counters"));
+        _ringStats = Libbpf.Fd(Libbpf.Map(obj, "ring_stats"));
+        _cpus = Libbpf.PossibleCpus;
+        _perCpu = new byte[_cpus * Unsafe.SizeOf<SyscallCounter>()];
+    }
+
+    /// <summary>The compiled object, as committed beside its source.</summary>
+    public static byte[] ObjectBytes()
+    {
+        using var s = typeof(BpfProbe).Assembly.GetManifestResourceStream(ObjectResource)
+            ?? throw new InvalidOperationException($"{ObjectResource} is not embedded in {typeof(BpfProbe).Assembly.GetName().Name}");
+        var bytes = new byte[s.Length];
+        s.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>Loads and attaches the programs; nothing is traced until <see cref="Trace"/> (or
+    /// under ProbeScope.All).  Every syscall is in the trace set until <see cref="SetTraceSet"/>.
+    /// Throws UserError naming what is missing when eBPF cannot run here.</summary>
+    public static BpfProbe Load(ProbeOptions options)
+    {
+        if (EbpfSupport.Missing is { } missing) throw new UserError(missing);
+        uint ringSize = RingSize(options.RingBytes);
+        var config = new SyscopeConfig
+        {
+            Scope = options.Scope,
+            PerThread = options.PerThread ? 1u : 0,
+            Follow = options.Follow ? 1u : 0,
+            Emit = options.Emit ? 1u : 0,
+            Count = options.Count ? 1u : 0,
+            SelfTgid = (uint)Environment.ProcessId,
+            WakeBytes = options.WakeBytes ?? ringSize / 4,
+        };
+        var obj = Libbpf.Open(ObjectBytes(), "syscope");
+        List<Libbpf.LinkHandle>? links = null;
+        RingBufferReader? ring = null;
+        try
+        {
+            nint ringMap = Libbpf.Map(obj, "ring");
+            Libbpf.SetMaxEntries(ringMap, ringSize);
+            Libbpf.SetInitialValue(Libbpf.Map(obj, ".rodata"), config);
+            Libbpf.Load(obj);
+            int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
+            Libbpf.Update(traceSet, 0u, TraceSetOf(SyscallSet.All));
+            ring = new RingBufferReader(Libbpf.Fd(ringMap), ringSize);
+            links = Libbpf.AttachAll(obj);
+            return new BpfProbe(options, obj, links, ring);
+        }
+        catch (BpfLoadException e)
+        {
+            Release(obj, links, ring);
+            throw new UserError(EbpfSupport.Explain(e));
+        }
+        catch
+        {
+            Release(obj, links, ring);
+            throw;
+        }
+    }
+
+    private static void Release(Libbpf.ObjectHandle obj, List<Libbpf.LinkHandle>? links, RingBufferReader? ring)
+    {
+        if (links != null) foreach (var l in links) l.Dispose();
+        ring?.Dispose();
+        obj.Dispose();
+    }
+
+    /// <summary>The ring's size for --buffer-size: a power of two, at least a page, at most 1 GiB.</summary>
+    public static uint RingSize(long bytes)
+    {
+        long size = Math.Clamp(bytes, Environment.SystemPageSize, ProbeOptions.MaxRingBytes);
+        return (uint)BitOperations.RoundUpToPowerOf2((ulong)size);
+    }
+
+    /// <summary>Starts tracing a process (its tgid) or, with PerThread, a thread.</summary>
+    public void Trace(int id) => Libbpf.Update(_traced, (uint)id, 1u);
+
+    /// <summary>Stops tracing it; false when it was not traced (it may have exited).</summary>
+    public bool Untrace(int id) => Libbpf.Delete(_traced, (uint)id);
+
+    /// <summary>Whether an id is in the traced set (the kernel removes processes that exit).</summary>
+    public bool IsTraced(int id) => Libbpf.Lookup(_traced, (uint)id, stackalloc byte[4]);
+
+    /// <summary>-e trace=: the calls that make records and counts; the others cost one bit test.</summary>
+    public void SetTraceSet(SyscallSet set) => Libbpf.Update(_traceSet, 0u, TraceSetOf(set));
+
+    private static TraceSetBits TraceSetOf(SyscallSet set)
+    {
+        var bits = new TraceSetBits { Others = set.Contains(BpfLimits.MaxSyscalls) ? 1u : 0 };
+        for (int nr = 0; nr < BpfLimits.MaxSyscalls; nr++)
+            if (set.Contains(nr)) bits.Bits[nr / 64] |= 1UL << (nr % 64);
+        return bits;
+    }
+
+    /// <summary>What the programs copy for syscall nr.</summary>
+    public void SetPlan(int nr, in CapturePlanEntry plan)
+    {
+        if ((uint)nr >= BpfLimits.MaxSyscalls) throw new ArgumentOutOfRangeException(nameof(nr));
+        Libbpf.Update(_plans, (uint)nr, plan);
+    }
+
+    /// <summary>The -c figures of syscall nr, summed over CPUs (the maximum is the largest of theirs).</summary>
+    public SyscallCounter ReadCounter(int nr)
+    {
+        var sum = new SyscallCounter();
+        if ((uint)nr >= BpfLimits.MaxSyscalls || !Libbpf.Lookup(_counters, (uint)nr, _perCpu)) return sum;
+        var perCpu = MemoryMarshal.Cast<byte, SyscallCounter>(_perCpu);
+        foreach (ref readonly var c in perCpu)
+        {
+            sum.Calls += c.Calls;
+            sum.Errors += c.Errors;
+            sum.TotalNs += c.TotalNs;
+            sum.MaxNs = Math.Max(sum.MaxNs, c.MaxNs);
+            for (int b = 0; b < BpfLimits.LatencyBuckets; b++) sum.LatencyLog2[b] += c.LatencyLog2[b];
+        }
+        return sum;
+    }
+
+    /// <summary>How many records the programs tried to write and how many a full ring refused, over all CPUs.</summary>
+    public RingStats ReadRingStats()
+    {
+        Span<byte> values = stackalloc byte[_cpus * Unsafe.SizeOf<RingStats>()];
+        var sum = new RingStats();
+        if (!Libbpf.Lookup(_ringStats, 0u, values)) return sum;
+        foreach (ref readonly var s in MemoryMarshal.Cast<byte, RingStats>(values))
+        {
+            sum.Attempts += s.Attempts;
+            sum.Lost += s.Lost;
+        }
+        return sum;
+    }
+
+    public void Dispose()
+    {
+        Release(_object, _links, Ring);
+    }
+}

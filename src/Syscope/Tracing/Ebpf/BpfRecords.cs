@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Syscope.Events;
+
+namespace Syscope.Tracing.Ebpf;
+
+// C# mirrors of src/Syscope/Bpf/syscope.h, field for field (names in PascalCase).  BpfLayoutTests
+// compiles the header with gcc and compares every size and offset.
+
+public enum RecordKind : ushort
+{
+    SyscallEntry = 1,
+    SyscallExit = 2,
+    Fork = 3,
+    Exec = 4,
+    TaskExit = 5,
+    Signal = 6,
+}
+
+[Flags]
+public enum RecordFlags : ushort
+{
+    None = 0,
+    /// <summary>Exit: this call's entry record was lost.</summary>
+    EntryLost = 0x1,
+    /// <summary>Task exit: the thread ended inside a call (exit, exit_group, killed).</summary>
+    InSyscall = 0x2,
+    /// <summary>Task exit: it was the process's last thread.</summary>
+    GroupDead = 0x4,
+    /// <summary>Fork: the new task is a thread of the parent's process.</summary>
+    Thread = 0x8,
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct RecordHeader
+{
+    public RecordKind Kind;
+    public RecordFlags Flags;
+    public uint Tid;
+    public uint Tgid;
+    /// <summary>The syscall or signal number.</summary>
+    public int Nr;
+    /// <summary>CLOCK_MONOTONIC, ns.</summary>
+    public ulong Ts;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct EntryRecord
+{
+    public RecordHeader H;
+    public SyscallArgs Args;
+    public ulong Ip;
+    public ulong Sp;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct ExitRecord
+{
+    public RecordHeader H;
+    public long Ret;
+    public ulong EntryTs;
+}
+
+[Flags]
+public enum CaptureFlags : ushort
+{
+    None = 0,
+    Truncated = 0x1,
+    Fault = 0x2,
+    CompleteString = 0x4,
+}
+
+/// <summary>One captured region in a record: its tracee address and length; the bytes follow,
+/// padded to 8.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct Capture
+{
+    public ulong Addr;
+    public uint Len;
+    public byte Rule;
+    public byte Arg;
+    public CaptureFlags Flags;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct ForkRecord
+{
+    public RecordHeader H;
+    public uint ChildTid;
+    public uint ChildTgid;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct ExecRecord
+{
+    public RecordHeader H;
+    public uint OldTid;
+    public uint Pad;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct TaskExitRecord
+{
+    public RecordHeader H;
+    /// <summary>Wait-status bits: (code &lt;&lt; 8) | signal | 0x80 for a core dump.</summary>
+    public int ExitCode;
+    public uint Pad;
+}
+
+[InlineArray(48)]
+public struct SigInfoBytes
+{
+    private byte _first;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct SignalRecord
+{
+    public RecordHeader H;
+    public SigInfoBytes Siginfo;
+}
+
+public enum CaptureKind : byte
+{
+    None = 0,
+    Bytes = 1,
+    String = 2,
+    StringArray = 3,
+    Iovec = 4,
+}
+
+public enum CapturePhase : byte
+{
+    Entry = 0,
+    /// <summary>Only when the call succeeded.</summary>
+    Exit = 1,
+}
+
+public enum SizeSource : byte
+{
+    /// <summary>ElemSize bytes.</summary>
+    Fixed = 0,
+    /// <summary>args[SizeArg] elements of ElemSize bytes.</summary>
+    FromArg = 1,
+    /// <summary>The return value, in elements of ElemSize bytes.</summary>
+    FromReturn = 2,
+    /// <summary>The u32 at address args[SizeArg] (a socklen_t *), read at the rule's phase.</summary>
+    FromPointee = 3,
+}
+
+/// <summary>One rule of a syscall's capture plan: which argument's memory to copy, when, and how much.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct CaptureRule
+{
+    public byte Arg;
+    public CaptureKind Kind;
+    public CapturePhase Phase;
+    public SizeSource SizeFrom;
+    public byte SizeArg;
+    public byte Pad;
+    /// <summary>Fixed: the bytes; otherwise bytes per element (0 means 1); for string arrays the
+    /// most pointers read.</summary>
+    public ushort ElemSize;
+    /// <summary>At most this many bytes (per string for string arrays).</summary>
+    public uint Cap;
+    public uint Pad2;
+}
+
+[InlineArray(BpfLimits.MaxRules)]
+public struct CaptureRules
+{
+    private CaptureRule _first;
+}
+
+/// <summary>The rules for one syscall, in order; a rule of kind None ends them.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct CapturePlanEntry
+{
+    public CaptureRules Rules;
+}
+
+[InlineArray(BpfLimits.LatencyBuckets)]
+public struct LatencyHistogram
+{
+    private ulong _first;
+}
+
+/// <summary>The -c figures of one syscall (summed over CPUs when read).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct SyscallCounter
+{
+    public ulong Calls;
+    public ulong Errors;
+    public ulong TotalNs;
+    public ulong MaxNs;
+    /// <summary>Bucket i counts calls of [2^i, 2^(i+1)) ns; the last holds the rest.</summary>
+    public LatencyHistogram LatencyLog2;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct RingStats
+{
+    /// <summary>Records the BPF programs tried to write.</summary>
+    public ulong Attempts;
+    /// <summary>Of those, the records a full ring refused.</summary>
+    public ulong Lost;
+}
+
+[InlineArray(BpfLimits.MaxSyscalls / 64)]
+public struct SyscallBits
+{
+    private ulong _first;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct TraceSetBits
+{
+    public SyscallBits Bits;
+    public ulong Others;
+}
+
+public enum ProbeScope : uint
+{
+    /// <summary>Tasks whose tgid (or tid, per thread) is in the traced map.</summary>
+    Pids = 0,
+    /// <summary>Every task but syscope's own.</summary>
+    All = 1,
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct SyscopeConfig
+{
+    public ProbeScope Scope;
+    public uint PerThread;
+    public uint Follow;
+    public uint Emit;
+    public uint Count;
+    public uint SelfTgid;
+    public ulong WakeBytes;
+}
+
+/// <summary>The limits of syscope.h.</summary>
+public static class BpfLimits
+{
+    public const int MaxSyscalls = 512;
+    public const int LatencyBuckets = 40;
+    public const int MaxRules = 8;
+    public const int MaxCapture = 8192;
+    public const int MaxRecord = 16384;
+}
