@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Syscope.Cli.Commands;
+using Syscope.Text;
 using Syscope.Tracing;
 
 namespace Syscope.Cli;
@@ -16,18 +17,31 @@ public static class Program
         }
         catch (UserError e)
         {
-            Console.Error.WriteLine("syscope: " + e.Message);
+            Console.Error.WriteLine("syscope: " + UntrustedText.EscapeLines(e.Message));
             return 1;
         }
         catch (Interop.SyscallException e)
         {
             // The kernel refused something syscope needs; say what, not where in the code.
-            Console.Error.WriteLine("syscope: " + e.Message);
+            Console.Error.WriteLine("syscope: " + UntrustedText.EscapeLines(e.Message));
             return 1;
         }
         // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
-        return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = stdout });
+        return Invoke(args, new InvocationConfiguration { Output = stdout });
+    }
+
+    /// <summary>Parses and runs a command.  A malformed command line is said in one line, its
+    /// words escaped, with a pointer to the help (not the whole help after the error).</summary>
+    public static int Invoke(string[] args, InvocationConfiguration config)
+    {
+        // "@name" is a pattern or a path here, never a response file to expand.
+        var result = BuildRoot().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (result.Errors.Count == 0) return result.Invoke(config);
+        config.Error.WriteLine($"syscope: {UntrustedText.EscapeLines(result.Errors[0].Message)}");
+        string command = result.CommandResult.Command is RootCommand ? "syscope" : $"syscope {result.CommandResult.Command.Name}";
+        config.Error.WriteLine($"Try '{command} --help' for more information.");
+        return 1;
     }
 
     public static RootCommand BuildRoot()

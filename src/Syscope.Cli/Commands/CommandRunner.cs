@@ -1,11 +1,14 @@
 using System.CommandLine;
 using Syscope.Inspection;
+using Syscope.Text;
 using Syscope.Tracing;
 
 namespace Syscope.Cli.Commands;
 
 /// <summary>Runs a command body with the invocation's output, turning a UserError into
-/// "syscope: message" and exit code 1.  Other exceptions are bugs and are left to surface.</summary>
+/// "syscope: message" and exit code 1.  Other exceptions are bugs and are left to surface.
+/// Messages quote names and arguments escaped already (UntrustedText.Quote); escaping the lines
+/// again here only catches one that did not.</summary>
 internal static class CommandRunner
 {
     public static int Run(ParseResult result, Func<TextWriter, int> body)
@@ -20,7 +23,7 @@ internal static class CommandRunner
         catch (UserError e)
         {
             config.Output.Flush();
-            config.Error.WriteLine($"syscope: {e.Message}");
+            config.Error.WriteLine($"syscope: {UntrustedText.EscapeLines(e.Message)}");
             return 1;
         }
     }

@@ -10,7 +10,7 @@ public static class FilesCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string?>("target") { Description = "PID or command-line pattern", Arity = ArgumentArity.ZeroOrOne };
+        var target = new Argument<string?>("target") { Description = $"PID or command-line pattern ({ProcessFinder.PatternHelp})", Arity = ArgumentArity.ZeroOrOne };
         var inet = new Option<string?>("-i") { Description = "network files only; all processes unless a target is given; :PORT keeps those with that port at either end", Arity = ArgumentArity.ZeroOrOne, HelpName = ":PORT" };
         var numericHosts = new Option<bool>("-n") { Description = "do not name hosts" };
         var numericPorts = new Option<bool>("-P") { Description = "do not name ports" };

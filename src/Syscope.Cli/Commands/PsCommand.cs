@@ -9,7 +9,7 @@ public static class PsCommand
 {
     public static Command Create()
     {
-        var pattern = new Argument<string>("pattern") { Description = "extended regular expression over the full command line" };
+        var pattern = new Argument<string>("pattern") { Description = $"regular expression searched in each full command line; {ProcessFinder.PatternHelp}" };
         var command = new Command("ps", "list processes whose command line matches a pattern") { pattern };
         command.SetAction(r => CommandRunner.Run(r, output =>
         {

@@ -1,6 +1,7 @@
 using Syscope.Filtering;
 using Syscope.Output;
 using Syscope.Tracing;
+using static Syscope.Text.UntrustedText;
 
 namespace Syscope.Cli.Commands;
 
@@ -72,16 +73,16 @@ public sealed partial class TraceArguments
             case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
             case "P": Paths.Add(value); break;
             case "I":
-                if (!(value.Length == 1 && value[0] is >= '1' and <= '4')) throw new UsageError($"invalid -I argument: '{value}'");
+                if (!(value.Length == 1 && value[0] is >= '1' and <= '4')) throw new UsageError($"invalid -I argument: {Quote(value)}");
                 Interruptible = value[0] - '0';
                 break;
             case "u":
                 UserName = value;
-                (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user '{value}'");
+                (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user {Quote(value)}");
                 break;
             case "syscall-limit":
                 if (!long.TryParse(value, out SyscallLimit) || SyscallLimit <= 0)
-                    throw new UsageError($"invalid --syscall-limit argument: '{value}'");
+                    throw new UsageError($"invalid --syscall-limit argument: {Quote(value)}");
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using Syscope.Output;
 using Syscope.Tracing;
+using static Syscope.Text.UntrustedText;
 
 namespace Syscope.Cli.Commands;
 
@@ -46,7 +47,7 @@ public sealed partial class TraceArguments
                 {
                     string value = k + 1 < tok.Length ? tok[(k + 1)..]
                         : ++i < argv.Count ? argv[i]
-                        : throw new UsageError($"option requires an argument -- '{opt}'");
+                        : throw new UsageError($"option requires an argument -- {Quote(opt.ToString())}");
                     a.Apply(opt.ToString(), value);
                     break;
                 }
@@ -72,7 +73,7 @@ public sealed partial class TraceArguments
             case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
-            default: throw new UsageError($"invalid option -- '{opt}'");
+            default: throw new UsageError($"invalid option -- {Quote(opt.ToString())}");
         }
     }
 
@@ -109,14 +110,14 @@ public sealed partial class TraceArguments
         {
             if (eq < 0)
             {
-                if (++i >= argv.Count) throw new UsageError($"option '--{name}' requires an argument");
+                if (++i >= argv.Count) throw new UsageError($"option {Quote("--" + name)} requires an argument");
                 value = argv[i];
             }
             Apply(shortName, value);
         }
         else if (name == "output-separately") Follow = Math.Max(Follow, 1) + 1;
-        else if (name == "absolute-timestamps") Timestamps = value switch { "" or "time" => 1, "us" or "precision:us" => 2, "unix" or "format:unix" => 3, _ => throw new UsageError($"invalid --absolute-timestamps value '{value}'") };
-        else throw new UsageError($"unrecognized option '--{name}'");
+        else if (name == "absolute-timestamps") Timestamps = value switch { "" or "time" => 1, "us" or "precision:us" => 2, "unix" or "format:unix" => 3, _ => throw new UsageError($"invalid --absolute-timestamps value {Quote(value)}") };
+        else throw new UsageError($"unrecognized option {Quote("--" + name)}");
         return i;
     }
 
@@ -127,33 +128,43 @@ public sealed partial class TraceArguments
             case "o": OutputPath = value; break;
             case "s":
                 if (!int.TryParse(value, out StringLimit) || StringLimit < 0)
-                    throw new UsageError($"invalid -s argument: '{value}'");
+                    throw new UsageError($"invalid -s argument: {Quote(value)}");
                 break;
             case "p":
-                var parts = value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-                // Anything but a list of numbers is a command-line pattern (pgrep -f), which must
+                // A value made of numbers, signs and separators is strace's list of PIDs, checked as
+                // strace checks it; anything else is a command-line pattern (pgrep -f), which must
                 // name exactly one process: attaching to every match would be a surprise.
-                if (!parts.All(part => part.All(char.IsAsciiDigit)))
-                    parts = [Syscope.Inspection.ProcessFinder.Resolve(value).Pid.ToString()];
-                foreach (var part in parts)
-                {
-                    if (!int.TryParse(part, out int pid) || pid <= 0) throw new UserError($"Invalid process id: '{part}'");
-                    if (Pids.Contains(pid)) throw new UserError($"Process {pid} is given more than once");
-                    Pids.Add(pid);
-                }
+                if (value.Any(char.IsAsciiDigit) && value.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ',' or ' ' or '\t'))
+                    foreach (string part in PidList(value)) AddPid(int.TryParse(part, System.Globalization.NumberStyles.AllowLeadingSign, null, out int pid) && pid > 0 ? pid
+                        : throw new UserError($"Invalid process id: {Quote(part)}"));
+                else AddPid(Syscope.Inspection.ProcessFinder.Resolve(value).Pid);
                 break;
             case "e": Expressions.Add(value); Expression(value); break;
             case "X" or "const-print-style":
                 ConstStyle = value switch
                 {
                     "abbrev" => Decoding.ConstStyle.Abbrev, "raw" => Decoding.ConstStyle.Raw, "verbose" => Decoding.ConstStyle.Verbose,
-                    _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: '{value}'"),
+                    _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: {Quote(value)}"),
                 };
                 break;
             case "S" or "U" or "P" or "I" or "u" or "syscall-limit": FilterValue(opt, value); break;
             case var e when e.StartsWith("e:"): Expressions.Add($"{e[2..]}={value}"); Expression($"{e[2..]}={value}"); break;
             default: throw new UsageError($"option -{opt} is not supported yet");
         }
+    }
+
+    /// <summary>strace splits -p at each comma, space or tab; an empty piece is an invalid id,
+    /// except at the very end ("12," is 12).</summary>
+    private static IEnumerable<string> PidList(string value)
+    {
+        string[] parts = value.Split([',', ' ', '\t']);
+        return parts[^1].Length == 0 ? parts[..^1] : parts;
+    }
+
+    private void AddPid(int pid)
+    {
+        if (Pids.Contains(pid)) throw new UserError($"Process {pid} is given more than once");
+        Pids.Add(pid);
     }
 
     private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch

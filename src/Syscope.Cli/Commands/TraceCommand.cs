@@ -5,6 +5,7 @@ using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Kernel;
 using Syscope.Output;
+using Syscope.Text;
 using Syscope.Tracing;
 using Syscope.Tracing.Ptrace;
 
@@ -20,6 +21,8 @@ public static class TraceCommand
           -f            follow forks, vforks and clones; -ff with -o writes FILE.PID per process
           -o FILE       write the trace to FILE instead of stderr
           -p PID[,PID]  attach to running processes (all their threads); Ctrl-C detaches
+          -p PATTERN    attach to the one process whose command line matches; a pattern
+                        never matches syscope itself nor the commands that run it (sudo, timeout, sh -c ...)
           -s N          show at most N bytes of each string (default 32)
           -t, -tt, -ttt wall-clock time, with microseconds, as seconds since the epoch
           -r            time since the previous line;  -T  time spent in each call
@@ -53,8 +56,8 @@ public static class TraceCommand
     {
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
-        catch (UsageError e) { stderr.WriteLine($"syscope trace: {e.Message}\n{Usage}"); return 1; }
-        catch (UserError e) { stderr.WriteLine($"syscope: {e.Message}"); return 1; }
+        catch (UsageError e) { stderr.WriteLine($"syscope trace: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
+        catch (UserError e) { stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(e.Message)}"); return 1; }
         foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
         if (a.Command.Count == 0 && a.Pids.Count == 0)
         {

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Syscope.Inspection;
 using Syscope.Inspection.Why;
+using Syscope.Text;
 using Syscope.Tracing;
 
 namespace Syscope.Cli.Commands;
@@ -9,28 +11,40 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope why PID|PATTERN`: what each thread is waiting for, and on whom.</summary>
 public static class WhyCommand
 {
+    /// <summary>The longest window a timer takes (2^32-2 ms, about 49 days).</summary>
+    private const double MaxWatchSeconds = 4294967;
+
     public static Command Create()
     {
-        var target = new Argument<string>("target") { Description = "PID or command-line pattern (must match one process)" };
-        var watch = new Option<double?>("--watch") { Description = "then trace it for SECONDS and report where its wall time went", HelpName = "SECONDS" };
+        var target = new Argument<string>("target") { Description = $"PID or command-line pattern (must match one process; {ProcessFinder.PatternHelp})" };
+        var watch = new Option<string?>("--watch") { Description = "then trace it for SECONDS and report where its wall time went", HelpName = "SECONDS" };
         var command = new Command("why", "explain what a process is waiting for") { target, watch };
         command.SetAction(r => CommandRunner.Run(r, output =>
         {
+            double? seconds = r.GetValue(watch) is { } text ? WatchSeconds(text) : null;
             var process = ProcessFinder.Resolve(r.GetValue(target)!);
             WhyFormatter.Write(output, Diagnoser.Run(process));
-            if (r.GetValue(watch) is double seconds)
+            if (seconds is double window)
             {
-                if (seconds <= 0 || double.IsNaN(seconds)) throw new UserError("--watch needs a positive number of seconds");
                 output.WriteLine();
                 output.Flush();
                 var backend = TraceBackends.Create(new TraceTarget { AttachPids = [process.Pid] });
                 WatchReport report;
                 using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; backend.RequestDetach(-1); }))
-                    report = WatchReport.Run(backend, seconds);
+                    report = WatchReport.Run(backend, window);
                 report.Write(output, process, WatchReport.FdDescriber(process));
             }
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A finite number of seconds above 0 that a timer can wait, checked before
+    /// anything is inspected.</summary>
+    private static double WatchSeconds(string text)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && double.IsFinite(s) && s > 0 && s <= MaxWatchSeconds)
+            return s;
+        throw new UserError($"invalid --watch value {UntrustedText.Quote(text)}: give a number of seconds above 0 and at most {MaxWatchSeconds}");
     }
 }

@@ -21,7 +21,7 @@ public static class InjectionParser
     {
         string[] parts = text.Split(':');
         var set = SyscallSet.Parse(parts[0]);
-        UserError Invalid() => new($"invalid {(fault ? "fault" : "inject")} argument '{text}'");
+        UserError Invalid() => new($"invalid {(fault ? "fault" : "inject")} argument {Text.UntrustedText.Quote(text)}");
 
         int error = 0, signal = 0;
         long? retval = null;

@@ -20,7 +20,7 @@ internal static class SetSyntax
         return (items, negated);
     }
 
-    public static UserError Invalid(string what, string item) => new($"invalid {what} '{item}'");
+    public static UserError Invalid(string what, string item) => new($"invalid {what} {Text.UntrustedText.Quote(item)}");
 
     /// <summary>A [Flags] set (status=, quiet=) from case-insensitive item names.</summary>
     public static TFlags ParseFlags<TFlags>(string text, string what, TFlags all, Func<string, TFlags?> item)

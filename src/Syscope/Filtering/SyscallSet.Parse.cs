@@ -56,10 +56,9 @@ public sealed partial class SyscallSet
 
     private static void AddMatching(string pattern, bool[] members)
     {
-        Regex re;
-        // Even a '?'-prefixed regex that does not compile is fatal in strace.
-        try { re = new Regex(pattern, RegexOptions.CultureInvariant); }
-        catch (ArgumentException e) { throw new UserError($"regcomp: {pattern}: {e.Message}"); }
+        // Even a '?'-prefixed regex that does not compile is fatal in strace, in regerror's words.
+        var re = Text.UserPattern.TryCompile(pattern, out string problem)
+            ?? throw new UserError($"regcomp: {Text.UntrustedText.Escape(pattern)}: {problem}");
         foreach (var row in SyscallTable.All) if (re.IsMatch(row.Name)) members[row.Number] = true;
     }
 }

@@ -1,4 +1,5 @@
 using Syscope.Inspection.Procfs;
+using Syscope.Text;
 
 namespace Syscope.Inspection;
 
@@ -6,24 +7,12 @@ namespace Syscope.Inspection;
 public sealed record ProcessEntry(
     int Pid, string Comm, string CommandLine, uint Uid, char State, int Threads, double ElapsedSeconds)
 {
-    /// <summary>What ps prints: the command line, or [comm] for kernel threads that have none.</summary>
-    public string DisplayCommand => CommandLine.Length > 0 ? Printable(CommandLine) : $"[{Printable(Comm)}]";
+    /// <summary>What ps prints: the command line, or [comm] for kernel threads that have none.
+    /// Both are the process's own bytes, shown escaped.</summary>
+    public string DisplayCommand => UntrustedText.Escape(CommandLine.Length > 0 ? CommandLine : $"[{Comm}]");
 
-    /// <summary>Command lines are the process's own bytes: control characters are escaped so
-    /// that none reaches the terminal.</summary>
-    public static string Printable(string text)
-    {
-        if (!text.Any(char.IsControl)) return text;
-        var sb = new System.Text.StringBuilder(text.Length + 8);
-        foreach (char c in text)
-        {
-            if (c == '\n') sb.Append("\\n");
-            else if (c == '\t') sb.Append("\\t");
-            else if (char.IsControl(c)) sb.Append($"\\x{(int)c:x2}");
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The process name as every screen shows it, escaped.</summary>
+    public string DisplayComm => UntrustedText.Escape(Comm);
 
     /// <summary>What a pattern is matched against (pgrep -f falls back to the name).</summary>
     public string MatchText => CommandLine.Length > 0 ? CommandLine : Comm;

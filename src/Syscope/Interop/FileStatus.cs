@@ -76,7 +76,8 @@ public static unsafe partial class FileStatus
         return 0;
     }
 
-    /// <summary>The link's target, or null with the errno when it vanished or may not be read.</summary>
+    /// <summary>The link's target, or null with the errno when it vanished or may not be read.
+    /// Every byte is kept (see UntrustedText.Decode): targets are file names anyone may choose.</summary>
     public static string? Readlink(string path, out int errno)
     {
         Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
@@ -86,7 +87,7 @@ public static unsafe partial class FileStatus
         fixed (byte* pp = p) fixed (byte* tp = target) n = ReadlinkRaw(pp, tp, (nuint)target.Length);
         if (n < 0) { errno = SyscallException.LastErrno(); return null; }
         errno = 0;
-        return Encoding.UTF8.GetString(target[..(int)n]);
+        return Text.UntrustedText.Decode(target[..(int)n]);
     }
 
     /// <summary>An extended attribute into value, both names NUL-terminated; its length or the

@@ -35,9 +35,9 @@ public static class SummaryColumns
         string[] items = text.Split(',');
         for (int i = 0; i < items.Length; i++)
         {
-            var c = ColumnByName(items[i]) ?? throw new UserError($"unknown column name: '{items[i]}'");
+            var c = ColumnByName(items[i]) ?? throw new UserError($"unknown column name: {Text.UntrustedText.Quote(items[i])}");
             if (seen.Contains(c))
-                throw new UserError($"call summary column has been provided more than once: '{items[i]}' (-U option residual: '{string.Join(',', items[i..])}')");
+                throw new UserError($"call summary column has been provided more than once: {Text.UntrustedText.Quote(items[i])} (-U option residual: {Text.UntrustedText.Quote(string.Join(',', items[i..]))})");
             seen.Add(c);
         }
         return items;
@@ -63,6 +63,6 @@ public static class SummaryColumns
         SummaryColumn.Calls => SummarySort.Calls,
         SummaryColumn.Errors => SummarySort.Errors,
         SummaryColumn.Name => SummarySort.Name,
-        _ => throw new UserError($"invalid sortby: '{text}'"),
+        _ => throw new UserError($"invalid sortby: {Text.UntrustedText.Quote(text)}"),
     };
 }

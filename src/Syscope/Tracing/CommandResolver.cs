@@ -9,7 +9,7 @@ public static class CommandResolver
         if (command.Contains('/'))
         {
             if (!File.Exists(command) && !Directory.Exists(command))
-                throw new UserError($"Can't stat '{command}': No such file or directory");
+                throw new UserError($"Can't stat {Text.UntrustedText.Quote(command)}: No such file or directory");
             return command;
         }
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
@@ -17,12 +17,15 @@ public static class CommandResolver
             string candidate = Path.Combine(dir.Length == 0 ? "." : dir, command);
             if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
         }
-        throw new UserError($"Can't stat '{command}': No such file or directory");
+        throw new UserError($"Can't stat {Text.UntrustedText.Quote(command)}: No such file or directory");
     }
 
     private static bool IsExecutable(string path)
     {
-        var mode = File.GetUnixFileMode(path);
+        UnixFileMode mode;
+        // The file may go, or be closed to us, between the two looks.
+        try { mode = File.GetUnixFileMode(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
         return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
     }
 }

@@ -14,7 +14,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = Syscope.Cli.Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        int code = Syscope.Cli.Program.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return new Result(code, output.ToString(), error.ToString());
     }
 }

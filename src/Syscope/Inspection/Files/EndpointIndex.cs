@@ -1,5 +1,6 @@
 using Syscope.Interop;
 using Syscope.Inspection.Procfs;
+using Syscope.Text;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
@@ -7,9 +8,12 @@ namespace Syscope.Inspection.Files;
 /// <summary>One holder of a pipe or socket: which process has it open, under which fd.</summary>
 public readonly record struct Endpoint(int Pid, string Command, int Fd, char Mode)
 {
-    /// <summary>lsof +E notation, command cut as lsof cuts it: "812,mariadbd,33u".</summary>
-    public override string ToString() =>
-        $"{Pid},{(Command.Length > LsofFormatter.CommandWidth ? Command[..LsofFormatter.CommandWidth] : Command)},{Fd}{Mode}";
+    /// <summary>The holder's name as `why` shows it, escaped.</summary>
+    public string DisplayCommand => UntrustedText.Escape(Command);
+
+    /// <summary>lsof +E notation, command cut as lsof cuts it there (its first 9 bytes, before
+    /// the whole NAME is escaped): "812,mariadbd,33u".</summary>
+    public override string ToString() => $"{Pid},{UntrustedText.FirstBytes(Command, LsofFormatter.CommandLimit)},{Fd}{Mode}";
 }
 
 /// <summary>
@@ -33,7 +37,8 @@ public sealed class EndpointIndex
             List<int> fds;
             try
             {
-                comm = ProcText.TryRead($"/proc/{pid}/comm")?.TrimEnd('\n');
+                // The kernel adds one newline; a name may end in newlines of its own.
+                comm = ProcText.TryRead($"/proc/{pid}/comm") is { } c ? (c.EndsWith('\n') ? c[..^1] : c) : null;
                 fds = ProcessTable.NumericEntries($"/proc/{pid}/fd");
             }
             catch (UserError) { continue; }

@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Syscope.Text;
 
 namespace Syscope.Inspection.Files;
 
 /// <summary>`files --json`: one object per process with its files; written with Utf8JsonWriter
-/// so it needs no reflection under NativeAOT.</summary>
+/// so it needs no reflection under NativeAOT.  Names (command, name, path, peers) are escaped as
+/// on the lsof screen (UntrustedText): a control character or an invalid byte can neither break
+/// the JSON nor reach a terminal through `jq -r`.</summary>
 public static class FilesJsonWriter
 {
     public static void Write(Stream output, IReadOnlyList<ProcessFiles> processes)
@@ -14,7 +17,7 @@ public static class FilesJsonWriter
         {
             w.WriteStartObject();
             w.WriteNumber("pid", p.Process.Pid);
-            w.WriteString("command", p.Process.Comm);
+            w.WriteString("command", p.Process.DisplayComm);
             w.WriteString("user", p.User);
             w.WriteNumber("uid", p.Process.Uid);
             w.WriteStartArray("files");
@@ -39,7 +42,7 @@ public static class FilesJsonWriter
         if (f.Offset is long off) w.WriteNumber("offset", off);
         else if (long.TryParse(f.SizeOff, out long size)) w.WriteNumber("size", size);
         w.WriteString("node", f.Node);
-        w.WriteString("name", f.Name);
+        w.WriteString("name", UntrustedText.Escape(f.Name));
         if (f.Inet is { } s)
         {
             w.WriteString("protocol", s.Protocol == Procfs.InetProtocol.Tcp ? "TCP" : "UDP");
@@ -54,11 +57,11 @@ public static class FilesJsonWriter
         }
         if (f.Unix is { } u)
         {
-            if (u.Path != null) w.WriteString("path", u.Path);
+            if (u.Path != null) w.WriteString("path", UntrustedText.Escape(u.Path));
             w.WriteString("socket_type", u.TypeName);
             w.WriteString("state", u.StateName);
         }
-        if (f.Peers != null) w.WriteString("peers", f.Peers);
+        if (f.Peers != null) w.WriteString("peers", UntrustedText.Escape(f.Peers));
         w.WriteEndObject();
     }
 }

@@ -68,7 +68,7 @@ public static class FilesQuery
         if (int.TryParse(s, out int port) && port is > 0 and < 65536) return port;
         for (int p = 1; p < 65536; p++)
             if (names.Service(p, InetProtocol.Tcp) == s || names.Service(p, InetProtocol.Udp) == s) return p;
-        throw new UserError($"unknown port '{filter}': give a number or a name from /etc/services");
+        throw new UserError($"unknown port {Text.UntrustedText.Quote(filter)}: give a number or a name from /etc/services");
     }
 
     private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor)

@@ -18,8 +18,10 @@ public static class Maps
     {
         var list = new List<MappedFile>();
         Span<Range> f = stackalloc Range[6];
-        foreach (var line in text.EnumerateLines())
+        // Only '\n' ends a line: a file name may hold '\r', '\f' or U+2028 (the kernel escapes '\n').
+        foreach (var lineRange in text.Split('\n'))
         {
+            var line = text[lineRange];
             int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
             if (n < 6) continue;
             if (!ulong.TryParse(line[f[4]], out ulong inode) || inode == 0) continue;

@@ -80,8 +80,10 @@ public static class NetTable
         var list = new List<T>();
         Span<Range> f = stackalloc Range[maxFields];
         bool header = true;
-        foreach (var line in text.EnumerateLines())
+        // Only '\n' ends a line: a UNIX socket path may hold '\r', '\f' or U+2028.
+        foreach (var lineRange in text.Split('\n'))
         {
+            var line = text[lineRange];
             if (header) { header = false; continue; }
             int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
             if (n >= minFields && parse(line, f[..n]) is { } row) list.Add(row);

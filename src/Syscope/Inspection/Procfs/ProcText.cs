@@ -18,7 +18,7 @@ public static class ProcText
         var buffer = t_buffer ??= new byte[16384];
         int n = TryRead(path, ref buffer);
         t_buffer = buffer;
-        return n < 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, n);
+        return n < 0 ? null : Text.UntrustedText.Decode(buffer.AsSpan(0, n));
     }
 
     /// <summary>Reads into buffer (grown when too small); returns the length or -1 when gone.

@@ -11,7 +11,7 @@ public static class ExplainFormatter
     public static SyscallInfo Lookup(string nameOrNumber)
     {
         var info = long.TryParse(nameOrNumber, out long nr) ? SyscallTable.ByNumber(nr) : SyscallTable.ByName(nameOrNumber);
-        return info ?? throw new UserError($"unknown system call '{nameOrNumber}' (try: syscope explain --list)");
+        return info ?? throw new UserError($"unknown system call {Text.UntrustedText.Quote(nameOrNumber)} (try: syscope explain --list)");
     }
 
     public static void Write(TextWriter output, SyscallInfo info, Func<string, bool> manPageExists)
@@ -39,7 +39,7 @@ public static class ExplainFormatter
     public static void WriteList(TextWriter output, string? cls)
     {
         if (cls != null && !SyscallReference.Classes.ContainsKey(cls))
-            throw new UserError($"unknown class '{cls}'; classes: {string.Join(", ", SyscallReference.Classes.Keys)}");
+            throw new UserError($"unknown class {Text.UntrustedText.Quote(cls)}; classes: {string.Join(", ", SyscallReference.Classes.Keys)}");
         var rows = new List<string[]> { new[] { "NR", "NAME", "CLASS", "SUMMARY" } };
         foreach (var info in SyscallTable.All.OrderBy(i => i.Number))
         {

@@ -1,16 +1,18 @@
 using Syscope.Inspection.Files;
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Text;
 
 namespace Syscope.Inspection.Why;
 
 /// <summary>Where one fd leads: a one-line description, and for sockets and pipes the remote
-/// endpoint and the local process at the other end when there is one.</summary>
+/// endpoint and the local process at the other end when there is one.  Description and Remote
+/// are shown as they are, so the names in them are escaped when they are built.</summary>
 public sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false, int OtherPeers = 0)
 {
     /// <summary>"mariadbd (PID 812)", or "bash (PID 7) and 2 other processes" for a shared pipe.</summary>
     public string? PeerText => Peer is { } p
-        ? $"{p.Command} (PID {p.Pid})" + (OtherPeers switch { 0 => "", 1 => " and 1 other process", _ => $" and {OtherPeers} other processes" })
+        ? $"{p.DisplayCommand} (PID {p.Pid})" + (OtherPeers switch { 0 => "", 1 => " and 1 other process", _ => $" and {OtherPeers} other processes" })
         : null;
 }
 
@@ -41,9 +43,9 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         {
             long pos = OpenFileReader.TryReadFdInfo(Pid, fd)?.Position ?? 0;
             string what = row.Type switch { "CHR" => "character device", "BLK" => "block device", "FIFO" => "named pipe", "DIR" => "directory", _ => "file" };
-            return new FdTarget(fd, $"{what} {row.Name} at offset {pos}");
+            return new FdTarget(fd, $"{what} {UntrustedText.Escape(row.Name)} at offset {pos}");
         }
-        return new FdTarget(fd, $"{row.Type} {row.Name}".TrimEnd());
+        return new FdTarget(fd, $"{row.Type} {UntrustedText.Escape(row.Name)}".TrimEnd());
     }
 
     public string Endpoint(System.Net.IPAddress address, int port, InetProtocol protocol)
@@ -66,13 +68,13 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         var peerSocket = tables.LocalPeer(s) ?? (s.State == 2 ? tables.Listener(s.RemoteAddress, s.RemotePort) : null);
         Endpoint? peer = peerSocket == null ? null : Index.Holders(peerSocket.Inode).Where(e => e.Pid != Pid).Cast<Endpoint?>().FirstOrDefault();
         string desc = $"{proto} {local} -> {remote} {s.StateName}";
-        if (peer is { } p) desc += $", other end held by {p.Command} (PID {p.Pid}, fd {p.Fd})";
+        if (peer is { } p) desc += $", other end held by {p.DisplayCommand} (PID {p.Pid}, fd {p.Fd})";
         return new FdTarget(fd, desc, remote, peer);
     }
 
     private FdTarget Unix(int fd, UnixSocket u)
     {
-        string? own = string.IsNullOrEmpty(u.Path) ? null : u.Path;
+        string? own = string.IsNullOrEmpty(u.Path) ? null : UntrustedText.Escape(u.Path);
         if (u.Listening) return new FdTarget(fd, $"UNIX socket listening on {own}", own, Listening: true);
         Endpoint? peer = null;
         string? remote = own;
@@ -80,11 +82,11 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
         {
             peer = Index.Holders(peerInode).Where(e => e.Pid != Pid).Cast<Endpoint?>().FirstOrDefault();
             // A client's own end is unnamed; the server's end carries the path it listens on.
-            if (tables.Unix.TryGetValue(peerInode, out var other) && !string.IsNullOrEmpty(other.Path)) remote = other.Path;
+            if (tables.Unix.TryGetValue(peerInode, out var other) && !string.IsNullOrEmpty(other.Path)) remote = UntrustedText.Escape(other.Path);
         }
         remote ??= "an unnamed UNIX socket";
         string desc = $"UNIX {u.TypeName} socket {own ?? "(unnamed)"} -> {remote} {u.StateName}";
-        if (peer is { } p) desc += $", other end held by {p.Command} (PID {p.Pid}, fd {p.Fd})";
+        if (peer is { } p) desc += $", other end held by {p.DisplayCommand} (PID {p.Pid}, fd {p.Fd})";
         return new FdTarget(fd, desc, remote, peer);
     }
 
@@ -92,7 +94,7 @@ public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, E
     {
         var others = Index.Holders(row.Inode).Where(e => e.Pid != Pid).ToList();
         if (others.Count == 0) return new FdTarget(fd, $"pipe {row.Inode}, held by no other process");
-        string list = string.Join(", ", others.Select(e => $"{e.Command} (PID {e.Pid}, fd {e.Fd}{e.Mode})"));
+        string list = string.Join(", ", others.Select(e => $"{e.DisplayCommand} (PID {e.Pid}, fd {e.Fd}{e.Mode})"));
         int distinct = others.Select(e => e.Pid).Distinct().Count();
         return new FdTarget(fd, $"pipe {row.Inode}, other end held by {list}", Peer: others[0], OtherPeers: distinct - 1);
     }

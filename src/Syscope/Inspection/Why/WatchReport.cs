@@ -77,7 +77,7 @@ public sealed class WatchReport : ITraceConsumer
     {
         int threads = Math.Max(1, Threads.Count);
         double window = Seconds * threads;
-        output.WriteLine($"watched PID {process.Pid} ({process.Comm}) for {Seconds:0.0} s, {threads} thread{(threads == 1 ? "" : "s")}");
+        output.WriteLine($"watched PID {process.Pid} ({process.DisplayComm}) for {Seconds:0.0} s, {threads} thread{(threads == 1 ? "" : "s")}");
         output.WriteLine("wall time by system call:");
         output.WriteLine($"  {"syscall",-20} {"calls",8} {"total s",10} {"max s",10} {"share",7}");
         foreach (var (name, s) in BySyscall.OrderByDescending(kv => kv.Value.TotalNs))
@@ -97,8 +97,7 @@ public sealed class WatchReport : ITraceConsumer
         return fd =>
         {
             if (describer != null) return describer.Describe(fd).Description;
-            try { return new FileInfo($"/proc/{process.Pid}/fd/{fd}").LinkTarget ?? "?"; }
-            catch (IOException) { return "?"; }
+            return Interop.FileStatus.Readlink($"/proc/{process.Pid}/fd/{fd}", out _) is { } target ? Text.UntrustedText.Escape(target) : "?";
         };
     }
 

@@ -1,4 +1,5 @@
 using Syscope.Inspection.Procfs;
+using Syscope.Text;
 
 namespace Syscope.Inspection.Why;
 
@@ -11,7 +12,7 @@ public static class WhyFormatter
     public static void Write(TextWriter output, Diagnosis d)
     {
         var p = d.Process;
-        output.WriteLine($"PID {p.Pid} ({ProcessEntry.Printable(p.Comm)}): {p.DisplayCommand}");
+        output.WriteLine($"PID {p.Pid} ({p.DisplayComm}): {p.DisplayCommand}");
         output.WriteLine($"user {d.User}, {Plural(d.Threads.Count, "thread")}, running for {ProcessTable.FormatElapsed(p.ElapsedSeconds)}, parent PID {d.ParentPid}");
         var groups = Group(d.Threads);
         foreach (var g in groups)
@@ -20,7 +21,7 @@ public static class WhyFormatter
             var first = g[0];
             string who = g.Count == 1 ? $"thread {first.Tid}" : $"threads {Ids(g)}";
             string off = MaxOffCpu(g) is double s && first.State != 'R' ? $", off CPU for {Duration(s)}" : "";
-            output.WriteLine($"{who} ({first.Comm}): {ProcStat.StateName(first.State)}{off}");
+            output.WriteLine($"{who} ({UntrustedText.Escape(first.Comm)}): {ProcStat.StateName(first.State)}{off}");
             if (first.CallText != null) output.WriteLine($"  in {first.CallText}");
             else if (first.OutsideSyscall) output.WriteLine("  not in a system call");
             foreach (var fd in first.Fds) output.WriteLine($"  fd {fd.Fd}: {fd.Description}");

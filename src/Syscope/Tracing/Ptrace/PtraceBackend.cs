@@ -107,7 +107,7 @@ public sealed partial class PtraceBackend : ITraceBackend
         int pid = Spawn.Start(LauncherStub.Path, argv, LauncherStub.RuntimeIgnoredSignals);
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
         if (rc != pid || !Wait.Stopped(status))
-            throw new UserError($"the launcher for '{_target.ExecutablePath}' did not start (status {status:x})");
+            throw new UserError($"the launcher for {Text.UntrustedText.Quote(_target.ExecutablePath ?? "")} did not start (status {status:x})");
         int rc2 = Seize(pid, _options);
         if (rc2 < 0)
         {
