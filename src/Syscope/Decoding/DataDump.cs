@@ -1,44 +1,28 @@
-using System.Buffers;
 using System.Buffers.Text;
+using System.Buffers;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding;
-
-/// <summary>Where a call keeps the data it moves, for -e read=/-e write= dumps.</summary>
-public enum DumpLayout : byte { Buffer, Iovec, Msghdr, Mmsghdr }
-
-/// <summary>A call that moves data through its first argument's descriptor: which side it is on
-/// (read= or write= selects it) and how its data is laid out.</summary>
-public readonly record struct DumpRule(bool Writes, DumpLayout Layout);
 
 /// <summary>
 /// strace's -e read=SET / -e write=SET: after the line of a successful call on a listed fd, the
 /// data it moved as hex-and-ASCII lines (" | 00000  7f 45 4c 46 ...  .ELF |").  Vectored calls
 /// dump each buffer under " * N bytes in buffer K" and stop at the first empty one, as strace
-/// does; sendmmsg/recvmmsg add " = N buffers in vector K" per message.  Which calls dump is a
-/// table here rather than decoder code: the dump depends on the call's class, not on how its
-/// arguments print.
+/// does; sendmmsg/recvmmsg add " = N buffers in vector K" per message.  Which calls dump is their
+/// row's Dump; where the data lies is the role of their second argument (a buffer, iovecs, a
+/// msghdr or an mmsghdr array), so decoders take no part in it.
 /// </summary>
 public static class DataDump
 {
-    private static readonly Dictionary<string, DumpRule> s_rules = new(StringComparer.Ordinal)
+    /// <summary>Whether -e read=/write= name the descriptor this call moved data through.</summary>
+    public static bool Selects(DecodeOptions options, SyscallInfo call, int fd) => call.Dump switch
     {
-        ["read"] = new(false, DumpLayout.Buffer), ["pread64"] = new(false, DumpLayout.Buffer),
-        ["recvfrom"] = new(false, DumpLayout.Buffer), ["mq_timedreceive"] = new(false, DumpLayout.Buffer),
-        ["readv"] = new(false, DumpLayout.Iovec), ["preadv"] = new(false, DumpLayout.Iovec), ["preadv2"] = new(false, DumpLayout.Iovec),
-        ["recvmsg"] = new(false, DumpLayout.Msghdr), ["recvmmsg"] = new(false, DumpLayout.Mmsghdr),
-        ["write"] = new(true, DumpLayout.Buffer), ["pwrite64"] = new(true, DumpLayout.Buffer),
-        ["sendto"] = new(true, DumpLayout.Buffer), ["mq_timedsend"] = new(true, DumpLayout.Buffer),
-        ["writev"] = new(true, DumpLayout.Iovec), ["pwritev"] = new(true, DumpLayout.Iovec), ["pwritev2"] = new(true, DumpLayout.Iovec),
-        ["sendmsg"] = new(true, DumpLayout.Msghdr), ["sendmmsg"] = new(true, DumpLayout.Mmsghdr),
+        DumpKind.Read => options.ReadDumps?.Contains(fd) == true,
+        DumpKind.Write => options.WriteDumps?.Contains(fd) == true,
+        _ => false,
     };
 
-    /// <summary>Whether -e read=/write= name the descriptor this call moved data through.</summary>
-    public static bool Selects(DecodeOptions options, DumpRule rule, int fd) =>
-        (rule.Writes ? options.WriteDumps : options.ReadDumps)?.Contains(fd) == true;
-
-    internal static DumpRule? RuleFor(string syscall) => s_rules.TryGetValue(syscall, out var r) ? r : null;
-
-    /// <summary>struct iovec, and also msg_iov/msg_iovlen inside struct msghdr, which have its layout.</summary>
+/// <summary>struct iovec, and also msg_iov/msg_iovlen inside struct msghdr, which have its layout.</summary>
     private struct Iovec { public ulong Base, Len; }
 
     /// <summary>msg_iov and msg_iovlen sit at offsets 16 and 24 of struct msghdr; struct mmsghdr
@@ -48,22 +32,24 @@ public static class DataDump
     /// <summary>Writes the dump of a call that returned successfully.  Data a call read is what
     /// it returned; data it wrote is what it was given (strace dumps write's whole count and
     /// writev's whole vector, whatever the kernel took).</summary>
-    public static void Print(ref DecodeContext c, DumpRule rule, ArgWriter w)
+    public static void Print(ref DecodeContext c, ArgWriter w)
     {
         long returned = c.ReturnValue;
-        switch (rule.Layout)
+        bool writes = c.Syscall.Dump == DumpKind.Write;
+        var data = c.Syscall.Args[1].Role;
+        switch (data.Kind)
         {
-            case DumpLayout.Buffer:
-                Lines(ref c, c.Arg(1), rule.Writes ? (long)c.Arg(2) : returned, w);
+            case ArgKind.Buffer:
+                Lines(ref c, c.Arg(1), data.From == SizeFrom.Return ? returned : (long)c.Arg(data.SizeArg), w);
                 break;
-            case DumpLayout.Iovec:
-                Vector(ref c, c.Arg(1), c.Arg(2), rule.Writes ? long.MaxValue : returned, w);
+            case ArgKind.Iovec:
+                Vector(ref c, c.Arg(1), c.Arg(data.SizeArg), writes ? long.MaxValue : returned, w);
                 break;
-            case DumpLayout.Msghdr:
+            case ArgKind.Msghdr:
                 if (Printers.TryRead(ref c, c.Arg(1) + MsgIovOffset, out Iovec iov))
-                    Vector(ref c, iov.Base, iov.Len, rule.Writes ? long.MaxValue : returned, w);
+                    Vector(ref c, iov.Base, iov.Len, writes ? long.MaxValue : returned, w);
                 break;
-            case DumpLayout.Mmsghdr:
+            case ArgKind.Mmsghdr:
                 for (long i = 0; i < returned; i++)
                 {
                     ulong m = c.Arg(1) + (ulong)(i * MmsghdrSize);

@@ -4,9 +4,6 @@ using Syscope.Syscalls;
 
 namespace Syscope.Decoding;
 
-/// <summary>How the return value of a call is printed.</summary>
-public enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
-
 /// <summary>What decoders may consult: the per-run options that change how arguments print.</summary>
 public sealed class DecodeOptions
 {

@@ -45,7 +45,6 @@ public static class DecoderRegistry
         {
             if (row == null) continue;
             if (map.TryGetValue(row.Name, out var d)) row.Decoder = d;
-            row.Dump = DataDump.RuleFor(row.Name);
         }
     }
 }

@@ -1,8 +1,11 @@
+using Syscope.Syscalls;
+
 namespace Syscope.Decoding;
 
 /// <summary>
-/// The decoder for calls that have no decoder of their own: each argument printed by its kernel C
-/// type (numbers in decimal, modes in octal, strings quoted, output pointers as addresses at exit).
+/// The decoder for calls that have no decoder of their own: each argument printed as its row's
+/// ArgFormat says (numbers in decimal, modes in octal, strings quoted, buffers by their role's
+/// length, pointers the kernel writes through as addresses at exit).
 /// </summary>
 public sealed class GenericDecoder : SyscallDecoder
 {
@@ -13,36 +16,34 @@ public sealed class GenericDecoder : SyscallDecoder
         var args = c.Syscall.Args;
         for (int i = 0; i < args.Length; i++)
         {
-            var kind = ArgKinds.Of(args[i].CType, args[i].Name);
-            if (kind is ArgKind.OutPointer or ArgKind.OutBuffer) { c.Scratch.A = i; c.Out.SepAhead(); return; }
-            Print(ref c, i, kind);
+            if (args[i].Format is ArgFormat.OutPointer or ArgFormat.OutBuffer) { c.Scratch.A = i; c.Out.SepAhead(); return; }
+            Print(ref c, i);
         }
         c.Scratch.A = args.Length;
     }
 
     public override void Exit(ref DecodeContext c)
     {
-        var args = c.Syscall.Args;
-        for (int i = (int)c.Scratch.A; i < args.Length; i++)
-            Print(ref c, i, ArgKinds.Of(args[i].CType, args[i].Name));
+        for (int i = (int)c.Scratch.A; i < c.Syscall.ArgCount; i++) Print(ref c, i);
     }
 
-    private static void Print(ref DecodeContext c, int i, ArgKind kind)
+    private static void Print(ref DecodeContext c, int i)
     {
         ulong v = c.Args[i];
+        var arg = c.Syscall.Args[i];
         c.Out.Sep();
-        switch (kind)
+        switch (arg.Format)
         {
-            case ArgKind.Signed: c.Out.Int(c.Syscall.Args[i].CType.Contains("long") || c.Syscall.Args[i].CType.Contains("loff") ? (long)v : (int)v); break;
-            case ArgKind.Unsigned: c.Out.UInt(c.Syscall.Args[i].CType.Contains("long") || c.Syscall.Args[i].CType.Contains("size") ? v : (uint)v); break;
-            case ArgKind.Hex: c.Out.Hex(v); break;
-            case ArgKind.Octal: c.Out.Octal(v); break;
-            case ArgKind.Path: Printers.Path(ref c, v); break;
-            case ArgKind.StringArray: Printers.StringArray(ref c, v); break;
-            case ArgKind.InBuffer:
-                Printers.Buffer(ref c, v, i + 1 < c.Syscall.ArgCount ? (long)c.Args[i + 1] : 0);
-                break;
-            case ArgKind.OutBuffer:
+            case ArgFormat.Int: c.Out.Int((int)v); break;
+            case ArgFormat.Long: c.Out.Int((long)v); break;
+            case ArgFormat.UInt: c.Out.UInt((uint)v); break;
+            case ArgFormat.ULong: c.Out.UInt(v); break;
+            case ArgFormat.Hex: c.Out.Hex(v); break;
+            case ArgFormat.Octal: c.Out.Octal(v); break;
+            case ArgFormat.Path: Printers.Path(ref c, v); break;
+            case ArgFormat.StringArray: Printers.StringArray(ref c, v); break;
+            case ArgFormat.InBuffer: Printers.Buffer(ref c, v, (long)c.Args[arg.Role.SizeArg]); break;
+            case ArgFormat.OutBuffer:
                 if (c.Exiting && !c.Failed) Printers.Buffer(ref c, v, c.ReturnValue);
                 else c.Out.Ptr(v);
                 break;

@@ -1,3 +1,5 @@
+using Syscope.Syscalls;
+
 namespace Syscope.Decoding;
 
 /// <summary>

@@ -6,9 +6,10 @@ using Syscope.Syscalls;
 namespace Syscope.Filtering;
 
 /// <summary>
-/// -P PATH and -e trace-fds=SET: does a call touch one of the chosen paths or descriptors?  Path
-/// arguments are read from the tracee and compared as written; descriptor arguments are matched by
-/// number and, for -P, by the file they are open on (/proc/PID/fd), as strace does.
+/// -P PATH and -e trace-fds=SET: does a call touch one of the chosen paths or descriptors?  Its
+/// row's roles say which arguments are paths and descriptors.  Paths are read from the tracee and
+/// compared as written; descriptors are matched by number and, for -P, by the file they are open
+/// on (/proc/PID/fd), as strace does.
 /// </summary>
 public sealed class CallSelector(TraceFilter filter)
 {
@@ -19,19 +20,15 @@ public sealed class CallSelector(TraceFilter filter)
 
     public bool Selects(SyscallInfo call, ref SyscallArgs args, int pid, ITraceeMemory memory)
     {
-        for (int i = 0; i < call.Args.Length; i++)
+        var roles = call.Args;
+        for (int i = 0; i < roles.Length; i++)
         {
-            var arg = call.Args[i];
-            var kind = ArgKinds.Of(arg.CType, arg.Name);
-            if (kind == ArgKind.Path && _paths.Length > 0 && PathMatches(args[i], memory)) return true;
-            if (IsFd(arg) && FdMatches((int)args[i], pid)) return true;
+            var role = roles[i].Role;
+            if (role.Kind == ArgKind.Path && _paths.Length > 0 && PathMatches(args[i], memory)) return true;
+            if (role.IsDescriptor && FdMatches((int)args[i], pid)) return true;
         }
         return false;
     }
-
-    private static bool IsFd(SyscallArg arg) =>
-        (arg.Name is "fd" or "dfd" or "oldfd" or "newfd" or "fd_in" or "fd_out" or "olddfd" or "newdfd" or "epfd")
-        && !arg.CType.EndsWith('*');
 
     private bool PathMatches(ulong addr, ITraceeMemory memory)
     {

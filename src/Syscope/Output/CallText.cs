@@ -86,7 +86,7 @@ public class CallText
         env.Aux.Clear();
         env.FdTarget.Clear();
         env.Dump.Clear();
-        if (Syscall!.Dump is { } rule && !c.Failed && DataDump.Selects(env.Options, rule, c.IntArg(0))) DataDump.Print(ref c, rule, env.Dump);
+        if (!c.Failed && DataDump.Selects(env.Options, Syscall!, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) return ReturnFormat.Hex;
         Syscall!.Decoder.Exit(ref c);
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);

@@ -1,6 +1,7 @@
 using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Kernel;
+using Syscope.Syscalls;
 
 namespace Syscope.Output;
 

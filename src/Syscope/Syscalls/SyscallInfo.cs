@@ -1,17 +1,58 @@
 namespace Syscope.Syscalls;
 
-/// <summary>An argument as the kernel declares it: its C type (without __user) and its name.</summary>
-public readonly record struct SyscallArg(string CType, string Name);
+/// <summary>An argument as the kernel declares it (its C type without __user, its name), how the
+/// generic decoder prints it and what it is (tools/syscalls/roles.txt).</summary>
+public readonly record struct SyscallArg(string CType, string Name, ArgFormat Format, ArgRole Role);
 
-/// <summary>One row of the syscall table: kernel facts plus the decoder that prints it.</summary>
-public sealed class SyscallInfo(int number, string name, SyscallArg[] args)
+/// <summary>How the return value of a call is printed.</summary>
+public enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
+
+/// <summary>strace's trace classes (-e trace=%file ...): which a call belongs to, as strace 6.1
+/// assigns them (Filtering/SyscallClasses names them).</summary>
+[Flags]
+public enum SyscallClass : uint
+{
+    None = 0,
+    File = 1 << 0, Process = 1 << 1, Network = 1 << 2, Signal = 1 << 3, Ipc = 1 << 4, Desc = 1 << 5,
+    Memory = 1 << 6, Creds = 1 << 7, Clock = 1 << 8, Stat = 1 << 9, Lstat = 1 << 10, Fstat = 1 << 11,
+    AnyStat = 1 << 12, Statfs = 1 << 13, Fstatfs = 1 << 14, AnyStatfs = 1 << 15, Pure = 1 << 16,
+}
+
+/// <summary>Which of -e read= and -e write= dumps the data a call moves through the descriptor
+/// in its first argument; its layout is the role of its second argument.</summary>
+public enum DumpKind : byte { None, Read, Write }
+
+/// <summary>What a system call that blocks waits for, in the terms `why` words a finding in.</summary>
+public enum WaitKind : byte
+{
+    /// <summary>Does not block, or waits for nothing `why` has words for.</summary>
+    Other,
+    Reading, Writing, Accepting, Connecting, Polling, Lock, Child, Sleep, Signal,
+}
+
+/// <summary>One row of the syscall table: everything known about one call, by number.  Generated
+/// by tools/gen-tables.py from the kernel's facts and tools/syscalls/*.txt; decoders attach to it
+/// by number (Decoding/DecoderRegistry).</summary>
+public sealed class SyscallInfo(int number, string name, SyscallArg[] args, ReturnFormat returns = ReturnFormat.Decimal,
+    SyscallClass classes = SyscallClass.None, DumpKind dump = DumpKind.None, WaitKind waits = WaitKind.Other,
+    bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null)
 {
     public int Number { get; } = number;
     public string Name { get; } = name;
     public byte[] NameUtf8 { get; } = System.Text.Encoding.ASCII.GetBytes(name);
     public SyscallArg[] Args { get; } = args;
     public int ArgCount => Args.Length;
+    /// <summary>How the return value prints unless the decoder decides per call (fcntl, bpf).</summary>
+    public ReturnFormat Returns { get; } = returns;
+    public SyscallClass Classes { get; } = classes;
+    public DumpKind Dump { get; } = dump;
+    /// <summary>What the call waits for when it blocks (`why`).</summary>
+    public WaitKind Waits { get; } = waits;
+    /// <summary>A blocked call waits on the descriptor in its first argument.</summary>
+    public bool WaitsOnFd { get; } = waitsOnFd || waits is WaitKind.Reading or WaitKind.Writing or WaitKind.Accepting or WaitKind.Connecting;
+    /// <summary>Why the roles do not describe all the memory the decoder reads (null: they do).</summary>
+    public string? CaptureGap { get; } = captureGap;
+    /// <summary>What `explain` says about the call; null when nobody has written it yet.</summary>
+    public SyscallNote? Note { get; } = note;
     public Decoding.SyscallDecoder Decoder { get; internal set; } = Decoding.GenericDecoder.Instance;
-    /// <summary>How -e read=/write= dump the data this call moves; null when it moves none.</summary>
-    public Decoding.DumpRule? Dump { get; internal set; }
 }

@@ -43,7 +43,7 @@ public static partial class SyscallTable
             if (!s_unknown.TryGetValue(nr, out var row))
             {
                 var args = new SyscallArg[6];
-                for (int i = 0; i < 6; i++) args[i] = new SyscallArg("unsigned long", "arg" + i);
+                for (int i = 0; i < 6; i++) args[i] = new SyscallArg("unsigned long", "arg" + i, ArgFormat.ULong, default);
                 s_unknown[nr] = row = new SyscallInfo((int)nr, $"syscall_0x{nr:x}", args);
             }
             return row;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 

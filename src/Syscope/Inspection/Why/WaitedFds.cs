@@ -1,13 +1,8 @@
 using Syscope.Events;
 using Syscope.Inspection.Files;
+using Syscope.Syscalls;
 
 namespace Syscope.Inspection.Why;
-
-/// <summary>What a blocked system call is waiting for, in the terms a finding is worded in.</summary>
-public enum WaitKind
-{
-    Other, Reading, Writing, Accepting, Connecting, Polling, Lock, Child, Sleep, Signal,
-}
 
 /// <summary>Which fds a blocked call waits on: its fd argument, the members of a poll or select
 /// set read from the process's memory, or the fds registered in an epoll instance (fdinfo).</summary>

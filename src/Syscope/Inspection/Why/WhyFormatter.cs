@@ -1,4 +1,5 @@
 using Syscope.Inspection.Procfs;
+using Syscope.Syscalls;
 using Syscope.Text;
 
 namespace Syscope.Inspection.Why;
