@@ -111,6 +111,7 @@ public class AdminDecoderTests
         Assert.Equal("mknod(\"/x\", 020644 /* S_IFCHR|0644 */, 0x103 /* makedev(0x1, 0x3) */) = 0", Of("mknod", [p, 0x21a4, 0x103], 0, m, Verbose));
         Assert.Equal("mknodat(AT_FDCWD, \"/x\", S_IFCHR|0644, makedev(0x1, 0x3)) = 0", Of("mknodat", [U(-100), p, 0x21a4, 0x103], 0, m));
         Assert.Equal("mknodat(3, \"/x\", S_IFCHR|000, makedev(0x1, 0x3)) = 0", Of("mknodat", [3, p, 0xffffffff00002000, 0x103], 0, m));
+        Assert.Equal("mknodat(3, \"/x\", 0177777) = 0", Of("mknodat", [3, p, 0xffffffff, 0x103], 0, m));
     }
 
     [Fact]

@@ -49,10 +49,11 @@ internal static class AdminDecoders
     }
 
     /// <summary>A device node's type and permissions, then its device only when it has one
-    /// (character and block devices); the kernel takes both as 32-bit values.</summary>
+    /// (character and block devices); the kernel takes the mode as a umode_t (16 bits, as strace
+    /// prints it) and the device as 32 bits.</summary>
     private static void ModeAndDevice(ref DecodeContext c, int i)
     {
-        uint mode = (uint)c.Arg(i);
+        uint mode = (ushort)c.Arg(i);
         c.Out.Sep();
         if (FileConstants.FileType.TryName(mode & S_IFMT, out _) && (mode & S_IFMT) != 0) StatPrinters.Mode(c.Out, mode);
         else if (c.Out.Style == ConstStyle.Verbose && (mode & S_IFMT) == 0)
