@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Syscope.Decoding;
 using Syscope.Decoding.Constants;
+using Syscope.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -82,7 +82,7 @@ public class ConstantsTests(ITestOutputHelper output)
         }
     }
 
-    [SkippableFact]
+    [NeedsFact("gcc")]
     public void Tables_match_the_system_headers()
     {
         var rows = Rows().ToList();
@@ -95,8 +95,8 @@ public class ConstantsTests(ITestOutputHelper output)
         try
         {
             File.WriteAllText(Path.Combine(dir, "c.c"), c.ToString());
-            Skip.If(Run("gcc", dir, "-o", "c", "c.c") == null, "gcc is not available or cannot compile against the system headers");
-            var values = Run(Path.Combine(dir, "c"), dir)!.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            Run("gcc", dir, "-o", "c", "c.c");
+            var values = Run(Path.Combine(dir, "c"), dir).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => l.Split(' ')).ToDictionary(p => p[0], p => ulong.Parse(p[1]));
             var wrong = new List<string>();
             foreach (var (set, row) in rows)
@@ -112,20 +112,11 @@ public class ConstantsTests(ITestOutputHelper output)
         finally { Directory.Delete(dir, true); }
     }
 
-    private static string? Run(string file, string cwd, params string[] args)
+    /// <summary>The program's output; a failure fails the test with what it printed.</summary>
+    private static string Run(string file, string cwd, params string[] args)
     {
-        try
-        {
-            var psi = new ProcessStartInfo(file) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            // Both pipes drain at once, so a chatty stderr cannot block the child.
-            var err = p.StandardError.ReadToEndAsync();
-            string text = p.StandardOutput.ReadToEnd();
-            err.Wait();
-            p.WaitForExit();
-            return p.ExitCode == 0 ? text : null;
-        }
-        catch (System.ComponentModel.Win32Exception) { return null; }
+        var r = Runner.Run(file, args, workingDirectory: cwd);
+        Assert.True(r.ExitCode == 0, $"{file} {string.Join(' ', args)} exited with {r.ExitCode}:\n{r.Stderr}");
+        return r.Stdout;
     }
 }

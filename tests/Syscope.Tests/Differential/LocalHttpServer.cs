@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Differential;
 
@@ -7,27 +7,28 @@ namespace Syscope.Tests.Differential;
 /// curl read identical data.</summary>
 public sealed class LocalHttpServer : IDisposable
 {
-    private readonly Process? _server;
+    private readonly TestProcess? _server;
+    private readonly string? _error;
 
-    /// <summary>"http://127.0.0.1:PORT", or null when python3 is missing (the curl runs then skip).</summary>
-    public string? Url { get; }
+    /// <summary>"http://127.0.0.1:PORT"; a test that uses it fails with the server's output if it
+    /// did not start (python3 is one of the corpus's requirements).</summary>
+    public string Url => _error == null ? _url! : throw new InvalidOperationException(_error);
+    private readonly string? _url;
 
     public LocalHttpServer()
     {
+        if (Machine.Find("python3") == null) { _error = "needs python3"; return; }
         string script = Path.Combine(AppContext.BaseDirectory, "Differential", "Servers", "httpserver.py");
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(script);
-        try { _server = Process.Start(psi); }
-        catch (System.ComponentModel.Win32Exception) { return; }
+        _server = Runner.Start("python3", [script]);
         // The server prints its port once it listens, so the first line is also the readiness signal.
-        var port = _server!.StandardOutput.ReadLineAsync();
-        if (port.Wait(TimeSpan.FromSeconds(20)) && int.TryParse(port.Result, out int p)) Url = $"http://127.0.0.1:{p}";
+        try
+        {
+            string? line = _server.StandardOutput.ReadLine(20_000);
+            if (int.TryParse(line, out int port)) _url = $"http://127.0.0.1:{port}";
+            else _error = "the loopback HTTP server did not start:\n" + _server.Printed();
+        }
+        catch (TimeoutException e) { _error = "the loopback HTTP server did not start: " + e.Message; }
     }
 
-    public void Dispose()
-    {
-        if (_server == null) return;
-        try { _server.Kill(true); _server.WaitForExit(5000); } catch (InvalidOperationException) { }
-        _server.Dispose();
-    }
+    public void Dispose() => _server?.Dispose();
 }

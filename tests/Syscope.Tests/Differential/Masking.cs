@@ -55,15 +55,20 @@ public static partial class Masking
     /// <summary>Masks a whole run: each line, then the data of descriptors that carry random bytes
     /// (reads from /dev/urandom, and writes to sqlite's journal, whose header holds a random nonce
     /// that seeds the checksum after every page), which only the open that returned the descriptor
-    /// can identify.</summary>
+    /// can identify; and the lengths glibc trims off a new thread's malloc arena: it reserves
+    /// 128 MiB and unmaps what lies outside a 64 MiB-aligned half, which depends on where address
+    /// randomisation put the reservation.</summary>
     public static List<string> Run(IEnumerable<string> lines)
     {
         var sources = new Dictionary<string, bool>();  // fd -> is the journal (else /dev/urandom)
         var masked = new List<string>();
+        int trims = 0;
         foreach (var raw in lines)
         {
             string line = Line(raw);
-            if (RandomSource().Match(line) is { Success: true } open) sources[open.Groups[2].Value] = open.Groups[1].Value.EndsWith("-journal");
+            if (line.StartsWith("mmap(NULL, 134217728, ")) trims = 2;
+            else if (trims > 0 && ArenaTrim().IsMatch(line)) { line = ArenaTrim().Replace(line, "$1LEN"); trims--; }
+            else if (RandomSource().Match(line) is { Success: true } open) sources[open.Groups[2].Value] = open.Groups[1].Value.EndsWith("-journal");
             else if (Close().Match(line) is { Success: true } close) sources.Remove(close.Groups[1].Value);
             else if (DataCall().Match(line) is { Success: true } data && sources.TryGetValue(data.Groups[2].Value, out bool journal)
                 && (journal ? data.Groups[1].Value[0] != 'r' : data.Groups[1].Value[0] == 'r'))
@@ -75,6 +80,7 @@ public static partial class Masking
 
     [GeneratedRegex(@"^open(?:at)?\(.*""(/dev/urandom|[^""]*-journal)"".* = (\d+)")] private static partial Regex RandomSource();
     [GeneratedRegex(@"^close\((\d+)")] private static partial Regex Close();
+    [GeneratedRegex(@"^(munmap\(0xADDR, )\d+(?=\) )")] private static partial Regex ArenaTrim();
     [GeneratedRegex(@"^(read|pread64|write|pwrite64)\((\d+)(?:<[^>]*>)*, (""(?:[^""\\]|\\.)*""(?:\.\.\.)?)")] private static partial Regex DataCall();
 
     [GeneratedRegex(@"^(\[pid +\d+\] |\d+ +)")] private static partial Regex PidPrefix();

@@ -1,3 +1,5 @@
+using Syscope.Tests.Infrastructure;
+
 namespace Syscope.Tests.Differential;
 
 /// <summary>A deterministic program to run under both tracers, and the strace options to run it with.</summary>
@@ -8,13 +10,32 @@ public sealed record Workload(string Name, string[] Options, string[] Command)
 
 public static class Workloads
 {
-    /// <summary>Per test run, so two runs on one machine never share outputs; short, so argv
-    /// strings stay under -s limits the same way for both tracers.</summary>
-    public static readonly string Scratch = $"/tmp/syscope-diff-{Environment.ProcessId}";
+    /// <summary>Per test run, so two runs on one machine never share outputs.  Each run of a
+    /// workload starts in a fresh, empty "cwd" inside it, and workloads keep their files there.</summary>
+    public static readonly string Scratch = RunFolder.RunScoped("corpus");
+
+    /// <summary>What the corpus needs beyond coreutils; without any of them it skips as a whole,
+    /// since its figures only mean something over every workload.</summary>
+    public const string Strace = "strace", Gcc = "gcc", Python = "python3", Sqlite = "sqlite3", Curl = "curl", Ip = "ip";
+
+    /// <summary>What a workload prints on stdout when it ran to its end untraced, where that says
+    /// more than its exit status; null where the exit status says it all.</summary>
+    public static string? Marker(string name) => name switch
+    {
+        "cat" => File.ReadAllText("/etc/issue"),
+        "echo" => "hello\n",
+        "sh-pipe" or "xargs" => "hi\n",
+        "ls" => "etc\n",
+        "find" => "/etc/apt\n",
+        "sed" => File.ReadLines("/etc/issue").First() + "\n",
+        "sqlite3" => "1\ntwo\n",
+        "sockets.py" => "b'PING'\n{\"a\": 1}\n",
+        _ => null,
+    };
 
     private const string PythonFileOps =
         "import os\n" +
-        "p = '/tmp/syscope-diff/py.txt'\n" +
+        "p = 'py.txt'\n" +
         "with open(p, 'w') as f: f.write('hello\\n' * 3)\n" +
         "with open(p) as f: f.read()\n" +
         "os.stat(p); os.rename(p, p + '.2'); os.unlink(p + '.2')\n" +
@@ -49,7 +70,7 @@ public static class Workloads
         ["/usr/bin/python3", "{bin}/events.py"],
         ["sqlite3", Scratch + "/t.db", "create table t(x); insert into t values (1), ('two'); select * from t;"],
         ["curl", "-s", "-o", "/dev/null", "file:///etc/issue"],
-        ["curl", "-s", "-o", Scratch + "/page.txt", "{http}/page.txt"],
+        ["curl", "-sf", "-o", Scratch + "/page.txt", "{http}/page.txt"],
         ["sort", "/etc/services"],
         ["sed", "-n", "1p", "/etc/issue"],
         // -yy / --decode-fds (branch fds): every descriptor form, see s_fdDecodingSets.

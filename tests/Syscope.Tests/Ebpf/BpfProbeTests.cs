@@ -20,8 +20,6 @@ public class BpfProbeTests
 {
     private const int Read = 0, Write = 1, GetPid = 39, Execve = 59, ExitGroup = 231, OpenAt = 257;
 
-    private static string? Unavailable => !Machine.IsRoot ? "needs root" : EbpfSupport.Missing;
-
     /// <summary>Records copied out of the ring (tests only; the real reader copies nothing).</summary>
     private sealed class Collector : IRecordSink
     {
@@ -108,10 +106,9 @@ public class BpfProbeTests
         return sb.ToString();
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void KnownCallsYieldExactlyTheirRecords()
     {
-        Skip.If(Unavailable != null, Unavailable);
         using var probe = BpfProbe.Load(new ProbeOptions());
         SetPlans(probe);
         string exe = CPrograms.Path("ebpfcalls", "-O1", "-static");
@@ -137,10 +134,9 @@ public class BpfProbeTests
         ], lines.Skip(marker).ToList());
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void TheTraceSetKeepsOtherCallsOutOfTheRing()
     {
-        Skip.If(Unavailable != null, Unavailable);
         using var probe = BpfProbe.Load(new ProbeOptions());
         probe.SetTraceSet(new SyscallSet([GetPid, Write]));
         var records = Run(probe, CPrograms.Path("ebpfcalls", "-O1", "-static")).Select(Text).ToList();
@@ -149,10 +145,9 @@ public class BpfProbeTests
             records.Select(l => l.StartsWith("task") ? l : string.Join(' ', l.Split(' ').Take(2))).ToList());
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void FollowAddsChildrenInTheKernel()
     {
-        Skip.If(Unavailable != null, Unavailable);
         using var probe = BpfProbe.Load(new ProbeOptions { Follow = true });
         probe.SetTraceSet(new SyscallSet([GetPid, ExitGroup]));
         var records = Run(probe, CPrograms.Path("ebpfcalls", "-O1", "-static"), "fork");
@@ -174,10 +169,9 @@ public class BpfProbeTests
         Assert.False(probe.IsTraced((int)fork.ChildTgid));
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void CountersCountInTheKernelWithoutRecords()
     {
-        Skip.If(Unavailable != null, Unavailable);
         using var probe = BpfProbe.Load(new ProbeOptions { Emit = false, Count = true });
         var records = Run(probe, CPrograms.Path("ebpfcalls", "-O1", "-static"));
         Assert.Empty(records);
@@ -193,10 +187,9 @@ public class BpfProbeTests
         Assert.Equal(0UL, probe.ReadCounter(ExitGroup).Calls);   // it never returns
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void DeliveredAndLostAddUpToTheKernelsAttempts()
     {
-        Skip.If(Unavailable != null, Unavailable);
         using var probe = BpfProbe.Load(new ProbeOptions { RingBytes = 4096 });
         var sink = new Collector();
         using (var launch = PausedLaunch.Start("/bin/dd", ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000", "status=none"]))
@@ -219,11 +212,9 @@ public class BpfProbeTests
         Assert.Contains(sink.Records, b => new BpfRecord(b).Kind == RecordKind.SyscallExit && new BpfRecord(b).Header.Flags.HasFlag(RecordFlags.EntryLost));
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf", "bpftool")]
     public void DisposingRemovesEveryProgramAndLink()
     {
-        Skip.If(Unavailable != null, Unavailable);
-        Skip.If(Machine.Find("bpftool") == null, "needs bpftool");
         var before = SyscopeObjects();
         var probe = BpfProbe.Load(new ProbeOptions());
         var loaded = SyscopeObjects().Except(before).ToList();

@@ -12,7 +12,7 @@ public class LimitAndInterruptTests
         string outFile = CPrograms.TempFile("limit");
         using var syscope = SyscopeCli.Start("trace", "--syscall-limit=5", "-o", outFile, CPrograms.Path("ticker"));
         string ticks = syscope.StandardOutput.ReadToEnd();   // ends when ticker, untraced by then, exits
-        Assert.True(syscope.WaitForExit(20_000));
+        syscope.AssertExits(20_000);
         Assert.Equal(0, syscope.ExitCode);
         Assert.Equal(string.Concat(Enumerable.Range(0, 8).Select(i => $"tick {i}\n")), ticks);
         var calls = File.ReadAllLines(outFile).Where(l => !l.StartsWith("---") && !l.StartsWith("+++")).ToList();
@@ -33,7 +33,6 @@ public class LimitAndInterruptTests
             Assert.False(stubborn.WaitForExit(700), "-I 3 must ignore SIGINT");
             Assert.NotEqual("0", ErrorTests.TracerPid(sleeper.Id));
             stubborn.Kill();   // SIGKILL: the kernel lets the tracee go
-            stubborn.WaitForExit();
         }
         AttachTests.WaitUntil(() => ErrorTests.TracerPid(sleeper.Id) == "0");
         using (var polite = SyscopeCli.Start("trace", "-I", "1", "-p", sleeper.Id.ToString()))
@@ -41,7 +40,7 @@ public class LimitAndInterruptTests
             Assert.Equal($"syscope: Process {sleeper.Id} attached", polite.StandardError.ReadLine());
             Thread.Sleep(200);
             AttachTests.Kill(polite.Id, 2);
-            Assert.True(polite.WaitForExit(10_000), "-I 1 must detach on SIGINT");
+            polite.AssertExits(10_000, "after SIGINT (-I 1 must detach on it)");
             Assert.Equal(0, polite.ExitCode);
         }
         Assert.Equal("S", ErrorTests.ProcState(sleeper.Id));

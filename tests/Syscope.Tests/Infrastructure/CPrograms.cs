@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 
 namespace Syscope.Tests.Infrastructure;
 
-/// <summary>Compiles the small C tracees in Programs/ with gcc, once per test run, into a temp folder.
-/// They make exact, deterministic syscalls, so tests can assert exact lines.</summary>
+/// <summary>Compiles the small C tracees in Programs/ with gcc, once per test run, into a folder of
+/// the run.  They make exact, deterministic syscalls, so tests can assert exact lines.  The folder's
+/// path is short: a test that prints argv expects the program's path within -s 32.</summary>
 public static class CPrograms
 {
-    private static readonly string s_dir = Directory.CreateTempSubdirectory("syscope-tests-").FullName;
+    private static readonly string s_dir = RunFolder.RunScoped("bin");
     private static readonly ConcurrentDictionary<string, Lazy<string>> s_built = new();
 
     public static string TempDir => s_dir;
@@ -24,5 +25,6 @@ public static class CPrograms
         return output;
     }
 
+    /// <summary>A fresh path for a test's output file, deleted with the run's folder.</summary>
     public static string TempFile(string name) => System.IO.Path.Combine(s_dir, name + "-" + Guid.NewGuid().ToString("N")[..8]);
 }

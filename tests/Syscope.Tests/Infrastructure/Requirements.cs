@@ -1,8 +1,9 @@
 namespace Syscope.Tests.Infrastructure;
 
-/// <summary>A fact that needs something this machine may lack ("root", or programs such as gcc,
-/// lsof, mariadbd); it skips and says which, instead of passing quietly.  Conditions known only
-/// while the test runs use SkippableFact and Skip.If instead.</summary>
+/// <summary>The one way a test skips: a fact that needs something this machine may lack skips and
+/// says which, instead of passing quietly.  A requirement is "root", "ebpf" (what syscope's eBPF
+/// backend needs: libbpf, privileges, BTF, kernel version), "interface N=NAME" (network interface N
+/// is NAME here), or a program looked up on PATH and in the sbin folders (gcc, lsof, mariadbd).  Anything else a test needs must work, or the test fails.</summary>
 public sealed class NeedsFactAttribute : FactAttribute
 {
     public NeedsFactAttribute(params string[] requirements) => Skip = Machine.MissingRequirement(requirements);
@@ -28,9 +29,25 @@ public static class Machine
     /// <summary>Why a test cannot run here, or null when it can.</summary>
     public static string? MissingRequirement(string[] requirements)
     {
-        if (requirements.Contains("root") && !IsRoot) return "needs root (to trace or read other users' processes)";
-        foreach (var p in requirements)
-            if (p != "root" && Find(p) == null) return $"needs {p}: install the Debian packages tools/test.sh installs";
+        foreach (var r in requirements)
+        {
+            if (r == "root")
+            {
+                if (!IsRoot) return "needs root (to trace or read other users' processes)";
+            }
+            else if (r == "ebpf")
+            {
+                if (Syscope.Tracing.Ebpf.EbpfSupport.Missing is { } why) return "needs the eBPF backend: " + why;
+            }
+            else if (r.StartsWith("interface "))
+            {
+                var (index, name) = (r["interface ".Length..r.IndexOf('=')], r[(r.IndexOf('=') + 1)..]);
+                string file = $"/sys/class/net/{name}/ifindex";
+                if (!File.Exists(file) || File.ReadAllText(file).Trim() != index)
+                    return $"needs network interface {index} to be {name}, as on the machine the test's data was captured on";
+            }
+            else if (Find(r) == null) return $"needs {r}: install the Debian packages tools/test.sh installs";
+        }
         return null;
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Syscope.Tests.Infrastructure;
 
 /// <summary>Runs the real `syscope` command built from src/Syscope.Cli, as a user would.</summary>
@@ -33,7 +30,7 @@ public static class SyscopeCli
 
     public static RunResult Run(params string[] args) => Runner.Run(Executable, args);
 
-    public static Process Start(params string[] args) => Runner.Start(Executable, args);
+    public static TestProcess Start(params string[] args) => Runner.Start(Executable, args);
 }
 
 public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
@@ -41,34 +38,20 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
     public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
-/// <summary>Starts test processes (syscope itself, strace, servers).  Tracees are never started
-/// this way by syscope; only the tests use Process, to drive the real command line.</summary>
+/// <summary>Starts the processes of the tests (syscope itself, strace, tracees, servers) as
+/// <see cref="TestProcess"/>es.  syscope never starts its tracees this way; only the tests use
+/// Process, to drive the real command line.</summary>
 public static class Runner
 {
-    public static Process Start(string exe, IEnumerable<string> args, bool redirectStdin = false)
-    {
-        var psi = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectStdin,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return Process.Start(psi)!;
-    }
+    public static TestProcess Start(string exe, IEnumerable<string> args, bool redirectStdin = false, string? workingDirectory = null) =>
+        TestProcess.Start(exe, args, redirectStdin, workingDirectory);
 
-    public static RunResult Run(string exe, IEnumerable<string> args, int timeoutMs = 60_000)
+    /// <summary>Runs the program to its end; past the time it is killed and the test fails with
+    /// what it printed.</summary>
+    public static RunResult Run(string exe, IEnumerable<string> args, int timeoutMs = TestProcess.DefaultTimeoutMs, string? workingDirectory = null)
     {
-        using var p = Start(exe, args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeoutMs))
-        {
-            p.Kill(true);
-            throw new TimeoutException($"{exe} {string.Join(' ', args)} did not finish in {timeoutMs} ms");
-        }
-        p.WaitForExit();
-        return new RunResult(p.ExitCode, stdout.Result, stderr.Result);
+        using var p = Start(exe, args, workingDirectory: workingDirectory);
+        int code = p.AssertExits(timeoutMs);
+        return new RunResult(code, p.StandardOutput.ReadToEnd(timeoutMs), p.StandardError.ReadToEnd(timeoutMs));
     }
 }

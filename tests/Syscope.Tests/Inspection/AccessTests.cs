@@ -24,7 +24,7 @@ public sealed class AccessTests : IDisposable
     public void A_process_that_exits_before_inspection_gives_a_plain_message()
     {
         var gone = _live.Start("true");
-        gone.WaitForExit();
+        gone.AssertExits();
         var entry = new ProcessEntry(gone.Id, "true", "true", 0, 'Z', 1, 0);
         var e = Assert.Throws<UserError>(() => Diagnoser.Run(entry));
         Assert.Equal($"process {gone.Id} exited while being inspected", e.Message);

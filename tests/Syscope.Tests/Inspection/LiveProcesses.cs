@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 
@@ -6,39 +6,38 @@ namespace Syscope.Tests.Inspection;
 /// dir, started and killed by the test.</summary>
 public sealed class LiveProcesses : IDisposable
 {
-    private readonly List<Process> _started = [];
+    private readonly List<TestProcess> _started = [];
     public string Dir { get; } = Directory.CreateTempSubdirectory("syscope-inspect-").FullName;
 
     public string Compile(string asset)
     {
         string source = Path.Combine(AppContext.BaseDirectory, "Inspection", "Assets", asset);
         string exe = Path.Combine(Dir, Path.GetFileNameWithoutExtension(asset));
-        var gcc = Start("gcc", "-O", "-o", exe, source);
-        gcc.WaitForExit();
-        if (gcc.ExitCode != 0) throw new InvalidOperationException($"gcc failed: {gcc.StandardError.ReadToEnd()}");
+        var gcc = Runner.Run("gcc", ["-O", "-o", exe, source]);
+        if (gcc.ExitCode != 0) throw new InvalidOperationException($"gcc failed: {gcc.Stderr}");
         return exe;
     }
 
-    public Process Start(string program, params string[] args)
+    /// <summary>Starts a program with its stdin open (many of these wait on it); it is killed when
+    /// the test ends.</summary>
+    public TestProcess Start(string program, params string[] args)
     {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
+        var p = Runner.Start(program, args, redirectStdin: true);
         _started.Add(p);
         return p;
     }
 
     /// <summary>Reads stdout lines until one satisfies the predicate, failing after the timeout.</summary>
-    public static string WaitForLine(Process p, Func<string, bool> predicate, int timeoutMs = 20000)
+    public static string WaitForLine(TestProcess p, Func<string, bool> predicate, int timeoutMs = 20000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (DateTime.UtcNow < deadline)
         {
-            var task = p.StandardOutput.ReadLineAsync();
-            if (!task.Wait(deadline - DateTime.UtcNow) || task.Result == null) break;
-            if (predicate(task.Result)) return task.Result;
+            var line = p.StandardOutput.ReadLine((int)Math.Max(1, (deadline - DateTime.UtcNow).TotalMilliseconds));
+            if (line == null) break;
+            if (predicate(line)) return line;
         }
-        throw new TimeoutException($"{p.StartInfo.FileName} did not print the expected line");
+        throw new TimeoutException($"{p} did not print the expected line\n{p.Printed()}");
     }
 
     /// <summary>Waits until the thread is asleep in one of the given syscalls, as /proc/PID/syscall shows.</summary>
@@ -54,24 +53,11 @@ public sealed class LiveProcesses : IDisposable
         throw new TimeoutException($"PID {pid} never blocked in syscall {string.Join(" or ", syscallNumbers)}");
     }
 
-    public static string RunTool(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return output;
-    }
+    public static string RunTool(string program, params string[] args) => Runner.Run(program, args).Stdout;
 
     public void Dispose()
     {
-        foreach (var p in _started)
-        {
-            try { if (!p.HasExited) { p.Kill(entireProcessTree: true); p.WaitForExit(5000); } }
-            catch (InvalidOperationException) { }
-            p.Dispose();
-        }
+        foreach (var p in _started) p.Dispose();
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
 }

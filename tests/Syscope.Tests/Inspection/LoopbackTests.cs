@@ -9,7 +9,7 @@ namespace Syscope.Tests.Inspection;
 public sealed class LoopbackTests : IDisposable
 {
     private readonly LiveProcesses _live = new();
-    private System.Diagnostics.Process _server = null!, _client = null!;
+    private TestProcess _server = null!, _client = null!;
     private int _port;
 
     private void StartPair()

@@ -17,11 +17,9 @@ public sealed class MariaDbTests : IDisposable
     public void Why_on_a_waiting_client_names_the_server_and_its_port_within_two_seconds()
     {
         string data = Path.Combine(_live.Dir, "data"), socket = Path.Combine(_live.Dir, "mysqld.sock");
-        var install = _live.Start("mariadb-install-db", "--no-defaults", $"--datadir={data}", "--user=root",
-            "--auth-root-authentication-method=normal", "--skip-test-db");
-        install.StandardOutput.ReadToEnd();
-        install.WaitForExit();
-        Assert.True(install.ExitCode == 0, "mariadb-install-db failed: " + install.StandardError.ReadToEnd());
+        var install = Runner.Run("mariadb-install-db", ["--no-defaults", $"--datadir={data}", "--user=root",
+            "--auth-root-authentication-method=normal", "--skip-test-db"], timeoutMs: 180_000);
+        Assert.True(install.ExitCode == 0, "mariadb-install-db failed: " + install.Stderr);
 
         int port = FreePort();
         var server = _live.Start(Machine.Find("mariadbd")!, "--no-defaults", $"--datadir={data}", $"--socket={socket}",
@@ -74,12 +72,12 @@ public sealed class MariaDbTests : IDisposable
         return port;
     }
 
-    private static void WaitForPort(int port, Process server)
+    private static void WaitForPort(int port, TestProcess server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (server.HasExited) throw new InvalidOperationException("mariadbd exited: " + server.StandardError.ReadToEnd());
+            if (server.HasExited) throw new InvalidOperationException("mariadbd exited:\n" + server.Printed());
             try { using var c = new TcpClient(); c.Connect(IPAddress.Loopback, port); return; }
             catch (SocketException) { Thread.Sleep(100); }
         }

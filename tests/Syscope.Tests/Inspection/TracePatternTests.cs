@@ -18,7 +18,7 @@ public sealed class TracePatternTests : IDisposable
         Assert.Equal($"syscope: Process {sleeper.Id} attached", syscope.StandardError.ReadLine());
         Thread.Sleep(200);
         Assert.Equal(0, Signals.Kill(syscope.Id, 15));
-        Assert.True(syscope.WaitForExit(10_000));
+        syscope.AssertExits(10_000);
         Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n", syscope.StandardError.ReadToEnd());
     }
 

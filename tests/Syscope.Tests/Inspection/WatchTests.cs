@@ -26,7 +26,7 @@ public class WatchTests
         Assert.Equal("0", Tracing.ErrorTests.TracerPid(tracee.Id));
         tracee.StandardInput.Write("ok");
         tracee.StandardInput.Close();
-        Assert.True(tracee.WaitForExit(10_000));
+        tracee.AssertExits(10_000);
         Assert.Equal("read returned 2: ok\n", tracee.StandardOutput.ReadToEnd());
     }
 }

@@ -18,7 +18,7 @@ public class AttachTests
         WaitUntil(() => ErrorTests.TracerPid(tracee.Id) != "0");
         Thread.Sleep(200);
         Assert.Equal(0, Kill(syscope.Id, 2));
-        Assert.True(syscope.WaitForExit(10_000), "syscope did not exit after SIGINT");
+        syscope.AssertExits(10_000, "after SIGINT");
         string rest = stderr.ReadToEnd();
         Assert.Equal($"read(0,  <detached ...>\nsyscope: Process {tracee.Id} detached\n", rest);
         Assert.Equal("0", ErrorTests.TracerPid(tracee.Id));
@@ -26,7 +26,7 @@ public class AttachTests
         Assert.NotEqual("t", ErrorTests.ProcState(tracee.Id));
         tracee.StandardInput.Write("hello");
         tracee.StandardInput.Close();
-        Assert.True(tracee.WaitForExit(10_000));
+        tracee.AssertExits(10_000);
         Assert.Equal("read returned 5: hello\n", tracee.StandardOutput.ReadToEnd());
     }
 
@@ -39,7 +39,7 @@ public class AttachTests
         Assert.Equal($"syscope: Process {sleeper.Id} attached", syscope.StandardError.ReadLine());
         Thread.Sleep(300);
         Kill(syscope.Id, 15);
-        Assert.True(syscope.WaitForExit(10_000));
+        syscope.AssertExits(10_000);
         string rest = syscope.StandardError.ReadToEnd();
         Assert.Equal($"restart_syscall(<... resuming interrupted clock_nanosleep ...> <detached ...>\nsyscope: Process {sleeper.Id} detached\n", rest);
         Assert.Equal(0, syscope.ExitCode);
@@ -59,7 +59,7 @@ public class AttachTests
         WaitUntil(() => ErrorTests.ProcState(tracee) is "t" or "T");
         Thread.Sleep(400);
         Assert.Equal(0, Kill(tracee, 18));
-        Assert.True(syscope.WaitForExit(20_000));
+        syscope.AssertExits(20_000);
         Assert.Equal(0, syscope.ExitCode);
         string output = "tick 0\n" + syscope.StandardOutput.ReadToEnd();
         Assert.Equal(string.Concat(Enumerable.Range(0, 8).Select(i => $"tick {i}\n")), output);

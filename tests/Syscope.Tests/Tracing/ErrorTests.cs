@@ -17,16 +17,16 @@ public class ErrorTests
     public void Not_executable_file_fails_like_straces_exec()
     {
         // Short enough that -s 32 does not cut it in argv.
-        string file = $"/tmp/ne-{Guid.NewGuid().ToString("N")[..6]}";
+        string file = Path.Combine(RunFolder.Root, $"ne-{Guid.NewGuid().ToString("N")[..6]}");
         File.WriteAllText(file, "#!/bin/sh\n");
         var r = SyscopeCli.Run("trace", file);
+        File.Delete(file);
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(3, r.StderrLines.Length);
         Assert.Equal($"execve(\"{file}\", [\"{file}\"], 0xADDR /* N vars */) = -1 EACCES (Permission denied)",
             System.Text.RegularExpressions.Regex.Replace(r.StderrLines[0], @"0x[0-9a-f]+ /\* \d+ vars", "0xADDR /* N vars"));
         Assert.Equal("syscope: exec: Permission denied", r.StderrLines[1]);
         Assert.Equal("+++ exited with 1 +++", r.StderrLines[2]);
-        File.Delete(file);
     }
 
     [Fact]

@@ -21,6 +21,10 @@
 #include <time.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/file.h>
+#include <sched.h>
+/* Paths are relative to the fresh working directory the harness gives each run; the program
+   exits 1 when a step the comparison relies on fails, so a broken setup cannot pass as a trace. */
 int main(){
   int nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
   struct sockaddr_nl sa = {AF_NETLINK, 0, 0, 5}; bind(nl, (void*)&sa, sizeof sa);
@@ -35,17 +39,17 @@ int main(){
   int in = inotify_init1(IN_CLOEXEC); inotify_add_watch(in, "/tmp", IN_CREATE|IN_DELETE|IN_ONLYDIR);
   sigset_t s; sigemptyset(&s); sigaddset(&s, SIGUSR2); int sf = signalfd(-1, &s, SFD_CLOEXEC);
   prctl(PR_SET_NAME, "worker"); char nm[16]; prctl(PR_GET_NAME, nm);
-  int f = open("/tmp/syscope-diff/cwd/lockfile", O_RDWR|O_CREAT, 0600); struct flock fl = {F_WRLCK, SEEK_SET, 0, 100}; fcntl(f, F_SETLK, &fl);
+  int f = open("lockfile", O_RDWR|O_CREAT, 0600); if (f < 0) return 1; struct flock fl = {F_WRLCK, SEEK_SET, 0, 100}; fcntl(f, F_SETLK, &fl);
   fcntl(f, F_GETLK, &fl); flock(f, LOCK_EX|LOCK_NB); fcntl(f, F_SETFL, O_NONBLOCK|O_APPEND);
   struct timeval tv; gettimeofday(&tv, 0);
   struct itimerval it = {{0,0},{0,0}}; setitimer(ITIMER_REAL, &it, 0);
   struct rlimit r; getrlimit(RLIMIT_NOFILE, &r); setrlimit(RLIMIT_CORE, &r);
   struct statfs sfs; statfs("/", &sfs);
-  struct timespec ts[2] = {{0, UTIME_NOW}, {0, UTIME_OMIT}}; utimensat(AT_FDCWD, "/tmp/syscope-diff/cwd/lockfile", ts, 0);
+  struct timespec ts[2] = {{0, UTIME_NOW}, {0, UTIME_OMIT}}; utimensat(AT_FDCWD, "lockfile", ts, 0);
   sched_yield(); getpriority(PRIO_PROCESS, 0); umask(077); 
-  char cwd[256]; getcwd(cwd, sizeof cwd); chdir("/tmp"); fchdir(f); chdir("/tmp/syscope-diff/cwd");
+  char cwd[256]; getcwd(cwd, sizeof cwd); chdir("/tmp"); fchdir(f); if (chdir(cwd) != 0) return 1;
   readlinkat(AT_FDCWD, "/proc/self/exe", cwd, sizeof cwd);
-  mkdir("/tmp/syscope-diff/cwd/dd", 0755); rmdir("/tmp/syscope-diff/cwd/dd"); symlink("/x", "/tmp/syscope-diff/cwd/ln"); unlink("/tmp/syscope-diff/cwd/ln");
+  if (mkdir("dd", 0755) != 0 || rmdir("dd") != 0 || symlink("/x", "ln") != 0 || unlink("ln") != 0) return 1;
   mmap((void*)0, 4096, PROT_READ, MAP_SHARED|MAP_ANONYMOUS|MAP_POPULATE, -1, 0);
   struct timespec rq = {0, 1}; clock_nanosleep(CLOCK_REALTIME, 0, &rq, 0);
   clock_getres(CLOCK_BOOTTIME, &rq);

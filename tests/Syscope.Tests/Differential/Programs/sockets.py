@@ -1,5 +1,8 @@
 import os, socket, threading, tempfile, json
-d = "/tmp/syscope-diff/cwd/work"; os.mkdir(d)
+# getaddrinfo imports the idna codec on first use; imported here, before the server thread
+# starts, its files get the same descriptors in every run.
+import encodings.idna
+d = "work"; os.mkdir(d)  # in the fresh working directory the harness gives each run
 p = os.path.join(d, "f.txt")
 with open(p, "w") as f: f.write("hello\n" * 10)
 with open(p) as f: data = f.read()
