@@ -1,0 +1,2 @@
+// The benchmarks measure the Linux-only library.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
