@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Syscope.Calls;
 using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Output;
@@ -24,7 +25,7 @@ public class FormatBenchmarks
     [Params("strace", "json")]
     public string Format { get; set; } = "strace";
 
-    private ITraceFormatter _formatter = null!;
+    private ITraceConsumer _formatter = null!;
     private RegionMemory _memory = null!;
     private TraceEvent[] _events = null!;
 
@@ -44,9 +45,11 @@ public class FormatBenchmarks
         _memory.Add(EmptyAddr, [0]);
         var output = new TraceOutput(Stream.Null, false);
         var facts = new TraceFacts(ProcFd.Instance, LiveHostFacts.Instance);
-        _formatter = Format == "json"
-            ? new JsonFormatter(new StraceOptions(), output, TextWriter.Null, facts)
-            : new StraceFormatter(new StraceOptions(), output, TextWriter.Null, facts);
+        var options = new StraceOptions();
+        ITraceRenderer renderer = Format == "json"
+            ? new JsonFormatter(output, TextWriter.Null, facts.Host)
+            : new StraceFormatter(options, output, TextWriter.Null, facts.Host);
+        _formatter = new CallAssembler(options.Filter, options.Decode, facts, renderer);
         var started = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = AttachKind.Launched, Tid = 1000, Tgid = 1000 };
         _formatter.OnEvent(ref started, _memory);
         _events =

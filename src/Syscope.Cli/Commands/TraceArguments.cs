@@ -189,7 +189,6 @@ public sealed partial class TraceArguments
         Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
         RelativeTimestamps = Relative,
         SyscallTimes = SyscallTimes,
-        Quiet = (QuietSet & Filtering.QuietSet.Attach) != 0,
         SyscallNumbers = Numbers,
         Filter = ToFilter(),
     };

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Syscope.Events;
+using Syscope.Calls;
 using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Kernel;
@@ -98,21 +98,25 @@ public static class TraceCommand
                 ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
         var backend = TraceBackends.Create(target);
-        using ITraceFormatter formatter = json
-            ? new JsonFormatter(options, shared!, stderr, backend.Facts)
-            : new StraceFormatter(options, shared, stderr, backend.Facts, pid => OpenOutput($"{options.OutputPath}.{pid}"));
         var filter = target.Filter;
-        ITraceConsumer consumer = formatter;
+        var host = backend.Facts.Host;
+        var text = json || filter.Summary == SummaryMode.Only ? null
+            : new StraceFormatter(options, shared, stderr, host, pid => OpenOutput($"{options.OutputPath}.{pid}"));
+        var jsonLines = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(shared!, stderr, host) : null;
+        var renderers = new List<ITraceRenderer>();
+        if (text != null) renderers.Add(text);
+        if (jsonLines != null) renderers.Add(jsonLines);
         if (filter.Summary != SummaryMode.None)
         {
             // The table goes where the trace would: -o FILE, else stderr, after any trace lines.
-            var summary = new SummaryConsumer(filter, () =>
+            renderers.Add(new SummaryRenderer(filter, () =>
             {
                 stderr.Flush();
                 return shared?.FlushedStream() ?? Console.OpenStandardError();
-            });
-            consumer = filter.Summary == SummaryMode.Only ? new TeeConsumer(summary, new MessagesOnly(formatter)) : new TeeConsumer(formatter, summary);
+            }));
+            if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
         }
+        var assembler = new CallAssembler(filter, options.Decode, backend.Facts, [.. renderers]);
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
         // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.
@@ -122,27 +126,17 @@ public static class TraceCommand
         if (interruptible >= 4) registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, ctx => ctx.Cancel = true));
 
         TraceOutcome outcome;
-        try { outcome = backend.Run(consumer); }
+        try { outcome = backend.Run(assembler); }
         finally
         {
             foreach (var r in registrations) r.Dispose();
-            formatter.Dispose();
+            text?.Dispose();
+            jsonLines?.Dispose();
             shared?.Dispose();
         }
         if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
         if (outcome.DetachedBySignal != 0 && target.Launches) return 128 + outcome.DetachedBySignal;
         return target.Launches ? outcome.ExitCode : 0;
-    }
-
-    /// <summary>-c alone: the formatter writes no trace, but still says what strace says on stderr.</summary>
-    private sealed class MessagesOnly(ITraceConsumer formatter) : ITraceConsumer
-    {
-        public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
-        {
-            if (e.Kind is TraceEventKind.Attached or TraceEventKind.ExecFailed or TraceEventKind.Message) formatter.OnEvent(ref e, memory);
-        }
-
-        public void Complete() { }
     }
 
     private static Stream OpenOutput(string path)

@@ -1,3 +1,4 @@
+using Syscope.Calls;
 using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Kernel;
@@ -13,70 +14,59 @@ namespace Syscope.Output;
 /// is kept.  The same selection as the text output applies (-e trace, -P, -z/-Z, status=,
 /// signal=, quiet=).
 /// </summary>
-public sealed class JsonFormatter : ITraceFormatter
+public sealed class JsonFormatter : ITraceRenderer, IDisposable
 {
-    private const int ExitNr = 60, ExitGroupNr = 231;
-    private readonly StraceOptions _options;
     private readonly TraceOutput _output;
     private readonly TextWriter _messages;
-    private readonly DecodeEnvironment _env;
-    private readonly Dictionary<int, CallText> _calls = new();
     private readonly ArgWriter _scratch = new();
     private readonly IHostFacts _host;
 
-    public JsonFormatter(StraceOptions options, TraceOutput output, TextWriter messages, TraceFacts facts)
+    public JsonFormatter(TraceOutput output, TextWriter messages, IHostFacts host)
     {
-        _options = options;
         _output = output;
         _messages = messages;
-        _host = facts.Host;
-        _env = new DecodeEnvironment(options.Decode, facts.Fds, options.Filter);
+        _host = host;
     }
 
-    public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+    public void Signal(in TraceEvent e)
     {
-        switch (e.Kind)
-        {
-            case TraceEventKind.SyscallEntry: Entry(ref e, memory); break;
-            case TraceEventKind.SyscallExit: Exit(ref e, memory); break;
-            case TraceEventKind.Signal:
-                if (e.Signal > 0 && e.Signal < _options.Filter.Signals.Length && !_options.Filter.Signals[e.Signal]) break;
-                _scratch.Clear();
-                SiginfoPrinter.Print(_scratch, e.SigInfo);
-                Begin("signal"u8, e.Tid, e.TimeNs);
-                Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
-                Field("siginfo"u8).String(_scratch.Written);
-                End();
-                break;
-            case TraceEventKind.GroupStop:
-                Begin("stopped"u8, e.Tid, e.TimeNs);
-                Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
-                End();
-                break;
-            case TraceEventKind.Exited or TraceEventKind.Killed: Ended(ref e); break;
-            case TraceEventKind.Detached:
-                Unfinished(e.Tid, e.TimeNs, "detached"u8);
-                Begin("detached"u8, e.Tid, e.TimeNs);
-                End();
-                break;
-            case TraceEventKind.Attached:
-                if (e.AttachKind != AttachKind.Launched && !_options.Quiet) Message(Announcement.Attached(ref e));
-                // A launched or -p process is the trace's own; a followed child is news.
-                if (e.AttachKind != AttachKind.Followed) break;
-                Begin("attached"u8, e.Tid, e.TimeNs);
-                Field("parent"u8).Number(e.RelatedTid);
-                End();
-                break;
-            case TraceEventKind.ExecFailed: Message("exec: " + Errno.Message((int)-e.ReturnValue)); break;
-            case TraceEventKind.Message: Message(e.Message!); break;
-            case TraceEventKind.Superseded:
-                if (_calls.Remove(e.RelatedTid, out var old)) _calls[e.Tid] = old;
-                if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Superseded)) break;
-                Begin("superseded"u8, e.RelatedTid, e.TimeNs);
-                Field("by"u8).Number(e.Tid);
-                End();
-                break;
-        }
+        _scratch.Clear();
+        SiginfoPrinter.Print(_scratch, e.SigInfo);
+        Begin("signal"u8, e.Tid, e.TimeNs);
+        Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
+        Field("siginfo"u8).String(_scratch.Written);
+        End();
+    }
+
+    public void Stopped(in TraceEvent e)
+    {
+        Begin("stopped"u8, e.Tid, e.TimeNs);
+        Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
+        End();
+    }
+
+    /// <summary>The detach is a record of its own; the "Process N detached" message stays with the text output.</summary>
+    public void Detached(in TraceEvent e, bool announce)
+    {
+        Begin("detached"u8, e.Tid, e.TimeNs);
+        End();
+    }
+
+    /// <summary>A launched or -p process is the trace's own; a followed child is news.</summary>
+    public void Attached(in TraceEvent e)
+    {
+        if (e.AttachKind != AttachKind.Followed) return;
+        Begin("attached"u8, e.Tid, e.TimeNs);
+        Field("parent"u8).Number(e.RelatedTid);
+        End();
+    }
+
+    public void Superseded(in TraceEvent e, bool shown)
+    {
+        if (!shown) return;
+        Begin("superseded"u8, e.RelatedTid, e.TimeNs);
+        Field("by"u8).Number(e.Tid);
+        End();
     }
 
     public void Message(string text)
@@ -90,80 +80,58 @@ public sealed class JsonFormatter : ITraceFormatter
 
     public void Dispose() => Complete();
 
-    private CallText State(int pid)
-    {
-        if (!_calls.TryGetValue(pid, out var s)) _calls[pid] = s = new CallText();
-        return s;
-    }
+    public void Completed(AssembledCall call) => Call(call, default);
 
-    private void Entry(ref TraceEvent e, ITraceeMemory memory)
-    {
-        var s = State(e.Tid);
-        s.DecodeEntry(ref e, memory, _env);
-        if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
-        {
-            // These never return (unless injected); the call is complete as it starts.
-            if (!s.Suppressed && _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished)) Call(s, e.Tid, ret: null, ReturnFormat.None, e.TimeNs, default);
-            s.InSyscall = false;
-        }
-    }
+    /// <summary>A call cut short by the thread's end or a detach: written with what is known.</summary>
+    public void Unfinished(AssembledCall call, CallCut cut, long nowNs) =>
+        Call(call, cut == CallCut.Exited ? "exited"u8 : "detached"u8);
 
-    private void Exit(ref TraceEvent e, ITraceeMemory memory)
+    /// <summary>One call object; retval is null for a call that never returned.</summary>
+    private void Call(AssembledCall call, ReadOnlySpan<byte> unfinished)
     {
-        var s = State(e.Tid);
-        if (!s.EndCall(ref e)) return;
-        var format = s.DecodeExit(ref e, memory, _env);
-        bool failed = e.ReturnValue < 0 && e.ReturnValue >= -4095;
-        // A bit test, not HasFlag: with a flag computed at run time HasFlag boxed (48 B a line).
-        if ((_options.Filter.Status & (failed ? Filtering.StatusSet.Failed : Filtering.StatusSet.Successful)) == 0) return;
-        Call(s, e.Tid, e.ReturnValue, format, e.TimeNs, e);
-    }
-
-    /// <summary>One call object; ret is null for a call that never returned.</summary>
-    private void Call(CallText s, int pid, long? ret, ReturnFormat format, long now, in TraceEvent e, ReadOnlySpan<byte> unfinished = default)
-    {
-        var call = s.Syscall!;
-        Begin("syscall"u8, pid, s.EntryTimestamp);
-        Field("syscall"u8).String(call.NameUtf8);
-        Field("nr"u8).Number(call.Number);
+        Begin("syscall"u8, call.Tid, call.EntryTimeNs);
+        Field("syscall"u8).String(call.Syscall.NameUtf8);
+        Field("nr"u8).Number(call.Syscall.Number);
         Field("args"u8);
         _output.Write((byte)'[');
-        for (int i = 0; i < s.Text.ArgCount; i++)
+        for (int i = 0; i < call.ArgumentCount; i++)
         {
             if (i > 0) _output.Write((byte)',');
-            String(s.Text.Argument(i));
+            String(call.Argument(i));
         }
         _output.Write((byte)']');
-        if (ret is long r)
+        if (call.HasReturn)
         {
-            if (r < 0 && r >= -4095)
+            long r = call.ReturnValue;
+            if (call.Failed)
             {
-                int errno = (int)-r;
+                int errno = call.Errno;
                 // Restart codes never reach the program, which is why strace shows "?" for them.
                 Field("retval"u8);
-                if (errno is >= 512 and <= 516) _output.Write("null"u8); else Number(-1);
+                if (call.Restarted) _output.Write("null"u8); else Number(-1);
                 Field("errno"u8).String(Errno.IsKnown(errno) ? Errno.NameUtf8(errno) : default);
             }
             else
             {
                 Field("retval"u8).Number(r);
                 // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
-                if (format is ReturnFormat.Hex or ReturnFormat.Octal || _env.FdTarget.Length > 0 || _env.Aux.Length > 0)
+                var format = call.ReturnFormat;
+                if (format is ReturnFormat.Hex or ReturnFormat.Octal || call.FdTarget.Length > 0 || call.Notes.Length > 0)
                 {
                     var w = _scratch;
                     w.Clear();
                     if (format == ReturnFormat.Hex) w.Hex((ulong)r);
                     else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
                     else w.Int(r);
-                    w.Raw(_env.FdTarget.Written);
-                    if (_env.Aux.Length > 0) w.Raw(" ("u8).Raw(_env.Aux.Written).Raw((byte)')');
+                    w.Raw(call.FdTarget);
+                    if (call.Notes.Length > 0) w.Raw(" ("u8).Raw(call.Notes).Raw((byte)')');
                     Field("decoded"u8).String(w.Written);
                 }
             }
-            if (e.Injected || e.InjectedArgs) Field("injected"u8).Raw(e.Injected ? "\"retval\""u8 : "\"args\""u8);
-            Field("duration"u8).Seconds((now - s.EntryTimestamp) / 1000);
+            if (call.Injected || call.InjectedArgs) Field("injected"u8).Raw(call.Injected ? "\"retval\""u8 : "\"args\""u8);
+            Field("duration"u8).Seconds((call.ExitTimeNs - call.EntryTimeNs) / 1000);
             // -e read=/write=: strace's hex dump lines, as one string.
-            if (_env.Dump.Length > 0) Field("dump"u8).String(_env.Dump.Written);
+            if (call.Dump.Length > 0) Field("dump"u8).String(call.Dump);
         }
         else
         {
@@ -173,20 +141,9 @@ public sealed class JsonFormatter : ITraceFormatter
         End();
     }
 
-    /// <summary>A call cut short by the process's end or a detach: written with what is known.</summary>
-    private void Unfinished(int pid, long now, ReadOnlySpan<byte> why)
+    public void Ended(in TraceEvent e, bool shown)
     {
-        if (!_calls.TryGetValue(pid, out var s) || !s.InSyscall || s.Syscall == null) return;
-        s.InSyscall = false;
-        if (s.Suppressed || !_options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished)) return;
-        Call(s, pid, null, ReturnFormat.None, now, default, why);
-    }
-
-    private void Ended(ref TraceEvent e)
-    {
-        Unfinished(e.Tid, e.TimeNs, "exited"u8);
-        _calls.Remove(e.Tid);
-        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) return;
+        if (!shown) return;
         if (e.Kind == TraceEventKind.Exited)
         {
             Begin("exited"u8, e.Tid, e.TimeNs);

@@ -1,3 +1,4 @@
+using Syscope.Calls;
 using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Kernel;
@@ -18,25 +19,27 @@ public sealed partial class StraceFormatter
 
     /// <summary>Starts a call's line with its entry half, stamped with the entry's time: at the
     /// entry itself, or at the return when -z/-Z/status= held it back until the result was known.</summary>
-    private void OpenLine(TraceOutput o, LineState s, int pid)
+    private void OpenLine(TraceOutput o, AssembledCall call)
     {
+        int pid = call.Tid;
         Interrupt(o, pid);
-        BeginLine(o, pid, s.EntryTimestamp);
-        if (_options.SyscallNumbers) WriteSyscallNumber(o, s.SyscallNumber);
-        o.Write(s.Syscall!.NameUtf8);
+        BeginLine(o, pid, call.EntryTimeNs);
+        if (_options.SyscallNumbers) WriteSyscallNumber(o, call.Number);
+        o.Write(call.Syscall.NameUtf8);
         o.Write((byte)'(');
-        o.Write(s.Text.Slice(0, s.EntryLength));
+        o.Write(call.EntryText);
         o.OpenPid = pid;
     }
 
     /// <summary>Continues this tracee's own open line, or starts a "&lt;... NAME resumed&gt;" one.</summary>
-    private void ResumeLine(TraceOutput o, LineState s, int pid, long timestamp)
+    private void ResumeLine(TraceOutput o, AssembledCall call, long timestamp)
     {
+        int pid = call.Tid;
         if (o.OpenPid == pid) return;
         Interrupt(o, pid);
         BeginLine(o, pid, timestamp);
         o.Write("<... "u8);
-        o.Write(s.Syscall!.NameUtf8);
+        o.Write(call.Syscall.NameUtf8);
         o.Write(" resumed>"u8);
         o.OpenPid = pid;
     }
@@ -90,21 +93,23 @@ public sealed partial class StraceFormatter
         o.Write(_scratch.Written);
     }
 
-    private void WriteReturn(TraceOutput o, long ret, ReturnFormat format)
+    private void WriteReturn(TraceOutput o, AssembledCall call)
     {
         var w = _scratch;
         w.Clear();
-        if (ret < 0 && ret >= -4095)
+        long ret = call.ReturnValue;
+        if (!call.HasReturn) w.Raw((byte)'?');
+        else if (call.Failed)
         {
-            int errno = (int)-ret;
+            int errno = call.Errno;
             // Restart codes never reach the program: strace shows "?" rather than -1.
-            w.Raw(errno is >= 512 and <= 516 ? "? "u8 : "-1 "u8);
+            w.Raw(call.Restarted ? "? "u8 : "-1 "u8);
             if (Errno.IsKnown(errno)) w.Raw(Errno.NameUtf8(errno)).Raw(" ("u8).Raw(Errno.MessageUtf8(errno)).Raw((byte)')');
             else w.Raw("errno "u8).Int(errno).Raw(" (Unknown error "u8).Int(errno).Raw((byte)')');
         }
         else
         {
-            switch (format)
+            switch (call.ReturnFormat)
             {
                 case ReturnFormat.Hex: w.Hex((ulong)ret); break;
                 case ReturnFormat.Octal: w.Octal((ulong)ret); break;
@@ -124,11 +129,9 @@ public sealed partial class StraceFormatter
         o.Write(_scratch.Written);
     }
 
-    private void SignalLine(ref TraceEvent e)
+    public void Signal(in TraceEvent e)
     {
-        if (e.Signal > 0 && e.Signal < _options.Filter.Signals.Length && !_options.Filter.Signals[e.Signal]) return;
-        var s = State(e.Tid);
-        var o = s.Output;
+        var o = Output(e.Tid);
         Interrupt(o, e.Tid);
         if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
         BeginLine(o, e.Tid, e.TimeNs);
@@ -141,9 +144,11 @@ public sealed partial class StraceFormatter
         o.EndEvent();
     }
 
-    private void Whole(ref TraceEvent e, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
+    public void Stopped(in TraceEvent e) => Whole(in e, "--- stopped by "u8, SignalNames.NameUtf8(e.Signal), " ---"u8);
+
+    private void Whole(in TraceEvent e, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
     {
-        var o = State(e.Tid).Output;
+        var o = Output(e.Tid);
         Interrupt(o, e.Tid);
         if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
         BeginLine(o, e.Tid, e.TimeNs);
@@ -154,24 +159,31 @@ public sealed partial class StraceFormatter
         o.EndEvent();
     }
 
-    /// <summary>The process is gone: a call it never returned from ends with "= ?", then +++.</summary>
-    private void Ended(ref TraceEvent e)
+    /// <summary>A call cut short: "&lt;unfinished ...&gt;) = ?" when its thread ended in it,
+    /// " &lt;detached ...&gt;" on its open line when it was let go.</summary>
+    public void Unfinished(AssembledCall call, CallCut cut, long nowNs)
     {
-        var s = State(e.Tid);
-        var o = s.Output;
-        bool showUnfinished = !s.Suppressed && (!_statusFiltered || _options.Filter.Status.HasFlag(Filtering.StatusSet.Unfinished));
-        if (s.InSyscall && s.Syscall != null && showUnfinished)
+        var o = Output(call.Tid);
+        if (cut == CallCut.Detached)
         {
-            if (_statusFiltered) OpenLine(o, s, e.Tid);
-            ResumeLine(o, s, e.Tid, e.TimeNs);
-            o.Write(" <unfinished ...>)"u8);
-            o.ReturnSeparator();
-            o.Write((byte)'?');
+            if (o.OpenPid != call.Tid) return;
+            o.Write(" <detached ...>"u8);
             o.EndLine();
-            s.InSyscall = false;
+            return;
         }
-        s.InSyscall = false;
-        if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Exit)) { _liveProcesses--; EndProcess(s, e.Tid); return; }
+        if (call.Held) OpenLine(o, call);
+        ResumeLine(o, call, nowNs);
+        o.Write(" <unfinished ...>)"u8);
+        o.ReturnSeparator();
+        o.Write((byte)'?');
+        o.EndLine();
+    }
+
+    /// <summary>The thread is gone: "+++ exited with N +++" or "+++ killed by SIG +++".</summary>
+    public void Ended(in TraceEvent e, bool shown)
+    {
+        var o = Output(e.Tid);
+        if (!shown) { _liveProcesses--; EndProcess(e.Tid); return; }
         Interrupt(o, e.Tid);
         BeginLine(o, e.Tid, e.TimeNs);
         _scratch.Clear();
@@ -186,42 +198,32 @@ public sealed partial class StraceFormatter
         o.EndLine();
         o.EndEvent();
         _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]
-        EndProcess(s, e.Tid);
+        EndProcess(e.Tid);
     }
 
-    private void EndProcess(LineState s, int pid)
+    private void EndProcess(int tid)
     {
-        if (_options.PerProcessFiles) { s.Output.Dispose(); _lines.Remove(pid); }
+        if (_options.PerProcessFiles && _outputs.Remove(tid, out var o)) o.Dispose();
     }
 
-    private void Detached(ref TraceEvent e)
+    public void Detached(in TraceEvent e, bool announce)
     {
-        var s = State(e.Tid);
-        var o = s.Output;
-        if (s.InSyscall && o.OpenPid == e.Tid)
-        {
-            o.Write(" <detached ...>"u8);
-            o.EndLine();
-        }
-        o.Flush();
-        if (!_options.Quiet) Message($"Process {e.Tid} detached");
+        Output(e.Tid).Flush();
+        if (announce) Message($"Process {e.Tid} detached");
         _liveProcesses--;
     }
 
-    private void Superseded(ref TraceEvent e)
+    public void Superseded(in TraceEvent e, bool shown)
     {
-        if (_lines.Remove(e.RelatedTid, out var old))
-        {
-            _liveProcesses--;
-            _lines[e.Tid] = old;
-            if (_options.Filter.Quiet.HasFlag(Filtering.QuietSet.Superseded)) return;
-            var o = old.Output;
-            Interrupt(o, e.RelatedTid);
-            BeginLine(o, e.RelatedTid, e.TimeNs);
-            _scratch.Clear();
-            _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Tid).Raw(" +++"u8);
-            o.Write(_scratch.Written);
-            o.EndLine();
-        }
+        if (!_outputs.Remove(e.RelatedTid, out var o)) return;
+        _liveProcesses--;
+        _outputs[e.Tid] = o;
+        if (!shown) return;
+        Interrupt(o, e.RelatedTid);
+        BeginLine(o, e.RelatedTid, e.TimeNs);
+        _scratch.Clear();
+        _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Tid).Raw(" +++"u8);
+        o.Write(_scratch.Written);
+        o.EndLine();
     }
 }

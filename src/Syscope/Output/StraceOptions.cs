@@ -20,10 +20,8 @@ public sealed class StraceOptions
     public bool RelativeTimestamps { get; init; }
     /// <summary>-T: time spent in each call.</summary>
     public bool SyscallTimes { get; init; }
-    /// <summary>-q: no attach/detach messages.</summary>
-    public bool Quiet { get; init; }
     /// <summary>-n: syscall numbers before names.</summary>
     public bool SyscallNumbers { get; init; }
-    /// <summary>What to trace and show (-e, -c, -P, -z...); the backend and formatter apply it.</summary>
+    /// <summary>What to trace and show (-e, -c, -P, -z, -q...); the backend and the call assembler apply it.</summary>
     public Filtering.TraceFilter Filter { get; init; } = new();
 }

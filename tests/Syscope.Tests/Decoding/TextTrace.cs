@@ -1,3 +1,4 @@
+using Syscope.Calls;
 using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Output;
@@ -9,11 +10,13 @@ namespace Syscope.Tests.Decoding;
 /// and read lines out of the TraceOutput.  Descriptor facts are live (/proc) unless given.</summary>
 public sealed class TextTrace : ITraceConsumer
 {
-    private readonly StraceFormatter _formatter;
+    private readonly CallAssembler _assembler;
 
     public TextTrace(TraceOutput output, StraceOptions? options = null, IFdPaths? fds = null)
     {
-        _formatter = new StraceFormatter(options ?? new StraceOptions(), output, TextWriter.Null, Facts(fds));
+        options ??= new StraceOptions();
+        var facts = Facts(fds);
+        _assembler = new CallAssembler(options.Filter, options.Decode, facts, new StraceFormatter(options, output, TextWriter.Null, facts.Host));
     }
 
     public static TraceFacts Facts(IFdPaths? fds = null) => new(fds ?? ProcFd.Instance, LiveHostFacts.Instance);
@@ -25,9 +28,9 @@ public sealed class TextTrace : ITraceConsumer
         OnEvent(ref e, NoMemory.Instance);
     }
 
-    public void OnEvent(ref TraceEvent e, ITraceeMemory memory) => _formatter.OnEvent(ref e, memory);
+    public void OnEvent(ref TraceEvent e, ITraceeMemory memory) => _assembler.OnEvent(ref e, memory);
 
-    public void Complete() => _formatter.Complete();
+    public void Complete() => _assembler.Complete();
 
     private sealed class NoMemory : ITraceeMemory
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Syscope.Calls;
 using Syscope.Filtering;
 using Syscope.Output;
 using Syscope.Syscalls;
@@ -20,8 +21,8 @@ public class BackendFilterTests
         var output = new TraceOutput(sink, flushEachEvent: false);
         var options = new StraceOptions { OutputPath = "mem", PerProcessFiles = false, Filter = filter };
         var backend = new PtraceBackend(new TraceTarget { ExecutablePath = CommandResolver.Resolve(argv[0]), Argv = argv, Filter = filter, FollowForks = follow });
-        var formatter = new StraceFormatter(options, output, TextWriter.Null, backend.Facts);
-        var outcome = backend.Run(formatter);
+        var formatter = new StraceFormatter(options, output, TextWriter.Null, backend.Facts.Host);
+        var outcome = backend.Run(new CallAssembler(filter, options.Decode, backend.Facts, formatter));
         formatter.Complete();
         return (Encoding.UTF8.GetString(sink.ToArray()), outcome);
     }

@@ -33,6 +33,18 @@ public class SummaryDifferentialTests
         Assert.Equal(theirs, ours);
     }
 
+    /// <summary>-P selects what is counted, as it selects what prints; -Z does not (strace counts
+    /// every call under -c whatever the status filter).</summary>
+    [NeedsTheory("strace")]
+    [InlineData("-P", "/etc/apt")]
+    [InlineData("-Z", "-e", "trace=%file")]
+    public void Selection_applies_to_the_counts_as_straces_does(params string[] selection)
+    {
+        var (theirs, ours) = Both(["-c", "-U", "name,calls,errors", "-S", "name", .. selection]);
+        Assert.True(theirs.Length > 5);
+        Assert.Equal(theirs, ours);
+    }
+
     [NeedsFact("strace")]
     public void Default_table_has_straces_rows_and_shares_that_sum_to_100()
     {

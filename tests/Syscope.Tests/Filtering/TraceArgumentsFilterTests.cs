@@ -76,8 +76,8 @@ public class TraceArgumentsFilterTests
         Assert.Equal(QuietSet.Attach | QuietSet.Personality, Filter("-q").Quiet);
         Assert.Equal(QuietSet.Attach | QuietSet.Personality | QuietSet.Exit, Filter("-qq").Quiet);
         Assert.Equal(FilterSets.AllQuiet, Filter("-qqq").Quiet);
-        Assert.True(Args("-e", "quiet=attach").ToOptions().Quiet);
-        Assert.False(Args("-e", "quiet=exit").ToOptions().Quiet);
+        Assert.Equal(QuietSet.Attach, Filter("-e", "quiet=attach").Quiet);
+        Assert.Equal(QuietSet.Exit, Filter("-e", "quiet=exit").Quiet);
     }
 
     [Fact]

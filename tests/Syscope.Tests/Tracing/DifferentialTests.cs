@@ -12,6 +12,11 @@ public class DifferentialTests
     [NeedsFact("gcc", "strace")]
     public void Basic_program_matches_strace_with_timing_and_string_flags() => Compare("basic", ["-T", "-s", "5"]);
 
+    /// <summary>A status filter holds every line until its result is known; exit_group, which has
+    /// none, prints whole ("exit_group(0) = ?") when unfinished calls are selected.</summary>
+    [NeedsFact("gcc", "strace")]
+    public void Basic_program_matches_strace_with_a_status_filter() => Compare("basic", ["-e", "status=successful,unfinished"]);
+
     [NeedsFact("gcc", "strace")]
     public void Signal_and_exit_lines_match_strace_under_f()
     {

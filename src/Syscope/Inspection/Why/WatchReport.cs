@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Syscope.Calls;
 using Syscope.Events;
-using Syscope.Syscalls;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Why;
@@ -10,7 +10,7 @@ namespace Syscope.Inspection.Why;
 /// system call and per file descriptor.  A call still blocked when the window closes counts up to
 /// that moment, since "stuck in read for the whole window" is usually the answer.
 /// </summary>
-public sealed class WatchReport : ITraceConsumer
+public sealed class WatchReport : ITraceRenderer
 {
     public sealed class Stat
     {
@@ -35,31 +35,48 @@ public sealed class WatchReport : ITraceConsumer
     private long _start;
     private Timer? _timer;
 
-    public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+    public bool WantsText => false;
+
+    public void Attached(in TraceEvent e)
     {
-        if (e.Kind == TraceEventKind.Attached && e.AttachKind == AttachKind.Seized && _timer == null)
-        {
-            // The window opens once every thread is seized, so attaching does not count as waiting.
-            var backend = _backend!;
-            _start = Stopwatch.GetTimestamp();
-            _timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(_windowSeconds), Timeout.InfiniteTimeSpan);
-        }
         Threads.Add(e.Tid);
-        bool inProgress = e.Kind == TraceEventKind.Detached && e.SyscallNumber >= 0;
-        if (e.Kind != TraceEventKind.SyscallExit && !inProgress) return;
-        var call = SyscallTable.Resolve(e.SyscallNumber);
-        long ns = e.TimeNs - e.EntryTimeNs;
-        if (!BySyscall.TryGetValue(call.Name, out var s)) BySyscall[call.Name] = s = new Stat();
+        if (e.AttachKind != AttachKind.Seized || _timer != null) return;
+        // The window opens once every thread is seized, so attaching does not count as waiting.
+        var backend = _backend!;
+        _start = Stopwatch.GetTimestamp();
+        _timer = new Timer(_ => backend.RequestDetach(-1), null, TimeSpan.FromSeconds(_windowSeconds), Timeout.InfiniteTimeSpan);
+    }
+
+    public void Counted(AssembledCall call) => Add(call, call.ExitTimeNs, inProgress: false);
+
+    /// <summary>A call still blocked when the window closes counts up to that moment.</summary>
+    public void Unfinished(AssembledCall call, CallCut cut, long nowNs)
+    {
+        if (cut == CallCut.Detached) Add(call, nowNs, inProgress: true);
+    }
+
+    public void Detached(in TraceEvent e, bool announce) => Threads.Add(e.Tid);
+
+    public void Ended(in TraceEvent e, bool shown) => Threads.Add(e.Tid);
+
+    public void Signal(in TraceEvent e) => Threads.Add(e.Tid);
+
+    public void Stopped(in TraceEvent e) => Threads.Add(e.Tid);
+
+    private void Add(AssembledCall call, long endNs, bool inProgress)
+    {
+        Threads.Add(call.Tid);
+        var info = call.Syscall;
+        long ns = endNs - call.EntryTimeNs;
+        if (!BySyscall.TryGetValue(info.Name, out var s)) BySyscall[info.Name] = s = new Stat();
         s.Add(ns, inProgress);
-        if (call.ArgCount > 0 && call.Args[0].Name is "fd" or "epfd" or "fd_in" && (int)e.Args[0] >= 0)
+        int fd = (int)call.Args[0];
+        if (info.ArgCount > 0 && info.Args[0].Name is "fd" or "epfd" or "fd_in" && fd >= 0)
         {
-            int fd = (int)e.Args[0];
             if (!ByFd.TryGetValue(fd, out var f)) ByFd[fd] = f = new Stat();
             f.Add(ns, inProgress);
         }
     }
-
-    public void Complete() { }
 
     /// <summary>Attaches to every thread of the process the backend was made for, collects for
     /// the given time (or until the backend is asked to detach), detaches, and returns what was
@@ -67,7 +84,7 @@ public sealed class WatchReport : ITraceConsumer
     public static WatchReport Run(ITraceBackend backend, double seconds)
     {
         var report = new WatchReport { _backend = backend, _windowSeconds = seconds };
-        backend.Run(report);
+        backend.Run(new CallAssembler(new Filtering.TraceFilter(), new Decoding.DecodeOptions(), backend.Facts, report));
         report._timer?.Dispose();
         report.Seconds = report._start == 0 ? 0 : Stopwatch.GetElapsedTime(report._start).TotalSeconds;
         return report;

@@ -1,17 +1,18 @@
 using System.Text;
 using Syscope.Decoding;
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Syscalls;
 
-namespace Syscope.Filtering;
+namespace Syscope.Calls;
 
 /// <summary>
 /// -P PATH and -e trace-fds=SET: does a call touch one of the chosen paths or descriptors?  Its
 /// row's roles say which arguments are paths and descriptors.  Paths are read from the tracee and
 /// compared as written; descriptors are matched by number and, for -P, by the file they are open
-/// on (/proc/PID/fd), as strace does.
+/// on (the backend's descriptor facts), as strace does.
 /// </summary>
-public sealed class CallSelector(TraceFilter filter)
+public sealed class CallSelector(TraceFilter filter, IFdPaths fdPaths)
 {
     private readonly byte[][] _paths = filter.Paths.Select(p => Encoding.UTF8.GetBytes(p)).ToArray();
     private readonly byte[] _buffer = new byte[4097];
@@ -44,7 +45,7 @@ public sealed class CallSelector(TraceFilter filter)
     {
         if (filter.TraceFds != null && filter.TraceFds.Contains(fd)) return true;
         if (_paths.Length == 0 || fd < 0) return false;
-        int len = Interop.ProcFd.Instance.PathOf(pid, fd, _buffer);
+        int len = fdPaths.PathOf(pid, fd, _buffer);
         if (len <= 0) return false;
         var target = _buffer.AsSpan(0, len);
         foreach (var p in _paths) if (target.SequenceEqual(p)) return true;

@@ -1,0 +1,191 @@
+using Syscope.Decoding;
+using Syscope.Events;
+using Syscope.Syscalls;
+
+namespace Syscope.Calls;
+
+/// <summary>What decoding a call needs besides the call itself: one per assembler, shared by
+/// all its threads.</summary>
+public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths, Filtering.TraceFilter filter)
+{
+    public readonly DecodeOptions Options = options;
+    public readonly IFdPaths FdPaths = fdPaths;
+    /// <summary>-P and trace-fds: which calls print at all, judged at entry.</summary>
+    public readonly CallSelector Selector = new(filter, fdPaths);
+    /// <summary>-yy: what a socket inode was first seen as (strace keeps that for the run).</summary>
+    public readonly SocketDetailsCache Sockets = new();
+    /// <summary>Text after the return value ("flags O_RDWR"), rewritten at every exit.</summary>
+    public readonly ArgWriter Aux = new();
+    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
+    public readonly ArgWriter FdTarget = new();
+    /// <summary>-e read=/write=: the hex dump of the data the call moved, whole lines for after its own.</summary>
+    public readonly ArgWriter Dump = new();
+}
+
+/// <summary>
+/// One thread's current call, assembled from its entry and exit events: the raw facts (number,
+/// arguments, times, result) and the decoded text, the entry half kept until the exit adds the
+/// rest.  The decoding steps around the decoders (raw=, restart_syscall after an attach, -X,
+/// abbrev=/verbose= per call, the -y target of a returned descriptor) live here once, for every
+/// output.  One object per thread, reused from call to call: renderers read it during a callback.
+/// </summary>
+public sealed class AssembledCall
+{
+    private const int RestartSyscallNr = 219;
+    private readonly DecodeEnvironment _env;
+    private readonly ArgWriter _text = new();
+    private DecoderScratch _scratch;
+    private SyscallArgs _args;
+    private int _entryLength;
+
+    internal AssembledCall(DecodeEnvironment env) => _env = env;
+
+    public int Tid { get; internal set; }
+    public int Tgid { get; private set; }
+    public SyscallInfo Syscall { get; private set; } = null!;
+    public int Number { get; private set; }
+    public ref readonly SyscallArgs Args => ref _args;
+    public long EntryTimeNs { get; private set; }
+    /// <summary>When it returned; 0 while it has not.</summary>
+    public long ExitTimeNs { get; private set; }
+    public bool HasReturn { get; private set; }
+    /// <summary>The raw result: a negative errno on failure.</summary>
+    public long ReturnValue { get; private set; }
+    public bool Failed => HasReturn && ReturnValue < 0 && ReturnValue >= -4095;
+    public int Errno => Failed ? (int)-ReturnValue : 0;
+    /// <summary>The kernel's restart codes (ERESTARTSYS...): the program never sees them, the call
+    /// is restarted; strace prints "?" for them where -1 would be.</summary>
+    public bool Restarted => Errno is >= 512 and <= 516;
+    public ReturnFormat ReturnFormat { get; private set; }
+    /// <summary>-e inject changed the result ("(INJECTED)"), or only argument memory ("(INJECTED: args)").</summary>
+    public bool Injected { get; private set; }
+    public bool InjectedArgs { get; private set; }
+    /// <summary>System CPU time spent in the call, when the backend measured it (-c).</summary>
+    public long SystemTimeNs { get; private set; }
+    /// <summary>The entry half was not shown when the call entered (-z, -Z and status= wait for
+    /// the result): a renderer writes the call whole.</summary>
+    public bool Held { get; private set; }
+
+    /// <summary>The decoded arguments: what the entry printed, then what the exit added.</summary>
+    public ReadOnlySpan<byte> EntryText => _text.Slice(0, _entryLength);
+    public ReadOnlySpan<byte> ExitText => _text.Slice(_entryLength);
+    /// <summary>Each argument's text on its own (JSON keeps them apart).</summary>
+    public int ArgumentCount => _text.ArgCount;
+    public ReadOnlySpan<byte> Argument(int i) => _text.Argument(i);
+    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;"; empty otherwise.</summary>
+    public ReadOnlySpan<byte> FdTarget => HasReturn ? _env.FdTarget.Written : default;
+    /// <summary>What strace puts in parentheses after the result ("flags O_RDWR"); empty for none.</summary>
+    public ReadOnlySpan<byte> Notes => HasReturn ? _env.Aux.Written : default;
+    /// <summary>-e read=/write=: hex dump lines of the data moved; empty for none.</summary>
+    public ReadOnlySpan<byte> Dump => HasReturn ? _env.Dump.Written : default;
+
+    // The assembler's bookkeeping.
+    internal bool InSyscall;
+    /// <summary>-P or trace-fds left this call out (decided at entry): nothing of it shows.</summary>
+    internal bool Suppressed;
+
+    internal void Enter(ref TraceEvent e, bool held)
+    {
+        Tgid = e.Tgid;
+        Syscall = SyscallTable.Resolve(e.SyscallNumber);
+        Number = e.SyscallNumber;
+        _args = e.Args;
+        EntryTimeNs = e.TimeNs;
+        ExitTimeNs = 0;
+        HasReturn = false;
+        ReturnValue = 0;
+        ReturnFormat = ReturnFormat.None;
+        Injected = e.Injected;
+        InjectedArgs = false;
+        SystemTimeNs = 0;
+        Held = held;
+        InSyscall = true;
+        Suppressed = false;
+        _text.Clear();
+        _entryLength = 0;
+        _scratch = default;
+    }
+
+    /// <summary>An exit whose entry was never seen (attached mid-call): the exit half alone.</summary>
+    internal void EnterAtExit(ref TraceEvent e, bool held)
+    {
+        Enter(ref e, held);
+        EntryTimeNs = e.EntryTimeNs;
+    }
+
+    internal void Return(ref TraceEvent e)
+    {
+        InSyscall = false;
+        HasReturn = true;
+        ReturnValue = e.ReturnValue;
+        ExitTimeNs = e.TimeNs;
+        Injected = e.Injected;
+        InjectedArgs = e.InjectedArgs;
+        SystemTimeNs = e.SystemTimeNs;
+    }
+
+    /// <summary>The call never returns (exit, exit_group): it is complete as it starts.</summary>
+    internal void NeverReturns()
+    {
+        InSyscall = false;
+        Held = true;
+    }
+
+    internal void DecodeEntry(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var c = Context(ref e, memory, exiting: false);
+        if (_env.Options.RawCalls.Contains(e.SyscallNumber))
+            RawArgs(ref c);
+        else if (e.SyscallNumber == RestartSyscallNr && e.InterruptedSyscall >= 0)
+            _text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
+        else
+            Syscall.Decoder.Entry(ref c);
+        _entryLength = _text.Length;
+    }
+
+    /// <summary>Decodes the exit half, and with -y a returned descriptor's target.</summary>
+    internal void DecodeExit(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var env = _env;
+        var c = Context(ref e, memory, exiting: true);
+        env.Aux.Clear();
+        env.FdTarget.Clear();
+        env.Dump.Clear();
+        if (!c.Failed && DataDump.Selects(env.Options, Syscall, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
+        if (env.Options.RawCalls.Contains(e.SyscallNumber)) { ReturnFormat = ReturnFormat.Hex; return; }
+        Syscall.Decoder.Exit(ref c);
+        if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Decoding.Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
+        ReturnFormat = c.ReturnFormat;
+    }
+
+    /// <summary>-e raw=: every argument the call takes, in hex, as the registers hold them.</summary>
+    private static void RawArgs(ref DecodeContext c)
+    {
+        for (int i = 0; i < c.Syscall.ArgCount; i++) c.Out.Sep().Hex(c.Arg(i));
+    }
+
+    private DecodeContext Context(ref TraceEvent e, ITraceeMemory memory, bool exiting)
+    {
+        var env = _env;
+        var options = env.Options;
+        _text.Style = env.Aux.Style = options.ConstStyle;
+        return new()
+        {
+            Syscall = Syscall,
+            Pid = e.Tid,
+            Args = ref e.Args,
+            StackPointer = e.StackPointer,
+            Exiting = exiting,
+            ReturnValue = e.ReturnValue,
+            Memory = memory,
+            FdPaths = env.FdPaths,
+            SocketCache = env.Sockets,
+            Out = _text,
+            Aux = env.Aux,
+            Options = options,
+            Unabbreviated = !options.Abbreviated.Contains(e.SyscallNumber),
+            AddressesOnly = !options.Dereferenced.Contains(e.SyscallNumber),
+            Scratch = ref _scratch,
+        };
+    }
+}

@@ -1,0 +1,158 @@
+using Syscope.Events;
+using Syscope.Filtering;
+using Syscope.Kernel;
+
+namespace Syscope.Calls;
+
+/// <summary>
+/// The stage between a backend and the outputs.  It pairs each thread's entry and exit, applies
+/// every selection strace has (-e trace, -P, trace-fds at entry; -z, -Z and status= at the
+/// return; -e signal=; -e quiet=), decodes the arguments once for all outputs, and knows the
+/// calls' own rules: exit and exit_group never return, a thread may end or be let go inside a
+/// call, an exit may come without its entry (attached mid-call), restart_syscall resumes an
+/// interrupted call.  Outputs (<see cref="ITraceRenderer"/>) then only lay out what they get.
+/// Nothing here allocates per event.
+/// </summary>
+public sealed class CallAssembler : ITraceConsumer
+{
+    private const int ExitNr = 60, ExitGroupNr = 231;
+    private readonly TraceFilter _filter;
+    private readonly DecodeEnvironment _env;
+    private readonly ITraceRenderer[] _renderers;
+    private readonly Dictionary<int, AssembledCall> _threads = new();
+    private readonly bool _decode;
+    /// <summary>-z, -Z or status=: a call can only be judged at its return, so its entry is held.</summary>
+    private readonly bool _statusFiltered;
+
+    /// <param name="facts">The backend's answers about descriptors, for -y and -P.</param>
+    /// <param name="renderers">The outputs, served in this order.</param>
+    public CallAssembler(TraceFilter filter, Decoding.DecodeOptions options, TraceFacts facts, params ITraceRenderer[] renderers)
+    {
+        _filter = filter;
+        _env = new DecodeEnvironment(options, facts.Fds, filter);
+        _renderers = renderers;
+        _decode = renderers.Any(r => r.WantsText);
+        _statusFiltered = filter.Status != StatusSet.All;
+    }
+
+    public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+    {
+        switch (e.Kind)
+        {
+            case TraceEventKind.SyscallEntry: Entry(ref e, memory); break;
+            case TraceEventKind.SyscallExit: Exit(ref e, memory); break;
+            case TraceEventKind.Signal:
+                if (e.Signal > 0 && e.Signal < _filter.Signals.Length && !_filter.Signals[e.Signal]) break;
+                foreach (var r in _renderers) r.Signal(in e);
+                break;
+            case TraceEventKind.GroupStop:
+                foreach (var r in _renderers) r.Stopped(in e);
+                break;
+            case TraceEventKind.Exited or TraceEventKind.Killed: Ended(ref e); break;
+            case TraceEventKind.Detached: Detached(ref e); break;
+            case TraceEventKind.Attached: Attached(ref e); break;
+            case TraceEventKind.Superseded: Superseded(ref e); break;
+            case TraceEventKind.ExecFailed: Message("exec: " + Errno.Message((int)-e.ReturnValue)); break;
+            case TraceEventKind.Message: Message(e.Message ?? ""); break;
+        }
+    }
+
+    public void Complete()
+    {
+        foreach (var r in _renderers) r.Complete();
+    }
+
+    private AssembledCall Thread(int tid)
+    {
+        if (_threads.TryGetValue(tid, out var call)) return call;
+        _threads[tid] = call = new AssembledCall(_env) { Tid = tid };
+        return call;
+    }
+
+    private bool ShowsStatus(StatusSet status) => (_filter.Status & status) != 0;
+
+    private void Entry(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var call = Thread(e.Tid);
+        call.Enter(ref e, held: _statusFiltered);
+        if (!_filter.Trace.Contains(e.SyscallNumber) || _env.Selector.Active && !_env.Selector.Selects(call.Syscall, ref e.Args, e.Tid, memory))
+        {
+            call.Suppressed = true;
+            return;
+        }
+        if (_decode) call.DecodeEntry(ref e, memory);
+        if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
+        {
+            // These never return (unless injected): the call is complete as it starts.
+            call.NeverReturns();
+            if (ShowsStatus(StatusSet.Unfinished)) foreach (var r in _renderers) r.Completed(call);
+            return;
+        }
+        if (!call.Held) foreach (var r in _renderers) r.Entered(call);
+    }
+
+    private void Exit(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var call = Thread(e.Tid);
+        if (!call.InSyscall)
+        {
+            // The entry was never seen (attached mid-call): the call is its exit half alone.
+            if (!_filter.Trace.Contains(e.SyscallNumber)) return;
+            call.EnterAtExit(ref e, held: _statusFiltered);
+        }
+        call.Return(ref e);
+        if (call.Suppressed) return;
+        if (_decode) call.DecodeExit(ref e, memory);
+        foreach (var r in _renderers) r.Counted(call);
+        if (!ShowsStatus(call.Failed ? StatusSet.Failed : StatusSet.Successful)) return;
+        foreach (var r in _renderers) r.Completed(call);
+    }
+
+    /// <summary>The call a thread is inside, if it is one to show as cut short.</summary>
+    private AssembledCall? CutCall(int tid)
+    {
+        if (!_threads.TryGetValue(tid, out var call) || !call.InSyscall) return null;
+        call.InSyscall = false;
+        return call.Suppressed || !ShowsStatus(StatusSet.Unfinished) ? null : call;
+    }
+
+    private void Ended(ref TraceEvent e)
+    {
+        if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Exited, e.TimeNs);
+        _threads.Remove(e.Tid);
+        bool shown = (_filter.Quiet & QuietSet.Exit) == 0;
+        foreach (var r in _renderers) r.Ended(in e, shown);
+    }
+
+    private void Detached(ref TraceEvent e)
+    {
+        if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
+        bool announce = (_filter.Quiet & QuietSet.Attach) == 0;
+        foreach (var r in _renderers) r.Detached(in e, announce);
+    }
+
+    private void Attached(ref TraceEvent e)
+    {
+        if (e.AttachKind != AttachKind.Launched && (_filter.Quiet & QuietSet.Attach) == 0)
+            Message(e.AttachKind == AttachKind.Seized && e.ThreadCount > 1
+                ? $"Process {e.Tid} attached with {e.ThreadCount} threads" : $"Process {e.Tid} attached");
+        foreach (var r in _renderers) r.Attached(in e);
+    }
+
+    private void Superseded(ref TraceEvent e)
+    {
+        // The call in progress (execve) goes on under the leader's id.
+        if (_threads.Remove(e.RelatedTid, out var call))
+        {
+            call.Tid = e.Tid;
+            _threads[e.Tid] = call;
+        }
+        bool shown = (_filter.Quiet & QuietSet.Superseded) == 0;
+        foreach (var r in _renderers) r.Superseded(in e, shown);
+    }
+
+    private void Message(string text)
+    {
+        foreach (var r in _renderers) r.Message(text);
+    }
+}

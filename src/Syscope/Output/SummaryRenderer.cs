@@ -1,0 +1,37 @@
+using Syscope.Calls;
+
+namespace Syscope.Output;
+
+/// <summary>-c and -C: counts each returned call into a <see cref="SummaryTable"/> with its system
+/// CPU time (or, with -w, its wall-clock latency) and writes the table when tracing ends.</summary>
+public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output) : ITraceRenderer
+{
+    private readonly SummaryTable _table = new();
+
+    public bool WantsText => false;
+
+    public void Counted(AssembledCall call)
+    {
+        long ns = filter.SummaryWallClock ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;
+        _table.Record(call.Number, ns, call.Failed);
+    }
+
+    public void Complete()
+    {
+        var stream = output();
+        _table.Write(stream, filter.SummarySort, filter.SummaryColumns);
+        stream.Flush();
+    }
+}
+
+/// <summary>-c alone: no trace, but the messages strace prints still go to stderr.</summary>
+public sealed class MessageRenderer(TextWriter messages) : ITraceRenderer
+{
+    public bool WantsText => false;
+
+    public void Message(string text)
+    {
+        messages.WriteLine("syscope: " + text);
+        messages.Flush();
+    }
+}
