@@ -1,5 +1,7 @@
-using System.Buffers.Text;
 using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding;
@@ -22,13 +24,6 @@ public static class DataDump
         _ => false,
     };
 
-/// <summary>struct iovec, and also msg_iov/msg_iovlen inside struct msghdr, which have its layout.</summary>
-    private struct Iovec { public ulong Base, Len; }
-
-    /// <summary>msg_iov and msg_iovlen sit at offsets 16 and 24 of struct msghdr; struct mmsghdr
-    /// is a msghdr (56 bytes) followed by msg_len and padding.</summary>
-    private const int MsgIovOffset = 16, MmsghdrSize = 64, MsgLenOffset = 56;
-
     /// <summary>Writes the dump of a call that returned successfully.  Data a call read is what
     /// it returned; data it wrote is what it was given (strace dumps write's whole count and
     /// writev's whole vector, whatever the kernel took).</summary>
@@ -46,16 +41,15 @@ public static class DataDump
                 Vector(ref c, c.Arg(1), c.Arg(data.SizeArg), writes ? long.MaxValue : returned, w);
                 break;
             case ArgKind.Msghdr:
-                if (Printers.TryRead(ref c, c.Arg(1) + MsgIovOffset, out Iovec iov))
-                    Vector(ref c, iov.Base, iov.Len, writes ? long.MaxValue : returned, w);
+                if (Printers.TryRead(ref c, c.Arg(1), out Msghdr msg))
+                    Vector(ref c, msg.Iov, msg.IovLen, writes ? long.MaxValue : returned, w);
                 break;
             case ArgKind.Mmsghdr:
                 for (long i = 0; i < returned; i++)
                 {
-                    ulong m = c.Arg(1) + (ulong)(i * MmsghdrSize);
-                    if (!Printers.TryRead(ref c, m + MsgIovOffset, out Iovec msgIov) || !Printers.TryRead(ref c, m + MsgLenOffset, out uint msgLen)) break;
-                    w.Raw(" = "u8).UInt(msgIov.Len).Raw(" buffers in vector "u8).Int(i).Raw((byte)'\n');
-                    Vector(ref c, msgIov.Base, msgIov.Len, msgLen, w);
+                    if (!Printers.TryRead(ref c, c.Arg(1) + (ulong)(i * Unsafe.SizeOf<Mmsghdr>()), out Mmsghdr m)) break;
+                    w.Raw(" = "u8).UInt(m.Hdr.IovLen).Raw(" buffers in vector "u8).Int(i).Raw((byte)'\n');
+                    Vector(ref c, m.Hdr.Iov, m.Hdr.IovLen, m.Len, w);
                 }
                 break;
         }
@@ -65,7 +59,7 @@ public static class DataDump
     {
         for (ulong i = 0; i < count; i++)
         {
-            if (!Printers.TryRead(ref c, addr + i * 16, out Iovec v)) return;
+            if (!Printers.TryRead(ref c, addr + i * (ulong)Unsafe.SizeOf<Iovec>(), out Iovec v)) return;
             long len = (long)Math.Min(v.Len, (ulong)Math.Max(limit, 0));
             if (len == 0) return;
             limit -= len;

@@ -1,3 +1,5 @@
+using Syscope.Kernel.Abi;
+
 namespace Syscope.Decoding;
 
 /// <summary>iovec arrays: [{iov_base="ab", iov_len=2}, ...].  For reads only the bytes the call
@@ -5,8 +7,6 @@ namespace Syscope.Decoding;
 /// failed read) shows each iov_base as its address.</summary>
 public static class IovecPrinter
 {
-    private struct Iovec { public ulong Base, Len; }
-
     /// <param name="netlink">The data are netlink messages on the call's descriptor (argument 0).</param>
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)
     {

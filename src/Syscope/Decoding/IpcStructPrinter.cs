@@ -1,3 +1,5 @@
+using Syscope.Kernel.Abi;
+
 namespace Syscope.Decoding;
 
 /// <summary>The shmid64_ds, msqid64_ds and semid64_ds of IPC_STAT and IPC_SET (&lt;asm/shmbuf.h&gt;,
@@ -7,18 +9,13 @@ public static class IpcStructPrinter
 {
     public enum Kind : byte { Shm, Msg, Sem }
 
-    private struct Perm { public int Key; public uint Uid, Gid, Cuid, Cgid, Mode; public ushort Seq, Pad; public uint Pad2; public ulong Unused1, Unused2; }
-    private struct ShmDs { public Perm Perm; public ulong Segsz; public long Atime, Dtime, Ctime; public int Cpid, Lpid; public ulong Nattch, U4, U5; }
-    private struct MsgDs { public Perm Perm; public long Stime, Rtime, Ctime; public ulong Cbytes, Qnum, Qbytes; public int Lspid, Lrpid; public ulong U4, U5; }
-    private struct SemDs { public Perm Perm; public long Otime; public ulong U1; public long Ctime; public ulong U2, Nsems, U3, U4; }
-
     public static void Print(ref DecodeContext c, Kind kind, ulong addr, bool set)
     {
         var w = c.Out;
         switch (kind)
         {
             case Kind.Shm:
-                if (!Printers.TryRead(ref c, addr, out ShmDs s)) { w.Ptr(addr); return; }
+                if (!Printers.TryRead(ref c, addr, out ShmidDs s)) { w.Ptr(addr); return; }
                 PrintPerm(w.Raw("{shm_perm="u8), in s.Perm, set);
                 if (!set)
                     w.Raw(", shm_segsz="u8).UInt(s.Segsz).Raw(", shm_cpid="u8).Int(s.Cpid).Raw(", shm_lpid="u8).Int(s.Lpid)
@@ -26,7 +23,7 @@ public static class IpcStructPrinter
                         .Raw(", shm_ctime="u8).Int(s.Ctime);
                 break;
             case Kind.Msg:
-                if (!Printers.TryRead(ref c, addr, out MsgDs m)) { w.Ptr(addr); return; }
+                if (!Printers.TryRead(ref c, addr, out MsqidDs m)) { w.Ptr(addr); return; }
                 PrintPerm(w.Raw("{msg_perm="u8), in m.Perm, set);
                 if (!set)
                     w.Raw(", msg_stime="u8).Int(m.Stime).Raw(", msg_rtime="u8).Int(m.Rtime).Raw(", msg_ctime="u8).Int(m.Ctime)
@@ -35,15 +32,13 @@ public static class IpcStructPrinter
                 if (!set) w.Raw(", msg_lspid="u8).Int(m.Lspid).Raw(", msg_lrpid="u8).Int(m.Lrpid);
                 break;
             default:
-                if (!Printers.TryRead(ref c, addr, out SemDs d)) { w.Ptr(addr); return; }
+                if (!Printers.TryRead(ref c, addr, out SemidDs d)) { w.Ptr(addr); return; }
                 PrintPerm(w.Raw("{sem_perm="u8), in d.Perm, set);
                 if (!set) w.Raw(", sem_otime="u8).Int(d.Otime).Raw(", sem_ctime="u8).Int(d.Ctime).Raw(", sem_nsems="u8).UInt(d.Nsems);
                 break;
         }
         w.Raw((byte)'}');
     }
-
-    private struct ShmInfo { public int UsedIds; public ulong Tot, Rss, Swp, SwapAttempts, SwapSuccesses; }
 
     private static ReadOnlySpan<byte> MsgInfoNames => "msgpool\0msgmap\0msgmax\0msgmnb\0msgmni\0msgssz\0msgtql\0"u8;
     private static ReadOnlySpan<byte> SemInfoNames => "semmap\0semmni\0semmns\0semmnu\0semmsl\0semopm\0semume\0semusz\0semvmx\0semaem\0"u8;
@@ -85,7 +80,7 @@ public static class IpcStructPrinter
         w.Raw((byte)'}');
     }
 
-    private static void PrintPerm(ArgWriter w, in Perm p, bool set)
+    private static void PrintPerm(ArgWriter w, in IpcPerm p, bool set)
     {
         w.Raw("{uid="u8).UInt(p.Uid).Raw(", gid="u8).UInt(p.Gid).Raw(", mode="u8).Octal(p.Mode);
         if (!set) w.Raw(", key="u8).Int(p.Key).Raw(", cuid="u8).UInt(p.Cuid).Raw(", cgid="u8).UInt(p.Cgid);

@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
+using Syscope.Kernel.Abi;
+
 namespace Syscope.Decoding;
 
 /// <summary>struct mmsghdr arrays of sendmmsg/recvmmsg: [{msg_hdr={...}, msg_len=5}, ...].</summary>
 public static class MmsghdrPrinter
 {
-    /// <summary>struct mmsghdr: a 56-byte msghdr, then msg_len (and padding to 64).</summary>
-    private const int Size = 64, MsgLenOffset = 56;
+    /// <summary>struct mmsghdr: a msghdr, then msg_len (and padding).</summary>
+    private static readonly int Size = Unsafe.SizeOf<Mmsghdr>(), MsgLenOffset = Unsafe.SizeOf<Msghdr>();
 
     /// <param name="count">Entries to print.</param>
     /// <param name="withLen">Entries whose msg_len the kernel set (the first "returned" ones).</param>
@@ -13,16 +16,16 @@ public static class MmsghdrPrinter
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
         if (count == 0) { c.Out.Raw("[]"u8); return; }
-        if (!Printers.TryRead(ref c, addr + MsgLenOffset, out uint msgLen)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr + (ulong)MsgLenOffset, out uint msgLen)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         for (ulong i = 0; i < count; i++)
         {
-            ulong entry = addr + i * Size;
+            ulong entry = addr + i * (ulong)Size;
             if (i > 0)
             {
                 c.Out.Raw(", "u8);
                 if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-                if (!Printers.TryRead(ref c, entry + MsgLenOffset, out msgLen)) { c.Out.Raw("... /* "u8).Hex(entry).Raw(" */"u8); break; }
+                if (!Printers.TryRead(ref c, entry + (ulong)MsgLenOffset, out msgLen)) { c.Out.Raw("... /* "u8).Hex(entry).Raw(" */"u8); break; }
             }
             c.Out.Raw("{msg_hdr="u8);
             MsghdrPrinter.Print(ref c, entry, received ? msgLen : long.MaxValue);

@@ -1,15 +1,11 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
 /// <summary>struct msghdr for sendmsg/recvmsg, with SCM_RIGHTS descriptors spelled out.</summary>
 public static class MsghdrPrinter
 {
-    private struct Msghdr
-    {
-        public ulong Name; public uint NameLen, Pad; public ulong Iov, IovLen, Control, ControlLen; public int Flags, Pad2;
-    }
-
     private const int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2;
 
     /// <summary>msg_namelen at entry, for the "110 => 0" form recvmsg prints.</summary>

@@ -1,5 +1,5 @@
-using Syscope.Interop;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 

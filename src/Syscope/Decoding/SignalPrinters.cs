@@ -1,6 +1,7 @@
 using System.Numerics;
 using Syscope.Decoding.Constants;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
@@ -53,13 +54,10 @@ public static class SignalPrinters
         SetValue(c.Out, mask);
     }
 
-    /// <summary>Kernel struct sigaction on x86_64: handler, flags, restorer, mask.</summary>
-    private struct KernelSigaction { public ulong Handler, Flags, Restorer, Mask; }
-
     public static void Sigaction(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out KernelSigaction sa)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out Sigaction sa)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{sa_handler="u8);
         if (SignalConstants.Handlers.TryName(sa.Handler, out _)) SignalConstants.Handlers.Print(w, sa.Handler); else w.Hex(sa.Handler);

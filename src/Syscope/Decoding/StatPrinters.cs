@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
@@ -7,16 +8,6 @@ namespace Syscope.Decoding;
 /// in full with -v.</summary>
 public static class StatPrinters
 {
-    /// <summary>x86_64 struct stat (&lt;asm/stat.h&gt;).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Stat
-    {
-        public ulong Dev, Ino, Nlink;
-        public uint Mode, Uid, Gid, Pad;
-        public ulong Rdev;
-        public long Size, Blksize, Blocks, Atime, AtimeNsec, Mtime, MtimeNsec, Ctime, CtimeNsec;
-    }
-
     private const uint S_IFMT = 0xf000, S_IFCHR = 0x2000, S_IFBLK = 0x6000;
 
     /// <summary>st_mode: "S_IFREG|0644", set-id and sticky bits by name, then permissions.</summary>
@@ -76,16 +67,6 @@ public static class StatPrinters
         w.Raw(", "u8).Raw(name).Raw("_nsec="u8).Int(nsec);
     }
 
-    /// <summary>x86_64 struct statfs (&lt;asm-generic/statfs.h&gt;).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Statfs
-    {
-        public long Type, Bsize;
-        public ulong Blocks, Bfree, Bavail, Files, Ffree;
-        public uint Fsid0, Fsid1;
-        public long Namelen, Frsize, Flags;
-    }
-
     public static void StatfsStruct(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
@@ -99,23 +80,6 @@ public static class StatPrinters
         FileConstants.StatfsFlags.Print(w, (ulong)s.Flags);
         w.Raw((byte)'}');
     }
-
-    /// <summary>struct statx (&lt;linux/stat.h&gt;).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Statx
-    {
-        public uint Mask, Blksize;
-        public ulong Attributes;
-        public uint Nlink, Uid, Gid;
-        public ushort Mode, Pad1;
-        public ulong Ino, Size, Blocks, AttributesMask;
-        public StatxTime Atime, Btime, Ctime, Mtime;
-        public uint RdevMajor, RdevMinor, DevMajor, DevMinor;
-        public ulong MntId;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct StatxTime { public long Sec; public uint Nsec; public int Reserved; }
 
     public static void StatxStruct(ref DecodeContext c, ulong addr)
     {
@@ -143,7 +107,7 @@ public static class StatPrinters
         w.Raw(", stx_mnt_id="u8).Hex(s.MntId).Raw((byte)'}');
     }
 
-    private static void StatxTimeField(ArgWriter w, ReadOnlySpan<byte> name, StatxTime t)
+    private static void StatxTimeField(ArgWriter w, ReadOnlySpan<byte> name, StatxTimestamp t)
     {
         w.Raw(", "u8).Raw(name).Raw((byte)'=');
         TimePrinters.TimespecValue(w, t.Sec, t.Nsec);

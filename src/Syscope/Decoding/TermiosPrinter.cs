@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
@@ -8,14 +9,6 @@ namespace Syscope.Decoding;
 /// fields with a '|' even when no flag follows ("c_cflag=B0|CS5|"); that is copied as is.</summary>
 public static class TermiosPrinter
 {
-    [StructLayout(LayoutKind.Sequential)]
-    private unsafe struct Termios
-    {
-        public uint Iflag, Oflag, Cflag, Lflag;
-        public byte Line;
-        public fixed byte Cc[19];
-    }
-
     public static unsafe void Print(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }

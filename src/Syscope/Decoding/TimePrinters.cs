@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
@@ -6,9 +7,6 @@ namespace Syscope.Decoding;
 /// adds to absolute times.</summary>
 public static class TimePrinters
 {
-    [StructLayout(LayoutKind.Sequential)]
-    public struct TimespecRaw { public long Sec, Nsec; }
-
     public static void Timespec(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: true);
 
     public static void Timeval(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: false);
@@ -17,7 +15,7 @@ public static class TimePrinters
     private static void SecondsAndFraction(ref DecodeContext c, ulong addr, bool nanos)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out TimespecRaw t)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out Timespec t)) { c.Out.Hex(addr); return; }
         if (nanos) TimespecValue(c.Out, t.Sec, t.Nsec); else TimevalValue(c.Out, t.Sec, t.Nsec);
     }
 
@@ -25,7 +23,7 @@ public static class TimePrinters
     /// its place after output arguments, as strace shows the value the call was given.</summary>
     public static void SaveTimespec(ref DecodeContext c, ulong addr)
     {
-        c.Scratch.A = Printers.TryRead(ref c, addr, out TimespecRaw t) ? 1 : 0;
+        c.Scratch.A = Printers.TryRead(ref c, addr, out Timespec t) ? 1 : 0;
         (c.Scratch.B, c.Scratch.C) = (t.Sec, t.Nsec);
     }
 
@@ -46,7 +44,7 @@ public static class TimePrinters
     public static void TimespecPair(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        Span<TimespecRaw> two = stackalloc TimespecRaw[2];
+        Span<Timespec> two = stackalloc Timespec[2];
         if (Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         for (int i = 0; i < 2; i++)

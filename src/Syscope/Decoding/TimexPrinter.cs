@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding;
 
@@ -6,17 +7,6 @@ namespace Syscope.Decoding;
 /// clock state they return, "5 (TIME_ERROR)".</summary>
 public static class TimexPrinter
 {
-    private struct Timex
-    {
-        public int Modes;
-        public long Offset, Freq, MaxError, EstError;
-        public int Status;
-        public long Constant, Precision, Tolerance, TimeSec, TimeUsec, Tick, PpsFreq, Jitter;
-        public int Shift;
-        public long Stabil, JitCnt, CalCnt, ErrCnt, StbCnt;
-        public int Tai;
-    }
-
     /// <summary>Exit half: the structure the kernel filled (its address when the call failed), and the state.</summary>
     public static void Exit(ref DecodeContext c, ulong addr)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Events;
 

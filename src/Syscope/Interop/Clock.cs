@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -7,18 +8,15 @@ public static unsafe partial class Clock
 {
     private const int CLOCK_MONOTONIC = 1, CLOCK_BOOTTIME = 7, _SC_CLK_TCK = 2;
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec { public long Sec, Nsec; }
-
     [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
-    private static partial int ClockGetTime(int clock, TimeSpec* ts);
+    private static partial int ClockGetTime(int clock, Timespec* ts);
 
     [LibraryImport("libc", EntryPoint = "sysconf", SetLastError = true)]
     private static partial long Sysconf(int name);
 
     private static double Read(int clock)
     {
-        TimeSpec ts;
+        Timespec ts;
         if (ClockGetTime(clock, &ts) != 0) throw SyscallException.FromLast("clock_gettime");
         return ts.Sec + ts.Nsec / 1e9;
     }
@@ -33,7 +31,7 @@ public static unsafe partial class Clock
     /// bpf_ktime_get_ns alike).</summary>
     public static long MonotonicNs()
     {
-        TimeSpec ts;
+        Timespec ts;
         if (ClockGetTime(CLOCK_MONOTONIC, &ts) != 0) throw SyscallException.FromLast("clock_gettime");
         return ts.Sec * 1_000_000_000 + ts.Nsec;
     }

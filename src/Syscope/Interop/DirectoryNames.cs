@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -11,13 +12,10 @@ public static unsafe partial class DirectoryNames
     private static partial nint OpenDir(byte* path);
 
     [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
-    private static partial byte* ReadDir(nint dir);
+    private static partial Dirent64* ReadDir(nint dir);
 
     [LibraryImport("libc", EntryPoint = "closedir")]
     private static partial int CloseDir(nint dir);
-
-    // struct dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), then d_name.
-    private const int NameOffset = 19;
 
     /// <summary>Calls onNumber for every entry whose name is a non-negative decimal number;
     /// returns 0 or the negated errno of opendir.</summary>
@@ -30,10 +28,10 @@ public static unsafe partial class DirectoryNames
         if (dir == 0) return -SyscallException.LastErrno();
         try
         {
-            byte* entry;
+            Dirent64* entry;
             while ((entry = ReadDir(dir)) != null)
             {
-                byte* name = entry + NameOffset;
+                byte* name = entry->Name;
                 if (*name < '0' || *name > '9') continue;
                 long n = 0;
                 for (; *name >= '0' && *name <= '9'; name++) n = n * 10 + (*name - '0');

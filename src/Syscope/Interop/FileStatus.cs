@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -21,23 +22,11 @@ public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uin
 /// 0 or the negated Linux errno, because a process may close a file between two calls.</summary>
 public static unsafe partial class FileStatus
 {
-    // x86_64 struct stat (asm/stat.h); only the fields we read are named.
-    [StructLayout(LayoutKind.Sequential)]
-    private struct StatBuf
-    {
-        public ulong Dev, Ino, Nlink;
-        public uint Mode, Uid, Gid, Pad0;
-        public ulong RDev;
-        public long Size, BlkSize, Blocks;
-        public fixed long Times[6];
-        public fixed long Reserved[3];
-    }
-
     [LibraryImport("libc", EntryPoint = "stat", SetLastError = true)]
-    private static partial int StatRaw(byte* path, StatBuf* buf);
+    private static partial int StatRaw(byte* path, Stat* buf);
 
     [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true)]
-    private static partial int LstatRaw(byte* path, StatBuf* buf);
+    private static partial int LstatRaw(byte* path, Stat* buf);
 
     [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true)]
     private static partial nint ReadlinkRaw(byte* path, byte* buf, nuint size);
@@ -55,10 +44,10 @@ public static unsafe partial class FileStatus
         Span<byte> p = stackalloc byte[path.Length + 1];
         path.CopyTo(p);
         p[path.Length] = 0;
-        StatBuf b;
+        Stat b;
         fixed (byte* pp = p)
             if (StatRaw(pp, &b) != 0) return -SyscallException.LastErrno();
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.RDev, b.Size);
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size);
         return 0;
     }
 
@@ -68,11 +57,11 @@ public static unsafe partial class FileStatus
     {
         Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         p[Encoding.UTF8.GetBytes(path, p)] = 0;
-        StatBuf b;
+        Stat b;
         int rc;
         fixed (byte* pp = p) rc = follow ? StatRaw(pp, &b) : LstatRaw(pp, &b);
         if (rc != 0) { st = default; return -SyscallException.LastErrno(); }
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.RDev, b.Size);
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size);
         return 0;
     }
 

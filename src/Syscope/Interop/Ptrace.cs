@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -72,31 +72,6 @@ public static unsafe partial class Ptrace
         value = Raw(PEEKUSER, pid, offset, 0);
         return !(value == -1 && SyscallException.LastErrno() != 0);
     }
-}
-
-/// <summary>struct ptrace_syscall_info (&lt;linux/ptrace.h&gt;), 88 bytes on x86_64.</summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe struct SyscallInfoRaw
-{
-    public byte Op;
-    private byte _pad0, _pad1, _pad2;
-    public uint Arch;
-    public ulong InstructionPointer;
-    public ulong StackPointer;
-    /// <summary>entry/seccomp: nr; exit: rval.</summary>
-    public ulong NrOrRval;
-    /// <summary>entry/seccomp: args[0..5]; exit: is_error in the low byte of the first word.</summary>
-    public fixed ulong Args[6];
-    public uint RetData;
-    private uint _pad3;
-}
-
-/// <summary>struct user_regs_struct (x86_64, &lt;sys/user.h&gt;), for PTRACE_GETREGS/SETREGS.</summary>
-[StructLayout(LayoutKind.Sequential)]
-public struct UserRegs
-{
-    public ulong R15, R14, R13, R12, Rbp, Rbx, R11, R10, R9, R8, Rax, Rcx, Rdx, Rsi, Rdi, OrigRax;
-    public ulong Rip, Cs, Eflags, Rsp, Ss, FsBase, GsBase, Ds, Es, Fs, Gs;
 }
 
 public static unsafe partial class Ptrace

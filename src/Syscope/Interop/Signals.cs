@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -29,14 +30,12 @@ public static unsafe partial class Limits
 {
     public const int RLIMIT_CORE = 4;
 
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
-    private static unsafe partial int SetRlimit(int resource, ulong* limit);
+    [LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
+    private static unsafe partial int SetRlimit(int resource, Rlimit64* limit);
 
     public static unsafe bool Set(int resource, ulong cur, ulong max)
     {
-        ulong* limit = stackalloc ulong[2];
-        limit[0] = cur;
-        limit[1] = max;
-        return SetRlimit(resource, limit) == 0;
+        var limit = new Rlimit64 { Cur = cur, Max = max };
+        return SetRlimit(resource, &limit) == 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -16,15 +17,15 @@ public static partial class Wait
     private static partial int WaitPid(int pid, out int status, int options);
 
     [LibraryImport("libc", EntryPoint = "wait4", SetLastError = true)]
-    private static unsafe partial int Wait4(int pid, out int status, int options, long* rusage);
+    private static unsafe partial int Wait4(int pid, out int status, int options, Rusage* rusage);
 
-    /// <summary>wait4(2): also returns the child's system CPU time (struct rusage's ru_stime, the
-    /// timeval at offset 16) in nanoseconds; for a stopped tracee that is its time so far.</summary>
+    /// <summary>wait4(2): also returns the child's system CPU time (ru_stime) in nanoseconds; for
+    /// a stopped tracee that is its time so far.</summary>
     public static unsafe int ForWithSystemTime(int pid, out int status, int options, out long systemNs)
     {
-        long* usage = stackalloc long[18];   // struct rusage is 144 bytes
-        int rc = Wait4(pid, out status, options, usage);
-        systemNs = usage[2] * 1_000_000_000 + usage[3] * 1000;
+        Rusage usage;
+        int rc = Wait4(pid, out status, options, &usage);
+        systemNs = usage.StimeSec * 1_000_000_000 + usage.StimeUsec * 1000;
         return rc < 0 ? -SyscallException.LastErrno() : rc;
     }
 

@@ -70,7 +70,7 @@ public class ConstStyleTests
         Assert.Equal("prlimit64(0, 0x3 /* RLIMIT_STACK */, NULL, {rlim_cur=8388608 /* 8192*1024 */, rlim_max=18446744073709551615 /* RLIM64_INFINITY */}) = 0",
             Of("prlimit64", [0, 3, 0, lim], 0, m, Verbose));
         ulong empty = m.Str("");
-        ulong st = m.Struct(new StatPrinters.Stat { Mode = 0x2000 | 0x1b6, Rdev = 0x103 });
+        ulong st = m.Struct(new Syscope.Kernel.Abi.Stat { Mode = 0x2000 | 0x1b6, Rdev = 0x103 });
         Assert.Equal("newfstatat(1, \"\", {st_mode=020666, st_rdev=0x103, ...}, 0x1000) = 0", Of("newfstatat", [1, empty, st, 0x1000], 0, m, Raw));
         Assert.Equal("newfstatat(1, \"\", {st_mode=020666 /* S_IFCHR|0666 */, st_rdev=0x103 /* makedev(0x1, 0x3) */, ...}, 0x1000 /* AT_EMPTY_PATH */) = 0",
             Of("newfstatat", [1, empty, st, 0x1000], 0, m, Verbose));
@@ -114,7 +114,7 @@ public class ConstStyleTests
     {
         var m = new FakeMemory();
         ulong empty = m.Str("");
-        ulong st = m.Struct(new StatPrinters.Stat { Mode = 0x81a4, Size = 1277 });
+        ulong st = m.Struct(new Syscope.Kernel.Abi.Stat { Mode = 0x81a4, Size = 1277 });
         var none = new DecodeOptions { Dereferenced = SyscallSet.None };
         Assert.Equal($"newfstatat(3, \"\", 0x{st:x}, AT_EMPTY_PATH) = 0", Of("newfstatat", [3, empty, st, 0x1000], 0, m, none));
         var stats = new DecodeOptions { Dereferenced = Set("fstat,newfstatat") };
@@ -130,7 +130,7 @@ public class ConstStyleTests
     {
         var m = new FakeMemory();
         ulong empty = m.Str("");
-        ulong st = m.Struct(new StatPrinters.Stat { Mode = 0x81a4, Size = 1277, Nlink = 1, Blksize = 4096 });
+        ulong st = m.Struct(new Syscope.Kernel.Abi.Stat { Mode = 0x81a4, Size = 1277, Nlink = 1, Blksize = 4096 });
         var o = new DecodeOptions { Abbreviated = Set("!newfstatat") };
         Assert.StartsWith("newfstatat(3, \"\", {st_dev=makedev(0, 0), st_ino=0, st_mode=S_IFREG|0644, st_nlink=1,", Of("newfstatat", [3, empty, st, 0x1000], 0, m, o));
         Assert.Equal("fstat(3, {st_mode=S_IFREG|0644, st_size=1277, ...}) = 0", Of("fstat", [3, st], 0, m, o));

@@ -56,7 +56,7 @@ public class FileDecoderTests
     {
         var m = new FakeMemory();
         ulong empty = m.Str("");
-        var st = new StatPrinters.Stat
+        var st = new Syscope.Kernel.Abi.Stat
         {
             Dev = 0xfe00, Ino = 938, Nlink = 1, Mode = 0x81a4, Blksize = 4096, Blocks = 8, Size = 1277,
             Atime = 1795667083, AtimeNsec = 443620814, Mtime = 1777320873, Ctime = 1777320873,
@@ -73,7 +73,7 @@ public class FileDecoderTests
     {
         var m = new FakeMemory();
         ulong p = m.Str("/dev/null");
-        ulong buf = m.Struct(new StatPrinters.Stat { Mode = 0x21b6, Rdev = 0x103 });
+        ulong buf = m.Struct(new Syscope.Kernel.Abi.Stat { Mode = 0x21b6, Rdev = 0x103 });
         Assert.Equal("newfstatat(AT_FDCWD, \"/dev/null\", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, 0) = 0",
             Of("newfstatat", [U(-100), p, buf, 0], 0, m));
         Assert.Equal($"newfstatat(AT_FDCWD, \"/dev/null\", 0x{buf:x}, 0) = -1 ENOENT (No such file or directory)",
@@ -85,7 +85,7 @@ public class FileDecoderTests
     {
         var m = new FakeMemory();
         ulong p = m.Str("/etc");
-        ulong buf = m.Struct(new StatPrinters.Statx { Mask = 0x17ff, Mode = 0x41ed, Size = 4096 });
+        ulong buf = m.Struct(new Syscope.Kernel.Abi.Statx { Mask = 0x17ff, Mode = 0x41ed, Size = 4096 });
         Assert.Equal("statx(AT_FDCWD, \"/etc\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_MODE|STATX_NLINK|STATX_UID|STATX_GID|STATX_MTIME|STATX_SIZE, {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFDIR|0755, stx_size=4096, ...}) = 0",
             Of("statx", [U(-100), p, 0x900, 0x25e, buf], 0, m));
     }

@@ -102,7 +102,8 @@ public class MemIpcDecoderTests
     {
         var mem = new FakeMemory();
         ulong name = mem.Str("zA-19425");
-        ulong attr = mem.Longs(0, 4, 16, 0);
+        // struct mq_attr: four values, then four reserved longs (64 bytes, all read as strace does).
+        ulong attr = mem.Longs(0, 4, 16, 0, 0, 0, 0, 0);
         Assert.Equal("mq_open(\"zA-19425\", O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 0600, {mq_flags=0, mq_maxmsg=4, mq_msgsize=16, mq_curmsgs=0}) = 3",
             Of("mq_open", [name, 0x800c2, 0x180, attr], 3, mem));
         Assert.Equal("mq_open(\"zA-19425\", O_RDONLY|O_NONBLOCK) = 4", Of("mq_open", [name, 0x800, 0x180, 0], 4, mem));
@@ -111,7 +112,7 @@ public class MemIpcDecoderTests
         ulong ts = mem.Longs(0, 1000);
         Assert.Equal("mq_timedreceive(3, \"hello\", 16, [1], {tv_sec=0, tv_nsec=1000}) = 5",
             Of("mq_timedreceive", [3, buf, 16, prio, ts], 5, mem));
-        ulong set = mem.Longs(0x800, 0, 0, 0);
+        ulong set = mem.Longs(0x800, 0, 0, 0, 0, 0, 0, 0);
         Assert.Equal("mq_getsetattr(3, {mq_flags=O_NONBLOCK, mq_maxmsg=0, mq_msgsize=0, mq_curmsgs=0}, {mq_flags=0, mq_maxmsg=4, mq_msgsize=16, mq_curmsgs=0}) = 0",
             Of("mq_getsetattr", [3, set, attr], 0, mem));
     }
@@ -212,7 +213,8 @@ public class MemIpcDecoderTests
     public void Clock_adjtime_timex_sigevent_and_aio_sigset()
     {
         var mem = new FakeMemory();
-        long[] fields = [0, 0, 0, 16000000, 16000000, 0x40, 2, 1, 32768000, 1795680451, 337301, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        // struct timex is 208 bytes: 21 fields, then eleven reserved ints.
+        long[] fields = [0, 0, 0, 16000000, 16000000, 0x40, 2, 1, 32768000, 1795680451, 337301, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         ulong t = mem.Longs(fields);
         Assert.Equal("clock_adjtime(CLOCK_REALTIME, {modes=0, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC, constant=2, precision=1, tolerance=32768000, time={tv_sec=1795680451, tv_usec=337301}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=0}) = 5 (TIME_ERROR)",
             Of("clock_adjtime", [0, t], 5, mem));

@@ -50,7 +50,7 @@ public class MmsgAndSigwaitDecoderTests
         var m = new FakeMemory();
         ulong set = m.Longs(1 << 9 | 1L << 35);
         ulong t = m.Longs(0, 1000);
-        var si = new Syscope.Kernel.SigInfo { Signo = 10, Code = 0, Pid = 42, Uid = 0 };
+        var si = new Syscope.Kernel.Abi.SigInfo { Signo = 10, Code = 0, Pid = 42, Uid = 0 };
         ulong info = m.Struct(si);
         Assert.Equal("rt_sigtimedwait([USR1 RT_4], {si_signo=SIGUSR1, si_code=SI_USER, si_pid=42, si_uid=0}, {tv_sec=0, tv_nsec=1000}, 8) = 10 (SIGUSR1)",
             Of("rt_sigtimedwait", [set, info, t, 8], 10, m));

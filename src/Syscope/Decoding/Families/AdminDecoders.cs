@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -155,10 +156,4 @@ internal static class AdminDecoders
             .Raw(", oldlenp="u8).Ptr(a.Oldlenp).Raw(", newval="u8).Ptr(a.Newval).Raw(", newlen="u8).UInt(a.Newlen).Raw((byte)'}');
     }
 
-    private struct SysctlArgs
-    {
-        public ulong Name;
-        public int Nlen;
-        public ulong Oldval, Oldlenp, Newval, Newlen;
-    }
 }

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -6,21 +7,6 @@ namespace Syscope.Decoding.Families;
 /// memory, so it prints as a pointer.</summary>
 internal static class AioDecoders
 {
-    private struct Iocb
-    {
-        public ulong Data;
-        public uint Key, RwFlags;
-        public ushort Opcode;
-        public short Prio;
-        public uint Fildes;
-        public ulong Buf, Nbytes;
-        public long Offset;
-        public ulong Reserved2;
-        public uint Flags, ResFd;
-    }
-
-    private struct IoEvent { public ulong Data, Obj; public long Res, Res2; }
-
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
         d["io_setup"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), (ref DecodeContext c) =>
@@ -60,12 +46,10 @@ internal static class AioDecoders
         });
     }
 
-    private struct AioSigsetRaw { public ulong Mask, Size; }
-
     /// <summary>io_pgetevents' struct __aio_sigset: the mask to run with, and its size.</summary>
     private static void AioSigset(ref DecodeContext c, ulong addr)
     {
-        if (!Printers.TryRead(ref c, addr, out AioSigsetRaw s)) { c.Out.Ptr(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out SigsetArgument s)) { c.Out.Ptr(addr); return; }
         c.Out.Raw("{sigmask="u8);
         SignalPrinters.Set(ref c, s.Mask, s.Size);
         c.Out.Raw(", sigsetsize="u8).UInt(s.Size).Raw((byte)'}');

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -22,14 +23,10 @@ internal static class CapabilityDecoders
         });
     }
 
-    private struct CapHeader { public uint Version; public int Pid; }
-
-    private struct CapData { public uint Effective, Permitted, Inheritable; }
-
     private static void Header(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out CapHeader h)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out CapUserHeader h)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{version="u8);
         CapabilityConstants.Versions.Print(c.Out, h.Version);
         c.Out.Raw(", pid="u8).Int(h.Pid).Raw((byte)'}');
@@ -40,9 +37,9 @@ internal static class CapabilityDecoders
     private static void Data(ref DecodeContext c, ulong headerAddr, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        Span<CapData> data = stackalloc CapData[2];
+        Span<CapUserData> data = stackalloc CapUserData[2];
         data.Clear();
-        bool twoWords = Printers.TryRead(ref c, headerAddr, out CapHeader h)
+        bool twoWords = Printers.TryRead(ref c, headerAddr, out CapUserHeader h)
             && h.Version is CapabilityConstants._LINUX_CAPABILITY_VERSION_2 or CapabilityConstants._LINUX_CAPABILITY_VERSION_3;
         bool read = Printers.TryRead(ref c, addr, out data[0]) && (!twoWords || Printers.TryRead(ref c, addr + 12, out data[1]));
         if (!read) { c.Out.Hex(addr); return; }

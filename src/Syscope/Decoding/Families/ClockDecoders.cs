@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -100,13 +101,11 @@ internal static class ClockDecoders
         else c.Out.Ptr(c.Arg(i));
     }
 
-    private struct SigeventRaw { public ulong Value; public int Signo, Notify; public ulong Function, Attributes; }
-
     /// <summary>struct sigevent: the value only when set, then what the notification needs.</summary>
     internal static void Sigevent(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out SigeventRaw e)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out Sigevent e)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw((byte)'{');
         if (e.Value != 0) w.Raw("sigev_value={sival_int="u8).Int((int)e.Value).Raw(", sival_ptr="u8).Hex(e.Value).Raw("}, "u8);
@@ -121,18 +120,16 @@ internal static class ClockDecoders
         w.Raw((byte)'}');
     }
 
-    private struct Pair { public long IntervalSec, IntervalFrac, ValueSec, ValueFrac; }
-
     /// <summary>itimerval (microseconds) or itimerspec (nanoseconds).</summary>
     private static void Itimerval(ref DecodeContext c, ulong addr, bool nanos)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if ((c.Exiting && c.Failed) || !Printers.TryRead(ref c, addr, out Pair p)) { c.Out.Hex(addr); return; }
+        if ((c.Exiting && c.Failed) || !Printers.TryRead(ref c, addr, out Itimerspec p)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{it_interval="u8);
-        if (nanos) TimePrinters.TimespecValue(w, p.IntervalSec, p.IntervalFrac); else TimePrinters.TimevalValue(w, p.IntervalSec, p.IntervalFrac);
+        if (nanos) TimePrinters.TimespecValue(w, p.Interval.Sec, p.Interval.Nsec); else TimePrinters.TimevalValue(w, p.Interval.Sec, p.Interval.Nsec);
         w.Raw(", it_value="u8);
-        if (nanos) TimePrinters.TimespecValue(w, p.ValueSec, p.ValueFrac); else TimePrinters.TimevalValue(w, p.ValueSec, p.ValueFrac);
+        if (nanos) TimePrinters.TimespecValue(w, p.Value.Sec, p.Value.Nsec); else TimePrinters.TimevalValue(w, p.Value.Sec, p.Value.Nsec);
         w.Raw((byte)'}');
     }
 }

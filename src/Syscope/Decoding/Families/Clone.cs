@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -39,11 +40,6 @@ internal static class Clone
         bool any = rest != 0 && ProcessConstants.CloneFlags.Print(w, rest, false);
         if (sig != 0) { if (any) w.Raw((byte)'|'); SignalPrinters.Signal(w, (long)sig); }
         else if (!any) w.Raw((byte)'0');
-    }
-
-    private struct CloneArgs
-    {
-        public ulong Flags, Pidfd, ChildTid, ParentTid, ExitSignal, Stack, StackSize, Tls, SetTid, SetTidSize, Cgroup;
     }
 
     public static void Clone3Entry(ref DecodeContext c)

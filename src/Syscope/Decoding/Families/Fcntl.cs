@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -10,8 +11,6 @@ internal sealed class Fcntl : SyscallDecoder
     private const int F_SETLKW = 7, F_OFD_GETLK = 36, F_OFD_SETLK = 37, F_OFD_SETLKW = 38, F_SETLEASE = 1024;
     private const int F_GETLEASE = 1025, F_DUPFD_CLOEXEC = 1030, F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
     private const int F_GETOWN = 9, F_GETSIG = 11, F_GETPIPE_SZ = 1032, F_NOTIFY = 1026;
-
-    private struct Flock { public short Type, Whence; public int Pad; public long Start, Len; public int Pid; public int Pad2; }
 
     public override void Entry(ref DecodeContext c)
     {

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -146,13 +147,11 @@ internal static class FileDecoders
             Args.Mode(ref c, i + 1);
     }
 
-    private struct OpenHowArgs { public ulong Flags, Mode, Resolve; }
-
     /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
     private static void OpenHow(ref DecodeContext c, ulong addr, ulong size)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHowArgs how)) { c.Out.Hex(addr); return; }
+        if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHow how)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{flags="u8);
         Args.OpenFlags(c.Out, how.Flags);
         // As for openat, the mode shows only when it can matter (or is set anyway).

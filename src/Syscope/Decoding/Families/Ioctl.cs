@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -11,8 +12,6 @@ internal sealed class Ioctl : SyscallDecoder
     private const uint FIONREAD = 0x541b, FIONBIO = 0x5421, FIOASYNC = 0x5452, TIOCOUTQ = 0x5411;
     private const uint FICLONE = 0x40049409, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCGSID = 0x5429;
     private const uint FIONCLEX = 0x5450, FIOCLEX = 0x5451, TIOCNOTTY = 0x5422, TIOCSCTTY = 0x540e;
-
-    private struct Winsize { public ushort Row, Col, Xpixel, Ypixel; }
 
     public override void Entry(ref DecodeContext c)
     {

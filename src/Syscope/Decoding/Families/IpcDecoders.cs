@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -6,8 +7,6 @@ namespace Syscope.Decoding.Families;
 /// <summary>System V IPC: shared memory, semaphores and message queues.</summary>
 internal static class IpcDecoders
 {
-    private struct Sembuf { public ushort Num; public short Op, Flg; }
-
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
         d["shmget"] = new FuncDecoder((ref DecodeContext c) =>

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -107,12 +108,10 @@ internal static class MountDecoders
         else Args.Int(ref c, 4);
     }
 
-    private struct MountAttrRaw { public ulong Set, Clear, Propagation, UsernsFd; }
-
     private static void MountAttr(ref DecodeContext c, ulong addr, ulong size)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (size < 32 || !Printers.TryRead(ref c, addr, out MountAttrRaw a)) { c.Out.Hex(addr); return; }
+        if (size < 32 || !Printers.TryRead(ref c, addr, out MountAttr a)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{attr_set="u8);
         MountConstants.MountAttrs.Print(w, a.Set);

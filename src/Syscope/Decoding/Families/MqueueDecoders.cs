@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -7,8 +8,6 @@ namespace Syscope.Decoding.Families;
 internal static class MqueueDecoders
 {
     private const ulong O_CREAT = 0x40;
-
-    private struct MqAttr { public long Flags, MaxMsg, MsgSize, CurMsgs; }
 
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {

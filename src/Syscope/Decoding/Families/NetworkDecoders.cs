@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -97,7 +98,7 @@ internal static class NetworkDecoders
             else if (c.Arg(4) != 0 && !c.AddressesOnly)
             {
                 c.Aux.Raw("left "u8);
-                if (Printers.TryRead(ref c, c.Arg(4), out TimePrinters.TimespecRaw left)) TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
+                if (Printers.TryRead(ref c, c.Arg(4), out Timespec left)) TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
                 else c.Aux.Hex(c.Arg(4));
             }
         });

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -20,7 +21,7 @@ internal static class PollDecoders
         }, (ref DecodeContext c) =>
         {
             Revents(ref c);
-            if (c.ReturnValue > 0 && c.Arg(2) != 0 && Printers.TryRead(ref c, c.Arg(2), out TimePrinters.TimespecRaw left))
+            if (c.ReturnValue > 0 && c.Arg(2) != 0 && Printers.TryRead(ref c, c.Arg(2), out Timespec left))
             {
                 c.Aux.Raw(", left "u8);
                 TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
@@ -53,8 +54,6 @@ internal static class PollDecoders
             Args.ULong(ref c, 5);
         });
     }
-
-    private struct Pollfd { public int Fd; public short Events, Revents; }
 
     private static void PollEntry(ref DecodeContext c)
     {
@@ -131,7 +130,7 @@ internal static class PollDecoders
             c.Aux.Raw(name).Raw((byte)' ');
             FdSet(ref c, c.Aux, c.Arg(i), nfds, withPaths: false);
         }
-        if (c.Arg(4) != 0 && Printers.TryRead(ref c, c.Arg(4), out TimePrinters.TimespecRaw left))
+        if (c.Arg(4) != 0 && Printers.TryRead(ref c, c.Arg(4), out Timespec left))
         {
             if (any) c.Aux.Raw(", "u8);
             c.Aux.Raw("left "u8);
@@ -169,19 +168,15 @@ internal static class PollDecoders
         w.Raw((byte)']');
     }
 
-    private struct SigmaskArg { public ulong Set, Size; }
-
     /// <summary>pselect6's sixth argument: {[mask], size}.</summary>
     private static void SigmaskPair(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out SigmaskArg a)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out SigsetArgument a)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'{');
-        SignalPrinters.Set(ref c, a.Set, a.Size);
+        SignalPrinters.Set(ref c, a.Mask, a.Size);
         c.Out.Raw(", "u8).UInt(a.Size).Raw((byte)'}');
     }
-
-    private struct EpollEvent { public uint Events; public uint DataLow; public uint DataHigh; }
 
     private static void EpollWaitExit(ref DecodeContext c)
     {

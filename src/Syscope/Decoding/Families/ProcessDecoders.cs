@@ -32,7 +32,7 @@ internal static class ProcessDecoders
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed || c.Arg(2) == 0 || !Printers.TryRead(ref c, c.Arg(2), out Kernel.SigInfo si)) c.Out.Ptr(c.Arg(2));
+            if (c.Failed || c.Arg(2) == 0 || !Printers.TryRead(ref c, c.Arg(2), out Kernel.Abi.SigInfo si)) c.Out.Ptr(c.Arg(2));
             else SiginfoPrinter.Print(c.Out, si);
             Args.Flags(ref c, 3, ProcessConstants.WaitOptions);
             c.Out.Sep();

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -141,7 +142,7 @@ internal static class PtraceDecoders
 
     private static void Siginfo(ref DecodeContext c, ulong addr)
     {
-        if (Printers.TryRead(ref c, addr, out Kernel.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
+        if (Printers.TryRead(ref c, addr, out Kernel.Abi.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
         else c.Out.Ptr(addr);
     }
 
@@ -168,15 +169,11 @@ internal static class PtraceDecoders
     private static void Regset(ref DecodeContext c, bool registers)
     {
         ulong addr = c.Arg(3);
-        if (!Printers.TryRead(ref c, addr, out Iov iov)) { c.Out.Ptr(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out Iovec iov)) { c.Out.Ptr(addr); return; }
         c.Out.Raw("{iov_base="u8);
         if (registers && c.Arg(2) == NT_PRSTATUS) Regs(ref c, iov.Base, (int)Math.Min(iov.Len, int.MaxValue));
         else c.Out.Ptr(iov.Base);
         c.Out.Raw(", iov_len="u8).UInt(iov.Len).Raw((byte)'}');
     }
 
-    private struct Iov
-    {
-        public ulong Base, Len;
-    }
 }

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -66,8 +67,6 @@ internal static class ResourceDecoders
     }
 
     private static void Nothing(ref DecodeContext c) { }
-
-    private struct Rlimit64 { public ulong Cur, Max; }
 
     private static void Rlimit(ref DecodeContext c, ulong addr, ReadOnlySpan<byte> infinity)
     {

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -7,10 +8,6 @@ namespace Syscope.Decoding.Families;
 /// kcmp, and the handle and futex-vector calls that take structures of their own.</summary>
 internal static class SandboxDecoders
 {
-    private struct PathBeneath { public ulong AllowedAccess; public int ParentFd; }
-    private struct FileHandleHeader { public uint Bytes; public int Type; }
-    private struct FutexWaitv { public ulong Val, Uaddr; public uint Flags, Reserved; }
-
     public static void Register(Dictionary<string, SyscallDecoder> d)
     {
         d["landlock_create_ruleset"] = new FuncDecoder((ref DecodeContext c) =>
@@ -31,7 +28,7 @@ internal static class SandboxDecoders
             Args.Fd(ref c, 0);
             Args.Value(ref c, 1, SandboxConstants.LandlockRuleTypes);
             c.Out.Sep();
-            if (c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out PathBeneath pb))
+            if (c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out LandlockPathBeneathAttr pb))
             {
                 c.Out.Raw("{allowed_access="u8);
                 SandboxConstants.LandlockAccessFs.Print(c.Out, pb.AllowedAccess);
@@ -84,7 +81,7 @@ internal static class SandboxDecoders
     /// <summary>struct file_handle: its header, then handle_bytes of opaque handle in hex.</summary>
     private static void FileHandle(ref DecodeContext c, ulong addr)
     {
-        if (!Printers.TryRead(ref c, addr, out FileHandleHeader h)) { c.Out.Ptr(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out FileHandle h)) { c.Out.Ptr(addr); return; }
         c.Out.Raw("{handle_bytes="u8).UInt(h.Bytes).Raw(", handle_type="u8).Int(h.Type);
         Span<byte> bytes = stackalloc byte[128];
         if (h.Bytes <= 128 && Printers.ReadStruct(ref c, addr + 8, bytes[..(int)h.Bytes]) == (int)h.Bytes)

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Families;
 
@@ -63,17 +64,6 @@ internal static class SchedDecoders
         if (addr == 0) c.Out.Raw("NULL"u8);
         else if (Printers.TryRead(ref c, addr, out int priority)) c.Out.Raw((byte)'[').Int(priority).Raw((byte)']');
         else c.Out.Hex(addr);
-    }
-
-    /// <summary>&lt;linux/sched/types.h&gt; struct sched_attr, SCHED_ATTR_SIZE_VER1 (56 bytes).</summary>
-    private struct SchedAttr
-    {
-        public uint Size, Policy;
-        public ulong Flags;
-        public int Nice;
-        public uint Priority;
-        public ulong Runtime, Deadline, Period;
-        public uint UtilMin, UtilMax;
     }
 
     private const uint SizeVer0 = 48, SizeVer1 = 56;

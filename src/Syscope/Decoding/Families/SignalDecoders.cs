@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -127,12 +128,10 @@ internal static class SignalDecoders
         c.Out.Raw((byte)'}');
     }
 
-    private struct StackT { public ulong Sp; public int Flags, Pad; public ulong Size; }
-
     private static void Stack(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (!Printers.TryRead(ref c, addr, out StackT s)) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out SignalStack s)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{ss_sp="u8).Ptr(s.Sp).Raw(", ss_flags="u8);
         SignalConstants.StackFlags.Print(c.Out, (uint)s.Flags);
         c.Out.Raw(", ss_size="u8).UInt(s.Size).Raw((byte)'}');

@@ -37,23 +37,22 @@ internal static class Wait
         w.Raw("}]"u8);
     }
 
-    private struct RusageTimes { public long UtimeSec, UtimeUsec, StimeSec, StimeUsec; }
-
     /// <summary>struct rusage: the two times, then "..." unless -v asked for every counter.</summary>
     public static void Rusage(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        Span<long> r = stackalloc long[18];
-        if (Printers.ReadStruct(ref c, addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(r)) < 144) { c.Out.Hex(addr); return; }
+        if (!Printers.TryRead(ref c, addr, out Kernel.Abi.Rusage r)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{ru_utime="u8);
-        TimePrinters.TimevalValue(w, r[0], r[1]);
+        TimePrinters.TimevalValue(w, r.UtimeSec, r.UtimeUsec);
         w.Raw(", ru_stime="u8);
-        TimePrinters.TimevalValue(w, r[2], r[3]);
+        TimePrinters.TimevalValue(w, r.StimeSec, r.StimeUsec);
         if (!c.Unabbreviated) { w.Raw(", ...}"u8); return; }
-        ReadOnlySpan<string> names = ["ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
-            "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"];
-        for (int i = 0; i < names.Length; i++) w.Raw(", "u8).Ascii(names[i]).Raw((byte)'=').Int(r[4 + i]);
+        w.Raw(", ru_maxrss="u8).Int(r.MaxRss).Raw(", ru_ixrss="u8).Int(r.IxRss).Raw(", ru_idrss="u8).Int(r.IdRss)
+            .Raw(", ru_isrss="u8).Int(r.IsRss).Raw(", ru_minflt="u8).Int(r.MinFlt).Raw(", ru_majflt="u8).Int(r.MajFlt)
+            .Raw(", ru_nswap="u8).Int(r.Nswap).Raw(", ru_inblock="u8).Int(r.InBlock).Raw(", ru_oublock="u8).Int(r.OuBlock)
+            .Raw(", ru_msgsnd="u8).Int(r.MsgSnd).Raw(", ru_msgrcv="u8).Int(r.MsgRcv).Raw(", ru_nsignals="u8).Int(r.Nsignals)
+            .Raw(", ru_nvcsw="u8).Int(r.Nvcsw).Raw(", ru_nivcsw="u8).Int(r.Nivcsw);
         w.Raw((byte)'}');
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Syscope.Interop;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 using static Syscope.Interop.Ptrace;
 
 namespace Syscope.Tracing.Ptrace;

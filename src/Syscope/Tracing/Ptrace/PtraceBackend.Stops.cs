@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 using static Syscope.Interop.Ptrace;
 
 namespace Syscope.Tracing.Ptrace;

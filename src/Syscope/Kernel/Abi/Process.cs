@@ -1,0 +1,120 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Kernel.Abi;
+
+/// <summary>clone3(2)'s arguments, up to cgroup (CLONE_ARGS_SIZE_VER2).</summary>
+[CLayout("struct clone_args", "linux/sched.h", Size = "CLONE_ARGS_SIZE_VER2")]
+[StructLayout(LayoutKind.Sequential)]
+public struct CloneArgs
+{
+    [CField("flags")] public ulong Flags;
+    [CField("pidfd")] public ulong Pidfd;
+    [CField("child_tid")] public ulong ChildTid;
+    [CField("parent_tid")] public ulong ParentTid;
+    [CField("exit_signal")] public ulong ExitSignal;
+    [CField("stack")] public ulong Stack;
+    [CField("stack_size")] public ulong StackSize;
+    [CField("tls")] public ulong Tls;
+    [CField("set_tid")] public ulong SetTid;
+    [CField("set_tid_size")] public ulong SetTidSize;
+    [CField("cgroup")] public ulong Cgroup;
+}
+
+/// <summary>sched_setattr(2)'s attributes, up to the utilization clamps (SCHED_ATTR_SIZE_VER1).</summary>
+[CLayout("struct sched_attr", "linux/sched/types.h", Size = "SCHED_ATTR_SIZE_VER1")]
+[StructLayout(LayoutKind.Sequential)]
+public struct SchedAttr
+{
+    [CField("size")] public uint Size;
+    [CField("sched_policy")] public uint Policy;
+    [CField("sched_flags")] public ulong Flags;
+    [CField("sched_nice")] public int Nice;
+    [CField("sched_priority")] public uint Priority;
+    [CField("sched_runtime")] public ulong Runtime;
+    [CField("sched_deadline")] public ulong Deadline;
+    [CField("sched_period")] public ulong Period;
+    [CField("sched_util_min")] public uint UtilMin;
+    [CField("sched_util_max")] public uint UtilMax;
+}
+
+/// <summary>A resource limit (prlimit64(2)); x86_64's struct rlimit has the same two 64-bit words.</summary>
+[CLayout("struct rlimit64", "linux/resource.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct Rlimit64
+{
+    [CField("rlim_cur")] public ulong Cur;
+    [CField("rlim_max")] public ulong Max;
+}
+
+/// <summary>Resource usage (wait4(2), getrusage(2)): two timevals, then fourteen counters.</summary>
+[CLayout("struct rusage", "linux/resource.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct Rusage
+{
+    [CField("ru_utime.tv_sec")] public long UtimeSec;
+    [CField("ru_utime.tv_usec")] public long UtimeUsec;
+    [CField("ru_stime.tv_sec")] public long StimeSec;
+    [CField("ru_stime.tv_usec")] public long StimeUsec;
+    [CField("ru_maxrss")] public long MaxRss;
+    [CField("ru_ixrss")] public long IxRss;
+    [CField("ru_idrss")] public long IdRss;
+    [CField("ru_isrss")] public long IsRss;
+    [CField("ru_minflt")] public long MinFlt;
+    [CField("ru_majflt")] public long MajFlt;
+    [CField("ru_nswap")] public long Nswap;
+    [CField("ru_inblock")] public long InBlock;
+    [CField("ru_oublock")] public long OuBlock;
+    [CField("ru_msgsnd")] public long MsgSnd;
+    [CField("ru_msgrcv")] public long MsgRcv;
+    [CField("ru_nsignals")] public long Nsignals;
+    [CField("ru_nvcsw")] public long Nvcsw;
+    [CField("ru_nivcsw")] public long Nivcsw;
+}
+
+[CLayout("struct __user_cap_header_struct", "linux/capability.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct CapUserHeader
+{
+    [CField("version")] public uint Version;
+    [CField("pid")] public int Pid;
+}
+
+[CLayout("struct __user_cap_data_struct", "linux/capability.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct CapUserData
+{
+    [CField("effective")] public uint Effective;
+    [CField("permitted")] public uint Permitted;
+    [CField("inheritable")] public uint Inheritable;
+}
+
+/// <summary>_sysctl(2)'s arguments.</summary>
+[CLayout("struct __sysctl_args", "linux/sysctl.h")]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct SysctlArgs
+{
+    [CField("name")] public ulong Name;
+    [CField("nlen")] public int Nlen;
+    [CField("oldval")] public ulong Oldval;
+    [CField("oldlenp")] public ulong Oldlenp;
+    [CField("newval")] public ulong Newval;
+    [CField("newlen")] public ulong Newlen;
+    private fixed ulong _unused[4];
+}
+
+/// <summary>landlock_add_rule(2)'s LANDLOCK_RULE_PATH_BENEATH, packed to 12 bytes.</summary>
+[CLayout("struct landlock_path_beneath_attr", "linux/landlock.h")]
+[StructLayout(LayoutKind.Sequential, Pack = 1)]
+public struct LandlockPathBeneathAttr
+{
+    [CField("allowed_access")] public ulong AllowedAccess;
+    [CField("parent_fd")] public int ParentFd;
+}
+
+/// <summary>glibc's opaque spawn attributes, only ever handed to posix_spawnattr_*(3).</summary>
+[CLayout("posix_spawnattr_t", "spawn.h")]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PosixSpawnAttr
+{
+    private fixed byte _opaque[336];
+}

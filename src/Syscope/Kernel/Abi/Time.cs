@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace Syscope.Kernel.Abi;
+
+/// <summary>A timespec as 64-bit x86 passes it; timeval (tv_usec) has the same two longs, and is
+/// read through this struct too.</summary>
+[CLayout("struct __kernel_timespec", "linux/time_types.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct Timespec
+{
+    [CField("tv_sec")] public long Sec;
+    [CField("tv_nsec")] public long Nsec;
+}
+
+/// <summary>A timer's interval and next expiry; itimerval (two timevals) has the same layout.</summary>
+[CLayout("struct __kernel_itimerspec", "linux/time_types.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct Itimerspec
+{
+    [CField("it_interval")] public Timespec Interval;
+    [CField("it_value")] public Timespec Value;
+}
+
+/// <summary>adjtimex(2) and clock_adjtime(2)'s clock state.</summary>
+[CLayout("struct __kernel_timex", "linux/timex.h")]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct Timex
+{
+    [CField("modes")] public int Modes;
+    [CField("offset")] public long Offset;
+    [CField("freq")] public long Freq;
+    [CField("maxerror")] public long MaxError;
+    [CField("esterror")] public long EstError;
+    [CField("status")] public int Status;
+    [CField("constant")] public long Constant;
+    [CField("precision")] public long Precision;
+    [CField("tolerance")] public long Tolerance;
+    [CField("time.tv_sec")] public long TimeSec;
+    [CField("time.tv_usec")] public long TimeUsec;
+    [CField("tick")] public long Tick;
+    [CField("ppsfreq")] public long PpsFreq;
+    [CField("jitter")] public long Jitter;
+    [CField("shift")] public int Shift;
+    [CField("stabil")] public long Stabil;
+    [CField("jitcnt")] public long JitCnt;
+    [CField("calcnt")] public long CalCnt;
+    [CField("errcnt")] public long ErrCnt;
+    [CField("stbcnt")] public long StbCnt;
+    [CField("tai")] public int Tai;
+    private fixed int _reserved[11];
+}
