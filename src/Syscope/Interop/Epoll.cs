@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -9,22 +10,14 @@ public static unsafe partial class Epoll
     public const uint EPOLLIN = 0x001, EPOLLET = 1u << 31;
     private const int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1;
 
-    /// <summary>struct epoll_event: packed on x86_64 (12 bytes).</summary>
-    [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    public struct Event
-    {
-        public uint Events;
-        public ulong Data;
-    }
-
     [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
     private static partial int Create1(int flags);
 
     [LibraryImport("libc", EntryPoint = "epoll_ctl", SetLastError = true)]
-    private static partial int Ctl(int epfd, int op, int fd, Event* ev);
+    private static partial int Ctl(int epfd, int op, int fd, EpollEvent* ev);
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
-    private static partial int WaitRaw(int epfd, Event* events, int maxEvents, int timeoutMs);
+    private static partial int WaitRaw(int epfd, EpollEvent* events, int maxEvents, int timeoutMs);
 
     /// <summary>A close-on-exec epoll instance watching fd for events.</summary>
     public static SafeFileHandle Watch(int fd, uint events)
@@ -32,7 +25,7 @@ public static unsafe partial class Epoll
         int ep = Create1(EPOLL_CLOEXEC);
         if (ep < 0) throw SyscallException.FromLast("epoll_create1");
         var handle = new SafeFileHandle(ep, ownsHandle: true);
-        Event ev = new() { Events = events, Data = (ulong)fd };
+        EpollEvent ev = new() { Events = events, Data = (ulong)fd };
         if (Ctl(ep, EPOLL_CTL_ADD, fd, &ev) != 0)
         {
             var e = SyscallException.FromLast("epoll_ctl");
@@ -46,7 +39,7 @@ public static unsafe partial class Epoll
     /// (EINTR) counts as a timeout: the caller looks again.</summary>
     public static bool Wait(SafeFileHandle epoll, int timeoutMs)
     {
-        Event ev;
+        EpollEvent ev;
         int n = WaitRaw((int)epoll.DangerousGetHandle(), &ev, 1, timeoutMs);
         if (n >= 0) return n > 0;
         int errno = SyscallException.LastErrno();

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -17,15 +18,8 @@ public static unsafe partial class Libbpf
     public static bool IsAvailable => s_available ??= NativeLibrary.TryLoad(Library, out _);
     private static bool? s_available;
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct OpenOptions
-    {
-        public nuint Size;
-        public byte* ObjectName;
-    }
-
     [LibraryImport(Library, EntryPoint = "bpf_object__open_mem", SetLastError = true)]
-    private static partial nint ObjectOpenMem(void* buffer, nuint size, OpenOptions* options);
+    private static partial nint ObjectOpenMem(void* buffer, nuint size, BpfObjectOpenOpts* options);
 
     [LibraryImport(Library, EntryPoint = "bpf_object__close")]
     private static partial void ObjectClose(nint obj);
@@ -94,7 +88,7 @@ public static unsafe partial class Libbpf
         nint obj;
         fixed (byte* n = nameZ)
         {
-            OpenOptions options = new() { Size = (nuint)sizeof(OpenOptions), ObjectName = n };
+            BpfObjectOpenOpts options = new() { Size = (ulong)sizeof(BpfObjectOpenOpts), ObjectName = (ulong)n };
             obj = ObjectOpenMem(handle.Elf, (nuint)elf.Length, &options);
         }
         if (obj == 0)

@@ -75,3 +75,12 @@ public struct IoEvent
     [CField("res")] public long Res;
     [CField("res2")] public long Res2;
 }
+
+/// <summary>An epoll(7) interest or ready event: packed on x86_64 (12 bytes).</summary>
+[CLayout("struct epoll_event", "linux/eventpoll.h")]
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+public struct EpollEvent
+{
+    [CField("events")] public uint Events;
+    [CField("data")] public ulong Data;
+}
