@@ -38,7 +38,7 @@ public static class Program
         // "@name" is a pattern or a path here, never a response file to expand.
         var result = BuildRoot().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count == 0) return result.Invoke(config);
-        config.Error.WriteLine($"syscope: {UntrustedText.EscapeLines(result.Errors[0].Message)}");
+        config.Error.WriteLine($"syscope: {UntrustedText.Escape(result.Errors[0].Message)}");
         string command = result.CommandResult.Command is RootCommand ? "syscope" : $"syscope {result.CommandResult.Command.Name}";
         config.Error.WriteLine($"Try '{command} --help' for more information.");
         return 1;

@@ -76,13 +76,17 @@ public class ProcfsParserTests
     }
 
     [Fact]
-    public void Unix_table_keeps_paths_with_spaces_and_knows_listeners()
+    public void Unix_table_ends_paths_where_lsof_does_and_knows_listeners()
     {
+        // The kernel prints a path's bytes as they are: lsof ends it at a space or tab, and only
+        // a newline ends the row ('\r', '\f' and U+2028 are part of a name).
         const string text = "Num       RefCount Protocol Flags    Type St Inode Path\n" +
             "00000000750e3dcf: 00000002 00000000 00010000 0001 01 41795 /tmp/cap/a sock\n" +
-            "00000000a7596ccb: 00000003 00000000 00000000 0001 03    52\n";
+            "00000000a7596ccb: 00000003 00000000 00000000 0001 03    52\n" +
+            "0000000046c97880: 00000002 00000000 00010000 0001 01 571764 sh\rx\f\u2028\u0085y\tz\n";
         var rows = NetTable.ParseUnix(text);
-        Assert.Equal(new UnixSocket(0x750e3dcf, 0x10000, 1, 1, 41795, "/tmp/cap/a sock"), rows[0]);
+        Assert.Equal(new UnixSocket(0x750e3dcf, 0x10000, 1, 1, 41795, "/tmp/cap/a"), rows[0]);
+        Assert.Equal("sh\rx\f\u2028\u0085y", rows[2].Path);
         Assert.Equal("LISTEN", rows[0].StateName);
         Assert.Equal("CONNECTED", rows[1].StateName);
         Assert.Null(rows[1].Path);
@@ -128,6 +132,18 @@ public class ProcfsParserTests
         Assert.Equal("/usr/lib/with space/libc.so.6", maps[1].Path);
         Assert.Equal(1u, maps[1].DevMinor);
         Assert.True(maps[2].Deleted);
+    }
+
+    [Fact]
+    public void Maps_ends_a_line_only_at_a_newline_and_a_path_at_a_tab_as_lsof_does()
+    {
+        // A name with '\r' and U+2028 must not forge a mapping of /etc/shadow.
+        const string text = "7f0fe9b00000-7f0fe9b22000 r--p 00000000 fe:01 332096 /tmp/x\r7f0-7f1 r--p 0 fe:01 9 /etc/shadow\u2028y\tz\n" +
+            "7f0fe9c00000-7f0fe9c01000 r--p 00000000 fe:01 332097 /tmp/line\\012break\n";
+        var maps = Maps.Parse(text);
+        Assert.Equal(2, maps.Count);
+        Assert.Equal("/tmp/x\r7f0-7f1 r--p 0 fe:01 9 /etc/shadow\u2028y", maps[0].Path);
+        Assert.Equal("/tmp/line\\012break", maps[1].Path);
     }
 
     [Fact]

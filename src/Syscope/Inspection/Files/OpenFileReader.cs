@@ -105,7 +105,8 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
             }
             // A mapping whose path does not stat (anon_inode:[io_uring], a file in another mount
             // namespace) is still listed, with the reason, as lsof lists it.
-            int rc = FileStatus.Stat(m.Path, out var st);
+            // Stat the path's own bytes: a name that is not UTF-8 must still be found.
+            int rc = FileStatus.Stat(Text.UntrustedText.ToBytes(m.Path), out var st);
             string name = rc == 0 ? m.Path : $"{m.Path} (stat: {Kernel.Errno.Message(-rc)})";
             rows.Add(new("mem", ' ', "REG", dev, rc == 0 ? st.Size.ToString() : "", m.Inode.ToString(), name) { Inode = m.Inode });
         }

@@ -22,7 +22,7 @@ public static class Maps
         foreach (var lineRange in text.Split('\n'))
         {
             var line = text[lineRange];
-            int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
+            int n = line.SplitAny(f, " \t", StringSplitOptions.RemoveEmptyEntries);
             if (n < 6) continue;
             if (!ulong.TryParse(line[f[4]], out ulong inode) || inode == 0) continue;
             var range = line[f[0]];
@@ -33,8 +33,11 @@ public static class Maps
             ulong.TryParse(range[..dash], NumberStyles.HexNumber, null, out ulong start);
             uint.TryParse(dev[..colon], NumberStyles.HexNumber, null, out uint major);
             uint.TryParse(dev[(colon + 1)..], NumberStyles.HexNumber, null, out uint minor);
-            // The path is the rest of the line and may contain spaces.
-            list.Add(new MappedFile(start, major, minor, inode, line[f[5].Start..].ToString()));
+            // The path is the rest of the line and may contain spaces; the kernel escapes only
+            // '\n' (as \012), and like lsof the path ends at a tab.
+            var path = line[f[5].Start..];
+            int tab = path.IndexOf('\t');
+            list.Add(new MappedFile(start, major, minor, inode, (tab < 0 ? path : path[..tab]).ToString()));
         }
         return list;
     }

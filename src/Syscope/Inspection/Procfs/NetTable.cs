@@ -85,7 +85,7 @@ public static class NetTable
         {
             var line = text[lineRange];
             if (header) { header = false; continue; }
-            int n = line.Split(f, ' ', StringSplitOptions.RemoveEmptyEntries);
+            int n = line.SplitAny(f, " \t", StringSplitOptions.RemoveEmptyEntries);
             if (n >= minFields && parse(line, f[..n]) is { } row) list.Add(row);
         }
         return list;
@@ -121,16 +121,17 @@ public static class NetTable
         return true;
     }
 
-    /// <summary>Num: RefCount Protocol Flags Type St Inode [Path]; the path may contain spaces.</summary>
+    /// <summary>Num: RefCount Protocol Flags Type St Inode [Path].  The kernel prints the path's
+    /// bytes as they are; like lsof, the path is the one field up to a space or tab.</summary>
     public static List<UnixSocket> ParseUnix(ReadOnlySpan<char> text) =>
-        Rows(text, 8, 7, (line, f) =>
+        Rows(text, 9, 7, (line, f) =>
         {
             if (!ulong.TryParse(line[f[0]].TrimEnd(':'), NumberStyles.HexNumber, null, out ulong addr)) return null;
             int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int flags);
             int.TryParse(line[f[4]], NumberStyles.HexNumber, null, out int type);
             int.TryParse(line[f[5]], NumberStyles.HexNumber, null, out int st);
             ulong.TryParse(line[f[6]], out ulong inode);
-            string? path = f.Length > 7 ? line[f[7].Start..].ToString() : null;
+            string? path = f.Length > 7 ? line[f[7]].ToString() : null;
             return new UnixSocket(addr, flags, type, st, inode, path);
         });
 

@@ -1,0 +1,128 @@
+using Syscope.Interop;
+using Syscope.Tests.Infrastructure;
+using Xunit;
+
+namespace Syscope.Tests.Inspection;
+
+/// <summary>
+/// Every failure is said once, in plain words, with exit code 1: odd arguments (huge, negative,
+/// not numbers) are no stack trace, no .NET resource key or type name, and a number is a PID or
+/// an error, never a pattern.  All run the real binary, whose .NET messages are bare resource
+/// keys (UseSystemResourceKeys), as users run it.
+/// </summary>
+public sealed class CliFailureTests : IDisposable
+{
+    private readonly LiveProcesses _live = new();
+
+    private const string WatchWords = "give a number of seconds above 0 and at most 4294967";
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("1e308")]
+    [InlineData("-1e308")]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public void Why_watch_takes_a_number_of_seconds_or_says_which_it_needs(string seconds)
+    {
+        // Checked before anything is inspected: PID 1 is never read.
+        var r = SyscopeCli.Run("why", "--watch", seconds, "1");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal($"syscope: invalid --watch value '{seconds}': {WatchWords}\n", r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Theory]
+    [InlineData("syscope: illegal process ID: 0\n", "files", "0")]
+    [InlineData("syscope: illegal process ID: -5\n", "files", "-5")]
+    [InlineData("syscope: illegal process ID: +5\n", "files", "+5")]
+    [InlineData("syscope: illegal process ID: 99999999999\n", "why", "99999999999")]
+    [InlineData("syscope: illegal process ID: 2147483648\n", "files", "-i", "-n", "2147483648")]
+    [InlineData("syscope: illegal process ID: 0\n", "why", "0")]
+    [InlineData("syscope: Invalid process id: '-1'\n", "trace", "-p", "-1")]
+    [InlineData("syscope: Invalid process id: '0'\n", "trace", "-p", "0")]
+    [InlineData("syscope: Invalid process id: ''\n", "trace", "-p", "1,,2")]
+    [InlineData("syscope: Invalid process id: '99999999999'\n", "trace", "-p", "99999999999")]
+    public void A_number_is_a_pid_or_an_error_never_a_pattern(string expected, params string[] args)
+    {
+        var r = SyscopeCli.Run(args);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(expected, r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Theory]
+    [InlineData("syscope: invalid pattern '[abc': Unmatched [, [^, [:, [., or [=\n", "ps", "[abc")]
+    [InlineData("syscope: invalid pattern '(': Unmatched ( or \\(\n", "why", "(")]
+    [InlineData("syscope: invalid pattern 'a)': Unmatched ) or \\)\n", "files", "a)")]
+    [InlineData("syscope: invalid pattern '*': Invalid preceding regular expression\n", "ps", "*")]
+    [InlineData("syscope: invalid pattern 'a{2,1}': Invalid content of \\{\\}\n", "ps", "a{2,1}")]
+    [InlineData("syscope: invalid pattern 'x\\\\': Trailing backslash\n", "trace", "-p", "x\\")]
+    [InlineData("syscope: regcomp: [abc: Unmatched [, [^, [:, [., or [=\n", "trace", "-e", "trace=/[abc", "true")]
+    [InlineData("syscope: regcomp: (: Unmatched ( or \\(\n", "trace", "-e", "trace=?/(", "true")]
+    [InlineData("syscope: Required argument 'pattern' missing for command: 'ps'.\nTry 'syscope ps --help' for more information.\n", "ps")]
+    [InlineData("syscope: Unrecognized command or argument 'b'.\nTry 'syscope files --help' for more information.\n", "files", "a", "b")]
+    [InlineData("syscope: no process matches '@no-such-response-file'\n", "why", "@no-such-response-file")]
+    public void Bad_arguments_are_said_in_plain_words_once(string expected, params string[] args)
+    {
+        var r = SyscopeCli.Run(args);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(expected, r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [NeedsFact("root")]
+    public void A_pattern_skips_the_commands_that_only_run_syscope()
+    {
+        var sleeper = _live.Start("sleep", "3007");
+        LiveProcesses.WaitUntilBlocked(sleeper.Id, 35, 230);
+        // timeout's own command line holds "sleep 3007" too: without the exclusion the pattern
+        // names two processes.
+        using var traced = Runner.Start("timeout", ["-s", "TERM", "1", SyscopeCli.Executable, "trace", "-p", "sleep 3007"]);
+        Assert.Equal($"syscope: Process {sleeper.Id} attached", traced.StandardError.ReadLine());
+        Assert.True(traced.WaitForExit(10_000));
+        Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n", traced.StandardError.ReadToEnd());
+
+        var why = Runner.Run("timeout", ["20", SyscopeCli.Executable, "why", "sleep 3007"]);
+        Assert.Equal(0, why.ExitCode);
+        Assert.StartsWith($"PID {sleeper.Id} (sleep): sleep 3007\n", why.Stdout);
+
+        var ps = Runner.Run("/bin/sh", ["-c", "\"$0\" ps 'sleep 3007'; exit $?", SyscopeCli.Executable]);
+        Assert.Equal(0, ps.ExitCode);
+        var rows = ps.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, rows.Length);
+        Assert.EndsWith(" sleep 3007", rows[1]);
+    }
+
+    [Fact]
+    public void A_pattern_that_backtracks_without_end_fails_instead_of_hanging()
+    {
+        // A command line of 40 'a's and a '!': (a+)+$ tries every way to split the a's.
+        var victim = _live.Start("/bin/sh", "-c", "read line", new string('a', 40) + "!");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = SyscopeCli.Run("ps", "(a+)+$");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("syscope: pattern '(a+)+$' takes too long to match (it backtracks without end); simplify it\n", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.False(victim.HasExited);
+    }
+
+    [Theory]
+    [InlineData("ps")]
+    [InlineData("files")]
+    [InlineData("why")]
+    public void The_help_says_what_a_pattern_never_matches(string command)
+    {
+        var r = Cli.Run(command, "--help");
+        Assert.Contains("never matches syscope itself nor the commands that run it", System.Text.RegularExpressions.Regex.Replace(r.Output, @"\s+", " "));
+    }
+
+    [Fact]
+    public void Trace_help_says_what_a_pattern_never_matches() =>
+        Assert.Contains("never matches syscope itself nor the commands that run it", Syscope.Cli.Commands.TraceCommand.Description);
+
+    public void Dispose() => _live.Dispose();
+}
