@@ -196,8 +196,10 @@ public class BpfProbeTests
         {
             probe.Trace(launch.Pid);
             launch.Resume();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
             while (launch.TryReap() == null)
             {
+                Assert.True(DateTime.UtcNow < deadline, "dd did not end");
                 Thread.Sleep(5);
                 probe.Ring.Drain(ref sink);
             }

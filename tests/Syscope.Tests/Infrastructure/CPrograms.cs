@@ -10,7 +10,8 @@ public static class CPrograms
     private static readonly string s_dir = RunFolder.RunScoped("bin");
     private static readonly ConcurrentDictionary<string, Lazy<string>> s_built = new();
 
-    public static string TempDir => s_dir;
+    /// <summary>The folder, created on first use.</summary>
+    public static string TempDir => Directory.CreateDirectory(s_dir).FullName;
 
     /// <param name="gccFlags">Replaces the usual "-O1 -pthread" (a program built with -nostdlib needs its own).</param>
     public static string Path(string name, params string[] gccFlags) =>
@@ -19,12 +20,12 @@ public static class CPrograms
     private static string Build(string name, string[] flags)
     {
         string source = System.IO.Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs", name + ".c");
-        string output = System.IO.Path.Combine(s_dir, name);
+        string output = System.IO.Path.Combine(TempDir, name);
         var r = Runner.Run("gcc", [.. flags, "-o", output, source]);
         if (r.ExitCode != 0) throw new InvalidOperationException($"gcc {name}.c failed:\n{r.Stderr}");
         return output;
     }
 
     /// <summary>A fresh path for a test's output file, deleted with the run's folder.</summary>
-    public static string TempFile(string name) => System.IO.Path.Combine(s_dir, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+    public static string TempFile(string name) => System.IO.Path.Combine(TempDir, name + "-" + Guid.NewGuid().ToString("N")[..8]);
 }

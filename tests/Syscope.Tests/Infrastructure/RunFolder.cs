@@ -36,12 +36,15 @@ public static class RunFolder
         s_given = !string.IsNullOrEmpty(given);
         Root = Directory.CreateDirectory(s_given ? given! : $"/tmp/syscope-{Environment.ProcessId}").FullName;
         Environment.SetEnvironmentVariable("TMPDIR", Root);
+        // A run that matched no test never reaches the last-test step: its folder is still empty.
+        if (!s_given) AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Root); } catch (IOException) { } };
     }
 
-    /// <summary>A folder that lives as long as the run, deleted after the last test.</summary>
+    /// <summary>The path of a folder that lives as long as the run, deleted after the last test.
+    /// Its user creates it when it first writes there: discovery alone must leave nothing.</summary>
     public static string RunScoped(string name)
     {
-        string dir = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
+        string dir = Path.Combine(Root, name);
         s_runScoped.Add(dir);
         return dir;
     }
