@@ -14,7 +14,7 @@ public static unsafe partial class DirectoryNames
     [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
     private static partial Dirent64* ReadDir(nint dir);
 
-    [LibraryImport("libc", EntryPoint = "closedir")]
+    [LibraryImport("libc", EntryPoint = "closedir", SetLastError = true)]
     private static partial int CloseDir(nint dir);
 
     /// <summary>Calls onNumber for every entry whose name is a non-negative decimal number;
@@ -39,6 +39,10 @@ public static unsafe partial class DirectoryNames
             }
             return 0;
         }
-        finally { CloseDir(dir); }
+        finally
+        {
+            // closedir fails only for a DIR* it was not given; here that would be a bug.
+            if (CloseDir(dir) != 0) throw SyscallException.FromLast("closedir");
+        }
     }
 }

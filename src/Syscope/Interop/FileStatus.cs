@@ -72,11 +72,18 @@ public static unsafe partial class FileStatus
         Span<byte> p = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         p[Encoding.UTF8.GetBytes(path, p)] = 0;
         Span<byte> target = stackalloc byte[4097];
+        int n = Readlink(p, target);
+        errno = n < 0 ? -n : 0;
+        return n < 0 ? null : Text.UntrustedText.Decode(target[..n]);
+    }
+
+    /// <summary>The target of the NUL-terminated link path in destination (cut to its length, no
+    /// NUL added), without allocating; its length, or the negated errno.</summary>
+    public static int Readlink(ReadOnlySpan<byte> pathZ, Span<byte> destination)
+    {
         nint n;
-        fixed (byte* pp = p) fixed (byte* tp = target) n = ReadlinkRaw(pp, tp, (nuint)target.Length);
-        if (n < 0) { errno = SyscallException.LastErrno(); return null; }
-        errno = 0;
-        return Text.UntrustedText.Decode(target[..(int)n]);
+        fixed (byte* pp = pathZ) fixed (byte* dp = destination) n = ReadlinkRaw(pp, dp, (nuint)destination.Length);
+        return n < 0 ? -SyscallException.LastErrno() : (int)n;
     }
 
     /// <summary>An extended attribute into value, both names NUL-terminated; its length or the

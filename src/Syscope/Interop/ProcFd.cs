@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
 using Syscope.Events;
 
 namespace Syscope.Interop;
@@ -7,26 +6,18 @@ namespace Syscope.Interop;
 /// <summary>Descriptor targets read from /proc/PID/fd/N with readlink(2), socket details from
 /// sock_diag, device numbers from stat(2) and a pidfd's pid from /proc/PID/fdinfo/N, every path
 /// built on the stack so that -y and -yy cost no allocation per argument.</summary>
-public sealed unsafe partial class ProcFd : IFdPaths
+public sealed class ProcFd : IFdPaths
 {
     public static readonly ProcFd Instance = new();
 
     private const int AT_FDCWD = -100;
-
-    [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true)]
-    private static partial nint ReadLink(byte* path, byte* buf, nuint size);
 
     public int PathOf(int pid, int fd, Span<byte> destination)
     {
         if (destination.IsEmpty) return 0;
         Span<byte> path = stackalloc byte[48];
         if (!ProcPath(pid, fd, "/fd/"u8, path)) return 0;
-        fixed (byte* p = path)
-        fixed (byte* d = destination)
-        {
-            nint rc = ReadLink(p, d, (nuint)destination.Length);
-            return rc > 0 ? (int)rc : 0;
-        }
+        return Math.Max(FileStatus.Readlink(path, destination), 0);
     }
 
     public int SocketProtocolOf(int pid, int fd, Span<byte> destination)

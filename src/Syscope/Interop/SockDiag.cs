@@ -28,9 +28,6 @@ public static unsafe partial class SockDiag
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     private static partial nint Recv(int fd, byte* buf, nuint len, int flags);
 
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
-
     /// <summary>One reply message's payload (after struct nlmsghdr); return true to stop reading.</summary>
     private interface IReplyVisitor
     {
@@ -119,33 +116,30 @@ public static unsafe partial class SockDiag
     /// stops, the dump ends or the kernel answers an error.  0, or the negated errno.</summary>
     private static int Query<TVisitor>(ReadOnlySpan<byte> req, ref TVisitor visitor) where TVisitor : struct, IReplyVisitor
     {
-        int fd = Socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-        if (fd < 0) return -SyscallException.LastErrno();
-        try
+        int raw = Socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+        if (raw < 0) return -SyscallException.LastErrno();
+        using var fd = new OwnedFd(raw);
+        fixed (byte* p = req)
+            if (Send(fd.Value, p, (nuint)req.Length, 0) != req.Length) return -SyscallException.LastErrno();
+        byte[] buf = t_replies ??= new byte[32 * 1024];
+        while (true)
         {
-            fixed (byte* p = req)
-                if (Send(fd, p, (nuint)req.Length, 0) != req.Length) return -SyscallException.LastErrno();
-            byte[] buf = t_replies ??= new byte[32 * 1024];
-            while (true)
+            nint n;
+            fixed (byte* p = buf) n = Recv(fd.Value, p, (nuint)buf.Length, 0);
+            if (n < 0) return -SyscallException.LastErrno();
+            if (n == 0) return 0;
+            var data = buf.AsSpan(0, (int)n);
+            while (data.Length >= NlHeader)
             {
-                nint n;
-                fixed (byte* p = buf) n = Recv(fd, p, (nuint)buf.Length, 0);
-                if (n < 0) return -SyscallException.LastErrno();
-                if (n == 0) return 0;
-                var data = buf.AsSpan(0, (int)n);
-                while (data.Length >= NlHeader)
-                {
-                    int len = (int)BinaryPrimitives.ReadUInt32LittleEndian(data);
-                    ushort type = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
-                    if (len < NlHeader || len > data.Length || type == NLMSG_DONE) return 0;
-                    if (type == NLMSG_ERROR)
-                        return len >= NlHeader + 4 ? BinaryPrimitives.ReadInt32LittleEndian(data[NlHeader..]) : -1;
-                    if (type == SOCK_DIAG_BY_FAMILY && visitor.Visit(data[NlHeader..len])) return 0;
-                    data = data[Math.Min(data.Length, (len + 3) & ~3)..];
-                }
+                int len = (int)BinaryPrimitives.ReadUInt32LittleEndian(data);
+                ushort type = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
+                if (len < NlHeader || len > data.Length || type == NLMSG_DONE) return 0;
+                if (type == NLMSG_ERROR)
+                    return len >= NlHeader + 4 ? BinaryPrimitives.ReadInt32LittleEndian(data[NlHeader..]) : -1;
+                if (type == SOCK_DIAG_BY_FAMILY && visitor.Visit(data[NlHeader..len])) return 0;
+                data = data[Math.Min(data.Length, (len + 3) & ~3)..];
             }
         }
-        finally { Close(fd); }
     }
 
     /// <summary>Walks struct rtattr records: (length, type) then the payload, 4-byte aligned.</summary>

@@ -112,6 +112,9 @@ public static class LauncherStub
 
     private static string? s_path;
 
+    /// <summary>The memfd holding the stub: open for the process's lifetime, as its path must stay valid.</summary>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle? s_memfd;
+
     /// <summary>A path that executes the stub: a close-on-exec memfd (the target never inherits it), or a private temp file where
     /// vm.memfd_noexec forbids executing memfds.</summary>
     public static string Path
@@ -122,9 +125,8 @@ public static class LauncherStub
             byte[] elf = BuildElf();
             try
             {
-                int fd = Spawn.CreateMemfd("syscope-launcher", Spawn.MFD_CLOEXEC);
-                Spawn.WriteAll(fd, elf);
-                return s_path = $"/proc/{Environment.ProcessId}/fd/{fd}";
+                s_memfd = Descriptors.Memfd("syscope-launcher", elf);
+                return s_path = $"/proc/{Environment.ProcessId}/fd/{s_memfd.DangerousGetHandle()}";
             }
             catch (SyscallException)
             {

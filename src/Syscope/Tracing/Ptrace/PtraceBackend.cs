@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Kernel;
@@ -102,7 +103,9 @@ public sealed partial class PtraceBackend : ITraceBackend
 
     private void Launch()
     {
-        var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(), _target.ExecutablePath! };
+        // The launcher opens the seccomp program before it stops itself, so ours closes once it has stopped.
+        using var seccomp = _seccomp ? Descriptors.Memfd("syscope-seccomp", SeccompFilter.Build(_filter.Trace)) : null;
+        var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(seccomp), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
         int pid = Spawn.Start(LauncherStub.Path, argv, LauncherStub.RuntimeIgnoredSignals);
         int rc = Wait.For(pid, out int status, Wait.WUNTRACED | Wait.Tracer);
@@ -146,13 +149,11 @@ public sealed partial class PtraceBackend : ITraceBackend
 
     /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
     /// no need for no_new_privs) or 'P' (set no_new_privs first, as the kernel requires).</summary>
-    private string SeccompArgument()
+    private string SeccompArgument(SafeFileHandle? program)
     {
-        if (!_seccomp) return "-";
-        int fd = Spawn.CreateMemfd("syscope-seccomp", Spawn.MFD_CLOEXEC);
-        Spawn.WriteAll(fd, SeccompFilter.Build(_filter.Trace));
+        if (program == null) return "-";
         bool privileged = Credentials.GetEffectiveUid() == 0 && (_target.RunAs == null || _target.RunAs.Uid == 0);
-        return (privileged ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{fd}";
+        return (privileged ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{program.DangerousGetHandle()}";
     }
 
     private void AttachAll()

@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Syscope.Interop;
+
+/// <summary>open, read, write, close and memfd_create: the descriptor calls, each imported once.
+/// Every descriptor opened here has an owner that closes it: <see cref="OwnedFd"/> for one used
+/// within a call (no allocation: the /proc readers open one per fd they look at), a
+/// SafeFileHandle for one that outlives it.</summary>
+public static unsafe partial class Descriptors
+{
+    public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
+    private const uint MFD_CLOEXEC = 1;
+    private const int EINTR = 4;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int OpenRaw(byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadRaw(int fd, byte* buf, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteRaw(int fd, byte* buf, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int CloseRaw(int fd);
+
+    [LibraryImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
+    private static partial int MemfdCreate(byte* name, uint flags);
+
+    /// <summary>Opens a NUL-terminated path; the owned descriptor, or one holding the negated errno.</summary>
+    public static OwnedFd Open(ReadOnlySpan<byte> pathZ, int flags)
+    {
+        int fd;
+        fixed (byte* p = pathZ) fd = OpenRaw(p, flags);
+        return new OwnedFd(fd < 0 ? -SyscallException.LastErrno() : fd);
+    }
+
+    /// <summary>One read(2); the byte count or the negated errno.</summary>
+    public static int Read(in OwnedFd fd, Span<byte> buffer)
+    {
+        nint n;
+        fixed (byte* b = buffer) n = ReadRaw(fd.Value, b, (nuint)buffer.Length);
+        return n < 0 ? -SyscallException.LastErrno() : (int)n;
+    }
+
+    /// <summary>Writes all of data, resuming after short writes and EINTR; throws on failure.</summary>
+    public static void WriteAll(SafeFileHandle fd, ReadOnlySpan<byte> data)
+    {
+        int raw = (int)fd.DangerousGetHandle();
+        fixed (byte* p = data)
+        {
+            int done = 0;
+            while (done < data.Length)
+            {
+                nint n = WriteRaw(raw, p + done, (nuint)(data.Length - done));
+                if (n < 0)
+                {
+                    int e = SyscallException.LastErrno();
+                    if (e == EINTR) continue;
+                    throw new SyscallException("write", e);
+                }
+                done += (int)n;
+            }
+        }
+    }
+
+    /// <summary>An anonymous close-on-exec file (memfd_create(2)) holding data, owned by the caller.</summary>
+    public static SafeFileHandle Memfd(string name, ReadOnlySpan<byte> data)
+    {
+        byte[] n = Encoding.UTF8.GetBytes(name + "\0");
+        int fd;
+        fixed (byte* p = n) fd = MemfdCreate(p, MFD_CLOEXEC);
+        if (fd < 0) throw SyscallException.FromLast("memfd_create");
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try { WriteAll(handle, data); }
+        catch { handle.Dispose(); throw; }
+        return handle;
+    }
+
+    /// <summary>Closes fd; 0 or the negated errno.  Linux releases the descriptor even when close
+    /// reports an error (EINTR, EIO), so a caller never closes twice.</summary>
+    internal static int Close(int fd) => CloseRaw(fd) == 0 ? 0 : -SyscallException.LastErrno();
+}
+
+/// <summary>A descriptor opened within one call and closed when it ends (`using var fd = ...`),
+/// on every path.  Value is the descriptor, or the negated errno of the call that failed to open it.</summary>
+public ref struct OwnedFd(int value)
+{
+    public int Value { get; private set; } = value;
+
+    public readonly bool IsOpen => Value >= 0;
+
+    public void Dispose()
+    {
+        // A read-only /proc file or a query socket has nothing to lose if close reports an error.
+        if (Value >= 0) _ = Descriptors.Close(Value);
+        Value = -1;
+    }
+}
