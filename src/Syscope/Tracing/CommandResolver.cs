@@ -8,8 +8,9 @@ public static class CommandResolver
     {
         if (command.Contains('/'))
         {
-            if (!File.Exists(command) && !Directory.Exists(command))
-                throw new UserError($"Can't stat {Text.UntrustedText.Quote(command)}: No such file or directory");
+            // stat's own errno: a directory closed to us is "Permission denied", as strace says.
+            int rc = Interop.FileStatus.Stat(command, out _);
+            if (rc != 0) throw new UserError($"Can't stat {Text.UntrustedText.Quote(command)}: {Kernel.Errno.Message(-rc)}");
             return command;
         }
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))

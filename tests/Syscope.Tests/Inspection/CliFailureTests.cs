@@ -97,6 +97,20 @@ public sealed class CliFailureTests : IDisposable
         Assert.EndsWith(" sleep 3007", rows[1]);
     }
 
+    [NeedsFact("root", "setpriv", "strace")]
+    public void A_program_in_a_closed_folder_is_said_as_strace_says_it()
+    {
+        // The live folder is mode 700: another user cannot even look inside.
+        string program = Path.Combine(_live.Dir, "prog");
+        File.WriteAllText(program, "");
+        string[] asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+        var strace = Runner.Run("setpriv", [.. asNobody, "strace", program]);
+        var ours = Runner.Run("setpriv", [.. asNobody, SyscopeCli.Executable, "trace", program]);
+        Assert.Equal($"strace: Can't stat '{program}': Permission denied\n", strace.Stderr);
+        Assert.Equal(1, ours.ExitCode);
+        Assert.Equal(strace.Stderr.Replace("strace:", "syscope:"), ours.Stderr);
+    }
+
     [Fact]
     public void A_pattern_that_backtracks_without_end_fails_instead_of_hanging()
     {
