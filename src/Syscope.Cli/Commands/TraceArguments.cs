@@ -104,6 +104,7 @@ public sealed partial class TraceArguments
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
         else if (name == "json" && eq < 0) Json = true;
+        else if (BackendOption(name, value, eq >= 0)) { }
         // Its argument is optional, and a bare --decode-fds means paths.
         else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))

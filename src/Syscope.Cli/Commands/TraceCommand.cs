@@ -33,6 +33,8 @@ public static class TraceCommand
           -X FORMAT     constants as names (abbrev), numbers (raw) or both (verbose)
           -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
           --json        JSON Lines (one object per call, signal and exit) instead of strace text
+          --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
+                        --buffer-size=SIZE sets its ring buffer, default 8M)
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
           -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
                         %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
@@ -87,17 +89,17 @@ public static class TraceCommand
         if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
-        return Trace(target, options, stderr, interruptible, a.Json);
+        var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize), notice => stderr.WriteLine($"syscope: {notice}"));
+        return Trace(target, backend, options, stderr, interruptible, a.Json);
     }
 
-    private static int Trace(TraceTarget target, StraceOptions options, TextWriter stderr, int interruptible, bool json)
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json)
     {
         TraceOutput? shared = null;
         if (!options.PerProcessFiles)
             shared = options.OutputPath == null
                 ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
                 : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
-        var backend = TraceBackends.Create(target);
         var filter = target.Filter;
         var host = backend.Facts.Host;
         var text = json || filter.Summary == SummaryMode.Only ? null

@@ -26,8 +26,24 @@ public interface ITraceBackend
     void RequestDetach(int signal);
 }
 
+/// <summary>--backend: ptrace (stops the tracee at each call), ebpf (never stops it), or auto
+/// (eBPF where this machine and the options allow it, else ptrace).</summary>
+public enum BackendKind { Ptrace, Ebpf, Auto }
+
 /// <summary>Picks the backend for a target.</summary>
 public static class TraceBackends
 {
     public static ITraceBackend Create(TraceTarget target) => new Ptrace.PtraceBackend(target);
+
+    /// <summary>The backend asked for.  Ebpf throws <see cref="UserError"/> naming what is missing
+    /// or what it cannot do; Auto then falls back to ptrace and tells why through notice.</summary>
+    public static ITraceBackend Create(TraceTarget target, BackendKind kind, Ebpf.EbpfSettings settings, Action<string> notice)
+    {
+        if (kind == BackendKind.Ptrace) return Create(target);
+        string? why = Ebpf.EbpfBackend.Unsupported(target) ?? Ebpf.EbpfSupport.Missing;
+        if (why == null) return new Ebpf.EbpfBackend(target, settings);
+        if (kind == BackendKind.Ebpf) throw new UserError(why);
+        notice($"eBPF unavailable ({why}); tracing with ptrace");
+        return Create(target);
+    }
 }

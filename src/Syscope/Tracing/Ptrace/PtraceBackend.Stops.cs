@@ -264,7 +264,7 @@ public sealed partial class PtraceBackend
     }
 
     /// <summary>A tracee seen before its parent's fork event: its process, from /proc.</summary>
-    private static int ProcessOfNewTracee(int tid) => TgidOf(tid);
+    private static int ProcessOfNewTracee(int tid) => ProcessThreads.TgidOf(tid);
 
     /// <summary>Under seccomp a tracee runs free (PTRACE_CONT) between traced calls and needs a stop
     /// only for the exit of the one it is in; the launcher is watched call by call until it execs.</summary>

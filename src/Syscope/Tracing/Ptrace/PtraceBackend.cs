@@ -160,8 +160,8 @@ public sealed partial class PtraceBackend : ITraceBackend
     {
         foreach (int pid in _target.AttachPids)
         {
-            var threads = ThreadsOf(pid);
-            int tgid = TgidOf(pid);
+            var threads = ProcessThreads.Of(pid);
+            int tgid = ProcessThreads.TgidOf(pid);
             foreach (int tid in threads)
             {
                 if (_tracees.ContainsKey(tid)) continue;
@@ -183,32 +183,6 @@ public sealed partial class PtraceBackend : ITraceBackend
             _event.ThreadCount = threads.Count;
             Emit(leader);
         }
-    }
-
-    private static List<int> ThreadsOf(int pid)
-    {
-        var list = new List<int> { pid };
-        try
-        {
-            foreach (var dir in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-                if (int.TryParse(System.IO.Path.GetFileName(dir), out int tid) && tid != pid) list.Add(tid);
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return list;
-    }
-
-    /// <summary>The process a -p id belongs to (itself, unless it names a thread).</summary>
-    private static int TgidOf(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("Tgid:", StringComparison.Ordinal) && int.TryParse(line.AsSpan(5).Trim(), out int tgid)) return tgid;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return pid;
     }
 
     /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>

@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+
+namespace Syscope.Tracing.Ebpf;
+
+public sealed partial class EbpfBackend
+{
+    private const int Execve = 59;
+
+    /// <summary>What the backend remembers of one traced thread between its records.</summary>
+    private sealed class TracedThread(int tid, int tgid)
+    {
+        public readonly int Tid = tid;
+        public int Tgid = tgid;
+        public bool InSyscall;
+        public int SyscallNumber;
+        public SyscallArgs Args;
+        public long EntryTimeNs;
+        /// <summary>The launched command's execve, whose result says whether it started.</summary>
+        public bool LaunchExec;
+        /// <summary>The launcher after a failed execve: its exit_group is not the command's.</summary>
+        public bool Hidden;
+        public readonly CapturedMemory Memory = new();
+    }
+
+    /// <summary>One run: the records of the ring turned into events, in ring order.</summary>
+    private sealed class Session(EbpfBackend backend, BpfProbe probe, ITraceConsumer consumer) : IRecordSink
+    {
+        private readonly Dictionary<int, TracedThread> _threads = new();
+        /// <summary>The ids in the kernel's traced set (tgids with -f, else tids) not yet seen to end.</summary>
+        private readonly HashSet<int> _live = new();
+        private readonly TraceTarget _target = backend._target;
+        private PausedLaunch? _launch;
+        private int? _launchStatus;
+        private bool _launchFailed;
+        private ulong _lostReported;
+        private TraceEvent _event;
+        private static readonly CapturedMemory s_nothing = new();
+
+        public TraceOutcome Run()
+        {
+            try
+            {
+                if (_target.Launches) Launch();
+                else Attach();
+                return Loop();
+            }
+            finally
+            {
+                _launch?.Dispose();
+            }
+        }
+
+        private void Launch()
+        {
+            _launch = PausedLaunch.Start(_target.ExecutablePath!, _target.Argv);
+            int pid = _launch.Pid;
+            probe.Trace(pid);
+            _live.Add(pid);
+            var t = Thread(pid, pid);
+            Begin(TraceEventKind.Attached, t, Clock.MonotonicNs());
+            _event.AttachKind = AttachKind.Launched;
+            _event.ThreadCount = 1;
+            Emit(t, s_nothing);
+            _launch.Resume();
+        }
+
+        private void Attach()
+        {
+            foreach (int pid in _target.AttachPids)
+            {
+                int tgid = ProcessThreads.TgidOf(pid);
+                var threads = ProcessThreads.Of(pid);
+                if (_target.FollowForks)
+                {
+                    probe.Trace(tgid);
+                    _live.Add(tgid);
+                }
+                foreach (int tid in threads)
+                {
+                    Thread(tid, tgid);
+                    if (_target.FollowForks) continue;
+                    probe.Trace(tid);
+                    _live.Add(tid);
+                }
+                // Traced from here on: a process that ended meanwhile leaves the set at once.
+                if (!Directory.Exists($"/proc/{pid}")) throw new UserError($"attach: {pid}: No such process");
+                var leader = Thread(pid, tgid);
+                Begin(TraceEventKind.Attached, leader, Clock.MonotonicNs());
+                _event.AttachKind = AttachKind.Seized;
+                _event.ThreadCount = threads.Count;
+                Emit(leader, s_nothing);
+            }
+        }
+
+        private TraceOutcome Loop()
+        {
+            var ring = probe.Ring;
+            var self = this;
+            long nextCheck = 0;
+            while (true)
+            {
+                ring.Wait(backend._settings.PollMs);
+                ring.Drain(ref self);
+                ReportLosses();
+                if (backend._detachSignal != 0) return Detach(backend._detachSignal);
+                if (_launch != null && _launchStatus == null) _launchStatus = _launch.TryReap();
+                // A process whose exit record was lost is still known to have ended: the kernel
+                // took it out of the traced set.
+                if (Stopwatch.GetTimestamp() >= nextCheck)
+                {
+                    _live.RemoveWhere(id => !probe.IsTraced(id));
+                    nextCheck = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
+                }
+                if (_live.Count == 0 && (_launch == null || _launchStatus != null))
+                {
+                    ring.Drain(ref self);
+                    ReportLosses();
+                    return Outcome();
+                }
+            }
+        }
+
+        private TraceOutcome Outcome()
+        {
+            if (_launchStatus is not int status) return new TraceOutcome(0, 0, false, 0);
+            return Wait.Signaled(status)
+                ? new TraceOutcome(128 + Wait.TermSig(status), Wait.TermSig(status), Wait.CoreDumped(status), 0)
+                : new TraceOutcome(Wait.ExitStatus(status), 0, false, 0);
+        }
+
+        /// <summary>Ctrl-C: every thread is let go (taken out of the traced set), and a launched
+        /// command gets the signal, as strace passes it on.</summary>
+        private TraceOutcome Detach(int signal)
+        {
+            foreach (int id in _live) probe.Untrace(id);
+            var self = this;
+            probe.Ring.Drain(ref self);
+            ReportLosses();
+            foreach (var t in _threads.Values)
+            {
+                if (t.Hidden) continue;
+                Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
+                _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
+                _event.EntryTimeNs = t.EntryTimeNs;
+                _event.Args = t.Args;
+                Emit(t, s_nothing);
+            }
+            if (_launch != null && signal > 0) Signals.Kill(_launch.Pid, signal);
+            _launch?.Dispose();   // it is not waited for: strace leaves its child too
+            _launch = null;
+            return new TraceOutcome(0, 0, false, signal > 0 ? signal : 0);
+        }
+
+        private void ReportLosses()
+        {
+            ulong lost = probe.ReadRingStats().Lost;
+            if (lost == _lostReported) return;
+            _event = default;
+            _event.Kind = TraceEventKind.Message;
+            _event.Message = $"{lost - _lostReported} events lost (ring buffer full; --buffer-size={probe.Ring.Size})";
+            _lostReported = lost;
+            consumer.OnEvent(ref _event, s_nothing);
+        }
+
+        public void OnRecord(BpfRecord record)
+        {
+            switch (record.Kind)
+            {
+                case RecordKind.SyscallEntry: Entered(record); break;
+                case RecordKind.SyscallExit: Exited(record); break;
+                case RecordKind.Fork: Forked(record.As<ForkRecord>()); break;
+                case RecordKind.Exec: Execed(record.As<ExecRecord>()); break;
+                case RecordKind.TaskExit: Ended(record.As<TaskExitRecord>()); break;
+                case RecordKind.Signal: Signalled(record.As<SignalRecord>()); break;
+            }
+        }
+
+        private void Entered(BpfRecord record)
+        {
+            ref readonly var e = ref record.As<EntryRecord>();
+            var t = Thread((int)e.H.Tid, (int)e.H.Tgid);
+            t.InSyscall = true;
+            t.SyscallNumber = e.H.Nr;
+            t.Args = e.Args;
+            t.EntryTimeNs = (long)e.H.Ts;
+            t.Memory.Clear();
+            AddCaptures(t.Memory, record);
+            if (_launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve && !_launchFailed) t.LaunchExec = true;
+            if (t.Hidden) return;
+            Begin(TraceEventKind.SyscallEntry, t, t.EntryTimeNs);
+            _event.SyscallNumber = t.SyscallNumber;
+            _event.Args = t.Args;
+            _event.InstructionPointer = e.Ip;
+            _event.StackPointer = e.Sp;
+            Emit(t, t.Memory);
+        }
+
+        private void Exited(BpfRecord record)
+        {
+            ref readonly var x = ref record.As<ExitRecord>();
+            if (!_threads.TryGetValue((int)x.H.Tid, out var t)) return;
+            bool wasIn = t.InSyscall && t.SyscallNumber == x.H.Nr && !x.H.Flags.HasFlag(RecordFlags.EntryLost);
+            t.InSyscall = false;
+            // Without its entry (lost in a full ring), the call has no arguments to print; the
+            // loss is reported.
+            if (!wasIn || t.Hidden) return;
+            AddCaptures(t.Memory, record);
+            Begin(TraceEventKind.SyscallExit, t, (long)x.H.Ts);
+            _event.SyscallNumber = t.SyscallNumber;
+            _event.Args = t.Args;
+            _event.EntryTimeNs = t.EntryTimeNs;
+            _event.ReturnValue = x.Ret;
+            _event.HasReturn = true;
+            Emit(t, t.Memory);
+            if (t.LaunchExec)
+            {
+                t.LaunchExec = false;
+                if (x.Ret is < 0 and >= -4095)
+                {
+                    // The command could not start: say why, and hide the launcher's exit_group.
+                    _launchFailed = true;
+                    t.Hidden = true;
+                    Begin(TraceEventKind.ExecFailed, t, (long)x.H.Ts);
+                    _event.ReturnValue = x.Ret;
+                    Emit(t, s_nothing);
+                }
+            }
+        }
+
+        private void Forked(in ForkRecord f)
+        {
+            var child = Thread((int)f.ChildTid, (int)f.ChildTgid);
+            if (!f.H.Flags.HasFlag(RecordFlags.Thread)) _live.Add((int)f.ChildTgid);
+            Begin(TraceEventKind.Attached, child, (long)f.H.Ts);
+            _event.AttachKind = AttachKind.Followed;
+            _event.ThreadCount = 1;
+            _event.RelatedTid = (int)f.H.Tid;
+            Emit(child, s_nothing);
+        }
+
+        private void Execed(in ExecRecord e)
+        {
+            int tid = (int)e.H.Tid;
+            if ((int)e.OldTid == tid || !_threads.Remove((int)e.OldTid, out var old)) return;
+            // A non-leader thread exec'd: it goes on under the leader's id, inside its execve.
+            _threads.Remove(tid);
+            var t = Thread(tid, (int)e.H.Tgid);
+            t.InSyscall = old.InSyscall;
+            t.SyscallNumber = old.SyscallNumber;
+            t.Args = old.Args;
+            t.EntryTimeNs = old.EntryTimeNs;
+            t.LaunchExec = old.LaunchExec;
+            Begin(TraceEventKind.Superseded, t, (long)e.H.Ts);
+            _event.RelatedTid = (int)e.OldTid;
+            Emit(t, s_nothing);
+        }
+
+        private void Ended(in TaskExitRecord x)
+        {
+            int tid = (int)x.H.Tid;
+            var t = Thread(tid, (int)x.H.Tgid);
+            _threads.Remove(tid);
+            if (_target.FollowForks ? x.H.Flags.HasFlag(RecordFlags.GroupDead) : true) _live.Remove(_target.FollowForks ? t.Tgid : tid);
+            if (t.Hidden && !_launchFailed) return;
+            int code = x.ExitCode;
+            bool killed = (code & 0x7f) != 0;
+            Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, (long)x.H.Ts);
+            _event.ExitCode = (code >> 8) & 0xff;
+            _event.Signal = killed ? code & 0x7f : 0;
+            _event.CoreDumped = killed && (code & 0x80) != 0;
+            _event.SyscallNumber = -1;
+            Emit(t, s_nothing);
+        }
+
+        private void Signalled(in SignalRecord s)
+        {
+            var t = Thread((int)s.H.Tid, (int)s.H.Tgid);
+            if (t.Hidden) return;
+            Begin(TraceEventKind.Signal, t, (long)s.H.Ts);
+            _event.Signal = s.H.Nr;
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<SigInfoBytes>(in s.Siginfo))
+                .CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<SigInfo>(ref _event.SigInfo)));
+            Emit(t, s_nothing);
+        }
+
+        private static void AddCaptures(CapturedMemory memory, BpfRecord record)
+        {
+            var captures = record.Captures;
+            while (captures.MoveNext()) memory.Add(captures.Current.Addr, captures.CurrentBytes);
+        }
+
+        private TracedThread Thread(int tid, int tgid)
+        {
+            if (!_threads.TryGetValue(tid, out var t)) _threads[tid] = t = new TracedThread(tid, tgid);
+            return t;
+        }
+
+        private void Begin(TraceEventKind kind, TracedThread t, long timeNs)
+        {
+            _event = default;
+            _event.Kind = kind;
+            _event.Tid = t.Tid;
+            _event.Tgid = t.Tgid;
+            _event.TimeNs = timeNs;
+            _event.InterruptedSyscall = -1;
+        }
+
+        private void Emit(TracedThread t, ITraceeMemory memory) => consumer.OnEvent(ref _event, memory);
+    }
+}

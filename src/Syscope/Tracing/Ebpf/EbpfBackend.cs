@@ -1,0 +1,69 @@
+using Syscope.Events;
+using Syscope.Interop;
+using Syscope.Kernel;
+
+namespace Syscope.Tracing.Ebpf;
+
+/// <summary>How the eBPF backend runs: --buffer-size, and how often the reader looks at the ring
+/// when nothing woke it.</summary>
+public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int PollMs = 20);
+
+/// <summary>
+/// The eBPF tracing backend: syscope's BPF programs see every call of the traced processes in the
+/// kernel and copy its arguments' memory as the capture plans say; this class launches or attaches
+/// (with no ptrace: the tracee is never stopped), reads the ring in batches and turns its records
+/// into <see cref="TraceEvent"/>s, the captured bytes serving as the tracee's memory.  It runs on the
+/// caller's thread, polling the ring with a short timeout, so a detach request from a signal
+/// handler takes effect within one poll.
+/// </summary>
+public sealed partial class EbpfBackend : ITraceBackend
+{
+    private readonly TraceTarget _target;
+    private readonly EbpfSettings _settings;
+    private volatile int _detachSignal;
+
+    public EbpfBackend(TraceTarget target, EbpfSettings? settings = null)
+    {
+        if (Unsupported(target) is { } why) throw new UserError(why);
+        _target = target;
+        _settings = settings ?? new EbpfSettings();
+    }
+
+    /// <summary>What a target asks that the eBPF backend cannot do (it never stops the tracee), in one
+    /// line; null when it can trace it.</summary>
+    public static string? Unsupported(TraceTarget target)
+    {
+        var f = target.Filter;
+        if (f.Injections.Count > 0) return "--ebpf cannot inject= or fault=: that needs stopping the tracee (use ptrace: --backend=ptrace)";
+        if (target.RunAs != null) return "--ebpf cannot run the command as another user (-u): use --backend=ptrace";
+        if (f.SeccompBpf == true) return "--ebpf filters in the kernel already: --seccomp-bpf is for the ptrace backend";
+        return null;
+    }
+
+    /// <summary>Descriptor paths and host facts are looked up live, as for ptrace (the tracee runs
+    /// on, so a descriptor closed meanwhile shows no path).</summary>
+    public TraceFacts Facts { get; } = new(ProcFd.Instance, LiveHostFacts.Instance);
+
+    public void RequestDetach(int signal) => _detachSignal = signal;
+
+    public TraceOutcome Run(ITraceConsumer consumer)
+    {
+        try
+        {
+            var options = new ProbeOptions
+            {
+                Follow = _target.FollowForks,
+                PerThread = !_target.FollowForks,
+                RingBytes = _settings.RingBytes,
+            };
+            using var probe = BpfProbe.Load(options);
+            probe.SetTraceSet(_target.Filter.Trace);
+            var session = new Session(this, probe, consumer);
+            return session.Run();
+        }
+        finally
+        {
+            consumer.Complete();
+        }
+    }
+}
