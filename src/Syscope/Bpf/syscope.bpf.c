@@ -219,14 +219,14 @@ static __always_inline __u64 arg_at(const struct task_call *call, __u8 i)
 	return i < 6 ? call->args[i] : 0;
 }
 
-static __always_inline __u64 rule_size(const struct capture_rule *r, const struct task_call *call, __s64 ret)
+// How many elements the rule covers (1 for a fixed size).
+static __always_inline __u64 rule_count(const struct capture_rule *r, const struct task_call *call)
 {
-	__u64 elem = r->elem_size ? r->elem_size : 1;
 	__u32 pointee = 0;
 	switch (r->size_from) {
-	case SIZE_FIXED: return r->elem_size;
-	case SIZE_FROM_ARG: return arg_at(call, r->size_arg) * elem;
-	case SIZE_FROM_RETURN: return ret > 0 ? (__u64)ret * elem : 0;
+	case SIZE_FIXED: return 1;
+	case SIZE_FROM_ARG: return arg_at(call, r->size_arg);
+	case SIZE_FROM_RETURN: return call->ret > 0 ? (__u64)call->ret : 0;
 	case SIZE_FROM_POINTEE:
 		if (bpf_probe_read_user(&pointee, sizeof(pointee), (const void *)arg_at(call, r->size_arg))) return 0;
 		return pointee;
@@ -234,8 +234,20 @@ static __always_inline __u64 rule_size(const struct capture_rule *r, const struc
 	return 0;
 }
 
+// The rule's size in bytes: its header, then its elements (bits in whole 64-bit words).
+static __always_inline __u64 rule_bytes(const struct capture_rule *r, const struct task_call *call)
+{
+	__u64 count = rule_count(r, call);
+	if (count > (1ULL << 32)) count = 1ULL << 32;   // no overflow below; caps cut it anyway
+	if (r->flags & RULE_COUNT_BITS) return r->header + (count + 63) / 64 * 8;
+	return r->header + count * (r->elem_size ? r->elem_size : 1);
+}
+
 #define MAX_STRING_ARRAY 256
 #define MAX_IOVECS 32
+#define MAX_NAME 128
+#define MAX_CONTROL 1024
+#define MAX_SIGSET 128
 
 struct iovec_raw { __u64 base; __u64 len; };
 
@@ -280,29 +292,89 @@ static __always_inline __u64 capture_string_array(struct scratch *s, __u64 off, 
 	return capture_strings(s, off, start + sizeof(struct capture), r->cap, META(0, rule, r->arg, 1));
 }
 
-// readv/writev/preadv...: the iovec array, then each buffer in order until total bytes are taken.
-static __always_inline __u64 capture_iovec(struct scratch *s, __u64 off, const struct capture_rule *r, __u8 rule,
-					   __u64 addr, __u64 count, __u64 total)
+// The count of an iovec array rides in meta's top byte (global functions take five arguments).
+#define META_COUNT(meta) ((meta) >> 25)
+#define WITH_COUNT(meta, count) (((meta) & 0x1ffffff) | (__u32)(count) << 25)
+
+// An iovec array (at most MAX_IOVECS), then each buffer in order until total bytes are taken.
+__noinline __u64 capture_iovecs(struct scratch *s, __u64 off, __u64 addr, __u64 total, __u32 meta)
 {
+	if (!s) return off;
+	__u64 count = META_COUNT(meta);
 	if (count > MAX_IOVECS) count = MAX_IOVECS;
+	meta &= 0xffffff;
 	__u64 start = off & OFFSET_MASK;
 	if (room(start) < MAX_IOVECS * sizeof(struct iovec_raw)) return off;
 	struct iovec_raw *iov = (struct iovec_raw *)&s->data[start + sizeof(struct capture)];
 	__u64 bytes = count * sizeof(struct iovec_raw);
 	if (bpf_probe_read_user(iov, bytes, (const void *)addr)) {
-		fill_capture((struct capture *)&s->data[start], addr, 0, rule, r->arg, CAPTURE_FAULT);
+		fill_capture((struct capture *)&s->data[start], addr, 0, meta >> 8, meta >> 16, CAPTURE_FAULT);
 		return start + sizeof(struct capture);
 	}
-	fill_capture((struct capture *)&s->data[start], addr, bytes, rule, r->arg, 0);
+	fill_capture((struct capture *)&s->data[start], addr, bytes, meta >> 8, meta >> 16, 0);
 	off = start + sizeof(struct capture) + bytes;
 	for (int i = 0; i < MAX_IOVECS; i++) {
 		if (i >= count || total == 0) break;
 		__u64 base = iov[i].base, len = iov[i].len;
 		if (len > total) len = total;
 		total -= len;
-		off = capture_region(s, off, base, len, META(0, rule, r->arg, 0));
+		off = capture_region(s, off, base, len, meta);
 	}
 	return off;
+}
+
+// struct msghdr's fields (x86_64).
+struct msghdr_raw {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+};
+
+// A struct msghdr, its name, its iovecs with at most total bytes of their buffers, its control data.
+__noinline __u64 capture_msghdr(struct scratch *s, __u64 off, __u64 addr, __u64 total, __u32 meta)
+{
+	if (!s) return off;
+	struct msghdr_raw m;
+	if (bpf_probe_read_user(&m, sizeof(m), (const void *)addr)) return capture_region(s, off, addr, 0, meta);
+	off = capture_region(s, off, addr, sizeof(m), meta);
+	if (m.name) off = capture_region(s, off, m.name, m.namelen < MAX_NAME ? m.namelen : MAX_NAME, meta);
+	if (m.iov) off = capture_iovecs(s, off, m.iov, total, WITH_COUNT(meta, m.iovlen < MAX_IOVECS ? m.iovlen : MAX_IOVECS));
+	if (m.control) off = capture_region(s, off, m.control, m.controllen < MAX_CONTROL ? m.controllen : MAX_CONTROL, meta);
+	return off;
+}
+
+// struct mmsghdr[count]: the array, then what capture_msghdr takes of the first messages; at exit
+// each message's data is its msg_len, at entry total bytes.
+#define MMSGHDR_SIZE 64
+static __always_inline __u64 capture_mmsghdr(struct scratch *s, __u64 off, const struct capture_rule *r, __u8 rule,
+					     __u64 addr, __u64 count)
+{
+	off = capture_region(s, off, addr, count * MMSGHDR_SIZE, META(0, rule, r->arg, 0));
+	for (int i = 0; i < SYSCOPE_MAX_MMSG; i++) {
+		if (i >= count) break;
+		__u64 msg = addr + i * MMSGHDR_SIZE;
+		__u64 total = r->cap;
+		__u32 len = 0;
+		if (r->phase == CAPTURE_AT_EXIT && bpf_probe_read_user(&len, sizeof(len), (const void *)(msg + 56)) == 0 && len < total)
+			total = len;
+		off = capture_msghdr(s, off, msg, total, META(0, rule, r->arg, 0));
+	}
+	return off;
+}
+
+// pselect6's { const sigset_t *, size_t }: the pair, then the set.
+static __always_inline __u64 capture_sigset_pair(struct scratch *s, __u64 off, __u8 rule, __u8 arg, __u64 addr)
+{
+	__u64 pair[2] = {};
+	off = capture_region(s, off, addr, sizeof(pair), META(0, rule, arg, 0));
+	if (bpf_probe_read_user(pair, sizeof(pair), (const void *)addr) || !pair[0]) return off;
+	return capture_region(s, off, pair[0], pair[1] < MAX_SIGSET ? pair[1] : MAX_SIGSET, META(0, rule, arg, 0));
 }
 
 __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture_rule *r, __u32 rule,
@@ -311,22 +383,35 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 	if (!s || !r || !call) return off;
 	__u64 addr = arg_at(call, r->arg);
 	if (!addr) return off;                     // NULL: decoders print it without reading
-	__s64 ret = call->ret;
-	__u64 size = rule_size(r, call, ret);
+	__u32 meta = META(0, rule, r->arg, 0);
 	switch (r->kind) {
-	case CAPTURE_BYTES:
-		if (size > r->cap) return capture_region(s, off, addr, r->cap, META(CAPTURE_TRUNCATED, rule, r->arg, 0));
-		return capture_region(s, off, addr, size, META(0, rule, r->arg, 0));
+	case CAPTURE_BYTES: {
+		__u64 size = rule_bytes(r, call);
+		if (size > r->cap) return capture_region(s, off, addr, r->cap, meta | CAPTURE_TRUNCATED);
+		return capture_region(s, off, addr, size, meta);
+	}
 	case CAPTURE_STRING:
 		return capture_region(s, off, addr, r->cap, META(0, rule, r->arg, 1));
 	case CAPTURE_STRING_ARRAY:
 		return capture_string_array(s, off, r, rule, addr);
 	case CAPTURE_IOVEC: {
-		// the count comes from size_arg; the bytes: cap at entry, the return value at exit
+		// the bytes: cap at entry, the return value (capped) at exit
 		__u64 total = r->cap;
-		if (r->phase == CAPTURE_AT_EXIT && (__u64)ret < total) total = ret;
-		return capture_iovec(s, off, r, rule, addr, arg_at(call, r->size_arg), total);
+		if (r->phase == CAPTURE_AT_EXIT && (__u64)call->ret < total) total = call->ret;
+		__u64 count = rule_count(r, call);
+		return capture_iovecs(s, off, addr, total, WITH_COUNT(meta, count < MAX_IOVECS ? count : MAX_IOVECS));
 	}
+	case CAPTURE_MSGHDR: {
+		__u64 total = r->cap;
+		if (r->phase == CAPTURE_AT_EXIT && (__u64)call->ret < total) total = call->ret;
+		return capture_msghdr(s, off, addr, total, meta);
+	}
+	case CAPTURE_MMSGHDR: {
+		__u64 count = rule_count(r, call);
+		return capture_mmsghdr(s, off, r, rule, addr, count < 1024 ? count : 1024);
+	}
+	case CAPTURE_SIGSET_PAIR:
+		return capture_sigset_pair(s, off, rule, r->arg, addr);
 	}
 	return off;
 }
@@ -424,6 +509,7 @@ static __always_inline void count_call(__s32 nr, __s64 ret, __u64 ns)
 	c->calls++;
 	if (ret < 0 && ret >= -4095) c->errors++;
 	c->total_ns += ns;
+	if (ns < c->min_ns || c->calls == 1) c->min_ns = ns;
 	if (ns > c->max_ns) c->max_ns = ns;
 	c->latency_log2[log2_bucket(ns)]++;
 }

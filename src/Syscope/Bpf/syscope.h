@@ -14,7 +14,7 @@
 #define SYSCOPE_LATENCY_BUCKETS 40
 /* Capture rules per syscall (several rules may name the same argument: a socklen_t read at entry
  * and again at exit). */
-#define SYSCOPE_MAX_RULES 8
+#define SYSCOPE_MAX_RULES 12
 /* Largest copy of one region, and largest record; a capture that would overflow either is cut
  * short and flagged CAPTURE_TRUNCATED. */
 #define SYSCOPE_MAX_CAPTURE 8192
@@ -101,26 +101,40 @@ struct signal_record {
 
 enum syscope_capture_kind {
 	CAPTURE_NONE = 0,         /* ends the rule list */
-	CAPTURE_BYTES = 1,        /* size bytes (see size_from) at the argument's address */
+	CAPTURE_BYTES = 1,        /* the rule's size in bytes at the argument's address */
 	CAPTURE_STRING = 2,       /* a NUL-terminated string, at most cap bytes including the NUL */
 	CAPTURE_STRING_ARRAY = 3, /* a NULL-terminated array of string pointers (argv, envp): the
 	                           * pointers (at most elem_size of them) and each string, up to cap */
-	CAPTURE_IOVEC = 4,        /* struct iovec[count] (count from size_from): the array, then each
+	CAPTURE_IOVEC = 4,        /* struct iovec[count] (count: the rule's size): the array, then each
 	                           * buffer, at most cap bytes in all (at exit: the returned length) */
+	CAPTURE_MSGHDR = 5,       /* a struct msghdr, its name, its iovecs and their buffers (at most cap
+	                           * bytes in all; at exit the returned length) and its control data */
+	CAPTURE_MMSGHDR = 6,      /* struct mmsghdr[count] (count: the rule's size), and for the first
+	                           * SYSCOPE_MAX_MMSG of them what CAPTURE_MSGHDR takes (at exit each
+	                           * message's msg_len bytes of data) */
+	CAPTURE_SIGSET_PAIR = 7,  /* a { sigset_t *, size_t } pair and the set it points to */
 };
+
+/* Messages of a CAPTURE_MMSGHDR whose contents are captured. */
+#define SYSCOPE_MAX_MMSG 8
 
 enum syscope_capture_phase {
 	CAPTURE_AT_ENTRY = 0,
 	CAPTURE_AT_EXIT = 1,      /* only when the call succeeded (return >= 0) */
 };
 
+/* The rule's size: header + count * elem_size bytes (elem_size 0 counts as 1), the count as
+ * size_from says; for string arrays, iovecs and mmsghdrs the count of elements. */
 enum syscope_size_source {
-	SIZE_FIXED = 0,           /* elem_size bytes */
-	SIZE_FROM_ARG = 1,        /* args[size_arg] elements of elem_size bytes (1 when 0) */
-	SIZE_FROM_RETURN = 2,     /* the return value, in elements of elem_size bytes */
-	SIZE_FROM_POINTEE = 3,    /* the __u32 at address args[size_arg] (a socklen_t *), read at the
-	                           * rule's phase */
+	SIZE_FIXED = 0,           /* count 1 */
+	SIZE_FROM_ARG = 1,        /* count args[size_arg] */
+	SIZE_FROM_RETURN = 2,     /* count the return value */
+	SIZE_FROM_POINTEE = 3,    /* count the __u32 at address args[size_arg] (a socklen_t *), read at
+	                           * the rule's phase */
 };
+
+/* capture_rule.flags */
+#define RULE_COUNT_BITS 0x1       /* the count is of bits, stored in whole 64-bit words (fd_set) */
 
 struct capture_rule {
 	__u8 arg;                 /* which argument holds the address (0-5) */
@@ -128,10 +142,12 @@ struct capture_rule {
 	__u8 phase;               /* enum syscope_capture_phase */
 	__u8 size_from;           /* enum syscope_size_source */
 	__u8 size_arg;            /* argument for SIZE_FROM_ARG and SIZE_FROM_POINTEE */
-	__u8 pad;
-	__u16 elem_size;          /* SIZE_FIXED: bytes; others: bytes per element (0 means 1) */
+	__u8 flags;               /* RULE_* */
+	__u16 elem_size;          /* bytes per counted element (0 means 1); for string arrays the
+	                           * most pointers read */
 	__u32 cap;                /* at most this many bytes (per string for string arrays) */
-	__u32 pad2;
+	__u16 header;             /* bytes before the counted elements */
+	__u16 pad;
 };
 
 struct capture_plan {
@@ -144,6 +160,7 @@ struct syscall_counter {
 	__u64 calls;
 	__u64 errors;             /* returns in [-4095, -1] */
 	__u64 total_ns;
+	__u64 min_ns;             /* 0 until the first call */
 	__u64 max_ns;
 	__u64 latency_log2[SYSCOPE_LATENCY_BUCKETS];
 };

@@ -127,6 +127,9 @@ public enum CaptureKind : byte
     String = 2,
     StringArray = 3,
     Iovec = 4,
+    Msghdr = 5,
+    Mmsghdr = 6,
+    SigsetPair = 7,
 }
 
 public enum CapturePhase : byte
@@ -136,16 +139,25 @@ public enum CapturePhase : byte
     Exit = 1,
 }
 
+/// <summary>A rule covers Header + count * ElemSize bytes; where its count comes from.</summary>
 public enum SizeSource : byte
 {
-    /// <summary>ElemSize bytes.</summary>
+    /// <summary>Count 1.</summary>
     Fixed = 0,
-    /// <summary>args[SizeArg] elements of ElemSize bytes.</summary>
+    /// <summary>Count args[SizeArg].</summary>
     FromArg = 1,
-    /// <summary>The return value, in elements of ElemSize bytes.</summary>
+    /// <summary>Count the return value.</summary>
     FromReturn = 2,
-    /// <summary>The u32 at address args[SizeArg] (a socklen_t *), read at the rule's phase.</summary>
+    /// <summary>Count the u32 at address args[SizeArg] (a socklen_t *), read at the rule's phase.</summary>
     FromPointee = 3,
+}
+
+[Flags]
+public enum RuleFlags : byte
+{
+    None = 0,
+    /// <summary>The count is of bits, stored in whole 64-bit words (fd_set, node masks).</summary>
+    CountBits = 0x1,
 }
 
 /// <summary>One rule of a syscall's capture plan: which argument's memory to copy, when, and how much.</summary>
@@ -157,13 +169,14 @@ public struct CaptureRule
     public CapturePhase Phase;
     public SizeSource SizeFrom;
     public byte SizeArg;
-    public byte Pad;
-    /// <summary>Fixed: the bytes; otherwise bytes per element (0 means 1); for string arrays the
-    /// most pointers read.</summary>
+    public RuleFlags Flags;
+    /// <summary>Bytes per counted element (0 means 1); for string arrays the most pointers read.</summary>
     public ushort ElemSize;
     /// <summary>At most this many bytes (per string for string arrays).</summary>
     public uint Cap;
-    public uint Pad2;
+    /// <summary>Bytes before the counted elements.</summary>
+    public ushort Header;
+    public ushort Pad;
 }
 
 [InlineArray(BpfLimits.MaxRules)]
@@ -192,6 +205,7 @@ public struct SyscallCounter
     public ulong Calls;
     public ulong Errors;
     public ulong TotalNs;
+    public ulong MinNs;
     public ulong MaxNs;
     /// <summary>Bucket i counts calls of [2^i, 2^(i+1)) ns; the last holds the rest.</summary>
     public LatencyHistogram LatencyLog2;
@@ -244,7 +258,8 @@ public static class BpfLimits
 {
     public const int MaxSyscalls = 512;
     public const int LatencyBuckets = 40;
-    public const int MaxRules = 8;
+    public const int MaxRules = 12;
+    public const int MaxMmsg = 8;
     public const int MaxCapture = 8192;
     public const int MaxRecord = 16384;
 }
