@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Syscope.Tests.Infrastructure;
+using Syscope.Tests.Tracing;
+using Syscope.Tracing.Ebpf;
+
+namespace Syscope.Tests.Ebpf;
+
+/// <summary>`syscope trace --ebpf`, as a user runs it: no ptrace, teardown whatever ends syscope,
+/// losses reported, and the options it refuses.</summary>
+[Collection(EbpfCollection.Name)]
+public class EbpfTraceTests
+{
+    private static string? Unavailable => !Machine.IsRoot ? "needs root" : EbpfSupport.Missing;
+
+    [SkippableFact]
+    public void TheTraceeIsNeverPtracedAndStraceCanAttachMeanwhile()
+    {
+        Skip.If(Unavailable != null, Unavailable);
+        Skip.If(Machine.Find("strace") == null, "needs strace");
+        string ours = CPrograms.TempFile("ebpf-ours"), theirs = CPrograms.TempFile("ebpf-strace");
+        // The tracee reports its own TracerPid, then sleeps while strace attaches to it.
+        using var syscope = SyscopeCli.Start("trace", "--ebpf", "-o", ours, "sh", "-c", "grep TracerPid /proc/self/status; exec sleep 1");
+        int sleeper = 0;
+        AttachTests.WaitUntil(() => (sleeper = ChildrenOf(syscope.Id).FirstOrDefault(p => Comm(p) == "sleep")) != 0);
+        Assert.Equal("0", ErrorTests.TracerPid(sleeper));
+        var strace = Runner.Run("strace", ["-o", theirs, "-p", sleeper.ToString()]);
+        Assert.True(syscope.WaitForExit(10_000));
+        Assert.Equal(0, strace.ExitCode);
+        Assert.Equal("TracerPid:\t0\n", syscope.StandardOutput.ReadToEnd());
+        Assert.Equal("+++ exited with 0 +++", File.ReadAllLines(theirs)[^1]);
+        var lines = File.ReadAllLines(ours);
+        Assert.Contains(lines, l => l.StartsWith("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}"));
+        Assert.Equal("+++ exited with 0 +++", lines[^1]);
+    }
+
+    [SkippableFact]
+    public void ExitStatusAndLinesOfALaunchedCommand()
+    {
+        Skip.If(Unavailable != null, Unavailable);
+        var r = SyscopeCli.Run("trace", "--ebpf", "-e", "trace=exit_group,getppid", "sh", "-c", "exit 7");
+        Assert.Equal(7, r.ExitCode);
+        Assert.Equal(["exit_group(7)                           = ?", "+++ exited with 7 +++"], r.StderrLines.Where(l => !l.StartsWith("getppid")).ToArray());
+    }
+
+    [SkippableFact]
+    public void NoProgramOrLinkRemainsAfterANormalExitCtrlCOrKill9()
+    {
+        Skip.If(Unavailable != null, Unavailable);
+        Skip.If(Machine.Find("bpftool") == null, "needs bpftool");
+        var before = BpfProbeTests.SyscopeObjects();
+
+        var r = SyscopeCli.Run("trace", "--ebpf", "-o", "/dev/null", "true");
+        Assert.Equal(0, r.ExitCode);
+        AssertNoneBeyond(before);
+
+        foreach (int signal in new[] { 2, 9 })
+        {
+            // Without -o, so that SIGINT ends the trace (strace's -I2) instead of being ignored.
+            using var syscope = SyscopeCli.Start("trace", "--ebpf", "-e", "trace=none", "sleep", "30");
+            int sleeper = 0;
+            AttachTests.WaitUntil(() => (sleeper = ChildrenOf(syscope.Id).FirstOrDefault(p => Comm(p) == "sleep")) != 0);
+            Assert.NotEmpty(BpfProbeTests.SyscopeObjects().Except(before));
+            Assert.Equal(0, AttachTests.Kill(syscope.Id, signal));
+            Assert.True(syscope.WaitForExit(10_000), $"syscope did not end after signal {signal}");
+            AttachTests.Kill(sleeper, 9);
+            AssertNoneBeyond(before);
+        }
+    }
+
+    [SkippableFact]
+    public void LostEventsAreCountedAndReported()
+    {
+        Skip.If(Unavailable != null, Unavailable);
+        var r = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4096", "-o", "/dev/null", "dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000", "status=none");
+        Assert.Equal(0, r.ExitCode);
+        var lost = r.StderrLines.Select(l => Regex.Match(l, @"^syscope: (\d+) events lost \(ring buffer full; --buffer-size=4096\)$"))
+            .Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(lost);
+        Assert.True(lost.Sum() > 1000, $"{lost.Sum()} lost");
+    }
+
+    [SkippableTheory]
+    [InlineData("-e", "inject=openat:error=ENOENT")]
+    [InlineData("-e", "fault=openat")]
+    [InlineData("-u", "root")]
+    [InlineData("--seccomp-bpf", "-f")]
+    public void OptionsThatNeedStoppingTheTraceeAreRefused(string option, string value)
+    {
+        Skip.If(!Machine.IsRoot, "needs root");
+        var r = SyscopeCli.Run("trace", "--ebpf", option, value, "true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.StderrLines);
+        Assert.Matches("^syscope: --ebpf ", r.StderrLines[0]);
+    }
+
+    private static void AssertNoneBeyond(HashSet<string> before)
+    {
+        // The kernel frees links and programs after an RCU grace period once their descriptors close.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (BpfProbeTests.SyscopeObjects().Except(before).Any() && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.Empty(BpfProbeTests.SyscopeObjects().Except(before));
+    }
+
+    private static IEnumerable<int> ChildrenOf(int pid)
+    {
+        var list = new List<int>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                foreach (var c in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    list.Add(int.Parse(c));
+        }
+        catch (IOException) { }
+        return list;
+    }
+
+    private static string Comm(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return ""; }
+    }
+}
