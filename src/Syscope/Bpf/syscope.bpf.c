@@ -86,9 +86,12 @@ struct {
 struct task_call {
 	__u64 ts;
 	__u64 args[6];
+	__u64 sp;                                  // the user stack pointer at entry
 	__s64 ret;                                 // at exit, for sizes taken from the return value
 	__s32 nr;                                  // -1: not in a traced call
 	__u32 flags;                               // RECORD_ENTRY_LOST
+	__u32 retry;                               // entry rules (bit per index) whose capture faulted
+	__u32 pad;
 };
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
@@ -216,6 +219,7 @@ __noinline __u64 capture_region(struct scratch *s, __u64 off, __u64 addr, __u64 
 
 static __always_inline __u64 arg_at(const struct task_call *call, __u8 i)
 {
+	if (i == CAPTURE_ARG_SP) return call->sp;
 	return i < 6 ? call->args[i] : 0;
 }
 
@@ -397,13 +401,13 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 	case CAPTURE_IOVEC: {
 		// the bytes: cap at entry, the return value (capped) at exit
 		__u64 total = r->cap;
-		if (r->phase == CAPTURE_AT_EXIT && (__u64)call->ret < total) total = call->ret;
+		if (r->phase == CAPTURE_AT_EXIT) total = call->ret < 0 ? 0 : (__u64)call->ret < total ? (__u64)call->ret : total;
 		__u64 count = rule_count(r, call);
 		return capture_iovecs(s, off, addr, total, WITH_COUNT(meta, count < MAX_IOVECS ? count : MAX_IOVECS));
 	}
 	case CAPTURE_MSGHDR: {
 		__u64 total = r->cap;
-		if (r->phase == CAPTURE_AT_EXIT && (__u64)call->ret < total) total = call->ret;
+		if (r->phase == CAPTURE_AT_EXIT) total = call->ret < 0 ? 0 : (__u64)call->ret < total ? (__u64)call->ret : total;
 		return capture_msghdr(s, off, addr, total, meta);
 	}
 	case CAPTURE_MMSGHDR: {
@@ -417,16 +421,27 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 }
 
 // Appends the captures of every rule of this phase after the fixed part already in the scratch
-// record; returns the record's length.
+// record; returns the record's length.  At entry, a rule whose first capture faulted (a page the
+// process has not touched yet: BPF cannot fault it in) is noted in call->retry; at exit those
+// rules are copied again, the kernel having brought the page in while it ran the call.
 static __always_inline __u64 capture_phase(struct scratch *s, __u64 fixed, const struct capture_plan *plan,
-					   __u8 phase, const struct task_call *call)
+					   __u8 phase, struct task_call *call)
 {
 	__u64 off = fixed;
+	__u32 retry = phase == CAPTURE_AT_EXIT ? call->retry : 0;
 	for (int i = 0; i < SYSCOPE_MAX_RULES; i++) {
 		const struct capture_rule *r = &plan->rules[i];
 		if (r->kind == CAPTURE_NONE) break;
+		if (retry & (1u << i)) {
+			off = capture_rule(s, off, r, i | CAPTURE_RULE_RETRY, call);
+			continue;
+		}
 		if (r->phase != phase) continue;
+		__u64 before = off & OFFSET_MASK;
 		off = capture_rule(s, off, r, i, call);
+		if (phase == CAPTURE_AT_ENTRY && off > before &&
+		    (((struct capture *)&s->data[before])->flags & CAPTURE_FAULT))
+			call->retry |= 1u << i;
 	}
 	return off > SYSCOPE_MAX_RECORD ? SYSCOPE_MAX_RECORD : off;
 }
@@ -463,6 +478,7 @@ static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *c
 		return true;
 	}
 	__u64 len = capture_phase(s, sizeof(*e), plan, CAPTURE_AT_ENTRY, call);
+	if (call->retry) e->h.flags |= RECORD_RETRY;
 	return output(s, len, false);
 }
 
@@ -477,6 +493,8 @@ int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
 	call->nr = nr;
 	call->flags = 0;
 	call->ret = 0;
+	call->retry = 0;
+	call->sp = regs->sp;
 	call->args[0] = regs->di;
 	call->args[1] = regs->si;
 	call->args[2] = regs->dx;
@@ -526,7 +544,7 @@ int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 	if (config.count) count_call(nr, ret, now - call->ts);
 	if (!config.emit) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
-	const struct capture_plan *plan = ret >= 0 ? plan_of(nr) : 0;
+	const struct capture_plan *plan = plan_of(nr);
 	struct scratch *s = plan ? scratch_record() : 0;
 	struct exit_record *x;
 	if (s) x = (struct exit_record *)s->data;
@@ -605,6 +623,26 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 	x->pad = 0;
 	// The end of a process is worth a wake-up: the reader may be waiting for the last one.
 	bpf_ringbuf_submit(x, group_dead ? BPF_RB_FORCE_WAKEUP : submit_flags(false));
+	return 0;
+}
+
+// A signal the target ignores is dropped when it is generated and never delivered (SIGCHLD by
+// default); ptrace would have stopped the tracee for it, so strace shows it: it is reported here.
+#define TRACE_SIGNAL_IGNORED 1
+SEC("tp_btf/signal_generate")
+int BPF_PROG(syscope_signal_ignored, int sig, void *info, struct task_struct *task, int group, int result)
+{
+	if (result != TRACE_SIGNAL_IGNORED || !config.emit) return 0;
+	__u64 id = (__u64)task->tgid << 32 | (__u32)task->pid;
+	if (!is_traced(id)) return 0;
+	struct signal_record *r = reserve(sizeof(*r));
+	if (!r) return 0;
+	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());
+	r->h.flags = RECORD_IGNORED;
+	// info may be one of the kernel's markers (SEND_SIG_NOINFO, SEND_SIG_PRIV), not a pointer.
+	if ((unsigned long)info < 4096 || bpf_probe_read_kernel(r->siginfo, sizeof(r->siginfo), info))
+		__builtin_memset(r->siginfo, 0, sizeof(r->siginfo));
+	bpf_ringbuf_submit(r, submit_flags(false));
 	return 0;
 }
 

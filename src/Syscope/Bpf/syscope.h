@@ -36,6 +36,10 @@ enum syscope_record_kind {
 #define RECORD_IN_SYSCALL   0x2  /* task exit: the thread ended inside a call (exit, exit_group, killed) */
 #define RECORD_GROUP_DEAD   0x4  /* task exit: it was the last thread of its process */
 #define RECORD_THREAD       0x8  /* fork: the new task shares the parent's thread group */
+#define RECORD_RETRY        0x10 /* entry: a capture faulted (a page not yet in memory); it is copied
+                                  * again at exit, after the kernel has touched it, in the exit record
+                                  * with the rule's index | CAPTURE_RULE_RETRY */
+#define RECORD_IGNORED      0x20 /* signal: generated for a task that ignores it, so never delivered */
 
 struct record_header {
 	__u16 kind;
@@ -66,10 +70,12 @@ struct exit_record {
 #define CAPTURE_FAULT     0x2  /* the address could not be read: no bytes */
 #define CAPTURE_COMPLETE_STRING 0x4 /* a string whose terminating NUL is included */
 
+#define CAPTURE_RULE_RETRY 0x80  /* capture.rule: an entry capture copied again at exit */
+
 struct capture {
 	__u64 addr;        /* tracee address of the first byte */
 	__u32 len;         /* bytes that follow (before padding to 8) */
-	__u8 rule;         /* index of the rule in the plan that produced it */
+	__u8 rule;         /* index of the rule in the plan that produced it (| CAPTURE_RULE_RETRY) */
 	__u8 arg;          /* argument the address came from (or the element's argument for arrays) */
 	__u16 flags;
 };
@@ -133,11 +139,14 @@ enum syscope_size_source {
 	                           * the rule's phase */
 };
 
+/* capture_rule.arg: the user stack pointer at entry (rt_sigreturn's frame lies there) */
+#define CAPTURE_ARG_SP 6
+
 /* capture_rule.flags */
 #define RULE_COUNT_BITS 0x1       /* the count is of bits, stored in whole 64-bit words (fd_set) */
 
 struct capture_rule {
-	__u8 arg;                 /* which argument holds the address (0-5) */
+	__u8 arg;                 /* which argument holds the address (0-5), or CAPTURE_ARG_SP */
 	__u8 kind;                /* enum syscope_capture_kind */
 	__u8 phase;               /* enum syscope_capture_phase */
 	__u8 size_from;           /* enum syscope_size_source */

@@ -57,10 +57,32 @@ public class DifferentialTests(ITestOutputHelper output, LocalHttpServer http) :
         Assert.True(share >= OverallFloor, $"overall {share:P2}, floor {OverallFloor:P0}");
     }
 
-    private Comparison Compare(Workload w) => s_results.GetOrAdd(w.ToString(), _ => Measure(w));
+    /// <summary>Where `trace --ebpf` stands on the whole corpus (issue 11): at least this share, a
+    /// ratchet under the 97 % it must reach (the -y runs wait for descriptor paths kept by the backend;
+    /// the low runs are printed).  Runs with options --ebpf refuses (inject=, fault=) are left out.</summary>
+    private const double EbpfOverallFloor = 0.84;
+
+    [NeedsFact("root", Workloads.Strace, Workloads.Gcc, Workloads.Python, Workloads.Sqlite, Workloads.Curl, Workloads.Ip)]
+    public void Ebpf_overall_share()
+    {
+        Skip.If(Syscope.Tracing.Ebpf.EbpfSupport.Missing != null, Syscope.Tracing.Ebpf.EbpfSupport.Missing);
+        var runs = Workloads.All().Select(c => (Workload)c[0])
+            .Where(w => !w.Options.Any(o => o.StartsWith("inject=") || o.StartsWith("fault=")))
+            .Select(w => (w, c: Compare(w, ebpf: true))).ToList();
+        int matched = runs.Sum(r => r.c.Matched), longer = runs.Sum(r => r.c.Longer);
+        double share = (double)matched / longer;
+        output.WriteLine($"--ebpf overall: {matched} matched over {longer} lines of the longer traces in {runs.Count} runs = {share:P2}");
+        foreach (var (w, c) in runs.OrderBy(r => r.c.Share).Take(40))
+            output.WriteLine($"  low: {w}: {c.Share:P1} ({c.StraceOnly.Count} strace only, first: {c.StraceOnly.FirstOrDefault()}; " +
+                $"{c.SyscopeOnly.Count} syscope only, first: {c.SyscopeOnly.FirstOrDefault()})");
+        Assert.True(share >= EbpfOverallFloor, $"--ebpf overall {share:P2}, floor {EbpfOverallFloor:P0}");
+    }
+
+    private Comparison Compare(Workload w, bool ebpf = false) =>
+        s_results.GetOrAdd((ebpf ? "--ebpf " : "") + w, _ => Measure(w, ebpf));
 
     /// <summary>Runs the workload untraced, failing unless it succeeds, then under both tracers.</summary>
-    private Comparison Measure(Workload w)
+    private Comparison Measure(Workload w, bool ebpf = false)
     {
         Assert.True(s_prepared.Value);
         string[] cmd = Array.ConvertAll(w.Command, a => a.Replace("{bin}", s_programs).Replace("{http}", a.Contains("{http}") ? http.Url : ""));
@@ -71,7 +93,7 @@ public class DifferentialTests(ITestOutputHelper output, LocalHttpServer http) :
         for (int attempt = 1; ; attempt++)
         {
             var (expected, straceExit) = Trace("strace", w.Options, cmd);
-            var (actual, syscopeExit) = Trace(SyscopeCli.Executable, ["trace", .. w.Options], cmd);
+            var (actual, syscopeExit) = Trace(SyscopeCli.Executable, ["trace", .. (ebpf ? ["--ebpf"] : Array.Empty<string>()), .. w.Options], cmd);
             Assert.True(straceExit == syscopeExit, $"{w}: exit status {syscopeExit} under syscope, {straceExit} under strace");
             var c = Comparison.Of(expected, actual);
             if (c.Share >= Floor || !c.DiffersByARestart || attempt == Attempts) return c;

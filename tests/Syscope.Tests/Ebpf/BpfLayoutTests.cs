@@ -30,6 +30,8 @@ public class BpfLayoutTests
         ["RECORD_TASK_EXIT"] = (long)RecordKind.TaskExit, ["RECORD_SIGNAL"] = (long)RecordKind.Signal,
         ["RECORD_ENTRY_LOST"] = (long)RecordFlags.EntryLost, ["RECORD_IN_SYSCALL"] = (long)RecordFlags.InSyscall,
         ["RECORD_GROUP_DEAD"] = (long)RecordFlags.GroupDead, ["RECORD_THREAD"] = (long)RecordFlags.Thread,
+        ["RECORD_RETRY"] = (long)RecordFlags.Retry, ["RECORD_IGNORED"] = (long)RecordFlags.Ignored,
+        ["CAPTURE_RULE_RETRY"] = BpfLimits.RuleRetry, ["CAPTURE_ARG_SP"] = BpfLimits.ArgStackPointer,
         ["CAPTURE_TRUNCATED"] = (long)CaptureFlags.Truncated, ["CAPTURE_FAULT"] = (long)CaptureFlags.Fault,
         ["CAPTURE_COMPLETE_STRING"] = (long)CaptureFlags.CompleteString,
         ["CAPTURE_NONE"] = (long)CaptureKind.None, ["CAPTURE_BYTES"] = (long)CaptureKind.Bytes,

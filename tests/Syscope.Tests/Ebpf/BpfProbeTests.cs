@@ -91,6 +91,10 @@ public class BpfProbeTests
                 var t = r.As<TaskExitRecord>();
                 sb.Append($"task exit {t.H.Flags} in {t.H.Nr} status {t.ExitCode:x}");
                 break;
+            case RecordKind.Signal:
+                var g = r.As<SignalRecord>();
+                sb.Append($"signal {g.H.Nr} {g.H.Flags}");
+                break;
             default:
                 sb.Append(r.Kind);
                 break;
@@ -115,7 +119,11 @@ public class BpfProbeTests
         var records = Run(probe, exe);
         var lines = records.Select(Text).ToList();
 
-        // The launcher's execve is the first call traced, with its path and argv captured.
+        // The SIGCONT that lets the launcher go (ignored: it only continues it), then its execve,
+        // the first call traced, with its path and argv captured.
+        Assert.Equal("signal 18 Ignored", lines[0]);
+        lines.RemoveAt(0);
+        records.RemoveAt(0);
         Assert.Equal($"enter {Execve} [0 CompleteString \"{exe}\\0\"] [1 None 16 bytes] [1 CompleteString \"{exe}\\0\"]", lines[0]);
         int marker = lines.IndexOf($"enter {GetPid}");
         uint pid = new BpfRecord(records[marker]).Header.Tgid;
@@ -141,7 +149,7 @@ public class BpfProbeTests
         probe.SetTraceSet(new SyscallSet([GetPid, Write]));
         var records = Run(probe, CPrograms.Path("ebpfcalls", "-O1", "-static")).Select(Text).ToList();
         Assert.Equal(
-            ["Exec", $"enter {GetPid}", $"exit {GetPid}", $"enter {Write}", $"exit {Write}", "task exit GroupDead in 0 status 300"],
+            ["signal 18", "Exec", $"enter {GetPid}", $"exit {GetPid}", $"enter {Write}", $"exit {Write}", "task exit GroupDead in 0 status 300"],
             records.Select(l => l.StartsWith("task") ? l : string.Join(' ', l.Split(' ').Take(2))).ToList());
     }
 
@@ -151,6 +159,8 @@ public class BpfProbeTests
         using var probe = BpfProbe.Load(new ProbeOptions { Follow = true });
         probe.SetTraceSet(new SyscallSet([GetPid, ExitGroup]));
         var records = Run(probe, CPrograms.Path("ebpfcalls", "-O1", "-static"), "fork");
+        Assert.Equal("signal 18 Ignored", Text(records[0]));   // the launcher's SIGCONT
+        records.RemoveAt(0);
         var parent = new BpfRecord(records[0]).Header.Tgid;
         var fork = records.Where(b => new BpfRecord(b).Kind == RecordKind.Fork).Select(b => new BpfRecord(b).As<ForkRecord>()).Single();
         Assert.Equal(parent, fork.H.Tgid);
@@ -162,6 +172,7 @@ public class BpfProbeTests
             "parent Exec",
             $"child enter {GetPid}", $"child exit {GetPid} = {fork.ChildTgid}", $"child enter {ExitGroup} 4",
             "child task exit InSyscall, GroupDead in 231 status 400",
+            "parent signal 17 Ignored",
             $"parent enter {GetPid}", $"parent exit {GetPid} = {parent}", $"parent enter {ExitGroup} 3",
             "parent task exit InSyscall, GroupDead in 231 status 300",
         ], lines);
@@ -220,8 +231,8 @@ public class BpfProbeTests
         var before = SyscopeObjects();
         var probe = BpfProbe.Load(new ProbeOptions());
         var loaded = SyscopeObjects().Except(before).ToList();
-        Assert.Equal(6, loaded.Count(o => o.StartsWith("prog ")));
-        Assert.Equal(6, loaded.Count(o => o.StartsWith("link ")));
+        Assert.Equal(7, loaded.Count(o => o.StartsWith("prog ")));
+        Assert.Equal(7, loaded.Count(o => o.StartsWith("link ")));
         probe.Dispose();
         // The kernel frees a detached link after an RCU grace period, and its program with it.
         var deadline = DateTime.UtcNow.AddSeconds(5);

@@ -80,8 +80,8 @@ internal static class SignalDecoders
     }
 
     /// <summary>offsetof(struct ucontext, uc_sigmask) on x86_64: flags, link, stack_t (24 bytes),
-    /// then the 256-byte sigcontext.</summary>
-    private const ulong UcSigmaskOffset = 296;
+    /// then the 256-byte sigcontext.  (The eBPF backend copies the frame up to the mask's end.)</summary>
+    internal const ulong UcSigmaskOffset = 296;
 
     /// <summary>The handler's "ret" popped the frame's return address, so the stack pointer is at
     /// the ucontext whose mask the kernel is about to restore.</summary>

@@ -29,6 +29,11 @@ public enum RecordFlags : ushort
     GroupDead = 0x4,
     /// <summary>Fork: the new task is a thread of the parent's process.</summary>
     Thread = 0x8,
+    /// <summary>Entry: a capture faulted (a page not yet in memory) and is copied again in the
+    /// exit record (its Capture.Rule has <see cref="BpfLimits.RuleRetry"/>).</summary>
+    Retry = 0x10,
+    /// <summary>Signal: generated for a task that ignores it, so never delivered.</summary>
+    Ignored = 0x20,
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -164,6 +169,7 @@ public enum RuleFlags : byte
 [StructLayout(LayoutKind.Sequential)]
 public struct CaptureRule
 {
+    /// <summary>The argument holding the address, or <see cref="BpfLimits.ArgStackPointer"/>.</summary>
     public byte Arg;
     public CaptureKind Kind;
     public CapturePhase Phase;
@@ -260,6 +266,10 @@ public static class BpfLimits
     public const int LatencyBuckets = 40;
     public const int MaxRules = 12;
     public const int MaxMmsg = 8;
+    /// <summary>Capture.Rule: an entry capture copied again at exit.</summary>
+    public const byte RuleRetry = 0x80;
+    /// <summary>CaptureRule.Arg: the user stack pointer at entry.</summary>
+    public const byte ArgStackPointer = 6;
     public const int MaxCapture = 8192;
     public const int MaxRecord = 16384;
 }

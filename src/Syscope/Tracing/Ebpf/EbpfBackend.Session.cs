@@ -20,8 +20,15 @@ public sealed partial class EbpfBackend
         public long EntryTimeNs;
         /// <summary>The launched command's execve, whose result says whether it started.</summary>
         public bool LaunchExec;
-        /// <summary>The launcher after a failed execve: its exit_group is not the command's.</summary>
+        /// <summary>The launcher before its execve (the SIGCONT that lets it go is not the
+        /// command's), and after a failed one (its exit_group is not the command's either).</summary>
         public bool Hidden;
+        /// <summary>The entry waits for its exit record, which brings again what faulted at entry.</summary>
+        public bool EntryPending;
+        public ulong EntryIp, EntrySp;
+        /// <summary>Ignored signals generated while it was in a call: ptrace would have shown them
+        /// when the call returned.</summary>
+        public List<(int Signal, SigInfoBytes Info)>? SignalsAfterCall;
         public readonly CapturedMemory Memory = new();
     }
 
@@ -64,6 +71,7 @@ public sealed partial class EbpfBackend
             _event.AttachKind = AttachKind.Launched;
             _event.ThreadCount = 1;
             Emit(t, s_nothing);
+            t.Hidden = true;
             _launch.Resume();
         }
 
@@ -141,6 +149,7 @@ public sealed partial class EbpfBackend
             ReportLosses();
             foreach (var t in _threads.Values)
             {
+                if (t.EntryPending) EmitEntry(t);
                 if (t.Hidden) continue;
                 Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
                 _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
@@ -187,14 +196,29 @@ public sealed partial class EbpfBackend
             t.Args = e.Args;
             t.EntryTimeNs = (long)e.H.Ts;
             t.Memory.Clear();
-            AddCaptures(t.Memory, record);
-            if (_launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve && !_launchFailed) t.LaunchExec = true;
-            if (t.Hidden) return;
+            AddCaptures(t.Memory, record, CaptureSet.All);
+            if (t.Hidden && !_launchFailed && _launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve)
+            {
+                t.LaunchExec = true;
+                t.Hidden = false;   // the launcher's execve: the first line the user sees
+            }
+            t.EntryIp = e.Ip;
+            t.EntrySp = e.Sp;
+            // Memory the process had not touched yet could not be copied at entry; the exit brings
+            // it, so the entry line waits for it.
+            if (e.H.Flags.HasFlag(RecordFlags.Retry)) t.EntryPending = true;
+            else EmitEntry(t);
+        }
+
+        private void EmitEntry(TracedThread t)
+        {
+            t.EntryPending = false;
+            if (t.Hidden || !_target.Filter.Trace.Contains(t.SyscallNumber)) return;
             Begin(TraceEventKind.SyscallEntry, t, t.EntryTimeNs);
             _event.SyscallNumber = t.SyscallNumber;
             _event.Args = t.Args;
-            _event.InstructionPointer = e.Ip;
-            _event.StackPointer = e.Sp;
+            _event.InstructionPointer = t.EntryIp;
+            _event.StackPointer = t.EntrySp;
             Emit(t, t.Memory);
         }
 
@@ -206,15 +230,27 @@ public sealed partial class EbpfBackend
             t.InSyscall = false;
             // Without its entry (lost in a full ring), the call has no arguments to print; the
             // loss is reported.
-            if (!wasIn || t.Hidden) return;
-            AddCaptures(t.Memory, record);
+            if (!wasIn)
+            {
+                t.EntryPending = false;
+                SignalsAfterCall(t);
+                return;
+            }
+            if (t.EntryPending)
+            {
+                AddCaptures(t.Memory, record, CaptureSet.Retried);
+                EmitEntry(t);
+            }
+            bool shown = !t.Hidden && _target.Filter.Trace.Contains(t.SyscallNumber);
+            AddCaptures(t.Memory, record, CaptureSet.ExitOnly);
             Begin(TraceEventKind.SyscallExit, t, (long)x.H.Ts);
             _event.SyscallNumber = t.SyscallNumber;
             _event.Args = t.Args;
             _event.EntryTimeNs = t.EntryTimeNs;
             _event.ReturnValue = x.Ret;
             _event.HasReturn = true;
-            Emit(t, t.Memory);
+            if (shown) Emit(t, t.Memory);
+            SignalsAfterCall(t);
             if (t.LaunchExec)
             {
                 t.LaunchExec = false;
@@ -262,6 +298,7 @@ public sealed partial class EbpfBackend
         {
             int tid = (int)x.H.Tid;
             var t = Thread(tid, (int)x.H.Tgid);
+            if (t.EntryPending) EmitEntry(t);   // exit_group and calls it died in never return
             _threads.Remove(tid);
             if (_target.FollowForks ? x.H.Flags.HasFlag(RecordFlags.GroupDead) : true) _live.Remove(_target.FollowForks ? t.Tgid : tid);
             if (t.Hidden && !_launchFailed) return;
@@ -279,17 +316,44 @@ public sealed partial class EbpfBackend
         {
             var t = Thread((int)s.H.Tid, (int)s.H.Tgid);
             if (t.Hidden) return;
-            Begin(TraceEventKind.Signal, t, (long)s.H.Ts);
-            _event.Signal = s.H.Nr;
-            System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<SigInfoBytes>(in s.Siginfo))
+            // An ignored signal was dropped as it was generated; under ptrace it would have shown
+            // when the thread next went back to user space, after the call it is in.
+            if (s.H.Flags.HasFlag(RecordFlags.Ignored) && t.InSyscall)
+            {
+                (t.SignalsAfterCall ??= []).Add((s.H.Nr, s.Siginfo));
+                return;
+            }
+            EmitSignal(t, s.H.Nr, s.Siginfo, (long)s.H.Ts);
+        }
+
+        private void SignalsAfterCall(TracedThread t)
+        {
+            if (t.SignalsAfterCall is not { Count: > 0 } pending) return;
+            foreach (var (signal, info) in pending) EmitSignal(t, signal, info, Clock.MonotonicNs());
+            pending.Clear();
+        }
+
+        private void EmitSignal(TracedThread t, int signal, in SigInfoBytes info, long timeNs)
+        {
+            Begin(TraceEventKind.Signal, t, timeNs);
+            _event.Signal = signal;
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<SigInfoBytes>(in info))
                 .CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<SigInfo>(ref _event.SigInfo)));
+            if (_event.SigInfo.Signo == 0) _event.SigInfo.Signo = signal;   // generated without details
             Emit(t, s_nothing);
         }
 
-        private static void AddCaptures(CapturedMemory memory, BpfRecord record)
+        private enum CaptureSet { All, Retried, ExitOnly }
+
+        private static void AddCaptures(CapturedMemory memory, BpfRecord record, CaptureSet which)
         {
             var captures = record.Captures;
-            while (captures.MoveNext()) memory.Add(captures.Current.Addr, captures.CurrentBytes);
+            while (captures.MoveNext())
+            {
+                bool retried = (captures.Current.Rule & BpfLimits.RuleRetry) != 0;
+                if (which == CaptureSet.Retried && !retried || which == CaptureSet.ExitOnly && retried) continue;
+                memory.Add(captures.Current.Addr, captures.CurrentBytes);
+            }
         }
 
         private TracedThread Thread(int tid, int tgid)

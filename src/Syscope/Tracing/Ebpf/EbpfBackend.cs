@@ -4,9 +4,9 @@ using Syscope.Kernel;
 
 namespace Syscope.Tracing.Ebpf;
 
-/// <summary>How the eBPF backend runs: --buffer-size, and how often the reader looks at the ring
-/// when nothing woke it.</summary>
-public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int PollMs = 20);
+/// <summary>How the eBPF backend runs: --buffer-size, how much of each argument's memory to copy
+/// (-s, -e read=/write=), and how often the reader looks at the ring when nothing woke it.</summary>
+public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false, int PollMs = 20);
 
 /// <summary>
 /// The eBPF tracing backend: syscope's BPF programs see every call of the traced processes in the
@@ -57,7 +57,14 @@ public sealed partial class EbpfBackend : ITraceBackend
                 RingBytes = _settings.RingBytes,
             };
             using var probe = BpfProbe.Load(options);
-            probe.SetTraceSet(_target.Filter.Trace);
+            // execve always makes records: its result says whether a launched command started,
+            // even when -e trace= leaves it out (the session does not show it then).
+            var kernelSet = new Filtering.SyscallSet(_target.Filter.Trace.Members.Append(Execve), _target.Filter.Trace.Contains(BpfLimits.MaxSyscalls));
+            probe.SetTraceSet(kernelSet);
+            var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers);
+            foreach (var row in Syscalls.SyscallTable.All)
+                if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
+                    probe.SetPlan(row.Number, CapturePlans.For(row, limits));
             var session = new Session(this, probe, consumer);
             return session.Run();
         }

@@ -1,0 +1,109 @@
+using Syscope.Syscalls;
+
+namespace Syscope.Tracing.Ebpf;
+
+/// <summary>
+/// Turns each syscall row's argument roles into the capture rules the BPF programs follow
+/// (syscope.h, struct capture_plan): strings and input memory copied at entry, output memory at
+/// exit with the length the call returned, both for memory the call reads and writes.  What the
+/// rows say is the only source: a decoder that needs more memory gets it by a better role, not by a
+/// rule written here.
+/// </summary>
+public static class CapturePlans
+{
+    /// <summary>PATH_MAX: paths and strings are copied whole up to it (the copy stops at the NUL).</summary>
+    public const int PathMax = 4096;
+    /// <summary>Pointers read of an argv or envp.</summary>
+    public const int MaxArgv = 256;
+    /// <summary>Memory whose layout depends on another argument (ioctl's, prctl's): this much is
+    /// copied at entry and at exit, enough for the structures their decoders print.</summary>
+    public const int VariesWindow = 256;
+
+    private static readonly int RtSigreturn = SyscallTable.ByName("rt_sigreturn")?.Number ?? -1;
+    private const ushort SigreturnFrame = (ushort)(Decoding.Families.SignalDecoders.UcSigmaskOffset + 8);
+
+    /// <summary>How much of the data the output shows: -s, and whether -e read=/write= dumps want
+    /// whole buffers.</summary>
+    public readonly record struct Limits(int StringLimit, bool WholeBuffers);
+
+    /// <summary>The rules for one row; more than the BPF side takes are dropped (the decoder then
+    /// prints addresses for what is missing, as for unreadable memory).</summary>
+    public static CapturePlanEntry For(SyscallInfo row, Limits limits)
+    {
+        var plan = new CapturePlanEntry();
+        int n = 0;
+        void Add(CaptureRule rule)
+        {
+            if (n < BpfLimits.MaxRules) plan.Rules[n++] = rule;
+        }
+        // rt_sigreturn has no argument: its decoder reads the signal mask in the frame at the stack
+        // pointer, which no role can say.
+        if (row.Number == RtSigreturn)
+            Add(new CaptureRule { Arg = BpfLimits.ArgStackPointer, Kind = CaptureKind.Bytes, ElemSize = SigreturnFrame, Cap = SigreturnFrame });
+        for (int i = 0; i < row.Args.Length && i < 6; i++)
+        {
+            var role = row.Args[i].Role;
+            byte arg = (byte)i;
+            switch (role.Kind)
+            {
+                case ArgKind.Path or ArgKind.String:
+                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.String, Cap = PathMax });
+                    break;
+                case ArgKind.StringArray:
+                    // The strings as -s shows them (one byte more tells a longer one); envp's only counted.
+                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.StringArray, ElemSize = MaxArgv, Cap = (uint)StringCap(limits) });
+                    break;
+                case ArgKind.Varies:
+                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Entry, ElemSize = VariesWindow, Cap = VariesWindow });
+                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Exit, ElemSize = VariesWindow, Cap = VariesWindow });
+                    break;
+                case >= ArgKind.Buffer:
+                    var rule = Memory(row, role, arg, limits);
+                    foreach (var phase in Phases(role.Flow)) Add(rule with { Phase = phase });
+                    break;
+            }
+        }
+        return plan;
+    }
+
+    private static uint StringCap(Limits limits) => (uint)Math.Clamp(limits.StringLimit + 2, 2, PathMax);
+
+    private static CaptureRule Memory(SyscallInfo row, ArgRole role, byte arg, Limits limits)
+    {
+        var rule = new CaptureRule
+        {
+            Arg = arg,
+            SizeFrom = role.From switch
+            {
+                SizeFrom.Arg => SizeSource.FromArg,
+                SizeFrom.Return => SizeSource.FromReturn,
+                SizeFrom.ArgPointee => SizeSource.FromPointee,
+                _ => SizeSource.Fixed,
+            },
+            SizeArg = role.SizeArg,
+            ElemSize = role.Unit,
+            Header = role.Header,
+            Cap = BpfLimits.MaxCapture,
+        };
+        // The data a read or write moves shows only as far as -s, unless -e read=/write= dump it;
+        // on sockets (sendto, recvmsg...) it may be netlink messages, decoded whole.
+        bool data = row.Dump != DumpKind.None && !limits.WholeBuffers && !row.Classes.HasFlag(SyscallClass.Network);
+        return role.Kind switch
+        {
+            ArgKind.Iovec => rule with { Kind = CaptureKind.Iovec },
+            ArgKind.Msghdr => rule with { Kind = CaptureKind.Msghdr },
+            ArgKind.Mmsghdr => rule with { Kind = CaptureKind.Mmsghdr },
+            ArgKind.SigsetPair => rule with { Kind = CaptureKind.SigsetPair, SizeFrom = SizeSource.Fixed },
+            ArgKind.Bitmap => rule with { Kind = CaptureKind.Bytes, Flags = RuleFlags.CountBits },
+            ArgKind.Buffer when data => rule with { Kind = CaptureKind.Bytes, Cap = (uint)Math.Min(limits.StringLimit + 1, BpfLimits.MaxCapture) },
+            _ => rule with { Kind = CaptureKind.Bytes },
+        };
+    }
+
+    private static CapturePhase[] Phases(ArgFlow flow) => flow switch
+    {
+        ArgFlow.Out => [CapturePhase.Exit],
+        ArgFlow.InOut => [CapturePhase.Entry, CapturePhase.Exit],
+        _ => [CapturePhase.Entry],
+    };
+}
