@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Syscope.Tests.Infrastructure;
 using Syscope.Tests.Tracing;
-using Syscope.Tracing.Ebpf;
 
 namespace Syscope.Tests.Ebpf;
 
@@ -11,13 +10,9 @@ namespace Syscope.Tests.Ebpf;
 [Collection(EbpfCollection.Name)]
 public class EbpfTraceTests
 {
-    private static string? Unavailable => !Machine.IsRoot ? "needs root" : EbpfSupport.Missing;
-
-    [SkippableFact]
+    [NeedsFact("ebpf", "strace")]
     public void TheTraceeIsNeverPtracedAndStraceCanAttachMeanwhile()
     {
-        Skip.If(Unavailable != null, Unavailable);
-        Skip.If(Machine.Find("strace") == null, "needs strace");
         string ours = CPrograms.TempFile("ebpf-ours"), theirs = CPrograms.TempFile("ebpf-strace");
         // The tracee reports its own TracerPid, then sleeps while strace attaches to it.
         using var syscope = SyscopeCli.Start("trace", "--ebpf", "-o", ours, "sh", "-c", "grep TracerPid /proc/self/status; exec sleep 1");
@@ -34,20 +29,17 @@ public class EbpfTraceTests
         Assert.Equal("+++ exited with 0 +++", lines[^1]);
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void ExitStatusAndLinesOfALaunchedCommand()
     {
-        Skip.If(Unavailable != null, Unavailable);
         var r = SyscopeCli.Run("trace", "--ebpf", "-e", "trace=exit_group,getppid", "sh", "-c", "exit 7");
         Assert.Equal(7, r.ExitCode);
         Assert.Equal(["exit_group(7)                           = ?", "+++ exited with 7 +++"], r.StderrLines.Where(l => !l.StartsWith("getppid")).ToArray());
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf", "bpftool")]
     public void NoProgramOrLinkRemainsAfterANormalExitCtrlCOrKill9()
     {
-        Skip.If(Unavailable != null, Unavailable);
-        Skip.If(Machine.Find("bpftool") == null, "needs bpftool");
         var before = BpfProbeTests.SyscopeObjects();
 
         var r = SyscopeCli.Run("trace", "--ebpf", "-o", "/dev/null", "true");
@@ -68,10 +60,9 @@ public class EbpfTraceTests
         }
     }
 
-    [SkippableFact]
+    [NeedsFact("ebpf")]
     public void LostEventsAreCountedAndReported()
     {
-        Skip.If(Unavailable != null, Unavailable);
         var r = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4096", "-o", "/dev/null", "dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000", "status=none");
         Assert.Equal(0, r.ExitCode);
         var lost = r.StderrLines.Select(l => Regex.Match(l, @"^syscope: (\d+) events lost \(ring buffer full; --buffer-size=4096\)$"))
@@ -80,14 +71,13 @@ public class EbpfTraceTests
         Assert.True(lost.Sum() > 1000, $"{lost.Sum()} lost");
     }
 
-    [SkippableTheory]
+    [NeedsTheory("root")]
     [InlineData("-e", "inject=openat:error=ENOENT")]
     [InlineData("-e", "fault=openat")]
     [InlineData("-u", "root")]
     [InlineData("--seccomp-bpf", "-f")]
     public void OptionsThatNeedStoppingTheTraceeAreRefused(string option, string value)
     {
-        Skip.If(!Machine.IsRoot, "needs root");
         var r = SyscopeCli.Run("trace", "--ebpf", option, value, "true");
         Assert.Equal(1, r.ExitCode);
         Assert.Single(r.StderrLines);

@@ -338,7 +338,7 @@ public sealed partial class EbpfBackend
             Begin(TraceEventKind.Signal, t, timeNs);
             _event.Signal = signal;
             System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<SigInfoBytes>(in info))
-                .CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<SigInfo>(ref _event.SigInfo)));
+                .CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<Kernel.Abi.SigInfo>(ref _event.SigInfo)));
             if (_event.SigInfo.Signo == 0) _event.SigInfo.Signo = signal;   // generated without details
             Emit(t, s_nothing);
         }
