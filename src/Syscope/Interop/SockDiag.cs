@@ -1,13 +1,16 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Syscope.Events;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
 /// <summary>
 /// NETLINK_SOCK_DIAG (sock_diag(7)): the one place the kernel tells which UNIX socket is connected
 /// to which (/proc/net/unix does not) and the endpoints of one socket by its inode, for -yy.
-/// Struct layouts from &lt;linux/inet_diag.h&gt;, &lt;linux/unix_diag.h&gt;, &lt;linux/netlink_diag.h&gt;.
+/// Requests and answers are the Kernel/Abi structs of &lt;linux/inet_diag.h&gt;,
+/// &lt;linux/unix_diag.h&gt; and &lt;linux/netlink_diag.h&gt;.
 /// </summary>
 public static unsafe partial class SockDiag
 {
@@ -15,9 +18,10 @@ public static unsafe partial class SockDiag
     private const int SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, NETLINK_SOCK_DIAG = 4;
     private const ushort SOCK_DIAG_BY_FAMILY = 20, NLM_F_REQUEST = 1, NLM_F_DUMP = 0x300;
     private const ushort NLMSG_ERROR = 2, NLMSG_DONE = 3, UNIX_DIAG_NAME = 0, UNIX_DIAG_PEER = 2;
-    private const uint UDIAG_SHOW_NAME = 1, UDIAG_SHOW_PEER = 4;
+    private const uint UDIAG_SHOW_NAME = 1, UDIAG_SHOW_PEER = 4, AllStates = 0xffffffff;
     private const byte NDIAG_PROTO_ALL = 255;
-    private const int NlHeader = 16, UnixMsg = 16, InetMsg = 72, NetlinkMsg = 28, UnixPathMax = 108;
+    private const int UnixPathMax = 108;
+    private static readonly int NlHeader = Unsafe.SizeOf<NlMsgHdr>();
 
     [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
     private static partial int Socket(int domain, int type, int protocol);
@@ -41,10 +45,8 @@ public static unsafe partial class SockDiag
     /// throws SyscallException when the kernel lacks unix_diag.</summary>
     public static Dictionary<ulong, ulong> UnixPeers()
     {
-        Span<byte> req = stackalloc byte[NlHeader + 24];
-        UnixRequest(req, NLM_F_REQUEST | NLM_F_DUMP, inode: 0, UDIAG_SHOW_PEER);
         var peers = new PeerCollector { Peers = new() };
-        int rc = Query(req, ref peers);
+        int rc = Query(NLM_F_REQUEST | NLM_F_DUMP, UnixRequest(inode: 0, UDIAG_SHOW_PEER), ref peers);
         if (rc < 0) throw new SyscallException("NETLINK_SOCK_DIAG", -rc);
         return peers.Peers;
     }
@@ -56,66 +58,44 @@ public static unsafe partial class SockDiag
     {
         facts = default;
         if (inode == 0 || inode > uint.MaxValue) return false;
-        Span<byte> req = stackalloc byte[NlHeader + 56];
-        int len;
-        switch (family)
-        {
-            case AF_UNIX:
-                len = NlHeader + 24;
-                UnixRequest(req[..len], NLM_F_REQUEST, (uint)inode, UDIAG_SHOW_NAME | UDIAG_SHOW_PEER);
-                break;
-            case AF_NETLINK:
-                len = NlHeader + 20;
-                Header(req[..len], NLM_F_REQUEST | NLM_F_DUMP);
-                req[NlHeader] = AF_NETLINK;
-                req[NlHeader + 1] = NDIAG_PROTO_ALL;
-                break;
-            case AF_INET or AF_INET6:
-                len = NlHeader + 56;
-                Header(req[..len], NLM_F_REQUEST | NLM_F_DUMP);
-                req[NlHeader] = (byte)family;
-                req[NlHeader + 1] = (byte)protocol;
-                BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 4)..], 0xffffffff);   // every state
-                break;
-            default: return false;
-        }
         var finder = new Finder { Family = family, Inode = (uint)inode };
+        int rc;
         fixed (byte* name = unixName)
         {
             finder.Name = name;
             finder.NameCapacity = unixName.Length;
-            if (Query(req[..len], ref finder) < 0 || !finder.Found) return false;
+            rc = family switch
+            {
+                AF_UNIX => Query(NLM_F_REQUEST, UnixRequest((uint)inode, UDIAG_SHOW_NAME | UDIAG_SHOW_PEER), ref finder),
+                AF_NETLINK => Query(NLM_F_REQUEST | NLM_F_DUMP, new NetlinkDiagReq { Family = AF_NETLINK, Protocol = NDIAG_PROTO_ALL }, ref finder),
+                AF_INET or AF_INET6 => Query(NLM_F_REQUEST | NLM_F_DUMP,
+                    new InetDiagReqV2 { Family = (byte)family, Protocol = (byte)protocol, States = AllStates }, ref finder),
+                _ => -1,
+            };
         }
+        if (rc < 0 || !finder.Found) return false;
         facts = finder.Facts;
         return true;
     }
 
-    private static void Header(Span<byte> req, ushort flags)
+    private static UnixDiagReq UnixRequest(uint inode, uint show)
     {
-        req.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(req, (uint)req.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(req[4..], SOCK_DIAG_BY_FAMILY);
-        BinaryPrimitives.WriteUInt16LittleEndian(req[6..], flags);
-        BinaryPrimitives.WriteUInt32LittleEndian(req[8..], 1);
-    }
-
-    /// <summary>struct unix_diag_req: family, protocol, pad, states, ino, show, cookie[2].</summary>
-    private static void UnixRequest(Span<byte> req, ushort flags, uint inode, uint show)
-    {
-        Header(req, flags);
-        req[NlHeader] = AF_UNIX;
-        BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 4)..], 0xffffffff);
-        BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 8)..], inode);
-        BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 12)..], show);
+        var req = new UnixDiagReq { Family = AF_UNIX, States = AllStates, Inode = inode, Show = show };
         // An exact lookup must not check the cookie: all ones means "any".
-        BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 16)..], 0xffffffff);
-        BinaryPrimitives.WriteUInt32LittleEndian(req[(NlHeader + 20)..], 0xffffffff);
+        req.Cookie[0] = req.Cookie[1] = 0xffffffff;
+        return req;
     }
 
-    /// <summary>Sends the request on a fresh socket and feeds every reply to the visitor until it
-    /// stops, the dump ends or the kernel answers an error.  0, or the negated errno.</summary>
-    private static int Query<TVisitor>(ReadOnlySpan<byte> req, ref TVisitor visitor) where TVisitor : struct, IReplyVisitor
+    /// <summary>Sends the request (a struct nlmsghdr, then body) on a fresh socket and feeds every
+    /// reply to the visitor until it stops, the dump ends or the kernel answers an error.  0, or
+    /// the negated errno.</summary>
+    private static int Query<TBody, TVisitor>(ushort flags, in TBody body, ref TVisitor visitor)
+        where TBody : unmanaged where TVisitor : struct, IReplyVisitor
     {
+        Span<byte> req = stackalloc byte[NlHeader + sizeof(TBody)];
+        var header = new NlMsgHdr { Len = (uint)req.Length, Type = SOCK_DIAG_BY_FAMILY, Flags = flags, Seq = 1 };
+        MemoryMarshal.Write(req, in header);
+        MemoryMarshal.Write(req[NlHeader..], in body);
         int raw = Socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
         if (raw < 0) return -SyscallException.LastErrno();
         using var fd = new OwnedFd(raw);
@@ -131,41 +111,42 @@ public static unsafe partial class SockDiag
             var data = buf.AsSpan(0, (int)n);
             while (data.Length >= NlHeader)
             {
-                int len = (int)BinaryPrimitives.ReadUInt32LittleEndian(data);
-                ushort type = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
-                if (len < NlHeader || len > data.Length || type == NLMSG_DONE) return 0;
-                if (type == NLMSG_ERROR)
+                var h = MemoryMarshal.Read<NlMsgHdr>(data);
+                int len = (int)h.Len;
+                if (len < NlHeader || len > data.Length || h.Type == NLMSG_DONE) return 0;
+                // struct nlmsgerr: the (negated) error, then the request it answers.
+                if (h.Type == NLMSG_ERROR)
                     return len >= NlHeader + 4 ? BinaryPrimitives.ReadInt32LittleEndian(data[NlHeader..]) : -1;
-                if (type == SOCK_DIAG_BY_FAMILY && visitor.Visit(data[NlHeader..len])) return 0;
+                if (h.Type == SOCK_DIAG_BY_FAMILY && visitor.Visit(data[NlHeader..len])) return 0;
                 data = data[Math.Min(data.Length, (len + 3) & ~3)..];
             }
         }
     }
 
-    /// <summary>Walks struct rtattr records: (length, type) then the payload, 4-byte aligned.</summary>
+    /// <summary>Walks struct rtattr records: the head, then the payload, 4-byte aligned.</summary>
     private static bool NextAttribute(ref ReadOnlySpan<byte> attrs, out ushort type, out ReadOnlySpan<byte> payload)
     {
         type = 0;
         payload = default;
-        if (attrs.Length < 4) return false;
-        int alen = BinaryPrimitives.ReadUInt16LittleEndian(attrs);
-        if (alen < 4 || alen > attrs.Length) return false;
-        type = BinaryPrimitives.ReadUInt16LittleEndian(attrs[2..]);
-        payload = attrs[4..alen];
-        attrs = attrs[Math.Min(attrs.Length, (alen + 3) & ~3)..];
+        if (attrs.Length < sizeof(Rtattr)) return false;
+        var head = MemoryMarshal.Read<Rtattr>(attrs);
+        if (head.Len < sizeof(Rtattr) || head.Len > attrs.Length) return false;
+        type = head.Type;
+        payload = attrs[sizeof(Rtattr)..head.Len];
+        attrs = attrs[Math.Min(attrs.Length, (head.Len + 3) & ~3)..];
         return true;
     }
 
-    /// <summary>struct unix_diag_msg (family, type, state, pad, ino, cookie) then rtattrs.</summary>
+    /// <summary>struct unix_diag_msg then rtattrs, for every connected UNIX socket.</summary>
     private struct PeerCollector : IReplyVisitor
     {
         public Dictionary<ulong, ulong> Peers;
 
         public bool Visit(ReadOnlySpan<byte> msg)
         {
-            if (msg.Length < UnixMsg) return false;
-            uint ino = BinaryPrimitives.ReadUInt32LittleEndian(msg[4..]);
-            var attrs = msg[UnixMsg..];
+            if (msg.Length < sizeof(UnixDiagMsg)) return false;
+            uint ino = MemoryMarshal.Read<UnixDiagMsg>(msg).Inode;
+            var attrs = msg[sizeof(UnixDiagMsg)..];
             while (NextAttribute(ref attrs, out ushort type, out var payload))
                 if (type == UNIX_DIAG_PEER && payload.Length >= 4)
                     Peers[ino] = BinaryPrimitives.ReadUInt32LittleEndian(payload);
@@ -189,26 +170,26 @@ public static unsafe partial class SockDiag
             _ => Inet(msg),
         };
 
-        /// <summary>struct inet_diag_msg: family, state, timer, retrans, then inet_diag_sockid
-        /// (sport, dport, src[16], dst[16], if, cookie) at 4, ..., idiag_inode at 68.</summary>
         private bool Inet(ReadOnlySpan<byte> msg)
         {
-            if (msg.Length < InetMsg) return true;
-            if (BinaryPrimitives.ReadUInt32LittleEndian(msg[68..]) != Inode) return false;
-            Facts.Family = msg[0];
-            Facts.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(msg[4..]);
-            Facts.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(msg[6..]);
-            msg.Slice(8, 16).CopyTo(Facts.Source);
-            msg.Slice(24, 16).CopyTo(Facts.Destination);
+            if (msg.Length < sizeof(InetDiagMsg)) return true;
+            var m = MemoryMarshal.Read<InetDiagMsg>(msg);
+            if (m.Inode != Inode) return false;
+            Facts.Family = m.Family;
+            Facts.SourcePort = BinaryPrimitives.ReverseEndianness(m.Id.SourcePortBigEndian);
+            Facts.DestinationPort = BinaryPrimitives.ReverseEndianness(m.Id.DestinationPortBigEndian);
+            new ReadOnlySpan<byte>(m.Id.Source, 16).CopyTo(Facts.Source);
+            new ReadOnlySpan<byte>(m.Id.Destination, 16).CopyTo(Facts.Destination);
             return Found = true;
         }
 
         private bool Unix(ReadOnlySpan<byte> msg)
         {
-            if (msg.Length < UnixMsg) return true;
-            if (BinaryPrimitives.ReadUInt32LittleEndian(msg[4..]) != Inode) return false;
-            Facts.Family = msg[0];
-            var attrs = msg[UnixMsg..];
+            if (msg.Length < sizeof(UnixDiagMsg)) return true;
+            var m = MemoryMarshal.Read<UnixDiagMsg>(msg);
+            if (m.Inode != Inode) return false;
+            Facts.Family = m.Family;
+            var attrs = msg[sizeof(UnixDiagMsg)..];
             while (NextAttribute(ref attrs, out ushort type, out var payload))
             {
                 if (type == UNIX_DIAG_NAME && Facts.NameLength == 0)
@@ -223,15 +204,14 @@ public static unsafe partial class SockDiag
             return Found = true;
         }
 
-        /// <summary>struct netlink_diag_msg: family, type, protocol, state, portid, dst_portid,
-        /// dst_group, ino at 16, cookie.</summary>
         private bool Netlink(ReadOnlySpan<byte> msg)
         {
-            if (msg.Length < NetlinkMsg) return true;
-            if (BinaryPrimitives.ReadUInt32LittleEndian(msg[16..]) != Inode) return false;
-            Facts.Family = msg[0];
-            Facts.NetlinkProtocol = msg[2];
-            Facts.PortId = BinaryPrimitives.ReadUInt32LittleEndian(msg[4..]);
+            if (msg.Length < sizeof(NetlinkDiagMsg)) return true;
+            var m = MemoryMarshal.Read<NetlinkDiagMsg>(msg);
+            if (m.Inode != Inode) return false;
+            Facts.Family = m.Family;
+            Facts.NetlinkProtocol = m.Protocol;
+            Facts.PortId = m.PortId;
             return Found = true;
         }
     }

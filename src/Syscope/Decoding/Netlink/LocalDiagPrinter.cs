@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Netlink;
 
@@ -7,7 +9,9 @@ namespace Syscope.Decoding.Netlink;
 /// (netlink_diag_req, netlink_diag_msg) with their attributes.</summary>
 public static class LocalDiagPrinter
 {
-    private const int UnixReqSize = 24, UnixMsgSize = 16, NetlinkReqSize = 20, NetlinkMsgSize = 28, NDIAG_PROTO_ALL = 255;
+    private const int NDIAG_PROTO_ALL = 255;
+    private static readonly int UnixReqSize = Unsafe.SizeOf<UnixDiagReq>(), UnixMsgSize = Unsafe.SizeOf<UnixDiagMsg>();
+    private static readonly int NetlinkReqSize = Unsafe.SizeOf<NetlinkDiagReq>(), NetlinkMsgSize = Unsafe.SizeOf<NetlinkDiagMsg>();
 
     public static void Decode(ref DecodeContext c, bool request, ReadOnlySpan<byte> b)
     {

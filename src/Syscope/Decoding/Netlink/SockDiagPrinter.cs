@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Syscope.Decoding.Constants;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Netlink;
 
@@ -8,7 +10,8 @@ namespace Syscope.Decoding.Netlink;
 /// LocalDiagPrinter's; other families print their family and the rest as hex.</summary>
 public static class SockDiagPrinter
 {
-    private const int ReqSize = 56, MsgSize = 72, SockIdSize = 48;
+    private static readonly int ReqSize = Unsafe.SizeOf<InetDiagReqV2>(), MsgSize = Unsafe.SizeOf<InetDiagMsg>();
+    private static readonly int SockIdSize = Unsafe.SizeOf<InetDiagSockId>();
 
     public static bool Decode(ref DecodeContext c, ushort type, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body)
     {
