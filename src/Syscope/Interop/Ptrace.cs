@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Syscope.Kernel.Abi;
 
@@ -19,8 +20,15 @@ public static unsafe partial class Ptrace
 
     public const byte SYSCALL_INFO_NONE = 0, SYSCALL_INFO_ENTRY = 1, SYSCALL_INFO_EXIT = 2, SYSCALL_INFO_SECCOMP = 3;
 
-    /// <summary>Offset of orig_rax in struct user_regs_struct (x86_64), for PTRACE_PEEKUSER.</summary>
-    public const int OrigRaxOffset = 15 * 8, RaxOffset = 10 * 8, RdiOffset = 14 * 8;
+    /// <summary>Offsets of registers in struct user_regs_struct, for PTRACE_PEEKUSER/POKEUSER:
+    /// taken from UserRegs, whose layout the ABI test checks against &lt;sys/user.h&gt;.</summary>
+    public static readonly int OrigRaxOffset = OffsetOf(ref s_regs.OrigRax), RaxOffset = OffsetOf(ref s_regs.Rax),
+        RdiOffset = OffsetOf(ref s_regs.Rdi);
+
+    private static UserRegs s_regs;
+
+    private static int OffsetOf(ref ulong register) =>
+        (int)Unsafe.ByteOffset(ref Unsafe.As<UserRegs, byte>(ref s_regs), ref Unsafe.As<ulong, byte>(ref register));
 
     [LibraryImport("libc", EntryPoint = "ptrace", SetLastError = true)]
     private static partial long Raw(long request, int pid, nint addr, nint data);

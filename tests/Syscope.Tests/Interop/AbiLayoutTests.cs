@@ -194,6 +194,16 @@ public class AbiLayoutTests
         Assert.Empty(unnamed);
     }
 
+    /// <summary>PTRACE_PEEKUSER offsets come from the checked UserRegs layout.</summary>
+    [Fact]
+    public void RegisterOffsetsAreTheLayouts()
+    {
+        Assert.Equal((int)Marshal.OffsetOf<UserRegs>(nameof(UserRegs.OrigRax)), Syscope.Interop.Ptrace.OrigRaxOffset);
+        Assert.Equal((int)Marshal.OffsetOf<UserRegs>(nameof(UserRegs.Rax)), Syscope.Interop.Ptrace.RaxOffset);
+        Assert.Equal((int)Marshal.OffsetOf<UserRegs>(nameof(UserRegs.Rdi)), Syscope.Interop.Ptrace.RdiOffset);
+        Assert.Equal(15 * 8, Syscope.Interop.Ptrace.OrigRaxOffset);
+    }
+
     [Fact]
     public void EachCTypeIsDeclaredOnce()
     {
