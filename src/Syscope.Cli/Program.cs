@@ -14,6 +14,9 @@ public static class Program
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
             if (args.Length > 0 && args[0] == "trace" && !(args.Length > 1 && args[1] is "-h" or "--help"))
                 return TraceCommand.Run(args[1..], Console.Error);
+            // pgrep's and pkill's options are getopt's too, with procps's messages and exit statuses.
+            if (args.Length > 0 && args[0] is "pgrep" or "pkill")
+                return RunBuffered(stdout => PgrepCommand.Run(args[0] == "pkill", args[1..], args[0], stdout, Console.Error));
         }
         catch (UserError e)
         {
@@ -29,6 +32,12 @@ public static class Program
         // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         return Invoke(args, new InvocationConfiguration { Output = stdout });
+    }
+
+    private static int RunBuffered(Func<TextWriter, int> body)
+    {
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        return body(stdout);
     }
 
     /// <summary>Parses and runs a command.  A malformed command line is said in one line, its

@@ -35,4 +35,19 @@ public static class Passwd
         catch (IOException) { }
         return groups.ToArray();
     }
+
+    /// <summary>A group's ID from /etc/group, by name.</summary>
+    public static uint? GroupId(string group, string path = "/etc/group")
+    {
+        try
+        {
+            foreach (string line in File.ReadAllLines(path))
+            {
+                string[] f = line.Split(':');
+                if (f.Length >= 3 && f[0] == group && uint.TryParse(f[2], out uint gid)) return gid;
+            }
+        }
+        catch (IOException) { }
+        return null;
+    }
 }

@@ -18,7 +18,7 @@ public class ProcfsParserTests
     public void Stat_takes_the_comm_up_to_the_last_parenthesis(string comm)
     {
         Assert.True(ProcStat.TryParse($"9295 ({comm}){StatTail}", out var s));
-        Assert.Equal(new ProcStat(9295, comm, 'S', 9245, 7, 3, 1, 137515, 0), s);
+        Assert.Equal(new ProcStat(9295, comm, 'S', 9245, 7, 3, 1, 137515, 0, 9245, 2875, 0), s);
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public class ProcfsParserTests
     [Fact]
     public void Status_reads_name_state_ids_and_threads()
     {
-        const string text = "Name:\tmy\\\\prog\\n\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t2875\nNgid:\t0\nPid:\t2875\nPPid:\t2874\nTracerPid:\t0\nUid:\t1000\t1000\t1000\t1000\nGid:\t0\t0\t0\t0\nThreads:\t3\n";
+        const string text = "Name:\tmy\\\\prog\\n\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t2875\nNgid:\t0\nPid:\t2875\nPPid:\t2874\nTracerPid:\t0\nUid:\t1000\t1001\t1000\t1000\nGid:\t50\t0\t0\t0\nThreads:\t3\n";
         Assert.True(ProcStatus.TryParse(text, out var s));
-        Assert.Equal(new ProcStatus("my\\prog\n", 'S', 2875, 2874, 1000, 3), s);
+        Assert.Equal(new ProcStatus("my\\prog\n", 'S', 2875, 2874, 1000, 3, 1001, 50), s);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 namespace Syscope.Inspection.Procfs;
 
 /// <summary>The fields of /proc/PID/status that inspection uses.</summary>
-public readonly record struct ProcStatus(string Name, char State, int Tgid, int Ppid, uint Uid, int Threads)
+/// <remarks>Uid is the real user ID; Euid the effective one and Gid the real group ID (pgrep -u, -U, -G).</remarks>
+public readonly record struct ProcStatus(string Name, char State, int Tgid, int Ppid, uint Uid, int Threads, uint Euid = 0, uint Gid = 0)
 {
     public static bool TryParse(ReadOnlySpan<char> text, out ProcStatus status)
     {
         string name = "";
         char state = '?';
         int tgid = 0, ppid = 0, threads = 0;
-        uint uid = 0;
+        uint uid = 0, euid = 0, gid = 0;
         bool sawName = false, sawUid = false;
         foreach (var line in text.EnumerateLines())
         {
@@ -24,13 +25,27 @@ public readonly record struct ProcStatus(string Name, char State, int Tgid, int 
                 case "PPid": int.TryParse(value, out ppid); break;
                 case "Threads": int.TryParse(value, out threads); break;
                 case "Uid":
-                    int tab = value.IndexOfAny('\t', ' ');
-                    sawUid = uint.TryParse(tab < 0 ? value : value[..tab], out uid);
+                    sawUid = uint.TryParse(Field(value, 0), out uid);
+                    uint.TryParse(Field(value, 1), out euid);
                     break;
+                case "Gid": uint.TryParse(Field(value, 0), out gid); break;
             }
         }
-        status = new ProcStatus(name, state, tgid, ppid, uid, threads);
+        status = new ProcStatus(name, state, tgid, ppid, uid, threads, euid, gid);
         return sawName && sawUid;
+    }
+
+    /// <summary>The n-th of the tab-separated ids on a Uid: or Gid: line (real, effective, saved, fs).</summary>
+    private static ReadOnlySpan<char> Field(ReadOnlySpan<char> value, int n)
+    {
+        for (; n > 0; n--)
+        {
+            int tab = value.IndexOfAny('\t', ' ');
+            if (tab < 0) return [];
+            value = value[(tab + 1)..].TrimStart(" \t");
+        }
+        int end = value.IndexOfAny('\t', ' ');
+        return end < 0 ? value : value[..end];
     }
 
     /// <summary>The kernel escapes '\n' as "\n" and '\\' as "\\" in the Name line.</summary>
