@@ -9,6 +9,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // A shell starts a background job of a script with SIGINT and SIGQUIT ignored (nohup:
+        // SIGHUP).  The runtime keeps an inherited SIG_IGN and would never call the handlers that
+        // make `trace` let go of its tracees, so kill -INT would do nothing.  strace installs its
+        // handlers regardless; so does syscope, first of all, before anything starts the runtime's
+        // signal handling.  A launched command still inherits them ignored (Spawn).
+        Interop.Signals.UnignoreAtStart([Kernel.SignalNames.SIGINT, Kernel.SignalNames.SIGQUIT, Kernel.SignalNames.SIGHUP, Kernel.SignalNames.SIGTERM]);
         try
         {
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.

@@ -37,6 +37,8 @@ public sealed partial class TraceArguments
     /// <summary>Non-fatal remarks strace would print ("strace: ..."), printed by the command.</summary>
     public List<string> Warnings = [];
     private int _statusShortcuts;
+    /// <summary>-q or -e quiet= was given: strace's implied -q for -o FILE PROG no longer applies.</summary>
+    private bool _quietGiven;
 
     private static QuietSet QuietFromCount(int count) => count switch
     {
@@ -105,7 +107,7 @@ public sealed partial class TraceArguments
             case "trace" or "t": TraceSet = SyscallSet.Parse(value); break;
             case "signal" or "signals" or "s": SignalSet = FilterSets.ParseSignals(value); break;
             case "status": Status = FilterSets.ParseStatus(value); break;
-            case "quiet" or "q" or "silent" or "silence": QuietSet = FilterSets.ParseQuiet(value); break;
+            case "quiet" or "q" or "silent" or "silence": QuietSet = FilterSets.ParseQuiet(value); _quietGiven = true; break;
             case "trace-fds" or "trace-fd" or "fd" or "fds": TraceFds = FilterSets.ParseFds(value); break;
             case "inject": Injections.Add(InjectionParser.Parse(value, fault: false, Warnings.Add)); break;
             case "fault": Injections.Add(InjectionParser.Parse(value, fault: true, Warnings.Add)); break;
@@ -132,6 +134,9 @@ public sealed partial class TraceArguments
         }
         if (Json && Follow >= 2 && OutputPath != null) throw new UsageError("--json writes one stream: it cannot be combined with -ff -o");
         if (FdPaths > 0 && DecodeFds != null) throw new UserError("-y and --decode-fds cannot be provided simultaneously");
+        // With the trace in a file, the command's stderr is the command's own: strace implies -q
+        // there, so "Process N attached" lines do not land among what the program prints.
+        if (OutputPath != null && Command.Count > 0 && !_quietGiven) QuietSet = QuietFromCount(1);
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

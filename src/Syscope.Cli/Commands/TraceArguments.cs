@@ -20,6 +20,8 @@ public sealed partial class TraceArguments
     public bool Relative, SyscallTimes, Numbers;
     /// <summary>--json: JSON Lines instead of strace's text.</summary>
     public bool Json;
+    /// <summary>--kill-on-exit: the tracees die with syscope instead of being let go.</summary>
+    public bool KillOnExit;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -65,7 +67,7 @@ public sealed partial class TraceArguments
         {
             case 'f': Follow++; break;
             case 't': Timestamps++; break;
-            case 'q': Quiet++; QuietSet = QuietFromCount(Quiet); break;
+            case 'q': Quiet++; QuietSet = QuietFromCount(Quiet); _quietGiven = true; break;
             case 'x': HexStrings++; break;
             case 'y': FdPaths++; break;
             case 'r': Relative = true; break;
@@ -105,6 +107,7 @@ public sealed partial class TraceArguments
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
         else if (name == "json" && eq < 0) Json = true;
         else if (BackendOption(name, value, eq >= 0)) { }
+        else if (name == "kill-on-exit" && eq < 0) KillOnExit = true;
         // Its argument is optional, and a bare --decode-fds means paths.
         else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
 using Syscope.Calls;
 using Syscope.Filtering;
@@ -32,7 +33,8 @@ public static class TraceCommand
                         path,socket,dev,pidfd,all,none)
           -X FORMAT     constants as names (abbrev), numbers (raw) or both (verbose)
           -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
-          --json        JSON Lines (one object per call, signal and exit) instead of strace text
+          --json        JSON Lines (one object per call, signal and exit) instead of strace text;
+                        with -c/-C the summary is one JSON object ("type":"summary")
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
@@ -44,6 +46,15 @@ public static class TraceCommand
           -e fault=SET[:error=E][:when=W]   make calls fail (ENOSYS by default)
           -z, -Z        only successful / only failed calls;  -P PATH  only calls touching PATH
           -c, -C        count calls and print a summary (-C: with the trace); -S SORT, -U COLS, -w
+          --seccomp-bpf only traced calls stop the command (default with -f and -e trace=);
+                        implies --kill-on-exit, since a command left with the filter and no
+                        tracer would see ENOSYS from every traced call; never for -p
+          --kill-on-exit  the traced processes are killed, not let go, when syscope ends or is
+                        killed (even by kill -9)
+        When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
+        background with them ignored) it lets go of attached processes, passes the signal to a
+        command it started, and dies of that signal; if the trace output is a pipe that closed
+        (| head) it does the same with SIGPIPE.
         """;
 
     public static Command Create()
@@ -82,6 +93,7 @@ public static class TraceCommand
             Filter = a.ToFilter(),
             RunAs = a.UserName != null && a.Command.Count > 0
                 ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
+            KillOnExit = a.KillOnExit,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
@@ -95,15 +107,16 @@ public static class TraceCommand
 
     private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json)
     {
+        var failures = new OutputFailures(stderr, backend, target.Launches);
         TraceOutput? shared = null;
         if (!options.PerProcessFiles)
             shared = options.OutputPath == null
-                ? new TraceOutput(Console.OpenStandardError(), flushEachEvent: true)
-                : new TraceOutput(OpenOutput(options.OutputPath), flushEachEvent: false);
+                ? new TraceOutput(new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report), flushEachEvent: true)
+                : new TraceOutput(OpenOutput(options.OutputPath, failures), flushEachEvent: false);
         var filter = target.Filter;
         var host = backend.Facts.Host;
         var text = json || filter.Summary == SummaryMode.Only ? null
-            : new StraceFormatter(options, shared, stderr, host, pid => OpenOutput($"{options.OutputPath}.{pid}"));
+            : new StraceFormatter(options, shared, stderr, host, pid => OpenOutput($"{options.OutputPath}.{pid}", failures));
         var jsonLines = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(shared!, stderr, host) : null;
         var renderers = new List<ITraceRenderer>();
         if (text != null) renderers.Add(text);
@@ -114,8 +127,8 @@ public static class TraceCommand
             renderers.Add(new SummaryRenderer(filter, () =>
             {
                 stderr.Flush();
-                return shared?.FlushedStream() ?? Console.OpenStandardError();
-            }));
+                return shared?.FlushedStream() ?? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
+            }, json));
             if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
         }
         var assembler = new CallAssembler(filter, options.Decode, backend.Facts, [.. renderers]);
@@ -137,17 +150,46 @@ public static class TraceCommand
             shared?.Dispose();
         }
         if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
-        if (outcome.DetachedBySignal != 0 && target.Launches) return 128 + outcome.DetachedBySignal;
-        return target.Launches ? outcome.ExitCode : 0;
+        // Ended by a signal (or a closed output pipe): syscope dies of it, as strace does, so that a
+        // shell loop around it stops on Ctrl-C.
+        if (outcome.DetachedBySignal > 0) RaiseOnSelf(outcome.DetachedBySignal);
+        if (failures.BrokenPipe) RaiseOnSelf(SignalNames.SIGPIPE);
+        int status = target.Launches ? outcome.ExitCode : 0;
+        // A trace that could not be written whole is a failure even when the command succeeded.
+        return failures.WriteFailed && status == 0 ? 1 : status;
     }
 
-    private static Stream OpenOutput(string path)
+    /// <summary>
+    /// What a failed write of the trace does.  A closed pipe (`| head`) ends the trace at once as
+    /// SIGPIPE ends strace: attached processes are let go, a launched command gets SIGPIPE, and
+    /// syscope dies of it.  Any other error (a full disk) is said once, as strace says it
+    /// ("FILE: No space left on device"), and makes the exit status non-zero; a launched command
+    /// runs on to its end, attached processes are let go since nothing more can be recorded.
+    /// </summary>
+    private sealed class OutputFailures(TextWriter stderr, ITraceBackend backend, bool launches)
     {
-        try { return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, 1); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        public volatile bool BrokenPipe, WriteFailed;
+
+        public void Report(string name, int errno)
         {
-            throw new UserError($"Can't fopen '{path}': {e.Message}");
+            if (errno == Errno.EPIPE)
+            {
+                BrokenPipe = true;
+                backend.RequestDetach(SignalNames.SIGPIPE);
+                return;
+            }
+            WriteFailed = true;
+            stderr.WriteLine($"syscope: {name}: {Errno.Message(errno)}");
+            stderr.Flush();
+            if (!launches) backend.RequestDetach(-1);
         }
+    }
+
+    private static Stream OpenOutput(string path, OutputFailures failures)
+    {
+        var file = Descriptors.CreateForWriting(path, out int errno)
+            ?? throw new UserError($"Can't fopen '{path}': {Errno.Message(errno)}");
+        return new DescriptorStream(file, path, failures.Report);
     }
 
     /// <summary>A command killed by a signal makes syscope die of the same signal, as strace does, so

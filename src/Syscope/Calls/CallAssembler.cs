@@ -129,6 +129,8 @@ public sealed class CallAssembler : ITraceConsumer
         if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
         bool announce = (_filter.Quiet & QuietSet.Attach) == 0;
         foreach (var r in _renderers) r.Detached(in e, announce);
+        // Said like the attach, to every output: -c alone says it too, once per thread, as strace.
+        if (announce) Message($"Process {e.Tid} detached");
     }
 
     private void Attached(ref TraceEvent e)

@@ -11,11 +11,12 @@ namespace Syscope.Interop;
 public static unsafe partial class Descriptors
 {
     public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
+    private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
     private const uint MFD_CLOEXEC = 1;
     private const int EINTR = 4;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static partial int OpenRaw(byte* path, int flags);
+    private static partial int OpenRaw(byte* path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static partial nint ReadRaw(int fd, byte* buf, nuint count);
@@ -33,8 +34,19 @@ public static unsafe partial class Descriptors
     public static OwnedFd Open(ReadOnlySpan<byte> pathZ, int flags)
     {
         int fd;
-        fixed (byte* p = pathZ) fd = OpenRaw(p, flags);
+        fixed (byte* p = pathZ) fd = OpenRaw(p, flags, 0);
         return new OwnedFd(fd < 0 ? -SyscallException.LastErrno() : fd);
+    }
+
+    /// <summary>Creates or truncates path for writing as fopen(path, "w") does (mode 0666 less the
+    /// umask), for a trace file; null and the errno when it cannot, to be said in strace's words.</summary>
+    public static SafeFileHandle? CreateForWriting(string path, out int errno)
+    {
+        byte[] p = Encoding.UTF8.GetBytes(path + "\0");
+        int fd;
+        fixed (byte* pp = p) fd = OpenRaw(pp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0x1b6);
+        errno = fd < 0 ? SyscallException.LastErrno() : 0;
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
     /// <summary>One read(2); the byte count or the negated errno.</summary>

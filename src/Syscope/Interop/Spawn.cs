@@ -63,6 +63,9 @@ public static unsafe partial class Spawn
             Check(AttrSetSigMask(&attr, &mask), "posix_spawnattr_setsigmask");
             Check(AttrSetSigDefault(&attr, &defaults), "posix_spawnattr_setsigdefault");
             int pid;
+            // Signals the shell had syscope ignore (a background job's SIGINT, nohup's SIGHUP) are
+            // ignored in the child too, as if syscope were not in between.
+            using (Signals.IgnoreAsAtStart())
             fixed (byte* p = pathBytes) Check(PosixSpawn(out pid, p, null, &attr, argvPtr, Environ), "posix_spawn");
             return pid;
         }

@@ -208,8 +208,7 @@ public sealed partial class StraceFormatter
 
     public void Detached(in TraceEvent e, bool announce)
     {
-        Output(e.Tid).Flush();
-        if (announce) Message($"Process {e.Tid} detached");
+        Output(e.Tid).Flush();   // the "detached" message (from the assembler) follows the line
         _liveProcesses--;
     }
 

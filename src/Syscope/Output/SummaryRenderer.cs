@@ -3,8 +3,9 @@ using Syscope.Calls;
 namespace Syscope.Output;
 
 /// <summary>-c and -C: counts each returned call into a <see cref="SummaryTable"/> with its system
-/// CPU time (or, with -w, its wall-clock latency) and writes the table when tracing ends.</summary>
-public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output) : ITraceRenderer
+/// CPU time (or, with -w, its wall-clock latency) and writes the table when tracing ends (as one
+/// JSON object with --json).</summary>
+public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false) : ITraceRenderer
 {
     private readonly SummaryTable _table = new();
 
@@ -19,7 +20,8 @@ public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> o
     public void Complete()
     {
         var stream = output();
-        _table.Write(stream, filter.SummarySort, filter.SummaryColumns);
+        if (json) _table.WriteJson(stream, filter.SummarySort);
+        else _table.Write(stream, filter.SummarySort, filter.SummaryColumns);
         stream.Flush();
     }
 }

@@ -92,6 +92,43 @@ public sealed class SummaryTable
         Emit((c, _) => Cell(c, total, total.TotalNs, isTotal: true));
     }
 
+    /// <summary>--json with -c/-C: the table as one JSON Lines object, rows in -S order, times in
+    /// seconds, so that the JSON stream stays JSON ({"type":"summary","syscalls":[...],"total":{...}}).
+    /// Nothing when no call was counted, as the text table.</summary>
+    public void WriteJson(Stream stream, SummarySort sort)
+    {
+        var rows = Rows().ToList();
+        if (rows.Count == 0) return;
+        long allNs = rows.Sum(r => r.TotalNs);
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "summary");
+            w.WriteStartArray("syscalls");
+            foreach (var r in Sorted(rows, sort))
+            {
+                w.WriteStartObject();
+                w.WriteString("syscall", r.Name);
+                w.WriteNumber("nr", r.Nr);
+                w.WriteNumber("calls", r.Calls);
+                w.WriteNumber("errors", r.Errors);
+                w.WriteNumber("seconds", r.TotalNs / 1e9);
+                w.WriteNumber("min_seconds", r.MinNs / 1e9);
+                w.WriteNumber("max_seconds", r.MaxNs / 1e9);
+                w.WriteNumber("percent", allNs == 0 ? 0.0 : Math.Round(100.0 * r.TotalNs / allNs, 2));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("total");
+            w.WriteNumber("calls", rows.Sum(r => r.Calls));
+            w.WriteNumber("errors", rows.Sum(r => r.Errors));
+            w.WriteNumber("seconds", allNs / 1e9);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
     private static IEnumerable<Row> Sorted(List<Row> rows, SummarySort sort) => sort switch
     {
         SummarySort.Time => rows.OrderByDescending(r => r.TotalNs),

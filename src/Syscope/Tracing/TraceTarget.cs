@@ -13,6 +13,9 @@ public sealed class TraceTarget
     public Filtering.TraceFilter Filter { get; init; } = new();
     /// <summary>-u USER: the identity the launched command runs with; null keeps syscope's.</summary>
     public Ptrace.RunAs? RunAs { get; init; }
+    /// <summary>--kill-on-exit: every tracee dies when syscope does (PTRACE_O_EXITKILL) and is never
+    /// detached.  Always so for a launched command under the seccomp program.</summary>
+    public bool KillOnExit { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }

@@ -38,6 +38,18 @@ public struct Sigaction
     [CField("sa_mask")] public ulong Mask;
 }
 
+/// <summary>The C library's struct sigaction (sigaction(3)), not the kernel's above: the 1024-bit
+/// mask comes before the flags.</summary>
+[CLayout("struct sigaction", "signal.h")]
+[StructLayout(LayoutKind.Sequential)]
+public struct LibcSigaction
+{
+    [CField("sa_handler")] public nint Handler;
+    [CField("sa_mask")] public Sigset Mask;
+    [CField("sa_flags")] public int Flags;
+    [CField("sa_restorer")] public nint Restorer;
+}
+
 /// <summary>sigaltstack(2)'s stack_t.</summary>
 [CLayout("stack_t", "asm/signal.h")]
 [StructLayout(LayoutKind.Sequential)]

@@ -16,6 +16,34 @@ public sealed partial class PtraceBackend
 {
     private void DetachAll()
     {
+        // The signal goes to the command only while it is still traced: once reaped, its pid may
+        // belong to another process.
+        bool commandTraced = _target.Launches && _mainPid > 0 && _tracees.ContainsKey(_mainPid);
+        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, Math.Max(_detachSignal, 0));
+        if (_killOnExit)
+        {
+            // Never let go (strace's --kill-on-exit): the command gets the signal as below, and the
+            // kernel kills every tracee as the tracer thread ends (PTRACE_O_EXITKILL).
+            if (commandTraced && _detachSignal > 0) PassSignalToCommand();
+            return;
+        }
+        var letGo = new List<Tracee>(_tracees.Count);
+        // A tracee held back by an injected delay, or the one whose stop was being handled when that
+        // failed, is already in a ptrace-stop, where PTRACE_INTERRUPT brings no new stop: it is
+        // detached right away (with the signal it was to be resumed with).
+        foreach (var (until, t, request, sig) in _delayed)
+            if (_tracees.Remove(t.Pid))
+            {
+                Request(DETACH, t.Pid, 0, sig);
+                letGo.Add(t);
+            }
+        _delayed.Clear();
+        if (_dispatching != 0 && _tracees.Remove(_dispatching, out var stopped))
+        {
+            Request(DETACH, stopped.Pid, 0, 0);
+            letGo.Add(stopped);
+        }
+        _dispatching = 0;
         foreach (var t in _tracees.Values)
         {
             t.DetachRequested = true;
@@ -45,6 +73,12 @@ public sealed partial class PtraceBackend
             }
             Request(DETACH, pid, 0, deliver);
             _tracees.Remove(pid);
+            letGo.Add(t);
+        }
+        // Reported in the order they came under trace, as strace lets go of them.
+        letGo.Sort((a, b) => a.AttachOrder.CompareTo(b.AttachOrder));
+        foreach (var t in letGo)
+        {
             if (t.Hidden) continue;
             Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
             _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
@@ -52,12 +86,14 @@ public sealed partial class PtraceBackend
             _event.Args = t.Args;
             Emit(t);
         }
-        if (_target.Launches && _mainPid > 0 && _detachSignal > 0)
-        {
-            // As strace does for its own child: pass the fatal signal on to the command it ran.
-            Signals.Kill(_mainPid, SignalNames.SIGCONT);
-            Signals.Kill(_mainPid, _detachSignal);
-        }
-        _outcome = new TraceOutcome(_outcome.ExitCode, 0, false, Math.Max(_detachSignal, 0));
+        if (commandTraced && _detachSignal > 0) PassSignalToCommand();
+    }
+
+    /// <summary>As strace does for its own child: the fatal signal that ended the trace is passed on
+    /// to the command it ran.</summary>
+    private void PassSignalToCommand()
+    {
+        Signals.Kill(_mainPid, SignalNames.SIGCONT);
+        Signals.Kill(_mainPid, _detachSignal);
     }
 }

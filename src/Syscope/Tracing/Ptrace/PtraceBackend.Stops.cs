@@ -245,6 +245,7 @@ public sealed partial class PtraceBackend
 
     private void Emit(Tracee t)
     {
+        if (_silent) return;
         _memory.Pid = t.Pid;
         _consumer.OnEvent(ref _event, _memory);
     }

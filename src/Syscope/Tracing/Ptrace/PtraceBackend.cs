@@ -21,6 +21,15 @@ public sealed partial class PtraceBackend : ITraceBackend
     private readonly int _options;
     private readonly Filtering.TraceFilter _filter;
     private readonly bool _seccomp;
+    /// <summary>PTRACE_O_EXITKILL: the tracees die with the tracer thread, and are never detached.</summary>
+    private readonly bool _killOnExit;
+    /// <summary>Events are no longer reported (--syscall-limit reached where tracees cannot be let
+    /// go, or the consumer failed); the tracees are still served until they end.</summary>
+    private bool _silent;
+    private long _attachOrder;
+    /// <summary>The tracee whose stop is being handled; still set if handling it failed, when it
+    /// sits in that stop, resumed by no one.</summary>
+    private int _dispatching;
     /// <summary>-c without -w charges each call its system CPU time, which only wait4 reports.</summary>
     private readonly bool _systemTime;
     private long _tracedCalls;
@@ -42,6 +51,11 @@ public sealed partial class PtraceBackend : ITraceBackend
         _seccomp = UsesSeccomp(target);
         _systemTime = _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
         if (_seccomp) _options |= O_TRACESECCOMP;
+        // A tracee left behind with the seccomp program and no tracer would get ENOSYS from every
+        // call the program selects, forever: it must die with syscope (strace's --kill-on-exit,
+        // which --seccomp-bpf turns on).  Attached processes never get the program.
+        _killOnExit = target.KillOnExit || _seccomp;
+        if (_killOnExit) _options |= O_EXITKILL;
     }
 
     public static bool UsesSeccomp(TraceTarget target) =>
@@ -68,7 +82,7 @@ public sealed partial class PtraceBackend : ITraceBackend
     /// is also passed on to a launched command, as strace does; -1 just lets everything go.</summary>
     public void RequestDetach(int signal)
     {
-        _detachSignal = signal;
+        if (signal > 0 || _detachSignal == 0) _detachSignal = signal;   // a signal is never forgotten
         int waker = _wakerPid;
         if (waker > 0) Signals.Kill(waker, SignalNames.SIGKILL);
     }
@@ -85,8 +99,13 @@ public sealed partial class PtraceBackend : ITraceBackend
         }
         catch (Exception e)
         {
+            // As strace dies when it cannot go on (an -ff file that cannot be opened): the command
+            // it ran gets SIGTERM, the rest are let go, and nothing more is reported.
             _failure = e;
-            foreach (var t in _tracees.Values) Request(DETACH, t.Pid, 0, 0);
+            _silent = true;
+            _detachSignal = SignalNames.SIGTERM;
+            try { DetachAll(); }
+            catch (Exception) { foreach (var t in _tracees.Values) Request(DETACH, t.Pid, 0, 0); }
         }
         finally
         {
@@ -94,6 +113,7 @@ public sealed partial class PtraceBackend : ITraceBackend
             {
                 Signals.Kill(_wakerPid, SignalNames.SIGKILL);
                 Wait.For(_wakerPid, out _, Wait.Tracer);
+                _wakerPid = 0;   // reaped: a late RequestDetach must not signal a reused pid
             }
             _consumer.Complete();
         }
@@ -203,7 +223,7 @@ public sealed partial class PtraceBackend : ITraceBackend
 
     private Tracee Add(int tid, int tgid)
     {
-        var t = new Tracee(tid, tgid);
+        var t = new Tracee(tid, tgid) { AttachOrder = _attachOrder++ };
         _tracees[tid] = t;
         return t;
     }
@@ -225,9 +245,22 @@ public sealed partial class PtraceBackend : ITraceBackend
                 _wakerPid = 0;
                 if (_detachSignal == 0) _wakerPid = SpawnWaker();
             }
-            else Dispatch(pid, status);
+            else
+            {
+                _dispatching = pid;
+                Dispatch(pid, status);
+                _dispatching = 0;
+            }
             if (_detachSignal != 0) { DetachAll(); return; }
-            if (_filter.SyscallLimit >= 0 && _tracedCalls >= _filter.SyscallLimit) { _detachSignal = -1; DetachAll(); return; }
+            if (_filter.SyscallLimit >= 0 && _tracedCalls >= _filter.SyscallLimit && !_silent)
+            {
+                // Under the seccomp program the tracees cannot be let go (they would get ENOSYS):
+                // they are served, unreported, until they end.
+                if (_seccomp) { _silent = true; continue; }
+                _detachSignal = -1;
+                DetachAll();
+                return;
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ internal sealed class Tracee(int pid, int tgid)
     public int Pid = pid;
     /// <summary>The process it belongs to.</summary>
     public int Tgid = tgid;
+    /// <summary>When it came under trace, relative to the others: detach lines follow this order, as strace's.</summary>
+    public long AttachOrder;
     public bool InSyscall;
     public int SyscallNumber;
     public SyscallArgs Args;
