@@ -39,8 +39,8 @@ public struct Sigaction
 }
 
 /// <summary>The C library's struct sigaction (sigaction(3)), not the kernel's above: the 1024-bit
-/// mask comes before the flags.</summary>
-[CLayout("struct sigaction", "signal.h")]
+/// mask comes before the flags.  Named through a typedef, as the kernel's holds the C name.</summary>
+[CLayout("libc_sigaction", "signal.h", Declaration = "typedef struct sigaction libc_sigaction;")]
 [StructLayout(LayoutKind.Sequential)]
 public struct LibcSigaction
 {
