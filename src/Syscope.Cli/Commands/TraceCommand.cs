@@ -101,7 +101,9 @@ public static class TraceCommand
         if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
-        var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, options.Decode.StringLimit, options.Decode.ReadDumps != null || options.Decode.WriteDumps != null), notice => stderr.WriteLine($"syscope: {notice}"));
+        var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, options.Decode.StringLimit,
+            WholeBuffers: options.Decode.ReadDumps != null || options.Decode.WriteDumps != null,
+            FdPaths: options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
         return Trace(target, backend, options, stderr, interruptible, a.Json);
     }
 

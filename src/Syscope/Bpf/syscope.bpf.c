@@ -7,6 +7,7 @@
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
 #include "syscope.h"
 
 // The few kernel fields read, relocated against the running kernel's BTF at load (CO-RE), so no
@@ -21,11 +22,79 @@ struct signal_struct {
 	atomic_t live;
 } __attribute__((preserve_access_index));
 
+struct super_block {
+	unsigned long s_magic;
+} __attribute__((preserve_access_index));
+
+struct inode {
+	unsigned short i_mode;
+	unsigned int i_rdev;
+	unsigned long i_ino;
+	struct super_block *i_sb;
+} __attribute__((preserve_access_index));
+
+struct qstr {
+	union {
+		struct {
+			__u32 hash;
+			__u32 len;
+		};
+		__u64 hash_len;
+	};
+	const unsigned char *name;
+} __attribute__((preserve_access_index));
+
+struct hlist_bl_node {
+	struct hlist_bl_node *next, **pprev;
+} __attribute__((preserve_access_index));
+
+struct dentry {
+	struct hlist_bl_node d_hash;
+	struct dentry *d_parent;
+	struct qstr d_name;
+	struct inode *d_inode;
+} __attribute__((preserve_access_index));
+
+struct vfsmount {
+	struct dentry *mnt_root;
+} __attribute__((preserve_access_index));
+
+struct mount {
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+} __attribute__((preserve_access_index));
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+} __attribute__((preserve_access_index));
+
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+} __attribute__((preserve_access_index));
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+} __attribute__((preserve_access_index));
+
+struct files_struct {
+	struct fdtable *fdt;
+} __attribute__((preserve_access_index));
+
+struct fs_struct {
+	struct path pwd;
+} __attribute__((preserve_access_index));
+
 struct task_struct {
 	int pid;
 	int tgid;
 	int exit_code;
 	struct signal_struct *signal;
+	struct files_struct *files;
+	struct fs_struct *fs;
 } __attribute__((preserve_access_index));
 
 const volatile struct syscope_config config = {};
@@ -220,6 +289,7 @@ __noinline __u64 capture_region(struct scratch *s, __u64 off, __u64 addr, __u64 
 static __always_inline __u64 arg_at(const struct task_call *call, __u8 i)
 {
 	if (i == CAPTURE_ARG_SP) return call->sp;
+	if (i == CAPTURE_ARG_RETURN) return call->ret;
 	return i < 6 ? call->args[i] : 0;
 }
 
@@ -381,13 +451,98 @@ static __always_inline __u64 capture_sigset_pair(struct scratch *s, __u64 off, _
 	return capture_region(s, off, pair[0], pair[1] < MAX_SIGSET ? pair[1] : MAX_SIGSET, META(0, rule, arg, 0));
 }
 
+// ---- descriptors (-y) ----
+
+#define AT_FDCWD (-100)
+#define PIPEFS_MAGIC 0x50495045
+#define SOCKFS_MAGIC 0x534F434B
+#define ANON_INODE_FS_MAGIC 0x09041934
+#define PID_FS_MAGIC 0x50494446
+#define NAME_ROOM 256                               // NAME_MAX and its NUL
+
+// What /proc/PID/fd/N would say of a descriptor (or of the working directory for AT_FDCWD), from the
+// kernel's own structures at the moment of the call: the file's identity and its path's names, leaf
+// first, walked up its dentries and across the mounts it sits on, as d_path() walks them.
+__noinline __u64 capture_fd(struct scratch *s, __u64 off, __s64 fd, __u32 meta)
+{
+	if (!s) return off;
+	__u64 start = off & OFFSET_MASK;
+	if (room(start) < sizeof(struct fd_identity) + NAME_ROOM) return off;
+	struct fd_identity *id = (struct fd_identity *)&s->data[start + sizeof(struct capture)];
+	__builtin_memset(id, 0, sizeof(*id));
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct path path = {};
+	if (fd == AT_FDCWD) {
+		BPF_CORE_READ_INTO(&path, task, fs, pwd);
+	} else {
+		struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+		struct file **table = BPF_CORE_READ(fdt, fd);
+		struct file *f = 0;
+		if (fd >= 0 && fd < BPF_CORE_READ(fdt, max_fds))
+			bpf_probe_read_kernel(&f, sizeof(f), &table[fd]);
+		if (f) BPF_CORE_READ_INTO(&path, f, f_path);
+	}
+	// The length so far lives in the capture's header, not in a register: read back from memory it
+	// is a number the verifier does not follow, so each path through the walk checks alike.
+	struct capture *c = (struct capture *)&s->data[start];
+	c->len = sizeof(*id);
+	if (!path.dentry) {
+		id->flags = FD_CLOSED;
+	} else {
+		struct inode *inode = BPF_CORE_READ(path.dentry, d_inode);
+		id->ino = BPF_CORE_READ(inode, i_ino);
+		id->mode = BPF_CORE_READ(inode, i_mode);
+		id->rdev = BPF_CORE_READ(inode, i_rdev);
+		id->magic = BPF_CORE_READ(inode, i_sb, s_magic);
+		if (!BPF_CORE_READ(path.dentry, d_hash.pprev) && BPF_CORE_READ(path.dentry, d_parent) != path.dentry)
+			id->flags |= FD_DELETED;
+		bool pseudo = id->magic == PIPEFS_MAGIC || id->magic == SOCKFS_MAGIC || id->magic == PID_FS_MAGIC;
+		struct dentry *d = path.dentry;
+		struct vfsmount *vfs = path.mnt;
+		struct mount *mnt = (struct mount *)((void *)vfs - bpf_core_field_offset(struct mount, mnt));
+		for (int i = 0; i < SYSCOPE_MAX_PATH_DEPTH * 2 && !pseudo; i++) {
+			struct dentry *parent = BPF_CORE_READ(d, d_parent);
+			if (d == BPF_CORE_READ(vfs, mnt_root) || d == parent) {
+				// The root of a mount: go on from where it is mounted, up to the root of all.
+				struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+				if (up == mnt || !up) break;
+				d = BPF_CORE_READ(mnt, mnt_mountpoint);
+				mnt = up;
+				vfs = (struct vfsmount *)((void *)up + bpf_core_field_offset(struct mount, mnt));
+				continue;
+			}
+			__u32 used = c->len;
+			if (id->count >= SYSCOPE_MAX_PATH_DEPTH || used > SYSCOPE_MAX_CAPTURE - NAME_ROOM || used + NAME_ROOM > room(start)) {
+				id->flags |= FD_DEEP;
+				break;
+			}
+			const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+			long n = bpf_probe_read_kernel_str(&s->data[start + sizeof(struct capture) + used], NAME_ROOM, name);
+			if (n <= 0) break;
+			c->len = used + n;
+			id->count++;
+			if (id->magic == ANON_INODE_FS_MAGIC) break;   // its one name: "[eventfd]", "inotify"
+			d = parent;
+		}
+	}
+	__u64 len = c->len;
+	if (len > SYSCOPE_MAX_CAPTURE) len = SYSCOPE_MAX_CAPTURE;
+	__u16 flags = (meta & 0xff) | CAPTURE_DESCRIPTOR;
+	fill_capture((struct capture *)&s->data[start], (__u64)fd, len, meta >> 8, meta >> 16, flags);
+	return start + sizeof(struct capture) + ROUND8(len);
+}
+
 __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture_rule *r, __u32 rule,
 			      const struct task_call *call)
 {
 	if (!s || !r || !call) return off;
 	__u64 addr = arg_at(call, r->arg);
-	if (!addr) return off;                     // NULL: decoders print it without reading
 	__u32 meta = META(0, rule, r->arg, 0);
+	if (r->kind == CAPTURE_FD) {
+		__s32 fd = (__s32)addr;                // descriptors are ints
+		return fd >= 0 || fd == AT_FDCWD ? capture_fd(s, off, fd, meta) : off;
+	}
+	if (!addr) return off;                     // NULL: decoders print it without reading
 	switch (r->kind) {
 	case CAPTURE_BYTES: {
 		__u64 size = rule_bytes(r, call);

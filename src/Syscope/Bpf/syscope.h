@@ -70,6 +70,8 @@ struct exit_record {
 #define CAPTURE_FAULT     0x2  /* the address could not be read: no bytes */
 #define CAPTURE_COMPLETE_STRING 0x4 /* a string whose terminating NUL is included */
 
+#define CAPTURE_DESCRIPTOR 0x8    /* not memory: what descriptor addr (AT_FDCWD: the working directory)
+                                   * refers to, a struct fd_identity and its path's components */
 #define CAPTURE_RULE_RETRY 0x80  /* capture.rule: an entry capture copied again at exit */
 
 struct capture {
@@ -103,6 +105,24 @@ struct signal_record {
 	__u8 siginfo[48];         /* the kernel's siginfo (the first 48 bytes of the user siginfo_t) */
 };
 
+/* What a descriptor refers to, as /proc/PID/fd/N would say it (-y): the file's identity, then the
+ * names of its path from the file up to the root, each NUL-terminated (user space joins them).  Files
+ * of pseudo file systems (pipes, sockets, anonymous inodes) have no path: their magic and inode (and
+ * the anonymous inode's name, as the one component) say it. */
+#define FD_DELETED   0x1         /* the file was unlinked: " (deleted)" */
+#define FD_DEEP      0x2         /* more components than SYSCOPE_MAX_PATH_DEPTH: the path is cut short */
+#define FD_CLOSED    0x4         /* no such descriptor */
+#define SYSCOPE_MAX_PATH_DEPTH 32
+
+struct fd_identity {
+	__u64 ino;
+	__u32 magic;              /* the superblock's magic: PIPEFS_MAGIC, SOCKFS_MAGIC... */
+	__u32 mode;               /* i_mode */
+	__u32 rdev;               /* i_rdev, the kernel's dev_t (major << 20 | minor) */
+	__u16 flags;              /* FD_* */
+	__u16 count;              /* components that follow */
+};
+
 /* ---- capture plan (array map "plans", key: syscall number) ---- */
 
 enum syscope_capture_kind {
@@ -119,6 +139,8 @@ enum syscope_capture_kind {
 	                           * SYSCOPE_MAX_MMSG of them what CAPTURE_MSGHDR takes (at exit each
 	                           * message's msg_len bytes of data) */
 	CAPTURE_SIGSET_PAIR = 7,  /* a { sigset_t *, size_t } pair and the set it points to */
+	CAPTURE_FD = 8,           /* the argument (or the return value) is a descriptor: what it refers
+	                           * to, as a CAPTURE_FD capture (nothing for a negative one but AT_FDCWD) */
 };
 
 /* Messages of a CAPTURE_MMSGHDR whose contents are captured. */
@@ -139,8 +161,10 @@ enum syscope_size_source {
 	                           * the rule's phase */
 };
 
-/* capture_rule.arg: the user stack pointer at entry (rt_sigreturn's frame lies there) */
+/* capture_rule.arg: the user stack pointer at entry (rt_sigreturn's frame lies there), and the
+ * return value (a descriptor the call made) */
 #define CAPTURE_ARG_SP 6
+#define CAPTURE_ARG_RETURN 7
 
 /* capture_rule.flags */
 #define RULE_COUNT_BITS 0x1       /* the count is of bits, stored in whole 64-bit words (fd_set) */

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Syscope.Filtering;
 using Syscope.Tests.Infrastructure;
 using Syscope.Tracing.Ebpf;
@@ -226,29 +225,15 @@ public class BpfProbeTests
     }
 
     [NeedsFact("ebpf", "bpftool")]
-    public void DisposingRemovesEveryProgramAndLink()
+    public void DisposingRemovesEveryProgramLinkAndMap()
     {
-        var before = SyscopeObjects();
+        var before = BpfObjects.OwnedBy(Environment.ProcessId);
         var probe = BpfProbe.Load(new ProbeOptions());
-        var loaded = SyscopeObjects().Except(before).ToList();
-        Assert.Equal(7, loaded.Count(o => o.StartsWith("prog ")));
+        var loaded = BpfObjects.OwnedBy(Environment.ProcessId).Except(before).ToHashSet();
         Assert.Equal(7, loaded.Count(o => o.StartsWith("link ")));
+        Assert.True(loaded.Count(o => o.StartsWith("map ")) >= 7, string.Join(", ", loaded));
+        Assert.Equal(loaded, BpfObjects.StillLoaded(loaded));
         probe.Dispose();
-        // The kernel frees a detached link after an RCU grace period, and its program with it.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (SyscopeObjects().Intersect(loaded).Any() && DateTime.UtcNow < deadline) Thread.Sleep(50);
-        Assert.Empty(SyscopeObjects().Intersect(loaded));
-    }
-
-    /// <summary>"prog ID" and "link ID" of syscope's programs (named syscope_*) and their links.</summary>
-    internal static HashSet<string> SyscopeObjects()
-    {
-        var progs = JsonDocument.Parse(Runner.Run("bpftool", ["-j", "prog", "show"]).Stdout).RootElement.EnumerateArray()
-            .Where(p => p.TryGetProperty("name", out var n) && n.GetString()!.StartsWith("syscope_"))
-            .Select(p => p.GetProperty("id").GetInt32()).ToHashSet();
-        var links = JsonDocument.Parse(Runner.Run("bpftool", ["-j", "link", "show"]).Stdout).RootElement.EnumerateArray()
-            .Where(l => progs.Contains(l.GetProperty("prog_id").GetInt32()))
-            .Select(l => "link " + l.GetProperty("id").GetInt32());
-        return progs.Select(p => "prog " + p).Concat(links).ToHashSet();
+        BpfObjects.AssertAllGone(loaded);
     }
 }

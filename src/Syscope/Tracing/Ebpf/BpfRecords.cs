@@ -73,6 +73,32 @@ public enum CaptureFlags : ushort
     Truncated = 0x1,
     Fault = 0x2,
     CompleteString = 0x4,
+    /// <summary>Not memory: what descriptor Addr refers to, a <see cref="FdIdentity"/> and its
+    /// path's names.</summary>
+    Descriptor = 0x8,
+}
+
+[Flags]
+public enum FdFlags : ushort
+{
+    None = 0,
+    Deleted = 0x1,
+    /// <summary>More names than the walk takes: the path is cut short.</summary>
+    Deep = 0x2,
+    Closed = 0x4,
+}
+
+/// <summary>What a descriptor refers to; the names of its path follow, leaf first, each NUL-terminated.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct FdIdentity
+{
+    public ulong Ino;
+    public uint Magic;
+    public uint Mode;
+    /// <summary>The kernel's dev_t: major &lt;&lt; 20 | minor.</summary>
+    public uint Rdev;
+    public FdFlags Flags;
+    public ushort Count;
 }
 
 /// <summary>One captured region in a record: its tracee address and length; the bytes follow,
@@ -135,6 +161,8 @@ public enum CaptureKind : byte
     Msghdr = 5,
     Mmsghdr = 6,
     SigsetPair = 7,
+    /// <summary>The argument (or the return value) is a descriptor: what it refers to.</summary>
+    Fd = 8,
 }
 
 public enum CapturePhase : byte
@@ -270,6 +298,9 @@ public static class BpfLimits
     public const byte RuleRetry = 0x80;
     /// <summary>CaptureRule.Arg: the user stack pointer at entry.</summary>
     public const byte ArgStackPointer = 6;
+    /// <summary>CaptureRule.Arg: the return value (a descriptor the call made).</summary>
+    public const byte ArgReturn = 7;
+    public const int MaxPathDepth = 32;
     public const int MaxCapture = 8192;
     public const int MaxRecord = 16384;
 }

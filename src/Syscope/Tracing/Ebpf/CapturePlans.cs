@@ -22,9 +22,9 @@ public static class CapturePlans
     private static readonly int RtSigreturn = SyscallTable.ByName("rt_sigreturn")?.Number ?? -1;
     private const ushort SigreturnFrame = (ushort)(Decoding.Families.SignalDecoders.UcSigmaskOffset + 8);
 
-    /// <summary>How much of the data the output shows: -s, and whether -e read=/write= dumps want
-    /// whole buffers.</summary>
-    public readonly record struct Limits(int StringLimit, bool WholeBuffers);
+    /// <summary>How much of the data the output shows: -s, whether -e read=/write= dumps want
+    /// whole buffers, and whether -y shows what descriptors refer to.</summary>
+    public readonly record struct Limits(int StringLimit, bool WholeBuffers, bool FdPaths = false);
 
     /// <summary>The rules for one row; more than the BPF side takes are dropped (the decoder then
     /// prints addresses for what is missing, as for unreadable memory).</summary>
@@ -53,6 +53,10 @@ public static class CapturePlans
                     // The strings as -s shows them (one byte more tells a longer one); envp's only counted.
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.StringArray, ElemSize = MaxArgv, Cap = (uint)StringCap(limits) });
                     break;
+                case ArgKind.Fd or ArgKind.DirFd when limits.FdPaths:
+                    // At entry, while it is still open (close's, dup2's target).
+                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Fd });
+                    break;
                 case ArgKind.Varies:
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Entry, ElemSize = VariesWindow, Cap = VariesWindow });
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Exit, ElemSize = VariesWindow, Cap = VariesWindow });
@@ -63,6 +67,8 @@ public static class CapturePlans
                     break;
             }
         }
+        if (limits.FdPaths && row.Returns == ReturnFormat.Fd)
+            Add(new CaptureRule { Arg = BpfLimits.ArgReturn, Kind = CaptureKind.Fd, Phase = CapturePhase.Exit });
         return plan;
     }
 

@@ -19,26 +19,79 @@ public sealed class CapturedMemory : ITraceeMemory
         public int Length;
     }
 
+    /// <summary>What one descriptor referred to during the call, its /proc target in the arena.</summary>
+    public struct Descriptor
+    {
+        public int Fd;
+        public int Offset;
+        public int Length;
+        public FdIdentity Identity;
+    }
+
     private byte[] _arena = new byte[1024];
     private int _used;
     private Region[] _regions = new Region[8];
     private int _count;
+    private Descriptor[] _descriptors = new Descriptor[4];
+    private int _descriptorCount;
 
-    /// <summary>Forgets every region (a new call begins).</summary>
+    /// <summary>Forgets every region and descriptor (a new call begins).</summary>
     public void Clear()
     {
         _used = 0;
         _count = 0;
+        _descriptorCount = 0;
     }
 
     public void Add(ulong address, ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return;
-        if (_used + bytes.Length > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _used + bytes.Length));
         if (_count == _regions.Length) Array.Resize(ref _regions, _count * 2);
+        _regions[_count++] = new Region { Address = address, Offset = Append(bytes), Length = bytes.Length };
+    }
+
+    private int Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_used + bytes.Length > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _used + bytes.Length));
         bytes.CopyTo(_arena.AsSpan(_used));
-        _regions[_count++] = new Region { Address = address, Offset = _used, Length = bytes.Length };
+        int at = _used;
         _used += bytes.Length;
+        return at;
+    }
+
+    /// <summary>Keeps what fd referred to, its target already formatted as /proc shows it.</summary>
+    public void AddDescriptor(int fd, in FdIdentity identity, ReadOnlySpan<byte> target)
+    {
+        if (_descriptorCount == _descriptors.Length) Array.Resize(ref _descriptors, _descriptorCount * 2);
+        _descriptors[_descriptorCount++] = new Descriptor { Fd = fd, Offset = Append(target), Length = target.Length, Identity = identity };
+    }
+
+    /// <summary>The latest capture of fd in this call, or false when the call captured none.</summary>
+    public bool TryGetDescriptor(int fd, out Descriptor descriptor, out ReadOnlySpan<byte> target)
+    {
+        for (int i = _descriptorCount - 1; i >= 0; i--)
+        {
+            if (_descriptors[i].Fd != fd) continue;
+            descriptor = _descriptors[i];
+            target = _arena.AsSpan(descriptor.Offset, descriptor.Length);
+            return true;
+        }
+        descriptor = default;
+        target = default;
+        return false;
+    }
+
+    /// <summary>The identity behind a target this call captured (for -yy's device numbers).</summary>
+    public bool TryGetDescriptorByTarget(ReadOnlySpan<byte> target, out FdIdentity identity)
+    {
+        for (int i = _descriptorCount - 1; i >= 0; i--)
+        {
+            if (!_arena.AsSpan(_descriptors[i].Offset, _descriptors[i].Length).SequenceEqual(target)) continue;
+            identity = _descriptors[i].Identity;
+            return true;
+        }
+        identity = default;
+        return false;
     }
 
     public int Read(ulong address, Span<byte> destination)

@@ -352,7 +352,9 @@ public sealed partial class EbpfBackend
             {
                 bool retried = (captures.Current.Rule & BpfLimits.RuleRetry) != 0;
                 if (which == CaptureSet.Retried && !retried || which == CaptureSet.ExitOnly && retried) continue;
-                memory.Add(captures.Current.Addr, captures.CurrentBytes);
+                if (captures.Current.Flags.HasFlag(CaptureFlags.Descriptor))
+                    CapturedFdPaths.Add(memory, (int)captures.Current.Addr, captures.CurrentBytes);
+                else memory.Add(captures.Current.Addr, captures.CurrentBytes);
             }
         }
 
@@ -372,6 +374,10 @@ public sealed partial class EbpfBackend
             _event.InterruptedSyscall = -1;
         }
 
-        private void Emit(TracedThread t, ITraceeMemory memory) => consumer.OnEvent(ref _event, memory);
+        private void Emit(TracedThread t, ITraceeMemory memory)
+        {
+            backend._fds.Current = t.Memory;
+            consumer.OnEvent(ref _event, memory);
+        }
     }
 }

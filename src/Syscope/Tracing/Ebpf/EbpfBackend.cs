@@ -6,7 +6,8 @@ namespace Syscope.Tracing.Ebpf;
 
 /// <summary>How the eBPF backend runs: --buffer-size, how much of each argument's memory to copy
 /// (-s, -e read=/write=), and how often the reader looks at the ring when nothing woke it.</summary>
-public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false, int PollMs = 20);
+public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false,
+    bool FdPaths = false, int PollMs = 20);
 
 /// <summary>
 /// The eBPF tracing backend: syscope's BPF programs see every call of the traced processes in the
@@ -27,6 +28,7 @@ public sealed partial class EbpfBackend : ITraceBackend
         if (Unsupported(target) is { } why) throw new UserError(why);
         _target = target;
         _settings = settings ?? new EbpfSettings();
+        Facts = new TraceFacts(_fds, LiveHostFacts.Instance);
     }
 
     /// <summary>What a target asks that the eBPF backend cannot do (it never stops the tracee), in one
@@ -40,9 +42,10 @@ public sealed partial class EbpfBackend : ITraceBackend
         return null;
     }
 
-    /// <summary>Descriptor paths and host facts are looked up live, as for ptrace (the tracee runs
-    /// on, so a descriptor closed meanwhile shows no path).</summary>
-    public TraceFacts Facts { get; } = new(ProcFd.Instance, LiveHostFacts.Instance);
+    private readonly CapturedFdPaths _fds = new();
+
+    /// <summary>Descriptors as the kernel saw them at each call (-y); host facts looked up live.</summary>
+    public TraceFacts Facts { get; }
 
     public void RequestDetach(int signal) => _detachSignal = signal;
 
@@ -61,7 +64,7 @@ public sealed partial class EbpfBackend : ITraceBackend
             // even when -e trace= leaves it out (the session does not show it then).
             var kernelSet = new Filtering.SyscallSet(_target.Filter.Trace.Members.Append(Execve), _target.Filter.Trace.Contains(BpfLimits.MaxSyscalls));
             probe.SetTraceSet(kernelSet);
-            var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers);
+            var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers, _settings.FdPaths);
             foreach (var row in Syscalls.SyscallTable.All)
                 if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
                     probe.SetPlan(row.Number, CapturePlans.For(row, limits));
