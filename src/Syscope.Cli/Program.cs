@@ -15,6 +15,22 @@ public static class Program
         // handlers regardless; so does syscope, first of all, before anything starts the runtime's
         // signal handling.  A launched command still inherits them ignored (Spawn).
         Interop.Signals.UnignoreAtStart([Kernel.SignalNames.SIGINT, Kernel.SignalNames.SIGQUIT, Kernel.SignalNames.SIGHUP, Kernel.SignalNames.SIGTERM]);
+        string argv0 = ArgvZero();
+        switch (Path.GetFileName(argv0))
+        {
+            // Called by another tool's name (a link made by install-links): be that tool.
+            case "strace":
+                CallMessagesBy("strace", "trace");
+                args = ["trace", .. args];
+                break;
+            case "lsof":
+                CallMessagesBy("lsof", "files");
+                args = ["files", .. args];
+                break;
+            case "pgrep" or "pkill":
+                return RunBuffered(stdout => PgrepCommand.Run(Path.GetFileName(argv0) == "pkill", args, argv0, stdout, Console.Error));
+        }
+        if (args.Length > 0 && args[0] == "strace") args = ["trace", .. args[1..]];
         try
         {
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
@@ -38,6 +54,21 @@ public static class Program
         // Console.Out flushes every line; a 10,000-row lsof screen wants one buffered stream.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         return Invoke(args, new InvocationConfiguration { Output = stdout });
+    }
+
+    private static void CallMessagesBy(string name, string command)
+    {
+        Console.SetError(new ProgramNameWriter(Console.Error, name, command));
+        // A message not ended by a newline is still in the writer at exit.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.Flush();
+    }
+
+    /// <summary>argv[0] as the caller passed it, from the kernel's copy: the runtime's own idea
+    /// of it is the binary's resolved path (apphost) rather than the name typed.</summary>
+    private static string ArgvZero()
+    {
+        string? cmdline = Syscope.Inspection.Procfs.ProcText.TryRead("/proc/self/cmdline");
+        return cmdline == null ? "" : cmdline.Split('\0')[0];
     }
 
     private static int RunBuffered(Func<TextWriter, int> body)
@@ -67,6 +98,7 @@ public static class Program
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(InstallLinksCommand.Create());
         return root;
     }
 }
