@@ -31,7 +31,7 @@ public static unsafe partial class Spawn
     private static nint s_environ;
 
     /// <summary>The C library's own environment block: the one the user gave us, byte for byte.</summary>
-    public static byte** Environ
+    private static byte** Environ
     {
         get
         {
