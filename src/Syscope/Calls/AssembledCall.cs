@@ -31,7 +31,6 @@ public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths, F
 /// </summary>
 public sealed class AssembledCall
 {
-    private const int RestartSyscallNr = 219;
     private readonly DecodeEnvironment _env;
     private readonly ArgWriter _text = new();
     private DecoderScratch _scratch;
@@ -136,10 +135,10 @@ public sealed class AssembledCall
         var c = Context(ref e, memory, exiting: false);
         if (_env.Options.RawCalls.Contains(e.SyscallNumber))
             RawArgs(ref c);
-        else if (e.SyscallNumber == RestartSyscallNr && e.InterruptedSyscall >= 0)
+        else if (e.SyscallNumber == Sys.restart_syscall && e.InterruptedSyscall >= 0)
             _text.Raw("<... resuming interrupted "u8).Raw(SyscallTable.Resolve(e.InterruptedSyscall).NameUtf8).Raw(" ...>"u8);
         else
-            Syscall.Decoder.Entry(ref c);
+            DecoderRegistry.For(Syscall).Entry(ref c);
         _entryLength = _text.Length;
     }
 
@@ -153,7 +152,7 @@ public sealed class AssembledCall
         env.Dump.Clear();
         if (!c.Failed && DataDump.Selects(env.Options, Syscall, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) { ReturnFormat = ReturnFormat.Hex; return; }
-        Syscall.Decoder.Exit(ref c);
+        DecoderRegistry.For(Syscall).Exit(ref c);
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Decoding.Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
         ReturnFormat = c.ReturnFormat;
     }
@@ -186,6 +185,7 @@ public sealed class AssembledCall
             Unabbreviated = !options.Abbreviated.Contains(e.SyscallNumber),
             AddressesOnly = !options.Dereferenced.Contains(e.SyscallNumber),
             Scratch = ref _scratch,
+            ReturnFormat = Syscall.Returns,
         };
     }
 }

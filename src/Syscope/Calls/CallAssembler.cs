@@ -1,6 +1,7 @@
 using Syscope.Events;
 using Syscope.Filtering;
 using Syscope.Kernel;
+using Syscope.Syscalls;
 
 namespace Syscope.Calls;
 
@@ -15,7 +16,6 @@ namespace Syscope.Calls;
 /// </summary>
 public sealed class CallAssembler : ITraceConsumer
 {
-    private const int ExitNr = 60, ExitGroupNr = 231;
     private readonly TraceFilter _filter;
     private readonly DecodeEnvironment _env;
     private readonly ITraceRenderer[] _renderers;
@@ -81,7 +81,7 @@ public sealed class CallAssembler : ITraceConsumer
             return;
         }
         if (_decode) call.DecodeEntry(ref e, memory);
-        if (e.SyscallNumber is ExitNr or ExitGroupNr && !e.Injected)
+        if (e.SyscallNumber is Sys.exit or Sys.exit_group && !e.Injected)
         {
             // These never return (unless injected): the call is complete as it starts.
             call.NeverReturns();

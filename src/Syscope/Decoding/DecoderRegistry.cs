@@ -3,13 +3,14 @@ using Syscope.Syscalls;
 namespace Syscope.Decoding;
 
 /// <summary>
-/// Where decoders meet the table.  Each syscall family file (FileDecoders, ProcessDecoders...)
-/// lists its decoders by syscall name in a Register method; Attach runs them all once.
-/// To add a decoder: write it in its family's file and add one line to that file's Register.
+/// Where decoders meet the syscall rows: one decoder per syscall number.  Each family file
+/// (FileDecoders, ProcessDecoders...) lists its decoders by number in its Register method
+/// (<c>d[Sys.openat] = ...</c>); a number no family registers is printed by GenericDecoder from
+/// its row.  To add a decoder: write it in its family's file and add one line to that file's Register.
 /// </summary>
 public static class DecoderRegistry
 {
-    private static readonly Action<Dictionary<string, SyscallDecoder>>[] s_families =
+    private static readonly Action<DecoderTable>[] s_families =
     [
         Families.DescDecoders.Register,
         Families.FileDecoders.Register,
@@ -37,14 +38,34 @@ public static class DecoderRegistry
         Families.PtraceDecoders.Register,
     ];
 
-    internal static void Attach(SyscallInfo?[] table)
+    private static readonly SyscallDecoder[] s_byNumber = Build();
+
+    /// <summary>The decoder of a call: an array index, no lookup by name.</summary>
+    public static SyscallDecoder For(SyscallInfo call) =>
+        (uint)call.Number < (uint)s_byNumber.Length ? s_byNumber[call.Number] : GenericDecoder.Instance;
+
+    private static SyscallDecoder[] Build()
     {
-        var map = new Dictionary<string, SyscallDecoder>(StringComparer.Ordinal);
-        foreach (var register in s_families) register(map);
-        foreach (var row in table)
+        var table = new DecoderTable();
+        foreach (var register in s_families) register(table);
+        return table.Decoders;
+    }
+}
+
+/// <summary>The table the families' Register methods fill: a decoder per syscall number, each
+/// number at most once.</summary>
+public sealed class DecoderTable
+{
+    internal readonly SyscallDecoder[] Decoders = Enumerable.Repeat<SyscallDecoder>(GenericDecoder.Instance, SyscallTable.MaxNumber + 1).ToArray();
+
+    public SyscallDecoder this[int number]
+    {
+        get => Decoders[number];
+        set
         {
-            if (row == null) continue;
-            if (map.TryGetValue(row.Name, out var d)) row.Decoder = d;
+            if (Decoders[number] != GenericDecoder.Instance)
+                throw new InvalidOperationException($"two decoders for {SyscallTable.ByNumber(number)?.Name ?? number.ToString()}");
+            Decoders[number] = value;
         }
     }
 }

@@ -19,7 +19,8 @@ public delegate void DecodeStep(ref DecodeContext c);
 
 /// <param name="exitArgs">Whether exit always prints an argument, so entry ends with its separator;
 /// false for exits that only pick the return format or print conditionally.</param>
-public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, ReturnFormat ret = ReturnFormat.Decimal, bool? exitArgs = null) : SyscallDecoder
+/// <remarks>The return value prints as the row's Returns says unless the exit picks otherwise.</remarks>
+public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, bool? exitArgs = null) : SyscallDecoder
 {
     private readonly bool _sepAhead = exitArgs ?? exit != null;
 
@@ -29,9 +30,5 @@ public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, Retur
         if (_sepAhead) c.Out.SepAhead();
     }
 
-    public override void Exit(ref DecodeContext c)
-    {
-        c.ReturnFormat = ret;
-        exit?.Invoke(ref c);
-    }
+    public override void Exit(ref DecodeContext c) => exit?.Invoke(ref c);
 }

@@ -103,7 +103,7 @@ public static class InjectionParser
     /// <summary>strace only substitutes calls without side effects: the %pure class.</summary>
     private static bool TryPure(string value, out int? nr)
     {
-        nr = SyscallClasses.Get("pure")!.Contains(value) ? SyscallTable.ByName(value)?.Number : null;
+        nr = SyscallTable.ByName(value) is { } row && (row.Classes & SyscallClass.Pure) != 0 ? row.Number : null;
         return nr != null;
     }
 

@@ -37,9 +37,9 @@ public sealed partial class SyscallSet
         if (item.StartsWith('/')) { AddMatching(item[1..], members); return true; }
         if (item.StartsWith('%'))
         {
-            var names = SyscallClasses.Get(item[1..]);
-            if (names == null) return false;
-            foreach (string n in names) if (SyscallTable.ByName(n) is { } row) members[row.Number] = true;
+            var cls = SyscallClasses.Flag(item[1..]);
+            if (cls == SyscallClass.None) return false;
+            foreach (var row in SyscallTable.All) if ((row.Classes & cls) != 0) members[row.Number] = true;
             return true;
         }
         // strace takes any number its table spans, including gaps no call occupies (335..423).

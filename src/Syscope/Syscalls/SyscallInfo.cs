@@ -54,5 +54,4 @@ public sealed class SyscallInfo(int number, string name, SyscallArg[] args, Retu
     public string? CaptureGap { get; } = captureGap;
     /// <summary>What `explain` says about the call; null when nobody has written it yet.</summary>
     public SyscallNote? Note { get; } = note;
-    public Decoding.SyscallDecoder Decoder { get; internal set; } = Decoding.GenericDecoder.Instance;
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Syscope.Decoding;
 
 namespace Syscope.Syscalls;
 
@@ -13,7 +12,6 @@ public static partial class SyscallTable
     {
         var index = new SyscallInfo?[MaxNumber + 1];
         foreach (var row in Build()) index[row.Number] = row;
-        DecoderRegistry.Attach(index);
         return index;
     }
 

@@ -21,7 +21,6 @@ public class LayeringTests(ITestOutputHelper output)
     [
         "Filtering -> Decoding",
         "Interop -> Events",
-        "Syscalls -> Decoding",
     ];
 
     [Fact]

@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -11,42 +12,42 @@ internal static class AdminDecoders
     private const ulong SYSLOG_ACTION_READ = 2, SYSLOG_ACTION_READ_ALL = 3, SYSLOG_ACTION_READ_CLEAR = 4,
         SYSLOG_ACTION_CONSOLE_LEVEL = 8;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["syslog"] = new FuncDecoder(SyslogEntry, SyslogExit, exitArgs: false);
-        d["reboot"] = new FuncDecoder(RebootEntry);
-        d["quotactl"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.syslog] = new FuncDecoder(SyslogEntry, SyslogExit, exitArgs: false);
+        d[Sys.reboot] = new FuncDecoder(RebootEntry);
+        d[Sys.quotactl] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             QuotaCommand(c.Out, (uint)c.Arg(0));
             Args.Path(ref c, 1);
             QuotaTail(ref c, (uint)c.Arg(0), 2);
         });
-        d["quotactl_fd"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.quotactl_fd] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
             QuotaCommand(c.Out, (uint)c.Arg(1));
             QuotaTail(ref c, (uint)c.Arg(1), 2);
         });
-        d["mknod"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mknod] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Path(ref c, 0);
             ModeAndDevice(ref c, 1);
         });
-        d["mknodat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mknodat] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
             ModeAndDevice(ref c, 2);
         });
-        d["ustat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.ustat] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             StatPrinters.Makedev(c.Out, (uint)c.Arg(0));
             Args.Ptr(ref c, 1);
         });
-        d["_sysctl"] = new FuncDecoder(SysctlEntry);
+        d[Sys._sysctl] = new FuncDecoder(SysctlEntry);
     }
 
     /// <summary>A device node's type and permissions, then its device only when it has one

@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -7,23 +8,23 @@ namespace Syscope.Decoding.Families;
 /// memory, so it prints as a pointer.</summary>
 internal static class AioDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["io_setup"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.io_setup] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong ctx)) c.Out.Ptr(c.Arg(1));
             else c.Out.Raw((byte)'[').Ptr(ctx).Raw((byte)']');
         });
-        d["io_destroy"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
-        d["io_submit"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.io_destroy] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d[Sys.io_submit] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Ptr(ref c, 0);
             Args.Long(ref c, 1);
             c.Out.Sep();
             Submitted(ref c, c.Arg(2), (long)c.Arg(1));
         });
-        d["io_cancel"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.io_cancel] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Ptr(ref c, 0);
             c.Out.Sep();
@@ -34,11 +35,11 @@ internal static class AioDecoders
             c.Out.Sep();
             Events(ref c, c.Arg(2), c.Failed ? -1 : 1);
         });
-        d["io_getevents"] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
+        d[Sys.io_getevents] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
         {
             GeteventsExit(ref c);
         });
-        d["io_pgetevents"] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
+        d[Sys.io_pgetevents] = new FuncDecoder(GeteventsEntry, (ref DecodeContext c) =>
         {
             GeteventsExit(ref c);
             c.Out.Sep();

@@ -15,9 +15,9 @@ internal static class BpfDecoders
     private const int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, MAP_DELETE_ELEM = 3, MAP_GET_NEXT_KEY = 4,
         PROG_LOAD = 5, OBJ_PIN = 6, OBJ_GET = 7, OBJ_GET_INFO_BY_FD = 0xf, MAP_FREEZE = 0x16;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["bpf"] = new FuncDecoder(Entry, (ref DecodeContext c) =>
+        d[Sys.bpf] = new FuncDecoder(Entry, (ref DecodeContext c) =>
         {
             c.ReturnFormat = c.IntArg(0) is MAP_CREATE or PROG_LOAD or OBJ_GET ? ReturnFormat.Fd : ReturnFormat.Decimal;
         }, exitArgs: false);

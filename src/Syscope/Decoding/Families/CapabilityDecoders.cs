@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -7,14 +8,14 @@ namespace Syscope.Decoding.Families;
 /// sets as "1&lt;&lt;CAP_CHOWN|1&lt;&lt;CAP_KILL".</summary>
 internal static class CapabilityDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["capget"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Header(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
+        d[Sys.capget] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Header(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Data(ref c, c.Arg(0), c.Arg(1));
         });
-        d["capset"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.capset] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             Header(ref c, c.Arg(0));

@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -8,52 +9,52 @@ internal static class ClockDecoders
 {
     private const long EINTR = 4;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
         var getTime = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else TimePrinters.Timespec(ref c, c.Arg(1));
         });
-        d["clock_gettime"] = getTime;
-        d["clock_getres"] = getTime;
-        d["clock_adjtime"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks),
+        d[Sys.clock_gettime] = getTime;
+        d[Sys.clock_getres] = getTime;
+        d[Sys.clock_adjtime] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks),
             (ref DecodeContext c) => TimexPrinter.Exit(ref c, c.Arg(1)));
-        d["clock_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.clock_settime] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
             c.Out.Sep();
             TimePrinters.Timespec(ref c, c.Arg(1));
         });
-        d["nanosleep"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); TimePrinters.Timespec(ref c, c.Arg(0)); },
+        d[Sys.nanosleep] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); TimePrinters.Timespec(ref c, c.Arg(0)); },
             (ref DecodeContext c) => Remaining(ref c, 1));
-        d["clock_nanosleep"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.clock_nanosleep] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
             Args.Flags(ref c, 1, ClockConstants.TimerFlags);
             c.Out.Sep();
             TimePrinters.Timespec(ref c, c.Arg(2));
         }, (ref DecodeContext c) => Remaining(ref c, 3));
-        d["gettimeofday"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        d[Sys.gettimeofday] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(0)); else TimePrinters.Timeval(ref c, c.Arg(0));
             Args.Ptr(ref c, 1);
         });
-        d["time"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        d[Sys.time] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(0)); else Args.LongRef(ref c, c.Arg(0));
         });
-        d["setitimer"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.setitimer] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Itimers);
             c.Out.Sep();
             Itimerval(ref c, c.Arg(1), false);
         }, (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(2), false); });
-        d["getitimer"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Itimers),
+        d[Sys.getitimer] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Itimers),
             (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), false); });
-        d["timer_create"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.timer_create] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
             c.Out.Sep();
@@ -63,14 +64,14 @@ internal static class ClockDecoders
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else Args.IntRef(ref c, c.Arg(2));
         });
-        d["timer_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.timer_settime] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             NewTimer(ref c, ClockConstants.TimerFlags);
         }, OldTimer);
-        d["timer_gettime"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0),
+        d[Sys.timer_gettime] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0),
             (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), true); });
-        d["timerfd_settime"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.timerfd_settime] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             NewTimer(ref c, DescConstants.TimerfdFlags);

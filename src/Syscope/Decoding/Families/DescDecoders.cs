@@ -6,25 +6,25 @@ namespace Syscope.Decoding.Families;
 /// <summary>Calls on file descriptors: read, write, close, dup, pipe, fcntl, lseek, getdents.</summary>
 internal static class DescDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["read"] = new FuncDecoder(FdArg, ReadExit);
-        d["pread64"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { ReadExit(ref c); Args.Long(ref c, 3); });
-        d["write"] = new FuncDecoder(WriteEntry);
-        d["pwrite64"] = new FuncDecoder((ref DecodeContext c) => { WriteEntry(ref c); Args.Long(ref c, 3); });
-        d["readv"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); });
-        d["writev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); });
-        d["preadv"] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
-        d["pwritev"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
+        d[Sys.read] = new FuncDecoder(FdArg, ReadExit);
+        d[Sys.pread64] = new FuncDecoder(FdArg, (ref DecodeContext c) => { ReadExit(ref c); Args.Long(ref c, 3); });
+        d[Sys.write] = new FuncDecoder(WriteEntry);
+        d[Sys.pwrite64] = new FuncDecoder((ref DecodeContext c) => { WriteEntry(ref c); Args.Long(ref c, 3); });
+        d[Sys.readv] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); });
+        d[Sys.writev] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); });
+        d[Sys.preadv] = new FuncDecoder(FdArg, (ref DecodeContext c) => { IovecArg(ref c, c.ReturnValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
+        d[Sys.pwritev] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); IovecArg(ref c, long.MaxValue); Args.ULong(ref c, 2); Args.Long(ref c, 3); });
         // preadv2/pwritev2 take the offset in two registers (pos_l, pos_h); on 64-bit pos_l holds it all.
-        d["preadv2"] = new FuncDecoder(FdArg, (ref DecodeContext c) =>
+        d[Sys.preadv2] = new FuncDecoder(FdArg, (ref DecodeContext c) =>
         {
             IovecArg(ref c, c.ReturnValue);
             Args.ULong(ref c, 2);
             Args.Long(ref c, 3);
             Args.Flags(ref c, 5, DescConstants.RwFlags);
         });
-        d["pwritev2"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.pwritev2] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             IovecArg(ref c, long.MaxValue);
@@ -32,51 +32,51 @@ internal static class DescDecoders
             Args.Long(ref c, 3);
             Args.Flags(ref c, 5, DescConstants.RwFlags);
         });
-        d["close"] = new FuncDecoder(FdArg);
-        d["fsync"] = d["close"];
-        d["fdatasync"] = d["close"];
-        d["fchdir"] = d["close"];
-        d["syncfs"] = d["close"];
-        d["close_range"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.close] = new FuncDecoder(FdArg);
+        d[Sys.fsync] = d[Sys.close];
+        d[Sys.fdatasync] = d[Sys.close];
+        d[Sys.fchdir] = d[Sys.close];
+        d[Sys.syncfs] = d[Sys.close];
+        d[Sys.close_range] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.UInt(ref c, 0);
             Args.UInt(ref c, 1);
             Args.Flags(ref c, 2, FileConstants.CloseRangeFlags);
         });
-        d["dup"] = new FuncDecoder(FdArg, null, ReturnFormat.Fd);
-        d["dup2"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, null, ReturnFormat.Fd);
-        d["dup3"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); Args.Flags(ref c, 2, FileConstants.OpenFlags); }, null, ReturnFormat.Fd);
-        d["pipe"] = new FuncDecoder(Nothing, (ref DecodeContext c) => FdPair(ref c, 0));
-        d["pipe2"] = new FuncDecoder(Nothing, (ref DecodeContext c) => { FdPair(ref c, 0); Args.Flags(ref c, 1, FileConstants.OpenFlags); });
-        d["lseek"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); Args.Value(ref c, 2, FileConstants.Whence); });
-        d["fadvise64"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.dup] = new FuncDecoder(FdArg);
+        d[Sys.dup2] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); });
+        d[Sys.dup3] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); Args.Flags(ref c, 2, FileConstants.OpenFlags); });
+        d[Sys.pipe] = new FuncDecoder(Nothing, (ref DecodeContext c) => FdPair(ref c, 0));
+        d[Sys.pipe2] = new FuncDecoder(Nothing, (ref DecodeContext c) => { FdPair(ref c, 0); Args.Flags(ref c, 1, FileConstants.OpenFlags); });
+        d[Sys.lseek] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); Args.Value(ref c, 2, FileConstants.Whence); });
+        d[Sys.fadvise64] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             Args.Long(ref c, 1);
             Args.Long(ref c, 2);
             Args.Value(ref c, 3, FileConstants.Fadvise);
         });
-        d["ftruncate"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); });
-        d["truncate"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Long(ref c, 1); });
-        d["flock"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Flags(ref c, 1, FileConstants.FlockOps); });
-        d["fallocate"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.ftruncate] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); });
+        d[Sys.truncate] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Long(ref c, 1); });
+        d[Sys.flock] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Flags(ref c, 1, FileConstants.FlockOps); });
+        d[Sys.fallocate] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             Args.Flags(ref c, 1, FileConstants.FallocateModes);
             Args.Long(ref c, 2);
             Args.Long(ref c, 3);
         });
-        d["getdents64"] = new FuncDecoder(FdArg, Getdents.Exit);
-        d["getdents"] = d["getdents64"];
-        d["fcntl"] = new Fcntl();
-        d["ioctl"] = new Ioctl();
-        d["sendfile"] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, (ref DecodeContext c) =>
+        d[Sys.getdents64] = new FuncDecoder(FdArg, Getdents.Exit);
+        d[Sys.getdents] = d[Sys.getdents64];
+        d[Sys.fcntl] = new Fcntl();
+        d[Sys.ioctl] = new Ioctl();
+        d[Sys.sendfile] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             Args.LongRef(ref c, c.Arg(2));
             Args.ULong(ref c, 3);
         });
-        d["splice"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.splice] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             c.Out.Sep();
@@ -87,28 +87,28 @@ internal static class DescDecoders
             Args.ULong(ref c, 4);
             Args.Flags(ref c, 5, DescConstants.SpliceFlags);
         });
-        d["tee"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.tee] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             Args.Fd(ref c, 1);
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, DescConstants.SpliceFlags);
         });
-        d["eventfd2"] = new FuncDecoder((ref DecodeContext c) => { Args.UInt(ref c, 0); Args.Flags(ref c, 1, DescConstants.EventfdFlags); }, null, ReturnFormat.Fd);
-        d["eventfd"] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0), null, ReturnFormat.Fd);
-        d["inotify_init1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.InotifyInitFlags), null, ReturnFormat.Fd);
-        d["inotify_add_watch"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.eventfd2] = new FuncDecoder((ref DecodeContext c) => { Args.UInt(ref c, 0); Args.Flags(ref c, 1, DescConstants.EventfdFlags); });
+        d[Sys.eventfd] = new FuncDecoder((ref DecodeContext c) => Args.UInt(ref c, 0));
+        d[Sys.inotify_init1] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.InotifyInitFlags));
+        d[Sys.inotify_add_watch] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
             Args.Path(ref c, 1);
             Args.Flags(ref c, 2, DescConstants.InotifyMask);
         });
-        d["timerfd_create"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.timerfd_create] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ClockConstants.Clocks);
             Args.Flags(ref c, 1, DescConstants.TimerfdFlags);
-        }, null, ReturnFormat.Fd);
-        d["memfd_create"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.memfd_create] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             Printers.String(ref c, c.Arg(0));
@@ -119,7 +119,7 @@ internal static class DescDecoders
             bool any = DescConstants.MemfdFlags.Print(c.Out, flags & 0x3ffffff, false);
             if (huge != 0) (any && (flags & 0x3ffffff) != 0 ? c.Out.Raw((byte)'|') : c.Out).UInt(huge).Raw("<<MFD_HUGE_SHIFT"u8);
             c.Out.EndConst(mark, flags);
-        }, null, ReturnFormat.Fd);
+        });
     }
 
     private static void Nothing(ref DecodeContext c) { }

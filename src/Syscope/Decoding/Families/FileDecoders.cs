@@ -7,22 +7,22 @@ namespace Syscope.Decoding.Families;
 /// <summary>Calls that take file names: open, stat, access, links, directories, xattrs.</summary>
 internal static class FileDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["open"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); OpenTail(ref c, 1); }, null, ReturnFormat.Fd);
-        d["openat"] = new FuncDecoder((ref DecodeContext c) => { Args.DirFd(ref c, 0); Args.Path(ref c, 1); OpenTail(ref c, 2); }, null, ReturnFormat.Fd);
-        d["openat2"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.open] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); OpenTail(ref c, 1); });
+        d[Sys.openat] = new FuncDecoder((ref DecodeContext c) => { Args.DirFd(ref c, 0); Args.Path(ref c, 1); OpenTail(ref c, 2); });
+        d[Sys.openat2] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
             c.Out.Sep();
             OpenHow(ref c, c.Arg(2), c.Arg(3));
             Args.ULong(ref c, 3);
-        }, null, ReturnFormat.Fd);
-        d["creat"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); }, null, ReturnFormat.Fd);
-        d["access"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, FileConstants.AccessModes); });
-        d["faccessat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AccessModes); });
-        d["faccessat2"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.creat] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); });
+        d[Sys.access] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, FileConstants.AccessModes); });
+        d[Sys.faccessat] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AccessModes); });
+        d[Sys.faccessat2] = new FuncDecoder((ref DecodeContext c) =>
         {
             DirPath(ref c);
             Args.Flags(ref c, 2, FileConstants.AccessModes);
@@ -30,15 +30,15 @@ internal static class FileDecoders
         });
 
         var statPath = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatArg(ref c, 1));
-        d["stat"] = statPath;
-        d["lstat"] = statPath;
-        d["fstat"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatArg(ref c, 1));
-        d["newfstatat"] = new FuncDecoder(DirPath, (ref DecodeContext c) =>
+        d[Sys.stat] = statPath;
+        d[Sys.lstat] = statPath;
+        d[Sys.fstat] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatArg(ref c, 1));
+        d[Sys.newfstatat] = new FuncDecoder(DirPath, (ref DecodeContext c) =>
         {
             StatArg(ref c, 2);
             Args.Flags(ref c, 3, FileConstants.AtFlags);
         });
-        d["statx"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.statx] = new FuncDecoder((ref DecodeContext c) =>
         {
             DirPath(ref c);
             c.Out.Sep();
@@ -67,11 +67,11 @@ internal static class FileDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(4)); else StatPrinters.StatxStruct(ref c, c.Arg(4));
         });
 
-        d["statfs"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
-        d["fstatfs"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
-        d["readlink"] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => ReadlinkTail(ref c, 1));
-        d["readlinkat"] = new FuncDecoder(DirPath, (ref DecodeContext c) => ReadlinkTail(ref c, 2));
-        d["getcwd"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        d[Sys.statfs] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
+        d[Sys.fstatfs] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) => StatfsArg(ref c));
+        d[Sys.readlink] = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), (ref DecodeContext c) => ReadlinkTail(ref c, 1));
+        d[Sys.readlinkat] = new FuncDecoder(DirPath, (ref DecodeContext c) => ReadlinkTail(ref c, 2));
+        d[Sys.getcwd] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(0)); else Printers.Path(ref c, c.Arg(0));
@@ -79,30 +79,30 @@ internal static class FileDecoders
         });
 
         var path = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0));
-        foreach (var n in new[] { "unlink", "rmdir", "chdir", "chroot", "acct", "swapoff" }) d[n] = path;
+        foreach (int nr in new[] { Sys.unlink, Sys.rmdir, Sys.chdir, Sys.chroot, Sys.acct, Sys.swapoff }) d[nr] = path;
         var pathMode = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Mode(ref c, 1); });
-        d["mkdir"] = pathMode;
-        d["chmod"] = pathMode;
-        d["mkdirat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Mode(ref c, 2); });
-        d["fchmodat"] = d["mkdirat"];
-        d["fchmod"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Mode(ref c, 1); });
-        d["unlinkat"] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AtFlags); });
+        d[Sys.mkdir] = pathMode;
+        d[Sys.chmod] = pathMode;
+        d[Sys.mkdirat] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Mode(ref c, 2); });
+        d[Sys.fchmodat] = d[Sys.mkdirat];
+        d[Sys.fchmod] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Mode(ref c, 1); });
+        d[Sys.unlinkat] = new FuncDecoder((ref DecodeContext c) => { DirPath(ref c); Args.Flags(ref c, 2, FileConstants.AtFlags); });
         var twoPaths = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); });
-        d["rename"] = twoPaths;
-        d["link"] = twoPaths;
-        d["symlink"] = twoPaths;
-        d["symlinkat"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.DirFd(ref c, 1); Args.Path(ref c, 2); });
-        d["renameat"] = new FuncDecoder(TwoDirPaths);
-        d["renameat2"] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.RenameFlags); });
-        d["linkat"] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.AtFlags); });
-        d["fchownat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rename] = twoPaths;
+        d[Sys.link] = twoPaths;
+        d[Sys.symlink] = twoPaths;
+        d[Sys.symlinkat] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.DirFd(ref c, 1); Args.Path(ref c, 2); });
+        d[Sys.renameat] = new FuncDecoder(TwoDirPaths);
+        d[Sys.renameat2] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.RenameFlags); });
+        d[Sys.linkat] = new FuncDecoder((ref DecodeContext c) => { TwoDirPaths(ref c); Args.Flags(ref c, 4, FileConstants.AtFlags); });
+        d[Sys.fchownat] = new FuncDecoder((ref DecodeContext c) =>
         {
             DirPath(ref c);
             Args.Int(ref c, 2);
             Args.Int(ref c, 3);
             Args.Flags(ref c, 4, FileConstants.AtFlags);
         });
-        d["utimensat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.utimensat] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
@@ -110,16 +110,16 @@ internal static class FileDecoders
             TimePrinters.TimespecPair(ref c, c.Arg(2));
             Args.Flags(ref c, 3, FileConstants.AtFlags);
         });
-        d["umask"] = new FuncDecoder((ref DecodeContext c) => Args.Mode(ref c, 0), null, ReturnFormat.Octal);
+        d[Sys.umask] = new FuncDecoder((ref DecodeContext c) => Args.Mode(ref c, 0));
 
         var getxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
-        d["getxattr"] = getxattr;
-        d["lgetxattr"] = getxattr;
-        d["fgetxattr"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
+        d[Sys.getxattr] = getxattr;
+        d[Sys.lgetxattr] = getxattr;
+        d[Sys.fgetxattr] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
         var setxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); SetxattrTail(ref c); });
-        d["setxattr"] = setxattr;
-        d["lsetxattr"] = setxattr;
-        d["fsetxattr"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); SetxattrTail(ref c); });
+        d[Sys.setxattr] = setxattr;
+        d[Sys.lsetxattr] = setxattr;
+        d[Sys.fsetxattr] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); SetxattrTail(ref c); });
     }
 
     private static void Nothing(ref DecodeContext c) { }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 

@@ -11,10 +11,10 @@ internal static class IoUringDecoders
     private const int ParamsSize = 120, IORING_SETUP_ATTACH_WQ = 0x20;
     private const int REGISTER_FILES = 2, REGISTER_EVENTFD = 4, REGISTER_EVENTFD_ASYNC = 7;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["io_uring_setup"] = new FuncDecoder(SetupEntry, SetupExit, ReturnFormat.Fd, exitArgs: false);
-        d["io_uring_enter"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.io_uring_setup] = new FuncDecoder(SetupEntry, SetupExit, exitArgs: false);
+        d[Sys.io_uring_enter] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.UInt(ref c, 1);
@@ -24,7 +24,7 @@ internal static class IoUringDecoders
             SignalPrinters.Set(ref c, c.Arg(4), c.Arg(5));
             Args.ULong(ref c, 5);
         });
-        d["io_uring_register"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.io_uring_register] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.Value(ref c, 1, IoUringConstants.RegisterOps);

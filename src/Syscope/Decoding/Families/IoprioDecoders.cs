@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -6,14 +7,14 @@ namespace Syscope.Decoding.Families;
 /// IOPRIO_PRIO_VALUE(class, data), also after ioprio_get's return value.</summary>
 internal static class IoprioDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["ioprio_get"] = new FuncDecoder(Target, (ref DecodeContext c) =>
+        d[Sys.ioprio_get] = new FuncDecoder(Target, (ref DecodeContext c) =>
         {
             // -X raw leaves the note out: it would only repeat the number.
             if (!c.Failed && c.Aux.Style != ConstStyle.Raw) Priority(c.Aux, (ulong)c.ReturnValue);
         }, exitArgs: false);
-        d["ioprio_set"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.ioprio_set] = new FuncDecoder((ref DecodeContext c) =>
         {
             Target(ref c);
             c.Out.Sep();

@@ -7,42 +7,42 @@ namespace Syscope.Decoding.Families;
 /// <summary>System V IPC: shared memory, semaphores and message queues.</summary>
 internal static class IpcDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["shmget"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.shmget] = new FuncDecoder((ref DecodeContext c) =>
         {
             Key(ref c);
             Args.ULong(ref c, 1);
             FlagsAndMode(ref c, 2, IpcConstants.GetFlags);
         });
-        d["semget"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.semget] = new FuncDecoder((ref DecodeContext c) =>
         {
             Key(ref c);
             Args.Int(ref c, 1);
             FlagsAndMode(ref c, 2, IpcConstants.SemGetFlags);
         });
-        d["msgget"] = new FuncDecoder((ref DecodeContext c) => { Key(ref c); FlagsAndMode(ref c, 1, IpcConstants.SemGetFlags); });
-        d["shmat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.msgget] = new FuncDecoder((ref DecodeContext c) => { Key(ref c); FlagsAndMode(ref c, 1, IpcConstants.SemGetFlags); });
+        d[Sys.shmat] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.Ptr(ref c, 1);
             Args.Flags(ref c, 2, IpcConstants.ShmatFlags);
-        }, null, ReturnFormat.Hex);
-        d["shmdt"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
-        d["shmctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1, IpcStructPrinter.Kind.Shm),
+        });
+        d[Sys.shmdt] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d[Sys.shmctl] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.ShmCmd, 1, IpcStructPrinter.Kind.Shm),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Shm, 1), exitArgs: false);
-        d["msgctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1, IpcStructPrinter.Kind.Msg),
+        d[Sys.msgctl] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.MsgCmd, 1, IpcStructPrinter.Kind.Msg),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Msg, 1), exitArgs: false);
-        d["semctl"] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2, IpcStructPrinter.Kind.Sem),
+        d[Sys.semctl] = new FuncDecoder((ref DecodeContext c) => CtlEntry(ref c, IpcConstants.SemCmd, 2, IpcStructPrinter.Kind.Sem),
             (ref DecodeContext c) => CtlExit(ref c, IpcStructPrinter.Kind.Sem, 2), exitArgs: false);
-        d["semop"] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
-        d["semtimedop"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.semop] = new FuncDecoder((ref DecodeContext c) => Sops(ref c));
+        d[Sys.semtimedop] = new FuncDecoder((ref DecodeContext c) =>
         {
             Sops(ref c);
             c.Out.Sep();
             TimePrinters.Timespec(ref c, c.Arg(3));
         });
-        d["msgsnd"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.msgsnd] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             c.Out.Sep();
@@ -50,7 +50,7 @@ internal static class IpcDecoders
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, IpcConstants.MsgFlags);
         });
-        d["msgrcv"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.msgrcv] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Message(ref c, c.Arg(1), (long)c.Arg(2));

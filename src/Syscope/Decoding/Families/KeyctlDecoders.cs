@@ -1,13 +1,14 @@
 using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
 /// <summary>keyctl: the command by name, then only the arguments that command reads.</summary>
 internal static class KeyctlDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["keyctl"] = new FuncDecoder(Entry, Exit, exitArgs: false);
+        d[Sys.keyctl] = new FuncDecoder(Entry, Exit, exitArgs: false);
     }
 
     private static void Entry(ref DecodeContext c)

@@ -6,34 +6,34 @@ namespace Syscope.Decoding.Families;
 /// <summary>Address-space calls: brk, mmap, mprotect, munmap, mremap, madvise, msync, mlock.</summary>
 internal static class MemoryDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["brk"] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0), null, ReturnFormat.Hex);
-        d["mmap"] = new FuncDecoder(MmapEntry, null, ReturnFormat.Hex);
-        d["munmap"] = new FuncDecoder(AddrLen);
-        d["mprotect"] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Prot); });
-        d["pkey_mprotect"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.brk] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
+        d[Sys.mmap] = new FuncDecoder(MmapEntry);
+        d[Sys.munmap] = new FuncDecoder(AddrLen);
+        d[Sys.mprotect] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Prot); });
+        d[Sys.pkey_mprotect] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
             Args.Flags(ref c, 2, MemoryConstants.Prot);
             Args.Int(ref c, 3);
         });
-        d["madvise"] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Value(ref c, 2, MemoryConstants.Madvise); });
-        d["msync"] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Msync); });
-        d["mlock"] = d["munmap"];
-        d["munlock"] = d["munmap"];
-        d["mlockall"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, MemoryConstants.Mlockall));
-        d["mremap"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.madvise] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Value(ref c, 2, MemoryConstants.Madvise); });
+        d[Sys.msync] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Msync); });
+        d[Sys.mlock] = d[Sys.munmap];
+        d[Sys.munlock] = d[Sys.munmap];
+        d[Sys.mlockall] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, MemoryConstants.Mlockall));
+        d[Sys.mremap] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, MemoryConstants.Mremap);
             // The new address means something only with MREMAP_FIXED, and only then does strace show it.
             if ((c.Arg(3) & 2) != 0) Args.Ptr(ref c, 4);
-        }, null, ReturnFormat.Hex);
-        d["mincore"] = new FuncDecoder(AddrLen, MincoreExit);
-        d["mlock2"] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Mlock2); });
-        d["remap_file_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.mincore] = new FuncDecoder(AddrLen, MincoreExit);
+        d[Sys.mlock2] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Mlock2); });
+        d[Sys.remap_file_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
             Args.Flags(ref c, 2, MemoryConstants.Prot);
@@ -41,7 +41,7 @@ internal static class MemoryDecoders
             c.Out.Sep();
             MapFlags(c.Out, c.Arg(4));
         });
-        d["process_madvise"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.process_madvise] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
@@ -50,13 +50,13 @@ internal static class MemoryDecoders
             Args.Value(ref c, 3, MemoryConstants.Madvise);
             Args.Hex(ref c, 4);
         });
-        d["set_mempolicy_home_node"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.set_mempolicy_home_node] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
             Args.ULong(ref c, 2);
             Args.Hex(ref c, 3);
         });
-        d["membarrier"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.membarrier] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, MemoryConstants.MembarrierCmd);
             Args.Flags(ref c, 1, MemoryConstants.MembarrierFlags);

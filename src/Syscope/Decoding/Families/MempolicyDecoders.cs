@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -10,16 +11,16 @@ internal static class MempolicyDecoders
 {
     private const int BitsPerLong = 64;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["set_mempolicy"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.set_mempolicy] = new FuncDecoder((ref DecodeContext c) =>
         {
             Mode(ref c, 0);
             c.Out.Sep();
             NodeMask(ref c, c.Arg(1), c.Arg(2));
             Args.ULong(ref c, 2);
         });
-        d["get_mempolicy"] = new FuncDecoder(static (ref DecodeContext c) => { }, (ref DecodeContext c) =>
+        d[Sys.get_mempolicy] = new FuncDecoder(static (ref DecodeContext c) => { }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(0)); else ModeRef(ref c, c.Arg(0));
@@ -29,7 +30,7 @@ internal static class MempolicyDecoders
             Args.Ptr(ref c, 3);
             Args.Flags(ref c, 4, MemoryConstants.GetMempolicyFlags);
         });
-        d["mbind"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mbind] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Ptr(ref c, 0);
             Args.ULong(ref c, 1);
@@ -39,7 +40,7 @@ internal static class MempolicyDecoders
             Args.ULong(ref c, 4);
             Args.Flags(ref c, 5, MemoryConstants.MbindFlags);
         });
-        d["migrate_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.migrate_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.ULong(ref c, 1);
@@ -48,7 +49,7 @@ internal static class MempolicyDecoders
             c.Out.Sep();
             NodeMask(ref c, c.Arg(3), c.Arg(1));
         });
-        d["move_pages"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.move_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.ULong(ref c, 1);

@@ -11,24 +11,24 @@ internal static class MountDecoders
     private const int FSCONFIG_SET_FLAG = 0, FSCONFIG_SET_STRING = 1, FSCONFIG_SET_BINARY = 2, FSCONFIG_SET_PATH = 3,
         FSCONFIG_SET_PATH_EMPTY = 4, FSCONFIG_SET_FD = 5;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["mount"] = new FuncDecoder(Mount);
-        d["umount2"] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, MountConstants.UmountFlags); });
-        d["fsopen"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mount] = new FuncDecoder(Mount);
+        d[Sys.umount2] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Flags(ref c, 1, MountConstants.UmountFlags); });
+        d[Sys.fsopen] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             Printers.String(ref c, c.Arg(0));
             Args.Flags(ref c, 1, MountConstants.FsopenFlags);
-        }, null, ReturnFormat.Fd);
-        d["fsconfig"] = new FuncDecoder(Fsconfig);
-        d["fsmount"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.fsconfig] = new FuncDecoder(Fsconfig);
+        d[Sys.fsmount] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.Flags(ref c, 1, MountConstants.FsmountFlags);
             Args.Flags(ref c, 2, MountConstants.MountAttrs);
-        }, null, ReturnFormat.Fd);
-        d["move_mount"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.move_mount] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
@@ -36,19 +36,19 @@ internal static class MountDecoders
             Args.Path(ref c, 3);
             Args.Flags(ref c, 4, MountConstants.MoveMountFlags);
         });
-        d["open_tree"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.open_tree] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
             Args.Flags(ref c, 2, MountConstants.OpenTreeFlags);
-        }, null, ReturnFormat.Fd);
-        d["fspick"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.fspick] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
             Args.Flags(ref c, 2, MountConstants.FspickFlags);
-        }, null, ReturnFormat.Fd);
-        d["mount_setattr"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.mount_setattr] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);

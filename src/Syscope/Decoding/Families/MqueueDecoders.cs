@@ -9,9 +9,9 @@ internal static class MqueueDecoders
 {
     private const ulong O_CREAT = 0x40;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["mq_open"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mq_open] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Path(ref c, 0);
             c.Out.Sep();
@@ -21,8 +21,8 @@ internal static class MqueueDecoders
             Args.Mode(ref c, 2);
             c.Out.Sep();
             Attr(ref c, c.Arg(3));
-        }, null, ReturnFormat.Fd);
-        d["mq_timedsend"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.mq_timedsend] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
@@ -32,7 +32,7 @@ internal static class MqueueDecoders
             c.Out.Sep();
             TimePrinters.Timespec(ref c, c.Arg(4));
         });
-        d["mq_timedreceive"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mq_timedreceive] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             TimePrinters.SaveTimespec(ref c, c.Arg(4));
@@ -47,13 +47,13 @@ internal static class MqueueDecoders
             c.Out.Sep();
             TimePrinters.SavedTimespec(ref c, c.Arg(4));
         });
-        d["mq_notify"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mq_notify] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
             ClockDecoders.Sigevent(ref c, c.Arg(1));
         });
-        d["mq_getsetattr"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.mq_getsetattr] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();

@@ -1,6 +1,6 @@
 using Syscope.Decoding.Constants;
-using Syscope.Kernel;
 using Syscope.Kernel.Abi;
+using Syscope.Kernel;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -8,10 +8,10 @@ namespace Syscope.Decoding.Families;
 /// <summary>Socket calls: creation, addresses (with socklen in/out as "[128 => 16]"), data, options.</summary>
 internal static class NetworkDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["socket"] = new FuncDecoder(SocketArgs, null, ReturnFormat.Fd);
-        d["socketpair"] = new FuncDecoder(SocketArgs, (ref DecodeContext c) => DescDecoders.FdPair(ref c, 3));
+        d[Sys.socket] = new FuncDecoder(SocketArgs);
+        d[Sys.socketpair] = new FuncDecoder(SocketArgs, (ref DecodeContext c) => DescDecoders.FdPair(ref c, 3));
         var withAddress = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
@@ -19,21 +19,20 @@ internal static class NetworkDecoders
             SockaddrPrinter.Print(ref c, c.Arg(1), (long)(uint)c.Arg(2));
             Args.UInt(ref c, 2);
         });
-        d["connect"] = withAddress;
-        d["bind"] = withAddress;
-        d["listen"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Int(ref c, 1); });
-        d["shutdown"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Value(ref c, 1, NetConstants.Shutdown); });
+        d[Sys.connect] = withAddress;
+        d[Sys.bind] = withAddress;
+        d[Sys.listen] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Int(ref c, 1); });
+        d[Sys.shutdown] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Value(ref c, 1, NetConstants.Shutdown); });
         var nameOut = new FuncDecoder(SaveLen2, (ref DecodeContext c) => AddressOut(ref c, 1, 2));
-        d["getsockname"] = nameOut;
-        d["getpeername"] = nameOut;
-        d["accept"] = new FuncDecoder(SaveLen2, (ref DecodeContext c) => { AddressOut(ref c, 1, 2); c.ReturnFormat = ReturnFormat.Fd; });
-        d["accept4"] = new FuncDecoder(SaveLen2, (ref DecodeContext c) =>
+        d[Sys.getsockname] = nameOut;
+        d[Sys.getpeername] = nameOut;
+        d[Sys.accept] = new FuncDecoder(SaveLen2, (ref DecodeContext c) => AddressOut(ref c, 1, 2));
+        d[Sys.accept4] = new FuncDecoder(SaveLen2, (ref DecodeContext c) =>
         {
             AddressOut(ref c, 1, 2);
             Args.Flags(ref c, 3, NetConstants.SocketFlags);
-            c.ReturnFormat = ReturnFormat.Fd;
         });
-        d["sendto"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.sendto] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
@@ -44,7 +43,7 @@ internal static class NetworkDecoders
             SockaddrPrinter.Print(ref c, c.Arg(4), (long)(uint)c.Arg(5));
             Args.UInt(ref c, 5);
         });
-        d["recvfrom"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.recvfrom] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             SaveLen(ref c, 5);
@@ -56,14 +55,14 @@ internal static class NetworkDecoders
             Args.Flags(ref c, 3, NetConstants.MsgFlags);
             AddressOut(ref c, 4, 5);
         });
-        d["sendmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.sendmsg] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
             MsghdrPrinter.Print(ref c, c.Arg(1), long.MaxValue);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
-        d["recvmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.recvmsg] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Scratch.A = MsghdrPrinter.NameLen(ref c, c.Arg(1));
@@ -73,7 +72,7 @@ internal static class NetworkDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
-        d["sendmmsg"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sendmmsg] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
         {
             // Printed at exit, for the msg_len of each message sent; even a failed call shows the array.
             c.Out.Sep();
@@ -81,7 +80,7 @@ internal static class NetworkDecoders
             Args.UInt(ref c, 2);
             Args.Flags(ref c, 3, NetConstants.MsgFlags);
         });
-        d["recvmmsg"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.recvmmsg] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             TimePrinters.SaveTimespec(ref c, c.Arg(4));
@@ -102,14 +101,14 @@ internal static class NetworkDecoders
                 else c.Aux.Hex(c.Arg(4));
             }
         });
-        d["setsockopt"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.setsockopt] = new FuncDecoder((ref DecodeContext c) =>
         {
             SockoptHead(ref c);
             c.Out.Sep();
             OptionValue(ref c, c.Arg(3), (long)(uint)c.Arg(4));
             Args.UInt(ref c, 4);
         });
-        d["getsockopt"] = new FuncDecoder((ref DecodeContext c) => { SockoptHead(ref c); SaveLen(ref c, 4); }, (ref DecodeContext c) =>
+        d[Sys.getsockopt] = new FuncDecoder((ref DecodeContext c) => { SockoptHead(ref c); SaveLen(ref c, 4); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(4), out int len)) { c.Out.Ptr(c.Arg(3)); c.Out.Sep().Ptr(c.Arg(4)); return; }

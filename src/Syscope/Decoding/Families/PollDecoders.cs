@@ -7,10 +7,10 @@ namespace Syscope.Decoding.Families;
 /// <summary>poll, ppoll and epoll: requested events at entry, ready ones at exit.</summary>
 internal static class PollDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["poll"] = new FuncDecoder(PollEntry, (ref DecodeContext c) => { Revents(ref c); Args.Int(ref c, 2); });
-        d["ppoll"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.poll] = new FuncDecoder(PollEntry, (ref DecodeContext c) => { Revents(ref c); Args.Int(ref c, 2); });
+        d[Sys.ppoll] = new FuncDecoder((ref DecodeContext c) =>
         {
             PollEntry(ref c);
             c.Out.Sep();
@@ -27,16 +27,16 @@ internal static class PollDecoders
                 TimePrinters.TimespecValue(c.Aux, left.Sec, left.Nsec);
             }
         }, exitArgs: false);
-        d["select"] = new FuncDecoder((ref DecodeContext c) => SelectEntry(ref c, nanos: false), (ref DecodeContext c) => SelectExit(ref c, nanos: false), exitArgs: false);
-        d["pselect6"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.select] = new FuncDecoder((ref DecodeContext c) => SelectEntry(ref c, nanos: false), (ref DecodeContext c) => SelectExit(ref c, nanos: false), exitArgs: false);
+        d[Sys.pselect6] = new FuncDecoder((ref DecodeContext c) =>
         {
             SelectEntry(ref c, nanos: true);
             c.Out.Sep();
             SigmaskPair(ref c, c.Arg(5));
         }, (ref DecodeContext c) => SelectExit(ref c, nanos: true), exitArgs: false);
-        d["epoll_create1"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.EpollCreateFlags), null, ReturnFormat.Fd);
-        d["epoll_create"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), null, ReturnFormat.Fd);
-        d["epoll_ctl"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.epoll_create1] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.EpollCreateFlags));
+        d[Sys.epoll_create] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
+        d[Sys.epoll_ctl] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.Value(ref c, 1, DescConstants.EpollOps);
@@ -45,8 +45,8 @@ internal static class PollDecoders
             // EPOLL_CTL_DEL ignores the event, so strace shows only its address.
             if (c.IntArg(1) == 2) c.Out.Ptr(c.Arg(3)); else EpollEvents(ref c, c.Arg(3), 1, array: false);
         });
-        d["epoll_wait"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), EpollWaitExit);
-        d["epoll_pwait"] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.epoll_wait] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), EpollWaitExit);
+        d[Sys.epoll_pwait] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
         {
             EpollWaitExit(ref c);
             c.Out.Sep();

@@ -7,10 +7,10 @@ namespace Syscope.Decoding.Families;
 /// glibc does at startup (set_tid_address, set_robust_list, rseq, arch_prctl).</summary>
 internal static class ProcessDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["execve"] = new FuncDecoder(ExecveEntry);
-        d["execveat"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.execve] = new FuncDecoder(ExecveEntry);
+        d[Sys.execveat] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             Args.Path(ref c, 1);
@@ -20,12 +20,12 @@ internal static class ProcessDecoders
             Envp(ref c, c.Arg(3));
             Args.Flags(ref c, 4, FileConstants.AtFlags);
         });
-        d["exit_group"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
-        d["exit"] = d["exit_group"];
-        d["clone"] = new FuncDecoder(Clone.Entry, Clone.Exit, exitArgs: false);
-        d["clone3"] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit, exitArgs: false);
-        d["wait4"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), Wait.Wait4Exit);
-        d["waitid"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.exit_group] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
+        d[Sys.exit] = d[Sys.exit_group];
+        d[Sys.clone] = new FuncDecoder(Clone.Entry, Clone.Exit, exitArgs: false);
+        d[Sys.clone3] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit, exitArgs: false);
+        d[Sys.wait4] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), Wait.Wait4Exit);
+        d[Sys.waitid] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.IdTypes);
             Args.Int(ref c, 1);
@@ -38,7 +38,7 @@ internal static class ProcessDecoders
             c.Out.Sep();
             Wait.Rusage(ref c, c.Arg(4));
         });
-        d["arch_prctl"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.arch_prctl] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
             if (c.Arg(0) is not (0x1003 or 0x1004)) Args.Hex(ref c, 1); else c.Out.SepAhead();
@@ -49,23 +49,23 @@ internal static class ProcessDecoders
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) c.Out.Ptr(c.Arg(1));
             else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
         }, exitArgs: false);
-        d["prctl"] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
+        d[Sys.prctl] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
         // strace prints these two addresses as plain numbers: 0, not NULL.
-        d["rseq"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rseq] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Hex(ref c, 0);
             c.Out.Sep().Hex((uint)c.Arg(1));
             Args.Flags(ref c, 2, s_rseqFlags);
             c.Out.Sep().Hex((uint)c.Arg(3));
         });
-        d["set_tid_address"] = new FuncDecoder((ref DecodeContext c) => Args.Hex(ref c, 0));
-        d["set_robust_list"] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); });
-        d["personality"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.set_tid_address] = new FuncDecoder((ref DecodeContext c) => Args.Hex(ref c, 0));
+        d[Sys.set_robust_list] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); });
+        d[Sys.personality] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             // 0xffffffff only asks for the current persona.
             if ((uint)c.Arg(0) == uint.MaxValue) c.Out.Hex(uint.MaxValue); else Persona(c.Out, (uint)c.Arg(0));
-        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, ReturnFormat.Hex, exitArgs: false);
+        }, (ref DecodeContext c) => { if (!c.Failed) Persona(c.Aux, (ulong)c.ReturnValue); }, exitArgs: false);
         var getres = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             for (int i = 0; i < 3; i++)
@@ -74,17 +74,17 @@ internal static class ProcessDecoders
                 if (c.Failed) c.Out.Ptr(c.Arg(i)); else Args.IntRef(ref c, c.Arg(i));
             }
         });
-        d["getresuid"] = getres;
-        d["getresgid"] = getres;
-        d["getgroups"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.getresuid] = getres;
+        d[Sys.getresgid] = getres;
+        d[Sys.getgroups] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             // With size 0 the kernel only counts, so nothing was written: "[]".
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
         });
-        d["setgroups"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
-        d["pidfd_open"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); }, null, ReturnFormat.Fd);
-        d["pidfd_getfd"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.setgroups] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
+        d[Sys.pidfd_open] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); });
+        d[Sys.pidfd_getfd] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             // The descriptor number is the target process's, so -y looks its path up there.
@@ -98,13 +98,13 @@ internal static class ProcessDecoders
                 c.Pid = self;
             }
             Args.Hex(ref c, 2);
-        }, null, ReturnFormat.Fd);
-        d["unshare"] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
-        d["setns"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
+        });
+        d[Sys.unshare] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
+        d[Sys.setns] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
         var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
-        d["getpgid"] = pidOnly;
-        d["getsid"] = pidOnly;
-        d["setpgid"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); });
+        d[Sys.getpgid] = pidOnly;
+        d[Sys.getsid] = pidOnly;
+        d[Sys.setpgid] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); });
     }
 
     /// <summary>&lt;linux/rseq.h&gt;</summary>

@@ -15,8 +15,8 @@ internal static class PtraceDecoders
         INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
     private const ulong NT_PRSTATUS = 1;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d) =>
-        d["ptrace"] = new FuncDecoder(Entry, Exit, ReturnFormat.Decimal, exitArgs: false);
+    public static void Register(DecoderTable d) =>
+        d[Sys.ptrace] = new FuncDecoder(Entry, Exit, exitArgs: false);
 
     private static void Entry(ref DecodeContext c)
     {

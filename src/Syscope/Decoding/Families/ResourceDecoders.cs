@@ -1,14 +1,15 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
 /// <summary>Limits, usage, system information, randomness and CPU affinity.</summary>
 internal static class ResourceDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["prlimit64"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.prlimit64] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.Value(ref c, 1, ProcessConstants.Resources);
@@ -19,32 +20,32 @@ internal static class ResourceDecoders
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rlimit(ref c, c.Arg(3), "RLIM64_INFINITY"u8);
         });
-        d["getrlimit"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.Resources), (ref DecodeContext c) =>
+        d[Sys.getrlimit] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.Resources), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
         });
-        d["setrlimit"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.setrlimit] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.Resources);
             c.Out.Sep();
             Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
         });
-        d["getrusage"] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.RusageWho), (ref DecodeContext c) =>
+        d[Sys.getrusage] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.RusageWho), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Wait.Rusage(ref c, c.Arg(1));
         });
-        d["getpriority"] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ProcessConstants.PriorityWhich); Args.Int(ref c, 1); });
-        d["setpriority"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.getpriority] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ProcessConstants.PriorityWhich); Args.Int(ref c, 1); });
+        d[Sys.setpriority] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.PriorityWhich);
             Args.Int(ref c, 1);
             Args.Int(ref c, 2);
         });
-        d["uname"] = new FuncDecoder(Nothing, Uname);
-        d["sysinfo"] = new FuncDecoder(Nothing, Sysinfo);
-        d["getrandom"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        d[Sys.uname] = new FuncDecoder(Nothing, Uname);
+        d[Sys.sysinfo] = new FuncDecoder(Nothing, Sysinfo);
+        d[Sys.getrandom] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             // Random bytes are not text: strace always shows them in hex.
@@ -52,12 +53,12 @@ internal static class ResourceDecoders
             Args.ULong(ref c, 1);
             Args.Flags(ref c, 2, ProcessConstants.GetrandomFlags);
         });
-        d["sched_getaffinity"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
+        d[Sys.sched_getaffinity] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else CpuSet(ref c, c.Arg(2), c.ReturnValue);
         });
-        d["sched_setaffinity"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.sched_setaffinity] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.ULong(ref c, 1);

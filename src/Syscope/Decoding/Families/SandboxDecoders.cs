@@ -8,9 +8,9 @@ namespace Syscope.Decoding.Families;
 /// kcmp, and the handle and futex-vector calls that take structures of their own.</summary>
 internal static class SandboxDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["landlock_create_ruleset"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.landlock_create_ruleset] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Arg(1) >= 8 && Printers.TryRead(ref c, c.Arg(0), out ulong fs))
@@ -22,8 +22,8 @@ internal static class SandboxDecoders
             else c.Out.Ptr(c.Arg(0));
             Args.ULong(ref c, 1);
             Args.Flags(ref c, 2, SandboxConstants.LandlockCreateFlags);
-        }, null, ReturnFormat.Fd);
-        d["landlock_add_rule"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.landlock_add_rule] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.Value(ref c, 1, SandboxConstants.LandlockRuleTypes);
@@ -39,8 +39,8 @@ internal static class SandboxDecoders
             else c.Out.Ptr(c.Arg(2));
             Args.Hex(ref c, 3);
         });
-        d["landlock_restrict_self"] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Hex(ref c, 1); });
-        d["fanotify_init"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.landlock_restrict_self] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Hex(ref c, 1); });
+        d[Sys.fanotify_init] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             ulong flags = (uint)c.Arg(0);
@@ -48,8 +48,8 @@ internal static class SandboxDecoders
             SandboxConstants.FanInitFlags.PrintMore(c.Out, flags & ~SandboxConstants.FanClassMask);
             c.Out.Sep();
             Args.OpenFlags(c.Out, c.Arg(1));
-        }, null, ReturnFormat.Fd);
-        d["kcmp"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.kcmp] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.Int(ref c, 1);
@@ -58,15 +58,15 @@ internal static class SandboxDecoders
             if (type == SandboxConstants.KcmpFile) { Args.Int(ref c, 3); Args.Int(ref c, 4); }
             else if (!SandboxConstants.KcmpTypes.TryName(type, out _) || type == SandboxConstants.KcmpEpollTfd) { Args.Hex(ref c, 3); Args.Hex(ref c, 4); }
         });
-        d["open_by_handle_at"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.open_by_handle_at] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
             c.Out.Sep();
             FileHandle(ref c, c.Arg(1));
             c.Out.Sep();
             Args.OpenFlags(c.Out, c.Arg(2));
-        }, null, ReturnFormat.Fd);
-        d["futex_waitv"] = new FuncDecoder((ref DecodeContext c) =>
+        });
+        d[Sys.futex_waitv] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             Waiters(ref c, c.Arg(0), (uint)c.Arg(1));

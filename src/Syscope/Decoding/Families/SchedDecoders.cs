@@ -1,5 +1,6 @@
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -7,35 +8,35 @@ namespace Syscope.Decoding.Families;
 /// sched_{set,get}attr, priority ranges and the round-robin interval.</summary>
 internal static class SchedDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["sched_getscheduler"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_getscheduler] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             // Only a plain policy is named; one with SCHED_RESET_ON_FORK or'ed in stays a number.
             if (!c.Failed && SchedConstants.Policies.TryName((ulong)c.ReturnValue, out var name)) c.Aux.Raw(name);
         }, exitArgs: false);
-        d["sched_setscheduler"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.sched_setscheduler] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             Args.Value(ref c, 1, SchedConstants.Policies);
             c.Out.Sep();
             Param(ref c, c.Arg(2));
         });
-        d["sched_setparam"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Param(ref c, c.Arg(1)); });
-        d["sched_getparam"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_setparam] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Param(ref c, c.Arg(1)); });
+        d[Sys.sched_getparam] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Param(ref c, c.Arg(1));
         });
         var priorityRange = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, SchedConstants.Policies));
-        d["sched_get_priority_max"] = priorityRange;
-        d["sched_get_priority_min"] = priorityRange;
-        d["sched_rr_get_interval"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_get_priority_max] = priorityRange;
+        d[Sys.sched_get_priority_min] = priorityRange;
+        d[Sys.sched_rr_get_interval] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else TimePrinters.Timespec(ref c, c.Arg(1));
         });
-        d["sched_setattr"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.sched_setattr] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Int(ref c, 0);
             c.Out.Sep();
@@ -47,7 +48,7 @@ internal static class SchedDecoders
                 c.Out.Raw(" => {size="u8).UInt(size).Raw((byte)'}');
             Args.UInt(ref c, 2);
         }, exitArgs: false);
-        d["sched_getattr"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_getattr] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Attr(ref c, c.Arg(1), (uint)c.Arg(2));

@@ -7,9 +7,9 @@ namespace Syscope.Decoding.Families;
 /// <summary>Signal calls: handlers, masks, sending, waiting, alternate stacks.</summary>
 internal static class SignalDecoders
 {
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["rt_sigaction"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rt_sigaction] = new FuncDecoder((ref DecodeContext c) =>
         {
             SignalArg(ref c, 0);
             c.Out.Sep();
@@ -20,7 +20,7 @@ internal static class SignalDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else SignalPrinters.Sigaction(ref c, c.Arg(2));
             Args.ULong(ref c, 3);
         });
-        d["rt_sigprocmask"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rt_sigprocmask] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, SignalConstants.MaskHow);
             c.Out.Sep();
@@ -31,23 +31,23 @@ internal static class SignalDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else SignalPrinters.Set(ref c, c.Arg(2), c.Arg(3));
             Args.ULong(ref c, 3);
         });
-        d["rt_sigpending"] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        d[Sys.rt_sigpending] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(0)); else SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
             Args.ULong(ref c, 1);
         });
-        d["rt_sigsuspend"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rt_sigsuspend] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
             Args.ULong(ref c, 1);
         });
-        d["rt_sigtimedwait"] = new FuncDecoder(SigtimedwaitEntry, SigtimedwaitExit, exitArgs: false);
-        d["rt_sigreturn"] = new FuncDecoder(SigreturnEntry);
-        d["kill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
-        d["tkill"] = d["kill"];
-        d["pidfd_send_signal"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.rt_sigtimedwait] = new FuncDecoder(SigtimedwaitEntry, SigtimedwaitExit, exitArgs: false);
+        d[Sys.rt_sigreturn] = new FuncDecoder(SigreturnEntry);
+        d[Sys.kill] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
+        d[Sys.tkill] = d[Sys.kill];
+        d[Sys.pidfd_send_signal] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             SignalArg(ref c, 1);
@@ -55,20 +55,20 @@ internal static class SignalDecoders
             SiginfoPrinter.At(ref c, c.Arg(2));
             Args.Hex(ref c, 3);
         });
-        d["tgkill"] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
-        d["sigaltstack"] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Stack(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
+        d[Sys.tgkill] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
+        d[Sys.sigaltstack] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Stack(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Stack(ref c, c.Arg(1));
         });
-        d["signalfd4"] = new FuncDecoder((ref DecodeContext c) =>
+        d[Sys.signalfd4] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             c.Out.Sep();
             SignalPrinters.Set(ref c, c.Arg(1), c.Arg(2));
             Args.ULong(ref c, 2);
             Args.Flags(ref c, 3, DescConstants.SignalfdFlags);
-        }, null, ReturnFormat.Fd);
+        });
     }
 
     private static void Nothing(ref DecodeContext c) { }

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
@@ -10,10 +11,10 @@ internal static class SyncDecoders
     private const int FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10, FUTEX_WAIT_REQUEUE_PI = 11;
     private const int FUTEX_CMP_REQUEUE_PI = 12, FUTEX_LOCK_PI2 = 13;
 
-    public static void Register(Dictionary<string, SyscallDecoder> d)
+    public static void Register(DecoderTable d)
     {
-        d["futex"] = new FuncDecoder(FutexEntry);
-        d["get_robust_list"] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.futex] = new FuncDecoder(FutexEntry);
+        d[Sys.get_robust_list] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong head)) c.Out.Ptr(c.Arg(1));

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 

@@ -16,7 +16,7 @@ public static class ExplainFormatter
 
     public static void Write(TextWriter output, SyscallInfo info, Func<string, bool> manPageExists)
     {
-        var note = SyscallReference.Find(info.Name);
+        var note = info.Note;
         output.WriteLine($"{info.Name}: x86_64 system call {info.Number}, class {note?.Class ?? "unclassified"}");
         output.WriteLine($"  {Signature(info)}");
         output.WriteLine($"  {note?.Summary ?? "no summary yet"}");
@@ -43,7 +43,7 @@ public static class ExplainFormatter
         var rows = new List<string[]> { new[] { "NR", "NAME", "CLASS", "SUMMARY" } };
         foreach (var info in SyscallTable.All.OrderBy(i => i.Number))
         {
-            var note = SyscallReference.Find(info.Name);
+            var note = info.Note;
             if (cls != null && note?.Class != cls) continue;
             rows.Add([info.Number.ToString(), info.Name, note?.Class ?? "-", note?.Summary ?? "no summary yet"]);
         }

@@ -53,10 +53,10 @@ public static class Diagnoser
         if (!line.InSyscall)
             return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running);
         var info = SyscallTable.Resolve(line.Number);
-        var fds = WaitedFds.Of(pid, info.Name, line.Args, memory).Select(describer.Describe).ToList();
-        string call = info.Name is "poll" or "ppoll" ? WaitedFds.PollCall(info.Name, line.Args, memory) : Render(info, pid, line.Args, memory);
+        var fds = WaitedFds.Of(pid, info, line.Args, memory).Select(describer.Describe).ToList();
+        string call = info.Number is Sys.poll or Sys.ppoll ? WaitedFds.PollCall(info.Name, line.Args, memory) : Render(info, pid, line.Args, memory);
         return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, call,
-            WaitedFds.KindOf(info.Name), fds);
+            info.Waits, fds);
     }
 
     /// <summary>Seconds since the thread last ran, from the scheduler's se.exec_start.</summary>
@@ -81,7 +81,7 @@ public static class Diagnoser
             Syscall = info, Pid = pid, Args = ref raw, Memory = memory, Out = writer,
             Options = new DecodeOptions(), Scratch = ref scratch,
         };
-        info.Decoder.Entry(ref context);
+        DecoderRegistry.For(info).Entry(ref context);
         // A decoder whose rest prints at exit has already written that argument's ", ".
         string shown = System.Text.Encoding.UTF8.GetString(writer.Written).TrimEnd(' ', ',');
         if (writer.ArgCount < info.ArgCount) shown += shown.Length > 0 ? ", ..." : "...";

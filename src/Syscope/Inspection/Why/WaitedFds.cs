@@ -4,45 +4,25 @@ using Syscope.Syscalls;
 
 namespace Syscope.Inspection.Why;
 
-/// <summary>Which fds a blocked call waits on: its fd argument, the members of a poll or select
-/// set read from the process's memory, or the fds registered in an epoll instance (fdinfo).</summary>
+/// <summary>Which fds a blocked call waits on, by its row: the descriptor in its first argument,
+/// the members of a poll or select set read from the process's memory, or the fds registered in an
+/// epoll instance (fdinfo).  What it waits for is the row's WaitKind.</summary>
 public static class WaitedFds
 {
-    public static WaitKind KindOf(string syscall) => syscall switch
+    public static List<int> Of(int pid, SyscallInfo call, ulong[] args, ITraceeMemory memory)
     {
-        "read" or "readv" or "pread64" or "preadv" or "preadv2" or "recvfrom" or "recvmsg" or "recvmmsg" => WaitKind.Reading,
-        "write" or "writev" or "pwrite64" or "pwritev" or "pwritev2" or "sendto" or "sendmsg" or "sendmmsg" or "sendfile" => WaitKind.Writing,
-        "accept" or "accept4" => WaitKind.Accepting,
-        "connect" => WaitKind.Connecting,
-        "poll" or "ppoll" or "select" or "pselect6" or "epoll_wait" or "epoll_pwait" or "epoll_pwait2" => WaitKind.Polling,
-        "futex" or "flock" or "fcntl" or "futex_waitv" => WaitKind.Lock,
-        "wait4" or "waitid" => WaitKind.Child,
-        "nanosleep" or "clock_nanosleep" => WaitKind.Sleep,
-        "pause" or "rt_sigsuspend" or "rt_sigtimedwait" => WaitKind.Signal,
-        _ => WaitKind.Other,
-    };
-
-    public static List<int> Of(int pid, string syscall, ulong[] args, ITraceeMemory memory)
-    {
-        switch (syscall)
+        if (call.Waits == WaitKind.Polling)
         {
-            case "poll":
-            case "ppoll":
-                return PollSet(memory, args[0], (int)Math.Min(args[1], 4096));
-            case "select":
-            case "pselect6":
-                return SelectSets(memory, (int)Math.Min(args[0], 65536), args[1], args[2], args[3]);
-            case "epoll_wait":
-            case "epoll_pwait":
-            case "epoll_pwait2":
-                var info = OpenFileReader.TryReadFdInfo(pid, (int)args[0]);
-                return info?.EpollTargets.Select(t => t.Fd).ToList() ?? [];
+            var first = call.Args[0].Role;
+            // epoll_wait and its kin wait on what their instance watches; poll on its pollfd array;
+            // select on its fd_set bitmaps of argument 0 bits.
+            if (first.IsDescriptor)
+                return OpenFileReader.TryReadFdInfo(pid, (int)args[0])?.EpollTargets.Select(t => t.Fd).ToList() ?? [];
+            if (first.Kind == ArgKind.Struct)
+                return PollSet(memory, args[0], (int)Math.Min(args[first.SizeArg], 4096));
+            return SelectSets(memory, (int)Math.Min(args[0], 65536), args[1], args[2], args[3]);
         }
-        var kind = KindOf(syscall);
-        if (kind is WaitKind.Reading or WaitKind.Writing or WaitKind.Accepting or WaitKind.Connecting
-            || syscall is "ioctl" or "fsync" or "fdatasync" or "flock" or "fcntl" or "splice")
-            return [(int)args[0]];
-        return [];
+        return call.WaitsOnFd ? [(int)args[0]] : [];
     }
 
     private static List<int> PollSet(ITraceeMemory memory, ulong addr, int count)

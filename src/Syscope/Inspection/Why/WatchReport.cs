@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Syscope.Calls;
 using Syscope.Events;
+using Syscope.Syscalls;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Why;
@@ -71,7 +72,7 @@ public sealed class WatchReport : ITraceRenderer
         if (!BySyscall.TryGetValue(info.Name, out var s)) BySyscall[info.Name] = s = new Stat();
         s.Add(ns, inProgress);
         int fd = (int)call.Args[0];
-        if (info.ArgCount > 0 && info.Args[0].Name is "fd" or "epfd" or "fd_in" && fd >= 0)
+        if (info.ArgCount > 0 && info.Args[0].Role.Kind == ArgKind.Fd && fd >= 0)
         {
             if (!ByFd.TryGetValue(fd, out var f)) ByFd[fd] = f = new Stat();
             f.Add(ns, inProgress);

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Syscope.Events;
 using Syscope.Interop;
-using Syscope.Kernel;
 using Syscope.Kernel.Abi;
+using Syscope.Kernel;
+using Syscope.Syscalls;
 using static Syscope.Interop.Ptrace;
 
 namespace Syscope.Tracing.Ptrace;
@@ -11,7 +12,6 @@ namespace Syscope.Tracing.Ptrace;
 public sealed partial class PtraceBackend
 {
     private const int SyscallStop = SignalNames.SIGTRAP | 0x80;
-    private const int RestartSyscallNr = 219;
 
     private void Dispatch(int pid, int status)
     {
@@ -66,7 +66,7 @@ public sealed partial class PtraceBackend
         for (int i = 0; i < 6; i++) t.Args[i] = info.Args[i];
         t.EntryTimeNs = now;
         t.EntrySystemNs = t.SystemNs;
-        if (t.Hidden && t.SyscallNumber == 59 && t.Pid == _mainPid && !_launchFailed)
+        if (t.Hidden && t.SyscallNumber == Sys.execve && t.Pid == _mainPid && !_launchFailed)
         {
             t.Hidden = false;   // the launcher's execve: the first line the user sees
             t.LaunchExec = true;
@@ -78,7 +78,7 @@ public sealed partial class PtraceBackend
         _event.Args = t.Args;
         _event.InstructionPointer = info.InstructionPointer;
         _event.StackPointer = info.StackPointer;
-        _event.InterruptedSyscall = t.SyscallNumber == RestartSyscallNr
+        _event.InterruptedSyscall = t.SyscallNumber == Sys.restart_syscall
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
         t.InterruptedSyscall = -1;
         // Before the line is decoded, so a poke_enter shows in it, as strace shows it.  The launch's
