@@ -237,21 +237,19 @@ public static class PgrepCommand
     }
 
     private static long? Number(string text, TextWriter error) =>
-        StrictLong(text) ?? Warn<long>(error, $"not a number: {text}");
+        IdWords.Number(text) ?? Warn<long>(error, $"not a number: {text}");
 
     private static long? User(string text, TextWriter error) =>
-        StrictLong(text) ?? Passwd.Lookup(text)?.Uid ?? Warn<long>(error, $"invalid user name: {text}");
+        IdWords.User(text) ?? Warn<long>(error, $"invalid user name: {text}");
 
     private static long? Group(string text, TextWriter error) =>
-        StrictLong(text) ?? Passwd.GroupId(text) ?? Warn<long>(error, $"invalid group name: {text}");
+        IdWords.Group(text) ?? Warn<long>(error, $"invalid group name: {text}");
 
     private static long? ProcessGroup(string text, TextWriter error) =>
-        StrictLong(text) is long n ? (n == 0 ? Own().Pgrp : n) : Warn<long>(error, $"invalid process group: {text}");
+        IdWords.ProcessGroup(text) ?? Warn<long>(error, $"invalid process group: {text}");
 
     private static long? Session(string text, TextWriter error) =>
-        StrictLong(text) is long n ? (n == 0 ? Own().Session : n) : Warn<long>(error, $"invalid session id: {text}");
-
-    private static ProcStat Own() => ProcStat.TryRead("/proc/self/stat", out var st) ? st : default;
+        IdWords.Session(text) ?? Warn<long>(error, $"invalid session id: {text}");
 
     private static T? Warn<T>(TextWriter error, string message) where T : struct
     {
@@ -262,19 +260,6 @@ public static class PgrepCommand
 
     [ThreadStatic] private static string? t_name;
     private static string CurrentName => t_name ?? "pgrep";
-
-    /// <summary>procps's strict_atol: an optional sign and digits only (nothing at all is 0).</summary>
-    private static long? StrictLong(string text)
-    {
-        int at = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
-        long value = 0;
-        for (int i = at; i < text.Length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i])) return null;
-            value = value * 10 + (text[i] - '0');
-        }
-        return at == 1 && text[0] == '-' ? -value : value;
-    }
 
     /// <summary>C's atoi: leading blanks, a sign, digits up to the first other character.</summary>
     private static int Atoi(string text)

@@ -95,6 +95,14 @@ public sealed class PgrepDifferentialTests : IDisposable
             else differences.Add($"pgrep {string.Join(' ', args)}:\n  procps {expected}\n  syscope {actual}");
         }
         Assert.True(differences.Count == 0, $"{same} of {cases.Count} identical; differences:\n{string.Join('\n', differences)}");
+        // ps takes the same selection over full command lines: its PID column is pgrep -f's list.
+        foreach (string[] args in new string[][] { ["-u", "nobody", r], ["-U", "root", r], ["-P", p, r + "A"], ["-s", sid, r], ["-x", $".*{r}A 30[01]"], ["-n", r], ["-i", "-G", "0", r.ToUpperInvariant()] })
+        {
+            var pids = Runner.Run("pgrep", ["-f", .. args]).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var rows = SyscopeCli.Run(["ps", .. args]).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1);
+            Assert.NotEmpty(pids);
+            Assert.Equal(pids, rows.Select(row => row.TrimStart().Split(' ')[0]));
+        }
         // The cases that match must print these processes' PIDs, or the comparison proves little.
         Assert.Equal($"{kids[r + "A"]}\n{kids[r + "A2"]}\n", SyscopeCli.Run("pgrep", r + "A").Stdout);
     }
