@@ -81,6 +81,10 @@ public static class Program
     /// words escaped, with a pointer to the help (not the whole help after the error).</summary>
     public static int Invoke(string[] args, InvocationConfiguration config)
     {
+        // lsof's options are getopt-style with '+' options and optional values: `files` takes
+        // its words verbatim too (its --help still comes from System.CommandLine).
+        if (args.Length > 0 && args[0] is "files" or "lsof" && !args.Skip(1).Any(w => w is "-h" or "--help" or "-?"))
+            return FilesCommand.Run(args[1..], config.Output, config.Error);
         // "@name" is a pattern or a path here, never a response file to expand.
         var result = BuildRoot().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count == 0) return result.Invoke(config);

@@ -16,6 +16,10 @@ public sealed record ProcessEntry(
 
     /// <summary>What a pattern is matched against (pgrep -f falls back to the name).</summary>
     public string MatchText => CommandLine.Length > 0 ? CommandLine : Comm;
+
+    /// <summary>Parent and process group, for lsof's -R and -g columns.</summary>
+    public int Ppid { get; init; }
+    public int Pgid { get; init; }
 }
 
 /// <summary>Lists and reads processes; every read expects the process may have exited.</summary>
@@ -43,7 +47,7 @@ public static class ProcessTable
         string? cmdline = TryReadCommandLine(pid);
         if (cmdline == null) return null;
         double elapsed = Math.Max(0, Interop.Clock.BootSeconds() - stat.StartTicks / (double)Interop.Clock.TicksPerSecond());
-        return new ProcessEntry(pid, stat.Comm, cmdline, status.Uid, stat.State, stat.Threads, elapsed);
+        return new ProcessEntry(pid, stat.Comm, cmdline, status.Uid, stat.State, stat.Threads, elapsed) { Ppid = stat.Ppid, Pgid = stat.Pgrp };
     }
 
     /// <summary>Arguments joined by spaces (the NULs between them become spaces, as in ps).</summary>

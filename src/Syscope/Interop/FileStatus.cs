@@ -5,7 +5,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>The parts of stat(2) that lsof shows: device, inode, mode, size, owner.</summary>
-public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size)
+public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size, ulong Links = 0)
 {
     public const uint S_IFMT = 0xF000, S_IFSOCK = 0xC000, S_IFLNK = 0xA000, S_IFREG = 0x8000, S_IFBLK = 0x6000;
     public const uint S_IFDIR = 0x4000, S_IFCHR = 0x2000, S_IFIFO = 0x1000;
@@ -47,7 +47,7 @@ public static unsafe partial class FileStatus
         Stat b;
         fixed (byte* pp = p)
             if (StatRaw(pp, &b) != 0) return -SyscallException.LastErrno();
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size);
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size, b.Nlink);
         return 0;
     }
 
@@ -61,7 +61,7 @@ public static unsafe partial class FileStatus
         int rc;
         fixed (byte* pp = p) rc = follow ? StatRaw(pp, &b) : LstatRaw(pp, &b);
         if (rc != 0) { st = default; return -SyscallException.LastErrno(); }
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size);
+        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size, b.Nlink);
         return 0;
     }
 

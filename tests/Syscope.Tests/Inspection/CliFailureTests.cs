@@ -64,7 +64,7 @@ public sealed class CliFailureTests : IDisposable
     [InlineData("syscope: regcomp: [abc: Unmatched [, [^, [:, [., or [=\n", "trace", "-e", "trace=/[abc", "true")]
     [InlineData("syscope: regcomp: (: Unmatched ( or \\(\n", "trace", "-e", "trace=?/(", "true")]
     [InlineData("syscope: Required argument 'pattern' missing for command: 'ps'.\nTry 'syscope ps --help' for more information.\n", "ps")]
-    [InlineData("syscope: Unrecognized command or argument 'b'.\nTry 'syscope files --help' for more information.\n", "files", "a", "b")]
+    [InlineData("syscope: illegal option character: j\nTry 'syscope files --help' for more information.\n", "files", "-j")]
     [InlineData("syscope: no process matches '@no-such-response-file'\n", "why", "@no-such-response-file")]
     public void Bad_arguments_are_said_in_plain_words_once(string expected, params string[] args)
     {

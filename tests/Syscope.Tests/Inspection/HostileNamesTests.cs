@@ -82,7 +82,7 @@ public sealed class HostileNamesTests(HostileNamesTests.HostileProcess target) :
     [NeedsFact("root", "gcc", "lsof")]
     public void Files_dash_i_escapes_the_command_as_lsof_does()
     {
-        var one = Syscope("files", target.Pid, "-i");
+        var one = Syscope("files", "-a", "-i", "-p", target.Pid);
         Assert.Equal(0, one.Code);
         Assert.Equal(Lsof("-a", "-i", "-p", target.Pid), one.Text);
         var all = Syscope("files", "-i", "-P");
@@ -139,13 +139,14 @@ public sealed class HostileNamesTests(HostileNamesTests.HostileProcess target) :
     [InlineData("syscope: invalid pattern '(E': Unmatched ( or \\(\n", "ps", "(H")]
     [InlineData("syscope: Can't stat '/tmp/E': No such file or directory\n", "trace", "/tmp/H")]
     [InlineData("syscope: invalid system call 'E'\n", "trace", "-e", "trace=H", "true")]
-    [InlineData("syscope: unknown port 'E': give a number or a name from /etc/services\n", "files", "-i", "H")]
-    [InlineData("syscope: Unrecognized command or argument 'E'.\nTry 'syscope files --help' for more information.\n", "files", "x", "H")]
+    [InlineData("syscope: unknown protocol name (E) in: -i E\nTry 'syscope files --help' for more information.\n", "files", "-i", "H")]
+    [InlineData("syscope: can't get UID for E\nTry 'syscope files --help' for more information.\n", "files", "-u", "H")]
     public void Errors_quote_hostile_arguments_escaped(string expected, params string[] args)
     {
         var r = Syscope([.. args.Select(a => a.Replace("H", HostileArgument))]);
         Assert.Equal(1, r.Code);
-        Assert.Equal(expected.Replace("'E", "'" + EscapedArgument).Replace("/tmp/E", "/tmp/" + EscapedArgument).Replace("(E", "(" + EscapedArgument), r.Error);
+        Assert.Equal(expected.Replace("'E", "'" + EscapedArgument).Replace("/tmp/E", "/tmp/" + EscapedArgument).Replace("(E", "(" + EscapedArgument)
+            .Replace("-i E", "-i " + EscapedArgument).Replace("for E", "for " + EscapedArgument), r.Error);
     }
 
     [NeedsTheory("root", "gcc", "lsof")]

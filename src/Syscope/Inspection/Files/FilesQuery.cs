@@ -1,74 +1,57 @@
 using Syscope.Inspection.Naming;
-using Syscope.Inspection.Procfs;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
-/// <summary>What `files` was asked: a target (PID or pattern), or -i for network files, with an
-/// optional ":PORT" filter; -n/-P for numbers; Peers for lsof +E endpoints.</summary>
-public sealed record FilesRequest(
-    string? Target, bool NetworkOnly = false, string? PortFilter = null,
-    bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
+/// <summary>How names are shown: -n/-P for numbers; Peers for lsof -E endpoints.</summary>
+public sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
+
+/// <summary>The listed processes with their selected files, and whether every PID, command,
+/// user, address and file asked for was found (lsof exits 1 otherwise).</summary>
+public sealed record FilesResult(List<ProcessFiles> Processes, bool AllFound);
 
 public static class FilesQuery
 {
-    public static List<ProcessFiles> Run(FilesRequest request)
+    public static FilesResult Run(LsofSelection selection, FilesNaming naming)
     {
-        if (request.Target == null && !request.NetworkOnly)
-            throw new UserError("files needs a PID or pattern, or -i for the network files of all processes");
-        var names = EndpointNames.FromSystem(request.NumericHosts, request.NumericPorts);
-        int? port = request.PortFilter is { } f ? ParsePort(f, names) : null;
+        var names = EndpointNames.FromSystem(naming.NumericHosts, naming.NumericPorts);
         var tablesFor = OpenFileReader.TablesPerNamespace();
         var reader = new OpenFileReader(names, tablesFor);
-
-        var result = request.NetworkOnly ? NetworkFiles(request, reader, port, names) : TargetFiles(request.Target!, reader);
-        if (request.Peers) AddPeers(result, tablesFor);
-        return result;
-    }
-
-    private static List<ProcessFiles> TargetFiles(string target, OpenFileReader reader)
-    {
+        var found = new LsofSelection.Found(selection);
         var result = new List<ProcessFiles>();
-        foreach (var p in ProcessFinder.ResolveMany(target))
+        int self = Environment.ProcessId;
+        foreach (int pid in selection.OnlyPids ?? ProcessTable.Pids())
         {
-            var files = reader.TryRead(p);
-            if (files != null) result.Add(files);
-            else if (ProcessFinder.IsPid(target, out _)) throw new UserError($"process {p.Pid} exited while its files were read");
+            // Like lsof -i before, the inspector leaves itself out: it holds only what it inherited.
+            if (pid == self || selection.ExcludedPids.Contains(pid)) continue;
+            if (Read(pid, selection, found, reader, names) is not { } files) continue;
+            var rows = files.Files.Where(f => selection.Selects(files.Process, f, found)).ToList();
+            if (rows.Count > 0) result.Add(files with { Files = rows });
         }
-        return result;
+        if (naming.Peers) AddPeers(result, tablesFor);
+        return new FilesResult(result, found.All);
     }
 
-    /// <summary>-i: sockets are found first, and only processes that hold one are read further,
-    /// so a machine of idle processes costs one readlink per fd.  Processes we may not read are
-    /// left out, as lsof leaves them out.</summary>
-    private static List<ProcessFiles> NetworkFiles(FilesRequest request, OpenFileReader reader, int? port, EndpointNames names)
+    /// <summary>-i and -U alone read only the sockets of each process, so a machine of idle
+    /// processes costs one readlink per fd.  Processes that exit meanwhile or that we may not
+    /// read are left out, as lsof leaves them out.</summary>
+    private static ProcessFiles? Read(int pid, LsofSelection selection, LsofSelection.Found found, OpenFileReader reader, EndpointNames names)
     {
-        IEnumerable<int> pids = request.Target != null
-            ? ProcessFinder.ResolveMany(request.Target).Select(p => p.Pid)
-            : ProcessTable.Pids().Where(pid => pid != Environment.ProcessId);
-        var result = new List<ProcessFiles>();
-        foreach (int pid in pids)
+        try
         {
-            try
+            if (selection.SocketsOnly)
             {
-                var rows = reader.ReadInetSockets(pid)
-                    .Where(r => port == null || r.Inet!.LocalPort == port || r.Inet!.RemotePort == port).ToList();
-                if (rows.Count > 0 && ProcessTable.TryRead(pid) is { } p)
-                    result.Add(new ProcessFiles(p, names.User(p.Uid), rows));
+                var sockets = reader.ReadSockets(pid);
+                if (sockets.Count == 0 || ProcessTable.TryRead(pid) is not { } owner || !selection.Admits(owner)) return null;
+                return new ProcessFiles(owner, names.User(owner.Uid), sockets);
             }
-            catch (UserError) { }
+            // A process a negation leaves out does not count as found; one that -a then lists
+            // nothing of does, as in lsof.
+            if (ProcessTable.TryRead(pid) is not { } p || !selection.Admits(p)) return null;
+            found.MarkProcess(p);
+            return reader.TryRead(p);
         }
-        return result;
-    }
-
-    /// <summary>":3306", "3306" or ":mysql".</summary>
-    private static int ParsePort(string filter, EndpointNames names)
-    {
-        var s = filter.TrimStart(':');
-        if (int.TryParse(s, out int port) && port is > 0 and < 65536) return port;
-        for (int p = 1; p < 65536; p++)
-            if (names.Service(p, InetProtocol.Tcp) == s || names.Service(p, InetProtocol.Udp) == s) return p;
-        throw new UserError($"unknown port {Text.UntrustedText.Quote(filter)}: give a number or a name from /etc/services");
+        catch (UserError) { return null; }
     }
 
     private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor)

@@ -3,7 +3,7 @@ using Syscope.Text;
 namespace Syscope.Inspection.Files;
 
 /// <summary>
-/// lsof's text layout: COMMAND and USER left-aligned, numbers right-aligned, each column as wide
+/// lsof's text layout: COMMAND left-aligned, USER and numbers right-aligned, each column as wide
 /// as its widest cell (or its title), except the FD column, which lsof keeps 4 wide, followed
 /// by the mode and lock letters.
 /// COMMAND is cut to 9 characters as lsof cuts it by default.  COMMAND and NAME are the
@@ -17,43 +17,65 @@ public static class LsofFormatter
     /// <summary>lsof's FD column is 4 wide: fd 10002 prints as "*002".</summary>
     public static string FdColumn(string fd) => fd.Length > FdWidth ? "*" + fd[^(FdWidth - 1)..] : fd;
 
-    public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, bool withPeers = false)
+    public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, bool withPeers = false) =>
+        Write(output, processes, new LsofColumns(Peers: withPeers));
+
+    public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, LsofColumns columns)
     {
-        int wCmd = 7, wPid = 3, wUser = 4, wType = 4, wDev = 6, wSize = 8, wNode = 4;
+        string sizeTitle = columns.SizeOff switch { SizeOffColumn.Size => "SIZE", SizeOffColumn.Offset => "OFFSET", _ => "SIZE/OFF" };
+        int wCmd = 7, wPid = 3, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wNode = 4;
         foreach (var p in processes)
         {
             wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm));
             wPid = Math.Max(wPid, p.Process.Pid.ToString().Length);
-            wUser = Math.Max(wUser, p.User.Length);
+            wPpid = Math.Max(wPpid, p.Process.Ppid.ToString().Length);
+            wPgid = Math.Max(wPgid, p.Process.Pgid.ToString().Length);
+            wUser = Math.Max(wUser, UserText(p, columns).Length);
             foreach (var f in p.Files)
             {
                 wType = Math.Max(wType, f.Type.Length);
                 wDev = Math.Max(wDev, f.Device.Length);
-                wSize = Math.Max(wSize, f.SizeOff.Length);
+                wSize = Math.Max(wSize, SizeOff(f, columns.SizeOff).Length);
                 wNode = Math.Max(wNode, f.Node.Length);
             }
         }
         var line = new System.Text.StringBuilder(256);
-        line.Append("COMMAND".PadRight(wCmd)).Append(' ').Append("PID".PadLeft(wPid)).Append(' ')
-            .Append("USER".PadRight(wUser)).Append(' ').Append("FD".PadLeft(FdWidth)).Append("   ")
+        line.Append("COMMAND".PadRight(wCmd)).Append(' ').Append("PID".PadLeft(wPid)).Append(' ');
+        if (columns.Ppid) line.Append("PPID".PadLeft(wPpid)).Append(' ');
+        if (columns.Pgid) line.Append("PGID".PadLeft(wPgid)).Append(' ');
+        line.Append("USER".PadLeft(wUser)).Append(' ').Append("FD".PadLeft(FdWidth)).Append("   ")
             .Append("TYPE".PadLeft(wType)).Append(' ').Append("DEVICE".PadLeft(wDev)).Append(' ')
-            .Append("SIZE/OFF".PadLeft(wSize)).Append(' ').Append("NODE".PadLeft(wNode)).Append(" NAME");
+            .Append(sizeTitle.PadLeft(wSize)).Append(' ').Append("NODE".PadLeft(wNode)).Append(" NAME");
         output.WriteLine(line.ToString());
         foreach (var p in processes)
         {
-            string cmd = UntrustedText.Escape(p.Process.Comm, wCmd, bytewise: true), pid = p.Process.Pid.ToString();
+            string cmd = UntrustedText.Escape(p.Process.Comm, wCmd, bytewise: true), pid = p.Process.Pid.ToString(), user = UserText(p, columns);
             foreach (var f in p.Files)
             {
                 line.Clear();
-                line.Append(cmd.PadRight(wCmd)).Append(' ').Append(pid.PadLeft(wPid)).Append(' ')
-                    .Append(p.User.PadRight(wUser)).Append(' ').Append(FdColumn(f.Fd).PadLeft(FdWidth)).Append(f.Mode).Append(f.Lock)
+                line.Append(cmd.PadRight(wCmd)).Append(' ').Append(pid.PadLeft(wPid)).Append(' ');
+                if (columns.Ppid) line.Append(p.Process.Ppid.ToString().PadLeft(wPpid)).Append(' ');
+                if (columns.Pgid) line.Append(p.Process.Pgid.ToString().PadLeft(wPgid)).Append(' ');
+                line.Append(user.PadLeft(wUser)).Append(' ')
+                    .Append(FdColumn(f.Fd).PadLeft(FdWidth)).Append(f.Mode).Append(f.Lock)
                     .Append(' ').Append(f.Type.PadLeft(wType)).Append(' ').Append(f.Device.PadLeft(wDev)).Append(' ')
-                    .Append(f.SizeOff.PadLeft(wSize)).Append(' ').Append(f.Node.PadLeft(wNode)).Append(' ')
-                    .Append(UntrustedText.Escape(withPeers ? f.NameWithPeers : f.Name));
+                    .Append(SizeOff(f, columns.SizeOff).PadLeft(wSize)).Append(' ').Append(f.Node.PadLeft(wNode)).Append(' ')
+                    .Append(UntrustedText.Escape(columns.Peers ? f.NameWithPeers : f.Name));
                 output.WriteLine(line.ToString());
             }
         }
     }
+
+    private static string UserText(ProcessFiles p, LsofColumns columns) => columns.NumericUids ? p.Process.Uid.ToString() : p.User;
+
+    /// <summary>The SIZE/OFF cell, or lsof -s's SIZE (blank where the row shows an offset) or
+    /// -o's OFFSET (the fd's position, blank for cwd, txt and mem rows).</summary>
+    public static string SizeOff(OpenFile f, SizeOffColumn column) => column switch
+    {
+        SizeOffColumn.Size => f.Offset == null ? f.SizeOff : "",
+        SizeOffColumn.Offset => f.Position is long pos ? OpenFileReader.Offset(pos) : "",
+        _ => f.SizeOff,
+    };
 
     /// <summary>
     /// How wide lsof makes the COMMAND column for a name: its own count of the bytes, at most 9:
@@ -72,3 +94,10 @@ public static class LsofFormatter
         return width;
     }
 }
+
+public enum SizeOffColumn { Both, Size, Offset }
+
+/// <summary>The optional columns of lsof's screen: -R (PPID), -g (PGID), -l (numeric UIDs),
+/// -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, and -E endpoints in NAME.</summary>
+public sealed record LsofColumns(bool Ppid = false, bool Pgid = false, bool NumericUids = false,
+    SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false);

@@ -11,6 +11,15 @@ public sealed record OpenFile(string Fd, char Mode, string Type, string Device, 
     public ulong Inode { get; init; }
     /// <summary>lsof's offset column value when the row shows one (pipes, sockets, devices).</summary>
     public long? Offset { get; init; }
+    /// <summary>The file position of an fd row (lsof -o), whatever the row's SIZE/OFF shows.</summary>
+    public long? Position { get; init; }
+    /// <summary>The open flags of an fd row (fdinfo "flags:"), for lsof -F's G field.</summary>
+    public int? Flags { get; init; }
+    /// <summary>st_dev of the file (for a device node, the file system it lives on, where DEVICE
+    /// shows the node's own number): lsof -F's D field.</summary>
+    public ulong? DeviceNumber { get; init; }
+    /// <summary>The link count (lsof -F's k field) when the file was stat'ed.</summary>
+    public ulong? Links { get; init; }
     public InetSocket? Inet { get; init; }
     public UnixSocket? Unix { get; init; }
     /// <summary>lsof's lock letter (W, w, R, r) from /proc/locks, blank when unlocked.</summary>

@@ -37,8 +37,8 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         };
     }
 
-    /// <summary>The inet socket rows of a process, for `files -i`: only readlink for non-sockets.</summary>
-    public List<OpenFile> ReadInetSockets(int pid)
+    /// <summary>The inet and UNIX socket rows of a process, for `files -i` and `-U`: only readlink for non-sockets.</summary>
+    public List<OpenFile> ReadSockets(int pid)
     {
         var rows = new List<OpenFile>();
         SocketTables? tables = null;
@@ -46,7 +46,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
         {
             var row = Descriptor(pid, fd, once, socketsOnly: true);
-            if (row?.Inet != null) rows.Add(row);
+            if (row?.Inet != null || row?.Unix != null) rows.Add(row);
         }
         return rows;
     }
@@ -85,7 +85,7 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
         string? target = FileStatus.Readlink(path, out int errno);
         if (target == null) return Unknown(fd, path, errno);
         if (FileStatus.Stat(path, out var st) != 0) return new(fd, ' ', "unknown", "", "", "", target);
-        return new(fd, ' ', TypeName(st), Dev(st.Device), st.Size.ToString(), st.Inode.ToString(), target) { Inode = st.Inode };
+        return new(fd, ' ', TypeName(st), Dev(st.Device), st.Size.ToString(), st.Inode.ToString(), target) { Inode = st.Inode, Links = st.Links, DeviceNumber = st.Device };
     }
 
     /// <summary>lsof lists each mapped file once, skipping the executable already shown as txt;
@@ -108,20 +108,34 @@ public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> 
             // Stat the path's own bytes: a name that is not UTF-8 must still be found.
             int rc = FileStatus.Stat(Text.UntrustedText.ToBytes(m.Path), out var st);
             string name = rc == 0 ? m.Path : $"{m.Path} (stat: {Kernel.Errno.Message(-rc)})";
-            rows.Add(new("mem", ' ', "REG", dev, rc == 0 ? st.Size.ToString() : "", m.Inode.ToString(), name) { Inode = m.Inode });
+            rows.Add(new("mem", ' ', "REG", dev, rc == 0 ? st.Size.ToString() : "", m.Inode.ToString(), name) { Inode = m.Inode, Links = rc == 0 ? st.Links : null });
         }
     }
 
     private OpenFile? Descriptor(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
     {
+        var row = DescriptorRow(pid, fd, tablesOnce, socketsOnly, out var info, out var st);
+        return row == null || row.Type == "unknown" ? row
+            : row with
+            {
+                Position = info?.Position ?? 0, Flags = info?.Flags,
+                Links = row.Inet != null || row.Unix != null ? null : st.Links,
+                DeviceNumber = row.Device.Contains(',') ? st.Device : null,
+            };
+    }
+
+    private OpenFile? DescriptorRow(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly, out FdInfo? info, out FileStat st)
+    {
+        info = null;
+        st = default;
         string path = $"/proc/{pid}/fd/{fd}";
         string? target = FileStatus.Readlink(path, out int errno);
         if (target == null)
             return errno == Kernel.Errno.ENOENT || socketsOnly ? null : Unknown(fd.ToString(), path, errno);
         bool isSocket = target.StartsWith("socket:[", StringComparison.Ordinal);
         if (socketsOnly && !isSocket) return null;
-        if (FileStatus.Stat(path, out var st) != 0) return null;
-        var info = ReadFdInfo(pid, fd);
+        if (FileStatus.Stat(path, out st) != 0) return null;
+        info = ReadFdInfo(pid, fd);
         char mode = info?.Mode ?? ' ';
         long pos = info?.Position ?? 0;
         string fdText = fd.ToString(), ino = st.Inode.ToString();

@@ -21,6 +21,10 @@ public sealed record InetSocket(
     };
 
     public bool HasPeer => RemotePort != 0;
+
+    /// <summary>tx_queue and rx_queue: bytes not yet sent or acknowledged, and not yet read (lsof -F's TQS and TQR).</summary>
+    public long SendQueue { get; init; }
+    public long ReceiveQueue { get; init; }
 }
 
 /// <summary>One row of /proc/net/unix.</summary>
@@ -99,7 +103,11 @@ public static class NetTable
             if (!int.TryParse(line[f[3]], NumberStyles.HexNumber, null, out int st)) return null;
             uint.TryParse(line[f[7]], out uint uid);
             ulong.TryParse(line[f[9]], out ulong inode);
-            return new InetSocket(protocol, v6, la, lp, ra, rp, st, uid, inode);
+            var queues = line[f[4]];
+            int colon = queues.IndexOf(':');
+            long.TryParse(queues[..Math.Max(colon, 0)], NumberStyles.HexNumber, null, out long tx);
+            long.TryParse(queues[(colon + 1)..], NumberStyles.HexNumber, null, out long rx);
+            return new InetSocket(protocol, v6, la, lp, ra, rp, st, uid, inode) { SendQueue = tx, ReceiveQueue = rx };
         });
 
     /// <summary>"0100007F:0CEA": the address is the kernel's __be32 words printed as host-order
