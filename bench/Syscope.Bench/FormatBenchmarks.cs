@@ -26,7 +26,7 @@ public class FormatBenchmarks
     public string Format { get; set; } = "strace";
 
     private ITraceConsumer _formatter = null!;
-    private RegionMemory _memory = null!;
+    private SnapshotMemory _memory = null!;
     private TraceEvent[] _events = null!;
 
     [GlobalSetup]
@@ -37,14 +37,14 @@ public class FormatBenchmarks
         BitConverter.TryWriteBytes(stat.AsSpan(48), 36875L);
         var act = new byte[32];
         BitConverter.TryWriteBytes(act.AsSpan(8), 0x04000000UL);
-        _memory = new RegionMemory();
+        _memory = new SnapshotMemory();
         _memory.Add(PathAddr, Encoding.ASCII.GetBytes("/usr/lib/x86_64-linux-gnu/libc.so.6\0"));
         _memory.Add(BufAddr, Encoding.ASCII.GetBytes("\x7f" + "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0 hello world, more bytes\n"));
         _memory.Add(StatAddr, stat);
         _memory.Add(ActAddr, act);
         _memory.Add(EmptyAddr, [0]);
         var output = new TraceOutput(Stream.Null, false);
-        var facts = new TraceFacts(ProcFd.Instance, LiveHostFacts.Instance);
+        var facts = LiveFacts.Instance;
         var options = new StraceOptions();
         ITraceRenderer renderer = Format == "json"
             ? new JsonFormatter(output, TextWriter.Null, facts.Host)

@@ -6,12 +6,13 @@ namespace Syscope.Calls;
 
 /// <summary>What decoding a call needs besides the call itself: one per assembler, shared by
 /// all its threads.</summary>
-public sealed class DecodeEnvironment(DecodeOptions options, IFdPaths fdPaths, Filtering.TraceFilter filter)
+public sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts, Filtering.TraceFilter filter)
 {
     public readonly DecodeOptions Options = options;
-    public readonly IFdPaths FdPaths = fdPaths;
+    public readonly IFdPaths FdPaths = facts.Fds;
+    public readonly IHostFacts Host = facts.Host;
     /// <summary>-P and trace-fds: which calls print at all, judged at entry.</summary>
-    public readonly CallSelector Selector = new(filter, fdPaths);
+    public readonly CallSelector Selector = new(filter, facts.Fds);
     /// <summary>-yy: what a socket inode was first seen as (strace keeps that for the run).</summary>
     public readonly SocketDetailsCache Sockets = new();
     /// <summary>Text after the return value ("flags O_RDWR"), rewritten at every exit.</summary>
@@ -178,6 +179,7 @@ public sealed class AssembledCall
             ReturnValue = e.ReturnValue,
             Memory = memory,
             FdPaths = env.FdPaths,
+            Host = env.Host,
             SocketCache = env.Sockets,
             Out = _text,
             Aux = env.Aux,

@@ -24,12 +24,12 @@ public sealed class CallAssembler : ITraceConsumer
     /// <summary>-z, -Z or status=: a call can only be judged at its return, so its entry is held.</summary>
     private readonly bool _statusFiltered;
 
-    /// <param name="facts">The backend's answers about descriptors, for -y and -P.</param>
+    /// <param name="facts">The backend's answers about descriptors and the system, for -y, -P and decoders.</param>
     /// <param name="renderers">The outputs, served in this order.</param>
     public CallAssembler(TraceFilter filter, Decoding.DecodeOptions options, TraceFacts facts, params ITraceRenderer[] renderers)
     {
         _filter = filter;
-        _env = new DecodeEnvironment(options, facts.Fds, filter);
+        _env = new DecodeEnvironment(options, facts, filter);
         _renderers = renderers;
         _decode = renderers.Any(r => r.WantsText);
         _statusFiltered = filter.Status != StatusSet.All;

@@ -42,6 +42,8 @@ public ref struct DecodeContext
     public ITraceeMemory Memory;
     /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
     public IFdPaths? FdPaths;
+    /// <summary>The traced system's interface names; null when the backend cannot tell.</summary>
+    public IHostFacts? Host;
     /// <summary>Socket details already resolved in this run (null: none are kept).</summary>
     public SocketDetailsCache? SocketCache;
     public ArgWriter Out;

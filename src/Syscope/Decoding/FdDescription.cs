@@ -1,4 +1,5 @@
 using Syscope.Events;
+using Syscope.Kernel;
 
 namespace Syscope.Decoding;
 

@@ -1,18 +1,18 @@
 using System.Buffers.Text;
-using Syscope.Events;
 
 namespace Syscope.Interop;
 
-/// <summary>Descriptor targets read from /proc/PID/fd/N with readlink(2), socket details from
-/// sock_diag, device numbers from stat(2) and a pidfd's pid from /proc/PID/fdinfo/N, every path
-/// built on the stack so that -y and -yy cost no allocation per argument.</summary>
-public sealed class ProcFd : IFdPaths
+/// <summary>What /proc/PID/fd/N, /proc/PID/cwd and /proc/PID/fdinfo/N tell about a process's
+/// descriptors, read with readlink(2), getxattr(2) and read(2) into the caller's buffer, every
+/// path built on the stack, so that -y and -yy cost no allocation per argument.</summary>
+public static class ProcFd
 {
-    public static readonly ProcFd Instance = new();
+    /// <summary>AT_FDCWD: asks for the working directory instead of a descriptor.</summary>
+    public const int AT_FDCWD = -100;
 
-    private const int AT_FDCWD = -100;
-
-    public int PathOf(int pid, int fd, Span<byte> destination)
+    /// <summary>The descriptor's target ("/etc/passwd", "socket:[1234]"); its length, or 0 when
+    /// the descriptor is not open or the process is gone.</summary>
+    public static int Target(int pid, int fd, Span<byte> destination)
     {
         if (destination.IsEmpty) return 0;
         Span<byte> path = stackalloc byte[48];
@@ -20,7 +20,9 @@ public sealed class ProcFd : IFdPaths
         return Math.Max(FileStatus.Readlink(path, destination), 0);
     }
 
-    public int SocketProtocolOf(int pid, int fd, Span<byte> destination)
+    /// <summary>A socket's protocol name from its system.sockprotoname attribute, without the
+    /// kernel's terminating NUL; its length, or 0.</summary>
+    public static int SocketProtocol(int pid, int fd, Span<byte> destination)
     {
         Span<byte> path = stackalloc byte[48];
         if (fd == AT_FDCWD || destination.IsEmpty || !ProcPath(pid, fd, "/fd/"u8, path)) return 0;
@@ -30,32 +32,12 @@ public sealed class ProcFd : IFdPaths
         return Math.Max(len, 0);
     }
 
-    public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName) =>
-        SockDiag.TryFind(family, protocol, inode, out facts, unixName);
-
-    public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
-    {
-        if (FileStatus.Stat(path, out var st) != 0) return default;
-        byte kind = st.Type switch { FileStat.S_IFCHR => DeviceNumber.Char, FileStat.S_IFBLK => DeviceNumber.Block, _ => 0 };
-        return kind == 0 ? default : new DeviceNumber(kind, FileStat.Major(st.RDevice), FileStat.Minor(st.RDevice));
-    }
-
-    /// <summary>The "Pid:" line of the pidfd's fdinfo (-1 once the process is gone).</summary>
-    public int PidOfPidfd(int pid, int fd)
+    /// <summary>The text of /proc/PID/fdinfo/N (produced in one piece); its length, or 0.</summary>
+    public static int Info(int pid, int fd, Span<byte> destination)
     {
         Span<byte> path = stackalloc byte[56];
-        if (fd == AT_FDCWD || !ProcPath(pid, fd, "/fdinfo/"u8, path)) return -1;
-        // A pidfd's fdinfo is a few short lines, produced in one piece.
-        Span<byte> text = stackalloc byte[1024];
-        int n = RawFile.ReadOnce(path, text);
-        if (n <= 0) return -1;
-        var all = text[..n];
-        int at = all.IndexOf("\nPid:\t"u8);
-        if (at < 0) return -1;
-        var value = all[(at + 6)..];
-        int end = value.IndexOf((byte)'\n');
-        if (end >= 0) value = value[..end];
-        return Utf8Parser.TryParse(value, out int v, out int used) && used == value.Length && v > 0 ? v : -1;
+        if (fd == AT_FDCWD || !ProcPath(pid, fd, "/fdinfo/"u8, path)) return 0;
+        return Math.Max(RawFile.ReadOnce(path, destination), 0);
     }
 
     /// <summary>"/proc/PID" + kind + "N" (or "/proc/PID/cwd" for AT_FDCWD), NUL-terminated.</summary>

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Syscope.Events;
+using Syscope.Kernel;
 using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;

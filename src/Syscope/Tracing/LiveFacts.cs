@@ -1,7 +1,53 @@
+using System.Buffers.Text;
 using Syscope.Events;
 using Syscope.Interop;
+using Syscope.Kernel;
 
 namespace Syscope.Tracing;
+
+/// <summary>The running system's answers for a live backend, whose tracees are there to be asked
+/// while their events are decoded.</summary>
+public static class LiveFacts
+{
+    public static readonly TraceFacts Instance = new(LiveFdPaths.Instance, LiveHostFacts.Instance);
+}
+
+/// <summary>Descriptor facts looked up when asked: targets from /proc/PID/fd, socket details from
+/// sock_diag, device numbers from stat(2), a pidfd's pid from /proc/PID/fdinfo.</summary>
+public sealed class LiveFdPaths : IFdPaths
+{
+    public static readonly LiveFdPaths Instance = new();
+
+    public int PathOf(int pid, int fd, Span<byte> destination) => ProcFd.Target(pid, fd, destination);
+
+    public int SocketProtocolOf(int pid, int fd, Span<byte> destination) => ProcFd.SocketProtocol(pid, fd, destination);
+
+    public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName) =>
+        SockDiag.TryFind(family, protocol, inode, out facts, unixName);
+
+    public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
+    {
+        if (FileStatus.Stat(path, out var st) != 0) return default;
+        byte kind = st.Type switch { FileStat.S_IFCHR => DeviceNumber.Char, FileStat.S_IFBLK => DeviceNumber.Block, _ => 0 };
+        return kind == 0 ? default : new DeviceNumber(kind, FileStat.Major(st.RDevice), FileStat.Minor(st.RDevice));
+    }
+
+    /// <summary>The "Pid:" line of the pidfd's fdinfo (-1 once the process is gone).</summary>
+    public int PidOfPidfd(int pid, int fd)
+    {
+        // A pidfd's fdinfo is a few short lines.
+        Span<byte> text = stackalloc byte[1024];
+        int n = ProcFd.Info(pid, fd, text);
+        if (n <= 0) return -1;
+        var all = text[..n];
+        int at = all.IndexOf("\nPid:\t"u8);
+        if (at < 0) return -1;
+        var value = all[(at + 6)..];
+        int end = value.IndexOf((byte)'\n');
+        if (end >= 0) value = value[..end];
+        return Utf8Parser.TryParse(value, out int v, out int used) && used == value.Length && v > 0 ? v : -1;
+    }
+}
 
 /// <summary>The running system's own answers, looked up when asked: what a live backend offers.</summary>
 public sealed class LiveHostFacts : IHostFacts

@@ -20,7 +20,6 @@ public class LayeringTests(ITestOutputHelper output)
     private static readonly string[] KnownViolations =
     [
         "Filtering -> Decoding",
-        "Interop -> Events",
     ];
 
     [Fact]

@@ -6,9 +6,14 @@ namespace Syscope.Tests.Decoding;
 
 /// <summary>Tracee memory made of a few mapped regions, with helpers that place strings, structs
 /// and arrays at fresh addresses; everything else is unreadable, as an unmapped page would be.</summary>
-public sealed class FakeMemory : RegionMemory
+public sealed class FakeMemory : ITraceeMemory
 {
+    private readonly SnapshotMemory _regions = new();
     private ulong _next = 0x7ffd_0000_1000;
+
+    public int Read(ulong address, Span<byte> destination) => _regions.Read(address, destination);
+
+    public ulong Add(ulong address, byte[] data) => _regions.Add(address, data);
 
     /// <summary>Places bytes at a fresh address, one page apart from anything else.</summary>
     public ulong Put(byte[] data)

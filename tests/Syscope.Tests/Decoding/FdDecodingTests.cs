@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Syscope.Decoding;
 using Syscope.Events;
+using Syscope.Kernel;
 using Syscope.Output;
 using Syscope.Syscalls;
 using static Syscope.Tests.Decoding.Line;

@@ -1,5 +1,6 @@
 using Syscope.Decoding;
 using Syscope.Events;
+using Syscope.Kernel;
 using Syscope.Output;
 using Syscope.Syscalls;
 using Xunit;

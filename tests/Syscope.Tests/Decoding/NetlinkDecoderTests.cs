@@ -1,5 +1,6 @@
 using System.Text;
 using Syscope.Events;
+using Syscope.Kernel;
 using Syscope.Interop;
 using Xunit;
 using Syscope.Tests.Infrastructure;

@@ -19,7 +19,7 @@ public sealed class TextTrace : ITraceConsumer
         _assembler = new CallAssembler(options.Filter, options.Decode, facts, new StraceFormatter(options, output, TextWriter.Null, facts.Host));
     }
 
-    public static TraceFacts Facts(IFdPaths? fds = null) => new(fds ?? ProcFd.Instance, LiveHostFacts.Instance);
+    public static TraceFacts Facts(IFdPaths? fds = null) => new(fds ?? LiveFdPaths.Instance, LiveHostFacts.Instance);
 
     /// <summary>A process under trace from the start, as a launched command is.</summary>
     public void Start(int tid)

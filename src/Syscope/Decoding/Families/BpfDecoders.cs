@@ -77,7 +77,7 @@ internal static class BpfDecoders
         w.Raw(", map_name="u8).Quoted(nul < 0 ? name : name[..nul], c.Options.HexStrings, nul < 0);
         if (len <= 44) return;
         w.Raw(", map_ifindex="u8);
-        Netlink.NlattrPrinter.IfIndexValue(w, U32(a, 44));
+        Netlink.NlattrPrinter.IfIndexValue(c.Host, w, U32(a, 44));
         if (len <= 48) return;
         w.Raw(", btf_fd="u8);
         Fd(ref c, (int)U32(a, 48));
@@ -120,7 +120,7 @@ internal static class BpfDecoders
         w.Raw(", prog_name="u8).Quoted(nul < 0 ? name : name[..nul], c.Options.HexStrings, nul < 0);
         if (len <= 64) return;
         w.Raw(", prog_ifindex="u8);
-        Netlink.NlattrPrinter.IfIndexValue(w, U32(a, 64));
+        Netlink.NlattrPrinter.IfIndexValue(c.Host, w, U32(a, 64));
         if (len <= 68) return;
         w.Raw(", expected_attach_type="u8);
         BpfConstants.AttachTypes.Print(w, U32(a, 68));

@@ -34,7 +34,7 @@ internal static class LinkAttrs
             case 0x17: return Stats(w, v, 8);
             case 0x1c or 0x25 or 0x2d or 0x2e: return NlattrPrinter.S32(w, v);
             case 0x1d: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.ExtFilter);
-            case 0x31: return NlattrPrinter.IfIndex(w, v);
+            case 0x31: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 0xe: return Map(w, v);
             case 0x2b:
                 NlattrPrinter.Attributes(ref c, v, AttrTable.LinkXdp, 0);

@@ -22,7 +22,7 @@ internal static class NeighRulePrinter
         var w = c.Out;
         if (!RtnetlinkPrinter.Head(w, b, "ndm_family="u8, NdmsgSize)) return;
         w.Raw("ndm_ifindex="u8);
-        NlattrPrinter.IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
+        NlattrPrinter.IfIndexValue(c.Host, w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
         w.Raw(", ndm_state="u8);
         RtnetlinkConstants.NeighStates.Print(w, BinaryPrimitives.ReadUInt16LittleEndian(b[8..]));
         w.Raw(", ndm_flags="u8);
@@ -67,7 +67,7 @@ internal static class NeighRulePrinter
                 if (v.Length < 2) return false;
                 w.Raw("htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(v)).Raw((byte)')');
                 return true;
-            case 8 or 9: return NlattrPrinter.IfIndex(w, v);
+            case 8 or 9: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 10: return NlattrPrinter.S32(w, v);
             case 12:
                 if (v.Length < 1) return false;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 
 namespace Syscope.Decoding.Netlink;
 
@@ -144,18 +145,18 @@ public static class NlattrPrinter
         return true;
     }
 
-    public static bool IfIndex(ArgWriter w, ReadOnlySpan<byte> v)
+    public static bool IfIndex(IHostFacts? host, ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 4) return false;
-        IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(v));
+        IfIndexValue(host, w, BinaryPrimitives.ReadUInt32LittleEndian(v));
         return true;
     }
 
-    /// <summary>An interface index by name when the tracer knows it: if_nametoindex("lo").</summary>
-    public static void IfIndexValue(ArgWriter w, uint index)
+    /// <summary>An interface index by name when the traced system knows it: if_nametoindex("lo").</summary>
+    public static void IfIndexValue(IHostFacts? host, ArgWriter w, uint index)
     {
         Span<byte> name = stackalloc byte[16];
-        int n = Interop.NetInterfaces.NameOf(index, name);
+        int n = index == 0 || host == null ? 0 : host.InterfaceName(index, name);
         if (n == 0) { w.UInt(index); return; }
         var mark = w.BeginConst();
         w.Raw("if_nametoindex(\""u8).Escaped(name[..n], 0).Raw("\")"u8);

@@ -58,7 +58,7 @@ public static class RtnetlinkPrinter
         w.Raw("ifi_type="u8);
         RtnetlinkConstants.HardwareTypes.Print(w, BinaryPrimitives.ReadUInt16LittleEndian(b[2..]));
         w.Raw(", ifi_index="u8);
-        NlattrPrinter.IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
+        NlattrPrinter.IfIndexValue(c.Host, w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
         w.Raw(", ifi_flags="u8);
         RtnetlinkConstants.InterfaceFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[8..]));
         w.Raw(", ifi_change="u8);
@@ -76,7 +76,7 @@ public static class RtnetlinkPrinter
         w.Raw(", ifa_scope="u8);
         RtnetlinkConstants.Scopes.PrintBare(w, b[3]);
         w.Raw(", ifa_index="u8);
-        NlattrPrinter.IfIndexValue(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
+        NlattrPrinter.IfIndexValue(c.Host, w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
         w.Raw((byte)'}');
         Tail(ref c, b, IfaddrmsgSize, AttrTable.Addr);
     }
@@ -145,7 +145,7 @@ public static class RtnetlinkPrinter
         switch (type)
         {
             case 1 or 2 or 5 or 7: return NlattrPrinter.InetAddr(w, v, family);
-            case 3 or 4: return NlattrPrinter.IfIndex(w, v);
+            case 3 or 4: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 6 or 11 or 14 or 16 or 25 or 30: return NlattrPrinter.U32(w, v);
             case 8:
                 NlattrPrinter.Attributes(ref c, v, AttrTable.RouteMetrics, family);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Netlink;
@@ -51,7 +52,7 @@ public static class SockDiagPrinter
         w.Raw(", idiag_states="u8);
         SockDiagConstants.TcpStateBits.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
         w.Raw(", id="u8);
-        SockId(w, b.Slice(8, SockIdSize), b[0]);
+        SockId(c.Host, w, b.Slice(8, SockIdSize), b[0]);
         w.Raw((byte)'}');
         if (b.Length > ReqSize) { w.Raw(", "u8); NlattrPrinter.Attributes(ref c, b[ReqSize..], AttrTable.InetDiag, b[0]); }
     }
@@ -66,7 +67,7 @@ public static class SockDiagPrinter
         w.Raw("idiag_state="u8);
         SockDiagConstants.TcpStates.Print(w, b[1]);
         w.Raw(", idiag_timer="u8).UInt(b[2]).Raw(", idiag_retrans="u8).UInt(b[3]).Raw(", id="u8);
-        SockId(w, b.Slice(4, SockIdSize), b[0]);
+        SockId(c.Host, w, b.Slice(4, SockIdSize), b[0]);
         w.Raw(", idiag_expires="u8).UInt(U32(b, 52)).Raw(", idiag_rqueue="u8).UInt(U32(b, 56))
             .Raw(", idiag_wqueue="u8).UInt(U32(b, 60)).Raw(", idiag_uid="u8).UInt(U32(b, 64))
             .Raw(", idiag_inode="u8).UInt(U32(b, 68)).Raw((byte)'}');
@@ -77,7 +78,7 @@ public static class SockDiagPrinter
     internal static void Cookie(ArgWriter w, ReadOnlySpan<byte> b, int offset) =>
         w.Raw("["u8).UInt(U32(b, offset)).Raw(", "u8).UInt(U32(b, offset + 4)).Raw((byte)']');
 
-    private static void SockId(ArgWriter w, ReadOnlySpan<byte> id, byte family)
+    private static void SockId(IHostFacts? host, ArgWriter w, ReadOnlySpan<byte> id, byte family)
     {
         w.Raw("{idiag_sport="u8);
         Port(w, id);
@@ -102,7 +103,7 @@ public static class SockDiagPrinter
             w.Raw("\", &idiag_dst)"u8);
         }
         w.Raw(", idiag_if="u8);
-        NlattrPrinter.IfIndexValue(w, U32(id, 36));
+        NlattrPrinter.IfIndexValue(host, w, U32(id, 36));
         w.Raw(", idiag_cookie="u8);
         Cookie(w, id, 40);
         w.Raw((byte)'}');

@@ -79,7 +79,7 @@ public static class Diagnoser
         var context = new DecodeContext
         {
             Syscall = info, Pid = pid, Args = ref raw, Memory = memory, Out = writer,
-            Options = new DecodeOptions(), Scratch = ref scratch,
+            Options = new DecodeOptions(), Scratch = ref scratch, Host = Tracing.LiveHostFacts.Instance,
         };
         DecoderRegistry.For(info).Entry(ref context);
         // A decoder whose rest prints at exit has already written that argument's ", ".

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using Syscope.Events;
 using Syscope.Interop;
+using Syscope.Kernel;
 
 namespace Syscope.Tracing.Ebpf;
 
@@ -17,7 +18,7 @@ public sealed class CapturedFdPaths : IFdPaths
 {
     private const uint PipeFs = 0x50495045, SockFs = 0x534F434B, AnonInodeFs = 0x09041934, PidFs = 0x50494446;
     private const uint S_IFMT = 0xf000, S_IFCHR = 0x2000, S_IFBLK = 0x6000;
-    private readonly IFdPaths _live = ProcFd.Instance;
+    private readonly IFdPaths _live = LiveFdPaths.Instance;
 
     /// <summary>The call being decoded (set before each event).</summary>
     public CapturedMemory? Current { get; set; }

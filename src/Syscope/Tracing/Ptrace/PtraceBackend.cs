@@ -62,7 +62,7 @@ public sealed partial class PtraceBackend : ITraceBackend
         target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
 
     /// <summary>Live: the tracees are stopped while their events are decoded.</summary>
-    public TraceFacts Facts { get; } = new(ProcFd.Instance, LiveHostFacts.Instance);
+    public TraceFacts Facts => LiveFacts.Instance;
 
     private bool _launchFailed;
 
