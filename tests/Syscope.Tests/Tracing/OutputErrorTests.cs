@@ -107,7 +107,7 @@ public class OutputErrorTests
     public void Json_summary_is_one_object_with_straces_counts()
     {
         var r = SyscopeCli.Run("trace", "--json", "-c", "-e", "trace=openat,close", "cat", "/dev/null", "/nonexistent");
-        var line = Assert.Single(r.StderrLines.Where(l => l.StartsWith('{')));
+        var line = Assert.Single(r.StderrLines, l => l.StartsWith('{'));
         using var doc = JsonDocument.Parse(line);
         Assert.Equal("summary", doc.RootElement.GetProperty("type").GetString());
         var strace = Runner.Run("strace", ["-c", "-e", "trace=openat,close", "cat", "/dev/null", "/nonexistent"]);
