@@ -103,6 +103,9 @@ public static class Program
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(InstallLinksCommand.Create());
+        // The root is named after argv[0] in the native binary: linked as lsof, it would clash
+        // with files' alias lsof (System.CommandLine throws on the duplicate token).
+        foreach (var command in root.Subcommands) command.Aliases.Remove(root.Name);
         return root;
     }
 }

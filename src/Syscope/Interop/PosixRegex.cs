@@ -6,7 +6,9 @@ namespace Syscope.Interop;
 /// glibc's POSIX regular expressions (regcomp/regexec/regerror/regfree), the engine pgrep
 /// matches with: using it rather than translating ERE into .NET's dialect keeps every corner of
 /// the syntax (bracket expressions, [[:classes:]], \&lt; \&gt;, back references, what is an error) and
-/// the error words exactly as pgrep has them.  Matching works on bytes, in the C locale.
+/// the error words exactly as pgrep has them.  Like pgrep (setlocale(LC_ALL, "")), patterns are
+/// compiled and matched in the user's locale (LC_ALL, LC_CTYPE, LANG), switched to on this thread
+/// only for the call: in C.UTF-8 '.' is one character of a UTF-8 name, in C one byte.
 /// </summary>
 public sealed unsafe partial class PosixRegex : IDisposable
 {
@@ -27,6 +29,32 @@ public sealed unsafe partial class PosixRegex : IDisposable
     [LibraryImport("libc", EntryPoint = "regfree")]
     private static partial void RegFree(byte* preg);
 
+    [LibraryImport("libc", EntryPoint = "newlocale")]
+    private static partial nint NewLocale(int categoryMask, byte* name, nint base_);
+
+    [LibraryImport("libc", EntryPoint = "uselocale")]
+    private static partial nint UseLocale(nint locale);
+
+    private const int LC_CTYPE_MASK = 1 << 0, LC_COLLATE_MASK = 1 << 3;
+
+    /// <summary>The user's character classes and collation, or 0 (the C locale) when the
+    /// environment names a locale that is not installed.</summary>
+    private static readonly nint s_userLocale = UserLocale();
+
+    private static nint UserLocale()
+    {
+        byte empty = 0;
+        return NewLocale(LC_CTYPE_MASK | LC_COLLATE_MASK, &empty, 0);
+    }
+
+    /// <summary>Switches this thread to the user's locale; returns the locale to restore.</summary>
+    private static nint EnterUserLocale() => s_userLocale == 0 ? 0 : UseLocale(s_userLocale);
+
+    private static void Leave(nint previous)
+    {
+        if (previous != 0) UseLocale(previous);
+    }
+
     private byte* _compiled;
 
     private PosixRegex(byte* compiled) => _compiled = compiled;
@@ -38,7 +66,12 @@ public sealed unsafe partial class PosixRegex : IDisposable
         byte* preg = (byte*)NativeMemory.AllocZeroed(RegexTSize);
         byte[] text = Terminated(pattern);
         int rc;
-        fixed (byte* p = text) rc = RegComp(preg, p, flags);
+        nint previous = EnterUserLocale();
+        try
+        {
+            fixed (byte* p = text) rc = RegComp(preg, p, flags);
+        }
+        finally { Leave(previous); }
         if (rc == 0) return new PosixRegex(preg);
         byte* buffer = stackalloc byte[256];
         RegError(rc, preg, buffer, 256);
@@ -52,7 +85,12 @@ public sealed unsafe partial class PosixRegex : IDisposable
     {
         ObjectDisposedException.ThrowIf(_compiled == null, this);
         byte[] terminated = Terminated(text);
-        fixed (byte* t = terminated) return RegExec(_compiled, t, 0, 0, 0) == 0;
+        nint previous = EnterUserLocale();
+        try
+        {
+            fixed (byte* t = terminated) return RegExec(_compiled, t, 0, 0, 0) == 0;
+        }
+        finally { Leave(previous); }
     }
 
     private static byte[] Terminated(ReadOnlySpan<byte> bytes)

@@ -28,16 +28,16 @@ public sealed class PgrepDifferentialTests : IDisposable
     private (int Parent, Dictionary<string, int> Children) StartFamily()
     {
         Directory.CreateDirectory(_dir);
-        foreach (string n in new[] { "A", "B", "U", "E", "S" }) File.CreateSymbolicLink(Path.Combine(_dir, _r + n), "/bin/sleep");
+        foreach (string n in new[] { "A", "B", "U", "E", "S", "é" }) File.CreateSymbolicLink(Path.Combine(_dir, _r + n), "/bin/sleep");
         string d = _dir, r = _r;
         string script = $"{d}/{r}A 300 & {d}/{r}A 301 & {d}/{r}B 300 & " +
             $"setpriv --reuid=nobody --regid=nogroup --clear-groups {d}/{r}U 300 & " +
-            $"setpriv --euid=nobody {d}/{r}E 300 & setsid {d}/{r}S 300 & wait";
+            $"setpriv --euid=nobody {d}/{r}E 300 & setsid {d}/{r}S 300 & {d}/{r}é 300 & wait";
         var parent = Runner.Start("bash", ["-c", script]);
         _started.Add(parent);
         var children = new Dictionary<string, int>();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (children.Count < 6 && DateTime.UtcNow < deadline)
+        while (children.Count < 7 && DateTime.UtcNow < deadline)
         {
             children.Clear();
             foreach (var task in Directory.GetDirectories($"/proc/{parent.Id}/task"))
@@ -48,7 +48,7 @@ public sealed class PgrepDifferentialTests : IDisposable
                 }
             Thread.Sleep(50);
         }
-        Assert.Equal(6, children.Count);
+        Assert.Equal(7, children.Count);
         return (parent.Id, children);
     }
 
@@ -71,6 +71,8 @@ public sealed class PgrepDifferentialTests : IDisposable
             ["-O", "100000", r], ["-A", r], ["-w", "-P", p], ["-F", pidfile], ["-F", pidfile, "-l", r], ["-F", pidfile, r + "A"],
             ["--cgroup", "/nonexistent-group", r], [r + "(A|S)$"], ["^" + r + "[[:upper:]]$"], [$"\\<{r}"], [r + "B\\>"], [r + "{1}A"],
             // nothing matches
+            // in the user's locale, as procps: '.' is one UTF-8 character in C.UTF-8, one byte in C
+            [$"^{r}.$"], [$"^{r}..$"], ["-i", r + "É"], ["-l", r + "[[:alpha:]]$"],
             [r + "Z"], ["-c", r + "Z"], ["-l", "-P", p, r + "Z"],
             // pattern errors, bad names, usage errors
             [r + "["], [r + "("], ["*" + r], [r + "{2,1}"], [r + "\\"], ["[[:nosuch:]]"], ["[b-a]" + r],
