@@ -114,7 +114,7 @@ public sealed partial class TraceArguments
             case "abbrev" or "a": AbbrevSet = SyscallSet.Parse(value); break;
             case "verbose" or "v": VerboseSet = SyscallSet.Parse(value); break;
             case "raw" or "x": RawSet = SyscallSet.Parse(value); break;
-            case "decode-fds" or "decode-fd": DecodeFds = FilterSets.ParseDecodeFds(value); break;
+            case "decode-fds" or "decode-fd": DecodeFds = Decoding.FdDecodingSet.Parse(value); break;
             case "read" or "reads" or "r": ReadDumps = FilterSets.ParseDumpFds(value); break;
             case "write" or "writes" or "w": WriteDumps = FilterSets.ParseDumpFds(value); break;
             case "kvm" or "decode-pids" or "decode-pid":

@@ -1,3 +1,5 @@
+using Syscope.Filtering;
+
 namespace Syscope.Decoding;
 
 /// <summary>--decode-fds: what is printed after a descriptor.  -y is Path, -yy is All.</summary>
@@ -14,4 +16,31 @@ public enum FdDecoding : byte
     /// <summary>The process of a pidfd: "3&lt;pid:1234&gt;".</summary>
     Pidfd = 8,
     All = Path | Socket | Dev | Pidfd,
+}
+
+/// <summary>Reads a --decode-fds set; it lives beside the flags it makes, above Filtering's set syntax.</summary>
+public static class FdDecodingSet
+{
+    /// <summary>
+    /// --decode-fds=SET (-e decode-fds=SET): path, socket, dev, pidfd in any case; "all" and
+    /// "none" only as the whole list and only in lower case, as strace 6.1 accepts them.
+    /// </summary>
+    public static FdDecoding Parse(string text)
+    {
+        const string What = "decode-fds";
+        (string[] items, bool negated) = SetSyntax.Split(text, What);
+        var set = FdDecoding.None;
+        if (items is ["all"]) set = FdDecoding.All;
+        else if (items is not ["none"])
+            foreach (string item in items)
+                set |= item.ToLowerInvariant() switch
+                {
+                    "path" => FdDecoding.Path,
+                    "socket" => FdDecoding.Socket,
+                    "dev" => FdDecoding.Dev,
+                    "pidfd" => FdDecoding.Pidfd,
+                    _ => throw SetSyntax.Invalid(What, item),
+                };
+        return negated ? ~set & FdDecoding.All : set;
+    }
 }

@@ -64,29 +64,6 @@ public static class FilterSets
     }
 
     /// <summary>
-    /// --decode-fds=SET (-e decode-fds=SET): path, socket, dev, pidfd in any case; "all" and
-    /// "none" only as the whole list and only in lower case, as strace 6.1 accepts them.
-    /// </summary>
-    public static Decoding.FdDecoding ParseDecodeFds(string text)
-    {
-        const string What = "decode-fds";
-        (string[] items, bool negated) = SetSyntax.Split(text, What);
-        var set = Decoding.FdDecoding.None;
-        if (items is ["all"]) set = Decoding.FdDecoding.All;
-        else if (items is not ["none"])
-            foreach (string item in items)
-                set |= item.ToLowerInvariant() switch
-                {
-                    "path" => Decoding.FdDecoding.Path,
-                    "socket" => Decoding.FdDecoding.Socket,
-                    "dev" => Decoding.FdDecoding.Dev,
-                    "pidfd" => Decoding.FdDecoding.Pidfd,
-                    _ => throw SetSyntax.Invalid(What, item),
-                };
-        return negated ? ~set & Decoding.FdDecoding.All : set;
-    }
-
-    /// <summary>
     /// -e trace-fds=SET (strace 6.2's option; 6.1 lacks it): descriptor numbers.  Returns null for
     /// "every fd", the model's meaning of no filter; an inverted list is an <see cref="FdComplement"/>.
     /// </summary>

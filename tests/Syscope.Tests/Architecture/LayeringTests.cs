@@ -15,19 +15,11 @@ public class LayeringTests(ITestOutputHelper output)
         "Tracing", "Calls", "Output", "Inspection",
     ];
 
-    /// <summary>Edges against the layering that the code still has, each to be removed; the test fails
-    /// on any other, and on one listed here that is gone, so the list stays true.</summary>
-    private static readonly string[] KnownViolations =
-    [
-        "Filtering -> Decoding",
-    ];
-
     [Fact]
     public void Every_folder_uses_only_the_layers_below_it()
     {
         var graph = FolderDependencies.Of(typeof(Syscope.Events.TraceEvent).Assembly, "Syscope");
         var wrong = new List<string>();
-        var seen = new HashSet<string>();
         foreach (var (from, edges) in graph.OrderBy(e => e.Key))
         {
             output.WriteLine($"{from} -> {string.Join(" ", edges.Keys.Order())}");
@@ -37,12 +29,9 @@ public class LayeringTests(ITestOutputHelper output)
             {
                 int target = Array.IndexOf(Layers, to);
                 if (target >= 0 && target <= rank) continue;
-                seen.Add($"{from} -> {to}");
-                if (!KnownViolations.Contains($"{from} -> {to}")) wrong.Add($"{from} -> {to}: {example}");
+                wrong.Add($"{from} -> {to}: {example}");
             }
         }
-        foreach (var gone in KnownViolations.Where(v => !seen.Contains(v)))
-            wrong.Add($"{gone} is gone: remove it from KnownViolations");
         Assert.True(wrong.Count == 0, "dependencies against the layering:\n" + string.Join("\n", wrong));
     }
 }
