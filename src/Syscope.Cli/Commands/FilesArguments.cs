@@ -102,6 +102,13 @@ public sealed class FilesArguments
                     break;
                 case 'p' when !plus: Pids(Required(c, rest)); return;
                 case 'c' when !plus: Command(Required(c, rest)); return;
+                case 'c':
+                    string width = Required(c, rest, sign);
+                    if (!IsNumber(width) || !int.TryParse(width, out int w)) throw new UserError("+c not followed by width number");
+                    // The kernel keeps 15 bytes of a process name (TASK_COMM_LEN).
+                    if (w > 15) throw new UserError($"+c {w} > what system provides (15)");
+                    Columns = Columns with { CommandLimit = w };
+                    return;
                 case 'u' when !plus: Users(Required(c, rest)); return;
                 case 'd' when !plus: FdList(Required(c, rest)); return;
                 case 'd' or 'D' when plus: Directory(Required(c, rest, sign), c == 'D'); return;

@@ -16,7 +16,7 @@ public static class FilesCommand
           -p PID[,^PID]  -c NAME|/RE/|^NAME  -u USER|UID|^USER  -d FD,FD-FD|^FD  -a (AND the selections)
           -i [46][TCP|UDP][@host][:port|:service|:low-high]  -U (UNIX sockets)  -s TCP:STATE[,^STATE]
           FILE (who has it open; a mount point: its file system)  +d DIR  +D DIR
-          -t (PIDs only)  -F [pgRcuLfaltGDsoikPnT][0]  -l  -n  -P  -R  -g  -s  -o  -E/+E  -r N / +r N  -S N  -b  -w  -v
+          -t (PIDs only)  -F [pgRcuLfaltGDsoikPnT][0]  -l  -n  -P  -R  -g  -s  -o  +c W  -E/+E  -r N / +r N  -S N  -b  -w  -v
           also: PID or PATTERN for a word that is no file ({ProcessFinder.PatternHelp}); --json
         """;
 

@@ -47,6 +47,20 @@ public sealed class HostileNamesTests(HostileNamesTests.HostileProcess target) :
     }
 
     [NeedsFact("root", "gcc", "lsof")]
+    public void Field_output_prints_what_lsof_prints_byte_for_byte()
+    {
+        // -F is for scripts, but a script may print a field: lsof escapes c and n there as on
+        // its screen (the command whole, not cut to 9), and so must syscope.
+        foreach (string[] fields in new[] { new[] { "-F", "pcfn" }, new[] { "-F" }, new[] { "-F", "cnT" } })
+        {
+            var ours = Syscope(["files", .. fields, "-p", target.Pid]);
+            Assert.Equal(0, ours.Code);
+            Assert.Equal(Lsof([.. fields, "-p", target.Pid]), ours.Text);
+        }
+        Assert.Contains($"\nc{target.Comm}\n", Syscope("files", "-F", "pc", "-p", target.Pid).Text);
+    }
+
+    [NeedsFact("root", "gcc", "lsof")]
     public void Files_with_peers_agrees_with_lsof_plus_E()
     {
         // Only the program's own descriptors: 0-2 and the inherited ones are shared with

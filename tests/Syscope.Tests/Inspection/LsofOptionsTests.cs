@@ -64,6 +64,7 @@ public sealed class LsofOptionsTests(ITestOutputHelper log) : IDisposable
             ["-a", "-p", $"{p},{n}", "-F", "pgRcuLn", "-d", "cwd"], ["-a", "-p", p, "-F", "n", "-i"], ["-a", "-p", p, "-F", "pcfnTP", "-i"], ["-a", "-p", p, "-F", "pcfnT", "-U"],
             ["-a", "-p", p, "-R"], ["-a", "-p", p, "-g"], ["-a", "-p", p, "-R", "-g", "-l"], ["-a", "-p", p, "-o"], ["-a", "-p", p, "-s"], ["-a", "-p", p, "-o", "-d", "3-30"],
             ["-a", "-p", p, "-n"], ["-a", "-p", p, "-P"], ["-a", "-p", p, "-n", "-P", "-i"], ["-a", "-p", p, "-w"], ["-a", "-p", p, "-S", "5"], ["-a", "-p", p, "-b", "-w"],
+            ["+c", "0", "-a", "-p", p, "-d", "cwd"], ["+c", "3", "-a", "-p", p, "-d", "cwd"], ["+c", "15", "-a", "-p", $"{p},{n}"], ["+c", "20"], ["+c", "x"],
             ["-d", "5-2"], ["-d", "0-2,^1"], ["-i", "7"], ["-i", "@no-such-host.invalid"], ["-i", ":no-such-service"], ["-s", "TCP:foo"], ["-s", "UDP:Idle"],
             ["-u", "no-such-user"], ["-j"], ["-o", "-s"], ["-p", "12x"], ["-p", $"{p},^{p}"], ["-c", "/a[/"],
         ];

@@ -26,7 +26,7 @@ public static class LsofFormatter
         int wCmd = 7, wPid = 3, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wNode = 4;
         foreach (var p in processes)
         {
-            wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm));
+            wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm, columns.CommandLimit == 0 ? int.MaxValue : columns.CommandLimit));
             wPid = Math.Max(wPid, p.Process.Pid.ToString().Length);
             wPpid = Math.Max(wPpid, p.Process.Ppid.ToString().Length);
             wPgid = Math.Max(wPgid, p.Process.Pgid.ToString().Length);
@@ -83,13 +83,13 @@ public static class LsofFormatter
     /// those as if shown as ^X), 4 for DEL.  Each row then shows, byte by byte (é is \xc3\xa9 in
     /// this column only), the escapes that fit whole in the column's width.
     /// </summary>
-    public static int CommandWidth(string comm)
+    public static int CommandWidth(string comm, int limit = CommandLimit)
     {
         int width = 0;
         foreach (byte b in UntrustedText.ToBytes(comm))
         {
             width += b == 0x7f ? 4 : b is >= 0x20 and < 0x7f && b != '\\' ? 1 : 2;
-            if (width >= CommandLimit) return CommandLimit;
+            if (width >= limit) return limit;
         }
         return width;
     }
@@ -98,6 +98,7 @@ public static class LsofFormatter
 public enum SizeOffColumn { Both, Size, Offset }
 
 /// <summary>The optional columns of lsof's screen: -R (PPID), -g (PGID), -l (numeric UIDs),
-/// -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, and -E endpoints in NAME.</summary>
+/// -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, -E endpoints in NAME, and +c W's COMMAND width
+/// (0: the whole name).</summary>
 public sealed record LsofColumns(bool Ppid = false, bool Pgid = false, bool NumericUids = false,
-    SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false);
+    SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false, int CommandLimit = LsofFormatter.CommandLimit);
