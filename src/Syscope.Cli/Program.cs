@@ -5,7 +5,7 @@ using Syscope.Tracing;
 
 namespace Syscope.Cli;
 
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

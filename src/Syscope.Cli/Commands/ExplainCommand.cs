@@ -6,7 +6,7 @@ using Syscope.Tracing;
 namespace Syscope.Cli.Commands;
 
 /// <summary>`syscope explain NAME|NUMBER` and `syscope explain --list [CLASS]`.</summary>
-public static class ExplainCommand
+internal static class ExplainCommand
 {
     public static Command Create()
     {

@@ -16,7 +16,7 @@ namespace Syscope.Cli.Commands;
 /// syscope's own forms are kept: a word that is no file but all digits is a PID, any other a
 /// pattern over command lines; --json writes JSON.  A mistake is a UserError in lsof's words.
 /// </summary>
-public sealed class FilesArguments
+internal sealed class FilesArguments
 {
     public LsofSelection Selection { get; } = new();
     public FilesNaming Naming { get; private set; } = new();

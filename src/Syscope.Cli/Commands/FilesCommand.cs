@@ -9,7 +9,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope files` (alias lsof) with lsof's own options.  lsof's syntax is getopt-like
 /// with '+' options and optional values (-i, -F, -s, -r), so the words are read by
 /// FilesArguments, as `trace` reads strace's; System.CommandLine only prints the help.</summary>
-public static class FilesCommand
+internal static class FilesCommand
 {
     private static readonly string Usage = $"""
         list open files as lsof 4.95 does, with its options and exit status:

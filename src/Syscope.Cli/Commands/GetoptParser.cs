@@ -7,7 +7,7 @@ namespace Syscope.Cli.Commands;
 /// operands anywhere (options are gathered first, as GNU permutes), "--" ending the options, and
 /// getopt's own messages (prefixed with the name the program was called by).
 /// </summary>
-public sealed class GetoptParser(string shortOptions, IReadOnlyList<(string Name, bool TakesArgument, char Key)> longOptions)
+internal sealed class GetoptParser(string shortOptions, IReadOnlyList<(string Name, bool TakesArgument, char Key)> longOptions)
 {
     /// <summary>One option as read: its key (the short letter, or the long option's key) and argument.</summary>
     public readonly record struct Option(char Key, string? Argument);

@@ -5,7 +5,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>The IDs of pgrep's selection lists as procps reads them: a number (procps's
 /// strict_atol: an optional sign and digits; an empty item is 0), else a name from /etc/passwd or
 /// /etc/group; process group and session 0 mean the caller's own.  Null: not an ID.</summary>
-public static class IdWords
+internal static class IdWords
 {
     public static long? Number(string text)
     {

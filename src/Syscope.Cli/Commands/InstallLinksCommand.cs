@@ -6,7 +6,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope install-links DIR`: the names people type (strace, lsof, pgrep, pkill) as
 /// symbolic links to this binary, which then behaves as that tool (see Program.CalledAs).
 /// A file already there that is not such a link is left alone and reported.</summary>
-public static class InstallLinksCommand
+internal static class InstallLinksCommand
 {
     public static readonly string[] Names = ["strace", "lsof", "pgrep", "pkill"];
 

@@ -1,7 +1,7 @@
 namespace Syscope.Cli.Commands;
 
 /// <summary>-u USER: the uid and gid from /etc/passwd, by name only (strace 6.1 refuses "-u 0" too).</summary>
-public static class Passwd
+internal static class Passwd
 {
     public static (int Uid, int Gid)? Lookup(string user, string path = "/etc/passwd")
     {

@@ -12,7 +12,7 @@ namespace Syscope.Cli.Commands;
 /// signalled, 2 usage, 3 fatal).  Only parsing and output live here; selecting is
 /// Inspection/Selection.  Every name and command line printed goes through UntrustedText.Escape.
 /// </summary>
-public static class PgrepCommand
+internal static class PgrepCommand
 {
     private const int ExitUsage = 2, ExitFatal = 3;
     private const char Signal = '\u0100', Cgroup = '\u0101', Ns = '\u0102', NsList = '\u0103';

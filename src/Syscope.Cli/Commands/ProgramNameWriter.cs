@@ -8,7 +8,7 @@ namespace Syscope.Cli.Commands;
 /// "Try 'NAME", as that tool's messages start; the words stay syscope's.  Only messages pass
 /// here: the trace itself is written to the stderr stream directly.
 /// </summary>
-public sealed class ProgramNameWriter(TextWriter inner, string name, string command) : TextWriter
+internal sealed class ProgramNameWriter(TextWriter inner, string name, string command) : TextWriter
 {
     private readonly StringBuilder _line = new();
 

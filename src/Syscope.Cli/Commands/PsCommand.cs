@@ -9,7 +9,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope ps PATTERN [pgrep's selection options]`: the table of the processes whose
 /// full command line matches (pgrep -f's POSIX extended regular expression), narrowed by the
 /// same options as pgrep (-u -U -g -G -P -s -t -x -i -v -n -o -O -r -A --ns --nslist).</summary>
-public static class PsCommand
+internal static class PsCommand
 {
     public static Command Create()
     {

@@ -5,7 +5,7 @@ using Syscope.Tracing.Ebpf;
 namespace Syscope.Cli.Commands;
 
 /// <summary>Which backend traces: --ebpf, --backend=ptrace|ebpf|auto, --buffer-size.</summary>
-public sealed partial class TraceArguments
+internal sealed partial class TraceArguments
 {
     /// <summary>--backend (--ebpf is --backend=ebpf).</summary>
     public BackendKind Backend = BackendKind.Ptrace;

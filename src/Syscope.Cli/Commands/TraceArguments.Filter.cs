@@ -11,7 +11,7 @@ namespace Syscope.Cli.Commands;
 /// anything starts; like strace, a later -e trace= (or status=, signal=, quiet=) replaces an
 /// earlier one, while inject= and fault= rules accumulate.
 /// </summary>
-public sealed partial class TraceArguments
+internal sealed partial class TraceArguments
 {
     public SyscallSet TraceSet = SyscallSet.All;
     /// <summary>-e abbrev= (and -v, which is abbrev=none), -e verbose=, -e raw=: the calls each

@@ -9,7 +9,7 @@ namespace Syscope.Cli.Commands;
 /// -fT), attached values (-s64, -p1,2), long options with '=' or a separate value, and everything
 /// from the first non-option word on is the command to run.
 /// </summary>
-public sealed partial class TraceArguments
+internal sealed partial class TraceArguments
 {
     public int Follow;            // -f count: 1 follows, 2 (-ff) splits output per process
     public int Timestamps;        // -t count
@@ -199,4 +199,4 @@ public sealed partial class TraceArguments
 }
 
 /// <summary>A malformed command line: the message, then the short usage line.</summary>
-public sealed class UsageError(string message) : Exception(message);
+internal sealed class UsageError(string message) : Exception(message);

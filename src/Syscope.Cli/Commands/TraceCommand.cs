@@ -13,7 +13,7 @@ using Syscope.Tracing.Ptrace;
 namespace Syscope.Cli.Commands;
 
 /// <summary>`syscope trace`: strace's job with strace's options.  Parsing and wiring only.</summary>
-public static class TraceCommand
+internal static class TraceCommand
 {
     public const string Usage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
 

@@ -9,7 +9,7 @@ using Syscope.Tracing;
 namespace Syscope.Cli.Commands;
 
 /// <summary>`syscope why PID|PATTERN`: what each thread is waiting for, and on whom.</summary>
-public static class WhyCommand
+internal static class WhyCommand
 {
     /// <summary>The longest window a timer takes (2^32-2 ms, about 49 days).</summary>
     private const double MaxWatchSeconds = 4294967;

@@ -6,7 +6,7 @@ namespace Syscope.Calls;
 
 /// <summary>What decoding a call needs besides the call itself: one per assembler, shared by
 /// all its threads.</summary>
-public sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts, Filtering.TraceFilter filter)
+internal sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts, Filtering.TraceFilter filter)
 {
     public readonly DecodeOptions Options = options;
     public readonly IFdPaths FdPaths = facts.Fds;
@@ -30,7 +30,7 @@ public sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts, F
 /// abbrev=/verbose= per call, the -y target of a returned descriptor) live here once, for every
 /// output.  One object per thread, reused from call to call: renderers read it during a callback.
 /// </summary>
-public sealed class AssembledCall
+internal sealed class AssembledCall
 {
     private readonly DecodeEnvironment _env;
     private readonly ArgWriter _text = new();

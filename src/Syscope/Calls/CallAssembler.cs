@@ -14,7 +14,7 @@ namespace Syscope.Calls;
 /// interrupted call.  Outputs (<see cref="ITraceRenderer"/>) then only lay out what they get.
 /// Nothing here allocates per event.
 /// </summary>
-public sealed class CallAssembler : ITraceConsumer
+internal sealed class CallAssembler : ITraceConsumer
 {
     private readonly TraceFilter _filter;
     private readonly DecodeEnvironment _env;

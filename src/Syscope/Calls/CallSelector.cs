@@ -12,7 +12,7 @@ namespace Syscope.Calls;
 /// compared as written; descriptors are matched by number and, for -P, by the file they are open
 /// on (the backend's descriptor facts), as strace does.
 /// </summary>
-public sealed class CallSelector(TraceFilter filter, IFdPaths fdPaths)
+internal sealed class CallSelector(TraceFilter filter, IFdPaths fdPaths)
 {
     private readonly byte[][] _paths = filter.Paths.Select(p => Encoding.UTF8.GetBytes(p)).ToArray();
     private readonly byte[] _buffer = new byte[4097];

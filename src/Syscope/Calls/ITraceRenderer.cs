@@ -3,7 +3,7 @@ using Syscope.Events;
 namespace Syscope.Calls;
 
 /// <summary>How a call in progress was cut short.</summary>
-public enum CallCut : byte { Exited, Detached }
+internal enum CallCut : byte { Exited, Detached }
 
 /// <summary>
 /// An output of the trace (strace text, JSON, the -c table, why --watch): it receives calls
@@ -12,7 +12,7 @@ public enum CallCut : byte { Exited, Detached }
 /// a default that ignores the event, so an output implements what it shows.
 /// Spans and the call object are valid only during the method.
 /// </summary>
-public interface ITraceRenderer
+internal interface ITraceRenderer
 {
     /// <summary>Whether calls must be decoded into text for this output (the -c table only counts).</summary>
     bool WantsText => true;

@@ -9,7 +9,7 @@ namespace Syscope.Decoding;
 /// came from the tracee goes through <see cref="Quoted"/> or <see cref="Escaped"/>, so no control
 /// byte from a traced program ever reaches the user's terminal.
 /// </summary>
-public sealed class ArgWriter
+internal sealed class ArgWriter
 {
     private byte[] _buf = new byte[512];
     private int _len;
@@ -269,7 +269,7 @@ public enum ConstStyle : byte { Abbrev, Raw, Verbose }
 
 /// <summary>How a constant's number prints in raw and verbose style: hex for flags and most
 /// values, decimal for signals and AT_FDCWD, octal for modes, unsigned for limits.</summary>
-public enum NumberBase : byte { Hex, Decimal, Unsigned, Octal }
+internal enum NumberBase : byte { Hex, Decimal, Unsigned, Octal }
 
 /// <summary>Where a constant began and the style outside it (see ArgWriter.BeginConst).</summary>
-public readonly record struct ConstMark(int Start, ConstStyle Style);
+internal readonly record struct ConstMark(int Start, ConstStyle Style);

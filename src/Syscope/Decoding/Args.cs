@@ -4,7 +4,7 @@ namespace Syscope.Decoding;
 
 /// <summary>Printers for scalar arguments that several families share: descriptors, AT_FDCWD,
 /// modes, access-mode-then-flags.  Each starts a new argument with Sep().</summary>
-public static class Args
+internal static class Args
 {
     private const int AT_FDCWD = -100;
 

@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 
 /// <summary>struct bpf_insn arrays, which strace spells out only with -v:
 /// {code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}.</summary>
-public static class BpfInsnPrinter
+internal static class BpfInsnPrinter
 {
     private const int InsnSize = 8;
 

@@ -14,7 +14,7 @@ namespace Syscope.Decoding;
 /// row's Dump; where the data lies is the role of their second argument (a buffer, iovecs, a
 /// msghdr or an mmsghdr array), so decoders take no part in it.
 /// </summary>
-public static class DataDump
+internal static class DataDump
 {
     /// <summary>Whether -e read=/write= name the descriptor this call moved data through.</summary>
     public static bool Selects(DecodeOptions options, SyscallInfo call, int fd) => call.Dump switch

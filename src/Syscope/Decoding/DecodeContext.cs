@@ -5,7 +5,7 @@ using Syscope.Syscalls;
 namespace Syscope.Decoding;
 
 /// <summary>What decoders may consult: the per-run options that change how arguments print.</summary>
-public sealed class DecodeOptions
+internal sealed class DecodeOptions
 {
     /// <summary>-s: bytes of a string or buffer shown before "...".</summary>
     public int StringLimit = 32;
@@ -29,7 +29,7 @@ public sealed class DecodeOptions
 }
 
 /// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>
-public ref struct DecodeContext
+internal ref struct DecodeContext
 {
     public SyscallInfo Syscall;
     public int Pid;
@@ -65,7 +65,7 @@ public ref struct DecodeContext
 }
 
 /// <summary>Values a decoder saves at entry for its exit half.</summary>
-public struct DecoderScratch
+internal struct DecoderScratch
 {
     public long A, B, C;
 }

@@ -8,7 +8,7 @@ namespace Syscope.Decoding;
 /// (<c>d[Sys.openat] = ...</c>); a number no family registers is printed by GenericDecoder from
 /// its row.  To add a decoder: write it in its family's file and add one line to that file's Register.
 /// </summary>
-public static class DecoderRegistry
+internal static class DecoderRegistry
 {
     private static readonly Action<DecoderTable>[] s_families =
     [
@@ -54,7 +54,7 @@ public static class DecoderRegistry
 
 /// <summary>The table the families' Register methods fill: a decoder per syscall number, each
 /// number at most once.</summary>
-public sealed class DecoderTable
+internal sealed class DecoderTable
 {
     internal readonly SyscallDecoder[] Decoders = Enumerable.Repeat<SyscallDecoder>(GenericDecoder.Instance, SyscallTable.MaxNumber + 1).ToArray();
 

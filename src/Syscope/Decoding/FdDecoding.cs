@@ -19,7 +19,7 @@ public enum FdDecoding : byte
 }
 
 /// <summary>Reads a --decode-fds set; it lives beside the flags it makes, above Filtering's set syntax.</summary>
-public static class FdDecodingSet
+internal static class FdDecodingSet
 {
     /// <summary>
     /// --decode-fds=SET (-e decode-fds=SET): path, socket, dev, pidfd in any case; "all" and

@@ -10,7 +10,7 @@ namespace Syscope.Decoding;
 /// still print their /proc target whether or not paths were asked for, unescaped: those targets
 /// are the kernel's fixed text ("socket:[N]", "anon_inode:[pidfd]"), never the tracee's.
 /// </summary>
-public static class FdDescription
+internal static class FdDescription
 {
     private const int AT_FDCWD = -100;
 

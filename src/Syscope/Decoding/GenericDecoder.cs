@@ -7,7 +7,7 @@ namespace Syscope.Decoding;
 /// ArgFormat says (numbers in decimal, modes in octal, strings quoted, buffers by their role's
 /// length, pointers the kernel writes through as addresses at exit).
 /// </summary>
-public sealed class GenericDecoder : SyscallDecoder
+internal sealed class GenericDecoder : SyscallDecoder
 {
     public static readonly GenericDecoder Instance = new();
 

@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 /// <summary>iovec arrays: [{iov_base="ab", iov_len=2}, ...].  For reads only the bytes the call
 /// returned are data, so dataLimit caps what is shown across the whole array; a negative one (a
 /// failed read) shows each iov_base as its address.</summary>
-public static class IovecPrinter
+internal static class IovecPrinter
 {
     /// <param name="netlink">The data are netlink messages on the call's descriptor (argument 0).</param>
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)

@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 /// <summary>The shmid64_ds, msqid64_ds and semid64_ds of IPC_STAT and IPC_SET (&lt;asm/shmbuf.h&gt;,
 /// &lt;asm/msgbuf.h&gt;, &lt;asm/sembuf.h&gt;, all starting with &lt;asm-generic/ipcbuf.h&gt;'s
 /// ipc64_perm): IPC_SET shows only what the kernel takes from it.</summary>
-public static class IpcStructPrinter
+internal static class IpcStructPrinter
 {
     public enum Kind : byte { Shm, Msg, Sem }
 

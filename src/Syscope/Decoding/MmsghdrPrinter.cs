@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Decoding;
 
 /// <summary>struct mmsghdr arrays of sendmmsg/recvmmsg: [{msg_hdr={...}, msg_len=5}, ...].</summary>
-public static class MmsghdrPrinter
+internal static class MmsghdrPrinter
 {
     /// <summary>struct mmsghdr: a msghdr, then msg_len (and padding).</summary>
     private static readonly int Size = Unsafe.SizeOf<Mmsghdr>(), MsgLenOffset = Unsafe.SizeOf<Msghdr>();

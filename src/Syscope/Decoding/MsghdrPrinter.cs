@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Decoding;
 
 /// <summary>struct msghdr for sendmsg/recvmsg, with SCM_RIGHTS descriptors spelled out.</summary>
-public static class MsghdrPrinter
+internal static class MsghdrPrinter
 {
     private const int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2;
 

@@ -2,7 +2,7 @@ namespace Syscope.Decoding;
 
 /// <summary>Printers for values that live in tracee memory: paths, buffers, string arrays.  A
 /// pointer that cannot be read prints as its address, as strace does; nothing here throws.</summary>
-public static class Printers
+internal static class Printers
 {
     private const int PathMax = 4096;
 

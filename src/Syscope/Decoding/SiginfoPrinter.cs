@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 
 /// <summary>siginfo_t as strace prints it: {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=...}.
 /// Which union member is meaningful follows from si_code and the signal, as in the kernel.</summary>
-public static class SiginfoPrinter
+internal static class SiginfoPrinter
 {
     // si_code values from <asm-generic/siginfo.h>.
     private const int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3;

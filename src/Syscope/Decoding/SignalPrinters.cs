@@ -6,7 +6,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Decoding;
 
 /// <summary>Signal numbers, sets and struct sigaction as strace prints them.</summary>
-public static class SignalPrinters
+internal static class SignalPrinters
 {
     /// <summary>"SIGINT"; numbers outside 1..64 print as plain numbers.</summary>
     /// <param name="styled">False where strace prints the name even in -X raw (wait statuses).</param>

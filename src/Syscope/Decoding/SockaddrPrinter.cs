@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 
 /// <summary>struct sockaddr by family: AF_INET, AF_INET6, AF_UNIX (with "@" for the abstract
 /// namespace), AF_NETLINK; other families show their raw sa_data.</summary>
-public static class SockaddrPrinter
+internal static class SockaddrPrinter
 {
     private const int MaxLen = 128;
 

@@ -10,7 +10,7 @@ namespace Syscope.Decoding;
 /// name as @"NAME"), "NETLINK:[ROUTE:PORTID]", and "PROTO:[INODE]" when the kernel does not list
 /// the socket (an unbound inet or netlink socket, a UNIX socket with neither peer nor name).
 /// </summary>
-public static class SocketDetails
+internal static class SocketDetails
 {
     private const int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
 
@@ -108,7 +108,7 @@ public static class SocketDetails
 /// so a socket bound and then connected still shows its bound form ("UDP:[127.0.0.1:5000]").
 /// The same 1024 slots by inode, filled once, hold the text without allocating per line.
 /// </summary>
-public sealed class SocketDetailsCache
+internal sealed class SocketDetailsCache
 {
     private const int Slots = 1024, SlotSize = 640;
     private readonly ulong[] _inodes = new ulong[Slots];

@@ -6,7 +6,7 @@ namespace Syscope.Decoding;
 
 /// <summary>struct stat and struct statx, short ("{st_mode=S_IFREG|0644, st_size=26, ...}") or
 /// in full with -v.</summary>
-public static class StatPrinters
+internal static class StatPrinters
 {
     private const uint S_IFMT = 0xf000, S_IFCHR = 0x2000, S_IFBLK = 0x6000;
 

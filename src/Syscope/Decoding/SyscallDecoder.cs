@@ -7,7 +7,7 @@ namespace Syscope.Decoding;
 /// kernel wrote back (buffers, structures) and may choose the return format.  Arguments are
 /// printed in order, so once an output argument comes, every later one waits for Exit too.
 /// </summary>
-public abstract class SyscallDecoder
+internal abstract class SyscallDecoder
 {
     public virtual void Entry(ref DecodeContext c) { }
 
@@ -15,12 +15,12 @@ public abstract class SyscallDecoder
 }
 
 /// <summary>A decoder made of two functions, for the many syscalls whose halves are one-liners.</summary>
-public delegate void DecodeStep(ref DecodeContext c);
+internal delegate void DecodeStep(ref DecodeContext c);
 
 /// <param name="exitArgs">Whether exit always prints an argument, so entry ends with its separator;
 /// false for exits that only pick the return format or print conditionally.</param>
 /// <remarks>The return value prints as the row's Returns says unless the exit picks otherwise.</remarks>
-public sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, bool? exitArgs = null) : SyscallDecoder
+internal sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, bool? exitArgs = null) : SyscallDecoder
 {
     private readonly bool _sepAhead = exitArgs ?? exit != null;
 

@@ -7,7 +7,7 @@ namespace Syscope.Decoding;
 /// <summary>The kernel's struct termios as strace prints it.  strace writes each flag field as the
 /// names joined with '|' and nothing at all for zero ("c_iflag="), and ends the delay and size
 /// fields with a '|' even when no flag follows ("c_cflag=B0|CS5|"); that is copied as is.</summary>
-public static class TermiosPrinter
+internal static class TermiosPrinter
 {
     public static unsafe void Print(ref DecodeContext c, ulong addr)
     {

@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 
 /// <summary>timespec, timeval and the "/* 2026-11-24T14:48:24.169542090+0000 */" comments strace
 /// adds to absolute times.</summary>
-public static class TimePrinters
+internal static class TimePrinters
 {
     public static void Timespec(ref DecodeContext c, ulong addr) => SecondsAndFraction(ref c, addr, nanos: true);
 

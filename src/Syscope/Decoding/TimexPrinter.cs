@@ -5,7 +5,7 @@ namespace Syscope.Decoding;
 
 /// <summary>struct timex (&lt;linux/timex.h&gt;) as adjtimex and clock_adjtime leave it, and the
 /// clock state they return, "5 (TIME_ERROR)".</summary>
-public static class TimexPrinter
+internal static class TimexPrinter
 {
     /// <summary>Exit half: the structure the kernel filled (its address when the call failed), and the state.</summary>
     public static void Exit(ref DecodeContext c, ulong addr)

@@ -6,7 +6,7 @@ namespace Syscope.Events;
 /// for -y and --decode-fds.  Decoders ask through this interface and never learn where the answer
 /// comes from.  Everything past PathOf has a default that knows nothing, so a source that only
 /// has paths (a test table, a capture) still works and prints what strace prints without details.</summary>
-public interface IFdPaths
+internal interface IFdPaths
 {
     /// <summary>Writes the target into destination; returns its length, or 0 when the descriptor
     /// is not open (or the process is gone).  AT_FDCWD (-100) asks for the working directory.

@@ -6,7 +6,7 @@ namespace Syscope.Events;
 /// backend answers live; a recorded trace answers with what was true when it was recorded, so
 /// it decodes later exactly as it did live.
 /// </summary>
-public interface IHostFacts
+internal interface IHostFacts
 {
     /// <summary>if_indextoname: writes the interface's name into destination (at least 16 bytes);
     /// its length, or 0 when no interface has that index.</summary>
@@ -22,7 +22,7 @@ public interface IHostFacts
 /// <summary>One reading of the monotonic and the wall clock at the same moment (and the local
 /// time zone's offset then): every event time maps to wall time through it, with no clock call per
 /// line.</summary>
-public readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, long LocalOffsetNs)
+internal readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, long LocalOffsetNs)
 {
     private const long DayMicros = 86_400_000_000L;
 
@@ -38,4 +38,4 @@ public readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, lon
 }
 
 /// <summary>Everything a backend's world answers for decoders and outputs besides tracee memory.</summary>
-public sealed record TraceFacts(IFdPaths Fds, IHostFacts Host);
+internal sealed record TraceFacts(IFdPaths Fds, IHostFacts Host);

@@ -5,7 +5,7 @@ namespace Syscope.Events;
 /// backend reads live memory; a backend that captures bytes in the kernel serves them from its copy.
 /// Decoders see only this interface, never the backend.
 /// </summary>
-public interface ITraceeMemory
+internal interface ITraceeMemory
 {
     /// <summary>Copies up to destination.Length bytes from address; returns how many could be read
     /// (0 when the address is not readable).  Never throws.</summary>
@@ -13,7 +13,7 @@ public interface ITraceeMemory
 }
 
 /// <summary>Consumes events synchronously while the tracee is stopped.</summary>
-public interface ITraceConsumer
+internal interface ITraceConsumer
 {
     void OnEvent(ref TraceEvent e, ITraceeMemory memory);
 

@@ -11,7 +11,7 @@ namespace Syscope.Events;
 /// an address outside every range reads as unmapped, so decoders print the address as strace does
 /// for memory it cannot read, never stale bytes.
 /// </summary>
-public sealed class SnapshotMemory : ITraceeMemory
+internal sealed class SnapshotMemory : ITraceeMemory
 {
     private struct Region
     {

@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 
 namespace Syscope.Events;
 
-public enum TraceEventKind : byte
+internal enum TraceEventKind : byte
 {
     /// <summary>A process or thread came under trace (launched, attached with -p, or followed).</summary>
     Attached,
@@ -27,7 +27,7 @@ public enum TraceEventKind : byte
     Message,
 }
 
-public enum AttachKind : byte
+internal enum AttachKind : byte
 {
     /// <summary>The command syscope started; it shows from its execve on.</summary>
     Launched,
@@ -38,7 +38,7 @@ public enum AttachKind : byte
 }
 
 [InlineArray(6)]
-public struct SyscallArgs
+internal struct SyscallArgs
 {
     private ulong _element0;
 }
@@ -50,7 +50,7 @@ public struct SyscallArgs
 /// pair them up themselves.  Times are CLOCK_MONOTONIC nanoseconds, the kernel's own clock for
 /// ptrace stops and for BPF (bpf_ktime_get_ns), so a recorded stream keeps them as they were.
 /// </summary>
-public struct TraceEvent
+internal struct TraceEvent
 {
     public TraceEventKind Kind;
     /// <summary>The thread (strace's "pid"): the kernel's task id.</summary>

@@ -4,7 +4,7 @@ namespace Syscope.Filtering;
 /// "Every descriptor but these" (-e trace-fds=!3,4): membership without listing a million fds.
 /// Enumerating it walks 0..<see cref="Ceiling"/>, the kernel's default fs.nr_open.
 /// </summary>
-public sealed class FdComplement(IReadOnlySet<int> excluded) : IReadOnlySet<int>
+internal sealed class FdComplement(IReadOnlySet<int> excluded) : IReadOnlySet<int>
 {
     public const int Ceiling = 1024 * 1024;
 

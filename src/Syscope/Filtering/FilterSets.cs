@@ -3,7 +3,7 @@ using Syscope.Kernel;
 namespace Syscope.Filtering;
 
 /// <summary>Parsers for the non-syscall sets of -e: signal=, status=, quiet= and trace-fds=.</summary>
-public static class FilterSets
+internal static class FilterSets
 {
     /// <summary>
     /// -e signal=SET, indexed by signal number (0..64).  Names with or without SIG, any case;

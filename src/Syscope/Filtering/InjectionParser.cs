@@ -12,7 +12,7 @@ namespace Syscope.Filtering;
 /// retval, signal, syscall and each delay may appear once; when= may repeat and the last wins; any
 /// fault is reported as "invalid inject argument 'TEXT'" (or "invalid fault argument").
 /// </summary>
-public static class InjectionParser
+internal static class InjectionParser
 {
     private const int MaxFirstOrStep = 65535, MaxLast = 65534, MaxErrno = 4095;
 

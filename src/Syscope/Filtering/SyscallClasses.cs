@@ -9,7 +9,7 @@ namespace Syscope.Filtering;
 /// `strace -e trace=%CLASS -e inject=all:error=ENOSYS` (see
 /// tests/Syscope.Tests/Filtering/SyscallClassesTests.cs for the checks against live strace).
 /// </summary>
-public static class SyscallClasses
+internal static class SyscallClasses
 {
     private static readonly (string Name, SyscallClass Flag)[] s_classes =
     [

@@ -4,7 +4,7 @@ using Syscope.Tracing;
 
 namespace Syscope.Filtering;
 
-public sealed partial class SyscallSet
+internal sealed partial class SyscallSet
 {
     private const string What = "system call";
 

@@ -3,7 +3,7 @@ using Syscope.Syscalls;
 namespace Syscope.Filtering;
 
 /// <summary>A set of syscall numbers, as strace's -e trace=SET names it.</summary>
-public sealed partial class SyscallSet
+internal sealed partial class SyscallSet
 {
     private readonly bool[] _members;
     private readonly bool _includesUnknown;

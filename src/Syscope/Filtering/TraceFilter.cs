@@ -1,12 +1,12 @@
 namespace Syscope.Filtering;
 
 [Flags]
-public enum StatusSet { None = 0, Successful = 1, Failed = 2, Unfinished = 4, Unavailable = 8, Detached = 16, All = 31 }
+internal enum StatusSet { None = 0, Successful = 1, Failed = 2, Unfinished = 4, Unavailable = 8, Detached = 16, All = 31 }
 
 [Flags]
-public enum QuietSet { None = 0, Attach = 1, Exit = 2, PathResolution = 4, Personality = 8, ThreadExecve = 16, Superseded = 32 }
+internal enum QuietSet { None = 0, Attach = 1, Exit = 2, PathResolution = 4, Personality = 8, ThreadExecve = 16, Superseded = 32 }
 
-public enum SummaryMode { None, Only, WithTrace }
+internal enum SummaryMode { None, Only, WithTrace }
 
 public enum SummarySort { Time, Calls, Errors, Name, Nothing, MinTime, MaxTime, AvgTime }
 
@@ -15,7 +15,7 @@ public enum SummarySort { Time, Calls, Errors, Name, Nothing, MinTime, MaxTime, 
 /// which results, what to inject.  Built by the command line, consumed by the backend (which
 /// calls stop at all) and the formatters (which lines print).
 /// </summary>
-public sealed class TraceFilter
+internal sealed class TraceFilter
 {
     public SyscallSet Trace { get; init; } = SyscallSet.All;
     /// <summary>-e signal=SET: index by signal number (1..64).</summary>
@@ -43,7 +43,7 @@ public sealed class TraceFilter
 
 /// <summary>One -e inject= (or -e fault=) rule.  Exactly one of Error/Retval may be set; Signal and
 /// the delays combine with either or stand alone.</summary>
-public sealed class InjectionRule
+internal sealed class InjectionRule
 {
     public required SyscallSet Syscalls { get; init; }
     /// <summary>errno to fail with (error=ENOSPC); 0 for none.</summary>

@@ -11,7 +11,7 @@ namespace Syscope.Inspection;
 /// timeout, env, sh -c ...), whose command lines hold the pattern only because they hold
 /// syscope's.  A target that looks like a number is a PID or an error, never a pattern.
 /// </summary>
-public static class ProcessFinder
+internal static class ProcessFinder
 {
     /// <summary>What the help of each command that takes a pattern says about it.</summary>
     public const string PatternHelp =

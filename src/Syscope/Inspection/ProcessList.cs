@@ -3,7 +3,7 @@ using Syscope.Inspection.Naming;
 namespace Syscope.Inspection;
 
 /// <summary>The `ps` screen: one line per process, columns sized to their widest value.</summary>
-public static class ProcessList
+internal static class ProcessList
 {
     public static void Write(TextWriter output, IReadOnlyList<ProcessEntry> processes, EndpointNames names)
     {

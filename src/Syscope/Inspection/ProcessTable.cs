@@ -4,7 +4,7 @@ using Syscope.Text;
 namespace Syscope.Inspection;
 
 /// <summary>One process as ps shows it, read from /proc/PID/{stat,status,cmdline}.</summary>
-public sealed record ProcessEntry(
+internal sealed record ProcessEntry(
     int Pid, string Comm, string CommandLine, uint Uid, char State, int Threads, double ElapsedSeconds)
 {
     /// <summary>What ps prints: the command line, or [comm] for kernel threads that have none.
@@ -23,7 +23,7 @@ public sealed record ProcessEntry(
 }
 
 /// <summary>Lists and reads processes; every read expects the process may have exited.</summary>
-public static class ProcessTable
+internal static class ProcessTable
 {
     public static List<int> Pids(string procRoot = "/proc") => NumericEntries(procRoot);
 

@@ -2,7 +2,7 @@ namespace Syscope.Inspection;
 
 /// <summary>Plain space-separated columns, each as wide as its widest cell; the last column is
 /// never padded so lines carry no trailing blanks.</summary>
-public static class TextTable
+internal static class TextTable
 {
     public static void Write(TextWriter output, IReadOnlyList<string[]> rows, bool[] rightAligned)
     {

@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>clock_gettime(2) and sysconf(3) for the clocks /proc counts in.</summary>
-public static unsafe partial class Clock
+internal static unsafe partial class Clock
 {
     private const int CLOCK_MONOTONIC = 1, CLOCK_BOOTTIME = 7, _SC_CLK_TCK = 2;
 

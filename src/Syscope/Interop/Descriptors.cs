@@ -8,7 +8,7 @@ namespace Syscope.Interop;
 /// Every descriptor opened here has an owner that closes it: <see cref="OwnedFd"/> for one used
 /// within a call (no allocation: the /proc readers open one per fd they look at), a
 /// SafeFileHandle for one that outlives it.</summary>
-public static unsafe partial class Descriptors
+internal static unsafe partial class Descriptors
 {
     public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
     private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
@@ -98,7 +98,7 @@ public static unsafe partial class Descriptors
 
 /// <summary>A descriptor opened within one call and closed when it ends (`using var fd = ...`),
 /// on every path.  Value is the descriptor, or the negated errno of the call that failed to open it.</summary>
-public ref struct OwnedFd(int value)
+internal ref struct OwnedFd(int value)
 {
     public int Value { get; private set; } = value;
 

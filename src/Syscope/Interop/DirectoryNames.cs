@@ -6,7 +6,7 @@ namespace Syscope.Interop;
 
 /// <summary>opendir/readdir(3): names only.  .NET's enumerator stats every symbolic link to learn
 /// whether it leads to a directory, which is two wasted calls per entry of /proc/PID/fd.</summary>
-public static unsafe partial class DirectoryNames
+internal static unsafe partial class DirectoryNames
 {
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
     private static partial nint OpenDir(byte* path);

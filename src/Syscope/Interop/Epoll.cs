@@ -5,7 +5,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>epoll(7): waiting on a descriptor (a BPF ring buffer) with a timeout.</summary>
-public static unsafe partial class Epoll
+internal static unsafe partial class Epoll
 {
     public const uint EPOLLIN = 0x001, EPOLLET = 1u << 31;
     private const int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1;

@@ -4,7 +4,7 @@ using Syscope.Kernel;
 namespace Syscope.Interop;
 
 /// <summary>A failed kernel call, carrying Linux's own errno (not .NET's platform-neutral mapping).</summary>
-public sealed class SyscallException(string call, int errno)
+internal sealed class SyscallException(string call, int errno)
     : Exception($"{call}: {Kernel.Errno.Message(errno)} ({Kernel.Errno.Name(errno)})")
 {
     public string Call { get; } = call;

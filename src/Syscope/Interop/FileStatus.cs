@@ -5,7 +5,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>The parts of stat(2) that lsof shows: device, inode, mode, size, owner.</summary>
-public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size, ulong Links = 0)
+internal readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size, ulong Links = 0)
 {
     public const uint S_IFMT = 0xF000, S_IFSOCK = 0xC000, S_IFLNK = 0xA000, S_IFREG = 0x8000, S_IFBLK = 0x6000;
     public const uint S_IFDIR = 0x4000, S_IFCHR = 0x2000, S_IFIFO = 0x1000;
@@ -20,7 +20,7 @@ public readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uin
 
 /// <summary>stat, lstat, readlink and getxattr: the per-file calls behind `files`.  Each returns
 /// 0 or the negated Linux errno, because a process may close a file between two calls.</summary>
-public static unsafe partial class FileStatus
+internal static unsafe partial class FileStatus
 {
     [LibraryImport("libc", EntryPoint = "stat", SetLastError = true)]
     private static partial int StatRaw(byte* path, Stat* buf);

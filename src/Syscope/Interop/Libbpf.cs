@@ -10,7 +10,7 @@ namespace Syscope.Interop;
 /// <see cref="SyscallException"/> naming the call.  Objects and links are owned by SafeHandles, so
 /// they are released on every path; a map's descriptor belongs to its object.  libbpf's own
 /// messages (the verifier's log among them) are kept, not printed, and join load errors.</summary>
-public static unsafe partial class Libbpf
+internal static unsafe partial class Libbpf
 {
     public const string Library = "libbpf.so.1";
 
@@ -295,7 +295,7 @@ public static unsafe partial class Libbpf
 
 /// <summary>A libbpf call that failed while loading or attaching, with what libbpf logged (the
 /// verifier's reasons) for the curious; the message itself stays one line.</summary>
-public sealed class BpfLoadException(string call, int errno, string log) : Exception($"{call}: {Kernel.Errno.Message(errno)} ({Kernel.Errno.Name(errno)})")
+internal sealed class BpfLoadException(string call, int errno, string log) : Exception($"{call}: {Kernel.Errno.Message(errno)} ({Kernel.Errno.Name(errno)})")
 {
     public string Call { get; } = call;
     public int Errno { get; } = errno;

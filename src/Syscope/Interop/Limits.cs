@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>setrlimit(2), for RLIMIT_CORE before syscope re-raises a tracee's fatal signal on itself.</summary>
-public static unsafe partial class Limits
+internal static unsafe partial class Limits
 {
     public const int RLIMIT_CORE = 4;
 

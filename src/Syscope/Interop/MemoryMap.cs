@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Syscope.Interop;
 
 /// <summary>mmap(2) of a descriptor (a BPF ring buffer's pages), owned: disposing unmaps it.</summary>
-public sealed unsafe partial class MemoryMap : SafeHandle
+internal sealed unsafe partial class MemoryMap : SafeHandle
 {
     public const int PROT_READ = 1, PROT_WRITE = 2;
     private const int MAP_SHARED = 1;

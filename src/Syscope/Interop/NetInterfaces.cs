@@ -4,7 +4,7 @@ namespace Syscope.Interop;
 
 /// <summary>Interface names by index, in the tracer's own network namespace, as strace looks them
 /// up for if_nametoindex("lo").</summary>
-public static unsafe partial class NetInterfaces
+internal static unsafe partial class NetInterfaces
 {
     private const int IF_NAMESIZE = 16;
 

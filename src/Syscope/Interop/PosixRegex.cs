@@ -10,7 +10,7 @@ namespace Syscope.Interop;
 /// compiled and matched in the user's locale (LC_ALL, LC_CTYPE, LANG), switched to on this thread
 /// only for the call: in C.UTF-8 '.' is one character of a UTF-8 name, in C one byte.
 /// </summary>
-public sealed unsafe partial class PosixRegex : IDisposable
+internal sealed unsafe partial class PosixRegex : IDisposable
 {
     public const int REG_EXTENDED = 1, REG_ICASE = 2, REG_NOSUB = 8;
 

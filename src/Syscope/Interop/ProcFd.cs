@@ -5,7 +5,7 @@ namespace Syscope.Interop;
 /// <summary>What /proc/PID/fd/N, /proc/PID/cwd and /proc/PID/fdinfo/N tell about a process's
 /// descriptors, read with readlink(2), getxattr(2) and read(2) into the caller's buffer, every
 /// path built on the stack, so that -y and -yy cost no allocation per argument.</summary>
-public static class ProcFd
+internal static class ProcFd
 {
     /// <summary>AT_FDCWD: asks for the working directory instead of a descriptor.</summary>
     public const int AT_FDCWD = -100;

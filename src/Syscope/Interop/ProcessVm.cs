@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>process_vm_readv(2): copies tracee memory without stopping or peeking word by word.</summary>
-public static unsafe partial class ProcessVm
+internal static unsafe partial class ProcessVm
 {
     [LibraryImport("libc", EntryPoint = "process_vm_readv", SetLastError = true)]
     private static partial nint ReadV(int pid, Iovec* local, ulong liovcnt, Iovec* remote, ulong riovcnt, ulong flags);
@@ -24,7 +24,7 @@ public static unsafe partial class ProcessVm
     }
 }
 
-public static unsafe partial class ProcessVm
+internal static unsafe partial class ProcessVm
 {
     [LibraryImport("libc", EntryPoint = "process_vm_writev", SetLastError = true)]
     private static partial nint WriteV(int pid, Iovec* local, ulong liovcnt, Iovec* remote, ulong riovcnt, ulong flags);

@@ -5,7 +5,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>ptrace(2) requests, options and events, as in &lt;linux/ptrace.h&gt;.</summary>
-public static unsafe partial class Ptrace
+internal static unsafe partial class Ptrace
 {
     public const int PEEKUSER = 3, POKEUSER = 6, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
     public const int SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202, SETSIGINFO = 0x4203;
@@ -82,7 +82,7 @@ public static unsafe partial class Ptrace
     }
 }
 
-public static unsafe partial class Ptrace
+internal static unsafe partial class Ptrace
 {
     public const int GETREGS = 12, SETREGS = 13;
 

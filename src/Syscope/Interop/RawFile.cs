@@ -4,7 +4,7 @@ namespace Syscope.Interop;
 
 /// <summary>Reading /proc files with plain open/read/close.  FileStream and File.OpenHandle add
 /// fstat and flock calls to every open, which doubles the cost of reading 10,000 fdinfo files.</summary>
-public static class RawFile
+internal static class RawFile
 {
     /// <summary>Reads the whole file into buffer (grown when needed); returns its length or the
     /// negated errno.  With shortReadIsEnd, a short read ends it: right for files the kernel

@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>Signal sending and disposition calls of libc.</summary>
-public static unsafe partial class Signals
+internal static unsafe partial class Signals
 {
     private const nint SIG_IGN = 1;
 

@@ -12,7 +12,7 @@ namespace Syscope.Interop;
 /// Requests and answers are the Kernel/Abi structs of &lt;linux/inet_diag.h&gt;,
 /// &lt;linux/unix_diag.h&gt; and &lt;linux/netlink_diag.h&gt;.
 /// </summary>
-public static unsafe partial class SockDiag
+internal static unsafe partial class SockDiag
 {
     private const int AF_NETLINK = 16, AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10;
     private const int SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, NETLINK_SOCK_DIAG = 4;

@@ -5,7 +5,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>posix_spawn(3): the runtime-safe way to start a child (no managed fork).</summary>
-public static unsafe partial class Spawn
+internal static unsafe partial class Spawn
 {
     private const short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
 

@@ -4,7 +4,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Interop;
 
 /// <summary>wait4(2) and the W* status macros of &lt;sys/wait.h&gt;.</summary>
-public static partial class Wait
+internal static partial class Wait
 {
     public const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL = 0x40000000, WNOTHREAD = 0x20000000;
 

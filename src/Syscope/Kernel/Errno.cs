@@ -3,7 +3,7 @@ using System.Text;
 namespace Syscope.Kernel;
 
 /// <summary>Linux errno names and messages; the numbers are Linux's own, never .NET's mapping.</summary>
-public static partial class Errno
+internal static partial class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ECHILD = 10, EAGAIN = 11;
     public const int ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, EINVAL = 22, ENOSPC = 28, EPIPE = 32;

@@ -4,7 +4,7 @@
 
 namespace Syscope.Kernel;
 
-public static partial class Errno
+internal static partial class Errno
 {
     public const int MaxNumber = 530;
 

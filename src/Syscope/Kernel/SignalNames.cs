@@ -4,7 +4,7 @@ namespace Syscope.Kernel;
 
 /// <summary>x86_64 signal numbers (&lt;asm/signal.h&gt;) and the names tracers print for them.
 /// glibc reserves 32 and 33, so real-time signals are named from SIGRTMIN (32) on, as strace does.</summary>
-public static class SignalNames
+internal static class SignalNames
 {
     public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7;
     public const int SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13;

@@ -1,14 +1,14 @@
 namespace Syscope.Kernel;
 
 /// <summary>A character or block device's numbers; Kind 0 means "not a device".</summary>
-public readonly record struct DeviceNumber(byte Kind, uint Major, uint Minor)
+internal readonly record struct DeviceNumber(byte Kind, uint Major, uint Minor)
 {
     public const byte Char = (byte)'c', Block = (byte)'b';
 }
 
 /// <summary>What sock_diag reports about one socket.  Addresses are in network order, 4 bytes
 /// used for AF_INET; ports in host order.</summary>
-public struct SocketFacts
+internal struct SocketFacts
 {
     public int Family;
     public Address16 Source, Destination;
@@ -22,7 +22,7 @@ public struct SocketFacts
 }
 
 [System.Runtime.CompilerServices.InlineArray(16)]
-public struct Address16
+internal struct Address16
 {
     private byte _first;
 }

@@ -10,7 +10,7 @@ namespace Syscope.Output;
 /// trace could not be written.  The first failure is reported once, with Linux's errno, to
 /// <c>failed(name, errno)</c>; what is written after it is dropped.
 /// </summary>
-public sealed class DescriptorStream(SafeFileHandle handle, string name, Action<string, int> failed) : Stream
+internal sealed class DescriptorStream(SafeFileHandle handle, string name, Action<string, int> failed) : Stream
 {
     private bool _failed;
 

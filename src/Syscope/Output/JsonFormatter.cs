@@ -14,7 +14,7 @@ namespace Syscope.Output;
 /// is kept.  The same selection as the text output applies (-e trace, -P, -z/-Z, status=,
 /// signal=, quiet=).
 /// </summary>
-public sealed class JsonFormatter : ITraceRenderer, IDisposable
+internal sealed class JsonFormatter : ITraceRenderer, IDisposable
 {
     private readonly TraceOutput _output;
     private readonly TextWriter _messages;

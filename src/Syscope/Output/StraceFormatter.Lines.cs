@@ -7,7 +7,7 @@ using Syscope.Syscalls;
 namespace Syscope.Output;
 
 /// <summary>The parts of a line around the arguments.</summary>
-public sealed partial class StraceFormatter
+internal sealed partial class StraceFormatter
 {
     /// <summary>Another tracee's line is open on this output: strace cuts it with "&lt;unfinished ...&gt;".</summary>
     private void Interrupt(TraceOutput o, int pid)

@@ -11,7 +11,7 @@ namespace Syscope.Output;
 /// ...&gt;" when another thread's line cuts in, "&lt;... read resumed&gt;" when the call returns,
 /// and the signal and exit lines.
 /// </summary>
-public sealed partial class StraceFormatter : ITraceRenderer, IDisposable
+internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
 {
     private readonly StraceOptions _options;
     private readonly TextWriter _messages;

@@ -2,10 +2,10 @@ using Syscope.Decoding;
 
 namespace Syscope.Output;
 
-public enum TimestampStyle : byte { None, Seconds, Microseconds, Epoch }
+internal enum TimestampStyle : byte { None, Seconds, Microseconds, Epoch }
 
 /// <summary>Everything that shapes strace-format output (and nothing about what is traced).</summary>
-public sealed class StraceOptions
+internal sealed class StraceOptions
 {
     public DecodeOptions Decode { get; init; } = new();
     /// <summary>-o FILE; null for stderr.</summary>

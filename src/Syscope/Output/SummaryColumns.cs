@@ -3,10 +3,10 @@ using Syscope.Tracing;
 
 namespace Syscope.Output;
 
-public enum SummaryColumn { TimePercent, TotalTime, MinTime, MaxTime, AvgTime, Calls, Errors, Name }
+internal enum SummaryColumn { TimePercent, TotalTime, MinTime, MaxTime, AvgTime, Calls, Errors, Name }
 
 /// <summary>The names -U and -S accept, with strace's aliases and its error wording.</summary>
-public static class SummaryColumns
+internal static class SummaryColumns
 {
     public static readonly IReadOnlyList<SummaryColumn> Default =
         [SummaryColumn.TimePercent, SummaryColumn.TotalTime, SummaryColumn.AvgTime, SummaryColumn.Calls, SummaryColumn.Errors, SummaryColumn.Name];

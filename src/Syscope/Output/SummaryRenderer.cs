@@ -5,7 +5,7 @@ namespace Syscope.Output;
 /// <summary>-c and -C: counts each returned call into a <see cref="SummaryTable"/> with its system
 /// CPU time (or, with -w, its wall-clock latency) and writes the table when tracing ends (as one
 /// JSON object with --json).</summary>
-public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false) : ITraceRenderer
+internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false) : ITraceRenderer
 {
     private readonly SummaryTable _table = new();
 
@@ -27,7 +27,7 @@ public sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> o
 }
 
 /// <summary>-c alone: no trace, but the messages strace prints still go to stderr.</summary>
-public sealed class MessageRenderer(TextWriter messages) : ITraceRenderer
+internal sealed class MessageRenderer(TextWriter messages) : ITraceRenderer
 {
     public bool WantsText => false;
 

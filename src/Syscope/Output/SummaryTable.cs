@@ -10,7 +10,7 @@ namespace Syscope.Output;
 /// (columns chosen by -U, rows ordered by -S, ties kept in syscall-number order as strace's stable
 /// sort leaves them).  Record is allocation-free for every number in the table.
 /// </summary>
-public sealed class SummaryTable
+internal sealed class SummaryTable
 {
     private const int Size = SyscallTable.MaxNumber + 1;
     private readonly long[] _calls = new long[Size], _errors = new long[Size], _totalNs = new long[Size];

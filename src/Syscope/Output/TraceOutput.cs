@@ -5,7 +5,7 @@ namespace Syscope.Output;
 /// written straight to the stream, with the current column tracked for strace's alignment of
 /// " = ".  Stderr is flushed at every stop so a partial line shows before the tracee's own output.
 /// </summary>
-public sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposable
+internal sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposable
 {
     private readonly byte[] _buf = new byte[64 * 1024];
     private int _len;

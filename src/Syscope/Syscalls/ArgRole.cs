@@ -3,7 +3,7 @@ namespace Syscope.Syscalls;
 /// <summary>What an argument is, beyond its C type: the facts tools/syscalls/roles.txt gives for
 /// each argument of each call.  Descriptor and path arguments are what -P and trace-fds match;
 /// the memory kinds (Buffer and after) are what a backend must copy for the decoders.</summary>
-public enum ArgKind : byte
+internal enum ArgKind : byte
 {
     /// <summary>A number, printed as its C type says.</summary>
     Number,
@@ -45,10 +45,10 @@ public enum ArgKind : byte
 /// <summary>Which way the memory of a pointer argument goes: read by the kernel (In, there at
 /// entry), written by it (Out, there at exit), or both.</summary>
 [Flags]
-public enum ArgFlow : byte { None = 0, In = 1, Out = 2, InOut = In | Out }
+internal enum ArgFlow : byte { None = 0, In = 1, Out = 2, InOut = In | Out }
 
 /// <summary>Where the length of an argument's memory comes from.</summary>
-public enum SizeFrom : byte
+internal enum SizeFrom : byte
 {
     /// <summary>No length: nothing to read, or a NUL-terminated string or array.</summary>
     None,
@@ -65,7 +65,7 @@ public enum SizeFrom : byte
 /// <summary>One argument's role.  Its memory is <c>Header + count * Unit</c> bytes, the count
 /// taken as <see cref="From"/> says (1 for Fixed); a Bitmap counts bits and takes whole 64-bit
 /// words.  A plain value type, so a row's roles are read without allocating.</summary>
-public readonly record struct ArgRole(ArgKind Kind, ArgFlow Flow, SizeFrom From, byte SizeArg, ushort Unit, ushort Header)
+internal readonly record struct ArgRole(ArgKind Kind, ArgFlow Flow, SizeFrom From, byte SizeArg, ushort Unit, ushort Header)
 {
     /// <summary>A descriptor argument: what -P and trace-fds compare.</summary>
     public bool IsDescriptor => Kind is ArgKind.Fd or ArgKind.DirFd;
@@ -76,7 +76,7 @@ public readonly record struct ArgRole(ArgKind Kind, ArgFlow Flow, SizeFrom From,
 
 /// <summary>How GenericDecoder prints an argument, decided once by tools/gen-tables.py from its
 /// C type, and from its role where the type cannot tell (an address, a counted buffer).</summary>
-public enum ArgFormat : byte
+internal enum ArgFormat : byte
 {
     /// <summary>Signed decimal, 32 bits.</summary>
     Int,

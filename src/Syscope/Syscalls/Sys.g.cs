@@ -6,7 +6,7 @@ namespace Syscope.Syscalls;
 
 /// <summary>x86_64 syscall numbers by name, for code that names a call (decoder registration,
 /// the backend's execve and restart_syscall, the formatters' exit and exit_group).</summary>
-public static class Sys
+internal static class Sys
 {
     public const int read = 0;
     public const int write = 1;

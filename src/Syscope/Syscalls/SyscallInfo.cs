@@ -2,15 +2,15 @@ namespace Syscope.Syscalls;
 
 /// <summary>An argument as the kernel declares it (its C type without __user, its name), how the
 /// generic decoder prints it and what it is (tools/syscalls/roles.txt).</summary>
-public readonly record struct SyscallArg(string CType, string Name, ArgFormat Format, ArgRole Role);
+internal readonly record struct SyscallArg(string CType, string Name, ArgFormat Format, ArgRole Role);
 
 /// <summary>How the return value of a call is printed.</summary>
-public enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
+internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
 
 /// <summary>strace's trace classes (-e trace=%file ...): which a call belongs to, as strace 6.1
 /// assigns them (Filtering/SyscallClasses names them).</summary>
 [Flags]
-public enum SyscallClass : uint
+internal enum SyscallClass : uint
 {
     None = 0,
     File = 1 << 0, Process = 1 << 1, Network = 1 << 2, Signal = 1 << 3, Ipc = 1 << 4, Desc = 1 << 5,
@@ -20,7 +20,7 @@ public enum SyscallClass : uint
 
 /// <summary>Which of -e read= and -e write= dumps the data a call moves through the descriptor
 /// in its first argument; its layout is the role of its second argument.</summary>
-public enum DumpKind : byte { None, Read, Write }
+internal enum DumpKind : byte { None, Read, Write }
 
 /// <summary>What a system call that blocks waits for, in the terms `why` words a finding in.</summary>
 public enum WaitKind : byte
@@ -33,7 +33,7 @@ public enum WaitKind : byte
 /// <summary>One row of the syscall table: everything known about one call, by number.  Generated
 /// by tools/gen-tables.py from the kernel's facts and tools/syscalls/*.txt; decoders attach to it
 /// by number (Decoding/DecoderRegistry).</summary>
-public sealed class SyscallInfo(int number, string name, SyscallArg[] args, ReturnFormat returns = ReturnFormat.Decimal,
+internal sealed class SyscallInfo(int number, string name, SyscallArg[] args, ReturnFormat returns = ReturnFormat.Decimal,
     SyscallClass classes = SyscallClass.None, DumpKind dump = DumpKind.None, WaitKind waits = WaitKind.Other,
     bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null)
 {

@@ -3,9 +3,9 @@ namespace Syscope.Syscalls;
 /// <summary>What `explain` knows about one syscall beyond the kernel's facts: its class as explain
 /// groups calls, the errno values it commonly returns and a one-line summary in our own words.
 /// Written in tools/syscalls/notes.txt and carried by the call's row (SyscallInfo.Note).</summary>
-public sealed record SyscallNote(string Name, string Class, IReadOnlyList<string> Errnos, string Summary);
+internal sealed record SyscallNote(string Name, string Class, IReadOnlyList<string> Errnos, string Summary);
 
-public static class SyscallReference
+internal static class SyscallReference
 {
     /// <summary>The classes, in the order `explain --list` describes them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Classes = new Dictionary<string, string>

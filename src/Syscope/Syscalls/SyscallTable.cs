@@ -3,7 +3,7 @@ using System.Text;
 namespace Syscope.Syscalls;
 
 /// <summary>The x86_64 syscall table (generated rows in SyscallTable.g.cs) with decoders attached.</summary>
-public static partial class SyscallTable
+internal static partial class SyscallTable
 {
     private static readonly SyscallInfo?[] s_byNumber = BuildIndex();
     private static readonly Dictionary<string, SyscallInfo> s_byName = BuildNames();

@@ -4,7 +4,7 @@
 
 namespace Syscope.Syscalls;
 
-public static partial class SyscallTable
+internal static partial class SyscallTable
 {
     public const int MaxNumber = 450;
 

@@ -23,7 +23,7 @@ namespace Syscope.Text;
 /// Escape prints as \xNN and <see cref="ToBytes"/> turns back into the byte, so a path read from
 /// /proc is shown exactly and can be handed back to the kernel unchanged.
 /// </summary>
-public static class UntrustedText
+internal static class UntrustedText
 {
     private const int ByteEscapeBase = 0xDC00;
 

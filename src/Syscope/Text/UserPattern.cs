@@ -9,7 +9,7 @@ namespace Syscope.Text;
 /// keys in the native binary).  Matching is bounded in time, so that a pattern that backtracks
 /// without end over a long command line fails instead of hanging.
 /// </summary>
-public static class UserPattern
+internal static class UserPattern
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 

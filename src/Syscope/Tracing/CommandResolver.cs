@@ -2,7 +2,7 @@ namespace Syscope.Tracing;
 
 /// <summary>Finds the program to run the way strace does before it starts anything, so a typo
 /// fails with "Can't stat" and no process is created.</summary>
-public static class CommandResolver
+internal static class CommandResolver
 {
     public static string Resolve(string command)
     {

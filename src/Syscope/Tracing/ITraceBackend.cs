@@ -8,7 +8,7 @@ namespace Syscope.Tracing;
 /// Everything it sees, attaching, calls, signals, exits, detaching, a launch that failed and
 /// warnings, reaches the consumer as <see cref="TraceEvent"/>s; nothing else leaves a backend.
 /// </summary>
-public interface ITraceBackend
+internal interface ITraceBackend
 {
     /// <summary>What decoders and outputs may ask of the traced system besides tracee memory
     /// (descriptor targets, interface names, pid_max, the wall clock); valid before Run.</summary>
@@ -28,10 +28,10 @@ public interface ITraceBackend
 
 /// <summary>--backend: ptrace (stops the tracee at each call), ebpf (never stops it), or auto
 /// (eBPF where this machine and the options allow it, else ptrace).</summary>
-public enum BackendKind { Ptrace, Ebpf, Auto }
+internal enum BackendKind { Ptrace, Ebpf, Auto }
 
 /// <summary>Picks the backend for a target.</summary>
-public static class TraceBackends
+internal static class TraceBackends
 {
     public static ITraceBackend Create(TraceTarget target) => new Ptrace.PtraceBackend(target);
 

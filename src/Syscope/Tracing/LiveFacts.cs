@@ -7,14 +7,14 @@ namespace Syscope.Tracing;
 
 /// <summary>The running system's answers for a live backend, whose tracees are there to be asked
 /// while their events are decoded.</summary>
-public static class LiveFacts
+internal static class LiveFacts
 {
     public static readonly TraceFacts Instance = new(LiveFdPaths.Instance, LiveHostFacts.Instance);
 }
 
 /// <summary>Descriptor facts looked up when asked: targets from /proc/PID/fd, socket details from
 /// sock_diag, device numbers from stat(2), a pidfd's pid from /proc/PID/fdinfo.</summary>
-public sealed class LiveFdPaths : IFdPaths
+internal sealed class LiveFdPaths : IFdPaths
 {
     public static readonly LiveFdPaths Instance = new();
 
@@ -50,7 +50,7 @@ public sealed class LiveFdPaths : IFdPaths
 }
 
 /// <summary>The running system's own answers, looked up when asked: what a live backend offers.</summary>
-public sealed class LiveHostFacts : IHostFacts
+internal sealed class LiveHostFacts : IHostFacts
 {
     public static readonly LiveHostFacts Instance = new();
 

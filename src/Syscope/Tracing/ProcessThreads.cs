@@ -1,7 +1,7 @@
 namespace Syscope.Tracing;
 
 /// <summary>A process's threads and a thread's process, from /proc, for attaching with -p.</summary>
-public static class ProcessThreads
+internal static class ProcessThreads
 {
     /// <summary>pid first, then its other threads (none when it is gone or hidden from us).</summary>
     public static List<int> Of(int pid)

@@ -1,7 +1,7 @@
 namespace Syscope.Tracing;
 
 /// <summary>What to trace: a command to launch, or processes to attach to (never both).</summary>
-public sealed class TraceTarget
+internal sealed class TraceTarget
 {
     /// <summary>The resolved executable and the argv the user typed (argv[0] as given).</summary>
     public string? ExecutablePath { get; init; }
@@ -21,4 +21,4 @@ public sealed class TraceTarget
 }
 
 /// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
-public readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);
+internal readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);

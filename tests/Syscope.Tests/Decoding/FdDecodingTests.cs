@@ -199,7 +199,7 @@ public class FdDecodingTests
 }
 
 /// <summary>A descriptor table with sockets, devices and pidfds, answering as /proc and sock_diag would.</summary>
-public sealed class FakeSockets : IFdPaths
+internal sealed class FakeSockets : IFdPaths
 {
     private readonly Dictionary<int, string> _paths = new();
     private readonly Dictionary<int, string> _protocols = new();

@@ -9,7 +9,7 @@ namespace Syscope.Tests.Decoding;
 
 /// <summary>Runs one syscall's entry and exit through its decoder and the strace formatter and
 /// returns the line, with the " = " column's padding collapsed to one space.</summary>
-public static partial class Line
+internal static partial class Line
 {
     public static string Of(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, ulong sp = 0, IFdPaths? fds = null)
     {
@@ -46,7 +46,7 @@ public static partial class Line
 }
 
 /// <summary>Descriptor targets from a table: fd -> text (and -100 for the working directory).</summary>
-public sealed class FakeFds(Dictionary<int, string> targets) : IFdPaths
+internal sealed class FakeFds(Dictionary<int, string> targets) : IFdPaths
 {
     public int PathOf(int pid, int fd, Span<byte> destination)
     {

@@ -8,7 +8,7 @@ namespace Syscope.Tests.Decoding;
 
 /// <summary>strace's text output fed by hand, as a backend would feed it: tests put events in
 /// and read lines out of the TraceOutput.  Descriptor facts are live (/proc) unless given.</summary>
-public sealed class TextTrace : ITraceConsumer
+internal sealed class TextTrace : ITraceConsumer
 {
     private readonly CallAssembler _assembler;
 

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>ptrace, syslog, reboot and quotactl: requests, actions and commands.</summary>
-public static class AdminConstants
+internal static class AdminConstants
 {
     /// <summary>&lt;linux/ptrace.h&gt; and &lt;asm/ptrace-abi.h&gt; (x86_64) requests.</summary>
     public static readonly ValueSet PtraceRequests = new("PTRACE_???", false,

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>AIO opcodes (&lt;linux/aio_abi.h&gt;).</summary>
-public static class AioConstants
+internal static class AioConstants
 {
     public const ushort Pread = 0, Pwrite = 1, Preadv = 7, Pwritev = 8;
 

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>bpf(2) commands and the fields of their attributes (&lt;linux/bpf.h&gt;), in strace's order.</summary>
-public static class BpfConstants
+internal static class BpfConstants
 {
     /// <summary>&lt;linux/bpf.h&gt; enum bpf_cmd.</summary>
     public static readonly ValueSet Commands = new("BPF_???", false,

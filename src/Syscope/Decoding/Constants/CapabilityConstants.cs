@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>capget/capset: header versions and capability sets.</summary>
-public static class CapabilityConstants
+internal static class CapabilityConstants
 {
     /// <summary>&lt;linux/capability.h&gt; header versions.</summary>
     public static readonly ValueSet Versions = new("_LINUX_CAPABILITY_VERSION_???", false,

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Clocks and timers (&lt;linux/time.h&gt;).</summary>
-public static class ClockConstants
+internal static class ClockConstants
 {
     public static readonly ValueSet Clocks = new("CLOCK_???", false,
         new(0, "CLOCK_REALTIME"), new(1, "CLOCK_MONOTONIC"), new(2, "CLOCK_PROCESS_CPUTIME_ID"),

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of descriptor calls: fcntl, ioctl, poll, epoll and the *fd calls.</summary>
-public static class DescConstants
+internal static class DescConstants
 {
     /// <summary>&lt;asm-generic/fcntl.h&gt; and &lt;linux/fcntl.h&gt; fcntl commands.</summary>
     public static readonly ValueSet FcntlCommands = new("F_???", false,

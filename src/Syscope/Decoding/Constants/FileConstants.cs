@@ -2,7 +2,7 @@ namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of file calls.  Values are x86_64's; order is the order strace
 /// prints names in (checked against strace 6.1 with raw syscalls setting every bit).</summary>
-public static class FileConstants
+internal static class FileConstants
 {
     /// <summary>&lt;asm-generic/fcntl.h&gt; O_ACCMODE field: printed first, before the flags.</summary>
     public static readonly ValueSet AccessMode = new("O_???", false,

@@ -3,7 +3,7 @@ using System.Text;
 namespace Syscope.Decoding.Constants;
 
 /// <summary>One named constant: its value and the name tracers print for it.</summary>
-public readonly record struct Named(ulong Value, string Name);
+internal readonly record struct Named(ulong Value, string Name);
 
 /// <summary>
 /// A set of bit flags printed the way strace prints them: the names of the bits that are set, in
@@ -11,7 +11,7 @@ public readonly record struct Named(ulong Value, string Name);
 /// no row names as hex.  A value with no known bit prints as "0x40 /* O_??? */" so nothing is lost.
 /// Rows may cover several bits (O_SYNC includes O_DSYNC): a row matches only when all its bits are set.
 /// </summary>
-public sealed class FlagSet
+internal sealed class FlagSet
 {
     private readonly ulong[] _values;
     private readonly byte[][] _names;
@@ -89,7 +89,7 @@ public sealed class FlagSet
 /// A set of exclusive values (commands, whence, address families): the name when known, otherwise
 /// the number and a comment naming the set, "0x10 /* SEEK_??? */", as strace prints it.
 /// </summary>
-public sealed class ValueSet
+internal sealed class ValueSet
 {
     private readonly Dictionary<ulong, byte[]> _names;
     private readonly byte[] _unknown;

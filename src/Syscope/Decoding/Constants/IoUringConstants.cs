@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>io_uring_setup/enter/register (&lt;linux/io_uring.h&gt;), in strace's order.</summary>
-public static class IoUringConstants
+internal static class IoUringConstants
 {
     /// <summary>&lt;linux/io_uring.h&gt; IORING_SETUP_*.</summary>
     public static readonly FlagSet SetupFlags = new("IORING_SETUP_???", null,

@@ -2,7 +2,7 @@ namespace Syscope.Decoding.Constants;
 
 /// <summary>System V IPC flag and command sets (&lt;linux/ipc.h&gt;, &lt;linux/shm.h&gt;,
 /// &lt;linux/sem.h&gt;, &lt;linux/msg.h&gt;), in strace's order.</summary>
-public static class IpcConstants
+internal static class IpcConstants
 {
     /// <summary>The flags of shmget, semget and msgget; the permission bits follow in octal.</summary>
     public static readonly FlagSet GetFlags = new("IPC_???", null,

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>keyctl commands, special key ids and permission bits (&lt;linux/keyctl.h&gt;).</summary>
-public static class KeyctlConstants
+internal static class KeyctlConstants
 {
     public static readonly ValueSet Commands = new("KEYCTL_???", false,
         new(0, "KEYCTL_GET_KEYRING_ID"), new(1, "KEYCTL_JOIN_SESSION_KEYRING"), new(2, "KEYCTL_UPDATE"),

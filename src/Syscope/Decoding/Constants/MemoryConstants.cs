@@ -2,7 +2,7 @@ namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of address-space calls (&lt;asm-generic/mman-common.h&gt;,
 /// &lt;asm/mman.h&gt;, &lt;linux/mman.h&gt;), in strace's order.</summary>
-public static class MemoryConstants
+internal static class MemoryConstants
 {
     public static readonly FlagSet Prot = new("PROT_???", "PROT_NONE",
         new(0x1, "PROT_READ"), new(0x2, "PROT_WRITE"), new(0x4, "PROT_EXEC"), new(0x8, "PROT_SEM"),

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>mount(2), umount2(2) and the fsopen/fsmount family, in strace's order.</summary>
-public static class MountConstants
+internal static class MountConstants
 {
     public const ulong MS_MGC_VAL = 0xC0ED0000, MS_MGC_MSK = 0xffff0000;
     public const ulong MS_REMOUNT = 32, MS_BIND = 4096, MS_MOVE = 8192, MS_UNBINDABLE = 1 << 17, MS_PRIVATE = 1 << 18, MS_SLAVE = 1 << 19, MS_SHARED = 1 << 20;

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of socket calls, in strace's order.</summary>
-public static class NetConstants
+internal static class NetConstants
 {
     /// <summary>&lt;linux/socket.h&gt; address families.</summary>
     public static readonly ValueSet Families = new("AF_???", false,

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Netlink message headers (&lt;linux/netlink.h&gt;), in strace's order.</summary>
-public static class NetlinkConstants
+internal static class NetlinkConstants
 {
     public const int NETLINK_ROUTE = 0, NETLINK_SOCK_DIAG = 4;
     public const ushort NLMSG_ERROR = 2, NLMSG_DONE = 3, NLMSG_MIN_TYPE = 0x10;

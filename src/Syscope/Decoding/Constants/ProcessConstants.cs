@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of process calls, in strace's order.</summary>
-public static class ProcessConstants
+internal static class ProcessConstants
 {
     /// <summary>&lt;linux/pidfd.h&gt; pidfd_open flags (PIDFD_NONBLOCK is O_NONBLOCK).</summary>
     public static readonly FlagSet PidfdOpenFlags = new("PIDFD_???", null, new Named(0x800, "PIDFD_NONBLOCK"));

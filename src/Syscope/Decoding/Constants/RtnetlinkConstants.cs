@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>NETLINK_ROUTE message bodies and attributes, in strace's order.</summary>
-public static class RtnetlinkConstants
+internal static class RtnetlinkConstants
 {
     /// <summary>&lt;linux/if_addr.h&gt; ifaddrmsg attributes.</summary>
     public static readonly ValueSet AddrAttrs = new("IFA_???", false,

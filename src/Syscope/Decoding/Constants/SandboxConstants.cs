@@ -2,7 +2,7 @@ namespace Syscope.Decoding.Constants;
 
 /// <summary>landlock (&lt;linux/landlock.h&gt;), fanotify_init (&lt;linux/fanotify.h&gt;), kcmp
 /// (&lt;linux/kcmp.h&gt;) and futex_waitv (&lt;linux/futex.h&gt;) constants.</summary>
-public static class SandboxConstants
+internal static class SandboxConstants
 {
     public static readonly FlagSet LandlockAccessFs = new("LANDLOCK_ACCESS_FS_???", null,
         new(0x1, "LANDLOCK_ACCESS_FS_EXECUTE"), new(0x2, "LANDLOCK_ACCESS_FS_WRITE_FILE"), new(0x4, "LANDLOCK_ACCESS_FS_READ_FILE"),

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Scheduling policies and sched_attr flags.</summary>
-public static class SchedConstants
+internal static class SchedConstants
 {
     /// <summary>&lt;linux/sched.h&gt; scheduling policies; SCHED_ISO (4) is reserved there, but
     /// strace names it.</summary>

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>Flag and value sets of signal calls (&lt;asm/signal.h&gt;, &lt;asm-generic/signal-defs.h&gt;).</summary>
-public static class SignalConstants
+internal static class SignalConstants
 {
     /// <summary>sa_flags in strace's order.</summary>
     public static readonly FlagSet SaFlags = new("SA_???", null,

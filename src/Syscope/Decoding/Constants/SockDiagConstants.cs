@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>NETLINK_SOCK_DIAG requests and answers for inet sockets, in strace's order.</summary>
-public static class SockDiagConstants
+internal static class SockDiagConstants
 {
     /// <summary>&lt;netinet/tcp.h&gt; TCP states.</summary>
     public static readonly ValueSet TcpStates = new("TCP_???", false,

@@ -3,7 +3,7 @@ namespace Syscope.Decoding.Constants;
 /// <summary>A socket protocol as the kernel names it in the socket's "system.sockprotoname"
 /// attribute (struct proto's name: net/ipv4/tcp_ipv4.c "TCP", net/unix/af_unix.c "UNIX-STREAM"...),
 /// with the sock_diag family and protocol that list its sockets.</summary>
-public readonly record struct SocketProtocol(string Name, int Family, int Protocol)
+internal readonly record struct SocketProtocol(string Name, int Family, int Protocol)
 {
     public readonly byte[] NameBytes = System.Text.Encoding.ASCII.GetBytes(Name);
 }
@@ -11,7 +11,7 @@ public readonly record struct SocketProtocol(string Name, int Family, int Protoc
 /// <summary>The protocols -yy resolves, in the order strace 6.1 tries them for a socket whose
 /// protocol name it does not know.  Names the kernel spells differently ("UDP-Lite") are not
 /// recognised by strace either, and such sockets print as their /proc target.</summary>
-public static class SocketProtocols
+internal static class SocketProtocols
 {
     private const int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
     // <linux/in.h>

@@ -1,7 +1,7 @@
 namespace Syscope.Decoding.Constants;
 
 /// <summary>struct termios fields (&lt;asm-generic/termbits.h&gt;), in strace's order.</summary>
-public static class TermiosConstants
+internal static class TermiosConstants
 {
     public static readonly FlagSet InputFlags = new("I???", null,
         new(0x1, "IGNBRK"), new(0x2, "BRKINT"), new(0x4, "IGNPAR"), new(0x8, "PARMRK"), new(0x10, "INPCK"),

@@ -7,7 +7,7 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>NETLINK_SOCK_DIAG for UNIX sockets (unix_diag_req, unix_diag_msg) and netlink sockets
 /// (netlink_diag_req, netlink_diag_msg) with their attributes.</summary>
-public static class LocalDiagPrinter
+internal static class LocalDiagPrinter
 {
     private const int NDIAG_PROTO_ALL = 255;
     private static readonly int UnixReqSize = Unsafe.SizeOf<UnixDiagReq>(), UnixMsgSize = Unsafe.SizeOf<UnixDiagMsg>();

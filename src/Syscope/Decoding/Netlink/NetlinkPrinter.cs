@@ -9,7 +9,7 @@ namespace Syscope.Decoding.Netlink;
 /// after -s messages unless -v.  The body is decoded by the socket's NETLINK_* family, which the
 /// descriptor facts tell; unknown families and types show their bytes as a hex string.
 /// </summary>
-public static class NetlinkPrinter
+internal static class NetlinkPrinter
 {
     public const int HeaderLength = 16;
     private const int MaxBuffer = 1 << 20;

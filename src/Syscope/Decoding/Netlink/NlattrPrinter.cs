@@ -6,14 +6,14 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-public enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
+internal enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
 /// "[{nla_len=8, nla_type=IFA_ADDRESS}, value]", several as an array of those cut after -s
 /// unless -v; a value with no decoder, or too short for its decoder, is a hex string.
 /// </summary>
-public static class NlattrPrinter
+internal static class NlattrPrinter
 {
     private const int HeaderLength = 4;
 

@@ -6,7 +6,7 @@ namespace Syscope.Decoding.Netlink;
 /// <summary>NETLINK_ROUTE bodies: ifinfomsg (links), ifaddrmsg (addresses) and rtmsg (routes) with
 /// their attributes, and (NeighRulePrinter) neighbours and rules; other RTM_* types print their
 /// family and the rest as hex, as strace's fallback does.</summary>
-public static class RtnetlinkPrinter
+internal static class RtnetlinkPrinter
 {
     private const int IfinfomsgSize = 16, IfaddrmsgSize = 8, RtmsgSize = 12;
 

@@ -9,7 +9,7 @@ namespace Syscope.Decoding.Netlink;
 /// <summary>NETLINK_SOCK_DIAG bodies for inet sockets: inet_diag_req_v2 in requests (NLM_F_REQUEST),
 /// inet_diag_msg and its INET_DIAG_* attributes in answers.  UNIX and netlink sockets are
 /// LocalDiagPrinter's; other families print their family and the rest as hex.</summary>
-public static class SockDiagPrinter
+internal static class SockDiagPrinter
 {
     private static readonly int ReqSize = Unsafe.SizeOf<InetDiagReqV2>(), MsgSize = Unsafe.SizeOf<InetDiagMsg>();
     private static readonly int SockIdSize = Unsafe.SizeOf<InetDiagSockId>();

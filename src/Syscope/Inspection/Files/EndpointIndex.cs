@@ -6,7 +6,7 @@ using Syscope.Tracing;
 namespace Syscope.Inspection.Files;
 
 /// <summary>One holder of a pipe or socket: which process has it open, under which fd.</summary>
-public readonly record struct Endpoint(int Pid, string Command, int Fd, char Mode)
+internal readonly record struct Endpoint(int Pid, string Command, int Fd, char Mode)
 {
     /// <summary>The holder's name as `why` shows it, escaped.</summary>
     public string DisplayCommand => UntrustedText.Escape(Command);
@@ -21,7 +21,7 @@ public readonly record struct Endpoint(int Pid, string Command, int Fd, char Mod
 /// "pipe:[N]" and "socket:[N]" links.  The mode comes from the link's own permission bits
 /// (r-x, -wx, rwx), which saves reading every fdinfo.  syscope's own process is left out.
 /// </summary>
-public sealed class EndpointIndex
+internal sealed class EndpointIndex
 {
     private readonly Dictionary<ulong, List<Endpoint>> _byInode = new();
 

@@ -7,7 +7,7 @@ namespace Syscope.Inspection.Files;
 /// so it needs no reflection under NativeAOT.  Names (command, name, path, peers) are escaped as
 /// on the lsof screen (UntrustedText): a control character or an invalid byte can neither break
 /// the JSON nor reach a terminal through `jq -r`.</summary>
-public static class FilesJsonWriter
+internal static class FilesJsonWriter
 {
     public static void Write(Stream output, IReadOnlyList<ProcessFiles> processes)
     {

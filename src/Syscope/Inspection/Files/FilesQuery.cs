@@ -4,13 +4,13 @@ using Syscope.Tracing;
 namespace Syscope.Inspection.Files;
 
 /// <summary>How names are shown: -n/-P for numbers; Peers for lsof -E endpoints.</summary>
-public sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
+internal sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
 
 /// <summary>The listed processes with their selected files, and whether every PID, command,
 /// user, address and file asked for was found (lsof exits 1 otherwise).</summary>
-public sealed record FilesResult(List<ProcessFiles> Processes, bool AllFound);
+internal sealed record FilesResult(List<ProcessFiles> Processes, bool AllFound);
 
-public static class FilesQuery
+internal static class FilesQuery
 {
     public static FilesResult Run(LsofSelection selection, FilesNaming naming)
     {

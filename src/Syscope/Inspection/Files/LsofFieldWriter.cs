@@ -10,7 +10,7 @@ namespace Syscope.Inspection.Files;
 /// text, s size or o offset, i inode, k links, P protocol, n name, T TCP/TPI info), in lsof's
 /// order.  p is always written.  Names are escaped as on the screen (UntrustedText).
 /// </summary>
-public sealed class LsofFieldWriter(string letters, bool nulTerminated)
+internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
 {
     /// <summary>The letters -F without a list selects (lsof 4.95's default set).</summary>
     public const string DefaultLetters = "pgRcuLfaltGDsoikPnT";

@@ -9,7 +9,7 @@ namespace Syscope.Inspection.Files;
 /// COMMAND is cut to 9 characters as lsof cuts it by default.  COMMAND and NAME are the
 /// process's and the file system's bytes, escaped in lsof's notation (UntrustedText).
 /// </summary>
-public static class LsofFormatter
+internal static class LsofFormatter
 {
     public const int CommandLimit = 9;
     private const int FdWidth = 4;
@@ -95,10 +95,10 @@ public static class LsofFormatter
     }
 }
 
-public enum SizeOffColumn { Both, Size, Offset }
+internal enum SizeOffColumn { Both, Size, Offset }
 
 /// <summary>The optional columns of lsof's screen: -R (PPID), -g (PGID), -l (numeric UIDs),
 /// -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, -E endpoints in NAME, and +c W's COMMAND width
 /// (0: the whole name).</summary>
-public sealed record LsofColumns(bool Ppid = false, bool Pgid = false, bool NumericUids = false,
+internal sealed record LsofColumns(bool Ppid = false, bool Pgid = false, bool NumericUids = false,
     SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false, int CommandLimit = LsofFormatter.CommandLimit);

@@ -10,7 +10,7 @@ namespace Syscope.Inspection.Files;
 /// -a; the negated ones (^PID, ^command, ^user, ^fd) and TCP/UDP states (-s) always restrict.
 /// With no selection at all every file of every process is listed.
 /// </summary>
-public sealed class LsofSelection
+internal sealed class LsofSelection
 {
     public List<int> Pids { get; } = [];
     public HashSet<int> ExcludedPids { get; } = [];
@@ -115,14 +115,14 @@ public sealed class LsofSelection
 }
 
 /// <summary>-d: FD names (cwd, txt, mem...) and numbers or ranges, all included or all excluded.</summary>
-public sealed record FdList(bool Exclude, IReadOnlyList<string> Names, IReadOnlyList<(int From, int To)> Ranges)
+internal sealed record FdList(bool Exclude, IReadOnlyList<string> Names, IReadOnlyList<(int From, int To)> Ranges)
 {
     public bool Matches(OpenFile f) =>
         f.FdNumber >= 0 ? Ranges.Any(r => f.FdNumber >= r.From && f.FdNumber <= r.To) : Names.Contains(f.Fd);
 }
 
 /// <summary>One -i address: [46][TCP|UDP][@host][:port,port-port].</summary>
-public sealed record InetSelector(int? Version, InetProtocol? Protocol, IReadOnlyList<IPAddress>? Hosts, IReadOnlyList<(int From, int To)>? Ports)
+internal sealed record InetSelector(int? Version, InetProtocol? Protocol, IReadOnlyList<IPAddress>? Hosts, IReadOnlyList<(int From, int To)>? Ports)
 {
     public bool Matches(InetSocket s)
     {
@@ -139,7 +139,7 @@ public sealed record InetSelector(int? Version, InetProtocol? Protocol, IReadOnl
 
 /// <summary>-s TCP:LISTEN,ESTABLISHED / -s UDP:^Idle: an include list keeps only the sockets of that
 /// protocol in those states (and no socket of a protocol without one); an exclude list drops them.</summary>
-public sealed class SocketStates
+internal sealed class SocketStates
 {
     private readonly Dictionary<InetProtocol, HashSet<string>> _include = new(), _exclude = new();
 
@@ -170,7 +170,7 @@ public sealed class SocketStates
 
 /// <summary>A FILE argument (the file itself, or every file of the file system it is the mount
 /// point of), +d DIR (the directory and its entries) or +D DIR (everything below it).</summary>
-public sealed record FileSelector(string Path, string Device, ulong Inode, FileSelectorKind Kind)
+internal sealed record FileSelector(string Path, string Device, ulong Inode, FileSelectorKind Kind)
 {
     /// <summary>For +d and +D: the path of every file in the directory (itself included); lsof
     /// exits 1 unless each is open somewhere.</summary>
@@ -193,4 +193,4 @@ public sealed record FileSelector(string Path, string Device, ulong Inode, FileS
 }
 
 /// <summary>Missing: a name that could not be stat'ed; it selects nothing and makes the exit status 1.</summary>
-public enum FileSelectorKind { File, FileSystem, Directory, Tree, Missing }
+internal enum FileSelectorKind { File, FileSystem, Directory, Tree, Missing }

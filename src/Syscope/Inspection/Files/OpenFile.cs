@@ -4,7 +4,7 @@ namespace Syscope.Inspection.Files;
 
 /// <summary>One lsof row.  The text columns are kept exactly as lsof prints them; the typed fields
 /// (fd number, inode, socket rows) are for `why` and for JSON.</summary>
-public sealed record OpenFile(string Fd, char Mode, string Type, string Device, string SizeOff, string Node, string Name)
+internal sealed record OpenFile(string Fd, char Mode, string Type, string Device, string SizeOff, string Node, string Name)
 {
     /// <summary>The descriptor number, or -1 for cwd, rtd, txt and mem rows.</summary>
     public int FdNumber { get; init; } = -1;
@@ -48,4 +48,4 @@ public sealed record OpenFile(string Fd, char Mode, string Type, string Device, 
 }
 
 /// <summary>The open files of one process, in lsof's order: cwd, rtd, txt, mem, then fds.</summary>
-public sealed record ProcessFiles(ProcessEntry Process, string User, IReadOnlyList<OpenFile> Files);
+internal sealed record ProcessFiles(ProcessEntry Process, string User, IReadOnlyList<OpenFile> Files);

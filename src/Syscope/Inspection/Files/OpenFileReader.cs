@@ -10,7 +10,7 @@ namespace Syscope.Inspection.Files;
 /// fdinfo for mode and offset, /proc/PID/maps for mapped files and the socket tables for sockets.
 /// Reads only: the process is never stopped or signalled.
 /// </summary>
-public sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor)
+internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor)
 {
     private byte[] _buffer = new byte[4096];
     private List<FileLock>? _locks;

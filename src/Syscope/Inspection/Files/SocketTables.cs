@@ -7,7 +7,7 @@ namespace Syscope.Inspection.Files;
 /// the first socket is met.  They are read through a process's /proc/PID/net so a process in
 /// another namespace is described by its own tables.
 /// </summary>
-public sealed class SocketTables
+internal sealed class SocketTables
 {
     private readonly string _netDir;
     private Dictionary<ulong, InetSocket>? _inet;

@@ -4,7 +4,7 @@ namespace Syscope.Inspection.Files;
 
 /// <summary>Which UNIX socket is connected to which, asked of sock_diag once per run.  Without
 /// unix_diag (an old or restricted kernel) peers are simply unknown.</summary>
-public static class UnixPeers
+internal static class UnixPeers
 {
     private static Dictionary<ulong, ulong>? s_peers;
 

@@ -5,7 +5,7 @@ using Syscope.Inspection.Procfs;
 namespace Syscope.Inspection.Naming;
 
 /// <summary>Prints addresses, ports and users the way lsof does, named unless -n / -P ask for numbers.</summary>
-public sealed class EndpointNames(
+internal sealed class EndpointNames(
     Dictionary<IPAddress, string> hosts, Dictionary<(int, string), string> services,
     Dictionary<uint, string> users, bool numericHosts = false, bool numericPorts = false)
 {

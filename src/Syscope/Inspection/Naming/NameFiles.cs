@@ -6,7 +6,7 @@ namespace Syscope.Inspection.Naming;
 /// /etc/hosts, /etc/services and /etc/passwd as lookup tables.  Only the files are consulted,
 /// never DNS or NSS modules: an inspector must answer at once, even with the network down.
 /// </summary>
-public static class NameFiles
+internal static class NameFiles
 {
     /// <summary>Address → first name listed for it, as gethostbyaddr answers from /etc/hosts.</summary>
     public static Dictionary<IPAddress, string> ParseHosts(ReadOnlySpan<char> text)

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Syscope.Inspection.Procfs;
 
 /// <summary>An fd registered in an epoll instance: "tfd: 5 events: 19 data: 5 ...".</summary>
-public readonly record struct EpollTarget(int Fd, uint Events);
+internal readonly record struct EpollTarget(int Fd, uint Events);
 
 /// <summary>/proc/PID/fdinfo/FD: the file position, open flags and, for epoll, the watched fds.</summary>
-public sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyList<EpollTarget> EpollTargets)
+internal sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyList<EpollTarget> EpollTargets)
 {
     /// <summary>"eventfd-id:" of an eventfd, "Pid:" of a pidfd: lsof shows them in NAME.</summary>
     public string? AnonId { get; init; }

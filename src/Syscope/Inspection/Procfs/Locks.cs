@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Syscope.Inspection.Procfs;
 
 /// <summary>One line of /proc/locks: "1: POSIX  ADVISORY  WRITE 19080 fe:00:11658015 0 EOF".</summary>
-public readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, ulong Inode, bool Write, bool WholeFile)
+internal readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, ulong Inode, bool Write, bool WholeFile)
 {
     /// <summary>lsof's lock letter after the mode: R/W for the whole file, r/w for part of it.</summary>
     public char Letter => (Write, WholeFile) switch { (true, true) => 'W', (true, false) => 'w', (false, true) => 'R', _ => 'r' };

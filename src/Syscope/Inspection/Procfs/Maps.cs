@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Syscope.Inspection.Procfs;
 
 /// <summary>One line of /proc/PID/maps that maps a file (inode != 0).</summary>
-public readonly record struct MappedFile(ulong Start, uint DevMajor, uint DevMinor, ulong Inode, string Path)
+internal readonly record struct MappedFile(ulong Start, uint DevMajor, uint DevMinor, ulong Inode, string Path)
 {
     public const string DeletedSuffix = " (deleted)";
 
     public bool Deleted => Path.EndsWith(DeletedSuffix, StringComparison.Ordinal);
 }
 
-public static class Maps
+internal static class Maps
 {
     /// <summary>"start-end perms offset maj:min inode   path": anonymous and pseudo mappings
     /// ([heap], [vdso]) have inode 0 and are left out, as lsof leaves them out.</summary>

@@ -3,10 +3,10 @@ using System.Net;
 
 namespace Syscope.Inspection.Procfs;
 
-public enum InetProtocol : byte { Tcp, Udp }
+internal enum InetProtocol : byte { Tcp, Udp }
 
 /// <summary>One row of /proc/net/tcp, tcp6, udp or udp6.</summary>
-public sealed record InetSocket(
+internal sealed record InetSocket(
     InetProtocol Protocol, bool IsV6, IPAddress LocalAddress, int LocalPort,
     IPAddress RemoteAddress, int RemotePort, int State, uint Uid, ulong Inode)
 {
@@ -28,7 +28,7 @@ public sealed record InetSocket(
 }
 
 /// <summary>One row of /proc/net/unix.</summary>
-public sealed record UnixSocket(ulong KernelAddress, int Flags, int Type, int State, ulong Inode, string? Path)
+internal sealed record UnixSocket(ulong KernelAddress, int Flags, int Type, int State, ulong Inode, string? Path)
 {
     private const int SO_ACCEPTCON = 0x10000;
 
@@ -44,7 +44,7 @@ public sealed record UnixSocket(ulong KernelAddress, int Flags, int Type, int St
 }
 
 /// <summary>One row of /proc/net/netlink.</summary>
-public sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint PortId, ulong Inode)
+internal sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint PortId, ulong Inode)
 {
     /// <summary>linux/netlink.h, as lsof names them.</summary>
     public string ProtocolName => Protocol switch
@@ -58,7 +58,7 @@ public sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint PortI
 }
 
 /// <summary>One row of /proc/net/packet (AF_PACKET sockets).</summary>
-public sealed record PacketSocket(int Type, int Protocol, ulong Inode)
+internal sealed record PacketSocket(int Type, int Protocol, ulong Inode)
 {
     public string TypeName => Type switch { 2 => "SOCK_DGRAM", 3 => "SOCK_RAW", 10 => "SOCK_PACKET", _ => $"{Type}" };
 
@@ -71,7 +71,7 @@ public sealed record PacketSocket(int Type, int Protocol, ulong Inode)
 }
 
 /// <summary>Pure parsers for the socket tables under /proc/net.</summary>
-public static class NetTable
+internal static class NetTable
 {
     /// <summary>One data row of a /proc/net table: the line and its space-separated fields (the
     /// last field holds the rest of the line when there are more than fit).</summary>

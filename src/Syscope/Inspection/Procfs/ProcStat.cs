@@ -1,7 +1,7 @@
 namespace Syscope.Inspection.Procfs;
 
 /// <summary>The fields of /proc/PID/stat (or task/TID/stat) that inspection uses.</summary>
-public readonly record struct ProcStat(
+internal readonly record struct ProcStat(
     int Pid, string Comm, char State, int Ppid, ulong UserTicks, ulong SystemTicks, int Threads,
     ulong StartTicks, int Processor, int Pgrp = 0, int Session = 0, int TtyNr = 0)
 {

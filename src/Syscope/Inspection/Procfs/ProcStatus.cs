@@ -2,7 +2,7 @@ namespace Syscope.Inspection.Procfs;
 
 /// <summary>The fields of /proc/PID/status that inspection uses.</summary>
 /// <remarks>Uid is the real user ID; Euid the effective one and Gid the real group ID (pgrep -u, -U, -G).</remarks>
-public readonly record struct ProcStatus(string Name, char State, int Tgid, int Ppid, uint Uid, int Threads, uint Euid = 0, uint Gid = 0)
+internal readonly record struct ProcStatus(string Name, char State, int Tgid, int Ppid, uint Uid, int Threads, uint Euid = 0, uint Gid = 0)
 {
     public static bool TryParse(ReadOnlySpan<char> text, out ProcStatus status)
     {

@@ -9,7 +9,7 @@ namespace Syscope.Inspection.Procfs;
 /// (ENOENT, ESRCH) is an ordinary answer (null, -1), while a file we may not read is the user's
 /// problem and names the file.
 /// </summary>
-public static class ProcText
+internal static class ProcText
 {
     [ThreadStatic] private static byte[]? t_buffer;
 

@@ -6,7 +6,7 @@ namespace Syscope.Inspection.Procfs;
 /// /proc/PID/task/TID/syscall: "running", "-1 SP PC" (blocked outside any system call, e.g. in a
 /// page fault), or "NR A1 A2 A3 A4 A5 A6 SP PC" for a thread blocked in system call NR.
 /// </summary>
-public readonly record struct SyscallLine(bool Running, long Number, ulong[] Args)
+internal readonly record struct SyscallLine(bool Running, long Number, ulong[] Args)
 {
     public bool InSyscall => !Running && Number >= 0;
 
@@ -36,7 +36,7 @@ public readonly record struct SyscallLine(bool Running, long Number, ulong[] Arg
 
 /// <summary>/proc/PID/task/TID/sched: se.exec_start is when the thread last got the CPU, in
 /// milliseconds of the scheduler clock (CLOCK_MONOTONIC up to drift).</summary>
-public static class SchedText
+internal static class SchedText
 {
     public static double? ExecStartMs(ReadOnlySpan<char> text)
     {

@@ -6,7 +6,7 @@ namespace Syscope.Inspection.Reference;
 
 /// <summary>`explain`: the table's facts (number, signature) with the reference's notes (class,
 /// summary, common errors) and a pointer to the manual page when one is installed.</summary>
-public static class ExplainFormatter
+internal static class ExplainFormatter
 {
     public static SyscallInfo Lookup(string nameOrNumber)
     {

@@ -5,7 +5,7 @@ namespace Syscope.Inspection.Selection;
 /// (lists inside one criterion are alternatives), then Inverse negates, then Newest/Oldest keep
 /// one.  Names (users, groups) are resolved to numbers by whoever builds it.
 /// </summary>
-public sealed record ProcessSelection
+internal sealed record ProcessSelection
 {
     /// <summary>A POSIX extended regular expression, or null for none.</summary>
     public string? Pattern { get; init; }
@@ -43,4 +43,4 @@ public sealed record ProcessSelection
 
 /// <summary>One selected process (or thread, with -w): its ID, name and command line as read,
 /// every byte kept (shown through UntrustedText.Escape).</summary>
-public sealed record SelectedProcess(int Pid, string Name, string CommandLine);
+internal sealed record SelectedProcess(int Pid, string Name, string CommandLine);

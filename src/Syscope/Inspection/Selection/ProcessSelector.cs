@@ -14,7 +14,7 @@ namespace Syscope.Inspection.Selection;
 /// even for Inverse; Newest/Oldest keep the matching candidate with the latest/earliest start
 /// time, ties going to the higher/lower ID.
 /// </summary>
-public sealed class ProcessSelector : IDisposable
+internal sealed class ProcessSelector : IDisposable
 {
     private readonly ProcessSelection _selection;
     private readonly PosixRegex? _regex;

@@ -2,7 +2,7 @@ namespace Syscope.Inspection.Selection;
 
 /// <summary>The name of a controlling terminal from /proc/PID/stat's tty_nr, without /dev/ (as
 /// pgrep -t and ps's TTY column write it): pts/N, ttyN, ttySN, console.</summary>
-public static class TerminalNames
+internal static class TerminalNames
 {
     public static string? Name(int ttyNr)
     {

@@ -9,17 +9,17 @@ using Syscope.Tracing;
 namespace Syscope.Inspection.Why;
 
 /// <summary>One thread as `why` sees it: state, the call it is blocked in, and where its fds lead.</summary>
-public sealed record ThreadReport(
+internal sealed record ThreadReport(
     int Tid, string Comm, char State, double? OffCpuSeconds, string? Syscall, string? CallText,
     WaitKind Kind, IReadOnlyList<FdTarget> Fds, bool OutsideSyscall = false);
 
-public sealed record Diagnosis(ProcessEntry Process, string User, int ParentPid, IReadOnlyList<ThreadReport> Threads);
+internal sealed record Diagnosis(ProcessEntry Process, string User, int ParentPid, IReadOnlyList<ThreadReport> Threads);
 
 /// <summary>
 /// Builds the diagnosis from /proc/PID/task/*/{stat,syscall,sched}, the process's memory (for
 /// poll and select sets) and the rows of `files`.  Nothing here stops or signals the process.
 /// </summary>
-public static class Diagnoser
+internal static class Diagnoser
 {
     public static Diagnosis Run(ProcessEntry process)
     {

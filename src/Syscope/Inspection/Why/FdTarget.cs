@@ -8,7 +8,7 @@ namespace Syscope.Inspection.Why;
 /// <summary>Where one fd leads: a one-line description, and for sockets and pipes the remote
 /// endpoint and the local process at the other end when there is one.  Description and Remote
 /// are shown as they are, so the names in them are escaped when they are built.</summary>
-public sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false, int OtherPeers = 0)
+internal sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false, int OtherPeers = 0)
 {
     /// <summary>"mariadbd (PID 812)", or "bash (PID 7) and 2 other processes" for a shared pipe.</summary>
     public string? PeerText => Peer is { } p
@@ -17,7 +17,7 @@ public sealed record FdTarget(int Fd, string Description, string? Remote = null,
 }
 
 /// <summary>Describes the fds a thread waits on, from the rows `files` built for the process.</summary>
-public sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, EndpointNames names)
+internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, EndpointNames names)
 {
     /// <summary>The describer `why` uses for one process, from its open files read now; null when the
     /// process is gone.  numericNames reads the rows; the descriptions then name hosts and ports.</summary>

@@ -6,7 +6,7 @@ namespace Syscope.Inspection.Why;
 /// <summary>Another process's memory through process_vm_readv: a copy, so the process is neither
 /// stopped nor slowed.  The values may be stale by the time they are printed, which is inherent
 /// to looking at a running process.</summary>
-public sealed class LiveMemory(int pid) : ITraceeMemory
+internal sealed class LiveMemory(int pid) : ITraceeMemory
 {
     public int Read(ulong address, Span<byte> destination)
     {

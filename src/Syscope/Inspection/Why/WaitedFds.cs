@@ -7,7 +7,7 @@ namespace Syscope.Inspection.Why;
 /// <summary>Which fds a blocked call waits on, by its row: the descriptor in its first argument,
 /// the members of a poll or select set read from the process's memory, or the fds registered in an
 /// epoll instance (fdinfo).  What it waits for is the row's WaitKind.</summary>
-public static class WaitedFds
+internal static class WaitedFds
 {
     public static List<int> Of(int pid, SyscallInfo call, ulong[] args, ITraceeMemory memory)
     {

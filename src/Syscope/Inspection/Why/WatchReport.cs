@@ -11,7 +11,7 @@ namespace Syscope.Inspection.Why;
 /// system call and per file descriptor.  A call still blocked when the window closes counts up to
 /// that moment, since "stuck in read for the whole window" is usually the answer.
 /// </summary>
-public sealed class WatchReport : ITraceRenderer
+internal sealed class WatchReport : ITraceRenderer
 {
     public sealed class Stat
     {

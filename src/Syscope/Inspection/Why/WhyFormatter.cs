@@ -8,7 +8,7 @@ namespace Syscope.Inspection.Why;
 /// The `why` screen: a process header, one block per group of threads idle in the same way (same
 /// state, same call, same fds), then one plain sentence per finding.
 /// </summary>
-public static class WhyFormatter
+internal static class WhyFormatter
 {
     public static void Write(TextWriter output, Diagnosis d)
     {

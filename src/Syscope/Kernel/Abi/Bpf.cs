@@ -7,7 +7,7 @@ namespace Syscope.Kernel.Abi;
 [CLayout("struct bpf_object_open_opts", "bpf/libbpf.h",
     Size = "offsetof(struct bpf_object_open_opts, object_name) + sizeof(const char *)")]
 [StructLayout(LayoutKind.Sequential)]
-public struct BpfObjectOpenOpts
+internal struct BpfObjectOpenOpts
 {
     [CField("sz")] public ulong Size;
     [CField("object_name")] public ulong ObjectName;

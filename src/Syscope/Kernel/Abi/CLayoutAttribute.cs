@@ -7,7 +7,7 @@ namespace Syscope.Kernel.Abi;
 /// them with the C# layout: a struct without it, or a field that names no C member, fails that test.
 /// </summary>
 [AttributeUsage(AttributeTargets.Struct, Inherited = false)]
-public sealed class CLayoutAttribute(string cType, string header) : Attribute
+internal sealed class CLayoutAttribute(string cType, string header) : Attribute
 {
     /// <summary>As C spells it: "struct stat", "siginfo_t".</summary>
     public string CType => cType;
@@ -27,7 +27,7 @@ public sealed class CLayoutAttribute(string cType, string header) : Attribute
 /// <summary>The C member a field lays out; a member designator ("ru_utime.tv_sec") reaches into a
 /// nested struct or union.  Fields without it are padding: only the struct's size covers them.</summary>
 [AttributeUsage(AttributeTargets.Field, Inherited = false)]
-public sealed class CFieldAttribute(string name) : Attribute
+internal sealed class CFieldAttribute(string name) : Attribute
 {
     public string Name => name;
 }

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>x86_64 struct stat, which glibc's stat(2) wrapper fills with the same layout.</summary>
 [CLayout("struct stat", "asm/stat.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Stat
+internal unsafe struct Stat
 {
     [CField("st_dev")] public ulong Dev;
     [CField("st_ino")] public ulong Ino;
@@ -29,7 +29,7 @@ public unsafe struct Stat
 
 [CLayout("struct statfs", "asm/statfs.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Statfs
+internal unsafe struct Statfs
 {
     [CField("f_type")] public long Type;
     [CField("f_bsize")] public long Bsize;
@@ -48,7 +48,7 @@ public unsafe struct Statfs
 
 [CLayout("struct statx_timestamp", "linux/stat.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct StatxTimestamp
+internal struct StatxTimestamp
 {
     [CField("tv_sec")] public long Sec;
     [CField("tv_nsec")] public uint Nsec;
@@ -57,7 +57,7 @@ public struct StatxTimestamp
 
 [CLayout("struct statx", "linux/stat.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Statx
+internal unsafe struct Statx
 {
     [CField("stx_mask")] public uint Mask;
     [CField("stx_blksize")] public uint Blksize;
@@ -88,7 +88,7 @@ public unsafe struct Statx
 /// <summary>openat2(2)'s how, as first published (24 bytes).</summary>
 [CLayout("struct open_how", "linux/openat2.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct OpenHow
+internal struct OpenHow
 {
     [CField("flags")] public ulong Flags;
     [CField("mode")] public ulong Mode;
@@ -98,7 +98,7 @@ public struct OpenHow
 /// <summary>mount_setattr(2)'s attributes, as first published (MOUNT_ATTR_SIZE_VER0).</summary>
 [CLayout("struct mount_attr", "linux/mount.h", Size = "MOUNT_ATTR_SIZE_VER0")]
 [StructLayout(LayoutKind.Sequential)]
-public struct MountAttr
+internal struct MountAttr
 {
     [CField("attr_set")] public ulong Set;
     [CField("attr_clr")] public ulong Clear;
@@ -109,7 +109,7 @@ public struct MountAttr
 /// <summary>fcntl(2)'s record lock.</summary>
 [CLayout("struct flock", "linux/fcntl.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Flock
+internal struct Flock
 {
     [CField("l_type")] public short Type;
     [CField("l_whence")] public short Whence;
@@ -123,7 +123,7 @@ public struct Flock
 /// <summary>The fixed head of name_to_handle_at(2)'s handle; handle_bytes of f_handle follow it.</summary>
 [CLayout("struct file_handle", "fcntl.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct FileHandle
+internal struct FileHandle
 {
     [CField("handle_bytes")] public uint Bytes;
     [CField("handle_type")] public int Type;
@@ -132,7 +132,7 @@ public struct FileHandle
 /// <summary>What readdir64(3) returns a pointer to.</summary>
 [CLayout("struct dirent64", "dirent.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Dirent64
+internal unsafe struct Dirent64
 {
     [CField("d_ino")] public ulong Ino;
     [CField("d_off")] public long Off;

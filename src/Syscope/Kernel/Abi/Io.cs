@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>One buffer of a vector: a tracee's (readv, msghdr, GETREGSET) or ours (process_vm_readv).</summary>
 [CLayout("struct iovec", "linux/uio.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Iovec
+internal struct Iovec
 {
     [CField("iov_base")] public ulong Base;
     [CField("iov_len")] public ulong Len;
@@ -14,7 +14,7 @@ public struct Iovec
 /// <summary>sendmsg/recvmsg's message header (the kernel's struct user_msghdr).</summary>
 [CLayout("struct msghdr", "sys/socket.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Msghdr
+internal struct Msghdr
 {
     [CField("msg_name")] public ulong Name;
     [CField("msg_namelen")] public uint NameLen;
@@ -30,7 +30,7 @@ public struct Msghdr
 /// <summary>One entry of sendmmsg/recvmmsg's array: a msghdr, then msg_len.</summary>
 [CLayout("struct mmsghdr", "sys/socket.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Mmsghdr
+internal struct Mmsghdr
 {
     [CField("msg_hdr")] public Msghdr Hdr;
     [CField("msg_len")] public uint Len;
@@ -39,7 +39,7 @@ public struct Mmsghdr
 
 [CLayout("struct pollfd", "linux/poll.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Pollfd
+internal struct Pollfd
 {
     [CField("fd")] public int Fd;
     [CField("events")] public short Events;
@@ -49,7 +49,7 @@ public struct Pollfd
 /// <summary>An AIO control block (io_submit(2)).</summary>
 [CLayout("struct iocb", "linux/aio_abi.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Iocb
+internal struct Iocb
 {
     [CField("aio_data")] public ulong Data;
     [CField("aio_key")] public uint Key;
@@ -68,7 +68,7 @@ public struct Iocb
 /// <summary>A completed AIO request (io_getevents(2)).</summary>
 [CLayout("struct io_event", "linux/aio_abi.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct IoEvent
+internal struct IoEvent
 {
     [CField("data")] public ulong Data;
     [CField("obj")] public ulong Obj;
@@ -79,7 +79,7 @@ public struct IoEvent
 /// <summary>An epoll(7) interest or ready event: packed on x86_64 (12 bytes).</summary>
 [CLayout("struct epoll_event", "linux/eventpoll.h")]
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
-public struct EpollEvent
+internal struct EpollEvent
 {
     [CField("events")] public uint Events;
     [CField("data")] public ulong Data;

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>The owner and mode of a System V IPC object, heading each *id64_ds.</summary>
 [CLayout("struct ipc64_perm", "linux/ipc.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct IpcPerm
+internal struct IpcPerm
 {
     [CField("key")] public int Key;
     [CField("uid")] public uint Uid;
@@ -21,7 +21,7 @@ public struct IpcPerm
 
 [CLayout("struct shmid64_ds", "linux/shm.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct ShmidDs
+internal struct ShmidDs
 {
     [CField("shm_perm")] public IpcPerm Perm;
     [CField("shm_segsz")] public ulong Segsz;
@@ -36,7 +36,7 @@ public struct ShmidDs
 
 [CLayout("struct msqid64_ds", "linux/msg.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct MsqidDs
+internal struct MsqidDs
 {
     [CField("msg_perm")] public IpcPerm Perm;
     [CField("msg_stime")] public long Stime;
@@ -52,7 +52,7 @@ public struct MsqidDs
 
 [CLayout("struct semid64_ds", "linux/sem.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct SemidDs
+internal struct SemidDs
 {
     [CField("sem_perm")] public IpcPerm Perm;
     [CField("sem_otime")] public long Otime;
@@ -66,7 +66,7 @@ public struct SemidDs
 /// <summary>shmctl(SHM_INFO)'s usage figures.</summary>
 [CLayout("struct shm_info", "linux/shm.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct ShmInfo
+internal struct ShmInfo
 {
     [CField("used_ids")] public int UsedIds;
     [CField("shm_tot")] public ulong Tot;
@@ -79,7 +79,7 @@ public struct ShmInfo
 /// <summary>One semop(2) operation.</summary>
 [CLayout("struct sembuf", "linux/sem.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Sembuf
+internal struct Sembuf
 {
     [CField("sem_num")] public ushort Num;
     [CField("sem_op")] public short Op;
@@ -88,7 +88,7 @@ public struct Sembuf
 
 [CLayout("struct mq_attr", "linux/mqueue.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct MqAttr
+internal unsafe struct MqAttr
 {
     [CField("mq_flags")] public long Flags;
     [CField("mq_maxmsg")] public long MaxMsg;
@@ -100,7 +100,7 @@ public unsafe struct MqAttr
 /// <summary>One futex of futex_waitv(2).</summary>
 [CLayout("struct futex_waitv", "linux/futex.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct FutexWaitv
+internal struct FutexWaitv
 {
     [CField("val")] public ulong Val;
     [CField("uaddr")] public ulong Uaddr;

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>clone3(2)'s arguments, up to cgroup (CLONE_ARGS_SIZE_VER2).</summary>
 [CLayout("struct clone_args", "linux/sched.h", Size = "CLONE_ARGS_SIZE_VER2")]
 [StructLayout(LayoutKind.Sequential)]
-public struct CloneArgs
+internal struct CloneArgs
 {
     [CField("flags")] public ulong Flags;
     [CField("pidfd")] public ulong Pidfd;
@@ -23,7 +23,7 @@ public struct CloneArgs
 /// <summary>sched_setattr(2)'s attributes, up to the utilization clamps (SCHED_ATTR_SIZE_VER1).</summary>
 [CLayout("struct sched_attr", "linux/sched/types.h", Size = "SCHED_ATTR_SIZE_VER1")]
 [StructLayout(LayoutKind.Sequential)]
-public struct SchedAttr
+internal struct SchedAttr
 {
     [CField("size")] public uint Size;
     [CField("sched_policy")] public uint Policy;
@@ -40,7 +40,7 @@ public struct SchedAttr
 /// <summary>A resource limit (prlimit64(2)); x86_64's struct rlimit has the same two 64-bit words.</summary>
 [CLayout("struct rlimit64", "linux/resource.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Rlimit64
+internal struct Rlimit64
 {
     [CField("rlim_cur")] public ulong Cur;
     [CField("rlim_max")] public ulong Max;
@@ -49,7 +49,7 @@ public struct Rlimit64
 /// <summary>Resource usage (wait4(2), getrusage(2)): two timevals, then fourteen counters.</summary>
 [CLayout("struct rusage", "linux/resource.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Rusage
+internal struct Rusage
 {
     [CField("ru_utime.tv_sec")] public long UtimeSec;
     [CField("ru_utime.tv_usec")] public long UtimeUsec;
@@ -73,7 +73,7 @@ public struct Rusage
 
 [CLayout("struct __user_cap_header_struct", "linux/capability.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct CapUserHeader
+internal struct CapUserHeader
 {
     [CField("version")] public uint Version;
     [CField("pid")] public int Pid;
@@ -81,7 +81,7 @@ public struct CapUserHeader
 
 [CLayout("struct __user_cap_data_struct", "linux/capability.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct CapUserData
+internal struct CapUserData
 {
     [CField("effective")] public uint Effective;
     [CField("permitted")] public uint Permitted;
@@ -91,7 +91,7 @@ public struct CapUserData
 /// <summary>_sysctl(2)'s arguments.</summary>
 [CLayout("struct __sysctl_args", "linux/sysctl.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct SysctlArgs
+internal unsafe struct SysctlArgs
 {
     [CField("name")] public ulong Name;
     [CField("nlen")] public int Nlen;
@@ -105,7 +105,7 @@ public unsafe struct SysctlArgs
 /// <summary>landlock_add_rule(2)'s LANDLOCK_RULE_PATH_BENEATH, packed to 12 bytes.</summary>
 [CLayout("struct landlock_path_beneath_attr", "linux/landlock.h")]
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
-public struct LandlockPathBeneathAttr
+internal struct LandlockPathBeneathAttr
 {
     [CField("allowed_access")] public ulong AllowedAccess;
     [CField("parent_fd")] public int ParentFd;
@@ -114,7 +114,7 @@ public struct LandlockPathBeneathAttr
 /// <summary>glibc's opaque spawn attributes, only ever handed to posix_spawnattr_*(3).</summary>
 [CLayout("posix_spawnattr_t", "spawn.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct PosixSpawnAttr
+internal unsafe struct PosixSpawnAttr
 {
     private fixed byte _opaque[336];
 }

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>struct ptrace_syscall_info, 88 bytes on x86_64.</summary>
 [CLayout("struct ptrace_syscall_info", "linux/ptrace.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct SyscallInfoRaw
+internal unsafe struct SyscallInfoRaw
 {
     [CField("op")] public byte Op;
     private byte _pad0, _pad1, _pad2;
@@ -23,7 +23,7 @@ public unsafe struct SyscallInfoRaw
 /// <summary>x86_64 general registers, for PTRACE_GETREGS/SETREGS.</summary>
 [CLayout("struct user_regs_struct", "sys/user.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct UserRegs
+internal struct UserRegs
 {
     [CField("r15")] public ulong R15;
     [CField("r14")] public ulong R14;

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>siginfo_t for x86_64: 128 bytes, the union at offset 16.</summary>
 [CLayout("siginfo_t", "asm/siginfo.h")]
 [StructLayout(LayoutKind.Explicit, Size = 128)]
-public struct SigInfo
+internal struct SigInfo
 {
     [CField("si_signo"), FieldOffset(0)] public int Signo;
     [CField("si_errno"), FieldOffset(4)] public int Errno;
@@ -30,7 +30,7 @@ public struct SigInfo
 /// <summary>The kernel's struct sigaction (rt_sigaction(2)): handler, flags, restorer, mask.</summary>
 [CLayout("struct sigaction", "asm/signal.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Sigaction
+internal struct Sigaction
 {
     [CField("sa_handler")] public ulong Handler;
     [CField("sa_flags")] public ulong Flags;
@@ -42,7 +42,7 @@ public struct Sigaction
 /// mask comes before the flags.  Named through a typedef, as the kernel's holds the C name.</summary>
 [CLayout("libc_sigaction", "signal.h", Declaration = "typedef struct sigaction libc_sigaction;")]
 [StructLayout(LayoutKind.Sequential)]
-public struct LibcSigaction
+internal struct LibcSigaction
 {
     [CField("sa_handler")] public nint Handler;
     [CField("sa_mask")] public Sigset Mask;
@@ -53,7 +53,7 @@ public struct LibcSigaction
 /// <summary>sigaltstack(2)'s stack_t.</summary>
 [CLayout("stack_t", "asm/signal.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct SignalStack
+internal struct SignalStack
 {
     [CField("ss_sp")] public ulong Sp;
     [CField("ss_flags")] public int Flags;
@@ -63,7 +63,7 @@ public struct SignalStack
 /// <summary>timer_create(2) and mq_notify(2)'s notification.</summary>
 [CLayout("struct sigevent", "asm/siginfo.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Sigevent
+internal unsafe struct Sigevent
 {
     [CField("sigev_value")] public ulong Value;
     [CField("sigev_signo")] public int Signo;
@@ -78,7 +78,7 @@ public unsafe struct Sigevent
 [CLayout("struct __aio_sigset", "stddef.h",
     Declaration = "struct __aio_sigset { const void *sigmask; size_t sigsetsize; };")]
 [StructLayout(LayoutKind.Sequential)]
-public struct SigsetArgument
+internal struct SigsetArgument
 {
     [CField("sigmask")] public ulong Mask;
     [CField("sigsetsize")] public ulong Size;
@@ -87,7 +87,7 @@ public struct SigsetArgument
 /// <summary>The C library's signal set (1024 bits), for posix_spawnattr_setsigmask(3).</summary>
 [CLayout("sigset_t", "signal.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Sigset
+internal unsafe struct Sigset
 {
     [CField("__val")] public fixed ulong Bits[16];
 

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>The header of every netlink message.</summary>
 [CLayout("struct nlmsghdr", "linux/netlink.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct NlMsgHdr
+internal struct NlMsgHdr
 {
     [CField("nlmsg_len")] public uint Len;
     [CField("nlmsg_type")] public ushort Type;
@@ -17,7 +17,7 @@ public struct NlMsgHdr
 /// <summary>A netlink attribute's head (length, type); its payload follows, 4-byte aligned.</summary>
 [CLayout("struct rtattr", "linux/rtnetlink.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Rtattr
+internal struct Rtattr
 {
     [CField("rta_len")] public ushort Len;
     [CField("rta_type")] public ushort Type;
@@ -26,7 +26,7 @@ public struct Rtattr
 /// <summary>One socket's endpoints as inet_diag reports them: ports and addresses big-endian.</summary>
 [CLayout("struct inet_diag_sockid", "linux/inet_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct InetDiagSockId
+internal unsafe struct InetDiagSockId
 {
     [CField("idiag_sport")] public ushort SourcePortBigEndian;
     [CField("idiag_dport")] public ushort DestinationPortBigEndian;
@@ -38,7 +38,7 @@ public unsafe struct InetDiagSockId
 
 [CLayout("struct inet_diag_req_v2", "linux/inet_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct InetDiagReqV2
+internal struct InetDiagReqV2
 {
     [CField("sdiag_family")] public byte Family;
     [CField("sdiag_protocol")] public byte Protocol;
@@ -50,7 +50,7 @@ public struct InetDiagReqV2
 
 [CLayout("struct inet_diag_msg", "linux/inet_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct InetDiagMsg
+internal struct InetDiagMsg
 {
     [CField("idiag_family")] public byte Family;
     [CField("idiag_state")] public byte State;
@@ -66,7 +66,7 @@ public struct InetDiagMsg
 
 [CLayout("struct unix_diag_req", "linux/unix_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct UnixDiagReq
+internal unsafe struct UnixDiagReq
 {
     [CField("sdiag_family")] public byte Family;
     [CField("sdiag_protocol")] public byte Protocol;
@@ -79,7 +79,7 @@ public unsafe struct UnixDiagReq
 
 [CLayout("struct unix_diag_msg", "linux/unix_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct UnixDiagMsg
+internal unsafe struct UnixDiagMsg
 {
     [CField("udiag_family")] public byte Family;
     [CField("udiag_type")] public byte Type;
@@ -91,7 +91,7 @@ public unsafe struct UnixDiagMsg
 
 [CLayout("struct netlink_diag_req", "linux/netlink_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct NetlinkDiagReq
+internal unsafe struct NetlinkDiagReq
 {
     [CField("sdiag_family")] public byte Family;
     [CField("sdiag_protocol")] public byte Protocol;
@@ -103,7 +103,7 @@ public unsafe struct NetlinkDiagReq
 
 [CLayout("struct netlink_diag_msg", "linux/netlink_diag.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct NetlinkDiagMsg
+internal unsafe struct NetlinkDiagMsg
 {
     [CField("ndiag_family")] public byte Family;
     [CField("ndiag_type")] public byte Type;

@@ -5,7 +5,7 @@ namespace Syscope.Kernel.Abi;
 /// <summary>The kernel's struct termios (TCGETS/TCSETS), not the C library's larger one.</summary>
 [CLayout("struct termios", "asm/termbits.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Termios
+internal unsafe struct Termios
 {
     [CField("c_iflag")] public uint Iflag;
     [CField("c_oflag")] public uint Oflag;
@@ -17,7 +17,7 @@ public unsafe struct Termios
 
 [CLayout("struct winsize", "asm/termios.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Winsize
+internal struct Winsize
 {
     [CField("ws_row")] public ushort Row;
     [CField("ws_col")] public ushort Col;

@@ -6,7 +6,7 @@ namespace Syscope.Kernel.Abi;
 /// read through this struct too.</summary>
 [CLayout("struct __kernel_timespec", "linux/time_types.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Timespec
+internal struct Timespec
 {
     [CField("tv_sec")] public long Sec;
     [CField("tv_nsec")] public long Nsec;
@@ -15,7 +15,7 @@ public struct Timespec
 /// <summary>A timer's interval and next expiry; itimerval (two timevals) has the same layout.</summary>
 [CLayout("struct __kernel_itimerspec", "linux/time_types.h")]
 [StructLayout(LayoutKind.Sequential)]
-public struct Itimerspec
+internal struct Itimerspec
 {
     [CField("it_interval")] public Timespec Interval;
     [CField("it_value")] public Timespec Value;
@@ -24,7 +24,7 @@ public struct Itimerspec
 /// <summary>adjtimex(2) and clock_adjtime(2)'s clock state.</summary>
 [CLayout("struct __kernel_timex", "linux/timex.h")]
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct Timex
+internal unsafe struct Timex
 {
     [CField("modes")] public int Modes;
     [CField("offset")] public long Offset;

@@ -7,7 +7,7 @@ using Syscope.Interop;
 namespace Syscope.Tracing.Ebpf;
 
 /// <summary>What to load: fixed before load, so the verifier drops the code a run does not use.</summary>
-public sealed record ProbeOptions
+internal sealed record ProbeOptions
 {
     public ProbeScope Scope { get; init; } = ProbeScope.Pids;
     /// <summary>Key the traced set by thread id (strace without -f traces one thread).</summary>
@@ -33,7 +33,7 @@ public sealed record ProbeOptions
 /// buffer's reader.  Disposing detaches and unloads everything; if syscope dies instead, the kernel
 /// does the same when its descriptors close (nothing is pinned).
 /// </summary>
-public sealed class BpfProbe : IDisposable
+internal sealed class BpfProbe : IDisposable
 {
     public const string ObjectResource = "syscope.bpf.o";
 

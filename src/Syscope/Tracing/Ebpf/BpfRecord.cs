@@ -5,7 +5,7 @@ namespace Syscope.Tracing.Ebpf;
 
 /// <summary>One record as it lies in the ring buffer, read in place (valid only while the reader
 /// hands it out).</summary>
-public readonly ref struct BpfRecord(ReadOnlySpan<byte> bytes)
+internal readonly ref struct BpfRecord(ReadOnlySpan<byte> bytes)
 {
     public ReadOnlySpan<byte> Bytes { get; } = bytes;
 
@@ -33,7 +33,7 @@ public readonly ref struct BpfRecord(ReadOnlySpan<byte> bytes)
 
 /// <summary>Walks the captures of a record: each a <see cref="Capture"/> header, then its bytes
 /// padded to 8.</summary>
-public ref struct CaptureEnumerator(ReadOnlySpan<byte> rest)
+internal ref struct CaptureEnumerator(ReadOnlySpan<byte> rest)
 {
     private ReadOnlySpan<byte> _rest = rest;
 

@@ -7,7 +7,7 @@ namespace Syscope.Tracing.Ebpf;
 // C# mirrors of src/Syscope/Bpf/syscope.h, field for field (names in PascalCase).  BpfLayoutTests
 // compiles the header with gcc and compares every size and offset.
 
-public enum RecordKind : ushort
+internal enum RecordKind : ushort
 {
     SyscallEntry = 1,
     SyscallExit = 2,
@@ -18,7 +18,7 @@ public enum RecordKind : ushort
 }
 
 [Flags]
-public enum RecordFlags : ushort
+internal enum RecordFlags : ushort
 {
     None = 0,
     /// <summary>Exit: this call's entry record was lost.</summary>
@@ -37,7 +37,7 @@ public enum RecordFlags : ushort
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct RecordHeader
+internal struct RecordHeader
 {
     public RecordKind Kind;
     public RecordFlags Flags;
@@ -50,7 +50,7 @@ public struct RecordHeader
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct EntryRecord
+internal struct EntryRecord
 {
     public RecordHeader H;
     public SyscallArgs Args;
@@ -59,7 +59,7 @@ public struct EntryRecord
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct ExitRecord
+internal struct ExitRecord
 {
     public RecordHeader H;
     public long Ret;
@@ -67,7 +67,7 @@ public struct ExitRecord
 }
 
 [Flags]
-public enum CaptureFlags : ushort
+internal enum CaptureFlags : ushort
 {
     None = 0,
     Truncated = 0x1,
@@ -79,7 +79,7 @@ public enum CaptureFlags : ushort
 }
 
 [Flags]
-public enum FdFlags : ushort
+internal enum FdFlags : ushort
 {
     None = 0,
     Deleted = 0x1,
@@ -90,7 +90,7 @@ public enum FdFlags : ushort
 
 /// <summary>What a descriptor refers to; the names of its path follow, leaf first, each NUL-terminated.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct FdIdentity
+internal struct FdIdentity
 {
     public ulong Ino;
     public uint Magic;
@@ -104,7 +104,7 @@ public struct FdIdentity
 /// <summary>One captured region in a record: its tracee address and length; the bytes follow,
 /// padded to 8.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct Capture
+internal struct Capture
 {
     public ulong Addr;
     public uint Len;
@@ -114,7 +114,7 @@ public struct Capture
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct ForkRecord
+internal struct ForkRecord
 {
     public RecordHeader H;
     public uint ChildTid;
@@ -122,7 +122,7 @@ public struct ForkRecord
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct ExecRecord
+internal struct ExecRecord
 {
     public RecordHeader H;
     public uint OldTid;
@@ -130,7 +130,7 @@ public struct ExecRecord
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct TaskExitRecord
+internal struct TaskExitRecord
 {
     public RecordHeader H;
     /// <summary>Wait-status bits: (code &lt;&lt; 8) | signal | 0x80 for a core dump.</summary>
@@ -139,19 +139,19 @@ public struct TaskExitRecord
 }
 
 [InlineArray(48)]
-public struct SigInfoBytes
+internal struct SigInfoBytes
 {
     private byte _first;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct SignalRecord
+internal struct SignalRecord
 {
     public RecordHeader H;
     public SigInfoBytes Siginfo;
 }
 
-public enum CaptureKind : byte
+internal enum CaptureKind : byte
 {
     None = 0,
     Bytes = 1,
@@ -165,7 +165,7 @@ public enum CaptureKind : byte
     Fd = 8,
 }
 
-public enum CapturePhase : byte
+internal enum CapturePhase : byte
 {
     Entry = 0,
     /// <summary>Only when the call succeeded.</summary>
@@ -173,7 +173,7 @@ public enum CapturePhase : byte
 }
 
 /// <summary>A rule covers Header + count * ElemSize bytes; where its count comes from.</summary>
-public enum SizeSource : byte
+internal enum SizeSource : byte
 {
     /// <summary>Count 1.</summary>
     Fixed = 0,
@@ -186,7 +186,7 @@ public enum SizeSource : byte
 }
 
 [Flags]
-public enum RuleFlags : byte
+internal enum RuleFlags : byte
 {
     None = 0,
     /// <summary>The count is of bits, stored in whole 64-bit words (fd_set, node masks).</summary>
@@ -195,7 +195,7 @@ public enum RuleFlags : byte
 
 /// <summary>One rule of a syscall's capture plan: which argument's memory to copy, when, and how much.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct CaptureRule
+internal struct CaptureRule
 {
     /// <summary>The argument holding the address, or <see cref="BpfLimits.ArgStackPointer"/>.</summary>
     public byte Arg;
@@ -214,27 +214,27 @@ public struct CaptureRule
 }
 
 [InlineArray(BpfLimits.MaxRules)]
-public struct CaptureRules
+internal struct CaptureRules
 {
     private CaptureRule _first;
 }
 
 /// <summary>The rules for one syscall, in order; a rule of kind None ends them.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct CapturePlanEntry
+internal struct CapturePlanEntry
 {
     public CaptureRules Rules;
 }
 
 [InlineArray(BpfLimits.LatencyBuckets)]
-public struct LatencyHistogram
+internal struct LatencyHistogram
 {
     private ulong _first;
 }
 
 /// <summary>The -c figures of one syscall (summed over CPUs when read).</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct SyscallCounter
+internal struct SyscallCounter
 {
     public ulong Calls;
     public ulong Errors;
@@ -246,7 +246,7 @@ public struct SyscallCounter
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct RingStats
+internal struct RingStats
 {
     /// <summary>Records the BPF programs tried to write.</summary>
     public ulong Attempts;
@@ -255,19 +255,19 @@ public struct RingStats
 }
 
 [InlineArray(BpfLimits.MaxSyscalls / 64)]
-public struct SyscallBits
+internal struct SyscallBits
 {
     private ulong _first;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct TraceSetBits
+internal struct TraceSetBits
 {
     public SyscallBits Bits;
     public ulong Others;
 }
 
-public enum ProbeScope : uint
+internal enum ProbeScope : uint
 {
     /// <summary>Tasks whose tgid (or tid, per thread) is in the traced map.</summary>
     Pids = 0,
@@ -276,7 +276,7 @@ public enum ProbeScope : uint
 }
 
 [StructLayout(LayoutKind.Sequential)]
-public struct SyscopeConfig
+internal struct SyscopeConfig
 {
     public ProbeScope Scope;
     public uint PerThread;
@@ -288,7 +288,7 @@ public struct SyscopeConfig
 }
 
 /// <summary>The limits of syscope.h.</summary>
-public static class BpfLimits
+internal static class BpfLimits
 {
     public const int MaxSyscalls = 512;
     public const int LatencyBuckets = 40;

@@ -9,7 +9,7 @@ namespace Syscope.Tracing.Ebpf;
 /// rows say is the only source: a decoder that needs more memory gets it by a better role, not by a
 /// rule written here.
 /// </summary>
-public static class CapturePlans
+internal static class CapturePlans
 {
     /// <summary>PATH_MAX: paths and strings are copied whole up to it (the copy stops at the NUL).</summary>
     public const int PathMax = 4096;

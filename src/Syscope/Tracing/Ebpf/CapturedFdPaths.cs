@@ -14,7 +14,7 @@ namespace Syscope.Tracing.Ebpf;
 /// the call did not capture (descriptors inside structures), and socket details (-yy) come from
 /// sock_diag, which knows sockets that still exist.
 /// </summary>
-public sealed class CapturedFdPaths : IFdPaths
+internal sealed class CapturedFdPaths : IFdPaths
 {
     private const uint PipeFs = 0x50495045, SockFs = 0x534F434B, AnonInodeFs = 0x09041934, PidFs = 0x50494446;
     private const uint S_IFMT = 0xf000, S_IFCHR = 0x2000, S_IFBLK = 0x6000;

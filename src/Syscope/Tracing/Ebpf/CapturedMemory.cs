@@ -10,7 +10,7 @@ namespace Syscope.Tracing.Ebpf;
 /// bytes live in one arena reused call after call: nothing is allocated per event once it has
 /// grown to the largest call.
 /// </summary>
-public sealed class CapturedMemory : ITraceeMemory
+internal sealed class CapturedMemory : ITraceeMemory
 {
     private struct Region
     {

@@ -5,7 +5,7 @@ using Syscope.Kernel;
 
 namespace Syscope.Tracing.Ebpf;
 
-public sealed partial class EbpfBackend
+internal sealed partial class EbpfBackend
 {
     private const int Execve = 59;
 

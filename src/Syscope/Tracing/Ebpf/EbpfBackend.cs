@@ -6,7 +6,7 @@ namespace Syscope.Tracing.Ebpf;
 
 /// <summary>How the eBPF backend runs: --buffer-size, how much of each argument's memory to copy
 /// (-s, -e read=/write=), and how often the reader looks at the ring when nothing woke it.</summary>
-public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false,
+internal sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false,
     bool FdPaths = false, int PollMs = 20);
 
 /// <summary>
@@ -17,7 +17,7 @@ public sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes
 /// caller's thread, polling the ring with a short timeout, so a detach request from a signal
 /// handler takes effect within one poll.
 /// </summary>
-public sealed partial class EbpfBackend : ITraceBackend
+internal sealed partial class EbpfBackend : ITraceBackend
 {
     private readonly TraceTarget _target;
     private readonly EbpfSettings _settings;

@@ -6,7 +6,7 @@ namespace Syscope.Tracing.Ebpf;
 
 /// <summary>Whether this machine can run syscope's BPF programs, checked once: each failure is one
 /// line naming what is missing, for `--ebpf` to print and `--backend=auto` to fall back on.</summary>
-public static class EbpfSupport
+internal static class EbpfSupport
 {
     public const string BtfPath = "/sys/kernel/btf/vmlinux";
     private const int CAP_SYS_ADMIN = 21, CAP_PERFMON = 38, CAP_BPF = 39;

@@ -10,7 +10,7 @@ namespace Syscope.Tracing.Ebpf;
 /// traced call is the execve, and nothing ever ptraces it.  syscope is its parent and reaps it.
 /// Disposing kills and reaps a command that has not been reaped, so none is left stopped.
 /// </summary>
-public sealed class PausedLaunch : IDisposable
+internal sealed class PausedLaunch : IDisposable
 {
     public int Pid { get; }
     private bool _reaped;

@@ -5,7 +5,7 @@ namespace Syscope.Tracing.Ebpf;
 
 /// <summary>Receives records from <see cref="RingBufferReader.Drain{TSink}"/>, synchronously, in
 /// the order the BPF programs reserved them.</summary>
-public interface IRecordSink
+internal interface IRecordSink
 {
     void OnRecord(BpfRecord record);
 }
@@ -22,7 +22,7 @@ public interface IRecordSink
 /// kernel's default policy); level-triggered, it would return at once whenever a record waited,
 /// and the reader would spin on batches of one.
 /// </summary>
-public sealed unsafe class RingBufferReader : IDisposable
+internal sealed unsafe class RingBufferReader : IDisposable
 {
     private const uint BusyBit = 1u << 31, DiscardBit = 1u << 30, HeaderSize = 8;
 

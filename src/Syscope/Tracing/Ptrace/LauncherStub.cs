@@ -37,7 +37,7 @@ namespace Syscope.Tracing.Ptrace;
 /// again:   mov eax,34; syscall; jmp again                                ; pause() until killed
 /// </code>
 /// </summary>
-public static class LauncherStub
+internal static class LauncherStub
 {
     private static ReadOnlySpan<byte> Code =>
     [

@@ -12,7 +12,7 @@ namespace Syscope.Tracing.Ptrace;
 /// it run setgroups, setresgid and setresuid (in that order: dropping uid first would forbid the
 /// rest) through one of its own `syscall` instructions, then puts its registers back.
 /// </summary>
-public sealed partial class PtraceBackend
+internal sealed partial class PtraceBackend
 {
     private const int SetgroupsNr = 116, SetresgidNr = 119, SetresuidNr = 117;
 
@@ -56,4 +56,4 @@ public sealed partial class PtraceBackend
 }
 
 /// <summary>The identity -u asks for: uid, primary gid and supplementary groups (initgroups).</summary>
-public sealed record RunAs(uint Uid, uint Gid, uint[] Groups);
+internal sealed record RunAs(uint Uid, uint Gid, uint[] Groups);

@@ -12,7 +12,7 @@ namespace Syscope.Tracing.Ptrace;
 /// that was about to be delivered is handed back with the detach, so nothing is lost.  A blocked
 /// syscall interrupted this way is restarted by the kernel, so the tracee never sees EINTR.
 /// </summary>
-public sealed partial class PtraceBackend
+internal sealed partial class PtraceBackend
 {
     private void DetachAll()
     {

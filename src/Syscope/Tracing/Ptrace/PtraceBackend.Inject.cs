@@ -10,7 +10,7 @@ namespace Syscope.Tracing.Ptrace;
 /// replaced by -1 so the kernel runs nothing; at exit rax gets the injected error or value.
 /// Delays hold the tracee stopped without holding up the other tracees.
 /// </summary>
-public sealed partial class PtraceBackend
+internal sealed partial class PtraceBackend
 {
     private readonly List<(long Until, Tracee Tracee, int Request, int Signal)> _delayed = new();
 

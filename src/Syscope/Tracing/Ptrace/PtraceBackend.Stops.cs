@@ -9,7 +9,7 @@ using static Syscope.Interop.Ptrace;
 namespace Syscope.Tracing.Ptrace;
 
 /// <summary>Turning one waitpid() status into events and the right resume request.</summary>
-public sealed partial class PtraceBackend
+internal sealed partial class PtraceBackend
 {
     private const int SyscallStop = SignalNames.SIGTRAP | 0x80;
 

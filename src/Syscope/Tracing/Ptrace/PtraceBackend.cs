@@ -12,7 +12,7 @@ namespace Syscope.Tracing.Ptrace;
 /// seized it, so the whole life of a trace (launch, seize, the wait loop, detach) runs on one
 /// dedicated OS thread.  It produces <see cref="TraceEvent"/>s and knows nothing of output formats.
 /// </summary>
-public sealed partial class PtraceBackend : ITraceBackend
+internal sealed partial class PtraceBackend : ITraceBackend
 {
     private readonly TraceTarget _target;
     private ITraceConsumer _consumer = null!;

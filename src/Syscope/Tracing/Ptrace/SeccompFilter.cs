@@ -8,7 +8,7 @@ namespace Syscope.Tracing.Ptrace;
 /// every other call run without the tracer (SECCOMP_RET_ALLOW), as strace --seccomp-bpf does.
 /// Calls of another ABI (i386, x32) always stop: the table only knows x86_64 numbers.
 /// </summary>
-public static class SeccompFilter
+internal static class SeccompFilter
 {
     // <linux/filter.h>, <linux/bpf_common.h>, <linux/seccomp.h>, <linux/audit.h>
     private const ushort LdAbsW = 0x20, JeqK = 0x15, JgeK = 0x35, RetK = 0x06;
