@@ -297,7 +297,7 @@ def syscall_table(rows, roles, notes):
     sizes, byname, partial = roles
     out = [HEADER.format("tools/syscalls/kernel.txt, roles.txt and notes.txt"),
            "namespace Syscope.Syscalls;\n",
-           "public static partial class SyscallTable",
+           "internal static partial class SyscallTable",
            "{",
            "    public const int MaxNumber = %d;\n" % max(nr for nr, _, _ in rows),
            "    private static SyscallInfo[] Build() =>",
@@ -343,7 +343,7 @@ def sys_constants(rows):
            "namespace Syscope.Syscalls;\n",
            "/// <summary>x86_64 syscall numbers by name, for code that names a call (decoder registration,",
            "/// the backend's execve and restart_syscall, the formatters' exit and exit_group).</summary>",
-           "public static class Sys",
+           "internal static class Sys",
            "{"]
     for nr, name, _ in rows:
         out.append("    public const int %s = %d;" % (name, nr))
@@ -391,7 +391,7 @@ def errno_table():
     errs = read_errno()
     out = [HEADER.format("asm-generic/errno*.h, strerror() and linux/errno.h"),
            "namespace Syscope.Kernel;\n",
-           "public static partial class Errno",
+           "internal static partial class Errno",
            "{",
            "    public const int MaxNumber = %d;\n" % max(errs),
            "    private static (int Number, string Name, string Message)[] Entries() =>",

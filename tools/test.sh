@@ -4,18 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(strace lsof gcc libc6-dev)
-[ -f .ci/apt-packages ] && while read -r p; do [ -n "$p" ] && [ "${p#\#}" = "$p" ] && packages+=("$p"); done < .ci/apt-packages
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "not root: cannot install ${missing[*]}; tests that need them will skip" >&2
-  fi
-fi
+bash tools/install-packages.sh
 # Kernel tables are regenerated from tracefs where it can be mounted; it is not needed to test.
 mountpoint -q /sys/kernel/tracing 2>/dev/null || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null || true
 
