@@ -118,6 +118,15 @@ public sealed class LsofOptionsTests(ITestOutputHelper log) : IDisposable
         Assert.Equal($"{holder.Id}\n", r.Stdout);
     }
 
+    [NeedsFact("root")]
+    public void No_selection_lists_every_process_and_exits_0()
+    {
+        var sleeper = _live.Start("sleep", "600");
+        var r = SyscopeCli.Run("files");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(r.Stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^sleep +{sleeper.Id} +root +cwd "));
+    }
+
     [Fact]
     public void Version_is_no_pattern()
     {

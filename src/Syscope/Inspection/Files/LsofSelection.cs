@@ -49,7 +49,11 @@ internal sealed class LsofSelection
     {
         if (Fds is { Exclude: true } ex && ex.Matches(f)) return false;
         if (f.Inet != null && !States.Admits(f.Inet)) return false;
-        if (Empty) return true;
+        if (Empty)
+        {
+            found.Mark(-1, -1, false, null);
+            return true;
+        }
 
         int pid = Pids.IndexOf(p.Pid);
         int command = Commands.FindIndex(c => p.Comm.StartsWith(c, StringComparison.Ordinal));
