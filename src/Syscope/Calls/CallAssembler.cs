@@ -141,15 +141,18 @@ internal sealed class CallAssembler : ITraceConsumer
         foreach (var r in _renderers) r.Attached(in e);
     }
 
+    /// <summary>A thread other than the leader exec'd: the kernel ended every other thread, so
+    /// the leader's own call never returns, and the execve goes on under the leader's id.</summary>
     private void Superseded(ref TraceEvent e)
     {
-        // The call in progress (execve) goes on under the leader's id.
+        if (CutCall(e.Tid) is { } cut) foreach (var r in _renderers) r.Unfinished(cut, CallCut.Superseded, e.TimeNs);
         if (_threads.Remove(e.RelatedTid, out var call))
         {
             call.Tid = e.Tid;
             _threads[e.Tid] = call;
         }
-        bool shown = (_filter.Quiet & QuietSet.Superseded) == 0;
+        // strace's thread-execve and superseded are two names of one quiet flag.
+        bool shown = (_filter.Quiet & (QuietSet.Superseded | QuietSet.ThreadExecve)) == 0;
         foreach (var r in _renderers) r.Superseded(in e, shown);
     }
 

@@ -3,7 +3,15 @@ using Syscope.Events;
 namespace Syscope.Calls;
 
 /// <summary>How a call in progress was cut short.</summary>
-internal enum CallCut : byte { Exited, Detached }
+internal enum CallCut : byte
+{
+    /// <summary>The thread exited or was killed inside the call.</summary>
+    Exited,
+    /// <summary>The tracer let the thread go while it was inside the call.</summary>
+    Detached,
+    /// <summary>Another thread of the process exec'd: the kernel ended this one, the call never returns.</summary>
+    Superseded,
+}
 
 /// <summary>
 /// An output of the trace (strace text, JSON, the -c table, why --watch): it receives calls

@@ -160,7 +160,8 @@ internal sealed partial class StraceFormatter
     }
 
     /// <summary>A call cut short: "&lt;unfinished ...&gt;) = ?" when its thread ended in it,
-    /// " &lt;detached ...&gt;" on its open line when it was let go.</summary>
+    /// ") = ?" when an execve in another thread ended the thread, " &lt;detached ...&gt;" on its
+    /// open line when it was let go.</summary>
     public void Unfinished(AssembledCall call, CallCut cut, long nowNs)
     {
         var o = Output(call.Tid);
@@ -173,7 +174,7 @@ internal sealed partial class StraceFormatter
         }
         if (call.Held) OpenLine(o, call);
         ResumeLine(o, call, nowNs);
-        o.Write(" <unfinished ...>)"u8);
+        o.Write(cut == CallCut.Exited ? " <unfinished ...>)"u8 : ")"u8);
         o.ReturnSeparator();
         o.Write((byte)'?');
         o.EndLine();
@@ -212,17 +213,25 @@ internal sealed partial class StraceFormatter
         _liveProcesses--;
     }
 
+    /// <summary>"+++ superseded by execve in pid T +++" on the leader's line: thread T exec'd and
+    /// takes over the leader's id, and (with -ff) the leader's output then is T's, as strace swaps them.</summary>
     public void Superseded(in TraceEvent e, bool shown)
     {
-        if (!_outputs.Remove(e.RelatedTid, out var o)) return;
-        _liveProcesses--;
-        _outputs[e.Tid] = o;
-        if (!shown) return;
-        Interrupt(o, e.RelatedTid);
-        BeginLine(o, e.RelatedTid, e.TimeNs);
-        _scratch.Clear();
-        _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.Tid).Raw(" +++"u8);
-        o.Write(_scratch.Written);
-        o.EndLine();
+        var leader = Output(e.Tid);
+        bool known = _outputs.Remove(e.RelatedTid, out var exec);
+        if (known) _liveProcesses--;   // before the line: strace prints it as the count drops
+        if (shown)
+        {
+            Interrupt(leader, e.Tid);
+            BeginLine(leader, e.Tid, e.TimeNs);
+            _scratch.Clear();
+            _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.RelatedTid).Raw(" +++"u8);
+            leader.Write(_scratch.Written);
+            leader.EndLine();
+            leader.EndEvent();
+        }
+        if (!known) return;
+        if (_options.PerProcessFiles && exec != leader) leader.Dispose();
+        _outputs[e.Tid] = exec!;
     }
 }
