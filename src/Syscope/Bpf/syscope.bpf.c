@@ -617,6 +617,14 @@ static __always_inline struct scratch *scratch_record(void)
 
 // ---- syscalls ----
 
+// Syscall records, unless -c counts alone in the kernel; execve's always, since its result says
+// whether a launched command started.  (Processes, execs and signals are always reported.)
+#define EXECVE 59
+static __always_inline bool emits(long nr)
+{
+	return config.emit || nr == EXECVE;
+}
+
 static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *call, __u64 id, long nr)
 {
 	const struct capture_plan *plan = plan_of(nr);
@@ -656,7 +664,7 @@ int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
 	call->args[3] = regs->r10;
 	call->args[4] = regs->r8;
 	call->args[5] = regs->r9;
-	if (config.emit && !emit_entry(regs, call, id, nr)) call->flags |= RECORD_ENTRY_LOST;
+	if (emits(nr) && !emit_entry(regs, call, id, nr)) call->flags |= RECORD_ENTRY_LOST;
 	return 0;
 }
 
@@ -697,7 +705,7 @@ int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 	call->nr = -1;
 	__u64 now = bpf_ktime_get_ns();
 	if (config.count) count_call(nr, ret, now - call->ts);
-	if (!config.emit) return 0;
+	if (!emits(nr)) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	const struct capture_plan *plan = plan_of(nr);
 	struct scratch *s = plan ? scratch_record() : 0;
@@ -729,7 +737,6 @@ int BPF_PROG(syscope_fork, struct task_struct *parent, struct task_struct *child
 		__u32 key = config.per_thread ? child_tid : child_tgid, one = 1;
 		bpf_map_update_elem(&traced, &key, &one, BPF_ANY);
 	}
-	if (!config.emit) return 0;
 	struct fork_record *f = reserve(sizeof(*f));
 	if (!f) return 0;
 	fill_header(&f->h, RECORD_FORK, id, 0, bpf_ktime_get_ns());
@@ -744,7 +751,7 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(syscope_exec, struct task_struct *task, int old_pid)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	if (!config.emit || !is_traced(id)) return 0;
+	if (!is_traced(id)) return 0;
 	struct exec_record *e = reserve(sizeof(*e));
 	if (!e) return 0;
 	fill_header(&e->h, RECORD_EXEC, id, 0, bpf_ktime_get_ns());
@@ -764,7 +771,6 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 		__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
 		bpf_map_delete_elem(&traced, &key);
 	}
-	if (!config.emit) return 0;
 	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
 	struct task_exit_record *x = reserve(sizeof(*x));
 	if (!x) return 0;
@@ -787,7 +793,7 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 SEC("tp_btf/signal_generate")
 int BPF_PROG(syscope_signal_ignored, int sig, void *info, struct task_struct *task, int group, int result)
 {
-	if (result != TRACE_SIGNAL_IGNORED || !config.emit) return 0;
+	if (result != TRACE_SIGNAL_IGNORED) return 0;
 	__u64 id = (__u64)task->tgid << 32 | (__u32)task->pid;
 	if (!is_traced(id)) return 0;
 	struct signal_record *r = reserve(sizeof(*r));
@@ -805,7 +811,7 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(syscope_signal, int sig, void *info, void *ka)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	if (!config.emit || !is_traced(id)) return 0;
+	if (!is_traced(id)) return 0;
 	struct signal_record *r = reserve(sizeof(*r));
 	if (!r) return 0;
 	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());

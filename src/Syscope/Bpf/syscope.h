@@ -224,7 +224,8 @@ struct syscope_config {
 	__u32 scope;              /* enum syscope_scope */
 	__u32 per_thread;         /* key "traced" by tid (strace without -f traces one thread) */
 	__u32 follow;             /* -f: add the children of traced tasks in the kernel */
-	__u32 emit;               /* write syscall records (0 for -c alone) */
+	__u32 emit;               /* write syscall records (0 for -c alone: only execve's, and the
+	                           * records of processes and signals) */
 	__u32 count;              /* update the -c counters */
 	__u32 self_tgid;          /* syscope itself, never traced under SCOPE_ALL */
 	__u64 wake_bytes;         /* wake the reader when this much data waits (0: at every record) */

@@ -54,6 +54,9 @@ internal sealed class CallAssembler : ITraceConsumer
             case TraceEventKind.Superseded: Superseded(ref e); break;
             case TraceEventKind.ExecFailed: Message("exec: " + Errno.Message((int)-e.ReturnValue)); break;
             case TraceEventKind.Message: Message(e.Message ?? ""); break;
+            case TraceEventKind.CallTotals:
+                foreach (var r in _renderers) r.CountedTotals(e.SyscallNumber, in e.Totals);
+                break;
         }
     }
 

@@ -40,6 +40,10 @@ internal interface ITraceRenderer
     /// whether -z/-Z/status= show it or not: strace's -c counts them all.</summary>
     void Counted(AssembledCall call) { }
 
+    /// <summary>Calls of one syscall a backend counted itself (the eBPF backend's -c) instead of
+    /// reporting each: what <see cref="Counted"/> would have seen, summed.</summary>
+    void CountedTotals(int number, in CallTotals totals) { }
+
     /// <summary>A signal selected by -e signal= is delivered.</summary>
     void Signal(in TraceEvent e) { }
 

@@ -25,7 +25,14 @@ internal enum TraceEventKind : byte
     ExecFailed,
     /// <summary>Something the backend wants the user to know (Message), outside the trace.</summary>
     Message,
+    /// <summary>What a backend counted itself for one syscall (the eBPF backend's -c, in the kernel):
+    /// SyscallNumber and Totals, reported once when tracing ends.</summary>
+    CallTotals,
 }
+
+/// <summary>Calls of one syscall counted by a backend: how many, how many failed, and their
+/// wall-clock latency (total, least, most) in ns.</summary>
+internal readonly record struct CallTotals(long Calls, long Errors, long TotalNs, long MinNs, long MaxNs);
 
 internal enum AttachKind : byte
 {
@@ -93,4 +100,6 @@ internal struct TraceEvent
     public long SystemTimeNs;
     /// <summary>For Message: the text, without the "syscope: " the output adds.</summary>
     public string? Message;
+    /// <summary>For CallTotals.</summary>
+    public CallTotals Totals;
 }

@@ -11,6 +11,9 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
 
     public bool WantsText => false;
 
+    /// <summary>Counted in the kernel: latency stands for the time column, with or without -w.</summary>
+    public void CountedTotals(int number, in Events.CallTotals totals) => _table.Add(number, totals);
+
     public void Counted(AssembledCall call)
     {
         long ns = filter.SummaryWallClock ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;

@@ -26,14 +26,42 @@ internal sealed class SummaryTable
                 ref _minNs[syscallNumber], ref _maxNs[syscallNumber], nanoseconds, failed);
         else
         {
-            if (!_extraSlots.TryGetValue(syscallNumber, out int slot))
-            {
-                _extraSlots[syscallNumber] = slot = _extra.Count;
-                _extra.Add((syscallNumber, new long[5]));
-            }
-            long[] s = _extra[slot].Stats;
+            long[] s = ExtraRow(syscallNumber);
             Add(ref s[0], ref s[1], ref s[2], ref s[3], ref s[4], nanoseconds, failed);
         }
+    }
+
+    private long[] ExtraRow(int syscallNumber)
+    {
+        if (!_extraSlots.TryGetValue(syscallNumber, out int slot))
+        {
+            _extraSlots[syscallNumber] = slot = _extra.Count;
+            _extra.Add((syscallNumber, new long[5]));
+        }
+        return _extra[slot].Stats;
+    }
+
+    /// <summary>Calls counted elsewhere (in the kernel), summed into the row of syscallNumber.</summary>
+    public void Add(int syscallNumber, in Events.CallTotals t)
+    {
+        if (t.Calls == 0) return;
+        if (syscallNumber is >= 0 and < Size)
+            Add(ref _calls[syscallNumber], ref _errors[syscallNumber], ref _totalNs[syscallNumber],
+                ref _minNs[syscallNumber], ref _maxNs[syscallNumber], t);
+        else
+        {
+            long[] s = ExtraRow(syscallNumber);
+            Add(ref s[0], ref s[1], ref s[2], ref s[3], ref s[4], t);
+        }
+    }
+
+    private static void Add(ref long calls, ref long errors, ref long total, ref long min, ref long max, in Events.CallTotals t)
+    {
+        min = calls == 0 ? t.MinNs : Math.Min(min, t.MinNs);
+        max = Math.Max(max, t.MaxNs);
+        calls += t.Calls;
+        errors += t.Errors;
+        total += t.TotalNs;
     }
 
     private static void Add(ref long calls, ref long errors, ref long total, ref long min, ref long max, long ns, bool failed)

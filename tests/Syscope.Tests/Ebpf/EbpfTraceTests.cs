@@ -56,6 +56,25 @@ public class EbpfTraceTests
         }
     }
 
+    /// <summary>-c alone counts in the kernel: the same calls and errors as strace -c.</summary>
+    [NeedsFact("ebpf", "strace")]
+    public void SummaryCountedInTheKernelHasStracesCallsAndErrors()
+    {
+        string[] dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=5000", "status=none"];
+        string ours = CPrograms.TempFile("ebpf-c"), theirs = CPrograms.TempFile("strace-c");
+        Assert.Equal(0, SyscopeCli.Run(["trace", "--ebpf", "-c", "-o", ours, .. dd]).ExitCode);
+        Assert.Equal(0, Runner.Run("strace", ["-c", "-o", theirs, .. dd]).ExitCode);
+        // Columns: % time, seconds, usecs/call, calls, [errors], syscall; times differ, counts must not.
+        static List<string> Counts(string file) => File.ReadAllLines(file)
+            .Where(l => l.Length > 0 && char.IsDigit(l.TrimStart()[0]))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => $"{f[^1]} {f[3]}{(f.Length == 6 ? " " + f[4] : "")}")
+            .Order().ToList();
+        var expected = Counts(theirs);
+        Assert.Contains("read 5003", expected);
+        Assert.Equal(expected, Counts(ours));
+    }
+
     [NeedsFact("ebpf")]
     public void LostEventsAreCountedAndReported()
     {

@@ -33,7 +33,7 @@ internal sealed partial class EbpfBackend
     }
 
     /// <summary>One run: the records of the ring turned into events, in ring order.</summary>
-    private sealed class Session(EbpfBackend backend, BpfProbe probe, ITraceConsumer consumer) : IRecordSink
+    private sealed class Session(EbpfBackend backend, BpfProbe probe, ITraceConsumer consumer, bool countsInKernel) : IRecordSink
     {
         private readonly Dictionary<int, TracedThread> _threads = new();
         /// <summary>The ids in the kernel's traced set (tgids with -f, else tids) not yet seen to end.</summary>
@@ -126,6 +126,7 @@ internal sealed partial class EbpfBackend
                 {
                     ring.Drain(ref self);
                     ReportLosses();
+                    ReportTotals();
                     return Outcome();
                 }
             }
@@ -157,10 +158,27 @@ internal sealed partial class EbpfBackend
                 _event.Args = t.Args;
                 Emit(t, s_nothing);
             }
+            ReportTotals();
             if (_launch != null && signal > 0) Signals.Kill(_launch.Pid, signal);
             _launch?.Dispose();   // it is not waited for: strace leaves its child too
             _launch = null;
             return new TraceOutcome(0, 0, false, signal > 0 ? signal : 0);
+        }
+
+        /// <summary>-c counted in the kernel: one CallTotals per syscall that was called.</summary>
+        private void ReportTotals()
+        {
+            if (!countsInKernel) return;
+            for (int nr = 0; nr < BpfLimits.MaxSyscalls; nr++)
+            {
+                var c = probe.ReadCounter(nr);
+                if (c.Calls == 0) continue;
+                _event = default;
+                _event.Kind = TraceEventKind.CallTotals;
+                _event.SyscallNumber = nr;
+                _event.Totals = new CallTotals((long)c.Calls, (long)c.Errors, (long)c.TotalNs, (long)c.MinNs, (long)c.MaxNs);
+                consumer.OnEvent(ref _event, s_nothing);
+            }
         }
 
         private void ReportLosses()
@@ -210,10 +228,14 @@ internal sealed partial class EbpfBackend
             else EmitEntry(t);
         }
 
+        /// <summary>Whether the thread's current call is reported: not the launcher's, not one the
+        /// kernel made records of only for the launch (execve outside -e trace=, or under -c).</summary>
+        private bool Shown(TracedThread t) => !t.Hidden && !countsInKernel && _target.Filter.Trace.Contains(t.SyscallNumber);
+
         private void EmitEntry(TracedThread t)
         {
             t.EntryPending = false;
-            if (t.Hidden || !_target.Filter.Trace.Contains(t.SyscallNumber)) return;
+            if (!Shown(t)) return;
             Begin(TraceEventKind.SyscallEntry, t, t.EntryTimeNs);
             _event.SyscallNumber = t.SyscallNumber;
             _event.Args = t.Args;
@@ -241,7 +263,7 @@ internal sealed partial class EbpfBackend
                 AddCaptures(t.Memory, record, CaptureSet.Retried);
                 EmitEntry(t);
             }
-            bool shown = !t.Hidden && _target.Filter.Trace.Contains(t.SyscallNumber);
+            bool shown = Shown(t);
             AddCaptures(t.Memory, record, CaptureSet.ExitOnly);
             Begin(TraceEventKind.SyscallExit, t, (long)x.H.Ts);
             _event.SyscallNumber = t.SyscallNumber;

@@ -49,15 +49,25 @@ internal sealed partial class EbpfBackend : ITraceBackend
 
     public void RequestDetach(int signal) => _detachSignal = signal;
 
+    /// <summary>-c alone, where every call of the trace set counts (no -P or trace-fds, which pick
+    /// calls by their descriptors): the kernel counts them and no call is reported one by one,
+    /// which is what makes a summary of a busy process nearly free.  The time column is then each
+    /// call's wall-clock latency, with or without -w.</summary>
+    public static bool CountsInKernel(Filtering.TraceFilter f) =>
+        f.Summary == Filtering.SummaryMode.Only && f.Paths.Count == 0 && f.TraceFds == null;
+
     public TraceOutcome Run(ITraceConsumer consumer)
     {
         try
         {
+            bool counts = CountsInKernel(_target.Filter);
             var options = new ProbeOptions
             {
                 Follow = _target.FollowForks,
                 PerThread = !_target.FollowForks,
                 RingBytes = _settings.RingBytes,
+                Emit = !counts,
+                Count = counts,
             };
             using var probe = BpfProbe.Load(options);
             // execve always makes records: its result says whether a launched command started,
@@ -68,7 +78,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
             foreach (var row in Syscalls.SyscallTable.All)
                 if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
                     probe.SetPlan(row.Number, CapturePlans.For(row, limits));
-            var session = new Session(this, probe, consumer);
+            var session = new Session(this, probe, consumer, counts);
             return session.Run();
         }
         finally
