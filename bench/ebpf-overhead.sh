@@ -1,39 +1,47 @@
 #!/bin/bash
-# What syscope's eBPF capture costs, measured in one run against the untraced workload and the
-# floor (/work/shared/ebpf-floor: the least an eBPF capture can cost here).
+# What syscope's eBPF backend costs, measured in one run (issue 11), against the untraced workload,
+# perf trace, strace and the floor (/work/shared/ebpf-floor: the least an eBPF capture costs here).
 #   sudo bench/ebpf-overhead.sh [RUNS]
-# WORKLOAD (default `dd if=/dev/zero of=/dev/null bs=1 count=1000000`, 2 M calls) runs untraced
-# and under syscope's BPF programs in each mode of `Syscope.Bench ebpf-capture` (records read from
-# the ring, not decoded): none (tracepoints and filters only), count (-c counters in the kernel),
-# batch (a record per entry and exit, read/write buffers captured, drained in batches) and wakeup
-# (the same, woken at every record).  Times are medians of RUNS (default 3): "tracee" is the
-# workload's wall time under tracing (from its release to its end), "total" adds syscope's start
-# (runtime, load and verification of the programs).  Then the floor's own figures (run.sh).
+# WORKLOAD (default `dd if=/dev/zero of=/dev/null bs=1 count=1000000`, 2 M calls) runs untraced, under
+# the NativeAOT binary dist/syscope (published if missing; delete dist/ after changes) as
+# `trace --ebpf -o /dev/null` (every call decoded and written), `-c` (counted in the kernel) and
+# `-e trace=openat` (the other calls filtered out in the kernel), under `perf trace -o /dev/null`, and
+# strace on a tenth of the work (its time times ten).  `capture` is syscope's BPF programs with the
+# ring read but nothing decoded (Syscope.Bench ebpf-capture batch: the tracee's own time, without the
+# runtime's start).  Times are medians of RUNS (default 3), in ms.  Targets: decoded trace <= 5x
+# untraced, -c <= 2x, -e trace=openat <= 1.2x, start-up (`trace --ebpf true`) <= 150 ms.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 floor=${FLOOR:-/work/shared/ebpf-floor/run.sh}
-w=${WORKLOAD:-dd if=/dev/zero of=/dev/null bs=1 count=1000000 status=none}
+count=${COUNT:-1000000}
+w=(dd if=/dev/zero of=/dev/null bs=1 count=$count status=none)
+tenth=(dd if=/dev/zero of=/dev/null bs=1 count=$((count / 10)) status=none)
+[ -x dist/syscope ] || dotnet publish src/Syscope.Cli -c Release -o dist >/dev/null
 dotnet build bench/Syscope.Bench -c Release 2>&1 | grep -qE 'Build succeeded' || { echo "bench build failed" >&2; exit 1; }
 bench=bench/Syscope.Bench/bin/Release/net10.0/Syscope.Bench.dll
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
-ms_of() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+timed() { for _ in $(seq "$runs"); do ms "$@"; done | median; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
 
-base=$(for i in $(seq "$runs"); do ms_of $w; done | median)
-printf '%-40s %7s ms\n' "untraced" "$base"
-for mode in none count batch wakeup; do
-    tracee=(); total=()
-    for i in $(seq "$runs"); do
-        s=$(date +%s%N)
-        line=$(dotnet $bench ebpf-capture $mode $w)
-        total+=($(( ($(date +%s%N) - s) / 1000000 )))
-        tracee+=($(echo "$line" | awk '{print $2}'))
-        last=$line
-    done
-    t=$(printf '%s\n' "${tracee[@]}" | median); a=$(printf '%s\n' "${total[@]}" | median)
-    printf '%-40s %7s ms  %5s x untraced  (total %s ms; %s)\n' "syscope eBPF $mode" "$t" \
-        "$(echo "scale=2; $t / $base" | bc)" "$a" "$(echo "$last" | cut -d' ' -f3-)"
-done
+base=$(timed "${w[@]}")
+row() { printf '%-44s %7s ms  %6s x untraced\n' "$1" "$2" "$(ratio "$2" "$base")"; }
+printf '%-44s %7s ms\n' "untraced (${count} bytes, $((2 * count)) calls)" "$base"
+full=$(timed dist/syscope trace --ebpf -o /dev/null "${w[@]}")
+row "syscope trace --ebpf -o /dev/null" "$full"
+summary=$(timed dist/syscope trace --ebpf -c -o /dev/null "${w[@]}")
+row "syscope trace --ebpf -c" "$summary"
+openat=$(timed dist/syscope trace --ebpf -e trace=openat -o /dev/null "${w[@]}")
+row "syscope trace --ebpf -e trace=openat" "$openat"
+capture=$(for _ in $(seq "$runs"); do dotnet $bench ebpf-capture batch "${w[@]}" | awk '{print $2}'; done | median)
+row "capture only (records read, not decoded)" "$capture"
+perf=$(timed perf trace -o /dev/null "${w[@]}")
+row "perf trace -o /dev/null" "$perf"
+strace=$(( $(timed strace -o /dev/null "${tenth[@]}") * 10 ))
+row "strace -o /dev/null (a tenth, times ten)" "$strace"
+start=$(runs=10 timed dist/syscope trace --ebpf -o /dev/null true)
+printf '%-44s %7s ms\n' "start-up: syscope trace --ebpf true" "$start"
 echo "floor ($floor):"
-if [ -x "$floor" ]; then WORKLOAD="$w" "$floor" | sed 's/^/  /'; else echo "  not found"; fi
+if [ -x "$floor" ]; then WORKLOAD="${w[*]}" "$floor" | sed 's/^/  /'; else echo "  not found"; fi
