@@ -31,6 +31,7 @@ struct inode {
 	unsigned int i_rdev;
 	unsigned long i_ino;
 	struct super_block *i_sb;
+	void *i_private;
 } __attribute__((preserve_access_index));
 
 struct qstr {
@@ -73,6 +74,85 @@ struct path {
 struct file {
 	struct path f_path;
 	struct inode *f_inode;
+	void *private_data;
+} __attribute__((preserve_access_index));
+
+struct proto {
+	char name[32];
+} __attribute__((preserve_access_index));
+
+struct in6_addr {
+	__u8 s6_addr[16];
+} __attribute__((preserve_access_index));
+
+struct sock_common {
+	__u32 skc_daddr;
+	__u32 skc_rcv_saddr;
+	__u16 skc_dport;
+	__u16 skc_num;
+	unsigned short skc_family;
+	unsigned char skc_state;
+	struct in6_addr skc_v6_daddr;
+	struct in6_addr skc_v6_rcv_saddr;
+} __attribute__((preserve_access_index));
+
+struct socket;
+struct sock {
+	struct sock_common __sk_common;
+	struct proto *sk_prot_creator;
+	struct socket *sk_socket;
+	__u16 sk_protocol;
+	__u16 sk_type;
+} __attribute__((preserve_access_index));
+
+struct socket {
+	struct sock *sk;
+} __attribute__((preserve_access_index));
+
+struct socket_alloc {
+	struct socket socket;
+	struct inode vfs_inode;
+} __attribute__((preserve_access_index));
+
+struct sockaddr_un {
+	unsigned short sun_family;
+	char sun_path[108];
+} __attribute__((preserve_access_index));
+
+struct unix_address {
+	int len;
+	struct sockaddr_un name[0];
+} __attribute__((preserve_access_index));
+
+struct unix_sock {
+	struct unix_address *addr;
+	struct sock *peer;
+} __attribute__((preserve_access_index));
+
+struct netlink_sock {
+	__u32 portid;
+} __attribute__((preserve_access_index));
+
+struct upid {
+	int nr;
+} __attribute__((preserve_access_index));
+
+struct hlist_node;
+struct hlist_head {
+	struct hlist_node *first;
+} __attribute__((preserve_access_index));
+
+struct pid {
+	struct hlist_head tasks[1];
+	struct upid numbers[1];
+} __attribute__((preserve_access_index));
+
+typedef struct {
+	unsigned long sig[1];
+} sigset_t;
+
+struct sigpending {
+	sigset_t signal;
 } __attribute__((preserve_access_index));
 
 struct fdtable {
@@ -95,6 +175,7 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct files_struct *files;
 	struct fs_struct *fs;
+	struct sigpending pending;
 } __attribute__((preserve_access_index));
 
 const volatile struct syscope_config config = {};
@@ -279,6 +360,12 @@ __noinline __u64 capture_region(struct scratch *s, __u64 off, __u64 addr, __u64 
 			else if (n > 0) flags |= CAPTURE_COMPLETE_STRING;
 		} else {
 			n = bpf_probe_read_user(dst, len, (const void *)addr) == 0 ? (long)len : -1;
+			// As process_vm_readv stops at the first unmapped page, keep what precedes it.
+			__u64 first = 4096 - (addr & 4095);
+			if (n < 0 && first < len) {
+				n = bpf_probe_read_user(dst, first, (const void *)addr) == 0 ? (long)first : -1;
+				if (n > 0) flags |= CAPTURE_TRUNCATED;
+			}
 		}
 	}
 	if (n < 0) { n = 0; flags = CAPTURE_FAULT; }
@@ -454,11 +541,69 @@ static __always_inline __u64 capture_sigset_pair(struct scratch *s, __u64 off, _
 // ---- descriptors (-y) ----
 
 #define AT_FDCWD (-100)
+#define SIGKILL 9
 #define PIPEFS_MAGIC 0x50495045
 #define SOCKFS_MAGIC 0x534F434B
 #define ANON_INODE_FS_MAGIC 0x09041934
 #define PID_FS_MAGIC 0x50494446
 #define NAME_ROOM 256                               // NAME_MAX and its NUL
+
+#define AF_UNIX 1
+#define AF_INET 2
+#define AF_INET6 10
+#define AF_NETLINK 16
+#define UNIX_PATH_MAX 108
+
+// -yy: a socket's endpoints (struct fd_socket, then a UNIX socket's bound name) and its protocol's
+// name ("TCP", "UNIX-STREAM", "NETLINK", as system.sockprotoname says it) as the one component;
+// returns the capture's length so far.
+static __always_inline __u32 capture_socket(struct scratch *s, __u64 start, struct fd_identity *id, struct socket *sock)
+{
+	__u64 at = start + sizeof(struct capture) + sizeof(*id);
+	struct fd_socket *fs = (struct fd_socket *)&s->data[at];
+	__builtin_memset(fs, 0, sizeof(*fs));
+	id->flags |= FD_SOCKET;
+	struct sock *sk = BPF_CORE_READ(sock, sk);
+	fs->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	fs->protocol = BPF_CORE_READ(sk, sk_protocol);
+	fs->type = BPF_CORE_READ(sk, sk_type);
+	fs->state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	__u64 len = sizeof(*id) + sizeof(*fs);
+	if (fs->family == AF_INET || fs->family == AF_INET6) {
+		fs->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		fs->dport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (fs->family == AF_INET) {
+			*(__u32 *)fs->saddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+			*(__u32 *)fs->daddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		} else {
+			BPF_CORE_READ_INTO(&fs->saddr, sk, __sk_common.skc_v6_rcv_saddr);
+			BPF_CORE_READ_INTO(&fs->daddr, sk, __sk_common.skc_v6_daddr);
+		}
+	} else if (fs->family == AF_UNIX) {
+		struct unix_sock *u = (struct unix_sock *)sk;
+		struct sock *peer = BPF_CORE_READ(u, peer);
+		struct socket_alloc *peer_socket = peer ? (struct socket_alloc *)BPF_CORE_READ(peer, sk_socket) : 0;
+		if (peer_socket) fs->peer_ino = BPF_CORE_READ(peer_socket, vfs_inode.i_ino);
+		struct unix_address *addr = BPF_CORE_READ(u, addr);
+		int alen = addr ? BPF_CORE_READ(addr, len) - 2 : 0;   // less sun_family
+		if (alen > 0) {
+			if (alen > UNIX_PATH_MAX) alen = UNIX_PATH_MAX;
+			if (bpf_probe_read_kernel(&s->data[at + sizeof(*fs)], alen & 127, (void *)addr + bpf_core_field_offset(struct unix_address, name) + 2) == 0) {
+				fs->name_len = alen;
+				len += alen;
+			}
+		}
+	} else if (fs->family == AF_NETLINK) {
+		fs->portid = BPF_CORE_READ((struct netlink_sock *)sk, portid);
+	}
+	struct proto *prot = BPF_CORE_READ(sk, sk_prot_creator);
+	long n = prot ? bpf_probe_read_kernel_str(&s->data[start + sizeof(struct capture) + (len & 255)], 32, prot->name) : 0;
+	if (n > 0) {
+		len += n;
+		id->count = 1;
+	}
+	return len;
+}
 
 // What /proc/PID/fd/N would say of a descriptor (or of the working directory for AT_FDCWD), from the
 // kernel's own structures at the moment of the call: the file's identity and its path's names, leaf
@@ -472,12 +617,12 @@ __noinline __u64 capture_fd(struct scratch *s, __u64 off, __s64 fd, __u32 meta)
 	__builtin_memset(id, 0, sizeof(*id));
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct path path = {};
+	struct file *f = 0;
 	if (fd == AT_FDCWD) {
 		BPF_CORE_READ_INTO(&path, task, fs, pwd);
 	} else {
 		struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
 		struct file **table = BPF_CORE_READ(fdt, fd);
-		struct file *f = 0;
 		if (fd >= 0 && fd < BPF_CORE_READ(fdt, max_fds))
 			bpf_probe_read_kernel(&f, sizeof(f), &table[fd]);
 		if (f) BPF_CORE_READ_INTO(&path, f, f_path);
@@ -497,12 +642,35 @@ __noinline __u64 capture_fd(struct scratch *s, __u64 off, __s64 fd, __u32 meta)
 		if (!BPF_CORE_READ(path.dentry, d_hash.pprev) && BPF_CORE_READ(path.dentry, d_parent) != path.dentry)
 			id->flags |= FD_DELETED;
 		bool pseudo = id->magic == PIPEFS_MAGIC || id->magic == SOCKFS_MAGIC || id->magic == PID_FS_MAGIC;
+		void *priv = f ? BPF_CORE_READ(f, private_data) : 0;
+		if (id->magic == SOCKFS_MAGIC && priv) c->len = capture_socket(s, start, id, (struct socket *)priv);
+		if (id->magic == PID_FS_MAGIC) {
+			// -yy: the pid (pidfs keeps the struct pid with the inode; older kernels with the file).
+			struct pid *pid = BPF_CORE_READ(inode, i_private);
+			if (!pid) pid = priv;
+			// Only while the process lives (fdinfo then says Pid: -1).
+			if (pid && BPF_CORE_READ(pid, tasks[0].first)) id->aux = BPF_CORE_READ(pid, numbers[0].nr);
+		}
 		struct dentry *d = path.dentry;
 		struct vfsmount *vfs = path.mnt;
 		struct mount *mnt = (struct mount *)((void *)vfs - bpf_core_field_offset(struct mount, mnt));
 		for (int i = 0; i < SYSCOPE_MAX_PATH_DEPTH * 2 && !pseudo; i++) {
 			struct dentry *parent = BPF_CORE_READ(d, d_parent);
-			if (d == BPF_CORE_READ(vfs, mnt_root) || d == parent) {
+			bool mount_root = d == BPF_CORE_READ(vfs, mnt_root);
+			if (d == parent && !mount_root) {
+				// A file made without a place in any directory (memfd, an anonymous inode): its one
+				// name, which /proc shows as "/NAME (deleted)" (or "anon_inode:NAME").
+				__u32 used = c->len;
+				if (used > SYSCOPE_MAX_CAPTURE - NAME_ROOM || used + NAME_ROOM > room(start)) break;
+				const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+				long n = bpf_probe_read_kernel_str(&s->data[start + sizeof(struct capture) + used], NAME_ROOM, name);
+				if (n <= 0) break;
+				c->len = used + n;
+				id->count++;
+				if (id->magic != ANON_INODE_FS_MAGIC) id->flags |= FD_DELETED;
+				break;
+			}
+			if (mount_root || d == parent) {
 				// The root of a mount: go on from where it is mounted, up to the root of all.
 				struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
 				if (up == mnt || !up) break;
@@ -521,7 +689,6 @@ __noinline __u64 capture_fd(struct scratch *s, __u64 off, __s64 fd, __u32 meta)
 			if (n <= 0) break;
 			c->len = used + n;
 			id->count++;
-			if (id->magic == ANON_INODE_FS_MAGIC) break;   // its one name: "[eventfd]", "inotify"
 			d = parent;
 		}
 	}
@@ -541,6 +708,13 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 	if (r->kind == CAPTURE_FD) {
 		__s32 fd = (__s32)addr;                // descriptors are ints
 		return fd >= 0 || fd == AT_FDCWD ? capture_fd(s, off, fd, meta) : off;
+	}
+	if (r->kind == CAPTURE_FD_ARRAY) {
+		__s32 fds[2] = { -1, -1 };
+		if (!addr || bpf_probe_read_user(fds, sizeof(fds), (const void *)addr)) return off;
+		if (fds[0] >= 0) off = capture_fd(s, off, fds[0], meta);
+		if (fds[1] >= 0) off = capture_fd(s, off, fds[1], meta);
+		return off;
 	}
 	if (!addr) return off;                     // NULL: decoders print it without reading
 	switch (r->kind) {
@@ -699,8 +873,12 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 {
 	// Only threads whose entry was traced have a call in flight; others return here.
-	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct task_call *call = bpf_task_storage_get(&calls, task, 0, 0);
 	if (!call || call->nr < 0) return 0;
+	// Killed by SIGKILL in the call (its own tgkill, a group exit): it dies before returning to
+	// user space, and ptrace never sees it return; the task's exit record says it was inside.
+	if (task->pending.signal.sig[0] & (1UL << (SIGKILL - 1))) return 0;
 	__s32 nr = call->nr;
 	call->nr = -1;
 	__u64 now = bpf_ktime_get_ns();
@@ -811,7 +989,8 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(syscope_signal, int sig, void *info, void *ka)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	if (!is_traced(id)) return 0;
+	// SIGKILL never stops a ptraced process: strace never shows it.
+	if (sig == SIGKILL || !is_traced(id)) return 0;
 	struct signal_record *r = reserve(sizeof(*r));
 	if (!r) return 0;
 	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());

@@ -112,6 +112,7 @@ struct signal_record {
 #define FD_DELETED   0x1         /* the file was unlinked: " (deleted)" */
 #define FD_DEEP      0x2         /* more components than SYSCOPE_MAX_PATH_DEPTH: the path is cut short */
 #define FD_CLOSED    0x4         /* no such descriptor */
+#define FD_SOCKET    0x8         /* a socket: a struct fd_socket and its bound name follow the identity */
 #define SYSCOPE_MAX_PATH_DEPTH 32
 
 struct fd_identity {
@@ -119,8 +120,25 @@ struct fd_identity {
 	__u32 magic;              /* the superblock's magic: PIPEFS_MAGIC, SOCKFS_MAGIC... */
 	__u32 mode;               /* i_mode */
 	__u32 rdev;               /* i_rdev, the kernel's dev_t (major << 20 | minor) */
+	__u32 aux;                /* a socket's family; a pidfd's pid */
 	__u16 flags;              /* FD_* */
-	__u16 count;              /* components that follow */
+	__u16 count;              /* components that follow (a socket: its protocol's name) */
+	__u32 pad;
+};
+
+/* A socket's endpoints (-yy), as sock_diag would have told them while it existed. */
+struct fd_socket {
+	__u8 saddr[16];           /* network order; 4 bytes used for AF_INET */
+	__u8 daddr[16];
+	__u64 peer_ino;           /* AF_UNIX: the peer's inode (0: none) */
+	__u32 portid;             /* AF_NETLINK: the port id (0: not bound) */
+	__u16 family;
+	__u16 protocol;           /* sk_protocol: IPPROTO_TCP, NETLINK_ROUTE... */
+	__u16 type;
+	__u16 sport;              /* host order */
+	__u16 dport;
+	__u8 state;
+	__u8 name_len;            /* AF_UNIX: the bound name's bytes that follow (after sun_family) */
 };
 
 /* ---- capture plan (array map "plans", key: syscall number) ---- */
@@ -140,7 +158,10 @@ enum syscope_capture_kind {
 	                           * message's msg_len bytes of data) */
 	CAPTURE_SIGSET_PAIR = 7,  /* a { sigset_t *, size_t } pair and the set it points to */
 	CAPTURE_FD = 8,           /* the argument (or the return value) is a descriptor: what it refers
-	                           * to, as a CAPTURE_FD capture (nothing for a negative one but AT_FDCWD) */
+	                           * to, as a CAPTURE_DESCRIPTOR capture (nothing for a negative one but
+	                           * AT_FDCWD) */
+	CAPTURE_FD_ARRAY = 9,     /* the argument points to the two descriptors a call made (pipe's,
+	                           * socketpair's): each as CAPTURE_FD */
 };
 
 /* Messages of a CAPTURE_MMSGHDR whose contents are captured. */

@@ -17,7 +17,7 @@ public class BpfLayoutTests
         ["exec_record"] = typeof(ExecRecord), ["task_exit_record"] = typeof(TaskExitRecord),
         ["signal_record"] = typeof(SignalRecord), ["capture_rule"] = typeof(CaptureRule),
         ["capture_plan"] = typeof(CapturePlanEntry), ["syscall_counter"] = typeof(SyscallCounter),
-        ["ring_stats"] = typeof(RingStats), ["fd_identity"] = typeof(FdIdentity), ["trace_set"] = typeof(TraceSetBits), ["syscope_config"] = typeof(SyscopeConfig),
+        ["ring_stats"] = typeof(RingStats), ["fd_identity"] = typeof(FdIdentity), ["fd_socket"] = typeof(FdSocket), ["trace_set"] = typeof(TraceSetBits), ["syscope_config"] = typeof(SyscopeConfig),
     };
 
     private static readonly Dictionary<string, long> Constants = new()
@@ -33,8 +33,8 @@ public class BpfLayoutTests
         ["RECORD_RETRY"] = (long)RecordFlags.Retry, ["RECORD_IGNORED"] = (long)RecordFlags.Ignored,
         ["CAPTURE_RULE_RETRY"] = BpfLimits.RuleRetry, ["CAPTURE_ARG_SP"] = BpfLimits.ArgStackPointer,
         ["CAPTURE_ARG_RETURN"] = BpfLimits.ArgReturn, ["CAPTURE_DESCRIPTOR"] = (long)CaptureFlags.Descriptor,
-        ["CAPTURE_FD"] = (long)CaptureKind.Fd, ["FD_DELETED"] = (long)FdFlags.Deleted, ["FD_DEEP"] = (long)FdFlags.Deep,
-        ["FD_CLOSED"] = (long)FdFlags.Closed, ["SYSCOPE_MAX_PATH_DEPTH"] = BpfLimits.MaxPathDepth,
+        ["CAPTURE_FD"] = (long)CaptureKind.Fd, ["CAPTURE_FD_ARRAY"] = (long)CaptureKind.FdArray, ["FD_DELETED"] = (long)FdFlags.Deleted, ["FD_DEEP"] = (long)FdFlags.Deep,
+        ["FD_CLOSED"] = (long)FdFlags.Closed, ["FD_SOCKET"] = (long)FdFlags.Socket, ["SYSCOPE_MAX_PATH_DEPTH"] = BpfLimits.MaxPathDepth,
         ["CAPTURE_TRUNCATED"] = (long)CaptureFlags.Truncated, ["CAPTURE_FAULT"] = (long)CaptureFlags.Fault,
         ["CAPTURE_COMPLETE_STRING"] = (long)CaptureFlags.CompleteString,
         ["CAPTURE_NONE"] = (long)CaptureKind.None, ["CAPTURE_BYTES"] = (long)CaptureKind.Bytes,

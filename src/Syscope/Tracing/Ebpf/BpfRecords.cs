@@ -86,6 +86,36 @@ internal enum FdFlags : ushort
     /// <summary>More names than the walk takes: the path is cut short.</summary>
     Deep = 0x2,
     Closed = 0x4,
+    /// <summary>A socket: a <see cref="FdSocket"/> and its bound name follow the identity.</summary>
+    Socket = 0x8,
+}
+
+[InlineArray(16)]
+public struct SocketAddressBytes
+{
+    private byte _first;
+}
+
+/// <summary>A socket's endpoints, as sock_diag would have told them.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct FdSocket
+{
+    /// <summary>Network order; 4 bytes used for AF_INET.</summary>
+    public SocketAddressBytes Saddr;
+    public SocketAddressBytes Daddr;
+    /// <summary>AF_UNIX: the peer's inode.</summary>
+    public ulong PeerIno;
+    /// <summary>AF_NETLINK: the port id (0: not bound).</summary>
+    public uint Portid;
+    public ushort Family;
+    public ushort Protocol;
+    public ushort Type;
+    /// <summary>Host order.</summary>
+    public ushort Sport;
+    public ushort Dport;
+    public byte State;
+    /// <summary>AF_UNIX: the bound name's bytes that follow.</summary>
+    public byte NameLen;
 }
 
 /// <summary>What a descriptor refers to; the names of its path follow, leaf first, each NUL-terminated.</summary>
@@ -97,8 +127,12 @@ internal struct FdIdentity
     public uint Mode;
     /// <summary>The kernel's dev_t: major &lt;&lt; 20 | minor.</summary>
     public uint Rdev;
+    /// <summary>A socket's family; a pidfd's pid.</summary>
+    public uint Aux;
     public FdFlags Flags;
+    /// <summary>The names that follow (a socket: its protocol's).</summary>
     public ushort Count;
+    public uint Pad;
 }
 
 /// <summary>One captured region in a record: its tracee address and length; the bytes follow,
@@ -163,6 +197,8 @@ internal enum CaptureKind : byte
     SigsetPair = 7,
     /// <summary>The argument (or the return value) is a descriptor: what it refers to.</summary>
     Fd = 8,
+    /// <summary>The argument points to the descriptors the call made (pipe's, socketpair's).</summary>
+    FdArray = 9,
 }
 
 internal enum CapturePhase : byte

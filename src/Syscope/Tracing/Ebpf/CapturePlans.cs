@@ -53,7 +53,8 @@ internal static class CapturePlans
                     // The strings as -s shows them (one byte more tells a longer one); envp's only counted.
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.StringArray, ElemSize = MaxArgv, Cap = (uint)StringCap(limits) });
                     break;
-                case ArgKind.Fd or ArgKind.DirFd when limits.FdPaths:
+                // Sockets' descriptors always: decoders tell netlink messages by the socket's protocol.
+                case ArgKind.Fd or ArgKind.DirFd when limits.FdPaths || row.Classes.HasFlag(SyscallClass.Network):
                     // At entry, while it is still open (close's, dup2's target).
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Fd });
                     break;
@@ -67,10 +68,28 @@ internal static class CapturePlans
                     break;
             }
         }
-        if (limits.FdPaths && row.Returns == ReturnFormat.Fd)
+        if (limits.FdPaths && ReturnsFd(row))
             Add(new CaptureRule { Arg = BpfLimits.ArgReturn, Kind = CaptureKind.Fd, Phase = CapturePhase.Exit });
+        // The pair of descriptors pipe, pipe2 and socketpair make, which no role tells from ints.
+        if (limits.FdPaths && FdPairArg(row) is int pair)
+            Add(new CaptureRule { Arg = (byte)pair, Kind = CaptureKind.FdArray, Phase = CapturePhase.Exit });
         return plan;
     }
+
+    private static readonly int Pipe = SyscallTable.ByName("pipe")?.Number ?? -1, Pipe2 = SyscallTable.ByName("pipe2")?.Number ?? -1,
+        SocketPair = SyscallTable.ByName("socketpair")?.Number ?? -1;
+
+    /// <summary>Whether the call's result may be a descriptor: the row says so, or its decoder
+    /// prints it as one; accept and accept4 (whose rows do not say it) and fcntl (F_DUPFD) choose
+    /// it in their exit decoders, out of sight.</summary>
+    private static bool ReturnsFd(SyscallInfo row) =>
+        row.Returns == ReturnFormat.Fd || row.Decoder is Decoding.FuncDecoder { Returns: ReturnFormat.Fd } || s_fdByDecoder.Contains(row.Number);
+
+    private static readonly HashSet<int> s_fdByDecoder =
+        [.. new[] { "accept", "accept4", "fcntl" }.Select(n => SyscallTable.ByName(n)?.Number ?? -1)];
+
+    private static int? FdPairArg(SyscallInfo row) =>
+        row.Number == Pipe || row.Number == Pipe2 ? 0 : row.Number == SocketPair ? 3 : null;
 
     private static uint StringCap(Limits limits) => (uint)Math.Clamp(limits.StringLimit + 2, 2, PathMax);
 

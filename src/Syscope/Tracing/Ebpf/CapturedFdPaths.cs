@@ -34,10 +34,47 @@ internal sealed class CapturedFdPaths : IFdPaths
         return _live.PathOf(pid, fd, destination);
     }
 
-    public int SocketProtocolOf(int pid, int fd, Span<byte> destination) => _live.SocketProtocolOf(pid, fd, destination);
+    public int SocketProtocolOf(int pid, int fd, Span<byte> destination)
+    {
+        if (Current == null || !Current.TryGetDescriptor(fd, out var d, out _)) return _live.SocketProtocolOf(pid, fd, destination);
+        if (d.Identity.Magic != SockFs) return 0;
+        var name = Current.DescriptorNames(d);
+        int end = name.IndexOf((byte)0);
+        if (end >= 0) name = name[..end];
+        int n = Math.Min(name.Length, destination.Length);
+        name[..n].CopyTo(destination);
+        return n;
+    }
 
-    public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName) =>
-        _live.TryFindSocket(family, protocol, inode, out facts, unixName);
+    /// <summary>From the socket as the call captured it, listed as sock_diag lists sockets: inet
+    /// ones once bound (a local port), netlink ones once bound (a port id), UNIX ones always.</summary>
+    public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
+    {
+        if (Current == null || !Current.TryGetSocket(inode, out var d)) return _live.TryFindSocket(family, protocol, inode, out facts, unixName);
+        facts = default;
+        var s = d.Socket;
+        bool listed = s.Family == family && s.Family switch
+        {
+            AfInet or AfInet6 => s.Protocol == protocol && s.Sport != 0,
+            AfNetlink => s.Portid != 0,
+            _ => true,
+        };
+        if (!listed) return false;
+        facts.Family = s.Family;
+        ((ReadOnlySpan<byte>)s.Saddr).CopyTo(facts.Source);
+        ((ReadOnlySpan<byte>)s.Daddr).CopyTo(facts.Destination);
+        facts.SourcePort = s.Sport;
+        facts.DestinationPort = s.Dport;
+        facts.UnixPeer = (uint)s.PeerIno;
+        facts.NetlinkProtocol = s.Protocol;
+        facts.PortId = s.Portid;
+        var name = Current.SocketName(d);
+        facts.NameLength = Math.Min(name.Length, unixName.Length);
+        name[..facts.NameLength].CopyTo(unixName);
+        return true;
+    }
+
+    private const int AfInet = 2, AfInet6 = 10, AfNetlink = 16;
 
     public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
     {
@@ -46,7 +83,10 @@ internal sealed class CapturedFdPaths : IFdPaths
         return kind == 0 ? default : new DeviceNumber(kind, id.Rdev >> 20, id.Rdev & 0xfffff);
     }
 
-    public int PidOfPidfd(int pid, int fd) => _live.PidOfPidfd(pid, fd);
+    public int PidOfPidfd(int pid, int fd) =>
+        Current != null && Current.TryGetDescriptor(fd, out var d, out _)
+            ? d.Identity.Magic == PidFs && d.Identity.Aux > 0 ? (int)d.Identity.Aux : -1
+            : _live.PidOfPidfd(pid, fd);
 
     /// <summary>A descriptor capture (its bytes: a struct fd_identity, then the path's names leaf
     /// first) into memory, as /proc shows the target: "/etc/passwd", "/tmp/x (deleted)", "pipe:[N]",
@@ -56,9 +96,19 @@ internal sealed class CapturedFdPaths : IFdPaths
         if (capture.Length < Marshal.SizeOf<FdIdentity>()) return;
         var id = MemoryMarshal.Read<FdIdentity>(capture);
         if (id.Flags.HasFlag(FdFlags.Closed)) return;
+        var rest = capture[Marshal.SizeOf<FdIdentity>()..];
+        FdSocket socket = default;
+        ReadOnlySpan<byte> socketName = default;
+        if (id.Flags.HasFlag(FdFlags.Socket) && rest.Length >= Marshal.SizeOf<FdSocket>())
+        {
+            socket = MemoryMarshal.Read<FdSocket>(rest);
+            rest = rest[Marshal.SizeOf<FdSocket>()..];
+            socketName = rest[..Math.Min(socket.NameLen, rest.Length)];
+            rest = rest[socketName.Length..];
+        }
         Span<byte> target = stackalloc byte[BpfLimits.MaxCapture + 32];
-        int n = Format(id, capture[Marshal.SizeOf<FdIdentity>()..], target);
-        if (n > 0) memory.AddDescriptor(fd, id, target[..n]);
+        int n = Format(id, rest, target);
+        if (n > 0) memory.AddDescriptor(fd, id, target[..n], id.Magic == SockFs ? rest : default, socket, socketName);
     }
 
     private static int Format(in FdIdentity id, ReadOnlySpan<byte> names, Span<byte> target)

@@ -26,6 +26,10 @@ internal sealed class CapturedMemory : ITraceeMemory
         public int Offset;
         public int Length;
         public FdIdentity Identity;
+        /// <summary>Its names as captured (a socket's protocol), after the target in the arena.</summary>
+        public int NamesLength;
+        /// <summary>A socket's endpoints (Identity.Flags has Socket); its bound name follows the names.</summary>
+        public FdSocket Socket;
     }
 
     private byte[] _arena = new byte[1024];
@@ -60,10 +64,36 @@ internal sealed class CapturedMemory : ITraceeMemory
     }
 
     /// <summary>Keeps what fd referred to, its target already formatted as /proc shows it.</summary>
-    public void AddDescriptor(int fd, in FdIdentity identity, ReadOnlySpan<byte> target)
+    public void AddDescriptor(int fd, in FdIdentity identity, ReadOnlySpan<byte> target, ReadOnlySpan<byte> names,
+        in FdSocket socket = default, ReadOnlySpan<byte> socketName = default)
     {
         if (_descriptorCount == _descriptors.Length) Array.Resize(ref _descriptors, _descriptorCount * 2);
-        _descriptors[_descriptorCount++] = new Descriptor { Fd = fd, Offset = Append(target), Length = target.Length, Identity = identity };
+        int at = Append(target);
+        Append(names);
+        Append(socketName);
+        _descriptors[_descriptorCount++] = new Descriptor
+        {
+            Fd = fd, Offset = at, Length = target.Length, Identity = identity, NamesLength = names.Length, Socket = socket,
+        };
+    }
+
+    /// <summary>The names a descriptor capture kept (a socket's protocol).</summary>
+    public ReadOnlySpan<byte> DescriptorNames(in Descriptor d) => _arena.AsSpan(d.Offset + d.Length, d.NamesLength);
+
+    /// <summary>A UNIX socket's bound name.</summary>
+    public ReadOnlySpan<byte> SocketName(in Descriptor d) => _arena.AsSpan(d.Offset + d.Length + d.NamesLength, d.Socket.NameLen);
+
+    /// <summary>The socket this call captured with that inode.</summary>
+    public bool TryGetSocket(ulong inode, out Descriptor descriptor)
+    {
+        for (int i = _descriptorCount - 1; i >= 0; i--)
+        {
+            if (!_descriptors[i].Identity.Flags.HasFlag(FdFlags.Socket) || _descriptors[i].Identity.Ino != inode) continue;
+            descriptor = _descriptors[i];
+            return true;
+        }
+        descriptor = default;
+        return false;
     }
 
     /// <summary>The latest capture of fd in this call, or false when the call captured none.</summary>
