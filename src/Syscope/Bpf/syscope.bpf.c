@@ -341,15 +341,55 @@ static __always_inline void fill_capture(struct capture *c, __u64 addr, __u64 le
 // meta: CAPTURE_* flags in bits 0-7, the rule in 8-15, the argument in 16-23, bit 24 for a string.
 #define META(flags, rule, arg, string) ((flags) | (rule) << 8 | (arg) << 16 | (string) << 24)
 
+// In meta's flag byte, not a CAPTURE_* flag: the rest of a region the record cannot hold goes into
+// data records.
+#define META_WHOLE 0x40
+
+// Sends one data record of chunk bytes at addr; returns chunk, or 0 when it could not.  A global
+// function of its own, so the loop below holds no ring reservation the verifier must follow.
+__noinline __u64 send_chunk(__u64 addr, __u64 chunk)
+{
+	if (chunk > SYSCOPE_DATA_CHUNK) chunk = SYSCOPE_DATA_CHUNK;
+	struct data_record *r = reserve(sizeof(*r));
+	if (!r) return 0;
+	if (bpf_probe_read_user(r->data, chunk, (const void *)addr)) {
+		bpf_ringbuf_discard(r, BPF_RB_NO_WAKEUP);
+		return 0;
+	}
+	fill_header(&r->h, RECORD_DATA, bpf_get_current_pid_tgid(), 0, 0);
+	r->addr = addr;
+	r->len = chunk;
+	r->pad = 0;
+	bpf_ringbuf_submit(r, submit_flags(false));
+	return chunk;
+}
+
+// Sends [addr, addr + len) as data records (dumps want buffers whole); returns the bytes sent.
+__noinline __u64 capture_rest(__u64 addr, __u64 len)
+{
+	__u64 done = 0;
+	for (int i = 0; i < SYSCOPE_MAX_DATA_CHUNKS; i++) {
+		if (done >= len) break;
+		__u64 chunk = len - done;
+		if (chunk > SYSCOPE_DATA_CHUNK) chunk = SYSCOPE_DATA_CHUNK;
+		if (send_chunk(addr + done, chunk) != chunk) break;
+		done += chunk;
+	}
+	return done;
+}
+
 // Copies len bytes (or a string of at most len bytes) at addr into the record as one capture.
 __noinline __u64 capture_region(struct scratch *s, __u64 off, __u64 addr, __u64 len, __u32 meta)
 {
 	if (!s) return off;
 	__u64 space = room(off);
 	if (space == 0) return off;
-	__u16 flags = meta & 0xff;
+	__u16 flags = meta & 0xff & ~META_WHOLE;
+	__u64 wanted = len;
 	if (len > space) { len = space; flags |= CAPTURE_TRUNCATED; }
 	if (len > SYSCOPE_MAX_CAPTURE) { len = SYSCOPE_MAX_CAPTURE; flags |= CAPTURE_TRUNCATED; }
+	if ((meta & META_WHOLE) && wanted > len && !(meta >> 24) && capture_rest(addr + len, wanted - len) == wanted - len)
+		flags &= ~CAPTURE_TRUNCATED;
 	off &= OFFSET_MASK;
 	void *dst = &s->data[off + sizeof(struct capture)];
 	long n = 0;
@@ -704,7 +744,7 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 {
 	if (!s || !r || !call) return off;
 	__u64 addr = arg_at(call, r->arg);
-	__u32 meta = META(0, rule, r->arg, 0);
+	__u32 meta = META((r->flags & RULE_WHOLE) ? META_WHOLE : 0, rule, r->arg, 0);
 	if (r->kind == CAPTURE_FD) {
 		__s32 fd = (__s32)addr;                // descriptors are ints
 		return fd >= 0 || fd == AT_FDCWD ? capture_fd(s, off, fd, meta) : off;
@@ -720,7 +760,7 @@ __noinline __u64 capture_rule(struct scratch *s, __u64 off, const struct capture
 	switch (r->kind) {
 	case CAPTURE_BYTES: {
 		__u64 size = rule_bytes(r, call);
-		if (size > r->cap) return capture_region(s, off, addr, r->cap, meta | CAPTURE_TRUNCATED);
+		if (size > r->cap && !(r->flags & RULE_WHOLE)) return capture_region(s, off, addr, r->cap, meta | CAPTURE_TRUNCATED);
 		return capture_region(s, off, addr, size, meta);
 	}
 	case CAPTURE_STRING:

@@ -29,6 +29,8 @@ enum syscope_record_kind {
 	RECORD_EXEC = 4,          /* struct exec_record: a traced process exec'd */
 	RECORD_TASK_EXIT = 5,     /* struct task_exit_record: a traced thread ended */
 	RECORD_SIGNAL = 6,        /* struct signal_record: a signal is being delivered */
+	RECORD_DATA = 7,          /* struct data_record: more of a region than a record holds (-e read=,
+	                           * -e write= dumps), sent before the record of the capture it continues */
 };
 
 /* record_header.flags */
@@ -98,6 +100,19 @@ struct task_exit_record {
 	struct record_header h;   /* nr: the call it ended in when RECORD_IN_SYSCALL */
 	__s32 exit_code;          /* wait status bits: (code << 8) | signal | 0x80 for a core */
 	__u32 pad;
+};
+
+/* Whole buffers for dumps: a capture of a rule with RULE_WHOLE continues in data records, each
+ * up to SYSCOPE_DATA_CHUNK bytes, at most SYSCOPE_MAX_DATA_CHUNKS of them per region. */
+#define SYSCOPE_DATA_CHUNK 16384
+#define SYSCOPE_MAX_DATA_CHUNKS 64
+
+struct data_record {
+	struct record_header h;
+	__u64 addr;               /* tracee address of data[0] */
+	__u32 len;                /* bytes of data used */
+	__u32 pad;
+	__u8 data[SYSCOPE_DATA_CHUNK];
 };
 
 struct signal_record {
@@ -189,6 +204,7 @@ enum syscope_size_source {
 
 /* capture_rule.flags */
 #define RULE_COUNT_BITS 0x1       /* the count is of bits, stored in whole 64-bit words (fd_set) */
+#define RULE_WHOLE      0x2       /* copy all of it, past cap, in data records (dumps) */
 
 struct capture_rule {
 	__u8 arg;                 /* which argument holds the address (0-5), or CAPTURE_ARG_SP */

@@ -28,6 +28,8 @@ public class BpfLayoutTests
         ["RECORD_SYSCALL_ENTRY"] = (long)RecordKind.SyscallEntry, ["RECORD_SYSCALL_EXIT"] = (long)RecordKind.SyscallExit,
         ["RECORD_FORK"] = (long)RecordKind.Fork, ["RECORD_EXEC"] = (long)RecordKind.Exec,
         ["RECORD_TASK_EXIT"] = (long)RecordKind.TaskExit, ["RECORD_SIGNAL"] = (long)RecordKind.Signal,
+        ["RECORD_DATA"] = (long)RecordKind.Data, ["SYSCOPE_DATA_CHUNK"] = BpfLimits.DataChunk,
+        ["SYSCOPE_MAX_DATA_CHUNKS"] = BpfLimits.MaxDataChunks, ["RULE_WHOLE"] = (long)RuleFlags.Whole,
         ["RECORD_ENTRY_LOST"] = (long)RecordFlags.EntryLost, ["RECORD_IN_SYSCALL"] = (long)RecordFlags.InSyscall,
         ["RECORD_GROUP_DEAD"] = (long)RecordFlags.GroupDead, ["RECORD_THREAD"] = (long)RecordFlags.Thread,
         ["RECORD_RETRY"] = (long)RecordFlags.Retry, ["RECORD_IGNORED"] = (long)RecordFlags.Ignored,

@@ -15,6 +15,8 @@ internal enum RecordKind : ushort
     Exec = 4,
     TaskExit = 5,
     Signal = 6,
+    /// <summary>More of a capture than a record holds (dumps), before the record it continues.</summary>
+    Data = 7,
 }
 
 [Flags]
@@ -172,6 +174,23 @@ internal struct TaskExitRecord
     public uint Pad;
 }
 
+[InlineArray(BpfLimits.DataChunk)]
+public struct DataChunkBytes
+{
+    private byte _first;
+}
+
+/// <summary>More of a capture: Len bytes of Data at Addr.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct DataRecord
+{
+    public RecordHeader H;
+    public ulong Addr;
+    public uint Len;
+    public uint Pad;
+    public DataChunkBytes Data;
+}
+
 [InlineArray(48)]
 internal struct SigInfoBytes
 {
@@ -227,6 +246,8 @@ internal enum RuleFlags : byte
     None = 0,
     /// <summary>The count is of bits, stored in whole 64-bit words (fd_set, node masks).</summary>
     CountBits = 0x1,
+    /// <summary>All of it, past the cap, in data records (dumps).</summary>
+    Whole = 0x2,
 }
 
 /// <summary>One rule of a syscall's capture plan: which argument's memory to copy, when, and how much.</summary>
@@ -330,6 +351,8 @@ internal static class BpfLimits
     public const int LatencyBuckets = 40;
     public const int MaxRules = 12;
     public const int MaxMmsg = 8;
+    public const int DataChunk = 16384;
+    public const int MaxDataChunks = 64;
     /// <summary>Capture.Rule: an entry capture copied again at exit.</summary>
     public const byte RuleRetry = 0x80;
     /// <summary>CaptureRule.Arg: the user stack pointer at entry.</summary>

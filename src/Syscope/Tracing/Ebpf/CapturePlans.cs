@@ -91,6 +91,9 @@ internal static class CapturePlans
     private static int? FdPairArg(SyscallInfo row) =>
         row.Number == Pipe || row.Number == Pipe2 ? 0 : row.Number == SocketPair ? 3 : null;
 
+    /// <summary>The most a dump copies of one call's data.</summary>
+    private const uint WholeCap = BpfLimits.MaxCapture + BpfLimits.DataChunk * BpfLimits.MaxDataChunks;
+
     private static uint StringCap(Limits limits) => (uint)Math.Clamp(limits.StringLimit + 2, 2, PathMax);
 
     private static CaptureRule Memory(SyscallInfo row, ArgRole role, byte arg, Limits limits)
@@ -113,13 +116,15 @@ internal static class CapturePlans
         // The data a read or write moves shows only as far as -s, unless -e read=/write= dump it;
         // on sockets (sendto, recvmsg...) it may be netlink messages, decoded whole.
         bool data = row.Dump != DumpKind.None && !limits.WholeBuffers && !row.Classes.HasFlag(SyscallClass.Network);
+        // -e read=/write= dump the data whole: past what a record holds, in data records.
+        if (row.Dump != DumpKind.None && limits.WholeBuffers) rule = rule with { Flags = RuleFlags.Whole, Cap = WholeCap };
         return role.Kind switch
         {
             ArgKind.Iovec => rule with { Kind = CaptureKind.Iovec },
             ArgKind.Msghdr => rule with { Kind = CaptureKind.Msghdr },
             ArgKind.Mmsghdr => rule with { Kind = CaptureKind.Mmsghdr },
             ArgKind.SigsetPair => rule with { Kind = CaptureKind.SigsetPair, SizeFrom = SizeSource.Fixed },
-            ArgKind.Bitmap => rule with { Kind = CaptureKind.Bytes, Flags = RuleFlags.CountBits },
+            ArgKind.Bitmap => rule with { Kind = CaptureKind.Bytes, Flags = rule.Flags | RuleFlags.CountBits },
             ArgKind.Buffer when data => rule with { Kind = CaptureKind.Bytes, Cap = (uint)Math.Min(limits.StringLimit + 1, BpfLimits.MaxCapture) },
             _ => rule with { Kind = CaptureKind.Bytes },
         };

@@ -30,6 +30,9 @@ internal sealed partial class EbpfBackend
         /// when the call returned.</summary>
         public List<(int Signal, SigInfoBytes Info)>? SignalsAfterCall;
         public readonly CapturedMemory Memory = new();
+        /// <summary>Memory holds a finished call's bytes: the next call's data records or entry
+        /// record clear it first.</summary>
+        public bool MemoryStale = true;
     }
 
     /// <summary>One run: the records of the ring turned into events, in ring order.</summary>
@@ -202,7 +205,24 @@ internal sealed partial class EbpfBackend
                 case RecordKind.Exec: Execed(record.As<ExecRecord>()); break;
                 case RecordKind.TaskExit: Ended(record.As<TaskExitRecord>()); break;
                 case RecordKind.Signal: Signalled(record.As<SignalRecord>()); break;
+                case RecordKind.Data: More(record); break;
             }
+        }
+
+        /// <summary>Data records continue a capture of the entry or exit record that follows.</summary>
+        private void More(BpfRecord record)
+        {
+            ref readonly var d = ref record.As<DataRecord>();
+            var t = Thread((int)d.H.Tid, (int)d.H.Tgid);
+            if (!t.InSyscall) FreshMemory(t);
+            t.Memory.Add(d.Addr, ((ReadOnlySpan<byte>)d.Data)[..(int)Math.Min(d.Len, (uint)BpfLimits.DataChunk)]);
+        }
+
+        private static void FreshMemory(TracedThread t)
+        {
+            if (!t.MemoryStale) return;
+            t.Memory.Clear();
+            t.MemoryStale = false;
         }
 
         private void Entered(BpfRecord record)
@@ -213,7 +233,7 @@ internal sealed partial class EbpfBackend
             t.SyscallNumber = e.H.Nr;
             t.Args = e.Args;
             t.EntryTimeNs = (long)e.H.Ts;
-            t.Memory.Clear();
+            FreshMemory(t);
             AddCaptures(t.Memory, record, CaptureSet.All);
             if (t.Hidden && !_launchFailed && _launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve)
             {
@@ -255,6 +275,7 @@ internal sealed partial class EbpfBackend
             if (!wasIn)
             {
                 t.EntryPending = false;
+                t.MemoryStale = true;
                 SignalsAfterCall(t);
                 return;
             }
@@ -272,6 +293,7 @@ internal sealed partial class EbpfBackend
             _event.ReturnValue = x.Ret;
             _event.HasReturn = true;
             if (shown) Emit(t, t.Memory);
+            t.MemoryStale = true;
             SignalsAfterCall(t);
             if (t.LaunchExec)
             {
