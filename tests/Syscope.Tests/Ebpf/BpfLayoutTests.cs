@@ -15,7 +15,7 @@ public class BpfLayoutTests
         ["record_header"] = typeof(RecordHeader), ["entry_record"] = typeof(EntryRecord),
         ["exit_record"] = typeof(ExitRecord), ["capture"] = typeof(Capture), ["fork_record"] = typeof(ForkRecord),
         ["exec_record"] = typeof(ExecRecord), ["task_exit_record"] = typeof(TaskExitRecord),
-        ["signal_record"] = typeof(SignalRecord), ["capture_rule"] = typeof(CaptureRule),
+        ["signal_record"] = typeof(SignalRecord), ["data_record"] = typeof(DataRecord), ["capture_rule"] = typeof(CaptureRule),
         ["capture_plan"] = typeof(CapturePlanEntry), ["syscall_counter"] = typeof(SyscallCounter),
         ["ring_stats"] = typeof(RingStats), ["fd_identity"] = typeof(FdIdentity), ["fd_socket"] = typeof(FdSocket), ["trace_set"] = typeof(TraceSetBits), ["syscope_config"] = typeof(SyscopeConfig),
     };
