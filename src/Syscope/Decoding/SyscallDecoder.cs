@@ -24,10 +24,6 @@ internal sealed class FuncDecoder(DecodeStep entry, DecodeStep? exit = null, boo
 {
     private readonly bool _sepAhead = exitArgs ?? exit != null;
 
-    /// <summary>How the return value prints (the eBPF backend captures what a returned descriptor
-    /// refers to when it is Fd).</summary>
-    public ReturnFormat Returns => ret;
-
     public override void Entry(ref DecodeContext c)
     {
         entry(ref c);

@@ -79,14 +79,11 @@ internal static class CapturePlans
     private static readonly int Pipe = SyscallTable.ByName("pipe")?.Number ?? -1, Pipe2 = SyscallTable.ByName("pipe2")?.Number ?? -1,
         SocketPair = SyscallTable.ByName("socketpair")?.Number ?? -1;
 
-    /// <summary>Whether the call's result may be a descriptor: the row says so, or its decoder
-    /// prints it as one; accept and accept4 (whose rows do not say it) and fcntl (F_DUPFD) choose
-    /// it in their exit decoders, out of sight.</summary>
-    private static bool ReturnsFd(SyscallInfo row) =>
-        row.Returns == ReturnFormat.Fd || row.Decoder is Decoding.FuncDecoder { Returns: ReturnFormat.Fd } || s_fdByDecoder.Contains(row.Number);
+    /// <summary>Whether the call's result may be a descriptor: the row says so, or it is fcntl,
+    /// whose decoder makes it one for F_DUPFD, out of sight of the row.</summary>
+    private static bool ReturnsFd(SyscallInfo row) => row.Returns == ReturnFormat.Fd || row.Number == Fcntl;
 
-    private static readonly HashSet<int> s_fdByDecoder =
-        [.. new[] { "accept", "accept4", "fcntl" }.Select(n => SyscallTable.ByName(n)?.Number ?? -1)];
+    private static readonly int Fcntl = SyscallTable.ByName("fcntl")?.Number ?? -1;
 
     private static int? FdPairArg(SyscallInfo row) =>
         row.Number == Pipe || row.Number == Pipe2 ? 0 : row.Number == SocketPair ? 3 : null;

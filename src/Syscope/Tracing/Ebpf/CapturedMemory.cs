@@ -3,22 +3,14 @@ using Syscope.Events;
 namespace Syscope.Tracing.Ebpf;
 
 /// <summary>
-/// One thread's call as the BPF programs copied it: the regions captured at entry, then those
-/// captured at exit (which win where both cover an address: the kernel wrote them last).  Served to
-/// decoders as the tracee's memory; an address outside every region reads as unmapped, so a
-/// decoder prints the address, as strace does for memory it cannot read, never stale bytes.  The
-/// bytes live in one arena reused call after call: nothing is allocated per event once it has
-/// grown to the largest call.
+/// One thread's call as the BPF programs copied it: the bytes of its regions (entry captures, then
+/// exit captures, which win where both cover an address) as a <see cref="SnapshotMemory"/> served to
+/// decoders, and what its descriptors referred to (-y), each target formatted as /proc would show it.
+/// Everything is reused call after call: nothing is allocated per event once it has grown to the
+/// largest call.
 /// </summary>
 internal sealed class CapturedMemory : ITraceeMemory
 {
-    private struct Region
-    {
-        public ulong Address;
-        public int Offset;
-        public int Length;
-    }
-
     /// <summary>What one descriptor referred to during the call, its /proc target in the arena.</summary>
     public struct Descriptor
     {
@@ -32,27 +24,27 @@ internal sealed class CapturedMemory : ITraceeMemory
         public FdSocket Socket;
     }
 
-    private byte[] _arena = new byte[1024];
+    private readonly SnapshotMemory _bytes = new();
+    /// <summary>Descriptor targets and names (not tracee memory).</summary>
+    private byte[] _arena = new byte[256];
     private int _used;
-    private Region[] _regions = new Region[8];
-    private int _count;
     private Descriptor[] _descriptors = new Descriptor[4];
     private int _descriptorCount;
 
     /// <summary>Forgets every region and descriptor (a new call begins).</summary>
     public void Clear()
     {
+        _bytes.Clear();
         _used = 0;
-        _count = 0;
         _descriptorCount = 0;
     }
 
     public void Add(ulong address, ReadOnlySpan<byte> bytes)
     {
-        if (bytes.IsEmpty) return;
-        if (_count == _regions.Length) Array.Resize(ref _regions, _count * 2);
-        _regions[_count++] = new Region { Address = address, Offset = Append(bytes), Length = bytes.Length };
+        if (!bytes.IsEmpty) _bytes.Add(address, bytes);
     }
+
+    public int Read(ulong address, Span<byte> destination) => _bytes.Read(address, destination);
 
     private int Append(ReadOnlySpan<byte> bytes)
     {
@@ -122,35 +114,5 @@ internal sealed class CapturedMemory : ITraceeMemory
         }
         identity = default;
         return false;
-    }
-
-    public int Read(ulong address, Span<byte> destination)
-    {
-        int done = 0;
-        while (done < destination.Length)
-        {
-            int n = ReadOne(address + (ulong)done, destination[done..]);
-            if (n == 0) break;
-            done += n;
-        }
-        return done;
-    }
-
-    /// <summary>From the latest region that holds address, up to where a later region begins (the
-    /// read goes on there).</summary>
-    private int ReadOne(ulong address, Span<byte> destination)
-    {
-        for (int i = _count - 1; i >= 0; i--)
-        {
-            ref readonly var r = ref _regions[i];
-            if (address < r.Address || address - r.Address >= (ulong)r.Length) continue;
-            int skip = (int)(address - r.Address);
-            int n = Math.Min(destination.Length, r.Length - skip);
-            for (int j = i + 1; j < _count; j++)
-                if (_regions[j].Address > address && _regions[j].Address - address < (ulong)n) n = (int)(_regions[j].Address - address);
-            _arena.AsSpan(r.Offset + skip, n).CopyTo(destination);
-            return n;
-        }
-        return 0;
     }
 }
