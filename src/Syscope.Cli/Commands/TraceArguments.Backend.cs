@@ -23,7 +23,9 @@ internal sealed partial class TraceArguments
             case "backend" when hasValue:
                 Backend = value switch
                 {
-                    "ptrace" => BackendKind.Ptrace, "ebpf" => BackendKind.Ebpf, "auto" => BackendKind.Auto,
+                    "ptrace" => BackendKind.Ptrace,
+                    "ebpf" => BackendKind.Ebpf,
+                    "auto" => BackendKind.Auto,
                     _ => throw new UsageError($"invalid --backend value '{value}' (ptrace, ebpf or auto)"),
                 };
                 return true;

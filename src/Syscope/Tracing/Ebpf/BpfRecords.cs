@@ -93,14 +93,14 @@ internal enum FdFlags : ushort
 }
 
 [InlineArray(16)]
-public struct SocketAddressBytes
+internal struct SocketAddressBytes
 {
     private byte _first;
 }
 
 /// <summary>A socket's endpoints, as sock_diag would have told them.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct FdSocket
+internal struct FdSocket
 {
     /// <summary>Network order; 4 bytes used for AF_INET.</summary>
     public SocketAddressBytes Saddr;
@@ -175,14 +175,14 @@ internal struct TaskExitRecord
 }
 
 [InlineArray(BpfLimits.DataChunk)]
-public struct DataChunkBytes
+internal struct DataChunkBytes
 {
     private byte _first;
 }
 
 /// <summary>More of a capture: Len bytes of Data at Addr.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct DataRecord
+internal struct DataRecord
 {
     public RecordHeader H;
     public ulong Addr;

@@ -65,7 +65,12 @@ internal sealed class CapturedMemory : ITraceeMemory
         Append(socketName);
         _descriptors[_descriptorCount++] = new Descriptor
         {
-            Fd = fd, Offset = at, Length = target.Length, Identity = identity, NamesLength = names.Length, Socket = socket,
+            Fd = fd,
+            Offset = at,
+            Length = target.Length,
+            Identity = identity,
+            NamesLength = names.Length,
+            Socket = socket,
         };
     }
 
