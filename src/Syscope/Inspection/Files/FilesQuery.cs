@@ -22,8 +22,9 @@ internal static class FilesQuery
         int self = Environment.ProcessId;
         foreach (int pid in selection.OnlyPids ?? ProcessTable.Pids())
         {
-            // Like lsof -i before, the inspector leaves itself out: it holds only what it inherited.
-            if (pid == self || selection.ExcludedPids.Contains(pid)) continue;
+            // A machine-wide listing leaves the inspector out (it holds only what it inherited); a
+            // PID the user names is listed, whoever it is.
+            if ((pid == self && selection.OnlyPids == null) || selection.ExcludedPids.Contains(pid)) continue;
             if (Read(pid, selection, found, reader, names) is not { } files) continue;
             var rows = files.Files.Where(f => selection.Selects(files.Process, f, found)).ToList();
             if (rows.Count > 0) result.Add(files with { Files = rows });
