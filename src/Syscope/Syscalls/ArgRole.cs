@@ -72,6 +72,17 @@ internal readonly record struct ArgRole(ArgKind Kind, ArgFlow Flow, SizeFrom Fro
 
     /// <summary>Points to memory the call reads or writes.</summary>
     public bool IsMemory => Kind >= ArgKind.Buffer;
+
+    /// <summary>A backend capturing memory at the moment of the call copies this argument's memory
+    /// at entry: strings and argv, what the call reads, and the iovecs and message headers of a
+    /// call that receives data (they say where the kernel is to write; recvmsg's decoder keeps
+    /// msg_namelen from entry).</summary>
+    public bool AtEntry => Kind is ArgKind.Path or ArgKind.String or ArgKind.StringArray
+        || (IsMemory && Flow.HasFlag(ArgFlow.In))
+        || (Kind is ArgKind.Iovec or ArgKind.Msghdr or ArgKind.Mmsghdr && Flow == ArgFlow.Out && From != SizeFrom.Return);
+
+    /// <summary>... and at exit: what the call writes.</summary>
+    public bool AtExit => IsMemory && Flow.HasFlag(ArgFlow.Out);
 }
 
 /// <summary>How GenericDecoder prints an argument, decided once by tools/gen-tables.py from its

@@ -30,6 +30,9 @@ public class DifferentialTests(ITestOutputHelper output, LocalHttpServer http) :
 
     public static IEnumerable<object[]> Cases() => Workloads.All();
 
+    /// <summary>The folder of the compiled workload programs, compiled on first use.</summary>
+    internal static string Programs => s_prepared.Value ? s_programs : throw new InvalidOperationException("workloads not compiled");
+
     [NeedsTheory(Workloads.Strace, Workloads.Gcc, Workloads.Python, Workloads.Sqlite, Workloads.Curl, Workloads.Ip)]
     [MemberData(nameof(Cases))]
     public void Syscope_reproduces_strace_lines(Workload w)
