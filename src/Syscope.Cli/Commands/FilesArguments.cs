@@ -247,7 +247,7 @@ internal sealed class FilesArguments
         try
         {
             foreach (string e in System.IO.Directory.EnumerateFileSystemEntries(full, "*", new EnumerationOptions
-                { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = true }))
+            { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = true }))
                 entries.Add(e);
         }
         catch (IOException) { }

@@ -81,20 +81,41 @@ internal sealed partial class TraceArguments
 
     private static readonly Dictionary<string, string> s_longWithValue = new()
     {
-        ["output"] = "o", ["attach"] = "p", ["string-limit"] = "s",
-        ["summary-sort-by"] = "S", ["summary-columns"] = "U", ["user"] = "u", ["interruptible"] = "I",
+        ["output"] = "o",
+        ["attach"] = "p",
+        ["string-limit"] = "s",
+        ["summary-sort-by"] = "S",
+        ["summary-columns"] = "U",
+        ["user"] = "u",
+        ["interruptible"] = "I",
         // --trace=SET and friends are -e trace=SET spelled as long options.
-        ["trace"] = "e:trace", ["signal"] = "e:signal", ["status"] = "e:status", ["quiet"] = "e:quiet",
-        ["trace-fds"] = "e:trace-fds", ["read"] = "e:read", ["write"] = "e:write", ["inject"] = "e:inject", ["fault"] = "e:fault", ["trace-path"] = "P",
-        ["syscall-limit"] = "syscall-limit", ["const-print-style"] = "const-print-style",
+        ["trace"] = "e:trace",
+        ["signal"] = "e:signal",
+        ["status"] = "e:status",
+        ["quiet"] = "e:quiet",
+        ["trace-fds"] = "e:trace-fds",
+        ["read"] = "e:read",
+        ["write"] = "e:write",
+        ["inject"] = "e:inject",
+        ["fault"] = "e:fault",
+        ["trace-path"] = "P",
+        ["syscall-limit"] = "syscall-limit",
+        ["const-print-style"] = "const-print-style",
     };
 
     private static readonly Dictionary<string, char> s_longFlags = new()
     {
-        ["follow-forks"] = 'f', ["relative-timestamps"] = 'r', ["syscall-times"] = 'T',
-        ["no-abbrev"] = 'v', ["quiet"] = 'q', ["syscall-number"] = 'n',
-        ["summary-only"] = 'c', ["summary"] = 'C', ["summary-wall-clock"] = 'w',
-        ["successful-only"] = 'z', ["failed-only"] = 'Z',
+        ["follow-forks"] = 'f',
+        ["relative-timestamps"] = 'r',
+        ["syscall-times"] = 'T',
+        ["no-abbrev"] = 'v',
+        ["quiet"] = 'q',
+        ["syscall-number"] = 'n',
+        ["summary-only"] = 'c',
+        ["summary"] = 'C',
+        ["summary-wall-clock"] = 'w',
+        ["successful-only"] = 'z',
+        ["failed-only"] = 'Z',
     };
 
     private int Long(IReadOnlyList<string> argv, int i)
@@ -147,7 +168,9 @@ internal sealed partial class TraceArguments
             case "X" or "const-print-style":
                 ConstStyle = value switch
                 {
-                    "abbrev" => Decoding.ConstStyle.Abbrev, "raw" => Decoding.ConstStyle.Raw, "verbose" => Decoding.ConstStyle.Verbose,
+                    "abbrev" => Decoding.ConstStyle.Abbrev,
+                    "raw" => Decoding.ConstStyle.Raw,
+                    "verbose" => Decoding.ConstStyle.Verbose,
                     _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: {Quote(value)}"),
                 };
                 break;
@@ -182,9 +205,15 @@ internal sealed partial class TraceArguments
     {
         Decode = new Decoding.DecodeOptions
         {
-            StringLimit = StringLimit, HexStrings = Math.Min(HexStrings, 2), FdPaths = FdDecodingSet,
-            ConstStyle = ConstStyle, Abbreviated = AbbrevSet, Dereferenced = VerboseSet, RawCalls = RawSet,
-            ReadDumps = ReadDumps, WriteDumps = WriteDumps,
+            StringLimit = StringLimit,
+            HexStrings = Math.Min(HexStrings, 2),
+            FdPaths = FdDecodingSet,
+            ConstStyle = ConstStyle,
+            Abbreviated = AbbrevSet,
+            Dereferenced = VerboseSet,
+            RawCalls = RawSet,
+            ReadDumps = ReadDumps,
+            WriteDumps = WriteDumps,
         },
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,

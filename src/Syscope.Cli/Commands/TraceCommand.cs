@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 using Syscope.Calls;
 using Syscope.Filtering;
 using Syscope.Interop;

@@ -92,17 +92,31 @@ internal static class SiginfoPrinter
     {
         string? name = code switch
         {
-            SI_USER => "SI_USER", SI_KERNEL => "SI_KERNEL", SI_QUEUE => "SI_QUEUE", SI_TIMER => "SI_TIMER",
-            SI_MESGQ => "SI_MESGQ", SI_ASYNCIO => "SI_ASYNCIO", SI_SIGIO => "SI_SIGIO", SI_TKILL => "SI_TKILL",
-            SI_DETHREAD => "SI_DETHREAD", SI_ASYNCNL => "SI_ASYNCNL", _ => null,
+            SI_USER => "SI_USER",
+            SI_KERNEL => "SI_KERNEL",
+            SI_QUEUE => "SI_QUEUE",
+            SI_TIMER => "SI_TIMER",
+            SI_MESGQ => "SI_MESGQ",
+            SI_ASYNCIO => "SI_ASYNCIO",
+            SI_SIGIO => "SI_SIGIO",
+            SI_TKILL => "SI_TKILL",
+            SI_DETHREAD => "SI_DETHREAD",
+            SI_ASYNCNL => "SI_ASYNCNL",
+            _ => null,
         };
         if (name == null && code > 0)
         {
             string[]? table = signo switch
             {
-                SignalNames.SIGCHLD => s_chld, SignalNames.SIGSEGV => s_segv, SignalNames.SIGBUS => s_bus,
-                SignalNames.SIGILL => s_ill, SignalNames.SIGFPE => s_fpe, SignalNames.SIGTRAP => s_trap,
-                29 => s_poll, SignalNames.SIGSYS => ["", "SYS_SECCOMP", "SYS_USER_DISPATCH"], _ => null,
+                SignalNames.SIGCHLD => s_chld,
+                SignalNames.SIGSEGV => s_segv,
+                SignalNames.SIGBUS => s_bus,
+                SignalNames.SIGILL => s_ill,
+                SignalNames.SIGFPE => s_fpe,
+                SignalNames.SIGTRAP => s_trap,
+                29 => s_poll,
+                SignalNames.SIGSYS => ["", "SYS_SECCOMP", "SYS_USER_DISPATCH"],
+                _ => null,
             };
             if (table != null && code < table.Length) name = table[code];
         }

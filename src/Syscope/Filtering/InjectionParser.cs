@@ -55,10 +55,18 @@ internal static class InjectionParser
         if (retval is long r && warn != null) WarnIfErrorLike(r, warn);
         return new InjectionRule
         {
-            Syscalls = set, Error = error, Retval = retval, Signal = signal, SubstituteSyscall = substitute,
-            DelayEnterMicros = delayEnter ?? 0, DelayExitMicros = delayExit ?? 0,
-            First = when.First, Last = when.Last, Step = when.Step,
-            PokeEnter = pokeEnter ?? [], PokeExit = pokeExit ?? [],
+            Syscalls = set,
+            Error = error,
+            Retval = retval,
+            Signal = signal,
+            SubstituteSyscall = substitute,
+            DelayEnterMicros = delayEnter ?? 0,
+            DelayExitMicros = delayExit ?? 0,
+            First = when.First,
+            Last = when.Last,
+            Step = when.Step,
+            PokeEnter = pokeEnter ?? [],
+            PokeExit = pokeExit ?? [],
         };
     }
 

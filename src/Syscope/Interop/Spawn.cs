@@ -66,7 +66,7 @@ internal static unsafe partial class Spawn
             // Signals the shell had syscope ignore (a background job's SIGINT, nohup's SIGHUP) are
             // ignored in the child too, as if syscope were not in between.
             using (Signals.IgnoreAsAtStart())
-            fixed (byte* p = pathBytes) Check(PosixSpawn(out pid, p, null, &attr, argvPtr, Environ), "posix_spawn");
+                fixed (byte* p = pathBytes) Check(PosixSpawn(out pid, p, null, &attr, argvPtr, Environ), "posix_spawn");
             return pid;
         }
         finally

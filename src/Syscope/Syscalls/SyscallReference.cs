@@ -10,10 +10,17 @@ internal static class SyscallReference
     /// <summary>The classes, in the order `explain --list` describes them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Classes = new Dictionary<string, string>
     {
-        ["file"] = "take a file name", ["desc"] = "act on a file descriptor", ["network"] = "sockets",
-        ["process"] = "process and thread lifecycle", ["memory"] = "address space", ["signal"] = "signals",
-        ["ipc"] = "pipes and futexes", ["time"] = "clocks, timers and sleeping", ["sched"] = "scheduling",
-        ["creds"] = "user IDs and capabilities", ["system"] = "whole-system information",
+        ["file"] = "take a file name",
+        ["desc"] = "act on a file descriptor",
+        ["network"] = "sockets",
+        ["process"] = "process and thread lifecycle",
+        ["memory"] = "address space",
+        ["signal"] = "signals",
+        ["ipc"] = "pipes and futexes",
+        ["time"] = "clocks, timers and sleeping",
+        ["sched"] = "scheduling",
+        ["creds"] = "user IDs and capabilities",
+        ["system"] = "whole-system information",
     };
 
     /// <summary>Every row's note, in syscall number order.</summary>

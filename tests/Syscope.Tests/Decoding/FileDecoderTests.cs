@@ -58,8 +58,17 @@ public class FileDecoderTests
         ulong empty = m.Str("");
         var st = new Syscope.Kernel.Abi.Stat
         {
-            Dev = 0xfe00, Ino = 938, Nlink = 1, Mode = 0x81a4, Blksize = 4096, Blocks = 8, Size = 1277,
-            Atime = 1795667083, AtimeNsec = 443620814, Mtime = 1777320873, Ctime = 1777320873,
+            Dev = 0xfe00,
+            Ino = 938,
+            Nlink = 1,
+            Mode = 0x81a4,
+            Blksize = 4096,
+            Blocks = 8,
+            Size = 1277,
+            Atime = 1795667083,
+            AtimeNsec = 443620814,
+            Mtime = 1777320873,
+            Ctime = 1777320873,
         };
         ulong buf = m.Struct(st);
         Assert.Equal("newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=1277, ...}, AT_EMPTY_PATH) = 0",

@@ -113,8 +113,12 @@ public class FuzzTests
         {
             facts = new SocketFacts
             {
-                Family = family, SourcePort = (ushort)r.Next(), DestinationPort = (ushort)r.Next(), UnixPeer = (uint)r.Next(),
-                NetlinkProtocol = r.Next(-1, 24), PortId = (uint)r.Next(),
+                Family = family,
+                SourcePort = (ushort)r.Next(),
+                DestinationPort = (ushort)r.Next(),
+                UnixPeer = (uint)r.Next(),
+                NetlinkProtocol = r.Next(-1, 24),
+                PortId = (uint)r.Next(),
             };
             for (int i = 0; i < 16; i++) { facts.Source[i] = (byte)r.Next(); facts.Destination[i] = (byte)r.Next(); }
             facts.NameLength = unixName.IsEmpty ? 0 : r.Next(unixName.Length + 1);

@@ -1,9 +1,9 @@
 using System.Text;
 using Syscope.Events;
-using Syscope.Kernel;
 using Syscope.Interop;
-using Xunit;
+using Syscope.Kernel;
 using Syscope.Tests.Infrastructure;
+using Xunit;
 using static Syscope.Tests.Decoding.Line;
 
 namespace Syscope.Tests.Decoding;

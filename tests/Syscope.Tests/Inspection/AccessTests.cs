@@ -1,8 +1,8 @@
 using Syscope.Inspection;
 using Syscope.Inspection.Why;
 using Syscope.Tests.Infrastructure;
-using Xunit;
 using Syscope.Tracing;
+using Xunit;
 
 namespace Syscope.Tests.Inspection;
 

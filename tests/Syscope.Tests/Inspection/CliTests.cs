@@ -1,6 +1,6 @@
 using Syscope.Syscalls;
-using Xunit;
 using Syscope.Tests.Infrastructure;
+using Xunit;
 
 namespace Syscope.Tests.Inspection;
 

@@ -1,8 +1,8 @@
 using System.Net;
+using Syscope.Inspection;
 using Syscope.Inspection.Files;
 using Syscope.Inspection.Procfs;
 using Syscope.Inspection.Why;
-using Syscope.Inspection;
 using Syscope.Syscalls;
 using Xunit;
 

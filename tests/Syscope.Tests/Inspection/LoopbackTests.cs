@@ -1,5 +1,5 @@
-using Xunit;
 using Syscope.Tests.Infrastructure;
+using Xunit;
 
 namespace Syscope.Tests.Inspection;
 

@@ -1,6 +1,6 @@
+using Syscope.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
-using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Inspection;
 

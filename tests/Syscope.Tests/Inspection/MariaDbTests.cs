@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Xunit;
 using Syscope.Tests.Infrastructure;
+using Xunit;
 
 namespace Syscope.Tests.Inspection;
 

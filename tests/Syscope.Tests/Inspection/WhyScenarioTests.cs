@@ -1,5 +1,5 @@
-using Xunit;
 using Syscope.Tests.Infrastructure;
+using Xunit;
 
 namespace Syscope.Tests.Inspection;
 
@@ -85,7 +85,7 @@ public sealed class WhyScenarioTests : IDisposable
         int cat = 0;
         for (int i = 0; i < 200 && cat == 0; i++, Thread.Sleep(20))
             cat = Syscope.Inspection.ProcessTable.Pids().FirstOrDefault(pid =>
-                Syscope.Inspection.ProcessTable.TryRead(pid) is { } p && p.Comm == "cat" && File.ReadAllText($"/proc/{pid}/stat").Contains($") S {shell.Id} ") );
+                Syscope.Inspection.ProcessTable.TryRead(pid) is { } p && p.Comm == "cat" && File.ReadAllText($"/proc/{pid}/stat").Contains($") S {shell.Id} "));
         Assert.NotEqual(0, cat);
         LiveProcesses.WaitUntilBlocked(cat, 0);
         var r = Cli.Run("why", cat.ToString());

@@ -61,7 +61,7 @@ public class LaunchTests
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("handled\n", r.Stdout);
         var lines = TraceLines(outFile).Select(l => TraceText.Mask(l)).ToList();
-        Assert.Contains("PID --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=" , string.Join('\n', lines));
+        Assert.Contains("PID --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=", string.Join('\n', lines));
         Assert.Contains(lines, l => l.StartsWith("PID write(1, \"handled\\n\", 8)") && l.EndsWith("= 8"));
         Assert.Contains(lines, l => l.StartsWith("PID rt_sigreturn("));
         Assert.Contains("PID +++ exited with 7 +++", lines);

@@ -94,7 +94,9 @@ internal static class IpcDecoders
 
     private static ulong FirstStat(IpcStructPrinter.Kind kind) => kind switch
     {
-        IpcStructPrinter.Kind.Shm => 13, IpcStructPrinter.Kind.Msg => 11, _ => 18,
+        IpcStructPrinter.Kind.Shm => 13,
+        IpcStructPrinter.Kind.Msg => 11,
+        _ => 18,
     };
 
     /// <summary>id[, semnum], the command; IPC_SET's structure is an input, the STAT ones wait for exit.</summary>

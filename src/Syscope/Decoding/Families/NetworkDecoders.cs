@@ -1,6 +1,6 @@
 using Syscope.Decoding.Constants;
-using Syscope.Kernel.Abi;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;

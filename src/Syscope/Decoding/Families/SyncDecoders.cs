@@ -52,7 +52,8 @@ internal static class SyncDecoders
             case FUTEX_WAIT_BITSET:
                 Args.Int(ref c, 2); Timeout(ref c); Bitset(ref c);
                 break;
-            case FUTEX_WAKE: case FUTEX_FD:
+            case FUTEX_WAKE:
+            case FUTEX_FD:
                 Args.Int(ref c, 2);
                 break;
             case FUTEX_WAKE_BITSET:
@@ -61,16 +62,19 @@ internal static class SyncDecoders
             case FUTEX_REQUEUE:
                 Args.Int(ref c, 2); Args.UInt(ref c, 3); Args.Ptr(ref c, 4);
                 break;
-            case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
+            case FUTEX_CMP_REQUEUE:
+            case FUTEX_CMP_REQUEUE_PI:
                 Args.Int(ref c, 2); Args.UInt(ref c, 3); Args.Ptr(ref c, 4); Args.Int(ref c, 5);
                 break;
             case FUTEX_WAKE_OP:
                 Args.Int(ref c, 2); Args.UInt(ref c, 3); Args.Ptr(ref c, 4); WakeOp(ref c);
                 break;
-            case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2:
+            case FUTEX_LOCK_PI:
+            case FUTEX_LOCK_PI2:
                 Timeout(ref c);
                 break;
-            case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI:
+            case FUTEX_UNLOCK_PI:
+            case FUTEX_TRYLOCK_PI:
                 break;
             case FUTEX_WAIT_REQUEUE_PI:
                 Args.Int(ref c, 2); Timeout(ref c); Args.Ptr(ref c, 4);

@@ -1,6 +1,6 @@
-using Syscope.Interop;
 using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
+using Syscope.Interop;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
@@ -118,7 +118,8 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         return row == null || row.Type == "unknown" ? row
             : row with
             {
-                Position = info?.Position ?? 0, Flags = info?.Flags,
+                Position = info?.Position ?? 0,
+                Flags = info?.Flags,
                 Links = row.Inet != null || row.Unix != null ? null : st.Links,
                 DeviceNumber = row.Device.Contains(',') ? st.Device : null,
             };
@@ -152,7 +153,8 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
             var tables = tablesOnce();
             if (tables.Inet.TryGetValue(st.Inode, out var inet))
                 return new(fdText, mode, inet.IsV6 ? "IPv6" : "IPv4", ino, Offset(pos), inet.Protocol == InetProtocol.Tcp ? "TCP" : "UDP",
-                    names.SocketName(inet)) { FdNumber = fd, Inode = st.Inode, Inet = inet, Offset = pos };
+                    names.SocketName(inet))
+                { FdNumber = fd, Inode = st.Inode, Inet = inet, Offset = pos };
             if (tables.Unix.TryGetValue(st.Inode, out var unix))
                 return new(fdText, mode, "unix", $"0x{unix.KernelAddress:x16}", Offset(pos), ino, UnixName(unix)) { FdNumber = fd, Inode = st.Inode, Unix = unix, Offset = pos };
             if (tables.Netlink.TryGetValue(st.Inode, out var nl))

@@ -15,9 +15,19 @@ internal sealed record InetSocket(
     /// <summary>include/net/tcp_states.h, in the spelling lsof and netstat use.</summary>
     public string StateName => State switch
     {
-        1 => "ESTABLISHED", 2 => "SYN_SENT", 3 => "SYN_RECV", 4 => "FIN_WAIT1", 5 => "FIN_WAIT2",
-        6 => "TIME_WAIT", 7 => "CLOSE", 8 => "CLOSE_WAIT", 9 => "LAST_ACK", 10 => "LISTEN",
-        11 => "CLOSING", 12 => "NEW_SYN_RECV", _ => $"UNKNOWN_{State}",
+        1 => "ESTABLISHED",
+        2 => "SYN_SENT",
+        3 => "SYN_RECV",
+        4 => "FIN_WAIT1",
+        5 => "FIN_WAIT2",
+        6 => "TIME_WAIT",
+        7 => "CLOSE",
+        8 => "CLOSE_WAIT",
+        9 => "LAST_ACK",
+        10 => "LISTEN",
+        11 => "CLOSING",
+        12 => "NEW_SYN_RECV",
+        _ => $"UNKNOWN_{State}",
     };
 
     public bool HasPeer => RemotePort != 0;
@@ -39,7 +49,11 @@ internal sealed record UnixSocket(ulong KernelAddress, int Flags, int Type, int 
     /// <summary>lsof's words: LISTEN for a listener, else the socket_state of linux/net.h.</summary>
     public string StateName => Listening ? "LISTEN" : State switch
     {
-        1 => "UNCONNECTED", 2 => "CONNECTING", 3 => "CONNECTED", 4 => "DISCONNECTING", _ => "UNKNOWN",
+        1 => "UNCONNECTED",
+        2 => "CONNECTING",
+        3 => "CONNECTED",
+        4 => "DISCONNECTING",
+        _ => "UNKNOWN",
     };
 }
 
@@ -49,10 +63,28 @@ internal sealed record NetlinkSocket(ulong KernelAddress, int Protocol, uint Por
     /// <summary>linux/netlink.h, as lsof names them.</summary>
     public string ProtocolName => Protocol switch
     {
-        0 => "ROUTE", 1 => "UNUSED", 2 => "USERSOCK", 3 => "FIREWALL", 4 => "SOCK_DIAG", 5 => "NFLOG",
-        6 => "XFRM", 7 => "SELINUX", 8 => "ISCSI", 9 => "AUDIT", 10 => "FIB_LOOKUP", 11 => "CONNECTOR",
-        12 => "NETFILTER", 13 => "IP6_FW", 14 => "DNRTMSG", 15 => "KOBJECT_UEVENT", 16 => "GENERIC",
-        18 => "SCSITRANSPORT", 19 => "ECRYPTFS", 20 => "RDMA", 21 => "CRYPTO", 22 => "SMC",
+        0 => "ROUTE",
+        1 => "UNUSED",
+        2 => "USERSOCK",
+        3 => "FIREWALL",
+        4 => "SOCK_DIAG",
+        5 => "NFLOG",
+        6 => "XFRM",
+        7 => "SELINUX",
+        8 => "ISCSI",
+        9 => "AUDIT",
+        10 => "FIB_LOOKUP",
+        11 => "CONNECTOR",
+        12 => "NETFILTER",
+        13 => "IP6_FW",
+        14 => "DNRTMSG",
+        15 => "KOBJECT_UEVENT",
+        16 => "GENERIC",
+        18 => "SCSITRANSPORT",
+        19 => "ECRYPTFS",
+        20 => "RDMA",
+        21 => "CRYPTO",
+        22 => "SMC",
         _ => Protocol.ToString(CultureInfo.InvariantCulture),
     };
 }
@@ -65,7 +97,11 @@ internal sealed record PacketSocket(int Type, int Protocol, ulong Inode)
     /// <summary>The ETH_P_* name lsof prints in NODE (linux/if_ether.h), else the decimal number.</summary>
     public string ProtocolName => Protocol switch
     {
-        0x0003 => "ALL", 0x0800 => "IP", 0x0806 => "ARP", 0x8035 => "RARP", 0x86DD => "IPV6",
+        0x0003 => "ALL",
+        0x0800 => "IP",
+        0x0806 => "ARP",
+        0x8035 => "RARP",
+        0x86DD => "IPV6",
         _ => Protocol.ToString(CultureInfo.InvariantCulture),
     };
 }

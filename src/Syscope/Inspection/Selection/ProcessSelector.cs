@@ -1,5 +1,5 @@
-using Syscope.Interop;
 using Syscope.Inspection.Procfs;
+using Syscope.Interop;
 using Syscope.Text;
 using Syscope.Tracing;
 

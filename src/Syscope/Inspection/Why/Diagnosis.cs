@@ -78,8 +78,14 @@ internal static class Diagnoser
         var writer = new ArgWriter();
         var context = new DecodeContext
         {
-            Syscall = info, Pid = pid, Args = ref raw, Memory = memory, Out = writer,
-            Options = new DecodeOptions(), Scratch = ref scratch, Host = Tracing.LiveHostFacts.Instance,
+            Syscall = info,
+            Pid = pid,
+            Args = ref raw,
+            Memory = memory,
+            Out = writer,
+            Options = new DecodeOptions(),
+            Scratch = ref scratch,
+            Host = Tracing.LiveHostFacts.Instance,
         };
         DecoderRegistry.For(info).Entry(ref context);
         // A decoder whose rest prints at exit has already written that argument's ", ".

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Syscope.Events;
 using Syscope.Interop;
-using Syscope.Kernel.Abi;
 using Syscope.Kernel;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 using static Syscope.Interop.Ptrace;
 
