@@ -13,7 +13,7 @@
 // The few kernel fields read, relocated against the running kernel's BTF at load (CO-RE), so no
 // vmlinux.h is needed.
 struct pt_regs {
-	unsigned long r10, r9, r8, dx, si, di, ip, sp;
+	unsigned long r10, r9, r8, dx, si, di, orig_ax, ip, sp;
 } __attribute__((preserve_access_index));
 
 typedef struct { int counter; } atomic_t;
@@ -277,10 +277,14 @@ static __always_inline struct ring_stats *stats(void)
 // BPF_RB_NO_WAKEUP until config.wake_bytes wait unread, then a forced wake-up; user space also
 // polls with a timeout.  wake_bytes 0 keeps the kernel's own policy (a wake-up whenever the reader
 // has caught up), for runs that need each record at once.
+// The fill is looked at every 32nd record of a CPU only: a helper call per record costs more than
+// a wake-up that comes a few records late.
 static __always_inline __u64 submit_flags(bool urgent)
 {
 	if (urgent) return BPF_RB_FORCE_WAKEUP;
 	if (config.wake_bytes == 0) return 0;
+	struct ring_stats *s = stats();
+	if (s && (s->attempts & 31)) return BPF_RB_NO_WAKEUP;
 	return bpf_ringbuf_query(&ring, BPF_RB_AVAIL_DATA) >= config.wake_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
@@ -364,18 +368,28 @@ __noinline __u64 send_chunk(__u64 addr, __u64 chunk)
 	return chunk;
 }
 
+struct rest_walk {
+	__u64 addr;
+	__u64 len;
+	__u64 done;
+};
+
+static long send_next_chunk(__u32 i, struct rest_walk *w)
+{
+	if (w->done >= w->len) return 1;
+	__u64 chunk = w->len - w->done;
+	if (chunk > SYSCOPE_DATA_CHUNK) chunk = SYSCOPE_DATA_CHUNK;
+	if (send_chunk(w->addr + w->done, chunk) != chunk) return 1;
+	w->done += chunk;
+	return 0;
+}
+
 // Sends [addr, addr + len) as data records (dumps want buffers whole); returns the bytes sent.
 __noinline __u64 capture_rest(__u64 addr, __u64 len)
 {
-	__u64 done = 0;
-	for (int i = 0; i < SYSCOPE_MAX_DATA_CHUNKS; i++) {
-		if (done >= len) break;
-		__u64 chunk = len - done;
-		if (chunk > SYSCOPE_DATA_CHUNK) chunk = SYSCOPE_DATA_CHUNK;
-		if (send_chunk(addr + done, chunk) != chunk) break;
-		done += chunk;
-	}
-	return done;
+	struct rest_walk w = { .addr = addr, .len = len };
+	bpf_loop(SYSCOPE_MAX_DATA_CHUNKS, send_next_chunk, &w, 0);
+	return w.done;
 }
 
 // Copies len bytes (or a string of at most len bytes) at addr into the record as one capture.
@@ -452,18 +466,52 @@ static __always_inline __u64 rule_bytes(const struct capture_rule *r, const stru
 
 struct iovec_raw { __u64 base; __u64 len; };
 
-// The strings of a captured pointer array (at ptrs in the record, NULL-terminated), each up to cap
-// bytes.  Its own global function, so the verifier checks it once and not once per array length.
-__noinline __u64 capture_strings(struct scratch *s, __u64 off, __u64 ptrs, __u32 cap, __u32 meta)
+// The long loops run under bpf_loop, whose body the verifier checks once, not once per turn:
+// checked turn by turn, argv's 256 strings alone took it a third of a second at every start.
+
+// One turn of the walk over an argv: a pointer into the record, until the NULL.
+struct pointer_walk {
+	struct scratch *s;
+	__u64 addr;                                // the tracee's array
+	__u64 base;                                // where the pointers go in the record
+	__u64 max;
+	__u64 count;
+	__u64 flags;
+};
+
+static long read_pointer(__u32 i, struct pointer_walk *w)
 {
-	if (!s) return off;
-	ptrs &= OFFSET_MASK;
-	for (int i = 0; i < MAX_STRING_ARRAY; i++) {
-		__u64 p = *(__u64 *)&s->data[ptrs + i * 8];
-		if (!p) break;
-		off = capture_region(s, off, p, cap, meta);
+	if (i > w->max || i > MAX_STRING_ARRAY) return 1;
+	__u64 p = 0;
+	if (bpf_probe_read_user(&p, 8, (const void *)(w->addr + i * 8))) {
+		w->flags = i == 0 ? CAPTURE_FAULT : CAPTURE_TRUNCATED;
+		return 1;
 	}
-	return off;
+	*(__u64 *)&w->s->data[(w->base & OFFSET_MASK) + i * 8] = p;
+	w->count = i + 1;
+	if (!p) {
+		w->flags = 0;
+		return 1;
+	}
+	return 0;
+}
+
+// One turn of the copy of argv's strings.
+struct string_walk {
+	struct scratch *s;
+	__u64 off;
+	__u64 ptrs;                                // the pointers in the record, NULL-terminated
+	__u32 cap;
+	__u32 meta;
+};
+
+static long copy_string(__u32 i, struct string_walk *w)
+{
+	if (i >= MAX_STRING_ARRAY) return 1;
+	__u64 p = *(__u64 *)&w->s->data[(w->ptrs & OFFSET_MASK) + i * 8];
+	if (!p) return 1;
+	w->off = capture_region(w->s, w->off, p, w->cap, w->meta);
+	return 0;
 }
 
 // argv/envp: the pointers up to the NULL (at most r->elem_size of them, as one capture), then each
@@ -471,26 +519,22 @@ __noinline __u64 capture_strings(struct scratch *s, __u64 off, __u64 ptrs, __u32
 static __always_inline __u64 capture_string_array(struct scratch *s, __u64 off, const struct capture_rule *r,
 						  __u8 rule, __u64 addr)
 {
-	__u64 max = r->elem_size;
-	if (max > MAX_STRING_ARRAY) max = MAX_STRING_ARRAY;
 	__u64 start = off & OFFSET_MASK;
 	if (room(start) < (MAX_STRING_ARRAY + 2) * 8) return off;
-	__u64 *ptrs = (__u64 *)&s->data[start + sizeof(struct capture)];
-	__u64 count = 0;
-	__u16 flags = CAPTURE_TRUNCATED;
-	for (int i = 0; i < MAX_STRING_ARRAY + 1; i++) {
-		if (i > max) break;
-		__u64 p = 0;
-		if (bpf_probe_read_user(&p, 8, (const void *)(addr + i * 8))) { flags = i == 0 ? CAPTURE_FAULT : CAPTURE_TRUNCATED; break; }
-		ptrs[i] = p;
-		count = i + 1;
-		if (!p) { flags = 0; break; }
-	}
-	if (flags) ptrs[count & (MAX_STRING_ARRAY * 2 - 1)] = 0;  // ends the walk below; the next capture overwrites it
-	fill_capture((struct capture *)&s->data[start], addr, count * 8, rule, r->arg, flags);
+	struct pointer_walk w = {
+		.s = s, .addr = addr, .base = start + sizeof(struct capture),
+		.max = r->elem_size < MAX_STRING_ARRAY ? r->elem_size : MAX_STRING_ARRAY, .flags = CAPTURE_TRUNCATED,
+	};
+	bpf_loop(MAX_STRING_ARRAY + 1, read_pointer, &w, 0);
+	__u64 count = w.count & (MAX_STRING_ARRAY * 2 - 1);
+	// A NULL ends the walk below where the array was cut short; the next capture overwrites it.
+	if (w.flags) *(__u64 *)&s->data[start + sizeof(struct capture) + count * 8] = 0;
+	fill_capture((struct capture *)&s->data[start], addr, count * 8, rule, r->arg, w.flags);
 	off = start + sizeof(struct capture) + count * 8;
 	if (!r->cap) return off;
-	return capture_strings(s, off, start + sizeof(struct capture), r->cap, META(0, rule, r->arg, 1));
+	struct string_walk sw = { .s = s, .off = off, .ptrs = start + sizeof(struct capture), .cap = r->cap, .meta = META(0, rule, r->arg, 1) };
+	bpf_loop(MAX_STRING_ARRAY, copy_string, &sw, 0);
+	return sw.off;
 }
 
 // The count of an iovec array rides in meta's top byte (global functions take five arguments).
@@ -645,6 +689,62 @@ static __always_inline __u32 capture_socket(struct scratch *s, __u64 start, stru
 	return len;
 }
 
+// One step of the walk from a file up to the root, as d_path() walks: a name, or a mount crossed.
+struct path_walk {
+	struct scratch *s;
+	__u64 start;
+	struct capture *c;                         // its len: the bytes so far
+	struct fd_identity *id;
+	struct dentry *d;
+	struct vfsmount *vfs;
+	struct mount *mnt;
+};
+
+// Appends d's name to the capture; false when there is no room or it cannot be read.
+static __always_inline bool add_name(struct path_walk *w)
+{
+	__u32 used = w->c->len;
+	if (w->id->count >= SYSCOPE_MAX_PATH_DEPTH || used > SYSCOPE_MAX_CAPTURE - NAME_ROOM || used + NAME_ROOM > room(w->start)) {
+		w->id->flags |= FD_DEEP;
+		return false;
+	}
+	// (Kernel pointers go through locals: BPF_CORE_READ would relocate w's own fields too.)
+	struct dentry *d = w->d;
+	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+	long n = bpf_probe_read_kernel_str(&w->s->data[(w->start & OFFSET_MASK) + sizeof(struct capture) + used], NAME_ROOM, name);
+	if (n <= 0) return false;
+	w->c->len = used + n;
+	w->id->count++;
+	return true;
+}
+
+static long path_step(__u32 i, struct path_walk *w)
+{
+	struct dentry *d = w->d;
+	struct vfsmount *vfs = w->vfs;
+	struct mount *mnt = w->mnt;
+	struct dentry *parent = BPF_CORE_READ(d, d_parent);
+	bool mount_root = d == BPF_CORE_READ(vfs, mnt_root);
+	if (d == parent && !mount_root) {
+		// A file made without a place in any directory (memfd, an anonymous inode): its one name,
+		// which /proc shows as "/NAME (deleted)" (or "anon_inode:NAME").
+		if (add_name(w) && w->id->magic != ANON_INODE_FS_MAGIC) w->id->flags |= FD_DELETED;
+		return 1;
+	}
+	if (mount_root || d == parent) {
+		// The root of a mount: go on from where it is mounted, up to the root of all.
+		struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+		if (up == mnt || !up) return 1;
+		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = up;
+		w->vfs = (struct vfsmount *)((void *)up + bpf_core_field_offset(struct mount, mnt));
+		return 0;
+	}
+	if (!add_name(w)) return 1;
+	w->d = parent;
+	return 0;
+}
+
 // What /proc/PID/fd/N would say of a descriptor (or of the working directory for AT_FDCWD), from the
 // kernel's own structures at the moment of the call: the file's identity and its path's names, leaf
 // first, walked up its dentries and across the mounts it sits on, as d_path() walks them.
@@ -691,46 +791,11 @@ __noinline __u64 capture_fd(struct scratch *s, __u64 off, __s64 fd, __u32 meta)
 			// Only while the process lives (fdinfo then says Pid: -1).
 			if (pid && BPF_CORE_READ(pid, tasks[0].first)) id->aux = BPF_CORE_READ(pid, numbers[0].nr);
 		}
-		struct dentry *d = path.dentry;
-		struct vfsmount *vfs = path.mnt;
-		struct mount *mnt = (struct mount *)((void *)vfs - bpf_core_field_offset(struct mount, mnt));
-		for (int i = 0; i < SYSCOPE_MAX_PATH_DEPTH * 2 && !pseudo; i++) {
-			struct dentry *parent = BPF_CORE_READ(d, d_parent);
-			bool mount_root = d == BPF_CORE_READ(vfs, mnt_root);
-			if (d == parent && !mount_root) {
-				// A file made without a place in any directory (memfd, an anonymous inode): its one
-				// name, which /proc shows as "/NAME (deleted)" (or "anon_inode:NAME").
-				__u32 used = c->len;
-				if (used > SYSCOPE_MAX_CAPTURE - NAME_ROOM || used + NAME_ROOM > room(start)) break;
-				const unsigned char *name = BPF_CORE_READ(d, d_name.name);
-				long n = bpf_probe_read_kernel_str(&s->data[start + sizeof(struct capture) + used], NAME_ROOM, name);
-				if (n <= 0) break;
-				c->len = used + n;
-				id->count++;
-				if (id->magic != ANON_INODE_FS_MAGIC) id->flags |= FD_DELETED;
-				break;
-			}
-			if (mount_root || d == parent) {
-				// The root of a mount: go on from where it is mounted, up to the root of all.
-				struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
-				if (up == mnt || !up) break;
-				d = BPF_CORE_READ(mnt, mnt_mountpoint);
-				mnt = up;
-				vfs = (struct vfsmount *)((void *)up + bpf_core_field_offset(struct mount, mnt));
-				continue;
-			}
-			__u32 used = c->len;
-			if (id->count >= SYSCOPE_MAX_PATH_DEPTH || used > SYSCOPE_MAX_CAPTURE - NAME_ROOM || used + NAME_ROOM > room(start)) {
-				id->flags |= FD_DEEP;
-				break;
-			}
-			const unsigned char *name = BPF_CORE_READ(d, d_name.name);
-			long n = bpf_probe_read_kernel_str(&s->data[start + sizeof(struct capture) + used], NAME_ROOM, name);
-			if (n <= 0) break;
-			c->len = used + n;
-			id->count++;
-			d = parent;
-		}
+		struct path_walk w = {
+			.s = s, .start = start, .c = c, .id = id, .d = path.dentry, .vfs = path.mnt,
+			.mnt = (struct mount *)((void *)path.mnt - bpf_core_field_offset(struct mount, mnt)),
+		};
+		if (!pseudo) bpf_loop(SYSCOPE_MAX_PATH_DEPTH * 2, path_step, &w, 0);
 	}
 	__u64 len = c->len;
 	if (len > SYSCOPE_MAX_CAPTURE) len = SYSCOPE_MAX_CAPTURE;
@@ -862,8 +927,10 @@ static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *c
 SEC("tp_btf/sys_enter")
 int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
 {
+	// The trace set first: a bit test, where is_traced is a hash lookup, for every process.
+	if (nr < 0 || !in_trace_set(nr)) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
-	if (nr < 0 || !is_traced(id) || !in_trace_set(nr)) return 0;
+	if (!is_traced(id)) return 0;
 	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!call) return 0;
 	call->ts = bpf_ktime_get_ns();
@@ -912,6 +979,9 @@ static __always_inline void count_call(__s32 nr, __s64 ret, __u64 ns)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 {
+	// Calls outside the trace set never had an entry: a bit test ends them, as at entry.
+	long nr_now = regs->orig_ax;
+	if (nr_now >= 0 && !in_trace_set(nr_now)) return 0;
 	// Only threads whose entry was traced have a call in flight; others return here.
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct task_call *call = bpf_task_storage_get(&calls, task, 0, 0);

@@ -26,6 +26,8 @@ internal static class EbpfSupport
         // BTF tracepoints (5.5) come before the ring buffer; libbpf cannot probe them without a target.
         if (Libbpf.SupportsMapType(Libbpf.BPF_MAP_TYPE_RINGBUF) <= 0) return $"ring buffer requires Linux 5.8 (this is {KernelRelease()})";
         if (Libbpf.SupportsMapType(Libbpf.BPF_MAP_TYPE_TASK_STORAGE) <= 0) return $"task storage requires Linux 5.11 (this is {KernelRelease()})";
+        // bpf_loop cannot be probed for tracing programs without a target: the release tells.
+        if (KernelVersion() is { } v && v < new Version(5, 17)) return $"bpf_loop requires Linux 5.17 (this is {KernelRelease()})";
         return null;
     }
 
@@ -52,6 +54,12 @@ internal static class EbpfSupport
             if (line.StartsWith("CapEff:", StringComparison.Ordinal))
                 return ulong.Parse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return 0;
+    }
+
+    private static Version? KernelVersion()
+    {
+        var parts = KernelRelease().Replace("Linux ", "").Split('.', '-');
+        return parts.Length >= 2 && int.TryParse(parts[0], out int major) && int.TryParse(parts[1], out int minor) ? new Version(major, minor) : null;
     }
 
     private static string KernelRelease()
