@@ -3,11 +3,13 @@ using Syscope.Syscalls;
 namespace Syscope.Tracing.Ebpf;
 
 /// <summary>
-/// Turns each syscall row's argument roles into the capture rules the BPF programs follow
-/// (syscope.h, struct capture_plan): strings and input memory copied at entry, output memory at
-/// exit with the length the call returned, both for memory the call reads and writes.  What the
-/// rows say is the only source: a decoder that needs more memory gets it by a better role, not by a
-/// rule written here.
+/// Serialises each syscall's <see cref="CapturePlan"/> (the row's argument roles, docs/DECODING.md)
+/// into the capture rules the BPF programs follow (syscope.h, struct capture_plan): what a role
+/// copies at entry (<see cref="ArgRole.AtEntry"/>) and at exit (<see cref="ArgRole.AtExit"/>), with
+/// the backend's caps: -s for data a read or write moves, whole buffers for -e read=/write= dumps.
+/// The plans are the only source: a decoder that needs more memory gets it by a better role; what
+/// is added here is what no role can say (descriptors for -y, rt_sigreturn's frame, a window over
+/// memory whose layout varies).
 /// </summary>
 internal static class CapturePlans
 {
@@ -26,10 +28,11 @@ internal static class CapturePlans
     /// whole buffers, and whether -y shows what descriptors refer to.</summary>
     public readonly record struct Limits(int StringLimit, bool WholeBuffers, bool FdPaths = false);
 
-    /// <summary>The rules for one row; more than the BPF side takes are dropped (the decoder then
-    /// prints addresses for what is missing, as for unreadable memory).</summary>
+    /// <summary>The rules for one syscall; more than the BPF side takes are dropped (the decoder
+    /// then prints addresses for what is missing, as for unreadable memory).</summary>
     public static CapturePlanEntry For(SyscallInfo row, Limits limits)
     {
+        var roles = CapturePlan.For(row.Number);
         var plan = new CapturePlanEntry();
         int n = 0;
         void Add(CaptureRule rule)
@@ -40,9 +43,9 @@ internal static class CapturePlans
         // pointer, which no role can say.
         if (row.Number == RtSigreturn)
             Add(new CaptureRule { Arg = BpfLimits.ArgStackPointer, Kind = CaptureKind.Bytes, ElemSize = SigreturnFrame, Cap = SigreturnFrame });
-        for (int i = 0; i < row.Args.Length && i < 6; i++)
+        for (int i = 0; i < roles.ArgCount && i < 6; i++)
         {
-            var role = row.Args[i].Role;
+            var role = roles.Args[i];
             byte arg = (byte)i;
             switch (role.Kind)
             {
@@ -64,11 +67,14 @@ internal static class CapturePlans
                     break;
                 case >= ArgKind.Buffer:
                     var rule = Memory(row, role, arg, limits);
-                    foreach (var phase in Phases(role.Flow)) Add(rule with { Phase = phase });
+                    // The headers of a receive are copied at entry too, without data: they say where
+                    // the kernel is to write (recvmsg's decoder keeps the entry msg_namelen).
+                    if (role.AtEntry) Add(rule with { Phase = CapturePhase.Entry, Cap = role.Flow.HasFlag(ArgFlow.In) ? rule.Cap : 0 });
+                    if (role.AtExit) Add(rule with { Phase = CapturePhase.Exit });
                     break;
             }
         }
-        if (limits.FdPaths && ReturnsFd(row))
+        if (limits.FdPaths && (roles.Returns == ReturnFormat.Fd || row.Number == Fcntl))
             Add(new CaptureRule { Arg = BpfLimits.ArgReturn, Kind = CaptureKind.Fd, Phase = CapturePhase.Exit });
         // The pair of descriptors pipe, pipe2 and socketpair make, which no role tells from ints.
         if (limits.FdPaths && FdPairArg(row) is int pair)
@@ -79,10 +85,7 @@ internal static class CapturePlans
     private static readonly int Pipe = SyscallTable.ByName("pipe")?.Number ?? -1, Pipe2 = SyscallTable.ByName("pipe2")?.Number ?? -1,
         SocketPair = SyscallTable.ByName("socketpair")?.Number ?? -1;
 
-    /// <summary>Whether the call's result may be a descriptor: the row says so, or it is fcntl,
-    /// whose decoder makes it one for F_DUPFD, out of sight of the row.</summary>
-    private static bool ReturnsFd(SyscallInfo row) => row.Returns == ReturnFormat.Fd || row.Number == Fcntl;
-
+    /// <summary>fcntl's decoder makes its result a descriptor for F_DUPFD, out of sight of the row.</summary>
     private static readonly int Fcntl = SyscallTable.ByName("fcntl")?.Number ?? -1;
 
     private static int? FdPairArg(SyscallInfo row) =>
@@ -126,11 +129,4 @@ internal static class CapturePlans
             _ => rule with { Kind = CaptureKind.Bytes },
         };
     }
-
-    private static CapturePhase[] Phases(ArgFlow flow) => flow switch
-    {
-        ArgFlow.Out => [CapturePhase.Exit],
-        ArgFlow.InOut => [CapturePhase.Entry, CapturePhase.Exit],
-        _ => [CapturePhase.Entry],
-    };
 }
