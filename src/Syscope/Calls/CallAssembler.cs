@@ -21,6 +21,8 @@ internal sealed class CallAssembler : ITraceConsumer
     private readonly ITraceRenderer[] _renderers;
     private readonly Dictionary<int, AssembledCall> _threads = new();
     private readonly bool _decode;
+    /// <summary>-P or trace-fds: calls are judged by their arguments at entry.</summary>
+    private readonly bool _selecting;
     /// <summary>-z, -Z or status=: a call can only be judged at its return, so its entry is held.</summary>
     private readonly bool _statusFiltered;
 
@@ -32,6 +34,7 @@ internal sealed class CallAssembler : ITraceConsumer
         _env = new DecodeEnvironment(options, facts, filter);
         _renderers = renderers;
         _decode = renderers.Any(r => r.WantsText);
+        _selecting = _env.Selector.Active;
         _statusFiltered = filter.Status != StatusSet.All;
     }
 
@@ -65,11 +68,16 @@ internal sealed class CallAssembler : ITraceConsumer
         foreach (var r in _renderers) r.Complete();
     }
 
+    /// <summary>The thread of the last event: most events come from the same thread as the one
+    /// before them (its entry, then its exit), so most need no lookup.</summary>
+    private AssembledCall? _last;
+
     private AssembledCall Thread(int tid)
     {
-        if (_threads.TryGetValue(tid, out var call)) return call;
-        _threads[tid] = call = new AssembledCall(_env) { Tid = tid };
-        return call;
+        var last = _last;
+        if (last != null && last.Tid == tid) return last;
+        if (!_threads.TryGetValue(tid, out var call)) _threads[tid] = call = new AssembledCall(_env) { Tid = tid };
+        return _last = call;
     }
 
     private bool ShowsStatus(StatusSet status) => (_filter.Status & status) != 0;
@@ -78,7 +86,7 @@ internal sealed class CallAssembler : ITraceConsumer
     {
         var call = Thread(e.Tid);
         call.Enter(ref e, held: _statusFiltered);
-        if (!_filter.Trace.Contains(e.SyscallNumber) || _env.Selector.Active && !_env.Selector.Selects(call.Syscall, ref e.Args, e.Tid, memory))
+        if (!_filter.Trace.Contains(e.SyscallNumber) || _selecting && !_env.Selector.Selects(call.Syscall, ref e.Args, e.Tid, memory))
         {
             call.Suppressed = true;
             return;
@@ -123,6 +131,7 @@ internal sealed class CallAssembler : ITraceConsumer
     {
         if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Exited, e.TimeNs);
         _threads.Remove(e.Tid);
+        _last = null;
         bool shown = (_filter.Quiet & QuietSet.Exit) == 0;
         foreach (var r in _renderers) r.Ended(in e, shown);
     }
@@ -154,6 +163,7 @@ internal sealed class CallAssembler : ITraceConsumer
             call.Tid = e.Tid;
             _threads[e.Tid] = call;
         }
+        _last = null;
         // strace's thread-execve and superseded are two names of one quiet flag.
         bool shown = (_filter.Quiet & (QuietSet.Superseded | QuietSet.ThreadExecve)) == 0;
         foreach (var r in _renderers) r.Superseded(in e, shown);

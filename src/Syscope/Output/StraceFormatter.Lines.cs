@@ -204,6 +204,7 @@ internal sealed partial class StraceFormatter
 
     private void EndProcess(int tid)
     {
+        _lastOutput = null;
         if (_options.PerProcessFiles && _outputs.Remove(tid, out var o)) o.Dispose();
     }
 
@@ -218,6 +219,7 @@ internal sealed partial class StraceFormatter
     public void Superseded(in TraceEvent e, bool shown)
     {
         var leader = Output(e.Tid);
+        _lastOutput = null;
         bool known = _outputs.Remove(e.RelatedTid, out var exec);
         if (known) _liveProcesses--;   // before the line: strace prints it as the count drops
         if (shown)

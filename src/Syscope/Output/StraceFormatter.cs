@@ -60,11 +60,17 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         if (_options.PerProcessFiles) foreach (var o in _outputs.Values) o.Dispose();
     }
 
+    /// <summary>The output of the last thread written for: most events come from the same thread
+    /// as the one before them, so most need no lookup.</summary>
+    private TraceOutput? _lastOutput;
+    private int _lastTid;
+
     private TraceOutput Output(int tid)
     {
-        if (_outputs.TryGetValue(tid, out var o)) return o;
-        _outputs[tid] = o = _shared ?? new TraceOutput(_openPerProcess(tid), false);
-        return o;
+        if (_lastOutput != null && _lastTid == tid) return _lastOutput;
+        if (!_outputs.TryGetValue(tid, out var o)) _outputs[tid] = o = _shared ?? new TraceOutput(_openPerProcess(tid), false);
+        _lastTid = tid;
+        return _lastOutput = o;
     }
 
     /// <summary>Counted for the pid prefix; a launched command shows from its execve on.</summary>
