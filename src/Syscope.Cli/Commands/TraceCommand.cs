@@ -98,7 +98,7 @@ internal static class TraceCommand
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
         // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
-        if (!target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
+        if (a.Backend != BackendKind.Ebpf && !target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, options.Decode.StringLimit,

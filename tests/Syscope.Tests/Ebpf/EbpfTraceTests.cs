@@ -56,6 +56,46 @@ public class EbpfTraceTests
         }
     }
 
+    /// <summary>50 threads and 100 children under -f: the calls strace -f -c counts, both from the
+    /// trace's lines and from the kernel's counters (-c), and an exit line for each.</summary>
+    [NeedsFact("ebpf", "gcc", "strace")]
+    public void FiftyThreadsAndAHundredChildrenCountedAsStraceCountsThem()
+    {
+        string prog = CPrograms.Path("swarm"), outFile = CPrograms.TempFile("ebpf-swarm");
+        Assert.Equal(0, SyscopeCli.Run("trace", "--ebpf", "-f", "-o", outFile, prog).ExitCode);
+        var lines = FollowTests.CountBySyscall(File.ReadAllLines(outFile));
+        Assert.Equal(0, SyscopeCli.Run("trace", "--ebpf", "-f", "-c", "-o", outFile + ".ours", prog).ExitCode);
+        var counted = FollowTests.ParseSummary(File.ReadAllLines(outFile + ".ours"));
+        Assert.Equal(0, Runner.Run("strace", ["-f", "-c", "-o", outFile + ".c", prog]).ExitCode);
+        var theirs = FollowTests.ParseSummary(File.ReadAllLines(outFile + ".c"));
+        foreach (var name in new[] { "sched_yield", "getuid", "clone", "clone3", "wait4", "execve", "munmap", "mprotect", "rt_sigprocmask" })
+        {
+            Assert.True(theirs.GetValueOrDefault(name) == lines.GetValueOrDefault(name), $"{name}: strace {theirs.GetValueOrDefault(name)}, lines {lines.GetValueOrDefault(name)}");
+            Assert.True(theirs.GetValueOrDefault(name) == counted.GetValueOrDefault(name), $"{name}: strace {theirs.GetValueOrDefault(name)}, -c {counted.GetValueOrDefault(name)}");
+        }
+        Assert.Equal(100, lines["sched_yield"]);
+        Assert.Equal(300, lines["getuid"]);
+        Assert.Equal(151, File.ReadAllLines(outFile).Count(l => Regex.IsMatch(l, @"^\d+ +\+\+\+ exited with 0 \+\+\+$")));
+    }
+
+    /// <summary>-p: the running process's calls from the attach on, and Ctrl-C lets it go, untouched.</summary>
+    [NeedsFact("ebpf", "gcc")]
+    public void AttachesToARunningProcessAndLetsItGo()
+    {
+        using var ticker = Runner.Start(CPrograms.Path("ticker"), []);
+        Assert.Equal("tick 0", ticker.StandardOutput.ReadLine());
+        using var syscope = SyscopeCli.Start("trace", "--ebpf", "-e", "trace=write", "-p", ticker.Id.ToString());
+        Assert.Equal($"syscope: Process {ticker.Id} attached", syscope.StandardError.ReadLine());
+        Assert.Matches(@"^write\(1, ""tick \d\\n"", 7\) += 7$", syscope.StandardError.ReadLine());
+        Assert.Equal("0", ErrorTests.TracerPid(ticker.Id));
+        Assert.Equal(0, AttachTests.Kill(syscope.Id, 2));
+        Assert.True(syscope.WaitForExit(10_000), "syscope did not end after SIGINT");
+        Assert.EndsWith($"syscope: Process {ticker.Id} detached", syscope.StandardError.ReadToEnd().TrimEnd());
+        Assert.True(ticker.WaitForExit(10_000));
+        Assert.Equal(0, ticker.ExitCode);
+        Assert.EndsWith("tick 7", ticker.StandardOutput.ReadToEnd().TrimEnd());
+    }
+
     /// <summary>-c alone counts in the kernel: the same calls and errors as strace -c.</summary>
     [NeedsFact("ebpf", "strace")]
     public void SummaryCountedInTheKernelHasStracesCallsAndErrors()
