@@ -102,4 +102,15 @@ internal struct TraceEvent
     public string? Message;
     /// <summary>For CallTotals.</summary>
     public CallTotals Totals;
+
+    /// <summary>A new event of a thread, every other field at rest: what each backend starts from,
+    /// so "no interrupted call" (-1, not syscall 0) is said once.</summary>
+    public static TraceEvent Start(TraceEventKind kind, int tid, int tgid, long timeNs) => new()
+    {
+        Kind = kind,
+        Tid = tid,
+        Tgid = tgid,
+        TimeNs = timeNs,
+        InterruptedSyscall = -1,
+    };
 }

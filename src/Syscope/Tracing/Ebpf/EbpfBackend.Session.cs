@@ -410,12 +410,7 @@ internal sealed partial class EbpfBackend
 
         private void Begin(TraceEventKind kind, TracedThread t, long timeNs)
         {
-            _event = default;
-            _event.Kind = kind;
-            _event.Tid = t.Tid;
-            _event.Tgid = t.Tgid;
-            _event.TimeNs = timeNs;
-            _event.InterruptedSyscall = -1;
+            _event = TraceEvent.Start(kind, t.Tid, t.Tgid, timeNs);
         }
 
         private void Emit(TracedThread t, ITraceeMemory memory)

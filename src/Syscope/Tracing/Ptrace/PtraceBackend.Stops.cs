@@ -235,12 +235,7 @@ internal sealed partial class PtraceBackend
 
     private void Begin(TraceEventKind kind, Tracee t, long now)
     {
-        _event = default;
-        _event.Kind = kind;
-        _event.Tid = t.Pid;
-        _event.Tgid = t.Tgid;
-        _event.TimeNs = now;
-        _event.InterruptedSyscall = -1;
+        _event = TraceEvent.Start(kind, t.Pid, t.Tgid, now);
     }
 
     private void Emit(Tracee t)
