@@ -63,6 +63,10 @@ internal interface ITraceRenderer
     /// -e quiet=superseded.  The call in progress moved with it.</summary>
     void Superseded(in TraceEvent e, bool shown) { }
 
+    /// <summary>The backend lost events here (a full ring buffer): the trace is incomplete from the
+    /// last event before this one on (e.Loss says how many).</summary>
+    void Lost(in TraceEvent e) { }
+
     /// <summary>Words for the user outside the trace: "Process N attached", "exec: ...", warnings.</summary>
     void Message(string text) { }
 

@@ -28,7 +28,14 @@ internal enum TraceEventKind : byte
     /// <summary>What a backend counted itself for one syscall (the eBPF backend's -c, in the kernel):
     /// SyscallNumber and Totals, reported once when tracing ends.</summary>
     CallTotals,
+    /// <summary>Records the backend could not deliver (its ring buffer was full) since the last such
+    /// event: Loss.  Reported where the loss was noticed, so it stands in the trace where it happened.</summary>
+    EventsLost,
 }
+
+/// <summary>Events a backend lost: how many, and the size of the buffer that overflowed (bytes), which
+/// is what a user enlarges (--buffer-size).</summary>
+internal readonly record struct EventLoss(long Events, long BufferBytes);
 
 /// <summary>Calls of one syscall counted by a backend: how many, how many failed, and their
 /// wall-clock latency (total, least, most) in ns.</summary>
@@ -102,6 +109,8 @@ internal struct TraceEvent
     public string? Message;
     /// <summary>For CallTotals.</summary>
     public CallTotals Totals;
+    /// <summary>For EventsLost.</summary>
+    public EventLoss Loss;
 
     /// <summary>A new event of a thread, every other field at rest: what each backend starts from,
     /// so "no interrupted call" (-1, not syscall 0) is said once.</summary>

@@ -69,6 +69,16 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
         End();
     }
 
+    /// <summary>Lost events are a record of their own, where they were noticed: a reader of the stream
+    /// knows it is incomplete from there on.</summary>
+    public void Lost(in TraceEvent e)
+    {
+        Begin("lost"u8, e.TimeNs);
+        Field("events"u8).Number(e.Loss.Events);
+        Field("buffer_size"u8).Number(e.Loss.BufferBytes);
+        End();
+    }
+
     public void Message(string text)
     {
         _output.Flush();
@@ -162,12 +172,17 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
 
     private void Begin(ReadOnlySpan<byte> type, int pid, long timestamp)
     {
+        Begin(type, timestamp);
+        Field("pid"u8).Number(pid);
+    }
+
+    /// <summary>An object of no process.</summary>
+    private void Begin(ReadOnlySpan<byte> type, long timestamp)
+    {
         _output.Write("{\"type\":\""u8);
         _output.Write(type);
         _output.Write("\",\"time\":"u8);
         Seconds(_host.WallClock.UnixMicros(timestamp));
-        _output.Write(",\"pid\":"u8);
-        Number(pid);
     }
 
     private void End()

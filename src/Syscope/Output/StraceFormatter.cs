@@ -48,6 +48,23 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         _messages.Flush();
     }
 
+    /// <summary>Said in the trace itself, between the lines around the loss (cutting an open line as
+    /// another tracee's line would); with -ff, where no file is the whole trace's, on stderr.</summary>
+    public void Lost(in TraceEvent e)
+    {
+        string line = LossNotice.Line(e.Loss);
+        if (_shared == null)
+        {
+            _messages.WriteLine(line);
+            _messages.Flush();
+            return;
+        }
+        Interrupt(_shared, -1);
+        _shared.Write(System.Text.Encoding.UTF8.GetBytes(line));
+        _shared.EndLine();
+        _shared.EndEvent();
+    }
+
     public void Complete()
     {
         _shared?.Flush();

@@ -20,11 +20,20 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
         _table.Record(call.Number, ns, call.Failed);
     }
 
+    /// <summary>Events lost over the whole run (the counts fall short by as much), said under the table.</summary>
+    private Events.EventLoss _lost;
+
+    public void Lost(in Events.TraceEvent e) => _lost = new(_lost.Events + e.Loss.Events, e.Loss.BufferBytes);
+
     public void Complete()
     {
         var stream = output();
-        if (json) _table.WriteJson(stream, filter.SummarySort);
-        else _table.Write(stream, filter.SummarySort, filter.SummaryColumns);
+        if (json) _table.WriteJson(stream, filter.SummarySort, _lost);
+        else
+        {
+            _table.Write(stream, filter.SummarySort, filter.SummaryColumns);
+            if (_lost.Events > 0) stream.Write(System.Text.Encoding.UTF8.GetBytes(LossNotice.Line(_lost) + "\n"));
+        }
         stream.Flush();
     }
 }

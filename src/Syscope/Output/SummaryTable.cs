@@ -122,11 +122,12 @@ internal sealed class SummaryTable
 
     /// <summary>--json with -c/-C: the table as one JSON Lines object, rows in -S order, times in
     /// seconds, so that the JSON stream stays JSON ({"type":"summary","syscalls":[...],"total":{...}}).
-    /// Nothing when no call was counted, as the text table.</summary>
-    public void WriteJson(Stream stream, SummarySort sort)
+    /// Nothing when no call was counted, as the text table, unless events were lost: then
+    /// "lost":{"events":N,"buffer_size":BYTES} says how many, since the counts fall short.</summary>
+    public void WriteJson(Stream stream, SummarySort sort, Events.EventLoss lost = default)
     {
         var rows = Rows().ToList();
-        if (rows.Count == 0) return;
+        if (rows.Count == 0 && lost.Events == 0) return;
         long allNs = rows.Sum(r => r.TotalNs);
         using (var w = new System.Text.Json.Utf8JsonWriter(stream))
         {
@@ -152,6 +153,13 @@ internal sealed class SummaryTable
             w.WriteNumber("errors", rows.Sum(r => r.Errors));
             w.WriteNumber("seconds", allNs / 1e9);
             w.WriteEndObject();
+            if (lost.Events > 0)
+            {
+                w.WriteStartObject("lost");
+                w.WriteNumber("events", lost.Events);
+                w.WriteNumber("buffer_size", lost.BufferBytes);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');

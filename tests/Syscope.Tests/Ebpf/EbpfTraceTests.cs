@@ -115,15 +115,64 @@ public class EbpfTraceTests
         Assert.Equal(expected, Counts(ours));
     }
 
-    [NeedsFact("ebpf")]
-    public void LostEventsAreCountedAndReported()
+    private const string LostNotice = @"^syscope: (\d+) events lost \(ring buffer full; --buffer-size=4K\)$";
+
+    /// <summary>A one-page ring flooded with getppid calls: the losses are said in the trace file
+    /// between the lines where they happened, summed under the -C table, and the command's exit
+    /// line and status are its own even when its end record was among the lost.</summary>
+    [NeedsFact("ebpf", "gcc")]
+    public void LostEventsAreSaidInTheTraceAndUnderTheSummary()
     {
-        var r = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4096", "-o", "/dev/null", "dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000", "status=none");
-        Assert.Equal(0, r.ExitCode);
-        var lost = r.StderrLines.Select(l => Regex.Match(l, @"^syscope: (\d+) events lost \(ring buffer full; --buffer-size=4096\)$"))
-            .Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        string trace = CPrograms.TempFile("ebpf-lost");
+        var r = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4K", "-C", "-e", "trace=getppid", "-o", trace, CPrograms.Path("ringflood"), "200000");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Empty(r.StderrLines);
+        var lines = File.ReadAllLines(trace);
+        int exit = Array.IndexOf(lines, "+++ exited with 3 +++");
+        Assert.True(exit > 0, "no exit line");
+        var inTrace = lines[..exit].Select(l => Regex.Match(l, LostNotice)).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(inTrace);
+        // Every other line of the trace is a whole getppid line.
+        Assert.All(lines[..exit].Where(l => !Regex.IsMatch(l, LostNotice)), l => Assert.Matches(@"^getppid\(\) += \d+$", l));
+        var footer = Regex.Match(lines[^1], LostNotice);
+        Assert.True(footer.Success, lines[^1]);
+        Assert.Equal(inTrace.Sum(), long.Parse(footer.Groups[1].Value));
+        Assert.Matches(@"^100\.00 .* total$", lines[^2]);
+    }
+
+    /// <summary>--json: each loss is a record of its own among the calls, and the summary's
+    /// object carries the total.</summary>
+    [NeedsFact("ebpf", "gcc")]
+    public void LostEventsAreRecordsInJson()
+    {
+        string prog = CPrograms.Path("ringflood");
+        var r = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4K", "--json", "-e", "trace=getppid", prog, "200000");
+        Assert.Equal(3, r.ExitCode);
+        var objects = r.StderrLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var lost = objects.Where(o => o.GetProperty("type").GetString() == "lost").ToList();
         Assert.NotEmpty(lost);
-        Assert.True(lost.Sum() > 1000, $"{lost.Sum()} lost");
+        Assert.All(lost, o => Assert.Equal(4096, o.GetProperty("buffer_size").GetInt32()));
+        Assert.All(lost, o => Assert.True(o.GetProperty("events").GetInt64() > 0));
+        Assert.Equal(["exited"], objects.Select(o => o.GetProperty("type").GetString()).Except(["syscall", "lost"]));
+        var summary = SyscopeCli.Run("trace", "--ebpf", "--buffer-size=4K", "-C", "--json", "-e", "trace=getppid", prog, "200000");
+        Assert.Equal(3, summary.ExitCode);
+        var last = System.Text.Json.JsonDocument.Parse(summary.StderrLines[^1]).RootElement;
+        Assert.Equal("summary", last.GetProperty("type").GetString());
+        long inline = summary.StderrLines[..^1].Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(o => o.GetProperty("type").GetString() == "lost").Sum(o => o.GetProperty("events").GetInt64());
+        Assert.True(inline > 0);
+        Assert.Equal(inline, last.GetProperty("lost").GetProperty("events").GetInt64());
+    }
+
+    /// <summary>-c alone counts in the kernel: the -e trace= set only, even though execve is counted
+    /// there for the launch.</summary>
+    [NeedsFact("ebpf", "gcc")]
+    public void SummaryCountedInTheKernelShowsOnlyTheTraceSet()
+    {
+        var r = SyscopeCli.Run("trace", "--ebpf", "-c", "-e", "trace=getppid", CPrograms.Path("ringflood"), "1000");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal(["getppid 1000", "total 1000"], r.StderrLines.Where(l => char.IsDigit(l.TrimStart()[0]))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(f => $"{f[^1]} {f[3]}").ToArray());
     }
 
     [NeedsTheory("root")]

@@ -156,7 +156,8 @@ internal sealed class BpfProbe : IDisposable
         Libbpf.Update(_plans, (uint)nr, plan);
     }
 
-    /// <summary>The -c figures of syscall nr, summed over CPUs (the maximum is the largest of theirs).</summary>
+    /// <summary>The -c figures of syscall nr, summed over CPUs (the least and the most are those of
+    /// all CPUs that counted a call).</summary>
     public SyscallCounter ReadCounter(int nr)
     {
         var sum = new SyscallCounter();
@@ -167,6 +168,8 @@ internal sealed class BpfProbe : IDisposable
             sum.Calls += c.Calls;
             sum.Errors += c.Errors;
             sum.TotalNs += c.TotalNs;
+            if (c.Calls == 0) continue;
+            sum.MinNs = sum.Calls == c.Calls ? c.MinNs : Math.Min(sum.MinNs, c.MinNs);
             sum.MaxNs = Math.Max(sum.MaxNs, c.MaxNs);
             for (int b = 0; b < BpfLimits.LatencyBuckets; b++) sum.LatencyLog2[b] += c.LatencyLog2[b];
         }

@@ -129,6 +129,7 @@ internal sealed partial class EbpfBackend
                 {
                     ring.Drain(ref self);
                     ReportLosses();
+                    EndOfLaunchedCommand();
                     ReportTotals();
                     return Outcome();
                 }
@@ -174,6 +175,8 @@ internal sealed partial class EbpfBackend
             if (!countsInKernel) return;
             for (int nr = 0; nr < BpfLimits.MaxSyscalls; nr++)
             {
+                // execve is counted for the launch even when -e trace= leaves it out.
+                if (!_target.Filter.Trace.Contains(nr)) continue;
                 var c = probe.ReadCounter(nr);
                 if (c.Calls == 0) continue;
                 _event = default;
@@ -184,13 +187,14 @@ internal sealed partial class EbpfBackend
             }
         }
 
+        /// <summary>Records the full ring refused since the last look (the kernel counts them per
+        /// CPU), as one event after the records drained with them, so it stands where they went missing.</summary>
         private void ReportLosses()
         {
             ulong lost = probe.ReadRingStats().Lost;
             if (lost == _lostReported) return;
-            _event = default;
-            _event.Kind = TraceEventKind.Message;
-            _event.Message = $"{lost - _lostReported} events lost (ring buffer full; --buffer-size={probe.Ring.Size})";
+            _event = TraceEvent.Start(TraceEventKind.EventsLost, 0, 0, Clock.MonotonicNs());
+            _event.Loss = new EventLoss((long)(lost - _lostReported), probe.Ring.Size);
             _lostReported = lost;
             consumer.OnEvent(ref _event, s_nothing);
         }
@@ -346,14 +350,29 @@ internal sealed partial class EbpfBackend
             _threads.Remove(tid);
             if (_target.FollowForks ? x.H.Flags.HasFlag(RecordFlags.GroupDead) : true) _live.Remove(_target.FollowForks ? t.Tgid : tid);
             if (t.Hidden && !_launchFailed) return;
-            int code = x.ExitCode;
-            bool killed = (code & 0x7f) != 0;
-            Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, (long)x.H.Ts);
-            _event.ExitCode = (code >> 8) & 0xff;
-            _event.Signal = killed ? code & 0x7f : 0;
-            _event.CoreDumped = killed && (code & 0x80) != 0;
+            EmitEnd(t, x.ExitCode, (long)x.H.Ts);
+        }
+
+        /// <summary>The end of a thread from its wait status: (code &lt;&lt; 8) | signal | 0x80 for a core.</summary>
+        private void EmitEnd(TracedThread t, int status, long timeNs)
+        {
+            bool killed = (status & 0x7f) != 0;
+            Begin(killed ? TraceEventKind.Killed : TraceEventKind.Exited, t, timeNs);
+            _event.ExitCode = (status >> 8) & 0xff;
+            _event.Signal = killed ? status & 0x7f : 0;
+            _event.CoreDumped = killed && (status & 0x80) != 0;
             _event.SyscallNumber = -1;
             Emit(t, s_nothing);
+        }
+
+        /// <summary>The launched command's end record was lost in a full ring: its wait status still
+        /// says how it ended, so the trace ends with its exit line all the same.</summary>
+        private void EndOfLaunchedCommand()
+        {
+            if (_launch == null || _launchStatus is not int status || !_threads.TryGetValue(_launch.Pid, out var t)) return;
+            if (t.EntryPending) EmitEntry(t);
+            _threads.Remove(t.Tid);
+            if (!t.Hidden || _launchFailed) EmitEnd(t, status, Clock.MonotonicNs());
         }
 
         private void Signalled(in SignalRecord s)
