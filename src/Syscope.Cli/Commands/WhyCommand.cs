@@ -18,12 +18,15 @@ internal static class WhyCommand
     {
         var target = new Argument<string>("target") { Description = $"PID or command-line pattern (must match one process; {ProcessFinder.PatternHelp})" };
         var watch = new Option<string?>("--watch") { Description = "then trace it for SECONDS and report where its wall time went", HelpName = "SECONDS" };
-        var command = new Command("why", "explain what a process is waiting for") { target, watch };
+        var depth = new Option<int>("--depth") { Description = "follow the wait through up to N other processes (0: this one only)", DefaultValueFactory = _ => WaitChain.DefaultDepth, HelpName = "N" };
+        var command = new Command("why", "explain what a process is waiting for") { target, watch, depth };
         command.SetAction(r => CommandRunner.Run(r, output =>
         {
             double? seconds = r.GetValue(watch) is { } text ? WatchSeconds(text) : null;
+            int hops = r.GetValue(depth);
+            if (hops < 0) throw new UserError($"invalid --depth value {hops}: give 0 or more processes to follow");
             var process = ProcessFinder.Resolve(r.GetValue(target)!);
-            WhyFormatter.Write(output, Diagnoser.Run(process));
+            WhyFormatter.Write(output, WhyReport.Build(process, hops));
             if (seconds is double window)
             {
                 output.WriteLine();

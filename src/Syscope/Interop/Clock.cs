@@ -27,6 +27,10 @@ internal static unsafe partial class Clock
     /// <summary>Seconds of CLOCK_MONOTONIC: close to the scheduler clock of /proc/PID/sched.</summary>
     public static double MonotonicSeconds() => Read(CLOCK_MONOTONIC);
 
+    /// <summary>Seconds on a clock a process named in a deadline (REALTIME, MONOTONIC, BOOTTIME,
+    /// TAI); null for any other id, which the caller did not expect.</summary>
+    public static double? Now(int clock) => clock is 0 or 1 or 7 or 11 ? Read(clock) : null;
+
     /// <summary>CLOCK_MONOTONIC in nanoseconds: the clock of trace events (ptrace stops and
     /// bpf_ktime_get_ns alike).</summary>
     public static long MonotonicNs()

@@ -112,9 +112,12 @@ public class FormatterTests
     [Fact]
     public void Findings_for_running_stopped_and_listening_threads()
     {
-        Assert.Equal("thread 7 is running on a CPU, not waiting.", WhyFormatter.Finding([new ThreadReport(7, "x", 'R', 0, null, null, WaitKind.Other, [])]));
-        Assert.Equal("thread 7 is stopped (by a signal or a debugger) and will not run until continued.",
+        Assert.Equal("thread 7 is busy on a CPU, not waiting (97% of a CPU over 1.0 s).",
+            WhyFormatter.Finding([new ThreadReport(7, "x", 'R', 0, null, null, WaitKind.Other, []) { CpuShare = 0.97 }]));
+        Assert.Equal("thread 7 is stopped by a signal (SIGSTOP, SIGTSTP, SIGTTIN or SIGTTOU) and will not run until it gets SIGCONT.",
             WhyFormatter.Finding([new ThreadReport(7, "x", 'T', 1, null, null, WaitKind.Other, [])]));
+        Assert.Equal("thread 7 is stopped by its debugger gdb (PID 5) and will not run until the debugger lets it.",
+            WhyFormatter.Finding([new ThreadReport(7, "x", 't', 1, null, null, WaitKind.Other, [])], "gdb (PID 5)"));
         var listener = new FdTarget(3, "TCP socket listening on 127.0.0.1:3306 (mysql)", "127.0.0.1:3306 (mysql)", Listening: true);
         Assert.Equal("thread 7 has waited 130 s in accept() for a connection on 127.0.0.1:3306 (mysql).",
             WhyFormatter.Finding([new ThreadReport(7, "x", 'S', 130, "accept", null, WaitKind.Accepting, [listener])]).Replace("2 min 10 s", "130 s"));

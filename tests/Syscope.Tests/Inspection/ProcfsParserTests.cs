@@ -169,7 +169,9 @@ public class ProcfsParserTests
             "3: -> POSIX  ADVISORY  WRITE 555 fe:00:11657988 100 199\n";
         var locks = FileLock.Parse(text);
         Assert.Equal(3, locks.Count);
-        Assert.Equal(new FileLock(19080, 0xfe, 0, 11658015, true, true), locks[0]);
+        Assert.Equal(new FileLock(19080, 0xfe, 0, 11658015, true, true) { Kind = "POSIX" }, locks[0]);
+        Assert.Equal("FLOCK", locks[1].Kind);
+        Assert.Equal(("the whole file", "bytes 100-199"), (locks[0].RangeText, locks[2].RangeText));
         Assert.Equal("WRw", new string(locks.Select(l => l.Letter).ToArray()));
         Assert.Equal('R', locks[1].Letter);
         Assert.Equal(0x1fu, locks[1].DevMinor);

@@ -37,8 +37,7 @@ internal sealed class EndpointIndex
             List<int> fds;
             try
             {
-                // The kernel adds one newline; a name may end in newlines of its own.
-                comm = ProcText.TryRead($"/proc/{pid}/comm") is { } c ? (c.EndsWith('\n') ? c[..^1] : c) : null;
+                comm = Comm(pid);
                 fds = ProcessTable.NumericEntries($"/proc/{pid}/fd");
             }
             catch (UserError) { continue; }
@@ -54,6 +53,33 @@ internal sealed class EndpointIndex
         }
         return index;
     }
+
+    /// <summary>Every holder of one file in the file system (a named pipe): fd links that name its
+    /// path, confirmed by device and inode, since a path can be replaced or reused.</summary>
+    public static List<Endpoint> HoldersOfFile(string path, ulong device, ulong inode)
+    {
+        var holders = new List<Endpoint>();
+        int self = Environment.ProcessId;
+        foreach (int pid in ProcessTable.Pids())
+        {
+            if (pid == self) continue;
+            List<int> fds;
+            try { fds = ProcessTable.NumericEntries($"/proc/{pid}/fd"); }
+            catch (UserError) { continue; }
+            string? comm = null;
+            foreach (int fd in fds)
+            {
+                string link = $"/proc/{pid}/fd/{fd}";
+                if (FileStatus.Readlink(link, out _) != path || FileStatus.Stat(link, out var st) != 0 || st.Device != device || st.Inode != inode) continue;
+                comm ??= Comm(pid) ?? "";
+                holders.Add(new Endpoint(pid, comm, fd, FileStatus.Lstat(link, out var lst) == 0 ? ModeOf(lst.Mode) : ' '));
+            }
+        }
+        return holders;
+    }
+
+    /// <summary>The kernel adds one newline to comm; a name may end in newlines of its own.</summary>
+    public static string? Comm(int pid) => ProcText.TryRead($"/proc/{pid}/comm") is { } c ? (c.EndsWith('\n') ? c[..^1] : c) : null;
 
     public void Add(ulong inode, Endpoint e)
     {

@@ -2,11 +2,19 @@ using System.Globalization;
 
 namespace Syscope.Inspection.Procfs;
 
-/// <summary>One line of /proc/locks: "1: POSIX  ADVISORY  WRITE 19080 fe:00:11658015 0 EOF".</summary>
+/// <summary>One line of /proc/locks: "1: POSIX  ADVISORY  WRITE 19080 fe:00:11658015 0 EOF".
+/// Kind is FLOCK, POSIX or OFDLCK; End is null for "EOF" (to the end of the file, however long).</summary>
 internal readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, ulong Inode, bool Write, bool WholeFile)
 {
+    public string Kind { get; init; } = "";
+    public ulong Start { get; init; }
+    public ulong? End { get; init; }
+
     /// <summary>lsof's lock letter after the mode: R/W for the whole file, r/w for part of it.</summary>
     public char Letter => (Write, WholeFile) switch { (true, true) => 'W', (true, false) => 'w', (false, true) => 'R', _ => 'r' };
+
+    /// <summary>"the whole file", "bytes 0-99", "bytes from 100 to the end".</summary>
+    public string RangeText => WholeFile ? "the whole file" : End is ulong end ? $"bytes {Start}-{end}" : $"bytes from {Start} to the end";
 
     public static List<FileLock> Parse(ReadOnlySpan<char> text)
     {
@@ -25,7 +33,9 @@ internal readonly record struct FileLock(int Pid, uint DevMajor, uint DevMinor, 
                 || !uint.TryParse(dev[d[1]], NumberStyles.HexNumber, null, out uint minor)
                 || !ulong.TryParse(dev[d[2]], out ulong inode)) continue;
             bool whole = line[f[6]] is "0" && line[f[7]] is "EOF";
-            list.Add(new FileLock(pid, major, minor, inode, line[f[3]] is "WRITE", whole));
+            ulong.TryParse(line[f[6]], out ulong start);
+            ulong? end = ulong.TryParse(line[f[7]], out ulong e) ? e : null;
+            list.Add(new FileLock(pid, major, minor, inode, line[f[3]] is "WRITE", whole) { Kind = line[f[1]].ToString(), Start = start, End = end });
         }
         return list;
     }

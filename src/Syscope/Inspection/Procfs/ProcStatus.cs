@@ -4,11 +4,14 @@ namespace Syscope.Inspection.Procfs;
 /// <remarks>Uid is the real user ID; Euid the effective one and Gid the real group ID (pgrep -u, -U, -G).</remarks>
 internal readonly record struct ProcStatus(string Name, char State, int Tgid, int Ppid, uint Uid, int Threads, uint Euid = 0, uint Gid = 0)
 {
+    /// <summary>The PID of the process tracing this one (ptrace), 0 when none.</summary>
+    public int TracerPid { get; init; }
+
     public static bool TryParse(ReadOnlySpan<char> text, out ProcStatus status)
     {
         string name = "";
         char state = '?';
-        int tgid = 0, ppid = 0, threads = 0;
+        int tgid = 0, ppid = 0, threads = 0, tracer = 0;
         uint uid = 0, euid = 0, gid = 0;
         bool sawName = false, sawUid = false;
         foreach (var line in text.EnumerateLines())
@@ -24,6 +27,7 @@ internal readonly record struct ProcStatus(string Name, char State, int Tgid, in
                 case "Tgid": int.TryParse(value, out tgid); break;
                 case "PPid": int.TryParse(value, out ppid); break;
                 case "Threads": int.TryParse(value, out threads); break;
+                case "TracerPid": int.TryParse(value, out tracer); break;
                 case "Uid":
                     sawUid = uint.TryParse(Field(value, 0), out uid);
                     uint.TryParse(Field(value, 1), out euid);
@@ -31,7 +35,7 @@ internal readonly record struct ProcStatus(string Name, char State, int Tgid, in
                 case "Gid": uint.TryParse(Field(value, 0), out gid); break;
             }
         }
-        status = new ProcStatus(name, state, tgid, ppid, uid, threads, euid, gid);
+        status = new ProcStatus(name, state, tgid, ppid, uid, threads, euid, gid) { TracerPid = tracer };
         return sawName && sawUid;
     }
 

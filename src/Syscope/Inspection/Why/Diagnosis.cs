@@ -1,71 +1,125 @@
 using Syscope.Decoding;
 using Syscope.Events;
-using Syscope.Inspection.Files;
-using Syscope.Inspection.Naming;
 using Syscope.Inspection.Procfs;
 using Syscope.Syscalls;
 using Syscope.Tracing;
 
 namespace Syscope.Inspection.Why;
 
-/// <summary>One thread as `why` sees it: state, the call it is blocked in, and where its fds lead.</summary>
+/// <summary>One thread as `why` sees it: state, the call it is blocked in, and where its fds lead.
+/// Purpose, when set, says what the call waits for better than its fds can (a lock's holder, a
+/// futex's kind, the children waited for); Timing is the timeout left; Stack the kernel's work in
+/// state D; Leads the processes the wait depends on; CpuShare the share of a CPU it used while
+/// watched for a second (running threads only).</summary>
 internal sealed record ThreadReport(
     int Tid, string Comm, char State, double? OffCpuSeconds, string? Syscall, string? CallText,
-    WaitKind Kind, IReadOnlyList<FdTarget> Fds, bool OutsideSyscall = false);
+    WaitKind Kind, IReadOnlyList<FdTarget> Fds, bool OutsideSyscall = false)
+{
+    public string? Purpose { get; init; }
+    public string? Timing { get; init; }
+    public string? Stack { get; init; }
+    public IReadOnlyList<Lead> Leads { get; init; } = [];
+    public double? CpuShare { get; init; }
+}
 
-internal sealed record Diagnosis(ProcessEntry Process, string User, int ParentPid, IReadOnlyList<ThreadReport> Threads);
+/// <summary>A process diagnosed: its threads, and for a zombie or a traced process, its parent or
+/// tracer (escaped "bash (PID 7)").</summary>
+internal sealed record Diagnosis(ProcessEntry Process, string User, int ParentPid, IReadOnlyList<ThreadReport> Threads)
+{
+    public string? Parent { get; init; }
+    public string? Tracer { get; init; }
+
+    /// <summary>A zombie waits on its parent to reap it; the chain follows that.</summary>
+    public IReadOnlyList<Lead> ProcessLeads => Process.State == 'Z' && ParentPid > 0
+        ? [new Lead(ParentPid, WhySession.CommandOf(ParentPid), -1, "parent", "its parent, which has not reaped it")] : [];
+}
 
 /// <summary>
-/// Builds the diagnosis from /proc/PID/task/*/{stat,syscall,sched}, the process's memory (for
-/// poll and select sets) and the rows of `files`.  Nothing here stops or signals the process.
+/// Builds the diagnosis from /proc/PID/task/*/{stat,syscall,sched,stack}, the process's memory (for
+/// poll and select sets, futex words, lock requests, timeouts), /proc/locks and the rows of
+/// `files`.  Nothing here stops, signals or traces the process.
 /// </summary>
 internal static class Diagnoser
 {
-    public static Diagnosis Run(ProcessEntry process)
+    public static Diagnosis Run(ProcessEntry process) => Run(process, new WhySession(), sampleCpu: true);
+
+    /// <param name="sampleCpu">When a thread is running, watch it for a second to say how busy it is.</param>
+    public static Diagnosis Run(ProcessEntry process, WhySession session, bool sampleCpu)
     {
         int pid = process.Pid;
-        var names = EndpointNames.FromSystem(numericHosts: true, numericPorts: true);
-        var describer = FdTargetDescriber.For(process, names) ?? throw Exited(pid);
+        var describer = FdTargetDescriber.For(process, session) ?? throw Exited(pid);
         var memory = new LiveMemory(pid);
         int ppid = ProcStat.TryRead($"/proc/{pid}/stat", out var st) ? st.Ppid : 0;
+        var tids = ProcessTable.Threads(pid);
         var threads = new List<ThreadReport>();
-        foreach (int tid in ProcessTable.Threads(pid))
+        foreach (int tid in tids)
         {
-            var report = Thread(pid, tid, memory, describer);
+            var report = Thread(pid, tid, tids, memory, describer, session);
             if (report != null) threads.Add(report);
         }
         if (threads.Count == 0) throw Exited(pid);
-        return new Diagnosis(process, names.User(process.Uid), ppid, threads);
+        if (sampleCpu && threads.Any(t => t.State == 'R')) threads = CpuShares.Sample(pid, threads);
+        int tracer = ProcText.TryRead($"/proc/{pid}/status") is { } status && ProcStatus.TryParse(status, out var ps) ? ps.TracerPid : 0;
+        return new Diagnosis(process, session.NumericNames.User(process.Uid), ppid, threads)
+        {
+            Parent = ppid > 0 ? $"{WhySession.CommandOf(ppid)} (PID {ppid})" : null,
+            Tracer = tracer > 0 ? $"{WhySession.CommandOf(tracer)} (PID {tracer})" : null,
+        };
     }
 
     private static UserError Exited(int pid) => new($"process {pid} exited while being inspected");
 
-    private static ThreadReport? Thread(int pid, int tid, ITraceeMemory memory, FdTargetDescriber describer)
+    private static ThreadReport? Thread(int pid, int tid, List<int> tids, ITraceeMemory memory, FdTargetDescriber describer, WhySession session)
     {
         string dir = $"/proc/{pid}/task/{tid}";
         if (!ProcStat.TryRead($"{dir}/stat", out var stat)) return null;
         double? offCpu = OffCpu(dir, stat.State);
+        string? stack = stat.State == 'D' ? KernelStacks.Summary(pid, tid) : null;
         if (stat.State is 'Z' or 'X' or 'T' or 't')
             return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []);
         string? text = ProcText.TryRead($"{dir}/syscall");
         if (text == null || !SyscallLine.TryParse(text, out var line))
-            return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []);
+            return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []) { Stack = stack };
         if (!line.InSyscall)
-            return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running);
+            return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running) { Stack = stack };
         var info = SyscallTable.Resolve(line.Number);
         var fds = WaitedFds.Of(pid, info, line.Args, memory).Select(describer.Describe).ToList();
         string call = info.Number is Sys.poll or Sys.ppoll ? WaitedFds.PollCall(info.Name, line.Args, memory) : Render(info, pid, line.Args, memory);
-        return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, call,
-            info.Waits, fds);
+        var leads = fds.Select(Lead.Of).OfType<Lead>().DistinctBy(l => l.Pid).ToList();
+        string? purpose = null;
+        switch (info.Number)
+        {
+            case Sys.futex:
+                purpose = FutexWaits.Describe(pid, line.Args, memory, tids, out var owner);
+                if (owner != null) leads.Add(owner);
+                break;
+            case Sys.flock or Sys.fcntl:
+                purpose = LockWaits.Describe(pid, info, line.Args, memory, session, leads);
+                break;
+            case Sys.wait4 or Sys.waitid:
+                purpose = ChildWaits.Describe(pid, info, line.Args, leads);
+                break;
+        }
+        return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, call, info.Waits, fds)
+        {
+            Purpose = purpose,
+            Timing = TimedWaits.Describe(info, line.Args, memory, offCpu),
+            Stack = stack,
+            Leads = leads,
+        };
     }
 
-    /// <summary>Seconds since the thread last ran, from the scheduler's se.exec_start.</summary>
+    /// <summary>Seconds since the thread last ran, from the scheduler's se.exec_start.  "Now" on
+    /// that clock is our own exec_start (we are running, so the scheduler updated it within a
+    /// tick): the scheduler clock can drift from CLOCK_MONOTONIC by more than a second.</summary>
     private static double? OffCpu(string dir, char state)
     {
         if (state == 'R') return 0;
         string? sched = ProcText.TryRead($"{dir}/sched");
         if (sched == null || SchedText.ExecStartMs(sched) is not double startMs) return null;
-        return Math.Max(0, Interop.Clock.MonotonicSeconds() - startMs / 1000);
+        double nowMs = ProcText.TryRead("/proc/thread-self/sched") is { } own && SchedText.ExecStartMs(own) is double ms
+            ? ms : Interop.Clock.MonotonicSeconds() * 1000;
+        return Math.Max(0, (nowMs - startMs) / 1000);
     }
 
     /// <summary>The call as strace prints it on entry, through the same decoders as `trace`;

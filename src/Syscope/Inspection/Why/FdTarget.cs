@@ -7,9 +7,12 @@ namespace Syscope.Inspection.Why;
 
 /// <summary>Where one fd leads: a one-line description, and for sockets and pipes the remote
 /// endpoint and the local process at the other end when there is one.  Description and Remote
-/// are shown as they are, so the names in them are escaped when they are built.</summary>
+/// are shown as they are, so the names in them are escaped when they are built.  Link names the
+/// connection in a chain or deadlock sentence: "pipe", "TCP 127.0.0.1:5000", "UNIX socket /run/x.sock".</summary>
 internal sealed record FdTarget(int Fd, string Description, string? Remote = null, Endpoint? Peer = null, bool Listening = false, int OtherPeers = 0)
 {
+    public string? Link { get; init; }
+
     /// <summary>"mariadbd (PID 812)", or "bash (PID 7) and 2 other processes" for a shared pipe.</summary>
     public string? PeerText => Peer is { } p
         ? $"{p.DisplayCommand} (PID {p.Pid})" + (OtherPeers switch { 0 => "", 1 => " and 1 other process", _ => $" and {OtherPeers} other processes" })
@@ -17,32 +20,35 @@ internal sealed record FdTarget(int Fd, string Description, string? Remote = nul
 }
 
 /// <summary>Describes the fds a thread waits on, from the rows `files` built for the process.</summary>
-internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, EndpointNames names)
+internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables, WhySession session)
 {
     /// <summary>The describer `why` uses for one process, from its open files read now; null when the
-    /// process is gone.  numericNames reads the rows; the descriptions then name hosts and ports.</summary>
-    public static FdTargetDescriber? For(ProcessEntry process, EndpointNames numericNames)
+    /// process is gone.</summary>
+    public static FdTargetDescriber? For(ProcessEntry process, WhySession session)
     {
-        var tablesFor = OpenFileReader.TablesPerNamespace();
-        var files = new OpenFileReader(numericNames, tablesFor).TryRead(process);
-        return files == null ? null : new FdTargetDescriber(files, tablesFor(process.Pid), EndpointNames.FromSystem());
+        var files = new OpenFileReader(session.NumericNames, session.Tables).TryRead(process);
+        return files == null ? null : new FdTargetDescriber(files, session.Tables(process.Pid), session);
     }
 
-    private EndpointIndex? _index;
-    private EndpointIndex Index => _index ??= EndpointIndex.Scan();
+    private EndpointIndex Index => session.Index;
     private int Pid => files.Process.Pid;
+    private EndpointNames names => session.Names;
+
+    /// <summary>The open-file row of an fd, or null when it is not open.</summary>
+    public OpenFile? Row(int fd) => files.Files.FirstOrDefault(f => f.FdNumber == fd);
 
     public FdTarget Describe(int fd)
     {
-        var row = files.Files.FirstOrDefault(f => f.FdNumber == fd);
+        var row = Row(fd);
         if (row == null) return new FdTarget(fd, "not open (closed since, or never opened)");
         if (row.Inet is { } inet) return Inet(fd, inet);
         if (row.Unix is { } unix) return Unix(fd, unix);
         if (row.IsPipe) return Pipe(fd, row);
-        if (row.Type is "REG" or "DIR" or "CHR" or "BLK" or "FIFO")
+        if (row.Type == "FIFO") return NamedPipe(fd, row);
+        if (row.Type is "REG" or "DIR" or "CHR" or "BLK")
         {
             long pos = OpenFileReader.TryReadFdInfo(Pid, fd)?.Position ?? 0;
-            string what = row.Type switch { "CHR" => "character device", "BLK" => "block device", "FIFO" => "named pipe", "DIR" => "directory", _ => "file" };
+            string what = row.Type switch { "CHR" => "character device", "BLK" => "block device", "DIR" => "directory", _ => "file" };
             return new FdTarget(fd, $"{what} {UntrustedText.Escape(row.Name)} at offset {pos}");
         }
         return new FdTarget(fd, $"{row.Type} {UntrustedText.Escape(row.Name)}".TrimEnd());
@@ -69,7 +75,7 @@ internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables,
         Endpoint? peer = peerSocket == null ? null : Index.Holders(peerSocket.Inode).Where(e => e.Pid != Pid).Cast<Endpoint?>().FirstOrDefault();
         string desc = $"{proto} {local} -> {remote} {s.StateName}";
         if (peer is { } p) desc += $", other end held by {p.DisplayCommand} (PID {p.Pid}, fd {p.Fd})";
-        return new FdTarget(fd, desc, remote, peer);
+        return new FdTarget(fd, desc, remote, peer) { Link = $"{proto} {remote}" };
     }
 
     private FdTarget Unix(int fd, UnixSocket u)
@@ -87,15 +93,34 @@ internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables,
         remote ??= "an unnamed UNIX socket";
         string desc = $"UNIX {u.TypeName} socket {own ?? "(unnamed)"} -> {remote} {u.StateName}";
         if (peer is { } p) desc += $", other end held by {p.DisplayCommand} (PID {p.Pid}, fd {p.Fd})";
-        return new FdTarget(fd, desc, remote, peer);
+        return new FdTarget(fd, desc, remote, peer) { Link = remote == "an unnamed UNIX socket" ? "UNIX socket" : $"UNIX socket {remote}" };
     }
 
-    private FdTarget Pipe(int fd, OpenFile row)
+    private FdTarget Pipe(int fd, OpenFile row) =>
+        HeldElsewhere(fd, row, $"pipe {row.Inode}", "pipe", Index.Holders(row.Inode).Where(e => e.Pid != Pid).ToList());
+
+    /// <summary>A FIFO in the file system: its holders are found by the file's identity, since
+    /// their fd links name the path rather than an inode.</summary>
+    private FdTarget NamedPipe(int fd, OpenFile row)
     {
-        var others = Index.Holders(row.Inode).Where(e => e.Pid != Pid).ToList();
-        if (others.Count == 0) return new FdTarget(fd, $"pipe {row.Inode}, held by no other process");
+        string name = $"named pipe {UntrustedText.Escape(row.Name)}";
+        var others = row.DeviceNumber is ulong dev ? EndpointIndex.HoldersOfFile(row.Name, dev, row.Inode).Where(e => e.Pid != Pid).ToList() : [];
+        return HeldElsewhere(fd, row, name, name, others);
+    }
+
+    private static FdTarget HeldElsewhere(int fd, OpenFile row, string name, string link, List<Endpoint> others)
+    {
+        if (others.Count == 0) return new FdTarget(fd, $"{name}, held by no other process");
         string list = string.Join(", ", others.Select(e => $"{e.DisplayCommand} (PID {e.Pid}, fd {e.Fd}{e.Mode})"));
-        int distinct = others.Select(e => e.Pid).Distinct().Count();
-        return new FdTarget(fd, $"pipe {row.Inode}, other end held by {list}", Peer: others[0], OtherPeers: distinct - 1);
+        return new FdTarget(fd, $"{name}, other end held by {list}", Peer: OtherEnd(others, row.Mode), OtherPeers: others.Select(e => e.Pid).Distinct().Count() - 1) { Link = link };
+    }
+
+    /// <summary>A reader waits for a writer and a writer for a reader: the first holder of the
+    /// opposite mode, else the first holder.</summary>
+    private static Endpoint OtherEnd(List<Endpoint> holders, char ownMode)
+    {
+        char wanted = ownMode == 'r' ? 'w' : ownMode == 'w' ? 'r' : ' ';
+        foreach (var e in holders) if (e.Mode == wanted || (wanted != ' ' && e.Mode == 'u')) return e;
+        return holders[0];
     }
 }

@@ -111,7 +111,7 @@ internal sealed class WatchReport : ITraceRenderer
     /// falling back to the /proc link when the process is gone.</summary>
     public static Func<int, string> FdDescriber(ProcessEntry process)
     {
-        var describer = FdTargetDescriber.For(process, Naming.EndpointNames.FromSystem(numericHosts: true, numericPorts: true));
+        var describer = FdTargetDescriber.For(process, new WhySession());
         return fd =>
         {
             if (describer != null) return describer.Describe(fd).Description;

@@ -10,12 +10,16 @@ namespace Syscope.Inspection.Why;
 /// </summary>
 internal static class WhyFormatter
 {
-    public static void Write(TextWriter output, Diagnosis d)
+    public static void Write(TextWriter output, Diagnosis d) => Write(output, WhyReport.Unfollowed(d));
+
+    public static void Write(TextWriter output, WhyReport report)
     {
+        var d = report.Diagnosis;
         var p = d.Process;
         output.WriteLine($"PID {p.Pid} ({p.DisplayComm}): {p.DisplayCommand}");
         output.WriteLine($"user {d.User}, {Plural(d.Threads.Count, "thread")}, running for {ProcessTable.FormatElapsed(p.ElapsedSeconds)}, parent PID {d.ParentPid}");
-        var groups = Group(d.Threads);
+        if (d.Tracer != null) output.WriteLine($"traced by {d.Tracer}");
+        var groups = report.Groups;
         foreach (var g in groups)
         {
             output.WriteLine();
@@ -30,9 +34,37 @@ internal static class WhyFormatter
         output.WriteLine();
         output.WriteLine("findings:");
         if (p.State == 'Z')
-            output.WriteLine($"  process {p.Pid} is a zombie: it has exited and its parent (PID {d.ParentPid}) has not collected its exit status.");
-        foreach (var g in groups)
-            if (p.State != 'Z' || g[0].State is not ('Z' or 'X')) output.WriteLine("  " + Finding(g));
+        {
+            output.WriteLine($"  process {p.Pid} is a zombie: it has exited and its parent {d.Parent ?? $"(PID {d.ParentPid})"} has not collected its exit status.");
+            WriteChain(output, report.ProcessChain);
+        }
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (p.State == 'Z' && groups[i][0].State is 'Z' or 'X') continue;
+            output.WriteLine("  " + Finding(groups[i], d.Tracer));
+            WriteChain(output, report.Chains[i]);
+        }
+        foreach (var deadlock in report.Deadlocks) output.WriteLine("  " + deadlock);
+    }
+
+    /// <summary>One line per process down the chain, the serving thread's finding (or each group's
+    /// when no thread waits on the connection) after how it was reached.</summary>
+    private static void WriteChain(TextWriter output, WaitChain? chain)
+    {
+        if (chain == null) return;
+        foreach (var step in chain.Steps)
+        {
+            string head = $"    -> {step.Lead.Command} (PID {step.Lead.Pid}), {step.Lead.Via}";
+            if (step.Diagnosis == null) { output.WriteLine($"{head}: cannot be inspected: {step.Failure}"); continue; }
+            if (step.Shown.Count == 1 && step.HiddenGroups == 0)
+            {
+                output.WriteLine($"{head}: {Finding(step.Shown[0], step.Diagnosis.Tracer, step.Serving ? "serving " : "")}");
+                continue;
+            }
+            output.WriteLine($"{head}:");
+            foreach (var g in step.Shown) output.WriteLine($"         {Finding(g, step.Diagnosis.Tracer, step.Serving ? "serving " : "")}");
+            if (step.HiddenGroups > 0) output.WriteLine($"         and {Plural(step.HiddenGroups, "more group")} of threads");
+        }
     }
 
     public static List<List<ThreadReport>> Group(IReadOnlyList<ThreadReport> threads)
@@ -48,23 +80,38 @@ internal static class WhyFormatter
         return groups;
     }
 
-    public static string Finding(IReadOnlyList<ThreadReport> g)
+    /// <param name="tracer">The process's tracer ("strace (PID 7)"), named for a traced stop.</param>
+    /// <param name="role">Put before the subject: "serving " for the thread on a chain's connection.</param>
+    public static string Finding(IReadOnlyList<ThreadReport> g, string? tracer = null, string role = "")
     {
         var t = g[0];
-        string subject = g.Count == 1 ? $"thread {t.Tid}" : $"{g.Count} threads ({Ids(g)})";
+        string subject = role + (g.Count == 1 ? $"thread {t.Tid}" : $"{g.Count} threads ({Ids(g)})");
         string has = g.Count == 1 ? "has" : "have", is_ = g.Count == 1 ? "is" : "are";
         switch (t.State)
         {
-            case 'R': return $"{subject} {is_} running on a CPU, not waiting.";
-            case 'T' or 't': return $"{subject} {is_} stopped (by a signal or a debugger) and will not run until continued.";
+            case 'R': return $"{subject} {is_} busy on a CPU, not waiting{CpuText(g)}.";
+            case 'T':
+                return $"{subject} {is_} stopped by a signal (SIGSTOP, SIGTSTP, SIGTTIN or SIGTTOU) and will not run until it gets SIGCONT"
+                    + (tracer != null ? $"; the process is traced by {tracer}." : ".");
+            case 't': return $"{subject} {is_} stopped by its debugger {tracer ?? "(no tracer named)"} and will not run until the debugger lets it.";
             case 'Z' or 'X': return $"{subject} {has} exited.";
         }
+        string kernel = t.Stack != null ? $", in uninterruptible sleep: {t.Stack}" : "";
         if (t.Syscall == null)
-            return t.OutsideSyscall ? $"{subject} {is_} {ProcStat.StateName(t.State)} outside any system call (a page fault or the kernel's own work)."
-                : $"{subject} {is_} {ProcStat.StateName(t.State)}.";
+            return t.OutsideSyscall ? $"{subject} {is_} {ProcStat.StateName(t.State)} outside any system call ({t.Stack ?? "a page fault or the kernel's own work"})."
+                : $"{subject} {is_} {ProcStat.StateName(t.State)}{kernel}.";
         string waited = MaxOffCpu(g) is double s ? $"{has} waited {Duration(s)}" : $"{is_} waiting";
-        string what = Purpose(t);
-        return $"{subject} {waited} in {t.Syscall}(){(what.Length > 0 ? " " + what : "")}.";
+        string what = t.Purpose ?? Purpose(t);
+        string timing = t.Timing != null ? $" ({t.Timing})" : "";
+        return $"{subject} {waited} in {t.Syscall}(){(what.Length > 0 ? " " + what : "")}{timing}{kernel}.";
+    }
+
+    /// <summary>" (97% of a CPU over 1.0 s)", or for several threads their sum.</summary>
+    private static string CpuText(IReadOnlyList<ThreadReport> g)
+    {
+        var shares = g.Where(t => t.CpuShare != null).Select(t => t.CpuShare!.Value).ToList();
+        if (shares.Count == 0) return "";
+        return $" ({shares.Sum() * 100:0}% of a CPU{(g.Count > 1 ? " together" : "")} over {CpuShares.WindowSeconds:0.0} s)";
     }
 
     private static string Purpose(ThreadReport t)
@@ -83,7 +130,7 @@ internal static class WhyFormatter
             case WaitKind.Writing when fds.Count == 1:
                 var w = fds[0];
                 if (w.Remote != null) return $"to send to {w.Remote}" + (w.PeerText is { } wp ? $", received by {wp}" : "");
-                if (w.Peer != null) return $"for {w.PeerText} to read from a full pipe";
+                if (w.Peer != null) return $"for {w.PeerText} to read from a full {(w.Link is { } named && named != "pipe" ? named : "pipe")}";
                 return $"writing to {w.Description}";
             case WaitKind.Accepting when fds.Count == 1: return $"for a connection on {fds[0].Remote}";
             case WaitKind.Connecting when fds.Count == 1:
@@ -100,6 +147,7 @@ internal static class WhyFormatter
     {
         if (f.Listening) return $"for a connection on {f.Remote}";
         if (f.Remote != null) return $"for a reply from {f.Remote}" + (f.PeerText is { } p ? $", served by {p}" : "");
+        if (f.Peer != null && f.Link is { } named && named != "pipe") return $"for data from {named}, written by {f.PeerText}";
         if (f.Peer != null) return $"for data from a pipe written by {f.PeerText}";
         return $"reading {f.Description}";
     }
