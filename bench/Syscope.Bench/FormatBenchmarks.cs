@@ -22,7 +22,7 @@ public class FormatBenchmarks
     private const ulong PathAddr = 0x7ffd_0000_1000, BufAddr = 0x7ffd_0001_0000, StatAddr = 0x7ffd_0002_0000;
     private const ulong ActAddr = 0x7ffd_0003_0000, EmptyAddr = 0x7ffd_0004_0000;
 
-    [Params("strace", "json")]
+    [Params("strace", "strace-color", "json")]
     public string Format { get; set; } = "strace";
 
     private ITraceConsumer _formatter = null!;
@@ -45,7 +45,7 @@ public class FormatBenchmarks
         _memory.Add(EmptyAddr, [0]);
         var output = new TraceOutput(Stream.Null, false);
         var facts = LiveFacts.Instance;
-        var options = new StraceOptions();
+        var options = new StraceOptions { Color = Format == "strace-color" };
         ITraceRenderer renderer = Format == "json"
             ? new JsonFormatter(output, TextWriter.Null, facts.Host)
             : new StraceFormatter(options, output, TextWriter.Null, facts.Host);

@@ -30,6 +30,10 @@ internal sealed partial class TraceArguments
     public bool? SeccompBpf;
     public List<string> Paths = [];
     public long SyscallLimit = -1;
+    /// <summary>--min-duration=D: only calls that took at least D are shown (0: all).</summary>
+    public long MinDurationNs;
+    /// <summary>--summary=failures.</summary>
+    public bool FailureDigest;
     /// <summary>-I 1..4: when signals may interrupt syscope (strace's default is 2, or 3 with a command).</summary>
     public int Interruptible;
     public string? UserName;
@@ -159,5 +163,8 @@ internal sealed partial class TraceArguments
         SummaryColumns = SummaryColumnNames,
         SummaryWallClock = WallClock,
         SeccompBpf = SeccompBpf,
+        MinDurationNs = MinDurationNs,
+        FailureDigest = FailureDigest,
+        SummaryNeedsEachCall = FailureDigest || SummaryColumns.WantsPercentiles(SummaryColumnNames),
     };
 }

@@ -22,6 +22,9 @@ internal sealed partial class TraceArguments
     public bool Json;
     /// <summary>--kill-on-exit: the tracees die with syscope instead of being let go.</summary>
     public bool KillOnExit;
+    /// <summary>--color=auto|always|never, --slow=DURATION (highlighted in colour).</summary>
+    public ColorChoice Color;
+    public long SlowNs = 10 * Filtering.TimeSpec.Millisecond;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -129,6 +132,16 @@ internal sealed partial class TraceArguments
         else if (name == "json" && eq < 0) Json = true;
         else if (BackendOption(name, value, eq >= 0)) { }
         else if (name == "kill-on-exit" && eq < 0) KillOnExit = true;
+        else if (name is "color" or "colour") Color = value switch
+        {
+            "" or "always" or "yes" or "force" => ColorChoice.Always,
+            "auto" or "tty" or "if-tty" => ColorChoice.Auto,
+            "never" or "no" or "none" => ColorChoice.Never,
+            _ => throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)"),
+        };
+        else if (name is "slow" or "min-duration" && eq >= 0) Duration(name, value);
+        else if (name == "summary" && eq >= 0)
+            FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
         // Its argument is optional, and a bare --decode-fds means paths.
         else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))
@@ -180,6 +193,14 @@ internal sealed partial class TraceArguments
         }
     }
 
+    /// <summary>--slow and --min-duration: a bare number is milliseconds, as perf trace's --duration.</summary>
+    private void Duration(string name, string value)
+    {
+        if (!Filtering.TimeSpec.TryParseNanos(value, Filtering.TimeSpec.Millisecond, out long ns))
+            throw new UsageError($"invalid --{name} argument: {Quote(value)} (a duration: 10ms, 1.5s, 200us)");
+        if (name == "slow") SlowNs = ns; else MinDurationNs = ns;
+    }
+
     /// <summary>strace splits -p at each comma, space or tab; an empty piece is an invalid id,
     /// except at the very end ("12," is 12).</summary>
     private static IEnumerable<string> PidList(string value)
@@ -223,6 +244,7 @@ internal sealed partial class TraceArguments
         RelativeTimestamps = Relative,
         SyscallTimes = SyscallTimes,
         SyscallNumbers = Numbers,
+        SlowNs = SlowNs,
         Filter = ToFilter(),
     };
 }

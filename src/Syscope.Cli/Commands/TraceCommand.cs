@@ -35,6 +35,11 @@ internal static class TraceCommand
           -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
           --json        JSON Lines (one object per call, signal and exit) instead of strace text;
                         with -c/-C the summary is one JSON object ("type":"summary")
+          --color=WHEN  colour the trace: auto (the default: on a terminal, unless NO_COLOR is
+                        set; FORCE_COLOR forces it), always, never.  Failed calls in red, slow
+                        calls (--slow=DURATION, default 10ms) highlighted, -T times graded
+          --min-duration=D  show only calls that took at least D (10ms, 1.5s, 200us; a bare
+                        number is milliseconds); -c still counts every call
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
@@ -45,7 +50,11 @@ internal static class TraceCommand
           -e inject=SET:error=E|retval=N[:signal=S][:delay_enter=T][:delay_exit=T][:when=W]
           -e fault=SET[:error=E][:when=W]   make calls fail (ENOSYS by default)
           -z, -Z        only successful / only failed calls;  -P PATH  only calls touching PATH
-          -c, -C        count calls and print a summary (-C: with the trace); -S SORT, -U COLS, -w
+          -c, -C        count calls and print a summary (-C: with the trace); -S SORT, -U COLS, -w;
+                        -U also takes p50, p90, p99, p999: percentiles of each call's latency
+                        (entry to return), within 1/128 of the exact value
+          --summary=failures  after the trace, the failed calls grouped by syscall, errno and
+                        path or peer, with counts and the first and last time
           --seccomp-bpf only traced calls stop the command (default with -f and -e trace=);
                         implies --kill-on-exit, since a command left with the filter and no
                         tracer would see ENOSYS from every traced call; never for -p
@@ -104,17 +113,23 @@ internal static class TraceCommand
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, options.Decode.StringLimit,
             WholeBuffers: options.Decode.ReadDumps != null || options.Decode.WriteDumps != null,
             FdPaths: options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
-        return Trace(target, backend, options, stderr, interruptible, a.Json);
+        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color);
     }
 
-    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json)
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color)
     {
         var failures = new OutputFailures(stderr, backend, target.Launches);
         TraceOutput? shared = null;
+        DescriptorStream? sharedStream = null;
         if (!options.PerProcessFiles)
-            shared = options.OutputPath == null
-                ? new TraceOutput(new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report), flushEachEvent: true)
-                : new TraceOutput(OpenOutput(options.OutputPath, failures), flushEachEvent: false);
+        {
+            sharedStream = options.OutputPath == null
+                ? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report)
+                : OpenOutput(options.OutputPath, failures);
+            shared = new TraceOutput(sharedStream, flushEachEvent: options.OutputPath == null);
+        }
+        // JSON is for programs: never coloured.  -ff files are files: coloured only when asked.
+        options = options with { Color = !json && TraceColors.Enabled(color, sharedStream?.IsTerminal ?? false, Environment.GetEnvironmentVariable) };
         var filter = target.Filter;
         var host = backend.Facts.Host;
         var text = json || filter.Summary == SummaryMode.Only ? null
@@ -123,16 +138,18 @@ internal static class TraceCommand
         var renderers = new List<ITraceRenderer>();
         if (text != null) renderers.Add(text);
         if (jsonLines != null) renderers.Add(jsonLines);
+        // The table and the digest go where the trace would: -o FILE, else stderr, after any trace lines.
+        Stream SummaryOutput()
+        {
+            stderr.Flush();
+            return shared?.FlushedStream() ?? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
+        }
         if (filter.Summary != SummaryMode.None)
         {
-            // The table goes where the trace would: -o FILE, else stderr, after any trace lines.
-            renderers.Add(new SummaryRenderer(filter, () =>
-            {
-                stderr.Flush();
-                return shared?.FlushedStream() ?? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
-            }, json));
+            renderers.Add(new SummaryRenderer(filter, SummaryOutput, json));
             if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
         }
+        if (filter.FailureDigest) renderers.Add(new FailureDigest(host, SummaryOutput, json));
         var assembler = new CallAssembler(filter, options.Decode, backend.Facts, [.. renderers]);
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
@@ -187,7 +204,7 @@ internal static class TraceCommand
         }
     }
 
-    private static Stream OpenOutput(string path, OutputFailures failures)
+    private static DescriptorStream OpenOutput(string path, OutputFailures failures)
     {
         var file = Descriptors.CreateForWriting(path, out int errno)
             ?? throw new UserError($"Can't fopen '{path}': {Errno.Message(errno)}");

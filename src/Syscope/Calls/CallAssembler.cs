@@ -23,7 +23,7 @@ internal sealed class CallAssembler : ITraceConsumer
     private readonly bool _decode;
     /// <summary>-P or trace-fds: calls are judged by their arguments at entry.</summary>
     private readonly bool _selecting;
-    /// <summary>-z, -Z or status=: a call can only be judged at its return, so its entry is held.</summary>
+    /// <summary>-z, -Z, status= or --min-duration: a call can only be judged at its return, so its entry is held.</summary>
     private readonly bool _statusFiltered;
 
     /// <param name="facts">The backend's answers about descriptors and the system, for -y, -P and decoders.</param>
@@ -35,7 +35,7 @@ internal sealed class CallAssembler : ITraceConsumer
         _renderers = renderers;
         _decode = renderers.Any(r => r.WantsText);
         _selecting = _env.Selector.Active;
-        _statusFiltered = filter.Status != StatusSet.All;
+        _statusFiltered = filter.Status != StatusSet.All || filter.MinDurationNs > 0;
     }
 
     public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
@@ -99,7 +99,7 @@ internal sealed class CallAssembler : ITraceConsumer
         {
             // These never return (unless injected): the call is complete as it starts.
             call.NeverReturns();
-            if (ShowsStatus(StatusSet.Unfinished)) foreach (var r in _renderers) r.Completed(call);
+            if (ShowsStatus(StatusSet.Unfinished) && _filter.MinDurationNs == 0) foreach (var r in _renderers) r.Completed(call);
             return;
         }
         if (!call.Held) foreach (var r in _renderers) r.Entered(call);
@@ -119,6 +119,7 @@ internal sealed class CallAssembler : ITraceConsumer
         if (_decode) call.DecodeExit(ref e, memory);
         foreach (var r in _renderers) r.Counted(call);
         if (!ShowsStatus(call.Failed ? StatusSet.Failed : StatusSet.Successful)) return;
+        if (call.ExitTimeNs - call.EntryTimeNs < _filter.MinDurationNs) return;
         foreach (var r in _renderers) r.Completed(call);
     }
 
@@ -127,7 +128,8 @@ internal sealed class CallAssembler : ITraceConsumer
     {
         if (!_threads.TryGetValue(tid, out var call) || !call.InSyscall) return null;
         call.InSyscall = false;
-        return call.Suppressed || !ShowsStatus(StatusSet.Unfinished) ? null : call;
+        // --min-duration shows calls that took that long: one cut short has no duration.
+        return call.Suppressed || !ShowsStatus(StatusSet.Unfinished) || _filter.MinDurationNs > 0 ? null : call;
     }
 
     private void Ended(ref TraceEvent e)

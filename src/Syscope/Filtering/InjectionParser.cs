@@ -1,4 +1,3 @@
-using System.Globalization;
 using Syscope.Kernel;
 using Syscope.Syscalls;
 using Syscope.Tracing;
@@ -115,24 +114,11 @@ internal static class InjectionParser
         return nr != null;
     }
 
-    /// <summary>A time in microseconds by default, or with a unit: s, ms, us, ns; fractions and
-    /// exponents allowed ("1.5ms", "1e3"), as strace's time specifications are.</summary>
+    /// <summary>A time in microseconds by default, or with a unit (<see cref="TimeSpec"/>).</summary>
     private static bool TryDelay(string value, out long? micros)
     {
-        micros = null;
-        (string number, double scale) = value switch
-        {
-            _ when value.EndsWith("ms") => (value[..^2], 1e3),
-            _ when value.EndsWith("us") => (value[..^2], 1.0),
-            _ when value.EndsWith("ns") => (value[..^2], 1e-3),
-            _ when value.EndsWith('s') => (value[..^1], 1e6),
-            _ => (value, 1.0),
-        };
-        if (number.Length == 0 || !char.IsAsciiDigit(number[^1]) && number[^1] != '.') return false;
-        if (!double.TryParse(number, NumberStyles.AllowLeadingWhite | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out double d) || d < 0 || d * scale > long.MaxValue) return false;
-        micros = (long)(d * scale);
-        return true;
+        micros = TimeSpec.TryParseNanos(value, TimeSpec.Microsecond, out long ns) ? ns / 1000 : null;
+        return micros != null;
     }
 
     /// <summary>first[..last][+[step]]; "first" alone is that call only, a bare '+' means step 1.</summary>

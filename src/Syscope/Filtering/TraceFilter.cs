@@ -37,6 +37,14 @@ internal sealed class TraceFilter
     public bool SummaryWallClock { get; init; }
     /// <summary>--seccomp-bpf: true forces it, null means "wherever the filter allows" (the default).</summary>
     public bool? SeccompBpf { get; init; }
+    /// <summary>--summary=failures: the failed calls grouped, after the trace.</summary>
+    public bool FailureDigest { get; init; }
+    /// <summary>The summaries need every call as it happens (latency percentiles, the failure
+    /// digest), not totals a backend may count itself.</summary>
+    public bool SummaryNeedsEachCall { get; init; }
+    /// <summary>--min-duration: only calls that took at least this long are shown (as perf trace's
+    /// --duration); -c still counts every call.  0 shows all.</summary>
+    public long MinDurationNs { get; init; }
 
     public bool StopsEveryCall => Trace.IsAll && Paths.Count == 0 && TraceFds == null;
 }

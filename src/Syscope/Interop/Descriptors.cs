@@ -27,6 +27,9 @@ internal static unsafe partial class Descriptors
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int CloseRaw(int fd);
 
+    [LibraryImport("libc", EntryPoint = "isatty")]
+    private static partial int IsattyRaw(int fd);
+
     [LibraryImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
     private static partial int MemfdCreate(byte* name, uint flags);
 
@@ -48,6 +51,9 @@ internal static unsafe partial class Descriptors
         errno = fd < 0 ? SyscallException.LastErrno() : 0;
         return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
+
+    /// <summary>Whether fd is a terminal (isatty(3); its only failures, EBADF and ENOTTY, both mean no).</summary>
+    public static bool IsTerminal(SafeFileHandle fd) => IsattyRaw((int)fd.DangerousGetHandle()) == 1;
 
     /// <summary>One read(2); the byte count or the negated errno.</summary>
     public static int Read(in OwnedFd fd, Span<byte> buffer)

@@ -14,6 +14,9 @@ internal sealed class DescriptorStream(SafeFileHandle handle, string name, Actio
 {
     private bool _failed;
 
+    /// <summary>Whether the destination is a terminal (for --color=auto).</summary>
+    public bool IsTerminal => Descriptors.IsTerminal(handle);
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         if (_failed || buffer.IsEmpty) return;

@@ -25,9 +25,11 @@ internal sealed partial class StraceFormatter
         Interrupt(o, pid);
         BeginLine(o, pid, call.EntryTimeNs);
         if (_options.SyscallNumbers) WriteSyscallNumber(o, call.Number);
+        Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
+        Paint(o, TraceColors.Reset);
         o.Write((byte)'(');
-        o.Write(call.EntryText);
+        WriteArguments(o, call.EntryText);
         o.OpenPid = pid;
     }
 
@@ -39,9 +41,39 @@ internal sealed partial class StraceFormatter
         Interrupt(o, pid);
         BeginLine(o, pid, timestamp);
         o.Write("<... "u8);
+        Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
+        Paint(o, TraceColors.Reset);
         o.Write(" resumed>"u8);
         o.OpenPid = pid;
+    }
+
+    /// <summary>A colour's escape sequence, when the trace is coloured.</summary>
+    private void Paint(TraceOutput o, ReadOnlySpan<byte> escape)
+    {
+        if (_options.Color) o.WriteStyle(escape);
+    }
+
+    /// <summary>Decoded arguments; in colour, each quoted string dimmed.  Inside strace's quotes a
+    /// quote is always escaped (\"), so a quote after a backslash never ends one.</summary>
+    private void WriteArguments(TraceOutput o, ReadOnlySpan<byte> text)
+    {
+        if (!_options.Color) { o.Write(text); return; }
+        int start = 0;
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (quoted && b == '\\') i++;
+            else if (b == '"')
+            {
+                if (quoted) { o.Write(text[start..(i + 1)]); o.WriteStyle(TraceColors.Reset); start = i + 1; }
+                else { o.Write(text[start..i]); o.WriteStyle(TraceColors.QuotedString); start = i; }
+                quoted = !quoted;
+            }
+        }
+        o.Write(text[start..]);
+        if (quoted) o.WriteStyle(TraceColors.Reset);
     }
 
     private bool PidPrefix => !_options.PerProcessFiles &&
@@ -95,6 +127,16 @@ internal sealed partial class StraceFormatter
 
     private void WriteReturn(TraceOutput o, AssembledCall call)
     {
+        ReadOnlySpan<byte> style = !_options.Color || !call.HasReturn ? default
+            : call.ExitTimeNs - call.EntryTimeNs >= _options.SlowNs ? TraceColors.Slow
+            : call.Failed ? TraceColors.Failure : default;
+        Paint(o, style);
+        WriteReturnText(o, call);
+        if (!style.IsEmpty) o.WriteStyle(TraceColors.Reset);
+    }
+
+    private void WriteReturnText(TraceOutput o, AssembledCall call)
+    {
         var w = _scratch;
         w.Clear();
         long ret = call.ReturnValue;
@@ -124,9 +166,12 @@ internal sealed partial class StraceFormatter
     private void WriteDuration(TraceOutput o, long ns)
     {
         long us = ns / 1000;
+        o.Write((byte)' ');
+        Paint(o, TraceColors.Duration(ns, _options.SlowNs));
         _scratch.Clear();
-        _scratch.Raw(" <"u8).Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)'>');
+        _scratch.Raw((byte)'<').Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)'>');
         o.Write(_scratch.Written);
+        Paint(o, TraceColors.Reset);
     }
 
     public void Signal(in TraceEvent e)
@@ -139,12 +184,19 @@ internal sealed partial class StraceFormatter
         _scratch.Raw("--- "u8).Raw(SignalNames.NameUtf8(e.Signal)).Raw((byte)' ');
         SiginfoPrinter.Print(_scratch, e.SigInfo);
         _scratch.Raw(" ---"u8);
-        o.Write(_scratch.Written);
+        Painted(o, TraceColors.Signal, _scratch.Written);
         o.EndLine();
         o.EndEvent();
     }
 
     public void Stopped(in TraceEvent e) => Whole(in e, "--- stopped by "u8, SignalNames.NameUtf8(e.Signal), " ---"u8);
+
+    private void Painted(TraceOutput o, ReadOnlySpan<byte> escape, ReadOnlySpan<byte> text)
+    {
+        Paint(o, escape);
+        o.Write(text);
+        Paint(o, TraceColors.Reset);
+    }
 
     private void Whole(in TraceEvent e, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
     {
@@ -152,9 +204,11 @@ internal sealed partial class StraceFormatter
         Interrupt(o, e.Tid);
         if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
         BeginLine(o, e.Tid, e.TimeNs);
+        Paint(o, TraceColors.Signal);
         o.Write(a);
         o.Write(b);
         o.Write(c);
+        Paint(o, TraceColors.Reset);
         o.EndLine();
         o.EndEvent();
     }
@@ -195,7 +249,7 @@ internal sealed partial class StraceFormatter
             if (e.CoreDumped) _scratch.Raw(" (core dumped)"u8);
             _scratch.Raw(" +++"u8);
         }
-        o.Write(_scratch.Written);
+        Painted(o, e.Kind == TraceEventKind.Exited && e.ExitCode == 0 ? TraceColors.Exit : TraceColors.Killed, _scratch.Written);
         o.EndLine();
         o.EndEvent();
         _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]

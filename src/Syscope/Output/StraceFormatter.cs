@@ -109,7 +109,7 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         var o = Output(call.Tid);
         if (call.Held) OpenLine(o, call);
         ResumeLine(o, call, call.ExitTimeNs);
-        o.Write(call.ExitText);
+        WriteArguments(o, call.ExitText);
         o.Write((byte)')');
         o.ReturnSeparator();
         WriteReturn(o, call);

@@ -5,7 +5,7 @@ namespace Syscope.Output;
 internal enum TimestampStyle : byte { None, Seconds, Microseconds, Epoch }
 
 /// <summary>Everything that shapes strace-format output (and nothing about what is traced).</summary>
-internal sealed class StraceOptions
+internal sealed record StraceOptions
 {
     public DecodeOptions Decode { get; init; } = new();
     /// <summary>-o FILE; null for stderr.</summary>
@@ -22,6 +22,10 @@ internal sealed class StraceOptions
     public bool SyscallTimes { get; init; }
     /// <summary>-n: syscall numbers before names.</summary>
     public bool SyscallNumbers { get; init; }
+    /// <summary>--color resolved: ANSI colours in the text (decided by the command, which knows the output).</summary>
+    public bool Color { get; init; }
+    /// <summary>--slow=DURATION: calls that took this long are highlighted in colour (default 10 ms).</summary>
+    public long SlowNs { get; init; } = 10_000_000;
     /// <summary>What to trace and show (-e, -c, -P, -z, -q...); the backend and the call assembler apply it.</summary>
     public Filtering.TraceFilter Filter { get; init; } = new();
 }

@@ -3,7 +3,8 @@ using Syscope.Tracing;
 
 namespace Syscope.Output;
 
-internal enum SummaryColumn { TimePercent, TotalTime, MinTime, MaxTime, AvgTime, Calls, Errors, Name }
+/// <summary>strace's -U columns, and latency percentiles (P50..P999) beside them.</summary>
+internal enum SummaryColumn { TimePercent, TotalTime, MinTime, MaxTime, AvgTime, Calls, Errors, Name, P50, P90, P99, P999 }
 
 /// <summary>The names -U and -S accept, with strace's aliases and its error wording.</summary>
 internal static class SummaryColumns
@@ -24,8 +25,25 @@ internal static class SummaryColumns
         "calls" or "count" => SummaryColumn.Calls,
         "errors" or "error" => SummaryColumn.Errors,
         "name" or "syscall" or "syscall-name" => SummaryColumn.Name,
+        "p50" or "median" => SummaryColumn.P50,
+        "p90" => SummaryColumn.P90,
+        "p99" => SummaryColumn.P99,
+        "p999" or "p99.9" => SummaryColumn.P999,
         _ => null,
     };
+
+    /// <summary>The fraction a percentile column stands for, or 0 for strace's columns.</summary>
+    public static double Percentile(SummaryColumn c) => c switch
+    {
+        SummaryColumn.P50 => 0.50,
+        SummaryColumn.P90 => 0.90,
+        SummaryColumn.P99 => 0.99,
+        SummaryColumn.P999 => 0.999,
+        _ => 0,
+    };
+
+    /// <summary>Whether the -U names ask for latency percentiles (so every call's latency is kept).</summary>
+    public static bool WantsPercentiles(IReadOnlyList<string> names) => names.Any(n => ColumnByName(n) is { } c && Percentile(c) > 0);
 
     /// <summary>-U text to column names, checked; strace's wording on error.  The name column is
     /// added last when the list lacks it.</summary>

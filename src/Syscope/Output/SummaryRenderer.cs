@@ -7,7 +7,7 @@ namespace Syscope.Output;
 /// JSON object with --json).</summary>
 internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false) : ITraceRenderer
 {
-    private readonly SummaryTable _table = new();
+    private readonly SummaryTable _table = new(SummaryColumns.WantsPercentiles(filter.SummaryColumns));
 
     public bool WantsText => false;
 
@@ -17,7 +17,7 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
     public void Counted(AssembledCall call)
     {
         long ns = filter.SummaryWallClock ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;
-        _table.Record(call.Number, ns, call.Failed);
+        _table.Record(call.Number, ns, call.Failed, call.ExitTimeNs - call.EntryTimeNs);
     }
 
     /// <summary>Events lost over the whole run (the counts fall short by as much), said under the table.</summary>

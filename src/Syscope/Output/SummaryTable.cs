@@ -8,9 +8,11 @@ namespace Syscope.Output;
 /// <summary>
 /// strace's -c / -C call summary: per-syscall counts and times, printed as strace 6.1 prints them
 /// (columns chosen by -U, rows ordered by -S, ties kept in syscall-number order as strace's stable
-/// sort leaves them).  Record is allocation-free for every number in the table.
+/// sort leaves them).  Record is allocation-free for every number in the table.  With
+/// percentiles, each call's latency also goes into its syscall's <see cref="LatencyHistogram"/>
+/// (made at the syscall's first call) for the p50..p999 columns.
 /// </summary>
-internal sealed class SummaryTable
+internal sealed class SummaryTable(bool percentiles = false)
 {
     private const int Size = SyscallTable.MaxNumber + 1;
     private readonly long[] _calls = new long[Size], _errors = new long[Size], _totalNs = new long[Size];
@@ -18,9 +20,13 @@ internal sealed class SummaryTable
     /// <summary>Numbers past the table (a newer kernel's calls): rare, so a dictionary is fine.</summary>
     private readonly Dictionary<int, int> _extraSlots = new();
     private readonly List<(int Nr, long[] Stats)> _extra = [];
+    private readonly Dictionary<int, LatencyHistogram> _latency = new();
+    private readonly LatencyHistogram?[] _latencyByNumber = new LatencyHistogram?[Size];
 
-    public void Record(int syscallNumber, long nanoseconds, bool failed)
+    /// <param name="latencyNs">The call's latency, entry to return, for the percentile columns.</param>
+    public void Record(int syscallNumber, long nanoseconds, bool failed, long latencyNs = 0)
     {
+        if (percentiles) Latency(syscallNumber).Record(latencyNs);
         if (syscallNumber is >= 0 and < Size)
             Add(ref _calls[syscallNumber], ref _errors[syscallNumber], ref _totalNs[syscallNumber],
                 ref _minNs[syscallNumber], ref _maxNs[syscallNumber], nanoseconds, failed);
@@ -29,6 +35,14 @@ internal sealed class SummaryTable
             long[] s = ExtraRow(syscallNumber);
             Add(ref s[0], ref s[1], ref s[2], ref s[3], ref s[4], nanoseconds, failed);
         }
+    }
+
+    private LatencyHistogram Latency(int nr)
+    {
+        if (nr is >= 0 and < Size && _latencyByNumber[nr] is { } known) return known;
+        if (!_latency.TryGetValue(nr, out var h)) _latency[nr] = h = new LatencyHistogram();
+        if (nr is >= 0 and < Size) _latencyByNumber[nr] = h;
+        return h;
     }
 
     private long[] ExtraRow(int syscallNumber)
@@ -73,15 +87,24 @@ internal sealed class SummaryTable
         if (failed) errors++;
     }
 
-    private readonly record struct Row(int Nr, string Name, long Calls, long Errors, long TotalNs, long MinNs, long MaxNs);
+    private readonly record struct Row(int Nr, string Name, long Calls, long Errors, long TotalNs, long MinNs, long MaxNs, LatencyHistogram? Latency = null);
 
     private IEnumerable<Row> Rows()
     {
         for (int nr = 0; nr < Size; nr++)
             if (_calls[nr] > 0)
-                yield return new Row(nr, SyscallTable.Resolve(nr).Name, _calls[nr], _errors[nr], _totalNs[nr], _minNs[nr], _maxNs[nr]);
+                yield return new Row(nr, SyscallTable.Resolve(nr).Name, _calls[nr], _errors[nr], _totalNs[nr], _minNs[nr], _maxNs[nr], _latency.GetValueOrDefault(nr));
         foreach (var (nr, s) in _extra.OrderBy(e => (uint)e.Nr))
-            yield return new Row(nr, SyscallTable.Resolve(nr).Name, s[0], s[1], s[2], s[3], s[4]);
+            yield return new Row(nr, SyscallTable.Resolve(nr).Name, s[0], s[1], s[2], s[3], s[4], _latency.GetValueOrDefault(nr));
+    }
+
+    /// <summary>Every syscall's latencies together, for the total line.</summary>
+    private static LatencyHistogram? AllLatencies(List<Row> rows)
+    {
+        if (rows.All(r => r.Latency == null)) return null;
+        var all = new LatencyHistogram();
+        foreach (var r in rows) if (r.Latency != null) all.Add(r.Latency);
+        return all;
     }
 
     public void Write(Stream stream, SummarySort sort, IReadOnlyList<string> columns)
@@ -98,7 +121,7 @@ internal sealed class SummaryTable
         if (rows.Count == 0) return;
         var cols = SummaryColumns.Resolve(columns);
         var total = new Row(-1, "total", rows.Sum(r => r.Calls), rows.Sum(r => r.Errors), rows.Sum(r => r.TotalNs),
-            rows.Min(r => r.MinNs), rows.Max(r => r.MaxNs));
+            rows.Min(r => r.MinNs), rows.Max(r => r.MaxNs), AllLatencies(rows));
         var line = new StringBuilder();
         void Emit(Func<SummaryColumn, int, string> cell)
         {
@@ -145,6 +168,8 @@ internal sealed class SummaryTable
                 w.WriteNumber("min_seconds", r.MinNs / 1e9);
                 w.WriteNumber("max_seconds", r.MaxNs / 1e9);
                 w.WriteNumber("percent", allNs == 0 ? 0.0 : Math.Round(100.0 * r.TotalNs / allNs, 2));
+                if (r.Latency is { Count: > 0 } h)
+                    foreach (var (name, p) in JsonPercentiles) w.WriteNumber(name, h.Percentile(p) / 1e9);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -165,6 +190,9 @@ internal sealed class SummaryTable
         stream.WriteByte((byte)'\n');
     }
 
+    private static readonly (string Name, double P)[] JsonPercentiles =
+        [("p50_seconds", 0.50), ("p90_seconds", 0.90), ("p99_seconds", 0.99), ("p999_seconds", 0.999)];
+
     private static IEnumerable<Row> Sorted(List<Row> rows, SummarySort sort) => sort switch
     {
         SummarySort.Time => rows.OrderByDescending(r => r.TotalNs),
@@ -183,6 +211,7 @@ internal sealed class SummaryTable
         SummaryColumn.TotalTime or SummaryColumn.AvgTime => 11,
         SummaryColumn.MinTime or SummaryColumn.MaxTime => 8,
         SummaryColumn.Calls or SummaryColumn.Errors => 9,
+        SummaryColumn.P50 or SummaryColumn.P90 or SummaryColumn.P99 or SummaryColumn.P999 => 9,
         _ => 16,
     };
 
@@ -195,6 +224,10 @@ internal sealed class SummaryTable
         SummaryColumn.AvgTime => "usecs/call",
         SummaryColumn.Calls => "calls",
         SummaryColumn.Errors => "errors",
+        SummaryColumn.P50 => "p50",
+        SummaryColumn.P90 => "p90",
+        SummaryColumn.P99 => "p99",
+        SummaryColumn.P999 => "p999",
         _ => "syscall",
     };
 
@@ -208,6 +241,9 @@ internal sealed class SummaryTable
         SummaryColumn.AvgTime => (r.TotalNs / r.Calls / 1000).ToString(CultureInfo.InvariantCulture),
         SummaryColumn.Calls => r.Calls.ToString(CultureInfo.InvariantCulture),
         SummaryColumn.Errors => r.Errors == 0 ? "" : r.Errors.ToString(CultureInfo.InvariantCulture),
+        // Calls counted in the kernel (--ebpf -c) have no latencies of their own.
+        SummaryColumn.P50 or SummaryColumn.P90 or SummaryColumn.P99 or SummaryColumn.P999 =>
+            r.Latency is { Count: > 0 } h ? Seconds(h.Percentile(SummaryColumns.Percentile(c))) : "-",
         _ => r.Name,
     };
 

@@ -27,6 +27,14 @@ internal sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposa
         Column += data.Length;
     }
 
+    /// <summary>Bytes that take no column on screen (a colour's escape sequence): written, not counted.</summary>
+    public void WriteStyle(ReadOnlySpan<byte> escape)
+    {
+        int column = Column;
+        Write(escape);
+        Column = column;
+    }
+
     public void Write(byte b)
     {
         if (_len == _buf.Length) Flush();

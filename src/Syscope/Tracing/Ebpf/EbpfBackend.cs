@@ -54,7 +54,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
     /// which is what makes a summary of a busy process nearly free.  The time column is then each
     /// call's wall-clock latency, with or without -w.</summary>
     public static bool CountsInKernel(Filtering.TraceFilter f) =>
-        f.Summary == Filtering.SummaryMode.Only && f.Paths.Count == 0 && f.TraceFds == null;
+        f.Summary == Filtering.SummaryMode.Only && f.Paths.Count == 0 && f.TraceFds == null && !f.SummaryNeedsEachCall;
 
     public TraceOutcome Run(ITraceConsumer consumer)
     {
