@@ -126,6 +126,10 @@ internal sealed class ArgWriter
         _sepAhead = true;
     }
 
+    /// <summary>What entry printed, without the separator it wrote ahead for an exit argument:
+    /// the call as far as it is known while the thread is still inside it.</summary>
+    public ReadOnlySpan<byte> EntryArguments => _sepAhead ? _buf.AsSpan(0, _len - 2) : Written;
+
     public ArgWriter Raw(ReadOnlySpan<byte> text)
     {
         text.CopyTo(Reserve(text.Length));

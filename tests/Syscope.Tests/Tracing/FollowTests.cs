@@ -56,6 +56,39 @@ public class FollowTests
         Assert.DoesNotContain(lines.TakeWhile(l => !l.Contains("clone")), l => l.StartsWith("[pid"));
     }
 
+    /// <summary>strace prints poll's timeout before "&lt;unfinished ...&gt;", not after the resume.</summary>
+    [NeedsFact("gcc", "strace")]
+    public void A_poll_cut_by_another_thread_shows_its_timeout_at_entry_as_strace()
+    {
+        string prog = CPrograms.Path("pollwait");
+        string[] expected =
+        [
+            "[pid T] poll([{fd=3, events=POLLIN}], 1, 300 <unfinished ...>",
+            "[pid P] getpid() = P",
+            "[pid T] <... poll resumed>) = 0 (Timeout)",
+            "[pid T] +++ exited with 0 +++",
+            "+++ exited with 0 +++",
+        ];
+        var ours = SyscopeCli.Run("trace", "-f", "-q", "-e", "trace=poll,getpid", prog, "thread");
+        Assert.Equal(0, ours.ExitCode);
+        Assert.Equal(expected, MaskPids(ours.StderrLines));
+        var theirs = Runner.Run("strace", ["-f", "-q", "-e", "trace=poll,getpid", prog, "thread"]);
+        Assert.Equal(expected, MaskPids(theirs.StderrLines));
+    }
+
+    /// <summary>The thread's pid as T and the process's as P, wherever they show.</summary>
+    private static string[] MaskPids(string[] lines)
+    {
+        string? process = lines.Select(l => Regex.Match(l, @"^\[pid +(\d+)\] getpid\(\) += (\d+)$")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        return lines.Select(l =>
+        {
+            l = Regex.Replace(l, @"^\[pid +", "[pid ");
+            l = process == null ? l : Regex.Replace(l, $@"\b{process}\b", "P");
+            // The padding before " = " depends on the pids' widths.
+            return Regex.Replace(Regex.Replace(l, @"^\[pid +\d+\]", "[pid T]"), " +(= )", " $1");
+        }).ToArray();
+    }
+
     /// <summary>Counts calls as strace -c does: at their return, so exit and exit_group never count.</summary>
     internal static Dictionary<string, int> CountBySyscall(IEnumerable<string> lines)
     {

@@ -9,7 +9,8 @@ internal static class PollDecoders
 {
     public static void Register(DecoderTable d)
     {
-        d[Sys.poll] = new FuncDecoder(PollEntry, (ref DecodeContext c) => { Revents(ref c); Args.Int(ref c, 2); });
+        // strace prints poll's timeout at entry, so a blocked poll shows it before "<unfinished ...>".
+        d[Sys.poll] = new FuncDecoder((ref DecodeContext c) => { PollEntry(ref c); Args.Int(ref c, 2); }, Revents, exitArgs: false);
         d[Sys.ppoll] = new FuncDecoder((ref DecodeContext c) =>
         {
             PollEntry(ref c);

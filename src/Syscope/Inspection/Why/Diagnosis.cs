@@ -84,7 +84,7 @@ internal static class Diagnoser
             return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running) { Stack = stack };
         var info = SyscallTable.Resolve(line.Number);
         var fds = WaitedFds.Of(pid, info, line.Args, memory).Select(describer.Describe).ToList();
-        string call = info.Number is Sys.poll or Sys.ppoll ? WaitedFds.PollCall(info.Name, line.Args, memory) : Render(info, pid, line.Args, memory);
+        string call = Render(info, pid, line.Args, memory);
         var leads = fds.Select(Lead.Of).OfType<Lead>().DistinctBy(l => l.Pid).ToList();
         string? purpose = null;
         switch (info.Number)
@@ -142,8 +142,7 @@ internal static class Diagnoser
             Host = Tracing.LiveHostFacts.Instance,
         };
         DecoderRegistry.For(info).Entry(ref context);
-        // A decoder whose rest prints at exit has already written that argument's ", ".
-        string shown = System.Text.Encoding.UTF8.GetString(writer.Written).TrimEnd(' ', ',');
+        string shown = System.Text.Encoding.UTF8.GetString(writer.EntryArguments);
         if (writer.ArgCount < info.ArgCount) shown += shown.Length > 0 ? ", ..." : "...";
         return $"{info.Name}({shown})";
     }

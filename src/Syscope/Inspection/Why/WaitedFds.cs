@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Syscope.Events;
 using Syscope.Inspection.Files;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Inspection.Why;
@@ -25,44 +28,17 @@ internal static class WaitedFds
         return call.WaitsOnFd ? [(int)args[0]] : [];
     }
 
+    /// <summary>The descriptors of a pollfd array; poll ignores negative ones, and an unreadable
+    /// array gives nothing.</summary>
     private static List<int> PollSet(ITraceeMemory memory, ulong addr, int count)
     {
         var fds = new List<int>();
-        foreach (var (fd, _) in ReadPollFds(memory, addr, count))
-            if (fd >= 0 && !fds.Contains(fd)) fds.Add(fd);
+        if (addr == 0 || count <= 0) return fds;
+        var set = new Pollfd[count];
+        int n = memory.Read(addr, MemoryMarshal.AsBytes(set.AsSpan())) / Unsafe.SizeOf<Pollfd>();
+        foreach (var p in set.AsSpan(0, n))
+            if (p.Fd >= 0 && !fds.Contains(p.Fd)) fds.Add(p.Fd);
         return fds;
-    }
-
-    /// <summary>struct pollfd { int fd; short events; short revents; }: negative fds are ignored
-    /// by poll; an unreadable array gives nothing.</summary>
-    public static List<(int Fd, short Events)> ReadPollFds(ITraceeMemory memory, ulong addr, int count)
-    {
-        var list = new List<(int, short)>();
-        if (addr == 0 || count <= 0) return list;
-        var buf = new byte[Math.Min(count, 4096) * 8];
-        int n = memory.Read(addr, buf) / 8;
-        for (int i = 0; i < n; i++) list.Add((BitConverter.ToInt32(buf, i * 8), BitConverter.ToInt16(buf, i * 8 + 4)));
-        return list;
-    }
-
-    private static readonly (short Bit, string Name)[] s_pollBits =
-        [(0x1, "POLLIN"), (0x2, "POLLPRI"), (0x4, "POLLOUT"), (0x8, "POLLERR"), (0x10, "POLLHUP"), (0x20, "POLLNVAL"), (0x40, "POLLRDNORM"), (0x80, "POLLRDBAND"), (0x100, "POLLWRNORM"), (0x200, "POLLWRBAND"), (0x2000, "POLLRDHUP")];
-
-    /// <summary>poll's set as strace prints it on entry: [{fd=3, events=POLLIN|POLLPRI}]; the
-    /// trace decoders stop at the output pointer, but a blocked poll is all input.</summary>
-    public static string PollCall(string name, ulong[] args, ITraceeMemory memory)
-    {
-        var fds = ReadPollFds(memory, args[0], (int)Math.Min(args[1], 4096));
-        if (fds.Count == 0 && args[0] != 0) return $"{name}(0x{args[0]:x}, {args[1]}, ...)";
-        var items = fds.Select(p =>
-        {
-            var names = s_pollBits.Where(b => (p.Events & b.Bit) != 0).Select(b => b.Name).ToList();
-            int rest = (ushort)p.Events & ~s_pollBits.Aggregate(0, (m, b) => m | (ushort)b.Bit);
-            if (rest != 0 || names.Count == 0) names.Add($"0x{rest:x}");
-            return $"{{fd={p.Fd}, events={string.Join('|', names)}}}";
-        });
-        string timeout = name == "poll" ? ((int)args[2]).ToString() : "...";
-        return $"{name}([{string.Join(", ", items)}], {args[1]}, {timeout})";
     }
 
     /// <summary>fd_set bitmaps of nfds bits (longs, least significant bit first).</summary>
