@@ -4,11 +4,20 @@ using Syscope.Tracing.Ebpf;
 
 namespace Syscope.Cli.Commands;
 
-/// <summary>Which backend traces: --ebpf, --backend=ptrace|ebpf|auto, --buffer-size.</summary>
+/// <summary>Which backend traces: --ebpf, --backend=ptrace|ebpf|auto, --buffer-size; and the scopes
+/// only it can trace: --system-wide, --cgroup PATH, --comm NAME.</summary>
 internal sealed partial class TraceArguments
 {
     /// <summary>--backend (--ebpf is --backend=ebpf).</summary>
     public BackendKind Backend = BackendKind.Ptrace;
+    private bool _backendGiven;
+    /// <summary>--system-wide; --cgroup PATH and --comm NAME narrow it.</summary>
+    public bool SystemWide;
+    public string? CgroupPath;
+    public string? CommName;
+
+    /// <summary>Processes are picked by the kernel, not by pid: every one that matches shows.</summary>
+    public bool Scoped => SystemWide || CgroupPath != null || CommName != null;
     /// <summary>--buffer-size: the eBPF ring buffer's size in bytes.</summary>
     public long BufferSize = ProbeOptions.DefaultRingBytes;
 
@@ -19,8 +28,19 @@ internal sealed partial class TraceArguments
         {
             case "ebpf" when !hasValue:
                 Backend = BackendKind.Ebpf;
+                _backendGiven = true;
+                return true;
+            case "system-wide" when !hasValue:
+                SystemWide = true;
+                return true;
+            case "cgroup" when hasValue:
+                CgroupPath = value;
+                return true;
+            case "comm" when hasValue:
+                CommName = value;
                 return true;
             case "backend" when hasValue:
+                _backendGiven = true;
                 Backend = value switch
                 {
                     "ptrace" => BackendKind.Ptrace,
@@ -35,6 +55,20 @@ internal sealed partial class TraceArguments
             default:
                 return false;
         }
+    }
+
+    /// <summary>The scope the options ask for (null: processes by pid or the command); a scope
+    /// traces with eBPF, which alone can pick processes in the kernel.</summary>
+    public TraceScope? ToScope()
+    {
+        if (!Scoped) return null;
+        if (_backendGiven && Backend != BackendKind.Ebpf)
+            throw new UsageError("--system-wide, --cgroup and --comm trace with eBPF: they cannot be combined with --backend=" + (Backend == BackendKind.Ptrace ? "ptrace" : "auto"));
+        if (Pids.Count > 0) throw new UsageError("--system-wide, --cgroup and --comm pick the processes themselves: they cannot be combined with -p");
+        var scope = new TraceScope { CgroupPath = CgroupPath, Comm = CommName == null ? null : TraceScope.CommOf(CommName) };
+        if (CgroupPath == null) return scope;
+        var (id, level) = TraceScope.CgroupOf(CgroupPath);
+        return scope with { CgroupId = id, CgroupLevel = level };
     }
 
     /// <summary>A byte count with an optional K, M or G (powers of 1024): --buffer-size=64M.</summary>

@@ -141,6 +141,8 @@ internal sealed partial class TraceArguments
         // With the trace in a file, the command's stderr is the command's own: strace implies -q
         // there, so "Process N attached" lines do not land among what the program prints.
         if (OutputPath != null && Command.Count > 0 && !_quietGiven) QuietSet = QuietFromCount(1);
+        // A scope takes processes in and lets them go by the thousand: no "Process N attached"/"detached".
+        if (Scoped) QuietSet |= QuietSet.Attach;
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

@@ -130,6 +130,11 @@ internal sealed partial class TraceArguments
         if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
         else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
         else if (name == "json" && eq < 0) Json = true;
+        else if (eq < 0 && name is "cgroup" or "comm" or "buffer-size")
+        {
+            if (++i >= argv.Count) throw new UsageError($"option {Quote("--" + name)} requires an argument");
+            BackendOption(name, argv[i], true);
+        }
         else if (BackendOption(name, value, eq >= 0)) { }
         else if (name == "kill-on-exit" && eq < 0) KillOnExit = true;
         else if (name is "color" or "colour") Color = value switch
@@ -240,6 +245,7 @@ internal sealed partial class TraceArguments
         PerProcessFiles = Follow >= 2 && OutputPath != null,
         FollowForks = Follow > 0,
         ManyProcesses = Pids.Count > 1,
+        ProcessNames = Scoped,
         Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
         RelativeTimestamps = Relative,
         SyscallTimes = SyscallTimes,

@@ -42,6 +42,9 @@ internal static class TraceCommand
                         number is milliseconds); -c still counts every call
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
+          --system-wide every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
+                        below it, --comm NAME only processes of that name; lines start "[pid N NAME] ";
+                        until Ctrl-C, or while PROG runs if one is given
           -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
           -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
                         %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
@@ -81,7 +84,11 @@ internal static class TraceCommand
         catch (UsageError e) { stderr.WriteLine($"syscope trace: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
         catch (UserError e) { stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(e.Message)}"); return 1; }
         foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
-        if (a.Command.Count == 0 && a.Pids.Count == 0)
+        TraceScope? scope;
+        try { scope = a.ToScope(); }
+        catch (UsageError e) { stderr.WriteLine($"syscope trace: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
+        if (scope != null) a.Backend = BackendKind.Ebpf;
+        if (a.Command.Count == 0 && a.Pids.Count == 0 && scope == null)
         {
             stderr.WriteLine($"syscope trace: must have PROG [ARGS] or -p PID\n{Usage}");
             return 1;
@@ -103,6 +110,7 @@ internal static class TraceCommand
             RunAs = a.UserName != null && a.Command.Count > 0
                 ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
             KillOnExit = a.KillOnExit,
+            Scope = scope,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();

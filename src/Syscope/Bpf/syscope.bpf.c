@@ -171,6 +171,8 @@ struct fs_struct {
 struct task_struct {
 	int pid;
 	int tgid;
+	char comm[16];
+	struct task_struct *group_leader;
 	int exit_code;
 	struct signal_struct *signal;
 	struct files_struct *files;
@@ -252,9 +254,27 @@ struct {
 
 char LICENSE[] SEC("license") = "GPL";
 
+// Whether a process name (comm, NUL-padded by the kernel) is config.comm: two word compares.
+static __always_inline bool named(const char *comm)
+{
+	__u64 name[2] = {};
+	if (bpf_probe_read_kernel(name, sizeof(name), comm)) return false;
+	// Read through volatile, as every config field: a plain const read would be folded to the
+	// object's zeros at compile time instead of the value user space sets before load.
+	const volatile __u64 *wanted = (const volatile __u64 *)config.comm;
+	return name[0] == wanted[0] && name[1] == wanted[1];
+}
+
+// Whether the current task (id: its pid_tgid) is traced: in the traced set, or under SCOPE_ALL
+// any task but syscope's own, in config.cgroup_id's subtree and of config.comm's name if given.
 static __always_inline bool is_traced(__u64 id)
 {
-	if (config.scope == SCOPE_ALL) return (__u32)(id >> 32) != config.self_tgid;
+	if (config.scope == SCOPE_ALL) {
+		if ((__u32)(id >> 32) == config.self_tgid) return false;
+		if (config.cgroup_id && bpf_get_current_ancestor_cgroup_id(config.cgroup_level) != config.cgroup_id) return false;
+		if (config.comm[0]) return named(bpf_get_current_task_btf()->group_leader->comm);
+		return true;
+	}
 	__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
 	return bpf_map_lookup_elem(&traced, &key) != 0;
 }
@@ -904,6 +924,29 @@ static __always_inline bool emits(long nr)
 	return config.emit || nr == EXECVE;
 }
 
+static __always_inline void emit_comm(__u64 id, struct task_struct *task)
+{
+	struct comm_record *r = reserve(sizeof(*r));
+	if (!r) return;
+	fill_header(&r->h, RECORD_COMM, id, 0, bpf_ktime_get_ns());
+	if (bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->group_leader->comm))
+		__builtin_memset(r->comm, 0, sizeof(r->comm));
+	bpf_ringbuf_submit(r, submit_flags(false));
+}
+
+// A task's call slot, made at the first sight of the task (not in a call yet); under config.names
+// its process's name is reported then, before any line of it.
+static __always_inline struct task_call *task_slot(struct task_struct *task, __u64 id)
+{
+	struct task_call *call = bpf_task_storage_get(&calls, task, 0, 0);
+	if (call) return call;
+	call = bpf_task_storage_get(&calls, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!call) return 0;
+	call->nr = -1;
+	if (config.names) emit_comm(id, task);
+	return call;
+}
+
 static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *call, __u64 id, long nr)
 {
 	const struct capture_plan *plan = plan_of(nr);
@@ -931,7 +974,7 @@ int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
 	if (nr < 0 || !in_trace_set(nr)) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	if (!is_traced(id)) return 0;
-	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	struct task_call *call = task_slot(bpf_get_current_task_btf(), id);
 	if (!call) return 0;
 	call->ts = bpf_ktime_get_ns();
 	call->nr = nr;
@@ -1045,6 +1088,7 @@ int BPF_PROG(syscope_exec, struct task_struct *task, int old_pid)
 	fill_header(&e->h, RECORD_EXEC, id, 0, bpf_ktime_get_ns());
 	e->old_tid = old_pid;
 	e->pad = 0;
+	if (bpf_probe_read_kernel(e->comm, sizeof(e->comm), task->comm)) __builtin_memset(e->comm, 0, sizeof(e->comm));
 	bpf_ringbuf_submit(e, submit_flags(false));
 	return 0;
 }
@@ -1060,6 +1104,8 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 		bpf_map_delete_elem(&traced, &key);
 	}
 	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
+	// A task never seen before still ends under its name.
+	if (!call && config.names) emit_comm(id, bpf_get_current_task_btf());
 	struct task_exit_record *x = reserve(sizeof(*x));
 	if (!x) return 0;
 	fill_header(&x->h, RECORD_TASK_EXIT, id, 0, bpf_ktime_get_ns());
@@ -1083,7 +1129,13 @@ int BPF_PROG(syscope_signal_ignored, int sig, void *info, struct task_struct *ta
 {
 	if (result != TRACE_SIGNAL_IGNORED) return 0;
 	__u64 id = (__u64)task->tgid << 32 | (__u32)task->pid;
-	if (!is_traced(id)) return 0;
+	// The target is not the current task: under SCOPE_ALL it is traced if it has made a traced call
+	// (only syscope's own is out when nothing narrows the scope).
+	if (config.scope == SCOPE_ALL) {
+		if ((__u32)task->tgid == config.self_tgid) return 0;
+		if ((config.cgroup_id || config.comm[0]) && !bpf_task_storage_get(&calls, task, 0, 0)) return 0;
+	} else if (!is_traced(id)) return 0;
+	if (config.names) task_slot(task, id);
 	struct signal_record *r = reserve(sizeof(*r));
 	if (!r) return 0;
 	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());
@@ -1101,6 +1153,7 @@ int BPF_PROG(syscope_signal, int sig, void *info, void *ka)
 	__u64 id = bpf_get_current_pid_tgid();
 	// SIGKILL never stops a ptraced process: strace never shows it.
 	if (sig == SIGKILL || !is_traced(id)) return 0;
+	if (config.names) task_slot(bpf_get_current_task_btf(), id);
 	struct signal_record *r = reserve(sizeof(*r));
 	if (!r) return 0;
 	fill_header(&r->h, RECORD_SIGNAL, id, sig, bpf_ktime_get_ns());

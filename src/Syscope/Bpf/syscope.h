@@ -31,6 +31,8 @@ enum syscope_record_kind {
 	RECORD_SIGNAL = 6,        /* struct signal_record: a signal is being delivered */
 	RECORD_DATA = 7,          /* struct data_record: more of a region than a record holds (-e read=,
 	                           * -e write= dumps), sent before the record of the capture it continues */
+	RECORD_COMM = 8,          /* struct comm_record: a task's process name, at its first traced call
+	                           * (config.names) */
 };
 
 /* record_header.flags */
@@ -90,10 +92,18 @@ struct fork_record {
 	__u32 child_tgid;
 };
 
+#define SYSCOPE_COMM_LEN 16
+
 struct exec_record {
 	struct record_header h;   /* tid: the id after exec (the thread group's id) */
 	__u32 old_tid;            /* the id of the thread that called execve */
 	__u32 pad;
+	char comm[SYSCOPE_COMM_LEN]; /* the process's name after exec */
+};
+
+struct comm_record {
+	struct record_header h;
+	char comm[SYSCOPE_COMM_LEN]; /* the name of the task's process (its thread group leader's comm) */
 };
 
 struct task_exit_record {
@@ -254,7 +264,7 @@ struct trace_set {
 
 enum syscope_scope {
 	SCOPE_PIDS = 0,           /* tasks whose key (tgid, or tid when per_thread) is in "traced" */
-	SCOPE_ALL = 1,            /* every task but syscope's own */
+	SCOPE_ALL = 1,            /* every task but syscope's own, narrowed by cgroup_id and comm */
 };
 
 struct syscope_config {
@@ -266,6 +276,10 @@ struct syscope_config {
 	__u32 count;              /* update the -c counters */
 	__u32 self_tgid;          /* syscope itself, never traced under SCOPE_ALL */
 	__u64 wake_bytes;         /* wake the reader when this much data waits (0: at every record) */
+	__u64 cgroup_id;          /* SCOPE_ALL: only tasks in this cgroup v2 or below it (0: any) */
+	__u32 cgroup_level;       /* its depth under the root (the root is 0) */
+	__u32 names;              /* write a comm_record at each task's first traced call */
+	char comm[SYSCOPE_COMM_LEN]; /* SCOPE_ALL: only processes of this name, NUL-padded ("": any) */
 };
 
 #endif

@@ -17,6 +17,10 @@ internal interface IHostFacts
 
     /// <summary>Wall-clock time for -t, -tt, -ttt and JSON times.</summary>
     WallClockAnchor WallClock { get; }
+
+    /// <summary>The name (comm) of the process thread tid belongs to, as the backend saw it, for the
+    /// line prefixes of a trace of many processes; empty when unknown.  Raw bytes: escape them.</summary>
+    ReadOnlySpan<byte> ProcessName(int tid) => default;
 }
 
 /// <summary>One reading of the monotonic and the wall clock at the same moment (and the local

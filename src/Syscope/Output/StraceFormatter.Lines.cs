@@ -83,7 +83,17 @@ internal sealed partial class StraceFormatter
     {
         var w = _scratch;
         w.Clear();
-        if (PidPrefix)
+        if (_options.ProcessNames && !_options.PerProcessFiles)
+        {
+            // Processes picked by a scope: each line names its process, escaped as strace escapes
+            // strings (the name is the process's to choose), "?" before the kernel told it.
+            w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ').Raw((byte)' ');
+            var name = _host.ProcessName(pid);
+            if (name.IsEmpty) w.Raw((byte)'?');
+            else w.Escaped(name, 0);
+            w.Raw("] "u8);
+        }
+        else if (PidPrefix)
         {
             if (_options.OutputPath != null)
             {

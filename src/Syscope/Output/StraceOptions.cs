@@ -15,6 +15,8 @@ internal sealed record StraceOptions
     public bool FollowForks { get; init; }
     /// <summary>More than one -p process: pid prefixes from the start.</summary>
     public bool ManyProcesses { get; init; }
+    /// <summary>--system-wide, --cgroup, --comm: every line starts "[pid N comm] " (stderr and -o alike).</summary>
+    public bool ProcessNames { get; init; }
     public TimestampStyle Timestamps { get; init; }
     /// <summary>-r: time since the previous line.</summary>
     public bool RelativeTimestamps { get; init; }

@@ -39,6 +39,7 @@ internal static class TraceBackends
     /// or what it cannot do; Auto then falls back to ptrace and tells why through notice.</summary>
     public static ITraceBackend Create(TraceTarget target, BackendKind kind, Ebpf.EbpfSettings settings, Action<string> notice)
     {
+        if (target.Scope != null && kind != BackendKind.Ebpf) throw new UserError("--system-wide, --cgroup and --comm need the eBPF backend");
         if (kind == BackendKind.Ptrace) return Create(target);
         string? why = Ebpf.EbpfBackend.Unsupported(target) ?? Ebpf.EbpfSupport.Missing;
         if (why == null) return new Ebpf.EbpfBackend(target, settings);

@@ -16,6 +16,9 @@ internal sealed class TraceTarget
     /// <summary>--kill-on-exit: every tracee dies when syscope does (PTRACE_O_EXITKILL) and is never
     /// detached.  Always so for a launched command under the seccomp program.</summary>
     public bool KillOnExit { get; init; }
+    /// <summary>--system-wide, --cgroup, --comm: processes picked in the kernel (eBPF); a command, if
+    /// any, only says how long to trace (and is traced if it is in the scope).</summary>
+    public TraceScope? Scope { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }

@@ -26,6 +26,11 @@ public static class Machine
         return dirs.Where(d => d.Length > 0).Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
     }
 
+    /// <summary>Where the cgroup v2 hierarchy is mounted (/sys/fs/cgroup, or /sys/fs/cgroup/unified on
+    /// a hybrid system), or null.</summary>
+    public static string? Cgroup2Root => File.ReadLines("/proc/self/mounts").Select(l => l.Split(' '))
+        .FirstOrDefault(f => f.Length > 2 && f[2] == "cgroup2")?[1];
+
     /// <summary>Why a test cannot run here, or null when it can.</summary>
     public static string? MissingRequirement(string[] requirements)
     {
@@ -38,6 +43,10 @@ public static class Machine
             else if (r == "ebpf")
             {
                 if (Syscope.Tracing.Ebpf.EbpfSupport.Missing is { } why) return "needs the eBPF backend: " + why;
+            }
+            else if (r == "cgroup2")
+            {
+                if (Cgroup2Root == null) return "needs a cgroup v2 hierarchy mounted (/sys/fs/cgroup or /sys/fs/cgroup/unified)";
             }
             else if (r.StartsWith("interface "))
             {

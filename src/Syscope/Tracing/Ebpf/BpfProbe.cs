@@ -23,6 +23,14 @@ internal sealed record ProbeOptions
     /// <summary>Wake the reader when this many bytes wait; null: a quarter of the ring; 0: the kernel's
     /// policy (a wake-up whenever the reader has caught up, so at nearly every record).</summary>
     public ulong? WakeBytes { get; init; }
+    /// <summary>ProbeScope.All: only tasks in this cgroup v2 (its id) or below it (0: any).</summary>
+    public ulong CgroupId { get; init; }
+    /// <summary>The cgroup's depth below the root.</summary>
+    public int CgroupLevel { get; init; }
+    /// <summary>ProbeScope.All: only processes of this name (null: any).</summary>
+    public byte[]? Comm { get; init; }
+    /// <summary>Report each task's process name at its first traced call (RecordKind.Comm).</summary>
+    public bool Names { get; init; }
 
     public const long DefaultRingBytes = 8 << 20, MaxRingBytes = 1L << 30;
 }
@@ -87,7 +95,11 @@ internal sealed class BpfProbe : IDisposable
             Count = options.Count ? 1u : 0,
             SelfTgid = (uint)Environment.ProcessId,
             WakeBytes = options.WakeBytes ?? ringSize / 4,
+            CgroupId = options.CgroupId,
+            CgroupLevel = (uint)options.CgroupLevel,
+            Names = options.Names ? 1u : 0,
         };
+        if (options.Comm is { } comm) comm.AsSpan(0, Math.Min(comm.Length, BpfLimits.CommLength - 1)).CopyTo(config.Comm);
         var obj = Libbpf.Open(ObjectBytes(), "syscope");
         List<Libbpf.LinkHandle>? links = null;
         RingBufferReader? ring = null;

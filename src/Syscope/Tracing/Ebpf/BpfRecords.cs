@@ -17,6 +17,8 @@ internal enum RecordKind : ushort
     Signal = 6,
     /// <summary>More of a capture than a record holds (dumps), before the record it continues.</summary>
     Data = 7,
+    /// <summary>A task's process name, at its first traced call (when names are asked for).</summary>
+    Comm = 8,
 }
 
 [Flags]
@@ -163,6 +165,21 @@ internal struct ExecRecord
     public RecordHeader H;
     public uint OldTid;
     public uint Pad;
+    public CommBytes Comm;
+}
+
+/// <summary>A process name as the kernel keeps it (comm): NUL-padded, at most 15 bytes of name.</summary>
+[InlineArray(BpfLimits.CommLength)]
+internal struct CommBytes
+{
+    private byte _element0;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct CommRecord
+{
+    public RecordHeader H;
+    public CommBytes Comm;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -342,6 +359,10 @@ internal struct SyscopeConfig
     public uint Count;
     public uint SelfTgid;
     public ulong WakeBytes;
+    public ulong CgroupId;
+    public uint CgroupLevel;
+    public uint Names;
+    public CommBytes Comm;
 }
 
 /// <summary>The limits of syscope.h.</summary>
@@ -353,6 +374,7 @@ internal static class BpfLimits
     public const int MaxMmsg = 8;
     public const int DataChunk = 16384;
     public const int MaxDataChunks = 64;
+    public const int CommLength = 16;
     /// <summary>Capture.Rule: an entry capture copied again at exit.</summary>
     public const byte RuleRetry = 0x80;
     /// <summary>CaptureRule.Arg: the user stack pointer at entry.</summary>

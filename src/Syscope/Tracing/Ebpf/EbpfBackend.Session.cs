@@ -48,13 +48,16 @@ internal sealed partial class EbpfBackend
         private ulong _lostReported;
         private TraceEvent _event;
         private static readonly CapturedMemory s_nothing = new();
+        /// <summary>--system-wide, --cgroup, --comm: the kernel picks the processes; the trace runs
+        /// until interrupted or until the command (if any) ends.</summary>
+        private readonly bool _scoped = backend._target.Scope != null;
 
         public TraceOutcome Run()
         {
             try
             {
                 if (_target.Launches) Launch();
-                else Attach();
+                else if (!_scoped) Attach();
                 return Loop();
             }
             finally
@@ -67,8 +70,11 @@ internal sealed partial class EbpfBackend
         {
             _launch = PausedLaunch.Start(_target.ExecutablePath!, _target.Argv);
             int pid = _launch.Pid;
-            probe.Trace(pid);
-            _live.Add(pid);
+            if (!_scoped)
+            {
+                probe.Trace(pid);
+                _live.Add(pid);
+            }
             var t = Thread(pid, pid);
             Begin(TraceEventKind.Attached, t, Clock.MonotonicNs());
             _event.AttachKind = AttachKind.Launched;
@@ -125,7 +131,7 @@ internal sealed partial class EbpfBackend
                     _live.RemoveWhere(id => !probe.IsTraced(id));
                     nextCheck = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
                 }
-                if (_live.Count == 0 && (_launch == null || _launchStatus != null))
+                if (_scoped ? _launch != null && _launchStatus != null : _live.Count == 0 && (_launch == null || _launchStatus != null))
                 {
                     ring.Drain(ref self);
                     ReportLosses();
@@ -156,6 +162,8 @@ internal sealed partial class EbpfBackend
             {
                 if (t.EntryPending) EmitEntry(t);
                 if (t.Hidden) continue;
+                // Under a scope only a call in progress needs closing; processes were never attached.
+                if (_scoped && !t.InSyscall) continue;
                 Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
                 _event.SyscallNumber = t.InSyscall ? t.SyscallNumber : -1;
                 _event.EntryTimeNs = t.EntryTimeNs;
@@ -210,6 +218,10 @@ internal sealed partial class EbpfBackend
                 case RecordKind.TaskExit: Ended(record.As<TaskExitRecord>()); break;
                 case RecordKind.Signal: Signalled(record.As<SignalRecord>()); break;
                 case RecordKind.Data: More(record); break;
+                case RecordKind.Comm:
+                    ref readonly var c = ref record.As<CommRecord>();
+                    backend._names.Set((int)c.H.Tid, c.Comm);
+                    break;
             }
         }
 
@@ -317,6 +329,7 @@ internal sealed partial class EbpfBackend
         private void Forked(in ForkRecord f)
         {
             var child = Thread((int)f.ChildTid, (int)f.ChildTgid);
+            backend._names.Inherit(child.Tid, (int)f.H.Tid);
             if (!f.H.Flags.HasFlag(RecordFlags.Thread)) _live.Add((int)f.ChildTgid);
             Begin(TraceEventKind.Attached, child, (long)f.H.Ts);
             _event.AttachKind = AttachKind.Followed;
@@ -328,6 +341,11 @@ internal sealed partial class EbpfBackend
         private void Execed(in ExecRecord e)
         {
             int tid = (int)e.H.Tid;
+            backend._names.Set(tid, e.Comm);
+            // Under --comm the launched command may come into the scope only by its exec (its new
+            // name): from there on it shows.
+            if (_scoped && _launch != null && tid == _launch.Pid && _threads.TryGetValue(tid, out var launched) && !_launchFailed)
+                launched.Hidden = false;
             if ((int)e.OldTid == tid || !_threads.Remove((int)e.OldTid, out var old)) return;
             // A non-leader thread exec'd: it goes on under the leader's id, inside its execve.
             _threads.Remove(tid);
@@ -349,8 +367,9 @@ internal sealed partial class EbpfBackend
             if (t.EntryPending) EmitEntry(t);   // exit_group and calls it died in never return
             _threads.Remove(tid);
             if (_target.FollowForks ? x.H.Flags.HasFlag(RecordFlags.GroupDead) : true) _live.Remove(_target.FollowForks ? t.Tgid : tid);
-            if (t.Hidden && !_launchFailed) return;
+            if (t.Hidden && !_launchFailed) { backend._names.Remove(tid); return; }
             EmitEnd(t, x.ExitCode, (long)x.H.Ts);
+            backend._names.Remove(tid);
         }
 
         /// <summary>The end of a thread from its wait status: (code &lt;&lt; 8) | signal | 0x80 for a core.</summary>

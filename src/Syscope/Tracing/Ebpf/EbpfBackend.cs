@@ -28,7 +28,8 @@ internal sealed partial class EbpfBackend : ITraceBackend
         if (Unsupported(target) is { } why) throw new UserError(why);
         _target = target;
         _settings = settings ?? new EbpfSettings();
-        Facts = new TraceFacts(_fds, LiveHostFacts.Instance);
+        _names = new CapturedNames(LiveHostFacts.Instance);
+        Facts = new TraceFacts(_fds, _names);
     }
 
     /// <summary>What a target asks that the eBPF backend cannot do (it never stops the tracee), in one
@@ -43,6 +44,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
     }
 
     private readonly CapturedFdPaths _fds = new();
+    private readonly CapturedNames _names;
 
     /// <summary>Descriptors as the kernel saw them at each call (-y); host facts looked up live.</summary>
     public TraceFacts Facts { get; }
@@ -61,13 +63,20 @@ internal sealed partial class EbpfBackend : ITraceBackend
         try
         {
             bool counts = CountsInKernel(_target.Filter);
+            var scope = _target.Scope;
             var options = new ProbeOptions
             {
-                Follow = _target.FollowForks,
+                // A scope takes in every matching process, children included, without following.
+                Scope = scope != null ? ProbeScope.All : ProbeScope.Pids,
+                Follow = _target.FollowForks && scope == null,
                 PerThread = !_target.FollowForks,
                 RingBytes = _settings.RingBytes,
                 Emit = !counts,
                 Count = counts,
+                CgroupId = scope?.CgroupId ?? 0,
+                CgroupLevel = scope?.CgroupLevel ?? 0,
+                Comm = scope?.Comm,
+                Names = scope != null,
             };
             using var probe = BpfProbe.Load(options);
             // execve always makes records: its result says whether a launched command started,
