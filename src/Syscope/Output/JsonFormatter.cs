@@ -19,6 +19,8 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     private readonly TraceOutput _output;
     private readonly TextWriter _messages;
     private readonly ArgWriter _scratch = new();
+    /// <summary>The process name of the object being begun (the scratch may hold its siginfo).</summary>
+    private readonly ArgWriter _name = new();
     private readonly IHostFacts _host;
 
     public JsonFormatter(TraceOutput output, TextWriter messages, IHostFacts host)
@@ -174,6 +176,14 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     {
         Begin(type, timestamp);
         Field("pid"u8).Number(pid);
+        // Under --system-wide, --cgroup and --comm the backend knows each process's name.
+        var name = _host.ProcessName(pid);
+        if (!name.IsEmpty)
+        {
+            _name.Clear();
+            _name.Escaped(name, 0);
+            Field("comm"u8).String(_name.Written);
+        }
     }
 
     /// <summary>An object of no process.</summary>

@@ -16,7 +16,8 @@ public class EbpfScopeTests
         .Select(m => (int.Parse(m.Groups[1].Value), m.Groups[2].Value)).ToList();
 
     /// <summary>Started with no command, it traces until Ctrl-C: a program started after it began
-    /// shows, with its name, and syscope's own calls never do.</summary>
+    /// shows, with its name, syscope's own calls never do, and Ctrl-C leaves no program, link or map
+    /// of its behind.</summary>
     [NeedsFact("ebpf", "gcc", "bpftool")]
     public void SystemWideSeesAProcessStartedAfterTracingBegan()
     {
@@ -28,8 +29,10 @@ public class EbpfScopeTests
         int pid = marker.Id;
         Assert.Equal(3, marker.AssertExits(10_000));
         // Its records are in the ring by now; letting go drains the ring before syscope ends.
+        var owned = BpfObjects.OwnedBy(syscope.Id);
         Assert.Equal(0, AttachTests.Kill(syscope.Id, 2));
         Assert.True(syscope.WaitForExit(10_000), "syscope did not end after SIGINT");
+        BpfObjects.AssertAllGone(owned);
         var lines = File.ReadAllLines(trace);
         Assert.Equal(Enumerable.Repeat((pid, "ringflood"), 6), GetppidLines(lines).Where(l => l.Pid == pid));
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, $@"^\[pid +{syscope.Id} "));
@@ -80,6 +83,12 @@ public class EbpfScopeTests
         Assert.Single(calls.Distinct());
         Assert.Equal("ringflood", calls[0].Name);
         Assert.Equal(6, r.StderrLines.Length);   // 4 getppid, exit_group, the exit line
+        // --json names each object's process.
+        var json = SyscopeCli.Run("trace", "--comm", "ringflood", "-e", "trace=getppid", "--json", "sh", "-c", $"{prog} 2");
+        Assert.Equal(3, json.ExitCode);
+        var objects = json.StderrLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["syscall", "syscall", "exited"], objects.Select(o => o.GetProperty("type").GetString()));
+        Assert.All(objects, o => Assert.Equal("ringflood", o.GetProperty("comm").GetString()));
     }
 
     [NeedsTheory("ebpf")]
