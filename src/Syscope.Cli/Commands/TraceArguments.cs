@@ -25,6 +25,9 @@ internal sealed partial class TraceArguments
     /// <summary>--color=auto|always|never, --slow=DURATION (highlighted in colour).</summary>
     public ColorChoice Color;
     public long SlowNs = 10 * Filtering.TimeSpec.Millisecond;
+    /// <summary>-k count (--stack-traces): each call's stack; --no-demangle keeps C++ names raw.</summary>
+    public int StackTraces;
+    public bool NoDemangle;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -77,6 +80,7 @@ internal sealed partial class TraceArguments
             case 'T': SyscallTimes = true; break;
             case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
+            case 'k': StackTraces++; break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
             default: throw new UsageError($"invalid option -- {Quote(opt.ToString())}");
         }
@@ -119,6 +123,7 @@ internal sealed partial class TraceArguments
         ["summary-wall-clock"] = 'w',
         ["successful-only"] = 'z',
         ["failed-only"] = 'Z',
+        ["stack-traces"] = 'k',
     };
 
     private int Long(IReadOnlyList<string> argv, int i)
@@ -147,6 +152,7 @@ internal sealed partial class TraceArguments
         else if (name is "slow" or "min-duration" && eq >= 0) Duration(name, value);
         else if (name == "summary" && eq >= 0)
             FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
+        else if (name == "no-demangle" && eq < 0) NoDemangle = true;
         // Its argument is optional, and a bare --decode-fds means paths.
         else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
         else if (s_longWithValue.TryGetValue(name, out var shortName))

@@ -40,6 +40,9 @@ internal static class TraceCommand
                         calls (--slow=DURATION, default 10ms) highlighted, -T times graded
           --min-duration=D  show only calls that took at least D (10ms, 1.5s, 200us; a bare
                         number is milliseconds); -c still counts every call
+          -k            print each call's user-space stack after it, as strace -k (--stack-traces);
+                        frames named from .symtab, debug info (build-id, .gnu_debuglink) and
+                        JIT perf maps (/tmp/perf-PID.map); --no-demangle keeps C++ names raw
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
           --system-wide every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
@@ -111,6 +114,7 @@ internal static class TraceCommand
                 ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
             KillOnExit = a.KillOnExit,
             Scope = scope,
+            StackTraces = a.StackTraces > 0 ? new StackTraceSettings(!a.NoDemangle) : null,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();

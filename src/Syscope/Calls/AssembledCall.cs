@@ -79,6 +79,10 @@ internal sealed class AssembledCall
     /// <summary>-e read=/write=: hex dump lines of the data moved; empty for none.</summary>
     public ReadOnlySpan<byte> Dump => HasReturn ? _env.Dump.Written : default;
 
+    /// <summary>-k: the call's user-space stack (the backend's object, valid during the call's
+    /// last event); null without -k or when none was captured.</summary>
+    public StackTrace? Stack { get; private set; }
+
     // The assembler's bookkeeping.
     internal bool InSyscall;
     /// <summary>-P or trace-fds left this call out (decided at entry): nothing of it shows.</summary>
@@ -98,6 +102,7 @@ internal sealed class AssembledCall
         Injected = e.Injected;
         InjectedArgs = false;
         SystemTimeNs = 0;
+        Stack = e.Stack;
         Held = held;
         InSyscall = true;
         Suppressed = false;
@@ -122,6 +127,7 @@ internal sealed class AssembledCall
         Injected = e.Injected;
         InjectedArgs = e.InjectedArgs;
         SystemTimeNs = e.SystemTimeNs;
+        Stack = e.Stack;
     }
 
     /// <summary>The call never returns (exit, exit_group): it is complete as it starts.</summary>

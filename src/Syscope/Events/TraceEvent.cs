@@ -107,6 +107,9 @@ internal struct TraceEvent
     public long SystemTimeNs;
     /// <summary>For Message: the text, without the "syscope: " the output adds.</summary>
     public string? Message;
+    /// <summary>-k: for SyscallExit, and SyscallEntry of calls that never return, the call's
+    /// user-space stack (the backend's object, valid during the event only); null without -k.</summary>
+    public StackTrace? Stack;
     /// <summary>For CallTotals.</summary>
     public CallTotals Totals;
     /// <summary>For EventsLost.</summary>

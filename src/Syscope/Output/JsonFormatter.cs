@@ -150,7 +150,40 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
             Field("retval"u8).Raw("null"u8);
             if (!unfinished.IsEmpty) Field("unfinished"u8).String(unfinished);
         }
+        if (call.Stack is { } stack) Stack(stack);
         End();
+    }
+
+    /// <summary>-k: "stack":[{"module","offset" (in the file, strace's bracketed number),"symbol",
+    /// "symbol_offset","address"}...]; module and symbol are null where unknown.</summary>
+    private void Stack(StackTrace stack)
+    {
+        Field("stack"u8);
+        _output.Write((byte)'[');
+        bool first = true;
+        foreach (ref readonly var f in stack.AsSpan())
+        {
+            if (!first) _output.Write((byte)',');
+            first = false;
+            _output.Write("{\"module\":"u8);
+            if (f.Kind == StackFrameKind.Unknown) _output.Write("null"u8); else Text(f.Module);
+            if (f.Kind == StackFrameKind.Module) Field("offset"u8).Number((long)f.ModuleOffset);
+            Field("symbol"u8);
+            if (f.Symbol == null) _output.Write("null"u8);
+            else { Text(f.Symbol); Field("symbol_offset"u8).Number((long)f.SymbolOffset); }
+            Field("address"u8).Number((long)f.Address);
+            _output.Write((byte)'}');
+        }
+        _output.Write((byte)']');
+    }
+
+    private void Text(string text)
+    {
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = max > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[512];
+        String(buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)]);
+        if (rented != null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
     }
 
     public void Ended(in TraceEvent e, bool shown)

@@ -196,6 +196,7 @@ internal sealed partial class StraceFormatter
         _scratch.Raw(" ---"u8);
         Painted(o, TraceColors.Signal, _scratch.Written);
         o.EndLine();
+        if (e.Stack != null) StackLines.Write(o, e.Stack);
         o.EndEvent();
     }
 
@@ -248,6 +249,7 @@ internal sealed partial class StraceFormatter
     public void Ended(in TraceEvent e, bool shown)
     {
         var o = Output(e.Tid);
+        _pendingStacks.Remove(e.Tid, out var stack);
         if (!shown) { _liveProcesses--; EndProcess(e.Tid); return; }
         Interrupt(o, e.Tid);
         BeginLine(o, e.Tid, e.TimeNs);
@@ -261,6 +263,7 @@ internal sealed partial class StraceFormatter
         }
         Painted(o, e.Kind == TraceEventKind.Exited && e.ExitCode == 0 ? TraceColors.Exit : TraceColors.Killed, _scratch.Written);
         o.EndLine();
+        if (stack != null) StackLines.Write(o, stack);
         o.EndEvent();
         _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]
         EndProcess(e.Tid);

@@ -120,6 +120,15 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         if (_options.SyscallTimes && call.HasReturn) WriteDuration(o, call.ExitTimeNs - call.EntryTimeNs);
         o.EndLine();
         if (call.Dump.Length > 0) o.WriteLines(call.Dump);
+        if (call.Stack is { } stack)
+        {
+            // A call that never returns shows its stack after the thread's end, as strace's does.
+            if (call.HasReturn) StackLines.Write(o, stack);
+            else _pendingStacks[call.Tid] = stack;
+        }
         o.EndEvent();
     }
+
+    /// <summary>-k: stacks of exit and exit_group, shown after the "+++ exited" line.</summary>
+    private readonly Dictionary<int, StackTrace> _pendingStacks = new();
 }

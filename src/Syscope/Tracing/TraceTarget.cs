@@ -19,9 +19,14 @@ internal sealed class TraceTarget
     /// <summary>--system-wide, --cgroup, --comm: processes picked in the kernel (eBPF); a command, if
     /// any, only says how long to trace (and is traced if it is in the scope).</summary>
     public TraceScope? Scope { get; init; }
+    /// <summary>-k: each call's user-space stack, unwound where strace unwinds it; null when off.</summary>
+    public StackTraceSettings? StackTraces { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }
+
+/// <summary>-k's settings: Demangle is false under --no-demangle.</summary>
+internal sealed record StackTraceSettings(bool Demangle);
 
 /// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
 internal readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);

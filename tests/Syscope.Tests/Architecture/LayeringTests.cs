@@ -11,7 +11,7 @@ public class LayeringTests(ITestOutputHelper output)
     /// <summary>Bottom to top; a folder may use only folders listed before it.</summary>
     public static readonly string[] Layers =
     [
-        "Text", "Kernel", "Syscalls", "Interop", "Events", "Filtering", "Decoding",
+        "Text", "Kernel", "Syscalls", "Interop", "Events", "Stacks", "Filtering", "Decoding",
         "Tracing", "Calls", "Output", "Inspection",
     ];
 

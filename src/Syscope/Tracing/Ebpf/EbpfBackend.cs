@@ -38,6 +38,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
     {
         var f = target.Filter;
         if (f.Injections.Count > 0) return "--ebpf cannot inject= or fault=: that needs stopping the tracee (use ptrace: --backend=ptrace)";
+        if (target.StackTraces != null) return "--ebpf cannot unwind stacks (-k): that needs stopping the tracee (use ptrace: --backend=ptrace)";
         if (target.RunAs != null) return "--ebpf cannot run the command as another user (-u): use --backend=ptrace";
         if (f.SeccompBpf == true) return "--ebpf filters in the kernel already: --seccomp-bpf is for the ptrace backend";
         return null;

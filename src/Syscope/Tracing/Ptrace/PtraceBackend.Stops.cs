@@ -81,6 +81,7 @@ internal sealed partial class PtraceBackend
         _event.InterruptedSyscall = t.SyscallNumber == Sys.restart_syscall
             ? (t.InterruptedSyscall >= 0 ? t.InterruptedSyscall : prev) : -1;
         t.InterruptedSyscall = -1;
+        StackAtEntryStop(t);
         // Before the line is decoded, so a poke_enter shows in it, as strace shows it.  The launch's
         // own execve is never tampered with nor counted for when=: strace leaves it alone too.
         if (_filter.Injections.Count > 0 && !t.LaunchExec) InjectAtEntry(t);
@@ -91,6 +92,7 @@ internal sealed partial class PtraceBackend
     {
         bool wasIn = t.InSyscall;
         t.InSyscall = false;
+        if (wasIn) NoteMappings(t);
         if (!wasIn || !t.Traced)
         {
             t.Injecting = null;
@@ -107,6 +109,7 @@ internal sealed partial class PtraceBackend
         _event.ReturnValue = (long)info.NrOrRval;
         _event.HasReturn = true;
         _event.SystemTimeNs = t.SystemNs - t.EntrySystemNs;
+        StackAtExitStop(t);
         if (t.Injecting != null) InjectAtExit(t);
         Emit(t);
         _tracedCalls++;
@@ -209,6 +212,7 @@ internal sealed partial class PtraceBackend
             _event.Signal = sig;
             if (GetSigInfo(t.Pid, out var si) == 0) _event.SigInfo = si;
             else _event.SigInfo = new SigInfo { Signo = sig };
+            StackAtSignal(t);
             Emit(t);
         }
         Resume(t, sig);
@@ -217,6 +221,7 @@ internal sealed partial class PtraceBackend
     private void Finish(Tracee t, int status)
     {
         _tracees.Remove(t.Pid);
+        ProcessGone(t);
         bool killed = Wait.Signaled(status);
         if (t.Pid == _mainPid)
             _outcome = killed

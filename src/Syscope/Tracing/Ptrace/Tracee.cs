@@ -40,4 +40,6 @@ internal sealed class Tracee(int pid, int tgid)
     public int InjectSignal;
     /// <summary>System CPU time at the last stop, and at the entry of the current call.</summary>
     public long SystemNs, EntrySystemNs;
+    /// <summary>-k: the current call's stack, once captured (reused call after call).</summary>
+    public StackTrace? Stack;
 }

@@ -1,0 +1,145 @@
+using Syscope.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Syscope.Tests.Stacks;
+
+/// <summary>
+/// trace -k against Debian's strace -k on the same programs: every frame's module and bracketed
+/// file offset equal strace's, in order; every symbol equals strace's or is one binutils confirms
+/// starts where syscope says (a better name than strace's nearest export).
+/// </summary>
+[Collection("stacks")]
+public class StackTraceTests(ITestOutputHelper output)
+{
+    private static readonly string s_bin = CPrograms.TempDir;
+
+    private static string Build(string source, string name, params string[] flags)
+    {
+        string output = Path.Combine(s_bin, name);
+        if (File.Exists(output)) return output;
+        bool cxx = source.EndsWith(".cc");
+        var r = Runner.Run(cxx ? "g++" : "gcc", [.. flags, "-o", output, Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs", source)]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        return output;
+    }
+
+    /// <summary>Traces args with both and compares; returns syscope's frames.</summary>
+    private List<StackFrameLine> AssertSameFrames(params string[] args) => AssertFrames(false, args);
+
+    /// <param name="straceStopsEarly">strace's libunwind finds only the first frame of a static
+    /// binary's stacks: then each of strace's stacks must begin ours, and every frame of ours
+    /// must name a symbol binutils confirms.</param>
+    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, params string[] args)
+    {
+        string ours = CPrograms.TempFile("k-syscope"), theirs = CPrograms.TempFile("k-strace");
+        var s = Runner.Run("strace", ["-o", theirs, .. args]);
+        var r = SyscopeCli.Run(["trace", "-o", ours, .. args]);
+        Assert.Equal(s.ExitCode, r.ExitCode);
+        var expected = StackFrameLine.Parse(File.ReadAllText(theirs));
+        var actual = StackFrameLine.Parse(File.ReadAllText(ours));
+        var all = actual;
+        if (straceStopsEarly)
+        {
+            var theirStacks = StackFrameLine.Stacks(File.ReadAllText(theirs));
+            var ourStacks = StackFrameLine.Stacks(File.ReadAllText(ours));
+            Assert.Equal(theirStacks.Count, ourStacks.Count);
+            for (int i = 0; i < theirStacks.Count; i++)
+                Assert.Equal(theirStacks[i].Select(f => f.Where), ourStacks[i].Take(theirStacks[i].Count).Select(f => f.Where));
+            Assert.All(actual, f => Assert.True(Binutils.Defines(f), $"{f} is not a symbol binutils knows"));
+            expected = [.. theirStacks.SelectMany((s, i) => s)];
+            actual = [.. theirStacks.SelectMany((s, i) => ourStacks[i].Take(s.Count))];
+        }
+        File.Delete(ours);
+        File.Delete(theirs);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(f => f.Where), actual.Select(f => f.Where));
+        int better = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            if (expected[i].Symbol == actual[i].Symbol && expected[i].SymbolOffset == actual[i].SymbolOffset) continue;
+            Assert.True(Binutils.Defines(actual[i]), $"frame {i}: {actual[i]} is not a symbol binutils knows (strace: {expected[i]})");
+            better++;
+        }
+        output.WriteLine($"{all.Count} frames, {better} named better than strace");
+        return all;
+    }
+
+    [NeedsTheory("root", "strace", "readelf", "nm")]
+    [InlineData("/usr/bin/cat", "/etc/hostname")]
+    [InlineData("/usr/bin/ls", "/")]
+    public void Coreutils_frames_are_straces(string program, string argument) =>
+        AssertSameFrames("-k", "-e", "trace=openat", program, argument);
+
+    [NeedsFact("root", "strace", "readelf", "nm")]
+    public void Python_frames_are_straces()
+    {
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : Machine.Find("python3")!;
+        AssertSameFrames("-k", "-e", "trace=openat", python, "-c", "open('/dev/null').close()");
+    }
+
+    [NeedsTheory("root", "strace", "gcc", "readelf", "nm")]
+    [InlineData("O0", "-O0")]
+    [InlineData("O2", "-O2", "-fomit-frame-pointer")]
+    [InlineData("static", "-O2", "-static")]
+    [InlineData("nopie", "-O1", "-no-pie")]
+    public void C_program_frames_are_straces_in_main_a_signal_handler_and_a_thread(string variant, params string[] flags)
+    {
+        string program = Build("stacks.c", "stacks-" + variant, [.. flags, "-pthread"]);
+        var frames = AssertFrames(variant == "static", "-f", "-k", "-e", "trace=openat", program);
+        // The handler's call and the thread's each show their own function under open_leaf.
+        Assert.Contains(frames, f => f.Module == program && f.Symbol == "on_signal");
+        Assert.Contains(frames, f => f.Module == program && f.Symbol == "thread_main");
+        Assert.True(frames.Count(f => f.Symbol == "open_middle") >= 4);
+    }
+
+    [NeedsFact("root", "strace", "g++", "readelf", "nm")]
+    public void Cxx_frames_are_demangled_as_strace_does_unless_asked_not_to()
+    {
+        string program = Build("stacks.cc", "stacks-cxx", "-O1");
+        var frames = AssertSameFrames("-k", "-e", "trace=openat", program);
+        Assert.Contains(frames, f => f.Symbol == "app::Repository::load(char const*, int)");
+        Assert.Contains(frames, f => f.Symbol == "int app::through<char const*>(char const*)");
+        string raw = CPrograms.TempFile("k-raw");
+        SyscopeCli.Run("trace", "-o", raw, "-k", "--no-demangle", "-e", "trace=openat", program);
+        var mangled = StackFrameLine.Parse(File.ReadAllText(raw));
+        File.Delete(raw);
+        Assert.Contains(mangled, f => f.Symbol == "_ZN3app10Repository4loadEPKci");
+    }
+
+    [NeedsFact("root", "strace")]
+    public void Exit_group_stack_follows_the_exit_line_as_straces_does()
+    {
+        string ours = CPrograms.TempFile("k-exit");
+        SyscopeCli.Run("trace", "-o", ours, "-k", "-e", "trace=exit_group", "/usr/bin/true");
+        var lines = File.ReadAllLines(ours);
+        File.Delete(ours);
+        Assert.StartsWith("exit_group(0)", lines[0]);
+        Assert.Equal("+++ exited with 0 +++", lines[1]);
+        Assert.Matches(@"^ > /usr/lib/x86_64-linux-gnu/libc\.so\.6\(_exit\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$", lines[2]);
+    }
+
+    [NeedsFact("root", "gcc")]
+    public void Json_calls_carry_their_stack_as_objects()
+    {
+        string program = Build("stacks.c", "stacks-O0", "-O0", "-pthread");
+        string ours = CPrograms.TempFile("k-json");
+        SyscopeCli.Run("trace", "--json", "-o", ours, "-k", "-e", "trace=openat", program);
+        var call = File.ReadAllLines(ours).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .First(e => e.GetProperty("type").GetString() == "syscall" && e.GetProperty("args")[1].GetString() == "\"/dev/null\"");
+        File.Delete(ours);
+        var frames = call.GetProperty("stack").EnumerateArray().ToList();
+        var leaf = frames.First(f => f.GetProperty("symbol").GetString() == "open_leaf");
+        Assert.Equal(program, leaf.GetProperty("module").GetString());
+        Assert.True(Binutils.Defines(new StackFrameLine(program, "open_leaf", leaf.GetProperty("symbol_offset").GetUInt64(), leaf.GetProperty("offset").GetUInt64())));
+        Assert.Equal(4, frames.Count(f => f.GetProperty("symbol").GetString() == "open_middle"));
+        Assert.Equal("main", frames.Single(f => f.GetProperty("symbol").GetString() == "main").GetProperty("symbol").GetString());
+    }
+
+    [Fact]
+    public void Ebpf_refuses_stack_traces_in_one_line()
+    {
+        var r = SyscopeCli.Run("trace", "--ebpf", "-k", "/usr/bin/true");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Equal("syscope: --ebpf cannot unwind stacks (-k): that needs stopping the tracee (use ptrace: --backend=ptrace)", r.Stderr.Trim());
+    }
+}
