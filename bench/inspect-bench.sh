@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
 # Measures `syscope files` on a process holding 10,000 open fds, and `syscope files -i` on the
-# whole machine against `lsof -i`, with the published NativeAOT binary.  Prints median wall times.
-# Usage: bench/inspect-bench.sh [runs]   (builds dist/syscope first when it is missing)
+# whole machine against `lsof -i`, then `syscope why --all` with 1,000 more processes (sleepers),
+# with the published NativeAOT binary.  Prints median wall and CPU times.
+# Usage: bench/inspect-bench.sh [runs] [why]   (why: only the `why --all` part; builds
+# dist/syscope first when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-7}
+ONLY=${2:-all}
 SYSCOPE=dist/syscope
 [ -x "$SYSCOPE" ] || dotnet publish src/Syscope.Cli -c Release -o dist >/dev/null
 command -v lsof >/dev/null || { echo "lsof is not installed (see .ci/apt-packages)"; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (Debian package time)"; exit 1; }
 
+# Median wall time and median CPU time (user+sys) in seconds of a command run $RUNS times,
+# output discarded.  CPU time is the fairer figure on a machine shared with other work.
+TIMES=$(mktemp)
+SLEEPERS=()
+HOLDER=
+trap 'kill $HOLDER "${SLEEPERS[@]}" 2>/dev/null || true; rm -f "$TIMES"' EXIT
+median() {
+  local wall=() cpu=()
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S" -o "$TIMES" "$@" >/dev/null 2>&1 || true
+    read -r e u s < <(tail -1 "$TIMES")
+    wall+=("$e"); cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+  done
+  printf '%s wall, %s cpu' \
+    "$(printf '%s\n' "${wall[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f s", a[int((NR+1)/2)]}')" \
+    "$(printf '%s\n' "${cpu[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f s", a[int((NR+1)/2)]}')"
+}
+
+if [ "$ONLY" != why ]; then
 # The holder: 10,000 fds of mixed kinds (files, pipes, UNIX sockets, 100 loopback TCP
 # connections), then it sleeps.
 ulimit -n 20000
@@ -29,24 +51,8 @@ while len(fds) < 9997: fds.append(os.open("/etc/passwd", os.O_RDONLY))
 time.sleep(600)
 PY
 HOLDER=$!
-trap 'kill $HOLDER 2>/dev/null || true; rm -f "$TIMES"' EXIT
 for _ in $(seq 100); do [ "$(ls /proc/$HOLDER/fd 2>/dev/null | wc -l)" -ge 10000 ] && break; sleep 0.1; done
 echo "holder PID $HOLDER with $(ls /proc/$HOLDER/fd | wc -l) open fds"
-
-# Median wall time and median CPU time (user+sys) in seconds of a command run $RUNS times,
-# output discarded.  CPU time is the fairer figure on a machine shared with other work.
-TIMES=$(mktemp)
-median() {
-  local wall=() cpu=()
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %U %S" -o "$TIMES" "$@" >/dev/null 2>&1 || true
-    read -r e u s < <(tail -1 "$TIMES")
-    wall+=("$e"); cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
-  done
-  printf '%s wall, %s cpu' \
-    "$(printf '%s\n' "${wall[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f s", a[int((NR+1)/2)]}')" \
-    "$(printf '%s\n' "${cpu[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f s", a[int((NR+1)/2)]}')"
-}
 
 rows_ours=$("$SYSCOPE" files "$HOLDER" | wc -l)
 rows_lsof=$(lsof -p "$HOLDER" 2>/dev/null | wc -l)
@@ -59,3 +65,13 @@ printf '%-34s %s  (%d rows)\n' "syscope files -i (all processes)" "$(median "$SY
 printf '%-34s %s  (%d rows)\n' "lsof -i (all processes)" "$(median lsof -i)" "$(lsof -i 2>/dev/null | wc -l)"
 printf '%-34s %s\n' "syscope files -i -n -P" "$(median "$SYSCOPE" files -i -n -P)"
 printf '%-34s %s\n' "lsof -i -n -P" "$(median lsof -i -n -P)"
+kill $HOLDER 2>/dev/null || true
+fi
+
+# why --all: one pass over /proc with 1,000 more processes, each blocked in clock_nanosleep for
+# longer than --min-wait (1 s).
+for _ in $(seq 1000); do sleep 600 & SLEEPERS+=($!); done
+sleep 2
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs, $(ls -d /proc/[0-9]* | wc -l) processes, median of $RUNS runs"
+"$SYSCOPE" why --all | grep -m1 '^clock_nanosleep() until its timer expires: ' || true
+printf '%-34s %s\n' "syscope why --all (1,000 sleepers)" "$(median "$SYSCOPE" why --all)"

@@ -20,6 +20,8 @@ internal sealed record ProcessEntry(
     /// <summary>Parent and process group, for lsof's -R and -g columns.</summary>
     public int Ppid { get; init; }
     public int Pgid { get; init; }
+    /// <summary>The process tracing this one (ptrace), 0 when none.</summary>
+    public int TracerPid { get; init; }
 }
 
 /// <summary>Lists and reads processes; every read expects the process may have exited.</summary>
@@ -47,7 +49,7 @@ internal static class ProcessTable
         string? cmdline = TryReadCommandLine(pid);
         if (cmdline == null) return null;
         double elapsed = Math.Max(0, Interop.Clock.BootSeconds() - stat.StartTicks / (double)Interop.Clock.TicksPerSecond());
-        return new ProcessEntry(pid, stat.Comm, cmdline, status.Uid, stat.State, stat.Threads, elapsed) { Ppid = stat.Ppid, Pgid = stat.Pgrp };
+        return new ProcessEntry(pid, stat.Comm, cmdline, status.Uid, stat.State, stat.Threads, elapsed) { Ppid = stat.Ppid, Pgid = stat.Pgrp, TracerPid = status.TracerPid };
     }
 
     /// <summary>Arguments joined by spaces (the NULs between them become spaces, as in ps).</summary>

@@ -184,7 +184,7 @@ public sealed class WhyChainTests : IDisposable
         for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{zombie}/stat").Contains(") Z "); i++) Thread.Sleep(20);
         LiveProcesses.WaitUntilBlocked(parent.Id, 230, 35);
         var lines = Why(zombie.ToString());
-        Assert.Contains($"  process {zombie} is a zombie: it has exited and its parent python3 (PID {parent.Id}) has not collected its exit status.", lines);
+        Assert.Contains($"  process {zombie} is a zombie: it has exited and its parent python3 (PID {parent.Id}) has not collected its exit status (the parent leaves SIGCHLD at its default and has not called wait()).", lines);
         AssertSentence($"    -> python3 (PID {parent.Id}), its parent, which has not reaped it: thread {parent.Id} has waited {{t}} in clock_nanosleep() until its timer expires ({{t}} left).", lines);
     }
 
@@ -209,6 +209,29 @@ public sealed class WhyChainTests : IDisposable
         LiveProcesses.WaitForLine(p, l => l == "spinning");
         var lines = Why(p.Id.ToString());
         Assert.Matches($@"^  thread {p.Id} is busy on a CPU, not waiting \(\d+% of a CPU over 1\.0 s\)\.$", lines[^1]);
+    }
+
+    [NeedsFact("root", "python3", "mkfifo")]
+    public void All_groups_the_processes_blocked_on_the_same_thing()
+    {
+        string fifo = Path.Combine(_live.Dir, "jobs.fifo");
+        LiveProcesses.RunTool("mkfifo", fifo);
+        var readers = Enumerable.Range(0, 3).Select(_ => _live.Start("python3", "-c", "import os,sys\nfd=os.open(sys.argv[1], os.O_RDONLY); os.read(fd, 1)", fifo)).ToList();
+        var writer = _live.Start("python3", "-c", "import os,sys,time\nfd=os.open(sys.argv[1], os.O_WRONLY); print('open', flush=True); time.sleep(120)", fifo);
+        LiveProcesses.WaitForLine(writer, l => l == "open");
+        foreach (var r in readers) LiveProcesses.WaitUntilBlocked(r.Id, 0);
+        Thread.Sleep(600);
+
+        var lines = Why("--all", "--min-wait", "0.5");
+        Assert.Matches(@"^\d+ processes of \d+ have threads blocked for 0\.5 s or more \(\d+ threads\), waiting in \d+ ways:$", lines[0]);
+        int header = Array.FindIndex(lines, l => l.StartsWith($"read() for data from named pipe {fifo}, written by python3 (PID {writer.Id}): "));
+        Assert.True(header > 0, string.Join("\n", lines));
+        Assert.Matches(@": 3 processes, longest (\d+\.\d s|\d+ s)$", lines[header]);
+        var members = lines.Skip(header + 1).Take(3).ToList();
+        foreach (var r in readers)
+            Assert.Single(members, l => Regex.IsMatch(l, $@"^  python3 \(PID {r.Id}\): thread {r.Id} for (\d+\.\d s|\d+ s): \S*python3 -c import os"));
+        // Nothing of ours has waited an hour.
+        Assert.DoesNotContain(Why("--all", "--min-wait", "3600"), l => l.Contains(fifo));
     }
 
     public void Dispose() => _live.Dispose();

@@ -94,5 +94,23 @@ public sealed class WhyScenarioTests : IDisposable
         Assert.Matches($@"^  thread {cat} has waited [0-9.]+ s in read\(\) for data from a pipe written by sleep \(PID \d+\)\.$", r.Lines.Single(l => l.StartsWith($"  thread {cat} has")));
     }
 
+    [NeedsFact("root", "python3", "lsof")]
+    public void Files_dash_E_shows_named_fifo_endpoints_as_lsof_plus_E_does()
+    {
+        string fifo = Path.Combine(_live.Dir, "ends.fifo");
+        var reader = _live.Start("python3", "-c", "import os,sys,time\nos.mkfifo(sys.argv[1]); fd=os.open(sys.argv[1], os.O_RDWR); print('ready', flush=True); time.sleep(120)", fifo);
+        LiveProcesses.WaitForLine(reader, l => l == "ready");
+        var writer = _live.Start("python3", "-c", "import os,sys,time\nfd=os.open(sys.argv[1], os.O_WRONLY); print('ready', flush=True); time.sleep(120)", fifo);
+        LiveProcesses.WaitForLine(writer, l => l == "ready");
+        string pid = reader.Id.ToString();
+        static string Cells(string row) => string.Join(' ', row.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var theirs = LiveProcesses.RunTool("lsof", "+E", "-p", pid).Split('\n')
+            .Where(l => l.Contains(fifo) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == pid).Select(Cells).ToList();
+        var ours = Cli.Run("files", "-E", pid).Lines.Where(l => l.Contains(fifo)).Select(Cells).ToList();
+        Assert.Equal(theirs, ours);
+        Assert.Equal($"python3 {pid} root 3u FIFO", string.Join(' ', ours.Single().Split(' ').Take(5)));
+        Assert.EndsWith($"{fifo} {writer.Id},python3,3w", ours.Single());
+    }
+
     public void Dispose() => _live.Dispose();
 }

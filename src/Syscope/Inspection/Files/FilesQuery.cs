@@ -58,19 +58,25 @@ internal static class FilesQuery
     private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor)
     {
         var index = EndpointIndex.Scan();
+        // Named FIFOs are found by device and inode, one more pass over /proc per FIFO.
+        var fifos = new Dictionary<(ulong, ulong), List<Endpoint>>();
+        List<Endpoint> FifoHolders(OpenFile f) =>
+            fifos.TryGetValue((f.DeviceNumber!.Value, f.Inode), out var h) ? h
+                : fifos[(f.DeviceNumber!.Value, f.Inode)] = EndpointIndex.HoldersOfFile(f.Name, f.DeviceNumber!.Value, f.Inode);
         for (int i = 0; i < result.Count; i++)
         {
             var p = result[i];
             var tables = tablesFor(p.Process.Pid);
-            var rows = p.Files.Select(f => f with { Peers = PeerText(f, p.Process.Pid, index, tables) }).ToList();
+            var rows = p.Files.Select(f => f with { Peers = PeerText(f, p.Process.Pid, index, tables, FifoHolders) }).ToList();
             result[i] = p with { Files = rows };
         }
     }
 
-    private static string? PeerText(OpenFile f, int pid, EndpointIndex index, SocketTables tables)
+    private static string? PeerText(OpenFile f, int pid, EndpointIndex index, SocketTables tables, Func<OpenFile, List<Endpoint>> fifoHolders)
     {
         IEnumerable<Endpoint> others;
         if (f.IsPipe) others = index.Holders(f.Inode).Where(e => !(e.Pid == pid && e.Fd == f.FdNumber));
+        else if (f.Type == "FIFO" && f.FdNumber >= 0 && f.DeviceNumber != null) others = fifoHolders(f).Where(e => !(e.Pid == pid && e.Fd == f.FdNumber));
         else if (f.Inet != null && tables.LocalPeer(f.Inet) is { } peer) others = index.Holders(peer.Inode);
         else if (f.Unix != null && UnixPeers.PeerOf(f.Unix.Inode) is ulong peerInode)
             return $"->INO={peerInode}" + string.Concat(index.Holders(peerInode).Select(e => " " + e));

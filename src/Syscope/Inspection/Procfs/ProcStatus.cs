@@ -6,12 +6,16 @@ internal readonly record struct ProcStatus(string Name, char State, int Tgid, in
 {
     /// <summary>The PID of the process tracing this one (ptrace), 0 when none.</summary>
     public int TracerPid { get; init; }
+    /// <summary>The signals the process catches (SigCgt) and ignores (SigIgn), bit N-1 for signal N.</summary>
+    public ulong Caught { get; init; }
+    public ulong Ignored { get; init; }
 
     public static bool TryParse(ReadOnlySpan<char> text, out ProcStatus status)
     {
         string name = "";
         char state = '?';
         int tgid = 0, ppid = 0, threads = 0, tracer = 0;
+        ulong caught = 0, ignored = 0;
         uint uid = 0, euid = 0, gid = 0;
         bool sawName = false, sawUid = false;
         foreach (var line in text.EnumerateLines())
@@ -28,6 +32,8 @@ internal readonly record struct ProcStatus(string Name, char State, int Tgid, in
                 case "PPid": int.TryParse(value, out ppid); break;
                 case "Threads": int.TryParse(value, out threads); break;
                 case "TracerPid": int.TryParse(value, out tracer); break;
+                case "SigCgt": ulong.TryParse(value, System.Globalization.NumberStyles.HexNumber, null, out caught); break;
+                case "SigIgn": ulong.TryParse(value, System.Globalization.NumberStyles.HexNumber, null, out ignored); break;
                 case "Uid":
                     sawUid = uint.TryParse(Field(value, 0), out uid);
                     uint.TryParse(Field(value, 1), out euid);
@@ -35,7 +41,7 @@ internal readonly record struct ProcStatus(string Name, char State, int Tgid, in
                 case "Gid": uint.TryParse(Field(value, 0), out gid); break;
             }
         }
-        status = new ProcStatus(name, state, tgid, ppid, uid, threads, euid, gid) { TracerPid = tracer };
+        status = new ProcStatus(name, state, tgid, ppid, uid, threads, euid, gid) { TracerPid = tracer, Caught = caught, Ignored = ignored };
         return sawName && sawUid;
     }
 

@@ -29,6 +29,9 @@ internal sealed record Diagnosis(ProcessEntry Process, string User, int ParentPi
     public string? Parent { get; init; }
     public string? Tracer { get; init; }
 
+    /// <summary>For a zombie, why its parent has not reaped it, from the parent's SIGCHLD disposition.</summary>
+    public string? Unreaped { get; init; }
+
     /// <summary>A zombie waits on its parent to reap it; the chain follows that.</summary>
     public IReadOnlyList<Lead> ProcessLeads => Process.State == 'Z' && ParentPid > 0
         ? [new Lead(ParentPid, WhySession.CommandOf(ParentPid), -1, "parent", "its parent, which has not reaped it")] : [];
@@ -46,34 +49,73 @@ internal static class Diagnoser
     /// <param name="sampleCpu">When a thread is running, watch it for a second to say how busy it is.</param>
     public static Diagnosis Run(ProcessEntry process, WhySession session, bool sampleCpu)
     {
+        var d = Diagnose(process, session, minWait: null) ?? throw Exited(process.Pid);
+        if (!sampleCpu || d.Threads.All(t => t.State != 'R')) return d;
+        return d with { Threads = CpuShares.Sample(process.Pid, d.Threads.ToList()) };
+    }
+
+    /// <summary>The process's threads blocked (sleeping or in disk wait) for at least minWait
+    /// seconds, or null when it has none or has exited: `why --all`.  Threads that do not qualify
+    /// cost two small reads (stat and sched).</summary>
+    public static Diagnosis? Blocked(ProcessEntry process, WhySession session, double minWait) => Diagnose(process, session, minWait);
+
+    private static Diagnosis? Diagnose(ProcessEntry process, WhySession session, double? minWait)
+    {
         int pid = process.Pid;
-        var describer = FdTargetDescriber.For(process, session) ?? throw Exited(pid);
-        var memory = new LiveMemory(pid);
-        int ppid = ProcStat.TryRead($"/proc/{pid}/stat", out var st) ? st.Ppid : 0;
-        var tids = ProcessTable.Threads(pid);
+        var context = new ThreadContext(pid, ProcessTable.Threads(pid), new LiveMemory(pid), session, process, SchedNowMs());
+        // One process is read whole first, so a process we may not read is reported by its fds.
+        if (minWait == null) _ = context.Describer;
         var threads = new List<ThreadReport>();
-        foreach (int tid in tids)
+        foreach (int tid in context.Tids)
         {
-            var report = Thread(pid, tid, tids, memory, describer, session);
+            var report = Thread(context, tid, minWait);
             if (report != null) threads.Add(report);
         }
-        if (threads.Count == 0) throw Exited(pid);
-        if (sampleCpu && threads.Any(t => t.State == 'R')) threads = CpuShares.Sample(pid, threads);
-        int tracer = ProcText.TryRead($"/proc/{pid}/status") is { } status && ProcStatus.TryParse(status, out var ps) ? ps.TracerPid : 0;
+        if (threads.Count == 0) return null;
+        int ppid = process.Ppid;
         return new Diagnosis(process, session.NumericNames.User(process.Uid), ppid, threads)
         {
             Parent = ppid > 0 ? $"{WhySession.CommandOf(ppid)} (PID {ppid})" : null,
-            Tracer = tracer > 0 ? $"{WhySession.CommandOf(tracer)} (PID {tracer})" : null,
+            Tracer = process.TracerPid > 0 ? $"{WhySession.CommandOf(process.TracerPid)} (PID {process.TracerPid})" : null,
+            Unreaped = process.State == 'Z' ? Unreaped(ppid) : null,
         };
+    }
+
+    private const int SIGCHLD = 17;
+
+    /// <summary>A parent that ignores SIGCHLD has its children reaped by the kernel; one that
+    /// catches it reaps them in its handler, or should.</summary>
+    private static string? Unreaped(int ppid)
+    {
+        if (ProcText.TryRead($"/proc/{ppid}/status") is not { } text || !ProcStatus.TryParse(text, out var st)) return null;
+        ulong bit = 1UL << (SIGCHLD - 1);
+        if ((st.Caught & bit) != 0) return "the parent has a SIGCHLD handler but has not called wait() for this child";
+        if ((st.Ignored & bit) != 0) return "the parent ignores SIGCHLD, but only since this child exited";
+        return "the parent leaves SIGCHLD at its default and has not called wait()";
+    }
+
+    /// <summary>What every thread of one process shares; the fds are described (which reads all
+    /// of the process's files) only once a thread waits on one.</summary>
+    private sealed class ThreadContext(int pid, List<int> tids, ITraceeMemory memory, WhySession session, ProcessEntry process, double nowMs)
+    {
+        public int Pid => pid;
+        public List<int> Tids => tids;
+        public ITraceeMemory Memory => memory;
+        public WhySession Session => session;
+        public double NowMs => nowMs;
+        private FdTargetDescriber? _describer;
+        public FdTargetDescriber Describer => _describer ??= FdTargetDescriber.For(process, session) ?? throw Exited(pid);
     }
 
     private static UserError Exited(int pid) => new($"process {pid} exited while being inspected");
 
-    private static ThreadReport? Thread(int pid, int tid, List<int> tids, ITraceeMemory memory, FdTargetDescriber describer, WhySession session)
+    private static ThreadReport? Thread(ThreadContext c, int tid, double? minWait)
     {
+        int pid = c.Pid;
         string dir = $"/proc/{pid}/task/{tid}";
         if (!ProcStat.TryRead($"{dir}/stat", out var stat)) return null;
-        double? offCpu = OffCpu(dir, stat.State);
+        double? offCpu = OffCpu(dir, stat.State, c.NowMs);
+        if (minWait is double min && (stat.State is not ('S' or 'D') || (offCpu ?? 0) < min)) return null;
         string? stack = stat.State == 'D' ? KernelStacks.Summary(pid, tid) : null;
         if (stat.State is 'Z' or 'X' or 'T' or 't')
             return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []);
@@ -82,8 +124,10 @@ internal static class Diagnoser
             return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []) { Stack = stack };
         if (!line.InSyscall)
             return new ThreadReport(tid, stat.Comm, line.Running ? 'R' : stat.State, offCpu, null, null, WaitKind.Other, [], OutsideSyscall: !line.Running) { Stack = stack };
+        var (memory, session, tids) = (c.Memory, c.Session, c.Tids);
         var info = SyscallTable.Resolve(line.Number);
-        var fds = WaitedFds.Of(pid, info, line.Args, memory).Select(describer.Describe).ToList();
+        var waited = WaitedFds.Of(pid, info, line.Args, memory);
+        var fds = waited.Count == 0 ? [] : waited.Select(c.Describer.Describe).ToList();
         string call = Render(info, pid, line.Args, memory);
         var leads = fds.Select(Lead.Of).OfType<Lead>().DistinctBy(l => l.Pid).ToList();
         string? purpose = null;
@@ -109,18 +153,21 @@ internal static class Diagnoser
         };
     }
 
-    /// <summary>Seconds since the thread last ran, from the scheduler's se.exec_start.  "Now" on
-    /// that clock is our own exec_start (we are running, so the scheduler updated it within a
-    /// tick): the scheduler clock can drift from CLOCK_MONOTONIC by more than a second.</summary>
-    private static double? OffCpu(string dir, char state)
+    /// <summary>Seconds since the thread last ran, from the scheduler's se.exec_start.</summary>
+    private static double? OffCpu(string dir, char state, double nowMs)
     {
         if (state == 'R') return 0;
         string? sched = ProcText.TryRead($"{dir}/sched");
         if (sched == null || SchedText.ExecStartMs(sched) is not double startMs) return null;
-        double nowMs = ProcText.TryRead("/proc/thread-self/sched") is { } own && SchedText.ExecStartMs(own) is double ms
-            ? ms : Interop.Clock.MonotonicSeconds() * 1000;
         return Math.Max(0, (nowMs - startMs) / 1000);
     }
+
+    /// <summary>"Now" on the scheduler's clock is our own se.exec_start (we are running, so the
+    /// scheduler updated it within a tick): that clock can drift from CLOCK_MONOTONIC by more
+    /// than a second.</summary>
+    private static double SchedNowMs() =>
+        ProcText.TryRead("/proc/thread-self/sched") is { } own && SchedText.ExecStartMs(own) is double ms
+            ? ms : Interop.Clock.MonotonicSeconds() * 1000;
 
     /// <summary>The call as strace prints it on entry, through the same decoders as `trace`;
     /// arguments that only exist at exit are shown as "...".</summary>

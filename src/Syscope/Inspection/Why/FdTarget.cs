@@ -112,15 +112,16 @@ internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables,
     {
         if (others.Count == 0) return new FdTarget(fd, $"{name}, held by no other process");
         string list = string.Join(", ", others.Select(e => $"{e.DisplayCommand} (PID {e.Pid}, fd {e.Fd}{e.Mode})"));
-        return new FdTarget(fd, $"{name}, other end held by {list}", Peer: OtherEnd(others, row.Mode), OtherPeers: others.Select(e => e.Pid).Distinct().Count() - 1) { Link = link };
+        var ends = OtherEnds(others, row.Mode);
+        return new FdTarget(fd, $"{name}, other end held by {list}", Peer: ends[0], OtherPeers: ends.Select(e => e.Pid).Distinct().Count() - 1) { Link = link };
     }
 
-    /// <summary>A reader waits for a writer and a writer for a reader: the first holder of the
-    /// opposite mode, else the first holder.</summary>
-    private static Endpoint OtherEnd(List<Endpoint> holders, char ownMode)
+    /// <summary>A reader waits for writers and a writer for readers: the holders of the opposite
+    /// mode (or both), else every holder.</summary>
+    private static List<Endpoint> OtherEnds(List<Endpoint> holders, char ownMode)
     {
         char wanted = ownMode == 'r' ? 'w' : ownMode == 'w' ? 'r' : ' ';
-        foreach (var e in holders) if (e.Mode == wanted || (wanted != ' ' && e.Mode == 'u')) return e;
-        return holders[0];
+        var ends = holders.Where(e => e.Mode == wanted || (wanted != ' ' && e.Mode == 'u')).ToList();
+        return ends.Count > 0 ? ends : holders;
     }
 }

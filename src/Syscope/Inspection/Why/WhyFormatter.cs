@@ -35,7 +35,7 @@ internal static class WhyFormatter
         output.WriteLine("findings:");
         if (p.State == 'Z')
         {
-            output.WriteLine($"  process {p.Pid} is a zombie: it has exited and its parent {d.Parent ?? $"(PID {d.ParentPid})"} has not collected its exit status.");
+            output.WriteLine($"  process {p.Pid} is a zombie: it has exited and its parent {d.Parent ?? $"(PID {d.ParentPid})"} has not collected its exit status{(d.Unreaped != null ? $" ({d.Unreaped})" : "")}.");
             WriteChain(output, report.ProcessChain);
         }
         for (int i = 0; i < groups.Count; i++)
@@ -101,9 +101,18 @@ internal static class WhyFormatter
             return t.OutsideSyscall ? $"{subject} {is_} {ProcStat.StateName(t.State)} outside any system call ({t.Stack ?? "a page fault or the kernel's own work"})."
                 : $"{subject} {is_} {ProcStat.StateName(t.State)}{kernel}.";
         string waited = MaxOffCpu(g) is double s ? $"{has} waited {Duration(s)}" : $"{is_} waiting";
-        string what = t.Purpose ?? Purpose(t);
         string timing = t.Timing != null ? $" ({t.Timing})" : "";
-        return $"{subject} {waited} in {t.Syscall}(){(what.Length > 0 ? " " + what : "")}{timing}{kernel}.";
+        return $"{subject} {waited} in {Wait(t, kernel: false)}{timing}{kernel}.";
+    }
+
+    /// <summary>What a thread waits on, without who or how long: "read() for data from a pipe
+    /// written by sleep (PID 9)"; the key `why --all` groups by.</summary>
+    public static string Wait(ThreadReport t, bool kernel = true)
+    {
+        if (t.Syscall == null)
+            return $"{ProcStat.StateName(t.State)} outside any system call" + (kernel && t.Stack != null ? $" ({t.Stack})" : "");
+        string what = t.Purpose ?? Purpose(t);
+        return $"{t.Syscall}(){(what.Length > 0 ? " " + what : "")}" + (kernel && t.Stack != null ? $", in uninterruptible sleep: {t.Stack}" : "");
     }
 
     /// <summary>" (97% of a CPU over 1.0 s)", or for several threads their sum.</summary>
