@@ -150,6 +150,12 @@ internal sealed partial class TraceArguments
         }
     }
 
+    /// <summary>A replay of a launched command writes -o as its trace did: quiet about attaching.</summary>
+    public void ReplayingLaunch()
+    {
+        if (OutputPath != null && !_quietGiven) QuietSet = QuietFromCount(1);
+    }
+
     public TraceFilter ToFilter() => new()
     {
         Trace = TraceSet,

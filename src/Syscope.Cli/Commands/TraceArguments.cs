@@ -32,6 +32,8 @@ internal sealed partial class TraceArguments
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
     public string? OutputPath;
+    /// <summary>--record FILE: also write a recording (`syscope record`'s -o).</summary>
+    public string? RecordPath;
     public List<int> Pids = [];
     public List<string> Expressions = [];
     public List<string> Command = [];
@@ -108,6 +110,7 @@ internal sealed partial class TraceArguments
         ["trace-path"] = "P",
         ["syscall-limit"] = "syscall-limit",
         ["const-print-style"] = "const-print-style",
+        ["record"] = "record",
     };
 
     private static readonly Dictionary<string, char> s_longFlags = new()
@@ -175,6 +178,7 @@ internal sealed partial class TraceArguments
         switch (opt)
         {
             case "o": OutputPath = value; break;
+            case "record": RecordPath = value; break;
             case "s":
                 if (!int.TryParse(value, out StringLimit) || StringLimit < 0)
                     throw new UsageError($"invalid -s argument: {Quote(value)}");
@@ -233,7 +237,7 @@ internal sealed partial class TraceArguments
         _ => Decoding.FdDecoding.All,
     };
 
-    public StraceOptions ToOptions() => new()
+    public StraceOptions ToOptions(bool? manyProcesses = null) => new()
     {
         Decode = new Decoding.DecodeOptions
         {
@@ -250,7 +254,7 @@ internal sealed partial class TraceArguments
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,
         FollowForks = Follow > 0,
-        ManyProcesses = Pids.Count > 1,
+        ManyProcesses = manyProcesses ?? Pids.Count > 1,
         ProcessNames = Scoped,
         Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
         RelativeTimestamps = Relative,

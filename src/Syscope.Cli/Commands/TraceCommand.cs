@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using Syscope.Calls;
+using Syscope.Events;
 using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Kernel;
@@ -80,21 +81,28 @@ internal static class TraceCommand
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stderr)
+    /// <param name="recordOnly">`syscope record`: -o names the recording and no trace is shown.</param>
+    public static int Run(IReadOnlyList<string> argv, TextWriter stderr, bool recordOnly = false)
     {
+        string name = recordOnly ? "record" : "trace", usage = recordOnly ? RecordCommand.Usage : Usage;
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
-        catch (UsageError e) { stderr.WriteLine($"syscope trace: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
+        catch (UsageError e) { stderr.WriteLine($"syscope {name}: {UntrustedText.EscapeLines(e.Message)}\n{usage}"); return 1; }
         catch (UserError e) { stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(e.Message)}"); return 1; }
-        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope trace: {warning}");
+        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope {name}: {warning}");
         TraceScope? scope;
         try { scope = a.ToScope(); }
-        catch (UsageError e) { stderr.WriteLine($"syscope trace: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
+        catch (UsageError e) { stderr.WriteLine($"syscope {name}: {UntrustedText.EscapeLines(e.Message)}\n{usage}"); return 1; }
         if (scope != null) a.Backend = BackendKind.Ebpf;
         if (a.Command.Count == 0 && a.Pids.Count == 0 && scope == null)
         {
-            stderr.WriteLine($"syscope trace: must have PROG [ARGS] or -p PID\n{Usage}");
+            stderr.WriteLine($"syscope {name}: must have PROG [ARGS] or -p PID\n{usage}");
             return 1;
+        }
+        if (recordOnly)
+        {
+            if (a.OutputPath == null) { stderr.WriteLine($"syscope record: -o FILE names the recording\n{usage}"); return 1; }
+            (a.RecordPath, a.OutputPath) = (a.OutputPath, null);
         }
         if (a.Command.Count > 0 && a.Pids.Count > 0) throw new UserError("give either a command or -p PID, not both");
         int self = Environment.ProcessId;
@@ -109,7 +117,8 @@ internal static class TraceCommand
             Argv = a.Command,
             AttachPids = a.Pids,
             FollowForks = a.Follow > 0,
-            Filter = a.ToFilter(),
+            Filter = a.RecordPath != null ? RecordCommand.BackendFilter(a.ToFilter(), keepTraceSet: recordOnly) : a.ToFilter(),
+            ChargeSystemTime = a.RecordPath != null,
             RunAs = a.UserName != null && a.Command.Count > 0
                 ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
             KillOnExit = a.KillOnExit,
@@ -122,47 +131,27 @@ internal static class TraceCommand
         if (a.Backend != BackendKind.Ebpf && !target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
         int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
-        var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, options.Decode.StringLimit,
+        var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, a.RecordPath != null ? Math.Max(a.StringLimit, TraceRecording.DefaultCapture) : options.Decode.StringLimit,
             WholeBuffers: options.Decode.ReadDumps != null || options.Decode.WriteDumps != null,
-            FdPaths: options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
-        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color);
+            FdPaths: a.RecordPath != null || options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
+        var recording = a.RecordPath == null ? null : new TraceRecording(a.RecordPath, new Recording.RecordingHeader
+        {
+            CaptureLimit = Math.Max(a.StringLimit, TraceRecording.DefaultCapture),
+            ManyProcesses = a.Pids.Count > 1,
+            Command = a.Command,
+            Options = [.. argv.Take(argv.Count - a.Command.Count)],
+        }, showsTrace: !recordOnly);
+        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording);
     }
 
-    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color)
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null)
     {
         var failures = new OutputFailures(stderr, backend, target.Launches);
-        TraceOutput? shared = null;
-        DescriptorStream? sharedStream = null;
-        if (!options.PerProcessFiles)
-        {
-            sharedStream = options.OutputPath == null
-                ? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report)
-                : OpenOutput(options.OutputPath, failures);
-            shared = new TraceOutput(sharedStream, flushEachEvent: options.OutputPath == null);
-        }
-        // JSON is for programs: never coloured.  -ff files are files: coloured only when asked.
-        options = options with { Color = !json && TraceColors.Enabled(color, sharedStream?.IsTerminal ?? false, Environment.GetEnvironmentVariable) };
-        var filter = target.Filter;
-        var host = backend.Facts.Host;
-        var text = json || filter.Summary == SummaryMode.Only ? null
-            : new StraceFormatter(options, shared, stderr, host, pid => OpenOutput($"{options.OutputPath}.{pid}", failures));
-        var jsonLines = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(shared!, stderr, host) : null;
-        var renderers = new List<ITraceRenderer>();
-        if (text != null) renderers.Add(text);
-        if (jsonLines != null) renderers.Add(jsonLines);
-        // The table and the digest go where the trace would: -o FILE, else stderr, after any trace lines.
-        Stream SummaryOutput()
-        {
-            stderr.Flush();
-            return shared?.FlushedStream() ?? new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
-        }
-        if (filter.Summary != SummaryMode.None)
-        {
-            renderers.Add(new SummaryRenderer(filter, SummaryOutput, json));
-            if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
-        }
-        if (filter.FailureDigest) renderers.Add(new FailureDigest(host, SummaryOutput, json));
-        var assembler = new CallAssembler(filter, options.Decode, backend.Facts, [.. renderers]);
+        Stream Stderr() => new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
+        var facts = recording?.Start(backend, failures.Report) ?? backend.Facts;
+        var pipeline = recording?.ShowsTrace == false ? null
+            : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true, path => OpenOutput(path, failures));
+        ITraceConsumer consumer = recording?.Consumer(pipeline?.Assembler) ?? pipeline!.Assembler;
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
         // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.
@@ -172,14 +161,18 @@ internal static class TraceCommand
         if (interruptible >= 4) registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, ctx => ctx.Cancel = true));
 
         TraceOutcome outcome;
-        try { outcome = backend.Run(assembler); }
+        try
+        {
+            outcome = backend.Run(consumer);
+            recording?.End(outcome);
+        }
         finally
         {
             foreach (var r in registrations) r.Dispose();
-            text?.Dispose();
-            jsonLines?.Dispose();
-            shared?.Dispose();
+            pipeline?.Dispose();
+            recording?.Dispose();
         }
+        recording?.Report(stderr);
         if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
         // Ended by a signal (or a closed output pipe): syscope dies of it, as strace does, so that a
         // shell loop around it stops on Ctrl-C.

@@ -18,27 +18,12 @@ internal static class Printers
         return s;
     }
 
-    /// <summary>Reads a NUL-terminated string of at most max bytes; -1 if unreadable.  Reads page
-    /// by page so a string ending just before an unmapped page still reads.</summary>
+    /// <summary>Reads a NUL-terminated string of at most max bytes; -1 if unreadable (see ITraceeMemory.ReadCString).</summary>
     public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated) =>
         ReadCString(c.Memory, addr, dest, out terminated);
 
-    public static int ReadCString(Events.ITraceeMemory memory, ulong addr, Span<byte> dest, out bool terminated)
-    {
-        terminated = false;
-        int got = 0;
-        while (got < dest.Length)
-        {
-            int chunk = (int)Math.Min((ulong)(dest.Length - got), 4096 - ((addr + (ulong)got) & 4095));
-            int n = memory.Read(addr + (ulong)got, dest.Slice(got, chunk));
-            if (n <= 0) return got == 0 ? -1 : got;
-            int nul = dest.Slice(got, n).IndexOf((byte)0);
-            if (nul >= 0) { terminated = true; return got + nul; }
-            got += n;
-            if (n < chunk) return got;
-        }
-        return got;
-    }
+    public static int ReadCString(Events.ITraceeMemory memory, ulong addr, Span<byte> dest, out bool terminated) =>
+        memory.ReadCString(addr, dest, out terminated);
 
     /// <summary>A path argument: printed whole (up to PATH_MAX), not cut at -s.</summary>
     public static void Path(ref DecodeContext c, ulong addr)

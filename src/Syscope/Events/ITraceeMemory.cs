@@ -10,6 +10,27 @@ internal interface ITraceeMemory
     /// <summary>Copies up to destination.Length bytes from address; returns how many could be read
     /// (0 when the address is not readable).  Never throws.</summary>
     int Read(ulong address, Span<byte> destination);
+
+    /// <summary>Reads a NUL-terminated string of at most destination.Length bytes; its length
+    /// without the NUL (which is left in destination when terminated), or -1 if unreadable.
+    /// Reads page by page so a string ending just before an unmapped page still reads.  A memory
+    /// that records what is read overrides it to keep the string, not the pages around it.</summary>
+    int ReadCString(ulong address, Span<byte> destination, out bool terminated)
+    {
+        terminated = false;
+        int got = 0;
+        while (got < destination.Length)
+        {
+            int chunk = (int)Math.Min((ulong)(destination.Length - got), 4096 - ((address + (ulong)got) & 4095));
+            int n = Read(address + (ulong)got, destination.Slice(got, chunk));
+            if (n <= 0) return got == 0 ? -1 : got;
+            int nul = destination.Slice(got, n).IndexOf((byte)0);
+            if (nul >= 0) { terminated = true; return got + nul; }
+            got += n;
+            if (n < chunk) return got;
+        }
+        return got;
+    }
 }
 
 /// <summary>Consumes events synchronously while the tracee is stopped.</summary>

@@ -21,6 +21,9 @@ internal sealed class TraceTarget
     public TraceScope? Scope { get; init; }
     /// <summary>-k: each call's user-space stack, unwound where strace unwinds it; null when off.</summary>
     public StackTraceSettings? StackTraces { get; init; }
+    /// <summary>Charge each call its system CPU time (what -c without -w shows) even without -c: a
+    /// recording keeps it for a later `replay -c`.</summary>
+    public bool ChargeSystemTime { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }

@@ -12,7 +12,7 @@ public class LayeringTests(ITestOutputHelper output)
     public static readonly string[] Layers =
     [
         "Text", "Kernel", "Syscalls", "Interop", "Events", "Stacks", "Filtering", "Decoding",
-        "Tracing", "Calls", "Output", "Inspection",
+        "Tracing", "Calls", "Output", "Recording", "Inspection",
     ];
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
         // Where the filter leaves calls out, a seccomp program keeps them from stopping at all.  Only
         // with -f: children inherit the filter, and an untraced child would see ENOSYS.
         _seccomp = UsesSeccomp(target);
-        _systemTime = _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
+        _systemTime = target.ChargeSystemTime || _filter.Summary != Filtering.SummaryMode.None && !_filter.SummaryWallClock;
         if (_seccomp) _options |= O_TRACESECCOMP;
         // A tracee left behind with the seccomp program and no tracer would get ENOSYS from every
         // call the program selects, forever: it must die with syscope (strace's --kill-on-exit,

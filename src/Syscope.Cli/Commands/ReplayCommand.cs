@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
+using Syscope.Interop;
+using Syscope.Kernel;
+using Syscope.Output;
+using Syscope.Recording;
+using Syscope.Text;
+
+namespace Syscope.Cli.Commands;
+
+/// <summary>`syscope replay FILE [output options]`: a recording shown as `trace` showed it, or
+/// with other options.  Parsing and wiring only.</summary>
+internal static class ReplayCommand
+{
+    public const string Usage = "usage: syscope replay FILE [-cCfqrtTvwxyzZn] [-o OUT] [-s STRSIZE] [-e EXPR]... [-P PATH]... [--json]";
+
+    public const string Description = """
+        Show a recording (syscope record) with trace's output options, on stdout or in -o OUT: the
+        same options print what the live trace printed, byte for byte; others decode it again
+        (-e trace=, -P, -y/-yy, -s up to what was kept, -x, -v, -T, -tt, -f, -c, --json).  Only the
+        calls that were recorded can show.
+        """;
+
+    public static Command Create()
+    {
+        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "the recording, then trace's output options" };
+        var command = new Command("replay", Description) { args };
+        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error));
+        return command;
+    }
+
+    private static bool RecordedScoped(RecordingHeader header)
+    {
+        try { return TraceArguments.Parse(header.Options).Scoped; }
+        catch (Exception e) when (e is UsageError or UserError) { return false; }
+    }
+
+    public static int Run(IReadOnlyList<string> argv, TextWriter stderr)
+    {
+        string? path;
+        TraceArguments a;
+        try
+        {
+            // The file first (`replay run.scope -f`), or after the options (`replay -f run.scope`).
+            path = argv.Count > 0 && !argv[0].StartsWith('-') ? argv[0] : null;
+            a = TraceArguments.Parse(path != null ? argv.Skip(1).ToList() : argv);
+            if (path == null && a.Command.Count == 1) path = a.Command[0];
+            else if (a.Command.Count > 0) throw new UsageError($"one recording to replay, not {UntrustedText.Escape(string.Join(' ', a.Command))}");
+            if (path == null) throw new UsageError("which recording? (syscope replay FILE)");
+            if (a.Pids.Count > 0 || a.RecordPath != null) throw new UsageError("-p and --record are for trace and record, not replay");
+        }
+        catch (UsageError e) { stderr.WriteLine($"syscope replay: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
+        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope replay: {warning}");
+
+        using var reader = RecordingReader.Open(path);
+        if (reader.Header.Command.Count > 0) a.ReplayingLaunch();
+        var options = a.ToOptions(manyProcesses: reader.Header.ManyProcesses);
+        // Processes picked by a scope (--system-wide, --cgroup, --comm) are named on every line, as live.
+        if (RecordedScoped(reader.Header)) options = options with { ProcessNames = true };
+        bool writeFailed = false;
+        void Failed(string name, int errno)
+        {
+            if (errno != Errno.EPIPE && !writeFailed) stderr.WriteLine($"syscope: {name}: {Errno.Message(errno)}");
+            writeFailed = true;
+        }
+        Stream Stdout() => new DescriptorStream(new SafeFileHandle(1, ownsHandle: false), "stdout", Failed);
+        Stream Open(string file) => new DescriptorStream(Descriptors.CreateForWriting(file, out int errno)
+            ?? throw new UserError($"Can't fopen '{file}': {Errno.Message(errno)}"), file, Failed);
+        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open))
+            reader.Replay(pipeline.Assembler);
+        if (reader.Problem != null) stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(reader.Problem)}");
+        return reader.Problem != null || writeFailed ? 1 : 0;
+    }
+}

@@ -1,0 +1,55 @@
+using Syscope.Calls;
+using Syscope.Decoding;
+using Syscope.Events;
+using Syscope.Filtering;
+
+namespace Syscope.Recording;
+
+/// <summary>
+/// The consumer a backend feeds while recording.  Each event goes to the capture pipeline (a
+/// call assembler decoding every call with -v -yy and -s of the capture limit, printing nothing,
+/// so that what any later option set would read is read now) and to the live pipeline if the
+/// trace is also shown (`trace --record`), both reading through one <see cref="RecordingMemory"/>
+/// and one <see cref="RecordingFacts"/>; then the bytes they read and the event are written.
+/// Nothing is allocated per event once the buffers have grown.
+/// </summary>
+internal sealed class TraceRecorder : ITraceConsumer
+{
+    private readonly RecordingWriter _writer;
+    private readonly RecordingMemory _memory = new();
+    private readonly CallAssembler _capture;
+    private readonly ITraceConsumer? _live;
+
+    /// <param name="facts">The facts both pipelines ask (the live ones, written down).</param>
+    /// <param name="live">The trace shown meanwhile, made with facts.Facts; null for none.</param>
+    public TraceRecorder(RecordingWriter writer, RecordingFacts facts, int captureLimit, ITraceConsumer? live)
+    {
+        _writer = writer;
+        _live = live;
+        var options = new DecodeOptions { StringLimit = captureLimit, Verbose = true, FdPaths = FdDecoding.All };
+        _capture = new CallAssembler(new TraceFilter(), options, facts.Facts, new CaptureOnly());
+    }
+
+    public void OnEvent(ref TraceEvent e, ITraceeMemory memory)
+    {
+        var recorded = e;
+        _memory.Inner = memory;
+        _memory.Copy.Clear();
+        var copy = e;
+        _capture.OnEvent(ref copy, _memory);
+        _live?.OnEvent(ref e, _memory);
+        var snapshot = _memory.Copy;
+        for (int i = 0; i < snapshot.RegionCount; i++) _writer.Memory(snapshot.RegionAddress(i), snapshot.RegionBytes(i));
+        _writer.Event(in recorded);
+    }
+
+    public void Complete()
+    {
+        _capture.Complete();
+        _live?.Complete();
+        _writer.Flush();
+    }
+
+    /// <summary>Wants the text decoded, and shows none of it.</summary>
+    private sealed class CaptureOnly : ITraceRenderer;
+}

@@ -1,0 +1,102 @@
+using Syscope.Tests.Differential;
+using Syscope.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Syscope.Tests.Recording;
+
+/// <summary>
+/// `trace --record` shows a live trace and records the same run; `replay` of the recording with
+/// the same options must print that live trace byte for byte, for every workload and option set
+/// of the differential corpus.  The recording keeps every call whatever the live options chose, so
+/// a replay with other options shows what they show (within the bytes kept).
+/// </summary>
+public class RecordReplayTests(ITestOutputHelper output, LocalHttpServer http) : IClassFixture<LocalHttpServer>
+{
+    private static readonly string s_scratch = RunFolder.RunScoped("record-replay");
+
+    public static IEnumerable<object[]> Cases() => Workloads.All();
+
+    [NeedsTheory("root", Workloads.Gcc, Workloads.Python, Workloads.Sqlite, Workloads.Curl, Workloads.Ip)]
+    [MemberData(nameof(Cases))]
+    public void Replay_prints_what_the_live_trace_printed(Workload w)
+    {
+        string[] cmd = Array.ConvertAll(w.Command, a => a.Replace("{bin}", DifferentialTests.Programs).Replace("{http}", a.Contains("{http}") ? http.Url : ""));
+        string dir = Folder(w);
+        try
+        {
+            string live = Path.Combine(dir, "live.txt"), replayed = Path.Combine(dir, "replayed.txt"), scope = Path.Combine(dir, "run.scope");
+            var traced = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, .. w.Options, "-o", live, .. cmd], workingDirectory: dir);
+            Assert.True(File.Exists(live), $"no live trace (exit {traced.ExitCode}):\n{traced.Stderr}");
+            var replay = SyscopeCli.Run(["replay", scope, .. w.Options, "-o", replayed]);
+            Assert.True(replay.ExitCode == 0, $"replay failed (exit {replay.ExitCode}):\n{replay.Stderr}");
+            string expected = File.ReadAllText(live), actual = File.ReadAllText(replayed);
+            output.WriteLine($"{w}: {expected.Split('\n').Length} lines, recording {new FileInfo(scope).Length} bytes");
+            Assert.Equal(expected, actual);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [NeedsFact("root")]
+    public void A_recording_made_with_default_options_answers_other_options()
+    {
+        string dir = Folder(new Workload("redecode", [], []));
+        try
+        {
+            string live = Path.Combine(dir, "live.txt"), scope = Path.Combine(dir, "run.scope");
+            string[] options = ["-f", "-e", "trace=%file", "-y", "-s", "100"];
+            string[] cmd = ["sh", "-c", "cat /etc/hostname /etc/apt/sources.list.d/../apt.conf.d/../../issue > /dev/null; ls /etc/apt"];
+            var traced = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, .. options, "-o", live, .. cmd], workingDirectory: dir);
+            Assert.Equal(0, traced.ExitCode);
+            string expected = File.ReadAllText(live);
+            Assert.Contains("openat(AT_FDCWD</", expected);
+            var again = SyscopeCli.Run(["replay", scope, .. options, "-o", Path.Combine(dir, "again.txt")]);
+            Assert.Equal("", again.Stderr);
+            Assert.Equal(expected, File.ReadAllText(Path.Combine(dir, "again.txt")));
+
+            // The calls the live trace left out were recorded, with the memory to decode them.
+            var all = SyscopeCli.Run(["replay", scope, "-f"]);
+            Assert.Equal(0, all.ExitCode);
+            Assert.Contains("read(3, \"", all.Stdout);
+            Assert.Contains("mmap(NULL, ", all.Stdout);
+            // -yy, -v, -xx and -c decode again from the same recording.
+            var y = SyscopeCli.Run(["replay", scope, "-f", "-yy", "-v", "-e", "trace=read"]);
+            Assert.Contains("read(3</etc/hostname>, \"", y.Stdout);
+            var xx = SyscopeCli.Run(["replay", scope, "-f", "-xx", "-e", "trace=read"]);
+            Assert.Matches(@"read\(3, ""\\x[0-9a-f]{2}\\x", xx.Stdout);
+            var c = SyscopeCli.Run(["replay", scope, "-f", "-c"]);
+            Assert.Contains("total", c.Stdout);
+            Assert.Matches(@"openat", c.Stdout);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [NeedsFact("root")]
+    public void Replay_says_in_plain_words_what_it_cannot_read()
+    {
+        string dir = Folder(new Workload("bad-input", [], []));
+        try
+        {
+            string notScope = Path.Combine(dir, "notes.txt");
+            File.WriteAllText(notScope, "hello\n");
+            var r = SyscopeCli.Run(["replay", notScope]);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal($"syscope: {notScope}: not a syscope recording\n", r.Stderr);
+            var missing = SyscopeCli.Run(["replay", Path.Combine(dir, "none.scope")]);
+            Assert.Equal(1, missing.ExitCode);
+            Assert.StartsWith("syscope: ", missing.Stderr);
+            Assert.DoesNotContain(" at ", missing.Stderr);
+            var noFile = SyscopeCli.Run(["record", "true"]);
+            Assert.Equal(1, noFile.ExitCode);
+            Assert.StartsWith("syscope record: -o FILE names the recording", noFile.Stderr);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static string Folder(Workload w)
+    {
+        string dir = Path.Combine(s_scratch, $"{w.Name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
