@@ -18,11 +18,13 @@ internal sealed class EventCodec
         Tgid = 1, EntryTime = 1 << 1, Number = 1 << 2, Args = 1 << 3, Ip = 1 << 4, Sp = 1 << 5,
         Return = 1 << 6, Flags = 1 << 7, Signal = 1 << 8, SigInfo = 1 << 9, ExitCode = 1 << 10,
         AttachKind = 1 << 11, ThreadCount = 1 << 12, RelatedTid = 1 << 13, Interrupted = 1 << 14,
-        SystemTime = 1 << 15, Message = 1 << 16, Totals = 1 << 17,
+        SystemTime = 1 << 15, Message = 1 << 16, Totals = 1 << 17, Loss = 1 << 18,
     }
 
     [Flags]
     private enum EventFlags : byte { HasReturn = 1, CoreDumped = 2, Injected = 4, InjectedArgs = 8 }
+
+    private const Field AllFields = (Field)((1u << 19) - 1);
 
     private long _time;
     private ulong _ip, _sp;
@@ -54,6 +56,7 @@ internal sealed class EventCodec
         if (e.SystemTimeNs != 0) mask |= Field.SystemTime;
         if (e.Message != null) mask |= Field.Message;
         if (e.Totals != default) mask |= Field.Totals;
+        if (e.Loss != default) mask |= Field.Loss;
 
         b.Byte((byte)RecordTag.Event);
         b.Byte((byte)e.Kind);
@@ -90,13 +93,18 @@ internal sealed class EventCodec
             b.Signed(e.Totals.MinNs);
             b.Signed(e.Totals.MaxNs);
         }
+        if ((mask & Field.Loss) != 0)
+        {
+            b.Signed(e.Loss.Events);
+            b.Signed(e.Loss.BufferBytes);
+        }
     }
 
     /// <summary>Reads an Event record's body (its tag already read) into e.</summary>
     public void Read(ref RecordSpan s, ref TraceEvent e)
     {
         byte kind = s.Byte();
-        if (kind > (byte)TraceEventKind.CallTotals) throw new DamagedRecording($"unknown event kind {kind}");
+        if (kind > (byte)TraceEventKind.EventsLost) throw new DamagedRecording($"unknown event kind {kind}");
         var mask = (Field)s.Varint();
         int tid = s.Int();
         _time += s.Signed();
@@ -137,5 +145,7 @@ internal sealed class EventCodec
         if ((mask & Field.Message) != 0) e.Message = s.Text();
         if ((mask & Field.Totals) != 0)
             e.Totals = new CallTotals(s.Signed(), s.Signed(), s.Signed(), s.Signed(), s.Signed());
+        if ((mask & Field.Loss) != 0) e.Loss = new EventLoss(s.Signed(), s.Signed());
+        if ((mask & ~AllFields) != 0) throw new DamagedRecording("an event has fields this version does not know");
     }
 }
