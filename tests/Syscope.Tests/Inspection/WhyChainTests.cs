@@ -101,6 +101,52 @@ public sealed class WhyChainTests : IDisposable
         AssertSentence($"  thread {ids[1]} has waited {{t}} in futex() {purpose.Replace("{1}", ids[2])}.", lines);
     }
 
+    [NeedsFact("root", "gcc")]
+    public void Two_threads_each_holding_the_mutex_the_other_wants_are_a_deadlock()
+    {
+        var p = _live.Start(_live.Compile("thread_waits.c"), "abba");
+        var ids = LiveProcesses.WaitForLine(p, l => l.StartsWith("ready ")).Split(' ');
+        string main = ids[1], first = ids[2], second = ids[3];
+        foreach (var tid in ids.Skip(1))
+            for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{p.Id}/task/{tid}/syscall").StartsWith("202 "); i++) Thread.Sleep(20);
+        var lines = Why(p.Id.ToString());
+        AssertSentence($"  thread {main} has waited {{t}} in futex() for thread {first} (first) to exit (pthread_join).", lines);
+        AssertSentence($"  thread {first} has waited {{t}} in futex() for a mutex held by thread {second} (second).", lines);
+        AssertSentence($"  thread {second} has waited {{t}} in futex() for a mutex held by thread {first} (first).", lines);
+        var (low, high) = int.Parse(first) < int.Parse(second) ? (first, second) : (second, first);
+        Assert.Equal($"  deadlock: thread {low} waits for thread {high} (mutex), which waits for thread {low} (mutex).", lines[^1]);
+    }
+
+    [NeedsFact("root", "python3")]
+    public void A_hostile_name_down_the_chain_is_escaped()
+    {
+        // The writer renames itself with an escape sequence and a newline; no byte of it may
+        // reach the screen raw, in the finding or in the chain line.
+        var parent = _live.Start("python3", "-c",
+            "import os,time\nr,w=os.pipe(); pid=os.fork()\nif pid==0:\n  os.close(r); open('/proc/self/comm','w').write('ev\\x1b[2J\\nil'); time.sleep(120)\nos.close(w); print(pid, flush=True); os.read(r,1)");
+        int child = int.Parse(LiveProcesses.WaitForLine(parent, _ => true));
+        for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{child}/comm").StartsWith("ev"); i++) Thread.Sleep(20);
+        LiveProcesses.WaitUntilBlocked(parent.Id, 0);
+        var r = Cli.Run("why", parent.Id.ToString());
+        Assert.DoesNotContain(r.Output, c => c == '\x1b' || (c < ' ' && c != '\n'));
+        string shown = Syscope.Text.UntrustedText.Escape("ev\x1b[2J\nil");
+        Assert.NotEqual("ev\x1b[2J\nil", shown);
+        AssertSentence($"  thread {parent.Id} has waited {{t}} in read() for data from a pipe written by {shown} (PID {child}).", r.Lines);
+        AssertSentence($"    -> {shown} (PID {child}), at the other end of the pipe: thread {child} has waited {{t}} in clock_nanosleep() until its timer expires ({{t}} left).", r.Lines);
+    }
+
+    [Theory]
+    [InlineData("syscope: invalid --depth value -1: give 0 or more processes to follow\n", "why", "--depth", "-1", "1")]
+    [InlineData("syscope: invalid --min-wait value 'soon': give a number of seconds of 0 or more and at most 4294967\n", "why", "--all", "--min-wait", "soon")]
+    [InlineData("syscope: --min-wait goes with --all\n", "why", "--min-wait", "2", "1")]
+    [InlineData("syscope: --all looks at every process: give no PID, pattern or --watch with it\n", "why", "--all", "1")]
+    [InlineData("syscope: --watch needs the PID or pattern of the process to watch\n", "why", "--watch", "1")]
+    public void Bad_why_options_are_one_plain_line(string expected, params string[] args)
+    {
+        var r = Cli.Run(args);
+        Assert.Equal((1, expected), (r.ExitCode, r.Error));
+    }
+
     [NeedsFact("root", "flock", "sleep")]
     public void A_flock_waiter_names_the_holder_and_what_it_does()
     {

@@ -20,6 +20,10 @@ internal sealed record ThreadReport(
     public string? Stack { get; init; }
     public IReadOnlyList<Lead> Leads { get; init; } = [];
     public double? CpuShare { get; init; }
+    /// <summary>The thread of the same process this one waits for (a mutex's owner, a thread
+    /// joined), and how, for finding deadlocks between threads; 0 when none.</summary>
+    public int HeldBy { get; init; }
+    public string HeldByLink { get; init; } = "";
 }
 
 /// <summary>A process diagnosed: its threads, and for a zombie or a traced process, its parent or
@@ -131,10 +135,11 @@ internal static class Diagnoser
         string call = Render(info, pid, line.Args, memory);
         var leads = fds.Select(Lead.Of).OfType<Lead>().DistinctBy(l => l.Pid).ToList();
         string? purpose = null;
+        (int Tid, string Link) holder = (0, "");
         switch (info.Number)
         {
             case Sys.futex:
-                purpose = FutexWaits.Describe(pid, line.Args, memory, tids, out var owner);
+                purpose = FutexWaits.Describe(pid, line.Args, memory, tids, out var owner, out holder);
                 if (owner != null) leads.Add(owner);
                 break;
             case Sys.flock or Sys.fcntl:
@@ -150,6 +155,8 @@ internal static class Diagnoser
             Timing = TimedWaits.Describe(info, line.Args, memory, offCpu),
             Stack = stack,
             Leads = leads,
+            HeldBy = holder.Tid,
+            HeldByLink = holder.Link,
         };
     }
 

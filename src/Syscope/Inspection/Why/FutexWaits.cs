@@ -17,27 +17,34 @@ internal static class FutexWaits
     private const uint TidMask = 0x3fffffff;
     private const int MutexOwnerOffset = 8;
 
-    public static string Describe(int pid, ulong[] a, ITraceeMemory m, IReadOnlyCollection<int> tids, out Lead? lead)
+    /// <param name="holder">The thread of this process the wait depends on (a mutex's owner, the
+    /// thread joined) and the link in a deadlock sentence; (0, "") when none.</param>
+    public static string Describe(int pid, ulong[] a, ITraceeMemory m, IReadOnlyCollection<int> tids, out Lead? lead, out (int Tid, string Link) holder)
     {
         lead = null;
+        holder = (0, "");
         int cmd = (int)a[1] & 0x7f;
         uint val = (uint)a[2];
         uint? word = ReadU32(m, a[0]);
         switch (cmd)
         {
             case LockPi or LockPi2 when word is uint w && (w & TidMask) != 0:
+                holder = ((int)(w & TidMask), "priority-inheritance mutex");
                 return $"for a priority-inheritance mutex held by {Owner(pid, (int)(w & TidMask), tids, out lead)}";
             case LockPi or LockPi2:
                 return "for a priority-inheritance mutex";
             case WaitRequeuePi:
                 return "for a condition variable (priority inheritance)";
             case Wait when val == 2:
-                return ReadU32(m, a[0] + MutexOwnerOffset) is uint owner && owner != 0 && tids.Contains((int)owner)
-                    ? $"for a mutex held by {Owner(pid, (int)owner, tids, out lead)}"
-                    : "for a mutex (its owner is not recorded where glibc keeps it)";
+                if (ReadU32(m, a[0] + MutexOwnerOffset) is not uint owner || owner == 0 || !tids.Contains((int)owner))
+                    return "for a mutex (its owner is not recorded where glibc keeps it)";
+                holder = ((int)owner, "mutex");
+                return $"for a mutex held by {Owner(pid, (int)owner, tids, out lead)}";
             case Wait when (val & TidMask) != 0 && (val & ~TidMask) != 0 && IsThread((int)(val & TidMask)):
+                holder = ((int)(val & TidMask), "robust mutex");
                 return $"for a robust mutex held by {Owner(pid, (int)(val & TidMask), tids, out lead)}";
             case WaitBitset when word == val && val != 0 && tids.Contains((int)val):
+                holder = ((int)val, "pthread_join");
                 return $"for thread {val} ({ThreadName(pid, (int)val)}) to exit (pthread_join)";
             case WaitBitset:
                 return "for a condition variable or semaphore (futex)";

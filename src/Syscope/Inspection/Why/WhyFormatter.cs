@@ -73,7 +73,7 @@ internal static class WhyFormatter
         var byKey = new Dictionary<string, List<ThreadReport>>();
         foreach (var t in threads)
         {
-            string key = $"{t.State}|{t.Syscall}|{t.OutsideSyscall}|{string.Join(";", t.Fds.Select(f => f.Description))}";
+            string key = $"{t.State}|{t.Syscall}|{t.OutsideSyscall}|{t.Purpose}|{string.Join(";", t.Fds.Select(f => f.Description))}";
             if (!byKey.TryGetValue(key, out var list)) { byKey[key] = list = []; groups.Add(list); }
             list.Add(t);
         }

@@ -4,8 +4,34 @@ namespace Syscope.Inspection.Why;
 /// threads, where each group's wait leads (and the zombie's parent), and any deadlock found.</summary>
 internal sealed record WhyReport(Diagnosis Diagnosis, List<List<ThreadReport>> Groups, List<WaitChain?> Chains, WaitChain? ProcessChain)
 {
-    /// <summary>Each deadlock once, though several groups may run into the same loop.</summary>
-    public IEnumerable<string> Deadlocks => Chains.Append(ProcessChain).Select(c => c?.Deadlock).OfType<string>().Distinct();
+    /// <summary>Each deadlock once, though several groups may run into the same loop: between
+    /// processes (chains) and between this process's threads (mutexes, joins).</summary>
+    public IEnumerable<string> Deadlocks => Chains.Append(ProcessChain).Select(c => c?.Deadlock).OfType<string>()
+        .Concat(ThreadDeadlocks(Diagnosis.Threads)).Distinct();
+
+    /// <summary>Threads each waiting for the next (a mutex it holds, its exit), back to the first:
+    /// "deadlock: thread 5 waits for thread 6 (mutex), which waits for thread 5 (mutex)." The loop
+    /// is told from its lowest TID, so it is said once whichever thread leads into it.</summary>
+    public static IEnumerable<string> ThreadDeadlocks(IReadOnlyList<ThreadReport> threads)
+    {
+        var byTid = threads.Where(t => t.HeldBy != 0).ToDictionary(t => t.Tid);
+        var said = new HashSet<int>();
+        foreach (var start in byTid.Values)
+        {
+            var path = new List<int>();
+            int at = start.Tid;
+            while (byTid.ContainsKey(at) && !path.Contains(at)) { path.Add(at); at = byTid[at].HeldBy; }
+            if (!path.Contains(at)) continue;
+            var loop = path.Skip(path.IndexOf(at)).ToList();
+            int first = loop.IndexOf(loop.Min());
+            loop = loop.Skip(first).Concat(loop.Take(first)).ToList();
+            if (!said.Add(loop[0])) continue;
+            var text = new System.Text.StringBuilder($"deadlock: thread {loop[0]}");
+            for (int i = 0; i < loop.Count; i++)
+                text.Append(i == 0 ? " waits for" : ", which waits for").Append($" thread {loop[(i + 1) % loop.Count]} ({byTid[loop[i]].HeldByLink})");
+            yield return text.Append('.').ToString();
+        }
+    }
 
     public static WhyReport Unfollowed(Diagnosis d)
     {

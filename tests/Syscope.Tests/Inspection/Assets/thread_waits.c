@@ -3,7 +3,9 @@
  *   pi     the same with a priority-inheritance mutex
  *   join   main joins the "sleeper" thread, which sleeps
  *   cond   main waits 60 s on a condition variable nobody signals
- * It prints "ready MAIN_TID OTHER_TID" before main blocks, then waits to be killed. */
+ *   abba   threads "first" and "second" each hold one mutex and wait for the other's; main joins "first"
+ * It prints "ready MAIN_TID OTHER_TID" ("ready MAIN FIRST SECOND" for abba) before main blocks,
+ * then waits to be killed. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
@@ -27,9 +29,39 @@ static void *hold(void *arg)
     return NULL;
 }
 
+static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+static pthread_barrier_t both_hold;
+static int tids[2];
+
+static void *cross(void *arg)
+{
+    int second = arg != NULL;
+    tids[second] = gettid();
+    pthread_mutex_lock(second ? &b : &a);
+    pthread_barrier_wait(&both_hold);
+    pthread_mutex_lock(second ? &a : &b);
+    return NULL;
+}
+
+static int abba(void)
+{
+    pthread_t first, second;
+    pthread_barrier_init(&both_hold, NULL, 3);
+    pthread_create(&first, NULL, cross, NULL);
+    pthread_create(&second, NULL, cross, (void *)1);
+    pthread_setname_np(first, "first");
+    pthread_setname_np(second, "second");
+    pthread_barrier_wait(&both_hold);
+    printf("ready %d %d %d\n", gettid(), tids[0], tids[1]);
+    fflush(stdout);
+    pthread_join(first, NULL);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "mutex";
+    if (strcmp(mode, "abba") == 0) return abba();
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
     if (strcmp(mode, "pi") == 0) pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
