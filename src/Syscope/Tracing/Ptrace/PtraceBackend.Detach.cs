@@ -44,10 +44,13 @@ internal sealed partial class PtraceBackend
             letGo.Add(stopped);
         }
         _dispatching = 0;
-        foreach (var t in _tracees.Values)
+        foreach (var t in _tracees.Values.ToList())
         {
             t.DetachRequested = true;
-            Request(INTERRUPT, t.Pid);
+            // ESRCH with no /proc entry: gone and reaped, so no stop will ever come to wait for
+            // (a zombie still has its entry, and its exit is still to be reaped below).
+            if (Request(INTERRUPT, t.Pid) == -Errno.ESRCH && !Directory.Exists($"/proc/{t.Pid}"))
+                _tracees.Remove(t.Pid);
         }
         while (_tracees.Count > 0)
         {
@@ -64,7 +67,7 @@ internal sealed partial class PtraceBackend
             int ev = Wait.Event(status);
             int deliver = sig != (SignalNames.SIGTRAP | 0x80) && ev == 0 ? sig : 0;
             if (ev is EVENT_FORK or EVENT_VFORK or EVENT_CLONE && GetEventMessage(pid, out ulong child) == 0
-                && !_tracees.ContainsKey((int)child))
+                && !_tracees.ContainsKey((int)child) && !_goneBeforeParentEvent.Remove((int)child))
             {
                 // A child born during the detach is auto-attached: it must be let go too.
                 var c = Add((int)child, (int)child);

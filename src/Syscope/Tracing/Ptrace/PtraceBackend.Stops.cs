@@ -21,6 +21,7 @@ internal sealed partial class PtraceBackend
             if (!Wait.Stopped(status) || !_target.FollowForks) return;
             t = Add(pid, ProcessOfNewTracee(pid));
             t.AwaitingFirstStop = true;
+            t.BornBeforeParentEvent = true;
         }
 
         if (Wait.Exited(status) || Wait.Signaled(status))
@@ -140,13 +141,14 @@ internal sealed partial class PtraceBackend
                 Resume(t, 0);
                 return;
             case EVENT_FORK or EVENT_VFORK or EVENT_CLONE:
-                if (GetEventMessage(t.Pid, out ulong child) == 0)
+                if (GetEventMessage(t.Pid, out ulong child) == 0 && !_goneBeforeParentEvent.Remove((int)child))
                 {
                     if (!_tracees.TryGetValue((int)child, out var c))
                     {
                         c = Add((int)child, ev == EVENT_CLONE && CreatesThread(t) ? t.Tgid : (int)child);
                         c.AwaitingFirstStop = true;
                     }
+                    c.BornBeforeParentEvent = false;
                     c.Seccomp = t.Seccomp;   // the filter is inherited across fork and clone
                     AnnounceChild((int)child, t.Pid);
                 }
@@ -222,6 +224,7 @@ internal sealed partial class PtraceBackend
     {
         _tracees.Remove(t.Pid);
         ProcessGone(t);
+        if (t.BornBeforeParentEvent) _goneBeforeParentEvent.Add(t.Pid);
         bool killed = Wait.Signaled(status);
         if (t.Pid == _mainPid)
             _outcome = killed

@@ -17,6 +17,9 @@ internal sealed partial class PtraceBackend : ITraceBackend
     private readonly TraceTarget _target;
     private ITraceConsumer _consumer = null!;
     private readonly Dictionary<int, Tracee> _tracees = new();
+    /// <summary>Children that came, ran and ended before their parent's fork event was handled:
+    /// that late event must not bring them back, or the trace would wait for them for ever.</summary>
+    private readonly HashSet<int> _goneBeforeParentEvent = new();
     private readonly PtraceMemory _memory = new();
     private readonly int _options;
     private readonly Filtering.TraceFilter _filter;

@@ -25,6 +25,8 @@ internal sealed class Tracee(int pid, int tgid)
     public int InterruptedSyscall = -1;
     /// <summary>Seen only through its parent's fork event so far; its first stop is still due.</summary>
     public bool AwaitingFirstStop;
+    /// <summary>Reported its first stop before its parent's fork event came.</summary>
+    public bool BornBeforeParentEvent;
     public bool DetachRequested;
     /// <summary>Runs under syscope's seccomp filter: resumed with PTRACE_CONT between traced calls.</summary>
     public bool Seccomp;
