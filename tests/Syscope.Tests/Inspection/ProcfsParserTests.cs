@@ -178,6 +178,14 @@ public class ProcfsParserTests
     }
 
     [Fact]
+    public void Pressure_reads_the_ten_second_averages()
+    {
+        Assert.True(Pressure.TryParse("some avg10=23.41 avg60=5.00 avg300=1.02 total=79678989\nfull avg10=12.50 avg60=0.00 avg300=0.00 total=5850742\n", out var p));
+        Assert.Equal(new Pressure(23.41, 12.5), p);
+        Assert.False(Pressure.TryParse("", out _));
+    }
+
+    [Fact]
     public void Sched_gives_the_last_time_on_cpu()
     {
         const string text = "sleep (4611, #threads: 1)\n-------------------------------------------------------------------\nse.exec_start                                :        744203.784835\nse.vruntime                                  :          5073.889545\n";

@@ -148,6 +148,11 @@ internal static class Diagnoser
             case Sys.wait4 or Sys.waitid:
                 purpose = ChildWaits.Describe(pid, info, line.Args, leads);
                 break;
+            case Sys.vfork:
+                // The parent sleeps until its child execs or exits: the chain goes on to the child.
+                foreach (int child in ChildWaits.Children(pid))
+                    leads.Add(new Lead(child, WhySession.CommandOf(child), -1, "vfork child", "its vfork child"));
+                break;
         }
         return new ThreadReport(tid, stat.Comm, stat.State, offCpu, info.Name, call, info.Waits, fds)
         {

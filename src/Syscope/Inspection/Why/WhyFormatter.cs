@@ -45,6 +45,7 @@ internal static class WhyFormatter
             WriteChain(output, report.Chains[i]);
         }
         foreach (var deadlock in report.Deadlocks) output.WriteLine("  " + deadlock);
+        foreach (var pressure in report.PressureFindings) output.WriteLine("  " + pressure);
     }
 
     /// <summary>One line per process down the chain, the serving thread's finding (or each group's

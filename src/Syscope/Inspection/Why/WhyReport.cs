@@ -4,6 +4,22 @@ namespace Syscope.Inspection.Why;
 /// threads, where each group's wait leads (and the zombie's parent), and any deadlock found.</summary>
 internal sealed record WhyReport(Diagnosis Diagnosis, List<List<ThreadReport>> Groups, List<WaitChain?> Chains, WaitChain? ProcessChain)
 {
+    /// <summary>The share of the last 10 s above which stalls on a resource are worth a sentence.</summary>
+    public const double HighPressure = 10;
+
+    /// <summary>When a thread is in disk wait: the machine's I/O and memory pressure where high,
+    /// "I/O pressure is high: some tasks stalled on I/O 23% of the last 10 s (all of them 12%)."</summary>
+    public IEnumerable<string> PressureFindings
+    {
+        get
+        {
+            if (Diagnosis.Threads.All(t => t.State != 'D')) yield break;
+            foreach (var (resource, name) in new[] { ("io", "I/O"), ("memory", "memory") })
+                if (Procfs.Pressure.Read(resource) is { } p && p.Some10 >= HighPressure)
+                    yield return $"{name} pressure is high: some tasks stalled on {name} {p.Some10:0}% of the last 10 s (all of them {p.Full10:0}%).";
+        }
+    }
+
     /// <summary>Each deadlock once, though several groups may run into the same loop: between
     /// processes (chains) and between this process's threads (mutexes, joins).</summary>
     public IEnumerable<string> Deadlocks => Chains.Append(ProcessChain).Select(c => c?.Deadlock).OfType<string>()
