@@ -65,7 +65,7 @@ internal static class ReplayCommand
         }
         Stream Stdout() => new DescriptorStream(new SafeFileHandle(1, ownsHandle: false), "stdout", Failed);
         Stream Open(string file) => new DescriptorStream(Descriptors.CreateForWriting(file, out int errno)
-            ?? throw new UserError($"Can't fopen '{file}': {Errno.Message(errno)}"), file, Failed);
+            ?? throw new UserError($"Can't fopen '{UntrustedText.Escape(file)}': {Errno.Message(errno)}"), file, Failed);
         using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open))
             reader.Replay(pipeline.Assembler);
         if (reader.Problem != null) stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(reader.Problem)}");

@@ -212,7 +212,7 @@ internal static class TraceCommand
     private static DescriptorStream OpenOutput(string path, OutputFailures failures)
     {
         var file = Descriptors.CreateForWriting(path, out int errno)
-            ?? throw new UserError($"Can't fopen '{path}': {Errno.Message(errno)}");
+            ?? throw new UserError($"Can't fopen '{UntrustedText.Escape(path)}': {Errno.Message(errno)}");
         return new DescriptorStream(file, path, failures.Report);
     }
 

@@ -153,13 +153,14 @@ public sealed class HostileNamesTests(HostileNamesTests.HostileProcess target) :
     [InlineData("syscope: invalid pattern '(E': Unmatched ( or \\(\n", "ps", "(H")]
     [InlineData("syscope: Can't stat '/tmp/E': No such file or directory\n", "trace", "/tmp/H")]
     [InlineData("syscope: invalid system call 'E'\n", "trace", "-e", "trace=H", "true")]
+    [InlineData("syscope: Can't fopen '/nonexistent-dir/E': No such file or directory\n", "trace", "-o", "/nonexistent-dir/H", "true")]
     [InlineData("syscope: unknown protocol name (E) in: -i E\nTry 'syscope files --help' for more information.\n", "files", "-i", "H")]
     [InlineData("syscope: can't get UID for E\nTry 'syscope files --help' for more information.\n", "files", "-u", "H")]
     public void Errors_quote_hostile_arguments_escaped(string expected, params string[] args)
     {
         var r = Syscope([.. args.Select(a => a.Replace("H", HostileArgument))]);
         Assert.Equal(1, r.Code);
-        Assert.Equal(expected.Replace("'E", "'" + EscapedArgument).Replace("/tmp/E", "/tmp/" + EscapedArgument).Replace("(E", "(" + EscapedArgument)
+        Assert.Equal(expected.Replace("'E", "'" + EscapedArgument).Replace("/tmp/E", "/tmp/" + EscapedArgument).Replace("dir/E", "dir/" + EscapedArgument).Replace("(E", "(" + EscapedArgument)
             .Replace("-i E", "-i " + EscapedArgument).Replace("for E", "for " + EscapedArgument), r.Error);
     }
 
