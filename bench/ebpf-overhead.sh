@@ -10,6 +10,11 @@
 # ring read but nothing decoded (Syscope.Bench ebpf-capture batch: the tracee's own time, without the
 # runtime's start).  Times are medians of RUNS (default 3), in ms.  Targets: decoded trace <= 5x
 # untraced, -c <= 2x, -e trace=openat <= 1.2x, start-up (`trace --ebpf true`) <= 150 ms.
+# The `cpu` column is the workload's own CPU time (user + system, as /usr/bin/time run inside the
+# trace reports it): what the BPF programs add to the traced process, and nearly the same on a busy
+# machine as on a quiet one, where wall times are not (the decoding runs on another core, and on a
+# shared machine competes with everything else).  The floor's `none` (its tracepoints with a filter
+# that matches nothing) is the least any run with syscall tracepoints can cost the workload.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -26,15 +31,19 @@ ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) -
 timed() { for _ in $(seq "$runs"); do ms "$@"; done | median; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
+cpuf=$(mktemp); trap 'rm -f "$cpuf"' EXIT
+# cpu PREFIX...: the workload's own user + system ms, run after PREFIX (a tracer, or nothing).
+cpu() { for _ in $(seq "$runs"); do "$@" /usr/bin/time -o "$cpuf" -f '%U+%S' "${w[@]}" >/dev/null 2>&1; echo "($(cat "$cpuf")) * 1000 / 1" | bc; done | median; }
 base=$(timed "${w[@]}")
-row() { printf '%-44s %7s ms  %6s x untraced\n' "$1" "$2" "$(ratio "$2" "$base")"; }
-printf '%-44s %7s ms\n' "untraced (${count} bytes, $((2 * count)) calls)" "$base"
+basecpu=$(cpu)
+row() { printf '%-44s %7s ms  %6s x untraced' "$1" "$2" "$(ratio "$2" "$base")"; [ -n "${3:-}" ] && printf '   cpu %5s ms %5s x' "$3" "$(ratio "$3" "$basecpu")"; echo; }
+printf '%-44s %7s ms            cpu %5s ms\n' "untraced (${count} bytes, $((2 * count)) calls)" "$base" "$basecpu"
 full=$(timed dist/syscope trace --ebpf -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -o /dev/null" "$full"
+row "syscope trace --ebpf -o /dev/null" "$full" "$(cpu dist/syscope trace --ebpf -o /dev/null)"
 summary=$(timed dist/syscope trace --ebpf -c -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -c" "$summary"
+row "syscope trace --ebpf -c" "$summary" "$(cpu dist/syscope trace --ebpf -c -o /dev/null)"
 openat=$(timed dist/syscope trace --ebpf -e trace=openat -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -e trace=openat" "$openat"
+row "syscope trace --ebpf -e trace=openat" "$openat" "$(cpu dist/syscope trace --ebpf -e trace=openat -o /dev/null)"
 capture=$(for _ in $(seq "$runs"); do dotnet $bench ebpf-capture batch "${w[@]}" | awk '{print $2}'; done | median)
 row "capture only (records read, not decoded)" "$capture"
 perf=$(timed perf trace -o /dev/null "${w[@]}")

@@ -29,6 +29,8 @@ internal sealed class WatchReport : ITraceRenderer
     public Dictionary<string, Stat> BySyscall { get; } = new();
     public Dictionary<int, Stat> ByFd { get; } = new();
     public HashSet<int> Threads { get; } = new();
+    /// <summary>Events the backend lost (its ring buffer was full): the figures fall short by them.</summary>
+    public long LostEvents { get; private set; }
     public double Seconds { get; private set; }
 
     private ITraceBackend? _backend;
@@ -63,6 +65,8 @@ internal sealed class WatchReport : ITraceRenderer
     public void Signal(in TraceEvent e) => Threads.Add(e.Tid);
 
     public void Stopped(in TraceEvent e) => Threads.Add(e.Tid);
+
+    public void Lost(in TraceEvent e) => LostEvents += e.Loss.Events;
 
     private void Add(AssembledCall call, long endNs, bool inProgress)
     {
@@ -100,6 +104,7 @@ internal sealed class WatchReport : ITraceRenderer
         output.WriteLine($"  {"syscall",-20} {"calls",8} {"total s",10} {"max s",10} {"share",7}");
         foreach (var (name, s) in BySyscall.OrderByDescending(kv => kv.Value.TotalNs))
             output.WriteLine($"  {name,-20} {s.Calls,8} {Sec(s.TotalNs),10:0.000000} {Sec(s.MaxNs),10:0.000000} {Share(s, window),6:0.0}%{Pending(s)}");
+        if (LostEvents > 0) output.WriteLine($"  ({LostEvents} events lost: the ring buffer was full, so these figures fall short)");
         if (ByFd.Count == 0) return;
         output.WriteLine("wall time by file descriptor:");
         output.WriteLine($"  {"fd",-4} {"calls",8} {"total s",10} {"max s",10} {"share",7}  leads to");
