@@ -23,6 +23,7 @@ internal static class DecoderRegistry
         Families.SandboxDecoders.Register,
         Families.IoprioDecoders.Register,
         Families.ProcessDecoders.Register,
+        Families.PrctlDecoders.Register,
         Families.SignalDecoders.Register,
         Families.ClockDecoders.Register,
         Families.NetworkDecoders.Register,

@@ -70,13 +70,58 @@ internal static class ProcessConstants
     public static readonly ValueSet Prctl = new("PR_???", false,
         new(1, "PR_SET_PDEATHSIG"), new(2, "PR_GET_PDEATHSIG"), new(3, "PR_GET_DUMPABLE"), new(4, "PR_SET_DUMPABLE"),
         new(5, "PR_GET_UNALIGN"), new(6, "PR_SET_UNALIGN"), new(7, "PR_GET_KEEPCAPS"), new(8, "PR_SET_KEEPCAPS"),
-        new(15, "PR_SET_NAME"), new(16, "PR_GET_NAME"), new(21, "PR_GET_SECCOMP"), new(22, "PR_SET_SECCOMP"),
+        new(9, "PR_GET_FPEMU"), new(10, "PR_SET_FPEMU"), new(11, "PR_GET_FPEXC"), new(12, "PR_SET_FPEXC"),
+        new(13, "PR_GET_TIMING"), new(14, "PR_SET_TIMING"),
+        new(15, "PR_SET_NAME"), new(16, "PR_GET_NAME"), new(19, "PR_GET_ENDIAN"), new(20, "PR_SET_ENDIAN"),
+        new(21, "PR_GET_SECCOMP"), new(22, "PR_SET_SECCOMP"),
         new(23, "PR_CAPBSET_READ"), new(24, "PR_CAPBSET_DROP"), new(25, "PR_GET_TSC"), new(26, "PR_SET_TSC"),
         new(27, "PR_GET_SECUREBITS"), new(28, "PR_SET_SECUREBITS"), new(29, "PR_SET_TIMERSLACK"),
-        new(30, "PR_GET_TIMERSLACK"), new(35, "PR_SET_MM"), new(36, "PR_SET_CHILD_SUBREAPER"),
+        new(30, "PR_GET_TIMERSLACK"), new(31, "PR_TASK_PERF_EVENTS_DISABLE"), new(32, "PR_TASK_PERF_EVENTS_ENABLE"),
+        new(33, "PR_MCE_KILL"), new(34, "PR_MCE_KILL_GET"), new(35, "PR_SET_MM"), new(36, "PR_SET_CHILD_SUBREAPER"),
         new(37, "PR_GET_CHILD_SUBREAPER"), new(38, "PR_SET_NO_NEW_PRIVS"), new(39, "PR_GET_NO_NEW_PRIVS"),
         new(40, "PR_GET_TID_ADDRESS"), new(41, "PR_SET_THP_DISABLE"), new(42, "PR_GET_THP_DISABLE"),
-        new(47, "PR_CAP_AMBIENT"), new(0x53564d41, "PR_SET_VMA"));
+        new(43, "PR_MPX_ENABLE_MANAGEMENT"), new(44, "PR_MPX_DISABLE_MANAGEMENT"), new(45, "PR_SET_FP_MODE"),
+        new(46, "PR_GET_FP_MODE"), new(47, "PR_CAP_AMBIENT"), new(50, "PR_SVE_SET_VL"), new(51, "PR_SVE_GET_VL"),
+        new(52, "PR_GET_SPECULATION_CTRL"), new(53, "PR_SET_SPECULATION_CTRL"), new(54, "PR_PAC_RESET_KEYS"),
+        new(55, "PR_SET_TAGGED_ADDR_CTRL"), new(56, "PR_GET_TAGGED_ADDR_CTRL"), new(57, "PR_SET_IO_FLUSHER"),
+        new(58, "PR_GET_IO_FLUSHER"), new(59, "PR_SET_SYSCALL_USER_DISPATCH"), new(60, "PR_PAC_SET_ENABLED_KEYS"),
+        new(61, "PR_PAC_GET_ENABLED_KEYS"), new(62, "PR_SCHED_CORE"), new(63, "PR_SME_SET_VL"), new(64, "PR_SME_GET_VL"),
+        new(0x53564d41, "PR_SET_VMA"), new(0x59616d61, "PR_SET_PTRACER"));
+
+    /// <summary>PR_SET_DUMPABLE's values (&lt;linux/sched/coredump.h&gt;, kernel-internal: not in the uapi headers).</summary>
+    public static readonly ValueSet SuidDump = new("SUID_DUMP_???", false,
+        new(0, "SUID_DUMP_DISABLE"), new(1, "SUID_DUMP_USER"), new(2, "SUID_DUMP_ROOT"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_SET_UNALIGN bits.</summary>
+    public static readonly FlagSet Unalign = new("PR_UNALIGN_???", null,
+        new(1, "PR_UNALIGN_NOPRINT"), new(2, "PR_UNALIGN_SIGBUS"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_SET_TSC values.</summary>
+    public static readonly ValueSet Tsc = new("PR_TSC_???", false, new(1, "PR_TSC_ENABLE"), new(2, "PR_TSC_SIGSEGV"));
+
+    /// <summary>&lt;linux/securebits.h&gt; SECBIT_* (1 &lt;&lt; SECURE_*).</summary>
+    public static readonly FlagSet Securebits = new("SECBIT_???", null,
+        new(0x1, "SECBIT_NOROOT"), new(0x2, "SECBIT_NOROOT_LOCKED"), new(0x4, "SECBIT_NO_SETUID_FIXUP"),
+        new(0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"), new(0x10, "SECBIT_KEEP_CAPS"), new(0x20, "SECBIT_KEEP_CAPS_LOCKED"),
+        new(0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"), new(0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_CAP_AMBIENT operations.</summary>
+    public static readonly ValueSet CapAmbient = new("PR_CAP_AMBIENT_???", false,
+        new(1, "PR_CAP_AMBIENT_IS_SET"), new(2, "PR_CAP_AMBIENT_RAISE"), new(3, "PR_CAP_AMBIENT_LOWER"),
+        new(4, "PR_CAP_AMBIENT_CLEAR_ALL"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_MCE_KILL operations and policies.</summary>
+    public static readonly ValueSet MceKill = new("PR_MCE_KILL_???", false, new(0, "PR_MCE_KILL_CLEAR"), new(1, "PR_MCE_KILL_SET"));
+
+    public static readonly ValueSet MceKillPolicy = new("PR_MCE_KILL_???", false,
+        new(0, "PR_MCE_KILL_LATE"), new(1, "PR_MCE_KILL_EARLY"), new(2, "PR_MCE_KILL_DEFAULT"));
+
+    /// <summary>&lt;linux/seccomp.h&gt; modes (PR_SET_SECCOMP).</summary>
+    public static readonly ValueSet SeccompMode = new("SECCOMP_MODE_???", false,
+        new(0, "SECCOMP_MODE_DISABLED"), new(1, "SECCOMP_MODE_STRICT"), new(2, "SECCOMP_MODE_FILTER"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_SET_VMA operations.</summary>
+    public static readonly ValueSet SetVma = new("PR_SET_VMA_???", false, new Named(0, "PR_SET_VMA_ANON_NAME"));
 
     /// <summary>&lt;linux/futex.h&gt; commands (the private and clock bits are printed apart).</summary>
     public static readonly ValueSet FutexCommands = new("FUTEX_???", false,

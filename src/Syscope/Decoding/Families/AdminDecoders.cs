@@ -141,7 +141,7 @@ internal static class AdminDecoders
                 Args.Ptr(ref c, idArg + 1);                  // per-filesystem: no id
                 return;
             default:
-                Args.Int(ref c, idArg);
+                Args.UInt(ref c, idArg);                     // qid_t is unsigned
                 Args.Ptr(ref c, idArg + 1);
                 return;
         }

@@ -116,8 +116,10 @@ internal static class DescDecoders
             ulong flags = (uint)c.Arg(1);
             ulong huge = flags >> 26;
             var mark = c.Out.BeginConst();
-            bool any = DescConstants.MemfdFlags.Print(c.Out, flags & 0x3ffffff, false);
-            if (huge != 0) (any && (flags & 0x3ffffff) != 0 ? c.Out.Raw((byte)'|') : c.Out).UInt(huge).Raw("<<MFD_HUGE_SHIFT"u8);
+            // A page size alone prints as itself (30<<MFD_HUGE_SHIFT), not after a 0 for no flags.
+            ulong low = flags & 0x3ffffff;
+            if (low != 0 || huge == 0) DescConstants.MemfdFlags.Print(c.Out, low, false);
+            if (huge != 0) (low != 0 ? c.Out.Raw((byte)'|') : c.Out).UInt(huge).Raw("<<MFD_HUGE_SHIFT"u8);
             c.Out.EndConst(mark, flags);
         });
     }

@@ -36,7 +36,9 @@ internal static class MemoryDecoders
         d[Sys.remap_file_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
-            Args.Flags(ref c, 2, MemoryConstants.Prot);
+            // The kernel takes prot as a whole unsigned long here (it must be 0), so strace prints all 64 bits.
+            c.Out.Sep();
+            MemoryConstants.Prot.Print(c.Out, c.Arg(2));
             Args.ULong(ref c, 3);
             c.Out.Sep();
             MapFlags(c.Out, c.Arg(4));
@@ -48,7 +50,8 @@ internal static class MemoryDecoders
             IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), -1);
             Args.ULong(ref c, 2);
             Args.Value(ref c, 3, MemoryConstants.Madvise);
-            Args.Hex(ref c, 4);
+            // flags is an unsigned int: the register's upper half is not the caller's.
+            c.Out.Sep().Hex((uint)c.Arg(4));
         });
         d[Sys.set_mempolicy_home_node] = new FuncDecoder((ref DecodeContext c) =>
         {

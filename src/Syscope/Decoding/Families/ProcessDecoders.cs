@@ -3,7 +3,7 @@ using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
-/// <summary>Process lifecycle calls: execve, exit, clone, wait, prctl and the thread bookkeeping
+/// <summary>Process lifecycle calls: execve, exit, clone, wait and the thread bookkeeping
 /// glibc does at startup (set_tid_address, set_robust_list, rseq, arch_prctl).</summary>
 internal static class ProcessDecoders
 {
@@ -49,7 +49,6 @@ internal static class ProcessDecoders
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) c.Out.Ptr(c.Arg(1));
             else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
         }, exitArgs: false);
-        d[Sys.prctl] = new FuncDecoder(PrctlEntry, PrctlExit, exitArgs: false);
         // strace prints these two addresses as plain numbers: 0, not NULL.
         d[Sys.rseq] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -140,38 +139,5 @@ internal static class ProcessDecoders
     {
         ProcessConstants.Personas.Print(w, v & 0xff);
         ProcessConstants.PersonalityFlags.PrintMore(w, v & ~0xffUL);
-    }
-
-    private const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16;
-    private const int PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24;
-    private const int PR_GET_DUMPABLE = 3, PR_GET_NO_NEW_PRIVS = 39, PR_GET_CHILD_SUBREAPER = 37;
-
-    private static void PrctlEntry(ref DecodeContext c)
-    {
-        Args.Value(ref c, 0, ProcessConstants.Prctl);
-        switch (c.IntArg(0))
-        {
-            case PR_SET_PDEATHSIG: c.Out.Sep(); SignalPrinters.Signal(c.Out, c.IntArg(1)); break;
-            case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); break;
-            case PR_CAPBSET_READ or PR_CAPBSET_DROP: Args.Value(ref c, 1, CapabilityConstants.Names); break;
-            case PR_GET_NAME or PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER: c.Out.SepAhead(); break;
-            case PR_GET_DUMPABLE or PR_GET_NO_NEW_PRIVS: break;
-            default: for (int i = 1; i < 5; i++) Args.Hex(ref c, i); break;
-        }
-    }
-
-    private static void PrctlExit(ref DecodeContext c)
-    {
-        switch (c.IntArg(0))
-        {
-            case PR_GET_NAME:
-                c.Out.Sep();
-                if (c.Failed) c.Out.Ptr(c.Arg(1)); else Printers.String(ref c, c.Arg(1));
-                break;
-            case PR_GET_PDEATHSIG or PR_GET_CHILD_SUBREAPER:
-                c.Out.Sep();
-                if (c.Failed) c.Out.Ptr(c.Arg(1)); else Args.IntRef(ref c, c.Arg(1));
-                break;
-        }
     }
 }

@@ -1,0 +1,160 @@
+using Syscope.Decoding.Constants;
+using Syscope.Syscalls;
+
+namespace Syscope.Decoding.Families;
+
+/// <summary>prctl(2): the option by name, then only the arguments that option uses, each as its
+/// option reads it (a signal, a flag set, a pointer the kernel writes through), as strace 6.1
+/// prints them. The option is an int: the register's upper half is not the caller's.</summary>
+internal static class PrctlDecoders
+{
+    public static void Register(DecoderTable d) => d[Sys.prctl] = new FuncDecoder(Entry, Exit, exitArgs: false);
+
+    private const uint PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4;
+    private const uint PR_GET_UNALIGN = 5, PR_SET_UNALIGN = 6, PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8;
+    private const uint PR_GET_FPEMU = 9, PR_SET_FPEMU = 10, PR_GET_FPEXC = 11, PR_SET_FPEXC = 12;
+    private const uint PR_GET_TIMING = 13, PR_SET_TIMING = 14, PR_SET_NAME = 15, PR_GET_NAME = 16;
+    private const uint PR_GET_ENDIAN = 19, PR_SET_ENDIAN = 20, PR_GET_SECCOMP = 21, PR_SET_SECCOMP = 22;
+    private const uint PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24, PR_GET_TSC = 25, PR_SET_TSC = 26;
+    private const uint PR_GET_SECUREBITS = 27, PR_SET_SECUREBITS = 28, PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30;
+    private const uint PR_TASK_PERF_EVENTS_DISABLE = 31, PR_TASK_PERF_EVENTS_ENABLE = 32, PR_MCE_KILL = 33, PR_MCE_KILL_GET = 34;
+    private const uint PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
+    private const uint PR_GET_TID_ADDRESS = 40, PR_SET_THP_DISABLE = 41, PR_GET_THP_DISABLE = 42, PR_CAP_AMBIENT = 47;
+    private const uint PR_SET_IO_FLUSHER = 57, PR_GET_IO_FLUSHER = 58, PR_SET_VMA = 0x53564d41, PR_SET_PTRACER = 0x59616d61;
+    private const ulong PR_MCE_KILL_SET = 1, SECCOMP_MODE_STRICT = 1, PR_SET_VMA_ANON_NAME = 0;
+
+    private static void Entry(ref DecodeContext c)
+    {
+        uint option = (uint)c.Arg(0);
+        c.Out.Sep();
+        ProcessConstants.Prctl.Print(c.Out, option);
+        switch (option)
+        {
+            case PR_GET_DUMPABLE or PR_GET_KEEPCAPS or PR_GET_SECCOMP or PR_GET_TIMERSLACK or PR_GET_TIMING
+                or PR_TASK_PERF_EVENTS_DISABLE or PR_TASK_PERF_EVENTS_ENABLE or PR_GET_SECUREBITS
+                or PR_GET_IO_FLUSHER:
+                return;
+            case PR_GET_NO_NEW_PRIVS or PR_GET_THP_DISABLE or PR_MCE_KILL_GET:
+                HexFrom(ref c, 1);
+                return;
+            // The kernel writes through arg2: printed at exit.
+            case PR_GET_PDEATHSIG or PR_GET_UNALIGN or PR_GET_TSC or PR_GET_NAME or PR_GET_TID_ADDRESS
+                or PR_GET_CHILD_SUBREAPER or PR_GET_ENDIAN or PR_GET_FPEMU or PR_GET_FPEXC:
+                c.Out.SepAhead();
+                return;
+            case PR_SET_PDEATHSIG:
+                c.Out.Sep();
+                if (c.Arg(1) is > 0 and <= Kernel.SignalNames.MaxSignal) SignalPrinters.Signal(c.Out, (long)c.Arg(1));
+                else c.Out.UInt(c.Arg(1));
+                return;
+            case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); return;
+            case PR_SET_DUMPABLE: c.Out.Sep(); ProcessConstants.SuidDump.Print(c.Out, c.Arg(1)); return;
+            case PR_SET_UNALIGN: c.Out.Sep(); ProcessConstants.Unalign.Print(c.Out, c.Arg(1)); return;
+            case PR_SET_TSC: c.Out.Sep(); ProcessConstants.Tsc.Print(c.Out, c.Arg(1)); return;
+            case PR_SET_SECUREBITS: c.Out.Sep(); ProcessConstants.Securebits.Print(c.Out, c.Arg(1)); return;
+            case PR_CAPBSET_READ or PR_CAPBSET_DROP: c.Out.Sep(); CapabilityConstants.Names.Print(c.Out, c.Arg(1)); return;
+            case PR_SET_KEEPCAPS or PR_SET_CHILD_SUBREAPER or PR_SET_TIMERSLACK or PR_SET_TIMING or PR_SET_ENDIAN
+                or PR_SET_FPEMU or PR_SET_FPEXC or PR_SET_IO_FLUSHER:
+                Args.ULong(ref c, 1);
+                return;
+            case PR_SET_NO_NEW_PRIVS or PR_SET_THP_DISABLE:
+                Args.ULong(ref c, 1);
+                HexFrom(ref c, 2);
+                return;
+            case PR_SET_PTRACER:
+                c.Out.Sep();
+                if ((long)c.Arg(1) != -1) { c.Out.Int((int)c.Arg(1)); return; }
+                var mark = c.Out.BeginConst();
+                c.Out.Raw("PR_SET_PTRACER_ANY"u8);
+                c.Out.EndConst(mark, c.Arg(1), NumberBase.Decimal);
+                return;
+            case PR_CAP_AMBIENT:
+                c.Out.Sep();
+                ProcessConstants.CapAmbient.Print(c.Out, c.Arg(1));
+                c.Out.Sep();
+                if (c.Arg(1) is >= 1 and <= 3) CapabilityConstants.Names.Print(c.Out, c.Arg(2)); else c.Out.Hex(c.Arg(2));
+                HexFrom(ref c, 3);
+                return;
+            case PR_MCE_KILL:
+                c.Out.Sep();
+                ProcessConstants.MceKill.Print(c.Out, c.Arg(1));
+                c.Out.Sep();
+                if (c.Arg(1) == PR_MCE_KILL_SET) ProcessConstants.MceKillPolicy.Print(c.Out, c.Arg(2)); else c.Out.Hex(c.Arg(2));
+                HexFrom(ref c, 3);
+                return;
+            case PR_SET_SECCOMP:
+                c.Out.Sep();
+                ProcessConstants.SeccompMode.Print(c.Out, c.Arg(1));
+                if (c.Arg(1) != SECCOMP_MODE_STRICT) HexFrom(ref c, 2);
+                return;
+            case PR_SET_VMA:
+                c.Out.Sep();
+                ProcessConstants.SetVma.Print(c.Out, c.Arg(1));
+                if (c.Arg(1) != PR_SET_VMA_ANON_NAME) { HexFrom(ref c, 2); return; }
+                Args.Ptr(ref c, 2);
+                Args.ULong(ref c, 3);
+                c.Out.Sep();
+                Printers.String(ref c, c.Arg(4));
+                return;
+            default:
+                HexFrom(ref c, 1);
+                return;
+        }
+    }
+
+    private static void Exit(ref DecodeContext c)
+    {
+        uint option = (uint)c.Arg(0);
+        // What follows the return value names it in every -X style, as strace does.
+        c.Aux.Style = ConstStyle.Abbrev;
+        switch (option)
+        {
+            case PR_GET_DUMPABLE when !c.Failed:
+                ProcessConstants.SuidDump.Print(c.Aux, (ulong)c.ReturnValue);
+                return;
+            case PR_MCE_KILL_GET when !c.Failed:
+                ProcessConstants.MceKillPolicy.Print(c.Aux, (ulong)c.ReturnValue);
+                return;
+            case PR_GET_SECUREBITS when !c.Failed:
+                c.ReturnFormat = ReturnFormat.Hex;
+                if ((c.ReturnValue & 0xff) != 0 && c.Out.Style != ConstStyle.Raw) ProcessConstants.Securebits.Print(c.Aux, (ulong)c.ReturnValue);
+                return;
+            case PR_GET_NAME:
+                c.Out.Sep();
+                if (c.Failed) c.Out.Ptr(c.Arg(1));
+                else Printers.String(ref c, c.Arg(1));
+                return;
+            case PR_GET_PDEATHSIG:
+                c.Out.Sep();
+                if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out int sig)) { c.Out.Ptr(c.Arg(1)); return; }
+                c.Out.Raw((byte)'[');
+                SignalPrinters.Signal(c.Out, sig);
+                c.Out.Raw((byte)']');
+                return;
+            case PR_GET_UNALIGN or PR_GET_TSC:
+                c.Out.Sep();
+                if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out uint v)) { c.Out.Ptr(c.Arg(1)); return; }
+                c.Out.Raw((byte)'[');
+                if (option == PR_GET_TSC) ProcessConstants.Tsc.Print(c.Out, v); else ProcessConstants.Unalign.Print(c.Out, v);
+                c.Out.Raw((byte)']');
+                return;
+            case PR_GET_CHILD_SUBREAPER or PR_GET_ENDIAN or PR_GET_FPEMU or PR_GET_FPEXC:
+                c.Out.Sep();
+                if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out uint n)) { c.Out.Ptr(c.Arg(1)); return; }
+                c.Out.Raw((byte)'[').UInt(n).Raw((byte)']');
+                return;
+            case PR_GET_TID_ADDRESS:
+                c.Out.Sep();
+                if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out ulong tid)) { c.Out.Ptr(c.Arg(1)); return; }
+                c.Out.Raw((byte)'[').Ptr(tid).Raw((byte)']');
+                return;
+        }
+    }
+
+    /// <summary>The arguments from index <paramref name="first"/> to the fifth, in hex, as strace
+    /// prints those an option passes on unread.</summary>
+    private static void HexFrom(ref DecodeContext c, int first)
+    {
+        for (int i = first; i < 5; i++) Args.Hex(ref c, i);
+    }
+}

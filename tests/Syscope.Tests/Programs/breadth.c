@@ -1,0 +1,80 @@
+/* Calls whose arguments strace 6.1's own test suite checks closely (tools/strace-suite.sh): prctl
+ * options with the arguments each reads, and odd arguments elsewhere (the upper half of a 32-bit
+ * argument, a whole-register prot, an unsigned quota id, a huge-page size alone). Raw syscalls
+ * with fixed values, so every line is the same under strace and syscope; nothing that changes
+ * more than this process. Run by StraceSuiteDecodingTests. */
+#define _GNU_SOURCE
+#include <linux/prctl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define HIGH 0xdefaced00000000ULL
+
+static long sys(long nr, unsigned long a, unsigned long b, unsigned long c, unsigned long d, unsigned long e)
+{
+    return syscall(nr, a, b, c, d, e);
+}
+
+int main(void)
+{
+    static char name[16];
+    static int value;
+    static unsigned long addr;
+    const unsigned long bogus = 0xfacefeeddeadbeefUL;
+
+    /* The option is an int: the upper half of the register is not printed. */
+    sys(__NR_prctl, HIGH | PR_GET_DUMPABLE, bogus, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_DUMPABLE, 3, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_DUMPABLE, HIGH | 1, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_KEEPCAPS, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_TIMERSLACK, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_SECCOMP, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_NAME, (unsigned long)"breadth", 0, 0, 0);
+    sys(__NR_prctl, PR_GET_NAME, (unsigned long)name, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_PDEATHSIG, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_PDEATHSIG, HIGH | 2, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_PDEATHSIG, (unsigned long)&value, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_PDEATHSIG, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_UNALIGN, 3, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_UNALIGN, (unsigned long)&value, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_TSC, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_TSC, (unsigned long)&value, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_SECUREBITS, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_SECUREBITS, HIGH | 0x100, 0, 0, 0);
+    sys(__NR_prctl, PR_CAPBSET_READ, 13, 0, 0, 0);
+    sys(__NR_prctl, PR_CAPBSET_READ, 0xff, 0, 0, 0);
+    sys(__NR_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, 13, 0, 0);
+    sys(__NR_prctl, PR_CAP_AMBIENT, 0xff, 0xaaaa, 0xbbbb, 0xcccc);
+    sys(__NR_prctl, PR_MCE_KILL, PR_MCE_KILL_SET, 0xff, 0, 0);
+    sys(__NR_prctl, PR_MCE_KILL, 0xaaaa, 0xbbbb, 0xcccc, 0xdddd);
+    sys(__NR_prctl, PR_MCE_KILL_GET, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_TID_ADDRESS, (unsigned long)&addr, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_CHILD_SUBREAPER, (unsigned long)&value, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_THP_DISABLE, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_THP_DISABLE, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_PTRACER, -1UL, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_PTRACER, 0x7fffffff, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_SECCOMP, 0xff, 1, 2, 3);
+    sys(__NR_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 1, (unsigned long)"anon");
+    sys(__NR_prctl, PR_SET_VMA, 0xff, 0, 1, 0);
+    sys(__NR_prctl, 0xffffffff, 0xfffffffe, 0xfffffffd, 0xfffffffc, 0xfffffffb);
+
+    /* 30<<MFD_HUGE_SHIFT alone; then every bit. */
+    sys(__NR_memfd_create, (unsigned long)"huge", 30UL << 26, 0, 0, 0);
+    sys(__NR_memfd_create, 0, -1UL, 0, 0, 0);
+    /* process_madvise's flags are an unsigned int. */
+    sys(__NR_process_madvise, -1UL, 0, 0, 20 /* MADV_COLD */, HIGH);
+    sys(__NR_process_madvise, -1UL, 0, 0, 20, HIGH | 0xffffffff);
+    /* remap_file_pages takes prot as a whole register. */
+    sys(__NR_remap_file_pages, 0, 0, HIGH, 0, 0);
+    /* quotactl's id is unsigned. */
+    sys(__NR_quotactl, 0x800007 << 8 /* QCMD(Q_GETQUOTA, USRQUOTA) */, (unsigned long)"/dev/bogus/", 3397364973UL, 0, 0);
+    return 0;
+}
