@@ -102,6 +102,7 @@ internal static class Program
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());

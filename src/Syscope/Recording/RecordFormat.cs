@@ -48,8 +48,11 @@ internal enum FactKind : byte
     Pidfd = 5,
     /// <summary>IHostFacts.InterfaceName(index=a).</summary>
     Interface = 6,
-    /// <summary>IHostFacts.ProcessName(tid=a): the comm.</summary>
+    /// <summary>IHostFacts.ProcessName(tid=a), as the backend answered the outputs.</summary>
     ProcessName = 7,
+    /// <summary>A thread's comm (tid=a), noted by the recorder at attach and exec for exports; not
+    /// an answer the live outputs saw, so replay never shows it.</summary>
+    Comm = 8,
 }
 
 internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);

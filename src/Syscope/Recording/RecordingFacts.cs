@@ -95,6 +95,25 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
         return name;
     }
 
+    /// <summary>Writes down a thread's name (comm) where it can change (attach, exec) for exports
+    /// that name tracks, asking the backend first and /proc/TID/comm when it does not know.</summary>
+    public void NoteProcessName(int tid)
+    {
+        var name = _live.Host.ProcessName(tid);
+        if (name.IsEmpty)
+        {
+            Span<byte> path = stackalloc byte[32];
+            "/proc/"u8.CopyTo(path);
+            int n = 6;
+            tid.TryFormat(path[n..], out int digits);
+            n += digits;
+            "/comm\0"u8.CopyTo(path[n..]);
+            int got = Interop.RawFile.ReadOnce(path, _scratch.AsSpan(0, 64));
+            name = got > 0 ? _scratch.AsSpan(0, got).TrimEnd((byte)'\n') : default;
+        }
+        if (!name.IsEmpty) Note(FactKind.Comm, tid, 0, 0, name);
+    }
+
     public int PidMax => _live.Host.PidMax;
 
     public WallClockAnchor WallClock => _live.Host.WallClock;

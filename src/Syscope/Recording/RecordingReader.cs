@@ -34,6 +34,10 @@ internal sealed class RecordingReader : IDisposable
     public string? Problem { get; private set; }
     public long EventsRead { get; private set; }
 
+    /// <summary>A thread's name (comm) as last noted up to the current event (raw bytes: escape
+    /// them); empty when unknown.</summary>
+    public ReadOnlySpan<byte> CommOf(int tid) => _facts.Comm(tid);
+
     private RecordingReader(Stream input, string name, RecordingHeader header)
     {
         _in = input;
@@ -226,6 +230,12 @@ internal sealed class RecordingReader : IDisposable
         public int InterfaceName(uint index, Span<byte> destination) => Copy(Answer(FactKind.Interface, index, 0, 0), destination);
 
         public ReadOnlySpan<byte> ProcessName(int tid) => Answer(FactKind.ProcessName, tid, 0, 0);
+
+        public ReadOnlySpan<byte> Comm(int tid)
+        {
+            var comm = Answer(FactKind.Comm, tid, 0, 0);
+            return comm.IsEmpty ? ProcessName(tid) : comm;
+        }
 
         public int PidMax => header.PidMax;
 

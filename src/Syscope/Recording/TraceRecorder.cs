@@ -19,12 +19,14 @@ internal sealed class TraceRecorder : ITraceConsumer
     private readonly RecordingMemory _memory = new();
     private readonly CallAssembler _capture;
     private readonly ITraceConsumer? _live;
+    private readonly RecordingFacts _facts;
 
     /// <param name="facts">The facts both pipelines ask (the live ones, written down).</param>
     /// <param name="live">The trace shown meanwhile, made with facts.Facts; null for none.</param>
     public TraceRecorder(RecordingWriter writer, RecordingFacts facts, int captureLimit, ITraceConsumer? live)
     {
         _writer = writer;
+        _facts = facts;
         _live = live;
         var options = new DecodeOptions { StringLimit = captureLimit, Verbose = true, FdPaths = FdDecoding.All };
         _capture = new CallAssembler(new TraceFilter(), options, facts.Facts, new CaptureOnly());
@@ -38,6 +40,10 @@ internal sealed class TraceRecorder : ITraceConsumer
         var copy = e;
         _capture.OnEvent(ref copy, _memory);
         _live?.OnEvent(ref e, _memory);
+        // Names for the tracks of an export: a thread is named when it appears and when it execs.
+        if (recorded.Kind == TraceEventKind.Attached
+            || recorded.Kind == TraceEventKind.SyscallExit && recorded.ReturnValue == 0 && recorded.SyscallNumber is Syscalls.Sys.execve or Syscalls.Sys.execveat)
+            _facts.NoteProcessName(recorded.Tid);
         var snapshot = _memory.Copy;
         for (int i = 0; i < snapshot.RegionCount; i++) _writer.Memory(snapshot.RegionAddress(i), snapshot.RegionBytes(i));
         _writer.Event(in recorded);
