@@ -3,8 +3,8 @@ using Syscope.Calls;
 using Syscope.Output;
 using Syscope.Recording;
 using Syscope.Tests.Infrastructure;
-using Xunit;
 using Syscope.Tracing;
+using Xunit;
 
 namespace Syscope.Tests.Recording;
 

@@ -1,6 +1,6 @@
 using Syscope.Events;
-using Syscope.Interop;
 using Syscope.Inspection.Procfs;
+using Syscope.Interop;
 using Syscope.Syscalls;
 using Syscope.Text;
 

@@ -58,21 +58,21 @@ internal sealed class CfaProgram
                 case 0x0d: row.CfaRegister = (int)c.Uleb(); row.CfaExpressionLength = 0; break;
                 case 0x0e: row.CfaOffset = (long)c.Uleb(); break;
                 case 0x0f:
-                {
-                    int length = checked((int)c.Uleb());
-                    row.CfaOffset = c.Position;
-                    row.CfaExpressionLength = length;
-                    c.Bytes(length);
-                    break;
-                }
+                    {
+                        int length = checked((int)c.Uleb());
+                        row.CfaOffset = c.Position;
+                        row.CfaExpressionLength = length;
+                        c.Bytes(length);
+                        break;
+                    }
                 case 0x10 or 0x16:
-                {
-                    int r = (int)c.Uleb();
-                    int length = checked((int)c.Uleb());
-                    Set(ref row, r, op == 0x10 ? RuleKind.Expression : RuleKind.ValExpression, c.Position, length);
-                    c.Bytes(length);
-                    break;
-                }
+                    {
+                        int r = (int)c.Uleb();
+                        int length = checked((int)c.Uleb());
+                        Set(ref row, r, op == 0x10 ? RuleKind.Expression : RuleKind.ValExpression, c.Position, length);
+                        c.Bytes(length);
+                        break;
+                    }
                 case 0x11: { int r = (int)c.Uleb(); Set(ref row, r, RuleKind.Offset, c.Sleb() * cie.DataAlign); break; }
                 case 0x12: row.CfaRegister = (int)c.Uleb(); row.CfaOffset = c.Sleb() * cie.DataAlign; row.CfaExpressionLength = 0; break;
                 case 0x13: row.CfaOffset = c.Sleb() * cie.DataAlign; break;
