@@ -36,8 +36,9 @@ internal static class Program
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
             if (args.Length > 0 && args[0] == "trace" && !(args.Length > 1 && args[1] is "-h" or "--help"))
                 return TraceCommand.Run(args[1..], Console.Error);
-            if (args.Length > 0 && args[0] is "record" or "replay" && !(args.Length > 1 && args[1] is "-h" or "--help"))
-                return args[0] == "record" ? TraceCommand.Run(args[1..], Console.Error, recordOnly: true) : ReplayCommand.Run(args[1..], Console.Error);
+            if (args.Length > 0 && args[0] is "record" or "replay" or "report" && !(args.Length > 1 && args[1] is "-h" or "--help"))
+                return args[0] == "record" ? TraceCommand.Run(args[1..], Console.Error, recordOnly: true)
+                    : ReplayCommand.Run(args[1..], Console.Error, report: args[0] == "report");
             // pgrep's and pkill's options are getopt's too, with procps's messages and exit statuses.
             if (args.Length > 0 && args[0] is "pgrep" or "pkill")
                 return RunBuffered(stdout => PgrepCommand.Run(args[0] == "pkill", args[1..], args[0], stdout, Console.Error));
@@ -103,6 +104,7 @@ internal static class Program
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ReplayCommand.CreateReport());
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());

@@ -35,8 +35,27 @@ internal static class ReplayCommand
         catch (Exception e) when (e is UsageError or UserError) { return false; }
     }
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stderr)
+    public const string ReportUsage = "usage: syscope report FILE [-o OUT.html] [-e EXPR]... [-P PATH]... [-y|-yy]";
+
+    public const string ReportDescription = """
+        Write a recording (syscope record) as one self-contained HTML report: a zoomable timeline
+        of threads with the fork/exec tree, per-syscall latencies and histograms, the slowest
+        calls, files and sockets, failures, signals and exits, and a search over every decoded
+        line.  OUT defaults to FILE with .html in place of its extension.
+        """;
+
+    public static Command CreateReport()
     {
+        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "the recording, then -o OUT.html and trace's selection options" };
+        var command = new Command("report", ReportDescription) { args };
+        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error, report: true));
+        return command;
+    }
+
+    /// <param name="report">`syscope report`: -o names the HTML report, and no trace is shown.</param>
+    public static int Run(IReadOnlyList<string> argv, TextWriter stderr, bool report = false)
+    {
+        string name = report ? "report" : "replay", usage = report ? ReportUsage : Usage;
         string? path;
         TraceArguments a;
         try
@@ -46,11 +65,14 @@ internal static class ReplayCommand
             a = TraceArguments.Parse(path != null ? argv.Skip(1).ToList() : argv);
             if (path == null && a.Command.Count == 1) path = a.Command[0];
             else if (a.Command.Count > 0) throw new UsageError($"one recording to replay, not {UntrustedText.Escape(string.Join(' ', a.Command))}");
-            if (path == null) throw new UsageError("which recording? (syscope replay FILE)");
+            if (path == null) throw new UsageError($"which recording? (syscope {name} FILE)");
             if (a.Pids.Count > 0 || a.RecordPath != null) throw new UsageError("-p and --record are for trace and record, not replay");
         }
-        catch (UsageError e) { stderr.WriteLine($"syscope replay: {UntrustedText.EscapeLines(e.Message)}\n{Usage}"); return 1; }
-        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope replay: {warning}");
+        catch (UsageError e) { stderr.WriteLine($"syscope {name}: {UntrustedText.EscapeLines(e.Message)}\n{usage}"); return 1; }
+        foreach (string warning in a.Warnings) stderr.WriteLine($"syscope {name}: {warning}");
+        if (report) (a.ReportPath, a.OutputPath) = (a.OutputPath ?? Path.ChangeExtension(path, ".html"), null);
+        if (a.ReportPath != null && Path.GetFullPath(a.ReportPath) == Path.GetFullPath(path))
+            throw new UserError($"the report would overwrite the recording {UntrustedText.Escape(path)}");
 
         using var reader = RecordingReader.Open(path);
         if (reader.Header.Command.Count > 0) a.ReplayingLaunch();
@@ -66,8 +88,13 @@ internal static class ReplayCommand
         Stream Stdout() => new DescriptorStream(new SafeFileHandle(1, ownsHandle: false), "stdout", Failed);
         Stream Open(string file) => new DescriptorStream(Descriptors.CreateForWriting(file, out int errno)
             ?? throw new UserError($"Can't fopen '{UntrustedText.Escape(file)}': {Errno.Message(errno)}"), file, Failed);
-        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open))
+        // Opened before the recording is read, so that an unwritable report fails first.
+        using var reportFile = a.ReportPath != null ? Open(a.ReportPath) : null;
+        var collector = reportFile != null ? new Output.Report.ReportCollector(reader.Facts.Host) : null;
+        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open, collector))
             reader.Replay(pipeline.Assembler);
+        if (collector != null)
+            Output.Report.HtmlReport.Write(reportFile!, collector, reader.Header.Command.Count > 0 ? string.Join(' ', reader.Header.Command) : path, stderr, a.ReportPath!);
         if (reader.Problem != null) stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(reader.Problem)}");
         return reader.Problem != null || writeFailed ? 1 : 0;
     }

@@ -28,6 +28,8 @@ internal sealed partial class TraceArguments
     /// <summary>-k count (--stack-traces): each call's stack; --no-demangle keeps C++ names raw.</summary>
     public int StackTraces;
     public bool NoDemangle;
+    /// <summary>--report FILE: the one-file HTML report, written when tracing ends.</summary>
+    public string? ReportPath;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -153,6 +155,11 @@ internal sealed partial class TraceArguments
             _ => throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)"),
         };
         else if (name is "slow" or "min-duration" && eq >= 0) Duration(name, value);
+        else if (name == "report")
+        {
+            if (eq < 0) value = ++i < argv.Count ? argv[i] : throw new UsageError($"option {Quote("--report")} requires an argument");
+            ReportPath = value.Length > 0 ? value : throw new UsageError("--report needs a file name");
+        }
         else if (name == "summary" && eq >= 0)
             FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
         else if (name == "no-demangle" && eq < 0) NoDemangle = true;
@@ -232,6 +239,8 @@ internal sealed partial class TraceArguments
 
     private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch
     {
+        // The report names the files and sockets calls touched: -yy unless told otherwise.
+        0 when ReportPath != null => Decoding.FdDecoding.All,
         0 => Decoding.FdDecoding.None,
         1 => Decoding.FdDecoding.Path,
         _ => Decoding.FdDecoding.All,

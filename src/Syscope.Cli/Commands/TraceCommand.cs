@@ -44,6 +44,9 @@ internal static class TraceCommand
           -k            print each call's user-space stack after it, as strace -k (--stack-traces);
                         frames named from .symtab, debug info (build-id, .gnu_debuglink) and
                         JIT perf maps (/tmp/perf-PID.map); --no-demangle keeps C++ names raw
+          --report FILE write a one-file HTML report (timeline, per-syscall latencies and
+                        histograms, slowest calls, files and sockets, failures, signals, search);
+                        the trace itself then goes only to -o FILE; decodes as -yy unless -y is given
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
           --system-wide every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
@@ -141,16 +144,19 @@ internal static class TraceCommand
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);
-        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording);
+        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath);
     }
 
-    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null)
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null, string? reportPath = null)
     {
         var failures = new OutputFailures(stderr, backend, target.Launches);
         Stream Stderr() => new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
+        // Opened first, so that a report that cannot be written fails before anything runs.
+        using var reportFile = reportPath != null ? OpenOutput(reportPath, failures) : null;
         var facts = recording?.Start(backend, failures.Report) ?? backend.Facts;
+        var report = reportFile != null ? new Output.Report.ReportCollector(facts.Host) : null;
         var pipeline = recording?.ShowsTrace == false ? null
-            : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true, path => OpenOutput(path, failures));
+            : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true, path => OpenOutput(path, failures), report);
         ITraceConsumer consumer = recording?.Consumer(pipeline?.Assembler) ?? pipeline!.Assembler;
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
@@ -173,6 +179,7 @@ internal static class TraceCommand
             recording?.Dispose();
         }
         recording?.Report(stderr);
+        if (report != null) Output.Report.HtmlReport.Write(reportFile!, report, ReportTitle(target), stderr, reportPath!);
         if (outcome.KilledBySignal != 0) RaiseOnSelf(outcome.KilledBySignal);
         // Ended by a signal (or a closed output pipe): syscope dies of it, as strace does, so that a
         // shell loop around it stops on Ctrl-C.
@@ -182,6 +189,9 @@ internal static class TraceCommand
         // A trace that could not be written whole is a failure even when the command succeeded.
         return failures.WriteFailed && status == 0 ? 1 : status;
     }
+
+    private static string ReportTitle(TraceTarget target) =>
+        target.Argv.Count > 0 ? string.Join(' ', target.Argv) : target.AttachPids.Count > 0 ? string.Join(' ', target.AttachPids.Select(p => $"-p {p}")) : "system-wide";
 
     /// <summary>
     /// What a failed write of the trace does.  A closed pipe (`| head`) ends the trace at once as

@@ -5,7 +5,8 @@ using Syscope.Output;
 
 namespace Syscope.Cli.Commands;
 
-/// <summary>The outputs strace's options ask for (text, --json, the -c table) behind one call
+/// <summary>The outputs strace's options ask for (text, --json, the -c table, the failure digest,
+/// the HTML report's collector) behind one call
 /// assembler: what `trace` shows live and `replay` shows from a recording, built the same way.</summary>
 internal sealed class TracePipeline : IDisposable
 {
@@ -18,7 +19,9 @@ internal sealed class TracePipeline : IDisposable
     /// <param name="console">The stream the trace goes to without -o (stderr live, stdout in replay).</param>
     /// <param name="flushConsole">Flush the console at every stop (live, so lines show as they happen).</param>
     /// <param name="openFile">Opens -o FILE (and FILE.PID for -ff).</param>
-    public TracePipeline(StraceOptions options, TraceFacts facts, TextWriter stderr, bool json, ColorChoice color, Func<Stream> console, bool flushConsole, Func<string, Stream> openFile)
+    /// <param name="report">--report: the HTML report's collector; the text trace then goes only to -o FILE.</param>
+    public TracePipeline(StraceOptions options, TraceFacts facts, TextWriter stderr, bool json, ColorChoice color, Func<Stream> console, bool flushConsole, Func<string, Stream> openFile,
+        Output.Report.ReportCollector? report = null)
     {
         Stream? sharedStream = null;
         if (!options.PerProcessFiles)
@@ -30,7 +33,7 @@ internal sealed class TracePipeline : IDisposable
         options = options with { Color = !json && TraceColors.Enabled(color, (sharedStream as DescriptorStream)?.IsTerminal ?? false, Environment.GetEnvironmentVariable) };
         var filter = options.Filter;
         var host = facts.Host;
-        _text = json || filter.Summary == SummaryMode.Only ? null
+        _text = json || filter.Summary == SummaryMode.Only || report != null && options.OutputPath == null ? null
             : new StraceFormatter(options, _shared, stderr, host, pid => openFile($"{options.OutputPath}.{pid}"));
         _json = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(_shared!, stderr, host) : null;
         var renderers = new List<ITraceRenderer>();
@@ -48,6 +51,11 @@ internal sealed class TracePipeline : IDisposable
             if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
         }
         if (filter.FailureDigest) renderers.Add(new FailureDigest(host, SummaryOutput, json));
+        if (report != null)
+        {
+            renderers.Add(report);
+            if (_text == null && _json == null && filter.Summary != SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
+        }
         Assembler = new CallAssembler(filter, options.Decode, facts, [.. renderers]);
     }
 

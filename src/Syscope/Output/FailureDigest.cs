@@ -28,8 +28,7 @@ internal sealed class FailureDigest(IHostFacts host, Func<Stream> output, bool j
         public long LastNs { get; set; }
     }
 
-    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
-    private char[] _key = new char[256];
+    private readonly TextKeyed<Group> _groups = new();
 
     /// <summary>The groups, most calls first, then in order of their first failure.</summary>
     public IEnumerable<Group> Groups => _groups.Values.OrderByDescending(g => g.Calls).ThenBy(g => g.FirstNs);
@@ -37,25 +36,10 @@ internal sealed class FailureDigest(IHostFacts host, Func<Stream> output, bool j
     public void Counted(AssembledCall call)
     {
         if (!call.Failed) return;
-        var target = Target(call);
-        if (_key.Length < target.Length + 32) Array.Resize(ref _key, target.Length + 64);
-        int length = 0;
-        Append(ref length, call.Number);
-        Append(ref length, call.Errno);
-        for (int i = 0; i < target.Length; i++) _key[length++] = (char)target[i];
-        var key = _key.AsSpan(0, length);
-        var lookup = _groups.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(key, out var group))
-            lookup[key] = group = new Group(call.Syscall.Name, call.Errno, Encoding.Latin1.GetString(target), call.EntryTimeNs);
+        var group = _groups.Key(call.Number, call.Errno).Get(Target(call), call,
+            static (target, c) => new Group(c.Syscall.Name, c.Errno, target, c.EntryTimeNs));
         group.Calls++;
         group.LastNs = call.EntryTimeNs;
-    }
-
-    private void Append(ref int length, int value)
-    {
-        value.TryFormat(_key.AsSpan(length), out int written, default, CultureInfo.InvariantCulture);
-        length += written;
-        _key[length++] = ':';
     }
 
     /// <summary>What a failed call was about: its path, else its peer address, else its descriptor.</summary>

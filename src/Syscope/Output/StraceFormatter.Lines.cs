@@ -147,8 +147,14 @@ internal sealed partial class StraceFormatter
 
     private void WriteReturnText(TraceOutput o, AssembledCall call)
     {
-        var w = _scratch;
-        w.Clear();
+        _scratch.Clear();
+        ReturnText(_scratch, call);
+        o.Write(_scratch.Written);
+    }
+
+    /// <summary>What follows " = ": the value in its format, or "-1 ERRNO (message)", or "?".</summary>
+    public static void ReturnText(ArgWriter w, AssembledCall call)
+    {
         long ret = call.ReturnValue;
         if (!call.HasReturn) w.Raw((byte)'?');
         else if (call.Failed)
@@ -170,7 +176,6 @@ internal sealed partial class StraceFormatter
                 default: w.Int(ret); break;
             }
         }
-        o.Write(w.Written);
     }
 
     private void WriteDuration(TraceOutput o, long ns)

@@ -87,9 +87,9 @@ internal sealed class SummaryTable(bool percentiles = false)
         if (failed) errors++;
     }
 
-    private readonly record struct Row(int Nr, string Name, long Calls, long Errors, long TotalNs, long MinNs, long MaxNs, LatencyHistogram? Latency = null);
+    public readonly record struct Row(int Nr, string Name, long Calls, long Errors, long TotalNs, long MinNs, long MaxNs, LatencyHistogram? Latency = null);
 
-    private IEnumerable<Row> Rows()
+    public IEnumerable<Row> Rows()
     {
         for (int nr = 0; nr < Size; nr++)
             if (_calls[nr] > 0)
