@@ -20,6 +20,10 @@ internal sealed record ProcessEntry(
     /// <summary>Parent and process group, for lsof's -R and -g columns.</summary>
     public int Ppid { get; init; }
     public int Pgid { get; init; }
+    /// <summary>A kernel thread (kthreadd or one of its children, with no command line): it makes
+    /// no system calls, so /proc/PID/syscall says nothing about it.</summary>
+    public bool IsKernelThread => CommandLine.Length == 0 && (Pid == 2 || Ppid == 2);
+
     /// <summary>The process tracing this one (ptrace), 0 when none.</summary>
     public int TracerPid { get; init; }
 }

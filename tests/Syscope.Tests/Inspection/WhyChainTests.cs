@@ -135,6 +135,21 @@ public sealed class WhyChainTests : IDisposable
         AssertSentence($"    -> {shown} (PID {child}), at the other end of the pipe: thread {child} has waited {{t}} in clock_nanosleep() until its timer expires ({{t}} left).", r.Lines);
     }
 
+    [NeedsFact("root")]
+    public void A_kernel_thread_is_said_to_make_no_system_calls()
+    {
+        // kthreadd is PID 2 wherever kernel threads are visible; a PID namespace may hide them all.
+        var kernel = Syscope.Inspection.ProcessTable.TryRead(2);
+        if (kernel == null || !kernel.IsKernelThread)
+        {
+            Assert.DoesNotContain(Syscope.Inspection.ProcessTable.Pids(), pid => Syscope.Inspection.ProcessTable.TryRead(pid)?.IsKernelThread == true);
+            return;
+        }
+        Assert.Equal("kthreadd", kernel.Comm);
+        Assert.Matches(@"^  thread 2 is a kernel thread, (sleeping|idle); it makes no system calls( \(kernel stack: .+\))?\.$", Why("2")[^1]);
+        Assert.DoesNotContain(Why("--all", "--min-wait", "0"), l => l.StartsWith("  kthreadd (PID 2)"));
+    }
+
     [Theory]
     [InlineData("syscope: invalid --depth value -1: give 0 or more processes to follow\n", "why", "--depth", "-1", "1")]
     [InlineData("syscope: invalid --min-wait value 'soon': give a number of seconds of 0 or more and at most 4294967\n", "why", "--all", "--min-wait", "soon")]

@@ -23,6 +23,7 @@ internal sealed record ThreadReport(
     /// <summary>The thread of the same process this one waits for (a mutex's owner, a thread
     /// joined), and how, for finding deadlocks between threads; 0 when none.</summary>
     public int HeldBy { get; init; }
+    public bool KernelThread { get; init; }
     public string HeldByLink { get; init; } = "";
 }
 
@@ -107,6 +108,7 @@ internal static class Diagnoser
         public ITraceeMemory Memory => memory;
         public WhySession Session => session;
         public double NowMs => nowMs;
+        public bool KernelThread => process.IsKernelThread;
         private FdTargetDescriber? _describer;
         public FdTargetDescriber Describer => _describer ??= FdTargetDescriber.For(process, session) ?? throw Exited(pid);
     }
@@ -123,6 +125,8 @@ internal static class Diagnoser
         string? stack = stat.State == 'D' ? KernelStacks.Summary(pid, tid) : null;
         if (stat.State is 'Z' or 'X' or 'T' or 't')
             return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []);
+        if (c.KernelThread)
+            return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []) { Stack = KernelStacks.Summary(pid, tid), KernelThread = true };
         string? text = ProcText.TryRead($"{dir}/syscall");
         if (text == null || !SyscallLine.TryParse(text, out var line))
             return new ThreadReport(tid, stat.Comm, stat.State, offCpu, null, null, WaitKind.Other, []) { Stack = stack };

@@ -17,7 +17,7 @@ internal sealed record WaitGroup(string What, List<(Diagnosis Process, List<Thre
 /// wait first.  Chains are not followed here (the groups already name the processes at the
 /// other ends); `why PID` does that for one process.
 /// </summary>
-internal sealed record MachineWaits(List<WaitGroup> Groups, int Processes, int Threads, int Scanned, double Seconds)
+internal sealed record MachineWaits(List<WaitGroup> Groups, int Processes, int Threads, int Scanned, double Seconds, int Unreadable = 0)
 {
     public const double DefaultMinWait = 1.0;
     private const int ShownPerGroup = 5;
@@ -34,7 +34,7 @@ internal sealed record MachineWaits(List<WaitGroup> Groups, int Processes, int T
         long start = Stopwatch.GetTimestamp();
         var session = new WhySession();
         var byWhat = new Dictionary<string, WaitGroup>();
-        int self = Environment.ProcessId, scanned = 0, processes = 0, threads = 0;
+        int self = Environment.ProcessId, scanned = 0, processes = 0, threads = 0, unreadable = 0;
         foreach (int pid in ProcessTable.Pids())
         {
             if (pid == self) continue;
@@ -42,12 +42,12 @@ internal sealed record MachineWaits(List<WaitGroup> Groups, int Processes, int T
             try
             {
                 var entry = ProcessTable.TryRead(pid);
-                // Kernel threads (children of kthreadd) wait by design and make no system calls.
-                if (entry == null || (entry.CommandLine.Length == 0 && (pid == 2 || entry.Ppid == 2))) continue;
-                scanned++;
+                // Kernel threads wait by design and make no system calls.
+                if (entry == null || entry.IsKernelThread) continue;
                 d = Diagnoser.Blocked(entry, session, minWait);
+                scanned++;
             }
-            catch (UserError) { continue; }
+            catch (UserError) { unreadable++; continue; }
             if (d == null) continue;
             processes++;
             threads += d.Threads.Count;
@@ -61,10 +61,20 @@ internal sealed record MachineWaits(List<WaitGroup> Groups, int Processes, int T
         }
         var groups = byWhat.Values.OrderByDescending(g => g.Longest).ToList();
         foreach (var g in groups) g.Members.Sort((a, b) => WaitGroup.LongestOf(b.Threads).CompareTo(WaitGroup.LongestOf(a.Threads)));
-        return new MachineWaits(groups, processes, threads, scanned, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return new MachineWaits(groups, processes, threads, scanned, Stopwatch.GetElapsedTime(start).TotalSeconds, unreadable);
     }
 
     public void Write(TextWriter output, double minWait)
+    {
+        WriteGroups(output, minWait);
+        if (Unreadable > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"{Plural(Unreadable, "process", "processes")} could not be read and {(Unreadable == 1 ? "is" : "are")} left out (inspecting other users' processes needs root)");
+        }
+    }
+
+    private void WriteGroups(TextWriter output, double minWait)
     {
         if (Groups.Count == 0)
         {

@@ -97,6 +97,8 @@ internal static class WhyFormatter
             case 't': return $"{subject} {is_} stopped by its debugger {tracer ?? "(no tracer named)"} and will not run until the debugger lets it.";
             case 'Z' or 'X': return $"{subject} {has} exited.";
         }
+        if (t.KernelThread)
+            return $"{subject} {is_} a kernel thread, {ProcStat.StateName(t.State)}; it makes no system calls{(t.Stack != null ? $" ({t.Stack})" : "")}.";
         string kernel = t.Stack != null ? $", in uninterruptible sleep: {t.Stack}" : "";
         if (t.Syscall == null)
             return t.OutsideSyscall ? $"{subject} {is_} {ProcStat.StateName(t.State)} outside any system call ({t.Stack ?? "a page fault or the kernel's own work"})."
