@@ -7,7 +7,7 @@ namespace Syscope.Tests.Stacks;
 /// <summary>One " > module(symbol+0xoff) [0xat]" line of strace -k or syscope trace -k.</summary>
 public sealed record StackFrameLine(string Module, string? Symbol, ulong SymbolOffset, ulong At)
 {
-    private static readonly Regex Line = new(@"^ > (?<module>[^(\[]+?)(\((?<sym>.*)\+0x(?<off>[0-9a-f]+)\)|\(\))? \[0x(?<at>[0-9a-f]+)\]$");
+    private static readonly Regex Line = new(@"^ > (?<module>\[[a-z]+\]|[^(\[]+?)(\((?<sym>.*)\+0x(?<off>[0-9a-f]+)\)|\(\))? \[0x(?<at>[0-9a-f]+)\]$");
 
     public string Where => $"{Module} [0x{At:x}]";
 

@@ -60,7 +60,9 @@ internal sealed class PerfMap(int pid)
             if (a < 0) continue;
             int b = line[(a + 1)..].IndexOf((byte)' ');
             if (b < 0) continue;
-            if (!ulong.TryParse(line[..a], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong start)
+            var startText = line[..a];
+            if (startText.StartsWith("0x"u8)) startText = startText[2..];   // .NET writes the prefix, node does not
+            if (!ulong.TryParse(startText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong start)
                 || !ulong.TryParse(line.Slice(a + 1, b), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong size)) continue;
             string name = UntrustedText.Decode(line[(a + b + 2)..]);
             list.Add(new Method(start, size, UntrustedText.NeedsEscape(name) ? UntrustedText.Escape(name) : name));

@@ -18,6 +18,7 @@ internal sealed class StackUnwinder(bool demangle = true)
     private readonly ModuleCache _modules = new(demangle);
     private readonly Dictionary<int, (ProcessMappings Maps, PerfMap Jit)> _processes = new();
     private readonly CfaProgram _program = new();
+    private readonly StackWindow _window = new();
 
     /// <summary>The process's mappings changed (execve, munmap, mprotect): read them again when next needed.</summary>
     public void Invalidate(int tgid)
@@ -27,8 +28,11 @@ internal sealed class StackUnwinder(bool demangle = true)
 
     public void Forget(int tgid) => _processes.Remove(tgid);
 
-    public void Capture(int tgid, DwarfRegisters regs, ITraceeMemory memory, StackTrace trace)
+    public void Capture(int tgid, DwarfRegisters regs, ITraceeMemory tracee, StackTrace trace)
     {
+        regs.TryGet(DwarfRegisters.Rsp, out ulong sp);
+        _window.Reset(tracee, sp);
+        ITraceeMemory memory = _window;
         trace.Count = 0;
         trace.TooDeep = false;
         if (!_processes.TryGetValue(tgid, out var process)) _processes[tgid] = process = (new ProcessMappings(tgid), new PerfMap(tgid));
@@ -39,14 +43,14 @@ internal sealed class StackUnwinder(bool demangle = true)
             ref var frame = ref trace.Frames[trace.Count++];
             frame = new StackFrame { Address = pc };
             ulong lookup = exact ? pc : pc - 1;
-            if (!process.Maps.TryFind(pc, out var mapping) || mapping.Inode == 0 && mapping.Path != "[vdso]")
+            if (!process.Maps.TryFind(pc, out var mapping) || mapping.Inode == 0 && mapping.Path != "[vdso]" || IsJitMemory(mapping))
             {
                 if (!process.Jit.TryFind(lookup, out var method)) { frame.Kind = StackFrameKind.Unknown; return; }
                 frame.Kind = StackFrameKind.Jit;
                 frame.Module = "[jit]";
                 frame.Symbol = method.Name;
                 frame.SymbolOffset = pc - method.Start;
-                frame.ModuleOffset = pc - method.Start;
+                frame.ModuleOffset = pc;
                 if (!FramePointerStep(ref regs, memory)) return;
                 exact = false;
                 continue;
@@ -55,7 +59,16 @@ internal sealed class StackUnwinder(bool demangle = true)
             frame.Module = mapping.Path;
             frame.ModuleOffset = pc - mapping.Start + mapping.Offset;
             var module = _modules.Get(mapping, tgid, memory);
-            if (module == null || !module.Elf.AddressOfFileOffset(frame.ModuleOffset - (exact ? 0UL : 1UL), out ulong address)) return;
+            if (module == null)
+            {
+                // Not ELF: a runtime's precompiled code (.NET ReadyToRun images), named by its perf
+                // map if it lists them, and walked by its frame pointers.
+                if (process.Jit.TryFind(lookup, out var precompiled)) { frame.Symbol = precompiled.Name; frame.SymbolOffset = pc - precompiled.Start; }
+                if (!FramePointerStep(ref regs, memory)) return;
+                exact = false;
+                continue;
+            }
+            if (!module.Elf.AddressOfFileOffset(frame.ModuleOffset - (exact ? 0UL : 1UL), out ulong address)) return;
             if (module.Symbols.TryName(address, out var symbol))
             {
                 frame.Symbol = symbol.Name;
@@ -121,6 +134,9 @@ internal sealed class StackUnwinder(bool demangle = true)
         regs = caller;
         return true;
     }
+
+    /// <summary>.NET maps its JIT's code from a memfd ("/memfd:doublemapper (deleted)"): no file to read.</summary>
+    private static bool IsJitMemory(in CodeMapping m) => m.Path.StartsWith("/memfd:", StringComparison.Ordinal);
 
     /// <summary>The frame-pointer convention, for code without call-frame information (JIT code):
     /// the caller's rbp at [rbp], the return address at [rbp+8], its stack above them.</summary>
