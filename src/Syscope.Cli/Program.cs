@@ -34,7 +34,8 @@ internal static class Program
         try
         {
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
-            if (args.Length > 0 && args[0] == "trace" && !(args.Length > 1 && args[1] is "-h" or "--help"))
+            // -h and --help too: they print trace's own help wherever they stand, as strace's do.
+            if (args.Length > 0 && args[0] == "trace")
                 return TraceCommand.Run(args[1..], Console.Error);
             if (args.Length > 0 && args[0] is "record" or "replay" or "report" && !(args.Length > 1 && args[1] is "-h" or "--help"))
                 return args[0] == "record" ? TraceCommand.Run(args[1..], Console.Error, recordOnly: true)

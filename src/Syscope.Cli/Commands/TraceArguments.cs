@@ -5,19 +5,24 @@ using static Syscope.Text.UntrustedText;
 namespace Syscope.Cli.Commands;
 
 /// <summary>
-/// strace's command line, parsed the way strace's getopt does it: bundled short options (-ff, -tt,
-/// -fT), attached values (-s64, -p1,2), long options with '=' or a separate value, and everything
-/// from the first non-option word on is the command to run.
+/// strace's command line, read as strace 6.1's getopt_long reads it: bundled short options (-ff,
+/// -tt, -fT), attached values (-s64, -p1,2), long options by any unambiguous prefix, with '=' or a
+/// separate value, and everything from the first non-option word on is the command to run.  Each
+/// option takes effect as it is met, so the first bad one is the one reported, and -h or -V
+/// answers at once wherever it stands.
 /// </summary>
 internal sealed partial class TraceArguments
 {
     public int Follow;            // -f count: 1 follows, 2 (-ff) splits output per process
-    public int Timestamps;        // -t count
     public int Quiet;
     public int HexStrings;
     public int FdPaths;           // -y count: 1 paths, 2 (-yy) everything --decode-fds knows
     public Decoding.FdDecoding? DecodeFds;
-    public bool Relative, SyscallTimes, Numbers;
+    public bool Relative, SyscallTimes, Numbers, InstructionPointer;
+    /// <summary>--relative-timestamps= and --syscall-times= precision: digits after the second.</summary>
+    public int RelativeDigits = 6, SyscallTimeDigits = 6;
+    /// <summary>-a / --columns: where " = " goes.</summary>
+    public int Column = 40;
     /// <summary>--json: JSON Lines instead of strace's text.</summary>
     public bool Json;
     /// <summary>--kill-on-exit: the tracees die with syscope instead of being let go.</summary>
@@ -30,6 +35,14 @@ internal sealed partial class TraceArguments
     public bool NoDemangle;
     /// <summary>--report FILE: the one-file HTML report, written when tracing ends.</summary>
     public string? ReportPath;
+    /// <summary>-d / --debug: syscope's own account of what it does, on stderr.</summary>
+    public bool Debug;
+    /// <summary>-h or -V was met: the command prints help or its version and does nothing else.</summary>
+    public bool Help, Version;
+    /// <summary>-A: -o FILE is appended to, not truncated.</summary>
+    public bool Append;
+    /// <summary>--tips: a tip at the end (format:none prints none).</summary>
+    public bool Tips;
     public int StringLimit = 32;
     /// <summary>-X / --const-print-style.</summary>
     public Decoding.ConstStyle ConstStyle;
@@ -40,157 +53,162 @@ internal sealed partial class TraceArguments
     public List<string> Expressions = [];
     public List<string> Command = [];
 
-    private const string ShortWithValue = "opseSPUIuXabEO";
+    // Long options without a short letter get keys of their own.
+    private const char OutputSeparately = '\uE000', SeccompBpfKey = '\uE001', JsonKey = '\uE002', EbpfKey = '\uE003',
+        BackendKey = '\uE004', BufferSizeKey = '\uE005', KillOnExitKey = '\uE006', DecodeFdsKey = '\uE007',
+        TimestampsKey = '\uE008', StringsInHexKey = '\uE009', TipsKey = '\uE00A', PidnsKey = '\uE00B',
+        SyscallLimitKey = '\uE00C', QuietLong = '\uE00D', DecodePidsKey = '\uE00E', ColorKey = '\uE00F',
+        SlowKey = '\uE010', MinDurationKey = '\uE011', SummaryKey = '\uE012', NoDemangleKey = '\uE013',
+        SystemWideKey = '\uE014', CgroupKey = '\uE015', CommKey = '\uE016', RecordKey = '\uE017', ReportKey = '\uE018', ExpressionBase = '\uE100';
+
+    /// <summary>The -e keys that are long options of their own (--trace=SET is -e trace=SET).</summary>
+    private static readonly string[] s_expressionOptions =
+        ["trace", "signal", "status", "abbrev", "verbose", "raw", "read", "write", "inject", "fault", "kvm", "trace-fds"];
+
+    /// <summary>strace 6.1's long options (and syscope's own: --json, --ebpf, --backend,
+    /// --buffer-size, --system-wide, --cgroup, --comm, --record, --report, --kill-on-exit, --syscall-limit,
+    /// --trace-fds, --color, --slow, --min-duration, --summary=failures, --no-demangle).</summary>
+    private static readonly (string Name, bool TakesArgument, char Key)[] s_long =
+    [
+        ("columns", true, 'a'), ("output-append-mode", false, 'A'), ("detach-on", true, 'b'),
+        ("summary-only", false, 'c'), ("summary", false, SummaryKey), ("debug", false, 'd'), ("daemonize", false, 'D'),
+        ("env", true, 'E'), ("follow-forks", false, 'f'), ("output-separately", false, OutputSeparately),
+        ("help", false, 'h'), ("instruction-pointer", false, 'i'), ("interruptible", true, 'I'),
+        ("stack-traces", false, 'k'), ("syscall-number", false, 'n'), ("output", true, 'o'),
+        ("summary-syscall-overhead", true, 'O'), ("attach", true, 'p'), ("trace-path", true, 'P'),
+        ("quiet", false, QuietLong), ("silent", false, QuietLong), ("silence", false, QuietLong),
+        ("relative-timestamps", false, 'r'), ("string-limit", true, 's'), ("summary-sort-by", true, 'S'),
+        ("absolute-timestamps", false, TimestampsKey), ("timestamps", false, TimestampsKey),
+        ("syscall-times", false, 'T'), ("user", true, 'u'), ("summary-columns", true, 'U'),
+        ("no-abbrev", false, 'v'), ("version", false, 'V'), ("summary-wall-clock", false, 'w'),
+        ("strings-in-hex", false, StringsInHexKey), ("const-print-style", true, 'X'),
+        ("decode-fds", false, DecodeFdsKey), ("decode-pids", true, DecodePidsKey), ("pidns-translation", false, PidnsKey),
+        ("successful-only", false, 'z'), ("failed-only", false, 'Z'), ("seccomp-bpf", false, SeccompBpfKey),
+        ("tips", false, TipsKey), ("syscall-limit", true, SyscallLimitKey), ("json", false, JsonKey),
+        ("ebpf", false, EbpfKey), ("backend", true, BackendKey), ("buffer-size", true, BufferSizeKey),
+        ("kill-on-exit", false, KillOnExitKey), ("color", false, ColorKey), ("colour", false, ColorKey),
+        ("slow", true, SlowKey), ("min-duration", true, MinDurationKey), ("no-demangle", false, NoDemangleKey),
+        ("system-wide", false, SystemWideKey), ("cgroup", true, CgroupKey), ("comm", true, CommKey), ("record", true, RecordKey), ("report", true, ReportKey),
+        .. s_expressionOptions.Select((name, i) => (name, true, (char)(ExpressionBase + i))),
+    ];
+
+    private static readonly GetoptParser s_parser = new("a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ", s_long)
+    {
+        StopAtOperand = true,
+        OptionalArguments = new HashSet<string>
+        {
+            "daemonize", "quiet", "silent", "silence", "relative-timestamps", "absolute-timestamps", "timestamps",
+            "syscall-times", "strings-in-hex", "decode-fds", "tips", "summary", "color", "colour",
+        },
+    };
 
     public static TraceArguments Parse(IReadOnlyList<string> argv)
     {
         var a = new TraceArguments();
-        int i = 0;
-        for (; i < argv.Count; i++)
+        var (options, operands) = s_parser.ParseUntilError(argv, "syscope trace", out string? error);
+        foreach (var option in options)
         {
-            string tok = argv[i];
-            if (tok == "--") { i++; break; }
-            if (tok.Length < 2 || tok[0] != '-') break;
-            if (tok.StartsWith("--")) { i = a.Long(argv, i); continue; }
-            for (int k = 1; k < tok.Length; k++)
-            {
-                char opt = tok[k];
-                if (ShortWithValue.Contains(opt))
-                {
-                    string value = k + 1 < tok.Length ? tok[(k + 1)..]
-                        : ++i < argv.Count ? argv[i]
-                        : throw new UsageError($"option requires an argument -- {Quote(opt.ToString())}");
-                    a.Apply(opt.ToString(), value);
-                    break;
-                }
-                a.Flag(opt);
-            }
+            a._optionName = option.LongName != null ? "--" + option.LongName : "-" + option.Key;
+            a.Apply(option.Key, option.Argument);
+            if (a.Help || a.Version) return a;
         }
-        for (; i < argv.Count; i++) a.Command.Add(argv[i]);
+        // getopt's own message already names the program; the command adds it to the others.
+        if (error != null) throw new UsageError(error["syscope trace: ".Length..]);
+        a.Command.AddRange(operands);
+        a.CheckTimestamps();
         a.CheckFilterOptions();
         return a;
     }
 
-    private void Flag(char opt)
+    /// <summary>The option being applied as the user wrote it ("-a" or "--columns"), for messages.</summary>
+    private string _optionName = "";
+
+    /// <summary>strace's complaint about a value, naming the option as it was written.</summary>
+    private UsageError Invalid(string value) => new($"invalid {_optionName} argument: {Quote(value)}");
+
+    private void Apply(char key, string? value)
     {
-        switch (opt)
+        switch (key)
         {
             case 'f': Follow++; break;
-            case 't': Timestamps++; break;
+            case 'F':
+                Warnings.Add("option -F is deprecated, please use -f/--follow-forks instead");
+                Follow++;
+                break;
+            case OutputSeparately: Follow = Math.Max(Follow, 1) + 1; break;
+            case 't': ShortTimestamps(); break;
+            case TimestampsKey: LongTimestamps(value ?? ""); break;
             case 'q': Quiet++; QuietSet = QuietFromCount(Quiet); _quietGiven = true; break;
+            case QuietLong when value == null: goto case 'q';
+            case QuietLong: Expression($"quiet={value}"); break;
             case 'x': HexStrings++; break;
+            case StringsInHexKey: HexStrings = StringsInHex(value); break;
             case 'y': FdPaths++; break;
-            case 'r': Relative = true; break;
-            case 'T': SyscallTimes = true; break;
+            case DecodeFdsKey: Expression($"decode-fds={value ?? "path"}"); break;
+            case 'Y': Expression("decode-pids=comm"); break;
+            case DecodePidsKey: Expression($"decode-pids={value}"); break;
+            case PidnsKey: Expression("decode-pids=pidns"); break;
+            case 'r':
+                Relative = true;
+                if (value != null) RelativeDigits = Precision(value);
+                break;
+            case 'T':
+                SyscallTimes = true;
+                if (value != null) SyscallTimeDigits = Precision(value);
+                break;
             case 'v': AbbrevSet = Filtering.SyscallSet.None; break;
             case 'n': Numbers = true; break;
+            case 'i': InstructionPointer = true; break;
+            case 'a': Column = Count(value!); break;
+            case 'd': Debug = true; break;
+            case 'h': Help = true; break;
+            case 'V': Version = true; break;
+            case 'A': Append = true; break;
+            case TipsKey: Tips = TipsArgument(value); break;
             case 'k': StackTraces++; break;
-            case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(opt); break;
-            default: throw new UsageError($"invalid option -- {Quote(opt.ToString())}");
-        }
-    }
-
-    private static readonly Dictionary<string, string> s_longWithValue = new()
-    {
-        ["output"] = "o",
-        ["attach"] = "p",
-        ["string-limit"] = "s",
-        ["summary-sort-by"] = "S",
-        ["summary-columns"] = "U",
-        ["user"] = "u",
-        ["interruptible"] = "I",
-        // --trace=SET and friends are -e trace=SET spelled as long options.
-        ["trace"] = "e:trace",
-        ["signal"] = "e:signal",
-        ["status"] = "e:status",
-        ["quiet"] = "e:quiet",
-        ["trace-fds"] = "e:trace-fds",
-        ["read"] = "e:read",
-        ["write"] = "e:write",
-        ["inject"] = "e:inject",
-        ["fault"] = "e:fault",
-        ["trace-path"] = "P",
-        ["syscall-limit"] = "syscall-limit",
-        ["const-print-style"] = "const-print-style",
-        ["record"] = "record",
-    };
-
-    private static readonly Dictionary<string, char> s_longFlags = new()
-    {
-        ["follow-forks"] = 'f',
-        ["relative-timestamps"] = 'r',
-        ["syscall-times"] = 'T',
-        ["no-abbrev"] = 'v',
-        ["quiet"] = 'q',
-        ["syscall-number"] = 'n',
-        ["summary-only"] = 'c',
-        ["summary"] = 'C',
-        ["summary-wall-clock"] = 'w',
-        ["successful-only"] = 'z',
-        ["failed-only"] = 'Z',
-        ["stack-traces"] = 'k',
-    };
-
-    private int Long(IReadOnlyList<string> argv, int i)
-    {
-        string body = argv[i][2..];
-        string name = body, value = "";
-        int eq = body.IndexOf('=');
-        if (eq >= 0) { name = body[..eq]; value = body[(eq + 1)..]; }
-        if (s_longFlags.TryGetValue(name, out char flag) && eq < 0) Flag(flag);
-        else if (name == "seccomp-bpf" && eq < 0) SeccompBpf = true;
-        else if (name == "json" && eq < 0) Json = true;
-        else if (eq < 0 && name is "cgroup" or "comm" or "buffer-size")
-        {
-            if (++i >= argv.Count) throw new UsageError($"option {Quote("--" + name)} requires an argument");
-            BackendOption(name, argv[i], true);
-        }
-        else if (BackendOption(name, value, eq >= 0)) { }
-        else if (name == "kill-on-exit" && eq < 0) KillOnExit = true;
-        else if (name is "color" or "colour") Color = value switch
-        {
-            "" or "always" or "yes" or "force" => ColorChoice.Always,
-            "auto" or "tty" or "if-tty" => ColorChoice.Auto,
-            "never" or "no" or "none" => ColorChoice.Never,
-            _ => throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)"),
-        };
-        else if (name is "slow" or "min-duration" && eq >= 0) Duration(name, value);
-        else if (name == "report")
-        {
-            if (eq < 0) value = ++i < argv.Count ? argv[i] : throw new UsageError($"option {Quote("--report")} requires an argument");
-            ReportPath = value.Length > 0 ? value : throw new UsageError("--report needs a file name");
-        }
-        else if (name == "summary" && eq >= 0)
-            FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
-        else if (name == "no-demangle" && eq < 0) NoDemangle = true;
-        // Its argument is optional, and a bare --decode-fds means paths.
-        else if (name is "decode-fds" or "decode-fd") Expression(eq < 0 ? "decode-fds=path" : $"decode-fds={value}");
-        else if (s_longWithValue.TryGetValue(name, out var shortName))
-        {
-            if (eq < 0)
-            {
-                if (++i >= argv.Count) throw new UsageError($"option {Quote("--" + name)} requires an argument");
-                value = argv[i];
-            }
-            Apply(shortName, value);
-        }
-        else if (name == "output-separately") Follow = Math.Max(Follow, 1) + 1;
-        else if (name == "absolute-timestamps") Timestamps = value switch { "" or "time" => 1, "us" or "precision:us" => 2, "unix" or "format:unix" => 3, _ => throw new UsageError($"invalid --absolute-timestamps value {Quote(value)}") };
-        else throw new UsageError($"unrecognized option {Quote("--" + name)}");
-        return i;
-    }
-
-    private void Apply(string opt, string value)
-    {
-        switch (opt)
-        {
-            case "o": OutputPath = value; break;
-            case "record": RecordPath = value; break;
-            case "s":
-                if (!int.TryParse(value, out StringLimit) || StringLimit < 0)
-                    throw new UsageError($"invalid -s argument: {Quote(value)}");
+            case NoDemangleKey: NoDemangle = true; break;
+            case SummaryKey when value == null: FilterFlag('C'); break;
+            case SummaryKey:
+                FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
                 break;
-            case "p":
+            case ColorKey:
+                Color = value switch
+                {
+                    null or "" or "always" or "yes" or "force" => ColorChoice.Always,
+                    "auto" or "tty" or "if-tty" => ColorChoice.Auto,
+                    "never" or "no" or "none" => ColorChoice.Never,
+                    _ => throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)"),
+                };
+                break;
+            case SlowKey: SlowNs = Duration(value!); break;
+            case MinDurationKey: MinDurationNs = Duration(value!); break;
+            case SystemWideKey: BackendOption("system-wide", "", false); break;
+            case CgroupKey: BackendOption("cgroup", value!, true); break;
+            case CommKey: BackendOption("comm", value!, true); break;
+            case 'D': throw new UsageError("-D/--daemonize is not supported yet");
+            case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(key); break;
+            case SeccompBpfKey: SeccompBpf = true; break;
+            case JsonKey: Json = true; break;
+            case KillOnExitKey: KillOnExit = true; break;
+            case EbpfKey: BackendOption("ebpf", "", false); break;
+            case BackendKey: BackendOption("backend", value!, true); break;
+            case BufferSizeKey: BackendOption("buffer-size", value!, true); break;
+            case >= ExpressionBase: Expression($"{s_expressionOptions[key - ExpressionBase]}={value}"); break;
+            default: ApplyValue(key, value!); break;
+        }
+    }
+
+    private void ApplyValue(char key, string value)
+    {
+        switch (key)
+        {
+            case 'o': OutputPath = value; break;
+            case RecordKey: RecordPath = value; break;
+            case ReportKey: ReportPath = value.Length > 0 ? value : throw new UsageError("--report needs a file name"); break;
+            case 's':
+                if (!int.TryParse(value, out StringLimit) || StringLimit < 0) throw Invalid(value);
+                break;
+            case 'p':
                 // A value made of numbers, signs and separators is strace's list of PIDs, checked as
                 // strace checks it; anything else is a command-line pattern (pgrep -f), which must
                 // name exactly one process: attaching to every match would be a surprise.
@@ -199,29 +217,31 @@ internal sealed partial class TraceArguments
                         : throw new UserError($"Invalid process id: {Quote(part)}"));
                 else AddPid(Syscope.Inspection.ProcessFinder.Resolve(value).Pid);
                 break;
-            case "e": Expressions.Add(value); Expression(value); break;
-            case "X" or "const-print-style":
+            case 'e': Expressions.Add(value); Expression(value); break;
+            case 'E': EnvironmentChanges.Add(value); break;
+            case 'b':
+                if (value != "execve") throw new UserError($"Syscall {Quote(value)} for -b isn't supported");
+                DetachOnExecve = true;
+                break;
+            case 'X':
                 ConstStyle = value switch
                 {
                     "abbrev" => Decoding.ConstStyle.Abbrev,
                     "raw" => Decoding.ConstStyle.Raw,
                     "verbose" => Decoding.ConstStyle.Verbose,
-                    _ => throw new UsageError($"invalid {(opt == "X" ? "-X" : "--const-print-style")} argument: {Quote(value)}"),
+                    _ => throw Invalid(value),
                 };
                 break;
-            case "S" or "U" or "P" or "I" or "u" or "syscall-limit": FilterValue(opt, value); break;
-            case var e when e.StartsWith("e:"): Expressions.Add($"{e[2..]}={value}"); Expression($"{e[2..]}={value}"); break;
-            default: throw new UsageError($"option -{opt} is not supported yet");
+            case 'O': OverheadNs = Overhead(value); break;
+            case SyscallLimitKey: FilterValue("syscall-limit", value); break;
+            default: FilterValue(key.ToString(), value); break;
         }
     }
 
     /// <summary>--slow and --min-duration: a bare number is milliseconds, as perf trace's --duration.</summary>
-    private void Duration(string name, string value)
-    {
-        if (!Filtering.TimeSpec.TryParseNanos(value, Filtering.TimeSpec.Millisecond, out long ns))
-            throw new UsageError($"invalid --{name} argument: {Quote(value)} (a duration: 10ms, 1.5s, 200us)");
-        if (name == "slow") SlowNs = ns; else MinDurationNs = ns;
-    }
+    private long Duration(string value) =>
+        Filtering.TimeSpec.TryParseNanos(value, Filtering.TimeSpec.Millisecond, out long ns) ? ns
+            : throw new UsageError($"invalid {_optionName} argument: {Quote(value)} (a duration: 10ms, 1.5s, 200us)");
 
     /// <summary>strace splits -p at each comma, space or tab; an empty piece is an invalid id,
     /// except at the very end ("12," is 12).</summary>
@@ -237,6 +257,10 @@ internal sealed partial class TraceArguments
         Pids.Add(pid);
     }
 
+    /// <summary>A non-negative int as strace's string_to_uint reads it (-a).</summary>
+    private int Count(string value) =>
+        value.Length > 0 && value.All(char.IsAsciiDigit) && int.TryParse(value, out int n) ? n : throw Invalid(value);
+
     private Decoding.FdDecoding FdDecodingSet => DecodeFds ?? FdPaths switch
     {
         // The report names the files and sockets calls touched: -yy unless told otherwise.
@@ -251,7 +275,7 @@ internal sealed partial class TraceArguments
         Decode = new Decoding.DecodeOptions
         {
             StringLimit = StringLimit,
-            HexStrings = Math.Min(HexStrings, 2),
+            HexStrings = HexStrings,
             FdPaths = FdDecodingSet,
             ConstStyle = ConstStyle,
             Abbreviated = AbbrevSet,
@@ -265,14 +289,19 @@ internal sealed partial class TraceArguments
         FollowForks = Follow > 0,
         ManyProcesses = manyProcesses ?? Pids.Count > 1,
         ProcessNames = Scoped,
-        Timestamps = (TimestampStyle)Math.Min(Timestamps, 3),
+        Timestamps = TimestampFormat,
+        TimestampDigits = TimestampDigits,
         RelativeTimestamps = Relative,
+        RelativeDigits = RelativeDigits,
         SyscallTimes = SyscallTimes,
+        SyscallTimeDigits = SyscallTimeDigits,
         SyscallNumbers = Numbers,
+        InstructionPointer = InstructionPointer,
+        Column = Column,
         SlowNs = SlowNs,
         Filter = ToFilter(),
     };
 }
 
-/// <summary>A malformed command line: the message, then the short usage line.</summary>
+/// <summary>A malformed command line: the message, then strace's pointer to -h.</summary>
 internal sealed class UsageError(string message) : Exception(message);

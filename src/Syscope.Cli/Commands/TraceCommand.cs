@@ -16,24 +16,62 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope trace`: strace's job with strace's options.  Parsing and wiring only.</summary>
 internal static class TraceCommand
 {
-    public const string Usage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
+    public const string Usage = "usage: syscope trace [-ACdffhiqqqrtttTvVwxxyyzZn] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID|PATTERN]... [-U COLUMNS] [--seccomp-bpf] {-p PID | [-E VAR=VAL]... [-u USERNAME] PROG [ARGS]}";
 
+    /// <summary>What -h and --help print: every option `trace` accepts.</summary>
     public const string Description = """
-        Trace system calls and signals, as strace does (same options, same output).
-          -f            follow forks, vforks and clones; -ff with -o writes FILE.PID per process
-          -o FILE       write the trace to FILE instead of stderr
-          -p PID[,PID]  attach to running processes (all their threads); Ctrl-C detaches
+        Trace system calls and signals, as strace 6.1 does (same options, same output).
+        Long options may be shortened to any unambiguous prefix, as strace's getopt allows.
+        Starting:
+          PROG [ARGS]   run PROG and trace it; -E VAR=VAL / -E VAR, --env: set or remove a variable for it
+          -p PID[,PID], --attach=PID   attach to running processes (all their threads); Ctrl-C detaches
           -p PATTERN    attach to the one process whose command line matches; a pattern
                         never matches syscope itself nor the commands that run it (sudo, timeout, sh -c ...)
-          -s N          show at most N bytes of each string (default 32)
-          -t, -tt, -ttt wall-clock time, with microseconds, as seconds since the epoch
-          -r            time since the previous line;  -T  time spent in each call
-          -v            print structures and arrays in full;  -x, -xx  strings in hex
-          -y            show paths behind file descriptors;  -n  show syscall numbers
-          -yy           also socket endpoints, device numbers, pidfd pids (--decode-fds=SET:
-                        path,socket,dev,pidfd,all,none)
-          -X FORMAT     constants as names (abbrev), numbers (raw) or both (verbose)
-          -e raw=SET, abbrev=SET, verbose=SET   undecoded, abbreviated, dereferenced calls
+          -u USER, --user=USER   run PROG as USER
+          -f, --follow-forks   follow forks, vforks and clones (-F: the same, deprecated)
+          -b execve, --detach-on=execve   let a process go when it calls execve
+          -ff, --output-separately   with -o, write FILE.PID per process
+          -I N, --interruptible=1|2|3|4 or anywhere|waiting|never|never_tstp   when Ctrl-C and
+                        other fatal signals may end the trace
+          --seccomp-bpf only traced calls stop the command (default with -f and -e trace=);
+                        implies --kill-on-exit, since a command left with the filter and no
+                        tracer would see ENOSYS from every traced call; never for -p
+          --kill-on-exit  the traced processes are killed, not let go, when syscope ends or is
+                        killed (even by kill -9)
+          --syscall-limit=N   detach after N traced calls
+        Filtering:
+          -e trace=SET, --trace=SET   only these calls: names, numbers, classes (%file %process
+                        %network %signal %ipc %desc %memory %creds %clock %stat %lstat %fstat
+                        %%stat %statfs %fstatfs %%statfs %pure; file, desc, process, network, memory,
+                        ipc and signal also without %), /regex, ?name, !negation, all, none, and a
+                        personality suffix @64 (@32 and @x32 select nothing: x86_64 only)
+          -e signal=SET, --signal=SET   which signals show
+          -e status=SET, --status=SET   successful, failed, unfinished, unavailable, detached
+          -z, --successful-only; -Z, --failed-only   only successful / only failed calls
+          -P PATH, --trace-path=PATH   only calls touching PATH
+          -e trace-fds=SET, --trace-fds=SET   only calls on these descriptors
+        Output:
+          -o FILE, --output=FILE   write the trace to FILE instead of stderr
+          -A, --output-append-mode   append to -o FILE
+          -a N, --columns=N   align return values at column N (default 40)
+          -s N, --string-limit=N   show at most N bytes of each string (default 32)
+          -t, -tt, -ttt   wall-clock time, with microseconds, as seconds since the epoch
+          --timestamps[=[format:]time|unix|none][,[precision:]s|ms|us|ns], --absolute-timestamps=...
+          -r, --relative-timestamps[=s|ms|us|ns]   time since the previous line
+          -T, --syscall-times[=s|ms|us|ns]   time spent in each call
+          -i, --instruction-pointer   the instruction pointer before each line
+          -n, --syscall-number   syscall numbers before names
+          -v, --no-abbrev   structures and arrays in full
+          -x, -xx, --strings-in-hex[=all|non-ascii|non-ascii-chars|none]   strings in hex
+          -X raw|abbrev|verbose, --const-print-style=...   constants as numbers, names or both
+          -y, --decode-fds[=path]   paths behind descriptors; -yy, --decode-fds=SET: also socket
+                        endpoints, device numbers, pidfd pids (path,socket,dev,pidfd,all,none)
+          --decode-pids=pidns, --pidns-translation   accepted: syscope traces in its own pid namespace
+          -e abbrev=SET, verbose=SET, raw=SET (--abbrev= --verbose= --raw=)   abbreviated,
+                        dereferenced, undecoded calls
+          -e read=SET, write=SET (--read= --write=)   hex dumps of data read from / written to fds
+          -q, -qq, -qqq, -e quiet=SET, --quiet[=SET], --silence=SET   fewer messages (attach,
+                        exit, personality, path-resolution, thread-execve, all)
           --json        JSON Lines (one object per call, signal and exit) instead of strace text;
                         with -c/-C the summary is one JSON object ("type":"summary")
           --color=WHEN  colour the trace: auto (the default: on a terminal, unless NO_COLOR is
@@ -41,45 +79,56 @@ internal static class TraceCommand
                         calls (--slow=DURATION, default 10ms) highlighted, -T times graded
           --min-duration=D  show only calls that took at least D (10ms, 1.5s, 200us; a bare
                         number is milliseconds); -c still counts every call
-          -k            print each call's user-space stack after it, as strace -k (--stack-traces);
-                        frames named from .symtab, debug info (build-id, .gnu_debuglink) and
-                        JIT perf maps (/tmp/perf-PID.map); --no-demangle keeps C++ names raw
+          -k, --stack-traces   each call's user-space stack after it, as strace -k; frames named
+                        from .symtab, debug info (build-id, .gnu_debuglink) and JIT perf maps
+                        (/tmp/perf-PID.map); --no-demangle keeps C++ names raw
           --report FILE write a one-file HTML report (timeline, per-syscall latencies and
                         histograms, slowest calls, files and sockets, failures, signals, search);
                         the trace itself then goes only to -o FILE; decodes as -yy unless -y is given
+        Statistics:
+          -c, --summary-only; -C, --summary   count calls and print a summary (-C: with the trace)
+          -S SORTBY, --summary-sort-by=SORTBY; -U COLUMNS, --summary-columns=COLUMNS
+                        -U also takes p50, p90, p99, p999: percentiles of each call's latency
+                        (entry to return), within 1/128 of the exact value
+          --summary=failures  after the trace, the failed calls grouped by syscall, errno and
+                        path or peer, with counts and the first and last time
+          -w, --summary-wall-clock   latency instead of system time
+          -O N[s|ms|us|ns], --summary-syscall-overhead=N   subtract N (default unit us) from each call
+        Tampering:
+          -e inject=SET:error=E|retval=N[:signal=S][:syscall=NAME][:delay_enter=T][:delay_exit=T]
+                        [:poke_enter=@argN=HEX][:poke_exit=@argN=HEX][:when=W], --inject=...
+          -e fault=SET[:error=E][:when=W], --fault=...   make calls fail (ENOSYS by default)
+        Backends:
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
           --system-wide every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
                         below it, --comm NAME only processes of that name; lines start "[pid N NAME] ";
                         until Ctrl-C, or while PROG runs if one is given
-          -q            do not report attaching and detaching (-qq: nor exits; -qqq: nothing)
-          -e trace=SET  only these calls: names, numbers, %file %process %network %signal %ipc %desc
-                        %memory %creds %clock %stat..., /regex, ?name, !negation, all, none
-          -e signal=SET, status=SET, quiet=SET, trace-fds=SET   what else to show
-          -e read=SET, write=SET   hex dumps of the data read from / written to these fds
-          -e inject=SET:error=E|retval=N[:signal=S][:delay_enter=T][:delay_exit=T][:when=W]
-          -e fault=SET[:error=E][:when=W]   make calls fail (ENOSYS by default)
-          -z, -Z        only successful / only failed calls;  -P PATH  only calls touching PATH
-          -c, -C        count calls and print a summary (-C: with the trace); -S SORT, -U COLS, -w;
-                        -U also takes p50, p90, p99, p999: percentiles of each call's latency
-                        (entry to return), within 1/128 of the exact value
-          --summary=failures  after the trace, the failed calls grouped by syscall, errno and
-                        path or peer, with counts and the first and last time
-          --seccomp-bpf only traced calls stop the command (default with -f and -e trace=);
-                        implies --kill-on-exit, since a command left with the filter and no
-                        tracer would see ENOSYS from every traced call; never for -p
-          --kill-on-exit  the traced processes are killed, not let go, when syscope ends or is
-                        killed (even by kill -9)
+        Miscellaneous:
+          -d, --debug   syscope's own account of what it does, on stderr
+          --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
+          -h, --help    this help;  -V, --version   strace's version line, for scripts
+        Not supported: -Y/--decode-pids=comm, -D/--daemonize[=grandchild|pgroup|
+        session], -e kvm=vcpu/--kvm=vcpu (no KVM decoding), -o '|command' and -o '!command'.
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
         command it started, and dies of that signal; if the trace output is a pipe that closed
         (| head) it does the same with SIGPIPE.
         """;
 
+    /// <summary>-V: strace's first line, "NAME -- version 6.1", so that scripts reading strace's
+    /// version read the strace release whose options and output syscope gives.</summary>
+    public const string VersionText = """
+        syscope -- version 6.1
+        syscope traces with strace 6.1's options and output (syscope trace, or called as strace).
+
+        Optional features enabled: (none)
+        """;
+
     public static Command Create()
     {
         var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "strace options, then the command to run" };
-        var command = new Command("trace", Description) { args };
+        var command = new Command("trace", "Trace system calls and signals with strace's options and output (syscope trace -h lists them all)") { args };
         command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error));
         return command;
     }
@@ -90,22 +139,34 @@ internal static class TraceCommand
         string name = recordOnly ? "record" : "trace", usage = recordOnly ? RecordCommand.Usage : Usage;
         TraceArguments a;
         try { a = TraceArguments.Parse(argv); }
-        catch (UsageError e) { stderr.WriteLine($"syscope {name}: {UntrustedText.EscapeLines(e.Message)}\n{usage}"); return 1; }
+        catch (UsageError e) { return UsageFailure(stderr, name, e.Message); }
         catch (UserError e) { stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(e.Message)}"); return 1; }
+        if (a.Help || a.Version)
+        {
+            Console.Out.Write(a.Version ? VersionText + "\n" : recordOnly ? $"{usage}\n\n{RecordCommand.Description}\n" : $"{Usage}\n\n{Description}\n");
+            Console.Out.Flush();
+            return 0;
+        }
         foreach (string warning in a.Warnings) stderr.WriteLine($"syscope {name}: {warning}");
         TraceScope? scope;
         try { scope = a.ToScope(); }
-        catch (UsageError e) { stderr.WriteLine($"syscope {name}: {UntrustedText.EscapeLines(e.Message)}\n{usage}"); return 1; }
+        catch (UsageError e) { return UsageFailure(stderr, name, e.Message); }
         if (scope != null) a.Backend = BackendKind.Ebpf;
-        if (a.Command.Count == 0 && a.Pids.Count == 0 && scope == null)
-        {
-            stderr.WriteLine($"syscope {name}: must have PROG [ARGS] or -p PID\n{usage}");
-            return 1;
-        }
+        if (a.Command.Count == 0 && a.Pids.Count == 0 && scope == null) return UsageFailure(stderr, name, "must have PROG [ARGS] or -p PID");
         if (recordOnly)
         {
-            if (a.OutputPath == null) { stderr.WriteLine($"syscope record: -o FILE names the recording\n{usage}"); return 1; }
+            if (a.OutputPath == null) return UsageFailure(stderr, name, "-o FILE names the recording");
             (a.RecordPath, a.OutputPath) = (a.OutputPath, null);
+        }
+        // strace opens -o FILE before it looks for the program, so a failed start still leaves it.
+        SafeFileHandle? outputFile = a.OutputPath != null && a.Follow < 2 ? OpenFile(a.OutputPath, a.Append) : null;
+        foreach (string change in a.EnvironmentChanges)
+        {
+            int eq = change.IndexOf('=');
+            string variable = eq < 0 ? change : change[..eq];
+            string? value = eq < 0 ? null : change[(eq + 1)..];
+            Spawn.SetEnvironment(variable, value);
+            Environment.SetEnvironmentVariable(variable, value);   // PATH for finding PROG, as in strace
         }
         if (a.Command.Count > 0 && a.Pids.Count > 0) throw new UserError("give either a command or -p PID, not both");
         int self = Environment.ProcessId;
@@ -127,9 +188,11 @@ internal static class TraceCommand
             KillOnExit = a.KillOnExit,
             Scope = scope,
             StackTraces = a.StackTraces > 0 ? new StackTraceSettings(!a.NoDemangle) : null,
+            DetachOnExecve = a.DetachOnExecve,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
+        if (a.Debug) Debug(stderr, a, target);
         // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
         if (a.Backend != BackendKind.Ebpf && !target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
@@ -144,10 +207,30 @@ internal static class TraceCommand
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);
-        return Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath);
+        int status = Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath, outputFile);
+        if (a.Tips) TraceTips.Print(stderr);
+        return status;
     }
 
-    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null, string? reportPath = null)
+    /// <summary>A malformed command line: strace's two lines, the second pointing at -h.</summary>
+    private static int UsageFailure(TextWriter stderr, string command, string message)
+    {
+        stderr.WriteLine($"syscope {command}: {UntrustedText.EscapeLines(message)}\nTry 'syscope {command} -h' for more information.");
+        return 1;
+    }
+
+    /// <summary>-d: what syscope understood and is about to do, one "syscope trace: debug:" line each.</summary>
+    private static void Debug(TextWriter stderr, TraceArguments a, TraceTarget target)
+    {
+        var f = target.Filter;
+        stderr.WriteLine($"syscope trace: debug: backend {a.Backend}, {(target.Launches ? $"launching {UntrustedText.Quote(target.ExecutablePath ?? "")}" : $"attaching to {string.Join(",", target.AttachPids)}")}");
+        stderr.WriteLine($"syscope trace: debug: follow forks {target.FollowForks}, trace set {(f.Trace.IsAll ? "all" : "filtered")}, seccomp-bpf {(f.SeccompBpf?.ToString() ?? "where the filter allows")}, interruptible {a.Interruptible}");
+        stderr.WriteLine($"syscope trace: debug: output {(a.OutputPath == null ? "stderr" : UntrustedText.Quote(a.OutputPath))}{(a.Append ? " (append)" : "")}, summary {f.Summary}, injections {f.Injections.Count}");
+        stderr.Flush();
+    }
+
+    /// <param name="outputFile">-o FILE without -ff, opened before anything started.</param>
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null, string? reportPath = null, SafeFileHandle? outputFile = null)
     {
         var failures = new OutputFailures(stderr, backend, target.Launches);
         Stream Stderr() => new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
@@ -156,7 +239,8 @@ internal static class TraceCommand
         var facts = recording?.Start(backend, failures.Report) ?? backend.Facts;
         var report = reportFile != null ? new Output.Report.ReportCollector(facts.Host) : null;
         var pipeline = recording?.ShowsTrace == false ? null
-            : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true, path => OpenOutput(path, failures), report);
+            : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true,
+                path => path == options.OutputPath && outputFile != null ? new DescriptorStream(outputFile, path, failures.Report) : OpenOutput(path, failures), report);
         ITraceConsumer consumer = recording?.Consumer(pipeline?.Assembler) ?? pipeline!.Assembler;
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
@@ -219,12 +303,12 @@ internal static class TraceCommand
         }
     }
 
-    private static DescriptorStream OpenOutput(string path, OutputFailures failures)
-    {
-        var file = Descriptors.CreateForWriting(path, out int errno)
-            ?? throw new UserError($"Can't fopen '{UntrustedText.Escape(path)}': {Errno.Message(errno)}");
-        return new DescriptorStream(file, path, failures.Report);
-    }
+    private static DescriptorStream OpenOutput(string path, OutputFailures failures) => new(OpenFile(path, append: false), path, failures.Report);
+
+    /// <summary>strace opens -o FILE before it looks for the program, so a failed start still
+    /// leaves the (empty) file; -A appends.</summary>
+    private static SafeFileHandle OpenFile(string path, bool append) =>
+        Descriptors.CreateForWriting(path, out int errno, append) ?? throw new UserError($"Can't fopen '{UntrustedText.Escape(path)}': {Errno.Message(errno)}");
 
     /// <summary>A command killed by a signal makes syscope die of the same signal, as strace does, so
     /// shells and scripts see the same status.  No core of syscope itself is written.</summary>

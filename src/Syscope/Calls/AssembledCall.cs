@@ -46,6 +46,8 @@ internal sealed class AssembledCall
     public int Number { get; private set; }
     public ref readonly SyscallArgs Args => ref _args;
     public long EntryTimeNs { get; private set; }
+    /// <summary>The user-space address after the syscall instruction (-i), 0 when unknown.</summary>
+    public ulong InstructionPointer { get; private set; }
     /// <summary>When it returned; 0 while it has not.</summary>
     public long ExitTimeNs { get; private set; }
     public bool HasReturn { get; private set; }
@@ -60,6 +62,8 @@ internal sealed class AssembledCall
     /// <summary>-e inject changed the result ("(INJECTED)"), or only argument memory ("(INJECTED: args)").</summary>
     public bool Injected { get; private set; }
     public bool InjectedArgs { get; private set; }
+    /// <summary>-e inject delayed its entry or exit ("(DELAYED)").</summary>
+    public bool Delayed { get; private set; }
     /// <summary>System CPU time spent in the call, when the backend measured it (-c).</summary>
     public long SystemTimeNs { get; private set; }
     /// <summary>The entry half was not shown when the call entered (-z, -Z and status= wait for
@@ -95,12 +99,14 @@ internal sealed class AssembledCall
         Number = e.SyscallNumber;
         _args = e.Args;
         EntryTimeNs = e.TimeNs;
+        InstructionPointer = e.InstructionPointer;
         ExitTimeNs = 0;
         HasReturn = false;
         ReturnValue = 0;
         ReturnFormat = ReturnFormat.None;
         Injected = e.Injected;
         InjectedArgs = false;
+        Delayed = false;
         SystemTimeNs = 0;
         Stack = e.Stack;
         Held = held;
@@ -126,6 +132,7 @@ internal sealed class AssembledCall
         ExitTimeNs = e.TimeNs;
         Injected = e.Injected;
         InjectedArgs = e.InjectedArgs;
+        Delayed = e.Delayed;
         SystemTimeNs = e.SystemTimeNs;
         Stack = e.Stack;
     }

@@ -143,11 +143,13 @@ internal sealed class CallAssembler : ITraceConsumer
 
     private void Detached(ref TraceEvent e)
     {
-        if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
         bool announce = (_filter.Quiet & QuietSet.Attach) == 0;
-        foreach (var r in _renderers) r.Detached(in e, announce);
         // Said like the attach, to every output: -c alone says it too, once per thread, as strace.
+        // strace says it first, into the open line on a shared stderr, then ends that line
+        // " <detached ...>".
         if (announce) Message($"Process {e.Tid} detached");
+        if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
+        foreach (var r in _renderers) r.Detached(in e, announce);
     }
 
     private void Attached(ref TraceEvent e)

@@ -177,6 +177,14 @@ internal sealed class ArgWriter
         return this;
     }
 
+    /// <summary>Sixteen hex digits, zero-padded, no prefix: an address as -i prints it.</summary>
+    public ArgWriter Padded16Hex(ulong v)
+    {
+        Utf8Formatter.TryFormat(v, Reserve(16), out int n, new System.Buffers.StandardFormat('x', 16));
+        _len += n;
+        return this;
+    }
+
     /// <summary>Hex without the 0x prefix, as IPv6 groups print.</summary>
     public ArgWriter Hex16(ushort v)
     {
@@ -211,7 +219,8 @@ internal sealed class ArgWriter
 
     /// <summary>Bytes from the tracee, quoted and escaped the way strace's string_quote does;
     /// hexMode: 0 escapes only unprintables, 1 (-x) goes all-hex if any byte is non-ASCII,
-    /// 2 (-xx) always all-hex.  "..." follows when the data was cut short.</summary>
+    /// 2 (-xx) always all-hex; <see cref="HexEscapes"/> writes only the escapes in hex.  "..."
+    /// follows when the data was cut short.</summary>
     public ArgWriter Quoted(ReadOnlySpan<byte> data, int hexMode, bool truncated)
     {
         Raw((byte)'"');
@@ -220,6 +229,10 @@ internal sealed class ArgWriter
         if (truncated) Raw("..."u8);
         return this;
     }
+
+    /// <summary>--strings-in-hex=non-ascii-chars: printable bytes as they are, the others as \xNN
+    /// rather than octal.</summary>
+    public const int HexEscapes = -1;
 
     public ArgWriter Escaped(ReadOnlySpan<byte> data, int hexMode)
     {
@@ -246,6 +259,11 @@ internal sealed class ArgWriter
             }
             if (c >= 0x20 && c < 0x7f) { dst[o++] = c; continue; }
             dst[o++] = (byte)'\\';
+            if (hexMode == HexEscapes)
+            {
+                dst[o++] = (byte)'x'; dst[o++] = HexDigit(c >> 4); dst[o++] = HexDigit(c & 15);
+                continue;
+            }
             // Short octal unless the next byte is an octal digit, which would join the escape.
             bool full = i + 1 < data.Length && data[i + 1] >= '0' && data[i + 1] <= '7';
             if (full || c >> 6 != 0) dst[o++] = (byte)('0' + (c >> 6));

@@ -28,16 +28,22 @@ internal interface IHostFacts
 /// line.</summary>
 internal readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, long LocalOffsetNs)
 {
-    private const long DayMicros = 86_400_000_000L;
+    private const long DayNanos = 86_400_000_000_000L;
 
     /// <summary>Microseconds since the Unix epoch at monotonic time ns.</summary>
-    public long UnixMicros(long ns) => (UnixNs + (ns - MonotonicNs)) / 1000;
+    public long UnixMicros(long ns) => UnixNanos(ns) / 1000;
+
+    /// <summary>Nanoseconds since the Unix epoch at monotonic time ns.</summary>
+    public long UnixNanos(long ns) => UnixNs + (ns - MonotonicNs);
 
     /// <summary>Microseconds since local midnight at monotonic time ns.</summary>
-    public long LocalMicrosOfDay(long ns)
+    public long LocalMicrosOfDay(long ns) => LocalNanosOfDay(ns) / 1000;
+
+    /// <summary>Nanoseconds since local midnight at monotonic time ns.</summary>
+    public long LocalNanosOfDay(long ns)
     {
-        long local = UnixMicros(ns) + LocalOffsetNs / 1000;
-        return ((local % DayMicros) + DayMicros) % DayMicros;
+        long local = UnixNanos(ns) + LocalOffsetNs;
+        return ((local % DayNanos) + DayNanos) % DayNanos;
     }
 }
 

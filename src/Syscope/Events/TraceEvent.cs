@@ -75,6 +75,8 @@ internal struct TraceEvent
     public long TimeNs;
     /// <summary>For SyscallExit, and Detached inside a call: when the call was entered, monotonic ns.</summary>
     public long EntryTimeNs;
+    /// <summary>For calls, the call; for signals, stops and exits, the thread's last call (-n
+    /// prints it there too; 0 when the backend does not know).</summary>
     public int SyscallNumber;
     public SyscallArgs Args;
     /// <summary>For calls: the user-space address after the syscall instruction (0 when unknown).</summary>
@@ -103,6 +105,8 @@ internal struct TraceEvent
     public bool Injected;
     /// <summary>For SyscallExit: only argument memory was tampered with (strace: "(INJECTED: args)").</summary>
     public bool InjectedArgs;
+    /// <summary>For SyscallExit: -e inject delayed the call's entry or exit (strace: "(DELAYED)").</summary>
+    public bool Delayed;
     /// <summary>For SyscallExit, when the consumer asked for it: system CPU time spent in the call.</summary>
     public long SystemTimeNs;
     /// <summary>For Message: the text, without the "syscope: " the output adds.</summary>

@@ -24,20 +24,39 @@ internal sealed partial class SyscallSet
             {
                 bool optional = raw.StartsWith('?');
                 string item = optional ? raw[1..] : raw;
-                if (item == "all") { Array.Fill(members, true); unknownToo = true; }
+                if (WithoutPersonality(item, out _) == "all") { Array.Fill(members, true); unknownToo = true; }
                 else if (!AddItem(item, members) && !optional) throw SetSyntax.Invalid(What, item);
             }
         var set = new SyscallSet(Enumerable.Range(0, members.Length).Where(i => members[i]), unknownToo);
         return negated ? set.Complement() : set;
     }
 
-    /// <summary>Adds one item's calls; false when the item names nothing strace knows.</summary>
-    private static bool AddItem(string item, bool[] members)
+    /// <summary>The classes strace still takes without their '%', as older versions wrote them
+    /// (and tutorials still do): "-e trace=file".</summary>
+    private static readonly string[] s_bareClasses = ["file", "desc", "process", "network", "memory", "ipc", "signal"];
+
+    /// <summary>An item without strace's personality suffix ("openat@64"): @64 is x86_64, the one
+    /// personality syscope traces; @32 and @x32 name the i386 and x32 calls, which a 64-bit
+    /// program never makes, so such an item is checked but selects nothing.</summary>
+    private static string WithoutPersonality(string item, out bool otherPersonality)
     {
-        if (item.StartsWith('/')) { AddMatching(item[1..], members); return true; }
-        if (item.StartsWith('%'))
+        otherPersonality = item.EndsWith("@32", StringComparison.Ordinal) || item.EndsWith("@x32", StringComparison.Ordinal);
+        return item.EndsWith("@64", StringComparison.Ordinal) ? item[..^3] : otherPersonality ? item[..item.LastIndexOf('@')] : item;
+    }
+
+    /// <summary>Adds one item's calls; false when the item names nothing strace knows.</summary>
+    private static bool AddItem(string suffixed, bool[] members)
+    {
+        string item = WithoutPersonality(suffixed, out bool otherPersonality);
+        if (otherPersonality)
         {
-            var cls = SyscallClasses.Flag(item[1..]);
+            // Checked as strace checks it, into a set that is then dropped.
+            return AddItem(item, new bool[members.Length]);
+        }
+        if (item.StartsWith('/')) { AddMatching(item[1..], members); return true; }
+        if (item.StartsWith('%') || s_bareClasses.Contains(item))
+        {
+            var cls = SyscallClasses.Flag(item[0] == '%' ? item[1..] : item);
             if (cls == SyscallClass.None) return false;
             foreach (var row in SyscallTable.All) if ((row.Classes & cls) != 0) members[row.Number] = true;
             return true;

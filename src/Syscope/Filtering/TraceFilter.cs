@@ -35,6 +35,8 @@ internal sealed class TraceFilter
     public IReadOnlyList<string> SummaryColumns { get; init; } = [];
     /// <summary>-w: wall-clock latency instead of system time.</summary>
     public bool SummaryWallClock { get; init; }
+    /// <summary>-O: what tracing is taken to add to each call, subtracted from its time (never below 0).</summary>
+    public long SummaryOverheadNs { get; init; }
     /// <summary>--seccomp-bpf: true forces it, null means "wherever the filter allows" (the default).</summary>
     public bool? SeccompBpf { get; init; }
     /// <summary>--summary=failures: the failed calls grouped, after the trace.</summary>

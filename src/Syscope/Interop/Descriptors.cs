@@ -11,7 +11,7 @@ namespace Syscope.Interop;
 internal static unsafe partial class Descriptors
 {
     public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
-    private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
+    private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
     private const uint MFD_CLOEXEC = 1;
     private const int EINTR = 4;
 
@@ -42,12 +42,13 @@ internal static unsafe partial class Descriptors
     }
 
     /// <summary>Creates or truncates path for writing as fopen(path, "w") does (mode 0666 less the
-    /// umask), for a trace file; null and the errno when it cannot, to be said in strace's words.</summary>
-    public static SafeFileHandle? CreateForWriting(string path, out int errno)
+    /// umask), or with append as fopen(path, "a") does (strace -A), for a trace file; null and the
+    /// errno when it cannot, to be said in strace's words.</summary>
+    public static SafeFileHandle? CreateForWriting(string path, out int errno, bool append = false)
     {
         byte[] p = Encoding.UTF8.GetBytes(path + "\0");
         int fd;
-        fixed (byte* pp = p) fd = OpenRaw(pp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0x1b6);
+        fixed (byte* pp = p) fd = OpenRaw(pp, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0x1b6);
         errno = fd < 0 ? SyscallException.LastErrno() : 0;
         return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }

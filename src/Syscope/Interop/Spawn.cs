@@ -28,6 +28,21 @@ internal static unsafe partial class Spawn
     [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigdefault")]
     private static partial int AttrSetSigDefault(PosixSpawnAttr* attr, Sigset* mask);
 
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int UnsetEnv(string name);
+
+    /// <summary>Sets (or with a null value removes) a variable in the C library's environment, the
+    /// one a started command inherits (strace's -E): the runtime's Environment keeps a copy of
+    /// its own that posix_spawn never sees.</summary>
+    public static void SetEnvironment(string name, string? value)
+    {
+        int rc = value == null ? UnsetEnv(name) : SetEnv(name, value, 1);
+        if (rc != 0) throw new SyscallException(value == null ? "unsetenv" : "setenv", Marshal.GetLastPInvokeError());
+    }
+
     private static nint s_environ;
 
     /// <summary>The C library's own environment block: the one the user gave us, byte for byte.</summary>

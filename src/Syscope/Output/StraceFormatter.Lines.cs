@@ -23,8 +23,7 @@ internal sealed partial class StraceFormatter
     {
         int pid = call.Tid;
         Interrupt(o, pid);
-        BeginLine(o, pid, call.EntryTimeNs);
-        if (_options.SyscallNumbers) WriteSyscallNumber(o, call.Number);
+        BeginLine(o, pid, call.EntryTimeNs, call.Number, call.InstructionPointer);
         Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
         Paint(o, TraceColors.Reset);
@@ -39,7 +38,7 @@ internal sealed partial class StraceFormatter
         int pid = call.Tid;
         if (o.OpenPid == pid) return;
         Interrupt(o, pid);
-        BeginLine(o, pid, timestamp);
+        BeginLine(o, pid, timestamp, call.Number, call.InstructionPointer);
         o.Write("<... "u8);
         Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
@@ -79,7 +78,9 @@ internal sealed partial class StraceFormatter
     private bool PidPrefix => !_options.PerProcessFiles &&
         (_options.OutputPath != null ? _options.FollowForks || _options.ManyProcesses : _liveProcesses > 1);
 
-    private void BeginLine(TraceOutput o, int pid, long timestamp)
+    /// <summary>What strace's lines start with: [pid N], -t's time, -r's delta, -n's number (the
+    /// thread's last call on signal and exit lines too), -i's address.</summary>
+    private void BeginLine(TraceOutput o, int pid, long timestamp, int syscallNumber, ulong instructionPointer)
     {
         var w = _scratch;
         w.Clear();
@@ -105,34 +106,51 @@ internal sealed partial class StraceFormatter
         }
         if (_options.Timestamps != TimestampStyle.None)
         {
-            if (_options.Timestamps == TimestampStyle.Epoch)
+            if (_options.Timestamps == TimestampStyle.Unix)
             {
-                long us = _host.WallClock.UnixMicros(timestamp);
-                w.Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6);
+                long ns = _host.WallClock.UnixNanos(timestamp);
+                Seconds(w, ns / 1_000_000_000, 0, ns % 1_000_000_000, _options.TimestampDigits);
             }
             else
             {
-                long us = _host.WallClock.LocalMicrosOfDay(timestamp);
-                long sec = us / 1_000_000;
+                long ns = _host.WallClock.LocalNanosOfDay(timestamp);
+                long sec = ns / 1_000_000_000;
                 w.Padded(sec / 3600, 2).Raw((byte)':').Padded(sec / 60 % 60, 2).Raw((byte)':').Padded(sec % 60, 2);
-                if (_options.Timestamps == TimestampStyle.Microseconds) w.Raw((byte)'.').Padded(us % 1_000_000, 6);
+                Fraction(w, ns % 1_000_000_000, _options.TimestampDigits);
             }
             w.Raw((byte)' ');
         }
         if (_options.RelativeTimestamps)
         {
-            long us = _lastLineTimestamp == 0 ? 0 : (timestamp - _lastLineTimestamp) / 1000;
+            long ns = _lastLineTimestamp == 0 ? 0 : timestamp - _lastLineTimestamp;
             _lastLineTimestamp = timestamp;
-            w.Padded(us / 1_000_000, 6, (byte)' ').Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)' ');
+            Seconds(w, ns / 1_000_000_000, 6, ns % 1_000_000_000, _options.RelativeDigits);
+            w.Raw((byte)' ');
+        }
+        // -n: "[ 257] ", the number four wide as strace prints it.
+        if (_options.SyscallNumbers) w.Raw((byte)'[').Padded(syscallNumber, 4, (byte)' ').Raw("] "u8);
+        if (_options.InstructionPointer)
+        {
+            // strace's 16 question marks where it could not read the register (a process's end).
+            if (instructionPointer == 0) w.Raw("[????????????????] "u8);
+            else w.Raw((byte)'[').Padded16Hex(instructionPointer).Raw("] "u8);
         }
         o.Write(w.Written);
     }
 
-    private void WriteSyscallNumber(TraceOutput o, int nr)
+    /// <summary>Seconds, space-padded to width, then the fraction at -t/-r/-T's precision.</summary>
+    private static void Seconds(ArgWriter w, long seconds, int width, long nanos, int digits)
     {
-        _scratch.Clear();
-        _scratch.Raw((byte)'[').Padded(nr, 3, (byte)' ').Raw("] "u8);
-        o.Write(_scratch.Written);
+        w.Padded(seconds, width, (byte)' ');
+        Fraction(w, nanos, digits);
+    }
+
+    /// <summary>".mmm", ".uuuuuu" or ".nnnnnnnnn" of a second, truncated as strace truncates; nothing for 0 digits.</summary>
+    private static void Fraction(ArgWriter w, long nanos, int digits)
+    {
+        if (digits == 0) return;
+        long divisor = digits switch { 3 => 1_000_000, 6 => 1_000, _ => 1 };
+        w.Raw((byte)'.').Padded(nanos / divisor, digits);
     }
 
     private void WriteReturn(TraceOutput o, AssembledCall call)
@@ -180,11 +198,12 @@ internal sealed partial class StraceFormatter
 
     private void WriteDuration(TraceOutput o, long ns)
     {
-        long us = ns / 1000;
         o.Write((byte)' ');
         Paint(o, TraceColors.Duration(ns, _options.SlowNs));
         _scratch.Clear();
-        _scratch.Raw((byte)'<').Int(us / 1_000_000).Raw((byte)'.').Padded(us % 1_000_000, 6).Raw((byte)'>');
+        _scratch.Raw((byte)'<');
+        Seconds(_scratch, ns / 1_000_000_000, 0, ns % 1_000_000_000, _options.SyscallTimeDigits);
+        _scratch.Raw((byte)'>');
         o.Write(_scratch.Written);
         Paint(o, TraceColors.Reset);
     }
@@ -194,7 +213,7 @@ internal sealed partial class StraceFormatter
         var o = Output(e.Tid);
         Interrupt(o, e.Tid);
         if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
-        BeginLine(o, e.Tid, e.TimeNs);
+        BeginLine(o, e.Tid, e.TimeNs, e.SyscallNumber, e.InstructionPointer);
         _scratch.Clear();
         _scratch.Raw("--- "u8).Raw(SignalNames.NameUtf8(e.Signal)).Raw((byte)' ');
         SiginfoPrinter.Print(_scratch, e.SigInfo);
@@ -219,7 +238,7 @@ internal sealed partial class StraceFormatter
         var o = Output(e.Tid);
         Interrupt(o, e.Tid);
         if (o.OpenPid == e.Tid) { o.Write(" <unfinished ...>"u8); o.EndLine(); }
-        BeginLine(o, e.Tid, e.TimeNs);
+        BeginLine(o, e.Tid, e.TimeNs, e.SyscallNumber, e.InstructionPointer);
         Paint(o, TraceColors.Signal);
         o.Write(a);
         o.Write(b);
@@ -245,7 +264,7 @@ internal sealed partial class StraceFormatter
         if (call.Held) OpenLine(o, call);
         ResumeLine(o, call, nowNs);
         o.Write(cut == CallCut.Exited ? " <unfinished ...>)"u8 : ")"u8);
-        o.ReturnSeparator();
+        o.ReturnSeparator(_options.Column);
         o.Write((byte)'?');
         o.EndLine();
     }
@@ -257,7 +276,7 @@ internal sealed partial class StraceFormatter
         _pendingStacks.Remove(e.Tid, out var stack);
         if (!shown) { _liveProcesses--; EndProcess(e.Tid); return; }
         Interrupt(o, e.Tid);
-        BeginLine(o, e.Tid, e.TimeNs);
+        BeginLine(o, e.Tid, e.TimeNs, e.SyscallNumber, e.InstructionPointer);
         _scratch.Clear();
         if (e.Kind == TraceEventKind.Exited) _scratch.Raw("+++ exited with "u8).Int(e.ExitCode).Raw(" +++"u8);
         else
@@ -297,7 +316,7 @@ internal sealed partial class StraceFormatter
         if (shown)
         {
             Interrupt(leader, e.Tid);
-            BeginLine(leader, e.Tid, e.TimeNs);
+            BeginLine(leader, e.Tid, e.TimeNs, e.SyscallNumber, 0);
             _scratch.Clear();
             _scratch.Raw("+++ superseded by execve in pid "u8).Int(e.RelatedTid).Raw(" +++"u8);
             leader.Write(_scratch.Written);

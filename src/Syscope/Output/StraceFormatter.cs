@@ -111,12 +111,13 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         ResumeLine(o, call, call.ExitTimeNs);
         WriteArguments(o, call.ExitText);
         o.Write((byte)')');
-        o.ReturnSeparator();
+        o.ReturnSeparator(_options.Column);
         WriteReturn(o, call);
         o.Write(call.FdTarget);
         if (call.Notes.Length > 0 && !call.Failed) { o.Write(" ("u8); o.Write(call.Notes); o.Write((byte)')'); }
         if (call.Injected) o.Write(" (INJECTED)"u8);
         else if (call.InjectedArgs) o.Write(" (INJECTED: args)"u8);
+        if (call.Delayed) o.Write(" (DELAYED)"u8);
         if (_options.SyscallTimes && call.HasReturn) WriteDuration(o, call.ExitTimeNs - call.EntryTimeNs);
         o.EndLine();
         if (call.Dump.Length > 0) o.WriteLines(call.Dump);

@@ -17,7 +17,7 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
     public void Counted(AssembledCall call)
     {
         long ns = filter.SummaryWallClock ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;
-        _table.Record(call.Number, ns, call.Failed, call.ExitTimeNs - call.EntryTimeNs);
+        _table.Record(call.Number, Math.Max(ns - filter.SummaryOverheadNs, 0), call.Failed, call.ExitTimeNs - call.EntryTimeNs);
     }
 
     /// <summary>Events lost over the whole run (the counts fall short by as much), said under the table.</summary>

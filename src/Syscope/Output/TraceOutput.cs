@@ -42,11 +42,11 @@ internal sealed class TraceOutput(Stream stream, bool flushEachEvent) : IDisposa
         Column++;
     }
 
-    /// <summary>Pads with spaces to column 39, then " = ": strace's place for return values.</summary>
-    public void ReturnSeparator()
+    /// <summary>Pads with spaces to strace's -a column (40 by default: the space before '=' is
+    /// its 40th character), then " = ".</summary>
+    public void ReturnSeparator(int column)
     {
-        const int AlignColumn = 39;
-        while (Column < AlignColumn) Write((byte)' ');
+        while (Column < column - 1) Write((byte)' ');
         Write(" = "u8);
     }
 

@@ -24,6 +24,8 @@ internal sealed class TraceTarget
     /// <summary>Charge each call its system CPU time (what -c without -w shows) even without -c: a
     /// recording keeps it for a later `replay -c`.</summary>
     public bool ChargeSystemTime { get; init; }
+    /// <summary>-b execve: a tracee is let go as it calls execve (the command's own first one aside).</summary>
+    public bool DetachOnExecve { get; init; }
 
     public bool Launches => ExecutablePath != null;
 }

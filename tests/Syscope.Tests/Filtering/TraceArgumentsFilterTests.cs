@@ -164,7 +164,7 @@ public class TraceArgumentsFilterTests
         Assert.Equal(["syscope: invalid system call 'foo'"], r.StderrLines);
         r = Infrastructure.SyscopeCli.Run("trace", "-c", "-S", "bogus", "true");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal(["syscope trace: invalid sortby: 'bogus'", Tracing.ErrorTests.TraceUsage], r.StderrLines);
+        Assert.Equal(["syscope trace: invalid sortby: 'bogus'", Tracing.ErrorTests.TryHelp], r.StderrLines);
     }
 
     [Theory]

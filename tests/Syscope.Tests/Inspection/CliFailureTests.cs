@@ -84,7 +84,7 @@ public sealed class CliFailureTests : IDisposable
         using var traced = Runner.Start("timeout", ["-s", "TERM", "1", SyscopeCli.Executable, "trace", "-p", "sleep 3007"]);
         Assert.Equal($"syscope: Process {sleeper.Id} attached", traced.StandardError.ReadLine());
         Assert.True(traced.WaitForExit(10_000));
-        Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n", traced.StandardError.ReadToEnd());
+        Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n <detached ...>\n", traced.StandardError.ReadToEnd());
 
         var why = Runner.Run("timeout", ["20", SyscopeCli.Executable, "why", "sleep 3007"]);
         Assert.Equal(0, why.ExitCode);

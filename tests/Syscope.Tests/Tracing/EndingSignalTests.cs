@@ -73,7 +73,7 @@ public class EndingSignalTests
             Assert.Equal((128 + sig).ToString(), shell.StandardOutput.ReadLine(10_000));   // else: ignored
             Assert.Equal("0", ErrorTests.TracerPid(target.Id));
             AttachTests.WaitForState(target.Id, "S");
-            Assert.EndsWith($"syscope: Process {target.Id} detached\n", File.ReadAllText(log));
+            Assert.EndsWith($"syscope: Process {target.Id} detached\n <detached ...>\n", File.ReadAllText(log));
         }
         finally
         {
@@ -121,7 +121,7 @@ public class EndingSignalTests
             Assert.Equal("signaled 15", run.Wait(10_000));
             Assert.True(clock.ElapsedMilliseconds < 3000, $"took {clock.ElapsedMilliseconds} ms");
             Assert.Equal("0", ErrorTests.TracerPid(parent));
-            Assert.EndsWith($"openat(AT_FDCWD, \"/dev/null\", O_RDONLY <detached ...>\nsyscope: Process {parent} detached\n", File.ReadAllText(log));
+            Assert.EndsWith($"openat(AT_FDCWD, \"/dev/null\", O_RDONLYsyscope: Process {parent} detached\n <detached ...>\n", File.ReadAllText(log));
             Assert.Contains(ErrorTests.ProcState(parent), new[] { "R", "S" });
         }
         finally { TracerDeathTests.KillAll(parent, child); }

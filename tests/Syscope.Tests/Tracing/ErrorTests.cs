@@ -65,12 +65,12 @@ public class ErrorTests
     {
         var r = SyscopeCli.Run("trace", "-K", "true");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal(["syscope trace: invalid option -- 'K'", TraceUsage], r.StderrLines);
+        Assert.Equal(["syscope trace: invalid option -- 'K'", TryHelp], r.StderrLines);
         r = SyscopeCli.Run("trace", "-o");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal(["syscope trace: option requires an argument -- 'o'", TraceUsage], r.StderrLines);
+        Assert.Equal(["syscope trace: option requires an argument -- 'o'", TryHelp], r.StderrLines);
         r = SyscopeCli.Run("trace");
-        Assert.Equal(["syscope trace: must have PROG [ARGS] or -p PID", TraceUsage], r.StderrLines);
+        Assert.Equal(["syscope trace: must have PROG [ARGS] or -p PID", TryHelp], r.StderrLines);
     }
 
     [NeedsFact("setpriv")]
@@ -105,7 +105,8 @@ public class ErrorTests
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    public const string TraceUsage = "usage: syscope trace [-cCfqrtTvwxyzZn] [-o FILE] [-p PID]... [-s STRSIZE] [-e EXPR]... [-P PATH]... [-S SORT] [-U COLS] {-p PID | PROG [ARGS]}";
+    /// <summary>strace's second line after a usage error.</summary>
+    public const string TryHelp = "Try 'syscope trace -h' for more information.";
 
     public static string ProcState(int pid) =>
         File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("State:"))[7..].Trim()[..1];

@@ -41,6 +41,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
         if (target.StackTraces != null) return "--ebpf cannot unwind stacks (-k): that needs stopping the tracee (use ptrace: --backend=ptrace)";
         if (target.RunAs != null) return "--ebpf cannot run the command as another user (-u): use --backend=ptrace";
         if (f.SeccompBpf == true) return "--ebpf filters in the kernel already: --seccomp-bpf is for the ptrace backend";
+        if (target.DetachOnExecve) return "--ebpf never attaches, so it cannot let go at execve (-b execve): use --backend=ptrace";
         return null;
     }
 

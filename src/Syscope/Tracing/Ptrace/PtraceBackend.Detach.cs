@@ -14,6 +14,19 @@ namespace Syscope.Tracing.Ptrace;
 /// </summary>
 internal sealed partial class PtraceBackend
 {
+    /// <summary>-b execve: one tracee let go at its execve's entry stop, as strace does, its line
+    /// left "&lt;detached ...&gt;"; it runs on untraced, and so do the programs it runs.</summary>
+    private void LetGo(Tracee t)
+    {
+        Request(DETACH, t.Pid, 0, 0);
+        _tracees.Remove(t.Pid);
+        Begin(TraceEventKind.Detached, t, Clock.MonotonicNs());
+        _event.SyscallNumber = t.Traced ? t.SyscallNumber : -1;
+        _event.EntryTimeNs = t.EntryTimeNs;
+        _event.Args = t.Args;
+        Emit(t);
+    }
+
     private void DetachAll()
     {
         // The signal goes to the command only while it is still traced: once reaped, its pid may

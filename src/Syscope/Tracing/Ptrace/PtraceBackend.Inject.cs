@@ -49,6 +49,7 @@ internal sealed partial class PtraceBackend
             _event.InjectedArgs = !rule.ChangesResult;
         }
         if (rule.Signal != 0) t.InjectSignal = rule.Signal;
+        _event.Delayed = rule.DelayEnterMicros > 0 || rule.DelayExitMicros > 0;
         if (rule.DelayExitMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayExitMicros * Stopwatch.Frequency / 1_000_000;
     }
 

@@ -73,6 +73,7 @@ internal sealed partial class PtraceBackend
             t.LaunchExec = true;
         }
         t.Traced = !t.Hidden && _filter.Trace.Contains(t.SyscallNumber);
+        t.DetachAtStop = _target.DetachOnExecve && !t.Hidden && !t.LaunchExec && t.SyscallNumber is Sys.execve or Sys.execveat;
         if (!t.Traced) return;
         Begin(TraceEventKind.SyscallEntry, t, now);
         _event.SyscallNumber = t.SyscallNumber;
@@ -215,6 +216,8 @@ internal sealed partial class PtraceBackend
             if (GetSigInfo(t.Pid, out var si) == 0) _event.SigInfo = si;
             else _event.SigInfo = new SigInfo { Signo = sig };
             StackAtSignal(t);
+            // Where the signal found the thread (strace -i prints it on the signal's line).
+            if (GetSyscallInfo(t.Pid, out var where) > 0) _event.InstructionPointer = where.InstructionPointer;
             Emit(t);
         }
         Resume(t, sig);
@@ -237,13 +240,14 @@ internal sealed partial class PtraceBackend
         _event.Signal = killed ? Wait.TermSig(status) : 0;
         _event.CoreDumped = killed && Wait.CoreDumped(status);
         _event.HasReturn = false;
-        _event.SyscallNumber = -1;
         Emit(t);
     }
 
     private void Begin(TraceEventKind kind, Tracee t, long now)
     {
         _event = TraceEvent.Start(kind, t.Pid, t.Tgid, now);
+        // The thread's last call, which strace's -n shows on signal and exit lines too.
+        _event.SyscallNumber = t.SyscallNumber;
     }
 
     private void Emit(Tracee t)
@@ -274,6 +278,7 @@ internal sealed partial class PtraceBackend
     /// only for the exit of the one it is in; the launcher is watched call by call until it execs.</summary>
     private void Resume(Tracee t, int sig)
     {
+        if (t.DetachAtStop) { LetGo(t); return; }
         int request = t.Seccomp && !t.InSyscall && !t.Hidden ? CONT : SYSCALL;
         if (t.InjectSignal != 0 && sig == 0) { sig = t.InjectSignal; t.InjectSignal = 0; }
         if (t.DelayUntil > 0) { Delay(t, request, sig); return; }

@@ -28,6 +28,8 @@ internal sealed class Tracee(int pid, int tgid)
     /// <summary>Reported its first stop before its parent's fork event came.</summary>
     public bool BornBeforeParentEvent;
     public bool DetachRequested;
+    /// <summary>-b execve: let go of it at this very stop, its execve's entry.</summary>
+    public bool DetachAtStop;
     /// <summary>Runs under syscope's seccomp filter: resumed with PTRACE_CONT between traced calls.</summary>
     public bool Seccomp;
     /// <summary>The current call is one the filter selects (its events are reported).</summary>
