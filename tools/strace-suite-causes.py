@@ -21,6 +21,10 @@ def results(folder):
     return out
 
 
+def aligned(line):
+    return re.sub(r"\) +=( |$)", r") =\1", line)
+
+
 def cause(log):
     """One line saying why a test failed, the same for every test failing the same way."""
     lines = log.splitlines()
@@ -31,6 +35,11 @@ def cause(log):
             return "refused: " + re.sub(r"\d+", "N", l[len("strace: "):])[:100]
     if diff_at is not None:
         changed = [l for l in lines[diff_at:] if l[:1] in "-+" and not l.startswith(("---", "+++"))]
+        # With -a dropped (--without-a) lines differ in the spaces before " = " alone: not a cause.
+        spaced = collections.Counter(l[0] + aligned(l[1:]) for l in changed)
+        changed = [l for l in changed if spaced["+-"[l[0] == "+"] + aligned(l[1:])] == 0]
+        if not changed and spaced:
+            return "only the column of return values differs (-a dropped)"
         if changed:
             expected = next((l for l in changed if l[0] == "-"), None)
             first = expected or changed[0]

@@ -64,6 +64,13 @@ int main(void)
     sys(__NR_prctl, PR_SET_SECCOMP, 0xff, 1, 2, 3);
     sys(__NR_prctl, PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0, 1, (unsigned long)"anon");
     sys(__NR_prctl, PR_SET_VMA, 0xff, 0, 1, 0);
+    sys(__NR_prctl, PR_SET_FP_MODE, 0x23, 0, 0, 0);
+    sys(__NR_prctl, PR_PAC_RESET_KEYS, HIGH | 0x1f, 0, 0, 0);
+    sys(__NR_prctl, PR_PAC_SET_ENABLED_KEYS, 0x1f, 0, 0, 1);
+    /* A name of 15 bytes and one of 16 (cut, "..."); the name set back. */
+    sys(__NR_prctl, PR_SET_NAME, (unsigned long)"0123456789abcde", 0, 0, 0);
+    sys(__NR_prctl, PR_GET_NAME, (unsigned long)name, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_NAME, (unsigned long)"0123456789abcdef", 0, 0, 0);
     sys(__NR_prctl, 0xffffffff, 0xfffffffe, 0xfffffffd, 0xfffffffc, 0xfffffffb);
 
     /* 30<<MFD_HUGE_SHIFT alone; then every bit. */

@@ -96,6 +96,18 @@ internal static class ProcessConstants
     public static readonly FlagSet Unalign = new("PR_UNALIGN_???", null,
         new(1, "PR_UNALIGN_NOPRINT"), new(2, "PR_UNALIGN_SIGBUS"));
 
+    /// <summary>&lt;linux/prctl.h&gt; PR_SET_FP_MODE bits.</summary>
+    public static readonly FlagSet FpMode = new("PR_FP_MODE_???", null, new(1, "PR_FP_MODE_FR"), new(2, "PR_FP_MODE_FRE"));
+
+    /// <summary>&lt;linux/prctl.h&gt; pointer authentication keys (PR_PAC_RESET_KEYS, PR_PAC_SET_ENABLED_KEYS).</summary>
+    public static readonly FlagSet PacKeys = new("PR_PAC_???", null,
+        new(0x1, "PR_PAC_APIAKEY"), new(0x2, "PR_PAC_APIBKEY"), new(0x4, "PR_PAC_APDAKEY"), new(0x8, "PR_PAC_APDBKEY"),
+        new(0x10, "PR_PAC_APGAKEY"));
+
+    /// <summary>The keys PR_PAC_SET_ENABLED_KEYS takes: the generic key is always enabled.</summary>
+    public static readonly FlagSet PacEnabledKeys = new("PR_PAC_???", null,
+        new(0x1, "PR_PAC_APIAKEY"), new(0x2, "PR_PAC_APIBKEY"), new(0x4, "PR_PAC_APDAKEY"), new(0x8, "PR_PAC_APDBKEY"));
+
     /// <summary>&lt;linux/prctl.h&gt; PR_SET_TSC values.</summary>
     public static readonly ValueSet Tsc = new("PR_TSC_???", false, new(1, "PR_TSC_ENABLE"), new(2, "PR_TSC_SIGSEGV"));
 

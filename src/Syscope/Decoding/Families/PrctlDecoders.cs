@@ -21,6 +21,7 @@ internal static class PrctlDecoders
     private const uint PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
     private const uint PR_GET_TID_ADDRESS = 40, PR_SET_THP_DISABLE = 41, PR_GET_THP_DISABLE = 42, PR_CAP_AMBIENT = 47;
     private const uint PR_SET_IO_FLUSHER = 57, PR_GET_IO_FLUSHER = 58, PR_SET_VMA = 0x53564d41, PR_SET_PTRACER = 0x59616d61;
+    private const uint PR_SET_FP_MODE = 45, PR_GET_FP_MODE = 46, PR_PAC_RESET_KEYS = 54, PR_PAC_SET_ENABLED_KEYS = 60;
     private const ulong PR_MCE_KILL_SET = 1, SECCOMP_MODE_STRICT = 1, PR_SET_VMA_ANON_NAME = 0;
 
     private static void Entry(ref DecodeContext c)
@@ -32,7 +33,20 @@ internal static class PrctlDecoders
         {
             case PR_GET_DUMPABLE or PR_GET_KEEPCAPS or PR_GET_SECCOMP or PR_GET_TIMERSLACK or PR_GET_TIMING
                 or PR_TASK_PERF_EVENTS_DISABLE or PR_TASK_PERF_EVENTS_ENABLE or PR_GET_SECUREBITS
-                or PR_GET_IO_FLUSHER:
+                or PR_GET_IO_FLUSHER or PR_GET_FP_MODE:
+                return;
+            case PR_SET_FP_MODE: c.Out.Sep(); ProcessConstants.FpMode.Print(c.Out, c.Arg(1)); return;
+            case PR_PAC_RESET_KEYS:
+                c.Out.Sep();
+                ProcessConstants.PacKeys.Print(c.Out, c.Arg(1));
+                HexFrom(ref c, 2);
+                return;
+            case PR_PAC_SET_ENABLED_KEYS:
+                c.Out.Sep();
+                ProcessConstants.PacEnabledKeys.Print(c.Out, c.Arg(1));
+                c.Out.Sep();
+                ProcessConstants.PacEnabledKeys.Print(c.Out, c.Arg(2));
+                HexFrom(ref c, 3);
                 return;
             case PR_GET_NO_NEW_PRIVS or PR_GET_THP_DISABLE or PR_MCE_KILL_GET:
                 HexFrom(ref c, 1);
@@ -47,7 +61,7 @@ internal static class PrctlDecoders
                 if (c.Arg(1) is > 0 and <= Kernel.SignalNames.MaxSignal) SignalPrinters.Signal(c.Out, (long)c.Arg(1));
                 else c.Out.UInt(c.Arg(1));
                 return;
-            case PR_SET_NAME: c.Out.Sep(); Printers.String(ref c, c.Arg(1)); return;
+            case PR_SET_NAME: c.Out.Sep(); TaskName(ref c, c.Arg(1), TaskCommLength - 1); return;
             case PR_SET_DUMPABLE: c.Out.Sep(); ProcessConstants.SuidDump.Print(c.Out, c.Arg(1)); return;
             case PR_SET_UNALIGN: c.Out.Sep(); ProcessConstants.Unalign.Print(c.Out, c.Arg(1)); return;
             case PR_SET_TSC: c.Out.Sep(); ProcessConstants.Tsc.Print(c.Out, c.Arg(1)); return;
@@ -116,13 +130,15 @@ internal static class PrctlDecoders
                 ProcessConstants.MceKillPolicy.Print(c.Aux, (ulong)c.ReturnValue);
                 return;
             case PR_GET_SECUREBITS when !c.Failed:
-                c.ReturnFormat = ReturnFormat.Hex;
-                if ((c.ReturnValue & 0xff) != 0 && c.Out.Style != ConstStyle.Raw) ProcessConstants.Securebits.Print(c.Aux, (ulong)c.ReturnValue);
+                FlagsReturned(ref c, ProcessConstants.Securebits, 0xff);
+                return;
+            case PR_GET_FP_MODE when !c.Failed:
+                FlagsReturned(ref c, ProcessConstants.FpMode, 0x3);
                 return;
             case PR_GET_NAME:
                 c.Out.Sep();
                 if (c.Failed) c.Out.Ptr(c.Arg(1));
-                else Printers.String(ref c, c.Arg(1));
+                else TaskName(ref c, c.Arg(1), TaskCommLength);
                 return;
             case PR_GET_PDEATHSIG:
                 c.Out.Sep();
@@ -149,6 +165,30 @@ internal static class PrctlDecoders
                 c.Out.Raw((byte)'[').Ptr(tid).Raw((byte)']');
                 return;
         }
+    }
+
+    /// <summary>A return value that is a set of flags: hex, and the names after it when any
+    /// known bit is set (none in -X raw).</summary>
+    private static void FlagsReturned(ref DecodeContext c, FlagSet set, long known)
+    {
+        c.ReturnFormat = ReturnFormat.Hex;
+        if ((c.ReturnValue & known) != 0 && c.Out.Style != ConstStyle.Raw) set.Print(c.Aux, (ulong)c.ReturnValue);
+    }
+
+    private const int TaskCommLength = 16;
+
+    /// <summary>A task name: strace reads at most <paramref name="size"/> bytes (the kernel copies
+    /// TASK_COMM_LEN - 1 for PR_SET_NAME and writes TASK_COMM_LEN for PR_GET_NAME) and prints at
+    /// most TASK_COMM_LEN - 1 of them, "..." after a name with no NUL in that many, and the address
+    /// when memory ends before either.</summary>
+    private static void TaskName(ref DecodeContext c, ulong addr, int size)
+    {
+        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        Span<byte> buf = stackalloc byte[TaskCommLength];
+        int n = Printers.ReadCString(c.Memory, addr, buf[..size], out bool terminated);
+        if (n < 0 || (!terminated && n < size)) { c.Out.Hex(addr); return; }
+        int limit = Math.Min(TaskCommLength - 1, c.Options.StringLimit);
+        c.Out.Quoted(buf[..Math.Min(n, limit)], c.Options.HexStrings, !terminated || n > limit);
     }
 
     /// <summary>The arguments from index <paramref name="first"/> to the fifth, in hex, as strace
