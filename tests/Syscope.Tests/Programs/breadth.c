@@ -73,6 +73,16 @@ int main(void)
     sys(__NR_prctl, PR_SET_NAME, (unsigned long)"0123456789abcdef", 0, 0, 0);
     sys(__NR_prctl, 0xffffffff, 0xfffffffe, 0xfffffffd, 0xfffffffc, 0xfffffffb);
 
+    /* arch_prctl: x86 state components by name, in a comment. */
+    sys(__NR_arch_prctl, 0x1004 /* ARCH_GET_GS */, (unsigned long)&addr, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1004, 0, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1011 /* ARCH_GET_CPUID */, 0xdeadc0de, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1021 /* ARCH_GET_XCOMP_SUPP */, (unsigned long)&addr, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1022 /* ARCH_GET_XCOMP_PERM */, 0, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1023 /* ARCH_REQ_XCOMP_PERM */, 0x11, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1023, 0x10, 0, 0, 0);
+    sys(__NR_arch_prctl, 0x1025 /* ARCH_REQ_XCOMP_GUEST_PERM */, 0, 0, 0, 0);
+
     /* 30<<MFD_HUGE_SHIFT alone; then every bit. */
     sys(__NR_memfd_create, (unsigned long)"huge", 30UL << 26, 0, 0, 0);
     sys(__NR_memfd_create, 0, -1UL, 0, 0, 0);
@@ -83,5 +93,6 @@ int main(void)
     sys(__NR_remap_file_pages, 0, 0, HIGH, 0, 0);
     /* quotactl's id is unsigned. */
     sys(__NR_quotactl, 0x800007 << 8 /* QCMD(Q_GETQUOTA, USRQUOTA) */, (unsigned long)"/dev/bogus/", 3397364973UL, 0, 0);
+    sys(__NR_quotactl, 0x800007 << 8 | 1 /* GRPQUOTA */, 0, -1UL, 0, 0);
     return 0;
 }

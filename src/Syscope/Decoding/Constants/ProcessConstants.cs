@@ -96,6 +96,22 @@ internal static class ProcessConstants
     public static readonly FlagSet Unalign = new("PR_UNALIGN_???", null,
         new(1, "PR_UNALIGN_NOPRINT"), new(2, "PR_UNALIGN_SIGBUS"));
 
+    /// <summary>x86 extended state components (&lt;asm/fpu/types.h&gt;, kernel-internal), as strace 6.1 knows them.</summary>
+    public static readonly ValueSet Xfeatures = new("XFEATURE_???", false,
+        new(0, "XFEATURE_FP"), new(1, "XFEATURE_SSE"), new(2, "XFEATURE_YMM"), new(3, "XFEATURE_BNDREGS"),
+        new(4, "XFEATURE_BNDCSR"), new(5, "XFEATURE_OPMASK"), new(6, "XFEATURE_ZMM_Hi256"), new(7, "XFEATURE_Hi16_ZMM"),
+        new(8, "XFEATURE_PT_UNIMPLEMENTED_SO_FAR"), new(9, "XFEATURE_PKRU"), new(10, "XFEATURE_PASID"),
+        new(15, "XFEATURE_LBR"), new(17, "XFEATURE_XTILE_CFG"), new(18, "XFEATURE_XTILE_DATA"));
+
+    /// <summary>Their masks, the groups strace names first.</summary>
+    public static readonly FlagSet XfeatureMasks = new("XFEATURE_MASK_???", null,
+        new(0x3, "XFEATURE_MASK_FPSSE"), new(0x1, "XFEATURE_MASK_FP"), new(0x2, "XFEATURE_MASK_SSE"),
+        new(0x4, "XFEATURE_MASK_YMM"), new(0x8, "XFEATURE_MASK_BNDREGS"), new(0x10, "XFEATURE_MASK_BNDCSR"),
+        new(0xe0, "XFEATURE_MASK_AVX512"), new(0x20, "XFEATURE_MASK_OPMASK"), new(0x40, "XFEATURE_MASK_ZMM_Hi256"),
+        new(0x80, "XFEATURE_MASK_Hi16_ZMM"), new(0x100, "XFEATURE_MASK_PT"), new(0x200, "XFEATURE_MASK_PKRU"),
+        new(0x400, "XFEATURE_MASK_PASID"), new(0x8000, "XFEATURE_MASK_LBR"), new(0x60000, "XFEATURE_MASK_XTILE"),
+        new(0x20000, "XFEATURE_MASK_XTILE_CFG"), new(0x40000, "XFEATURE_MASK_XTILE_DATA"));
+
     /// <summary>&lt;linux/prctl.h&gt; PR_SET_FP_MODE bits.</summary>
     public static readonly FlagSet FpMode = new("PR_FP_MODE_???", null, new(1, "PR_FP_MODE_FR"), new(2, "PR_FP_MODE_FRE"));
 

@@ -141,7 +141,8 @@ internal static class AdminDecoders
                 Args.Ptr(ref c, idArg + 1);                  // per-filesystem: no id
                 return;
             default:
-                Args.UInt(ref c, idArg);                     // qid_t is unsigned
+                // A qid_t prints as an id does: unsigned, but -1 (no id) as -1.
+                if ((uint)c.Arg(idArg) == uint.MaxValue) c.Out.Sep().Int(-1); else Args.UInt(ref c, idArg);
                 Args.Ptr(ref c, idArg + 1);
                 return;
         }

@@ -3,12 +3,58 @@ using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
-/// <summary>prctl(2): the option by name, then only the arguments that option uses, each as its
+/// <summary>prctl(2) and arch_prctl(2). prctl: the option by name, then only the arguments that option uses, each as its
 /// option reads it (a signal, a flag set, a pointer the kernel writes through), as strace 6.1
 /// prints them. The option is an int: the register's upper half is not the caller's.</summary>
 internal static class PrctlDecoders
 {
-    public static void Register(DecoderTable d) => d[Sys.prctl] = new FuncDecoder(Entry, Exit, exitArgs: false);
+    public static void Register(DecoderTable d)
+    {
+        d[Sys.prctl] = new FuncDecoder(Entry, Exit, exitArgs: false);
+        d[Sys.arch_prctl] = new FuncDecoder(ArchEntry, ArchExit, exitArgs: false);
+    }
+
+    private const ulong ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011;
+    private const ulong ARCH_GET_XCOMP_SUPP = 0x1021, ARCH_GET_XCOMP_PERM = 0x1022, ARCH_REQ_XCOMP_PERM = 0x1023;
+    private const ulong ARCH_GET_XCOMP_GUEST_PERM = 0x1024, ARCH_REQ_XCOMP_GUEST_PERM = 0x1025;
+
+    private static void ArchEntry(ref DecodeContext c)
+    {
+        Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
+        switch (c.Arg(0))
+        {
+            case ARCH_GET_CPUID: return;
+            case ARCH_GET_FS or ARCH_GET_GS or ARCH_GET_XCOMP_SUPP or ARCH_GET_XCOMP_PERM or ARCH_GET_XCOMP_GUEST_PERM:
+                c.Out.SepAhead();
+                return;
+            case ARCH_REQ_XCOMP_PERM or ARCH_REQ_XCOMP_GUEST_PERM:
+                c.Out.Sep();
+                Commented(c.Out, c.Arg(1), ProcessConstants.Xfeatures, null);
+                return;
+            default: Args.Hex(ref c, 1); return;
+        }
+    }
+
+    private static void ArchExit(ref DecodeContext c)
+    {
+        ulong op = c.Arg(0);
+        if (op is not (ARCH_GET_FS or ARCH_GET_GS or ARCH_GET_XCOMP_SUPP or ARCH_GET_XCOMP_PERM or ARCH_GET_XCOMP_GUEST_PERM)) return;
+        c.Out.Sep();
+        if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) { c.Out.Ptr(c.Arg(1)); return; }
+        c.Out.Raw((byte)'[');
+        if (op is ARCH_GET_FS or ARCH_GET_GS) c.Out.Ptr(v); else Commented(c.Out, v, null, ProcessConstants.XfeatureMasks);
+        c.Out.Raw((byte)']');
+    }
+
+    /// <summary>A number with its names in a comment in every style but raw ("0x11 /*
+    /// XFEATURE_XTILE_CFG */"), as strace prints x86 state components.</summary>
+    private static void Commented(ArgWriter w, ulong value, ValueSet? values, FlagSet? flags)
+    {
+        var style = w.Style;
+        if (style != ConstStyle.Raw) w.Style = ConstStyle.Verbose;
+        if (values != null) values.Print(w, value); else flags!.Print(w, value);
+        w.Style = style;
+    }
 
     private const uint PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4;
     private const uint PR_GET_UNALIGN = 5, PR_SET_UNALIGN = 6, PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8;

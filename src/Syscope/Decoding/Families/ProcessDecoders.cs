@@ -4,7 +4,7 @@ using Syscope.Syscalls;
 namespace Syscope.Decoding.Families;
 
 /// <summary>Process lifecycle calls: execve, exit, clone, wait and the thread bookkeeping
-/// glibc does at startup (set_tid_address, set_robust_list, rseq, arch_prctl).</summary>
+/// glibc does at startup (set_tid_address, set_robust_list, rseq).</summary>
 internal static class ProcessDecoders
 {
     public static void Register(DecoderTable d)
@@ -38,17 +38,6 @@ internal static class ProcessDecoders
             c.Out.Sep();
             Wait.Rusage(ref c, c.Arg(4));
         });
-        d[Sys.arch_prctl] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
-            if (c.Arg(0) is not (0x1003 or 0x1004)) Args.Hex(ref c, 1); else c.Out.SepAhead();
-        }, (ref DecodeContext c) =>
-        {
-            if (c.Arg(0) is not (0x1003 or 0x1004)) return;
-            c.Out.Sep();
-            if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) c.Out.Ptr(c.Arg(1));
-            else c.Out.Raw((byte)'[').Hex(v).Raw((byte)']');
-        }, exitArgs: false);
         // strace prints these two addresses as plain numbers: 0, not NULL.
         d[Sys.rseq] = new FuncDecoder((ref DecodeContext c) =>
         {
