@@ -49,10 +49,17 @@ internal sealed class FdTargetDescriber(ProcessFiles files, SocketTables tables,
         {
             long pos = OpenFileReader.TryReadFdInfo(Pid, fd)?.Position ?? 0;
             string what = row.Type switch { "CHR" => "character device", "BLK" => "block device", "DIR" => "directory", _ => "file" };
-            return new FdTarget(fd, $"{what} {UntrustedText.Escape(row.Name)} at offset {pos}");
+            return new FdTarget(fd, $"{what} {UntrustedText.Escape(row.Name)} at offset {pos}{MountedFrom(row)}");
         }
         return new FdTarget(fd, $"{row.Type} {UntrustedText.Escape(row.Name)}".TrimEnd());
     }
+
+    /// <summary>" on /dev/sda1 (ext4)" for a file or directory: the disk a wait in disk I/O is for.
+    /// Device files live on devtmpfs, which says nothing about the device they name.</summary>
+    private string MountedFrom(OpenFile row) =>
+        row.Type is "REG" or "DIR" && row.DeviceNumber is ulong dev && MountInfo.Of(Pid, dev) is var (source, type)
+            ? $" on {UntrustedText.Escape(source)} ({UntrustedText.Escape(type)})"
+            : "";
 
     public string Endpoint(System.Net.IPAddress address, int port, InetProtocol protocol)
     {
