@@ -106,6 +106,7 @@ internal static class Program
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReplayCommand.CreateReport());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(PsCommand.Create());
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());

@@ -31,9 +31,7 @@ internal static class ExportCommand
         return command;
     }
 
-    private static Stream OpenForWriting(string path)
-    {
-        try { return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"{path}: {e.Message}"); }
-    }
+    private static Stream OpenForWriting(string path) =>
+        new FileStream(Interop.Descriptors.CreateForWriting(path, out int errno)
+            ?? throw new UserError($"{Text.UntrustedText.Escape(path)}: {Kernel.Errno.Message(errno)}"), FileAccess.Write, 1 << 16);
 }

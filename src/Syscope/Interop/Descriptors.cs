@@ -53,6 +53,16 @@ internal static unsafe partial class Descriptors
         return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
+    /// <summary>Opens path for reading (a recording); null and the errno when it cannot.</summary>
+    public static SafeFileHandle? OpenForReading(string path, out int errno)
+    {
+        byte[] p = Encoding.UTF8.GetBytes(path + "\0");
+        int fd;
+        fixed (byte* pp = p) fd = OpenRaw(pp, O_RDONLY | O_CLOEXEC, 0);
+        errno = fd < 0 ? SyscallException.LastErrno() : 0;
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+    }
+
     /// <summary>Whether fd is a terminal (isatty(3); its only failures, EBADF and ENOTTY, both mean no).</summary>
     public static bool IsTerminal(SafeFileHandle fd) => IsattyRaw((int)fd.DangerousGetHandle()) == 1;
 

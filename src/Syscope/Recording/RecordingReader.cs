@@ -51,10 +51,13 @@ internal sealed class RecordingReader : IDisposable
     /// version is a <see cref="UserError"/> that says so.</summary>
     public static RecordingReader Open(string path)
     {
-        Stream input;
-        try { input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"{path}: {e.Message}"); }
-        try { return Open(input, path); }
+        // Messages name the file as the user's shell would show it: escaped.
+        string name = Text.UntrustedText.Escape(path);
+        var handle = Interop.Descriptors.OpenForReading(path, out int errno)
+            ?? throw new UserError($"{name}: {Errno.Message(errno)}");
+        var input = new FileStream(handle, FileAccess.Read, 1 << 16);
+        try { return Open(input, name); }
+        catch (IOException) { input.Dispose(); throw new UserError($"{name}: cannot be read"); }
         catch { input.Dispose(); throw; }
     }
 
