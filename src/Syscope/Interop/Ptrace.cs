@@ -7,7 +7,7 @@ namespace Syscope.Interop;
 /// <summary>ptrace(2) requests, options and events, as in &lt;linux/ptrace.h&gt;.</summary>
 internal static unsafe partial class Ptrace
 {
-    public const int PEEKUSER = 3, POKEUSER = 6, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
+    public const int PEEKDATA = 2, POKEDATA = 5, PEEKUSER = 3, POKEUSER = 6, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24;
     public const int SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202, SETSIGINFO = 0x4203;
     public const int SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
 
@@ -71,6 +71,29 @@ internal static unsafe partial class Ptrace
         long rc = Raw(GET_SYSCALL_INFO, pid, sizeof(SyscallInfoRaw), (nint)(&si));
         info = si;
         return rc < 0 ? -SyscallException.LastErrno() : (int)rc;
+    }
+
+    /// <summary>Writes data into a stopped tracee's memory word by word with PTRACE_POKEDATA, which
+    /// (unlike process_vm_writev) may write read-only pages, as a debugger patches code: strace's
+    /// poke_enter changes a string literal this way.  A partial last word is read first and kept.
+    /// Returns 0 or the negated errno.</summary>
+    public static int PokeData(int pid, ulong address, ReadOnlySpan<byte> data)
+    {
+        for (int done = 0; done < data.Length; done += 8)
+        {
+            long word = 0;
+            int n = Math.Min(8, data.Length - done);
+            if (n < 8)
+            {
+                Marshal.SetLastPInvokeError(0);
+                word = Raw(PEEKDATA, pid, (nint)(address + (ulong)done), 0);
+                if (word == -1 && SyscallException.LastErrno() != 0) return -SyscallException.LastErrno();
+            }
+            data.Slice(done, n).CopyTo(new Span<byte>(&word, 8));
+            int rc = Request(POKEDATA, pid, (nint)(address + (ulong)done), (nint)word);
+            if (rc < 0) return rc;
+        }
+        return 0;
     }
 
     /// <summary>PTRACE_PEEKUSER returns data in-band, so errno must be cleared and checked.</summary>

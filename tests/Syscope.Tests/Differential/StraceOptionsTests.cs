@@ -54,6 +54,8 @@ public partial class StraceOptionsTests(ITestOutputHelper output)
         { "-e status=unfinished", [] }, { "-e status=!failed", [] }, { "-e status=failed", [] },
         { "-e inject=getpid:delay_enter=10 -e trace=getpid", [] }, { "-e inject=getpid:delay_exit=10 -e trace=getpid", [] },
         { "-e inject=getpid:delay_enter=10:retval=5 -e trace=getpid", [] },
+        // poke_enter into a string literal (a read-only page): the line shows the poked bytes.
+        { "-e trace=write -e inject=write:poke_enter=@arg2=414243", [] }, { "-e trace=write -e inject=write:poke_exit=@arg2=414243:when=1", [] },
         // Summary overhead: a second off every call leaves every time 0, so the table is exact.
         { "-O 1s -w -c -e trace=close,read", [] }, { "--summary-syscall-overhead=1000000 -w -c -e trace=close", [] },
         // Output file: truncated, appended to, created even when the program cannot start.

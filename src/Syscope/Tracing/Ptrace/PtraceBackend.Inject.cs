@@ -55,8 +55,10 @@ internal sealed partial class PtraceBackend
 
     private static void Poke(Tracee t, IReadOnlyList<(int Arg, byte[] Data)> pokes)
     {
-        // A bad pointer simply leaves memory alone, as the write would fail in strace too.
-        foreach (var (arg, data) in pokes) ProcessVm.Write(t.Pid, t.Args[arg - 1], data);
+        // A bad pointer simply leaves memory alone, as the write would fail in strace too; a
+        // read-only page (a string literal) takes the write through ptrace, as strace's does.
+        foreach (var (arg, data) in pokes)
+            if (ProcessVm.Write(t.Pid, t.Args[arg - 1], data) != data.Length) PokeData(t.Pid, t.Args[arg - 1], data);
     }
 
     private void Delay(Tracee t, int request, int sig)
