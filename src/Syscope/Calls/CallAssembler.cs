@@ -88,6 +88,9 @@ internal sealed class CallAssembler : ITraceConsumer
     private void Entry(ref TraceEvent e, ITraceeMemory memory)
     {
         var call = Thread(e.Tid);
+        // Still inside its last call: only a backend that lost that call's end (the eBPF ring was
+        // full) reports a new entry first; the call shows as cut short, its line closed.
+        if (call.InSyscall && Cut(call) is { } lost) foreach (var r in _renderers) r.Unfinished(lost, CallCut.Lost, e.TimeNs);
         call.Enter(ref e, held: _statusFiltered);
         if (!_filter.Trace.Contains(e.SyscallNumber) || _selecting && !_env.Selector.Selects(call.Syscall, ref e.Args, e.Tid, memory))
         {
@@ -124,9 +127,12 @@ internal sealed class CallAssembler : ITraceConsumer
     }
 
     /// <summary>The call a thread is inside, if it is one to show as cut short.</summary>
-    private AssembledCall? CutCall(int tid)
+    private AssembledCall? CutCall(int tid) =>
+        _threads.TryGetValue(tid, out var call) && call.InSyscall ? Cut(call) : null;
+
+    /// <summary>Takes the thread out of its call; the call if it is one to show as cut short.</summary>
+    private AssembledCall? Cut(AssembledCall call)
     {
-        if (!_threads.TryGetValue(tid, out var call) || !call.InSyscall) return null;
         call.InSyscall = false;
         // --min-duration shows calls that took that long: one cut short has no duration.
         return call.Suppressed || !ShowsStatus(StatusSet.Unfinished) || _filter.MinDurationNs > 0 ? null : call;

@@ -11,6 +11,9 @@ internal enum CallCut : byte
     Detached,
     /// <summary>Another thread of the process exec'd: the kernel ended this one, the call never returns.</summary>
     Superseded,
+    /// <summary>The thread entered its next call: the backend lost this one's end (a full ring
+    /// buffer, said by an EventsLost event), so its result is unknown.</summary>
+    Lost,
 }
 
 /// <summary>

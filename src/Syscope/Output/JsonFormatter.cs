@@ -96,7 +96,7 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
 
     /// <summary>A call cut short by the thread's end or a detach: written with what is known.</summary>
     public void Unfinished(AssembledCall call, CallCut cut, long nowNs) =>
-        Call(call, cut switch { CallCut.Exited => "exited"u8, CallCut.Detached => "detached"u8, _ => "superseded"u8 });
+        Call(call, cut switch { CallCut.Exited => "exited"u8, CallCut.Detached => "detached"u8, CallCut.Lost => "lost"u8, _ => "superseded"u8 });
 
     /// <summary>One call object; retval is null for a call that never returned.</summary>
     private void Call(AssembledCall call, ReadOnlySpan<byte> unfinished)

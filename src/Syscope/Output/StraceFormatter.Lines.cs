@@ -263,7 +263,7 @@ internal sealed partial class StraceFormatter
         }
         if (call.Held) OpenLine(o, call);
         ResumeLine(o, call, nowNs);
-        o.Write(cut == CallCut.Exited ? " <unfinished ...>)"u8 : ")"u8);
+        o.Write(cut is CallCut.Exited or CallCut.Lost ? " <unfinished ...>)"u8 : ")"u8);
         o.ReturnSeparator(_options.Column);
         o.Write((byte)'?');
         o.EndLine();

@@ -245,6 +245,13 @@ internal sealed partial class EbpfBackend
         {
             ref readonly var e = ref record.As<EntryRecord>();
             var t = Thread((int)e.H.Tid, (int)e.H.Tgid);
+            if (t.InSyscall)
+            {
+                // The last call's exit record was lost in a full ring: its entry still shows (the
+                // call assembler then cuts it short), and its bytes are not this call's.
+                if (t.EntryPending) EmitEntry(t);
+                t.MemoryStale = true;
+            }
             t.InSyscall = true;
             t.SyscallNumber = e.H.Nr;
             t.Args = e.Args;
