@@ -95,6 +95,22 @@ public class ReportTests
         Assert.Empty(browser.ConsoleErrors);
     }
 
+    /// <summary>With -k the slowest calls show the stacks they were made from, as trace prints them.</summary>
+    [NeedsFact("root")]
+    public void Slowest_calls_carry_their_stacks_under_k()
+    {
+        string report = Path.Combine(CPrograms.TempDir, $"report-{Guid.NewGuid():N}.html");
+        try
+        {
+            var r = SyscopeCli.Run("trace", "-k", "--report", report, "sh", "-c", "sleep 0.05; true");
+            Assert.Equal(0, r.ExitCode);
+            string slowest = Regex.Match(File.ReadAllText(report), "<table id=\"slowest\".*?</table>", RegexOptions.Singleline).Value;
+            // sh waits 50 ms for sleep: among the slowest calls, made from libc's wait4.
+            Assert.Matches(@"\n<tr data-syscall=""wait4""><td>[\d.]+ ms</td>[^\n]*<pre class=""stack""> &gt; \S+libc\.so\.6\(wait4\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]\n", slowest);
+        }
+        finally { File.Delete(report); }
+    }
+
     [NeedsFact("root")]
     public void A_report_that_cannot_be_written_fails_before_tracing()
     {

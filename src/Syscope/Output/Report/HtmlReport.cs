@@ -32,7 +32,7 @@ internal static class HtmlReport
         ("clock", SyscallClass.Clock),
     ];
 
-    private const int SlowestShown = 50, TargetsShown = 300, FailuresShown = 300, SignalsShown = 1000;
+    private const int TargetsShown = 300, FailuresShown = 300, SignalsShown = 1000;
 
     /// <summary>Writes the report and says so on stderr, with the number of calls in it.</summary>
     public static void Write(Stream stream, ReportCollector data, string title, TextWriter stderr, string path)
@@ -83,8 +83,12 @@ internal static class HtmlReport
         w.Write("<p id=\"calls-caption\">Loading the calls&hellip;</p><table id=\"calls\" class=\"data lines\"><thead><tr><th>time</th><th>pid</th><th>duration</th><th>call</th></tr></thead><tbody></tbody></table></section>\n");
 
         w.Write("<section id=\"slowest-section\"><h2>Slowest calls</h2><table id=\"slowest\" class=\"data lines\"><thead><tr><th>duration</th><th>time</th><th>pid</th><th>call</th></tr></thead><tbody>\n");
-        foreach (var c in Slowest(data))
-            w.Write($"<tr data-syscall=\"{H(SyscallTable.Resolve(c.Number).Name)}\"><td>{Duration(c.DurationNs)}</td><td>{Offset(c.StartNs - data.FirstNs)}</td><td>{c.Tid}</td><td class=\"line\">{H(data.Line(c))}</td></tr>\n");
+        foreach (var (c, stack) in data.Slowest())
+        {
+            w.Write($"<tr data-syscall=\"{H(SyscallTable.Resolve(c.Number).Name)}\"><td>{Duration(c.DurationNs)}</td><td>{Offset(c.StartNs - data.FirstNs)}</td><td>{c.Tid}</td><td class=\"line\">{H(data.Line(c))}");
+            if (stack != null) w.Write($"<pre class=\"stack\">{H(stack)}</pre>");
+            w.Write("</td></tr>\n");
+        }
         w.Write("</tbody></table></section>\n");
 
         w.Write("<section id=\"files-section\"><h2>Files and sockets</h2><table id=\"files\" class=\"data\"><thead><tr><th>file or socket</th><th>calls</th><th>read</th><th>written</th><th>time</th><th>errors</th></tr></thead><tbody>\n");
@@ -109,23 +113,6 @@ internal static class HtmlReport
         w.Flush();
         WriteData(stream, data, threads);
         w.Write($"</script>\n<script>{Resource("report.js")}</script>\n</body></html>\n");
-    }
-
-    private static IEnumerable<ReportCollector.Call> Slowest(ReportCollector data)
-    {
-        // A bounded selection: the slowest N of a million calls without sorting them all.
-        var heap = new PriorityQueue<int, long>();
-        var calls = data.Calls;
-        for (int i = 0; i < calls.Length; i++)
-        {
-            if (calls[i].DurationNs < 0) continue;
-            if (heap.Count < SlowestShown) heap.Enqueue(i, calls[i].DurationNs);
-            else if (heap.TryPeek(out _, out long least) && calls[i].DurationNs > least) heap.EnqueueDequeue(i, calls[i].DurationNs);
-        }
-        var picked = new List<ReportCollector.Call>();
-        while (heap.Count > 0) picked.Add(data.Calls[heap.Dequeue()]);
-        picked.Reverse();
-        return picked;
     }
 
     private static void ProcessTree(StreamWriter w, ReportCollector data, List<ReportCollector.Thread> threads)

@@ -57,6 +57,39 @@ internal sealed class ReportCollector : ITraceRenderer
     public int CallCount { get; private set; }
     public ReadOnlySpan<Call> Calls => _calls.AsSpan(0, CallCount);
     public ReadOnlySpan<byte> Line(in Call c) => _lines.AsSpan(c.LineStart, c.LineLength);
+
+    /// <summary>How many of the slowest calls the report lists.</summary>
+    public const int SlowestKept = 50;
+    /// <summary>The slowest calls so far (by index), least slow on top, and the stacks (-k) of
+    /// those that had one, as trace prints them: kept as the calls come, since a stack object
+    /// is reused for the next call.</summary>
+    private readonly PriorityQueue<int, long> _slowest = new();
+    private readonly Dictionary<int, string> _stacks = new();
+    private readonly MemoryStream _stackText = new();
+
+    /// <summary>The slowest calls, slowest first, with their stacks where recorded.</summary>
+    public IEnumerable<(Call Call, string? Stack)> Slowest()
+    {
+        var picked = _slowest.UnorderedItems.OrderByDescending(x => x.Priority).ThenBy(x => x.Element);
+        return picked.Select(x => (_calls[x.Element], _stacks.GetValueOrDefault(x.Element))).ToList();
+    }
+
+    private void KeepIfSlow(int index, long durationNs, Events.StackTrace? stack)
+    {
+        if (durationNs < 0) return;
+        if (_slowest.Count == SlowestKept)
+        {
+            if (!_slowest.TryPeek(out _, out long least) || durationNs <= least) return;
+            _stacks.Remove(_slowest.Dequeue());
+        }
+        _slowest.Enqueue(index, durationNs);
+        if (stack == null || stack.Count == 0) return;
+        _stackText.SetLength(0);
+        var o = new TraceOutput(_stackText, false);
+        StackLines.Write(o, stack);
+        o.Flush();
+        _stacks[index] = System.Text.Encoding.UTF8.GetString(_stackText.GetBuffer(), 0, (int)_stackText.Length);
+    }
     public SummaryTable Syscalls { get; } = new(percentiles: true);
     public FailureDigest Failures { get; }
     public List<SignalSeen> Signals { get; } = [];
@@ -124,7 +157,8 @@ internal sealed class ReportCollector : ITraceRenderer
         if (_lineBytes + text.Length > _lines.Length) Array.Resize(ref _lines, Math.Max(_lines.Length * 2, _lineBytes + text.Length));
         text.CopyTo(_lines.AsSpan(_lineBytes));
         if (CallCount == _calls.Length) Array.Resize(ref _calls, _calls.Length * 2);
-        _calls[CallCount++] = new Call(call.Tid, call.Number, call.EntryTimeNs, durationNs, call.Errno, _lineBytes, text.Length);
+        _calls[CallCount] = new Call(call.Tid, call.Number, call.EntryTimeNs, durationNs, call.Errno, _lineBytes, text.Length);
+        KeepIfSlow(CallCount++, call.HasReturn ? durationNs : -1, call.Stack);
         _lineBytes += text.Length;
     }
 
