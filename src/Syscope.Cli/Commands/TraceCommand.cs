@@ -51,7 +51,8 @@ internal static class TraceCommand
           -P PATH, --trace-path=PATH   only calls touching PATH
           -e trace-fds=SET, --trace-fds=SET   only calls on these descriptors
         Output:
-          -o FILE, --output=FILE   write the trace to FILE instead of stderr
+          -o FILE, --output=FILE   write the trace to FILE instead of stderr; -o '|command' or
+                        -o '!command' pipes it into sh -c command
           -A, --output-append-mode   append to -o FILE
           -a N, --columns=N   align return values at column N (default 40)
           -s N, --string-limit=N   show at most N bytes of each string (default 32)
@@ -109,7 +110,7 @@ internal static class TraceCommand
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
           -h, --help    this help;  -V, --version   strace's version line, for scripts
         Not supported: -Y/--decode-pids=comm, -D/--daemonize[=grandchild|pgroup|
-        session], -e kvm=vcpu/--kvm=vcpu (no KVM decoding), -o '|command' and -o '!command'.
+        session], -e kvm=vcpu/--kvm=vcpu (no KVM decoding).
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
         command it started, and dies of that signal; if the trace output is a pipe that closed
@@ -159,7 +160,10 @@ internal static class TraceCommand
             (a.RecordPath, a.OutputPath) = (a.OutputPath, null);
         }
         // strace opens -o FILE before it looks for the program, so a failed start still leaves it.
-        SafeFileHandle? outputFile = a.OutputPath != null && a.Follow < 2 ? OpenFile(a.OutputPath, a.Append) : null;
+        int piped = 0;
+        if (a.OutputPath is ['|' or '!', ..] && a.Follow >= 2) return UsageFailure(stderr, name, "piping the output and -ff/--output-separately are mutually exclusive");
+        SafeFileHandle? outputFile = a.OutputPath is ['|' or '!', .. var pipeCommand] ? PipeTo(pipeCommand, out piped)
+            : a.OutputPath != null && a.Follow < 2 ? OpenFile(a.OutputPath, a.Append) : null;
         foreach (string change in a.EnvironmentChanges)
         {
             int eq = change.IndexOf('=');
@@ -208,8 +212,19 @@ internal static class TraceCommand
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);
         int status = Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath, outputFile);
+        // strace's pclose: the command reading the trace has all of it before syscope returns.
+        if (piped > 0) Wait.For(piped, out _, 0);
         if (a.Tips) TraceTips.Print(stderr);
         return status;
+    }
+
+    /// <summary>-o '|command' or -o '!command': the trace is written into a pipe that `sh -c
+    /// command` reads as its standard input, as strace's popen does.</summary>
+    private static SafeFileHandle PipeTo(string command, out int pid)
+    {
+        var (read, write) = Descriptors.Pipe();
+        using (read) pid = Spawn.Start("/bin/sh", ["sh", "-c", command], LauncherStub.RuntimeIgnoredSignals, (int)read.DangerousGetHandle());
+        return write;
     }
 
     /// <summary>A malformed command line: strace's two lines, the second pointing at -h.</summary>

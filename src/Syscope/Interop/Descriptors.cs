@@ -27,6 +27,17 @@ internal static unsafe partial class Descriptors
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int CloseRaw(int fd);
 
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    private static partial int Pipe2Raw(int* fds, int flags);
+
+    /// <summary>A pipe, both ends close-on-exec (strace's -o '|command' writes into it).</summary>
+    public static (SafeFileHandle Read, SafeFileHandle Write) Pipe()
+    {
+        int* fds = stackalloc int[2];
+        if (Pipe2Raw(fds, O_CLOEXEC) != 0) throw SyscallException.FromLast("pipe2");
+        return (new SafeFileHandle(fds[0], ownsHandle: true), new SafeFileHandle(fds[1], ownsHandle: true));
+    }
+
     [LibraryImport("libc", EntryPoint = "isatty")]
     private static partial int IsattyRaw(int fd);
 

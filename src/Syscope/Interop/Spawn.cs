@@ -13,6 +13,19 @@ internal static unsafe partial class Spawn
     [LibraryImport("libc", EntryPoint = "posix_spawn")]
     private static partial int PosixSpawn(out int pid, byte* path, void* fileActions, PosixSpawnAttr* attr, byte** argv, byte** envp);
 
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
+    private static partial int FileActionsInit(FileActions* actions);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
+    private static partial int FileActionsAddDup2(FileActions* actions, int fd, int newFd);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
+    private static partial int FileActionsDestroy(FileActions* actions);
+
+    /// <summary>glibc's posix_spawn_file_actions_t (80 bytes on x86_64), opaque here.</summary>
+    [System.Runtime.CompilerServices.InlineArray(10)]
+    private struct FileActions { private ulong _element0; }
+
     [LibraryImport("libc", EntryPoint = "posix_spawnattr_init")]
     private static partial int AttrInit(PosixSpawnAttr* attr);
 
@@ -57,7 +70,8 @@ internal static unsafe partial class Spawn
 
     /// <summary>Starts path with argv and the C library's environment, every signal unblocked and
     /// the signals listed reset to their default action (the runtime ignores SIGPIPE, a child must not).</summary>
-    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals)
+    /// <param name="stdin">A descriptor to be the child's standard input; -1 leaves syscope's.</param>
+    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1)
     {
         byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
         var handles = new GCHandle[argv.Count];
@@ -65,6 +79,9 @@ internal static unsafe partial class Spawn
         Sigset mask = default, defaults = default;
         foreach (int sig in defaultSignals) defaults.Add(sig);
         PosixSpawnAttr attr;
+        FileActions actions = default;
+        Check(FileActionsInit(&actions), "posix_spawn_file_actions_init");
+        if (stdin >= 0) Check(FileActionsAddDup2(&actions, stdin, 0), "posix_spawn_file_actions_adddup2");
         Check(AttrInit(&attr), "posix_spawnattr_init");
         try
         {
@@ -81,7 +98,7 @@ internal static unsafe partial class Spawn
             // Signals the shell had syscope ignore (a background job's SIGINT, nohup's SIGHUP) are
             // ignored in the child too, as if syscope were not in between.
             using (Signals.IgnoreAsAtStart())
-                fixed (byte* p = pathBytes) Check(PosixSpawn(out pid, p, null, &attr, argvPtr, Environ), "posix_spawn");
+                fixed (byte* p = pathBytes) Check(PosixSpawn(out pid, p, &actions, &attr, argvPtr, Environ), "posix_spawn");
             return pid;
         }
         finally
@@ -89,6 +106,7 @@ internal static unsafe partial class Spawn
             foreach (var h in handles) if (h.IsAllocated) h.Free();
             // glibc's destroy frees nothing and cannot fail; a failure would be a bug here.
             Check(AttrDestroy(&attr), "posix_spawnattr_destroy");
+            Check(FileActionsDestroy(&actions), "posix_spawn_file_actions_destroy");
         }
     }
 

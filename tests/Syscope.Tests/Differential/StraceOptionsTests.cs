@@ -61,6 +61,8 @@ public partial class StraceOptionsTests(ITestOutputHelper output)
         // Output file: truncated, appended to, created even when the program cannot start.
         { $"-o {Out} -e trace=close", [] }, { $"-A -o {Out} -e trace=close", [] }, { $"--output-append-mode -o {Out} -e trace=close", [] },
         { $"-o {Out}", ["/nonexistent/program"] },
+        // Output into a command: -o '|cmd' and -o '!cmd' (sh -c cmd reads the trace), not with -ff.
+        { "-o |cat -e trace=close", ["true"] }, { "-o !cat -e trace=close", ["true"] }, { "-ff -o |cat", ["true"] },
         // Start-up: environment, detaching at execve.
         { "-E FOO=bar -E HOME -e trace=none", ["sh", "-c", "echo $FOO ${HOME-unset}"] }, { "--env=FOO=baz -e trace=none", ["sh", "-c", "echo $FOO"] },
         { "-f -b execve -e trace=execve,exit_group", ["sh", "-c", "/bin/true; echo done"] },
