@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Cost of recording (issue 14), on the workload of trace-overhead.py.
+
+  python3 bench/record-overhead.py [--runs N] [--syscope PATH]
+
+Runs `dd if=/dev/zero of=/dev/null bs=1 count=100000` (200k calls) under `syscope trace -o
+/dev/null` and under `syscope record -o FILE`, alternating, and prints the medians and their ratio
+(target <= 1.10), the recording's bytes per call, and how fast `replay` reads it back
+(`replay FILE -o /dev/null`, strace text decoded again; target >= 1 M calls/s).  Uses dist/syscope
+(the NativeAOT binary; publishes it if missing) unless --syscope names another build.
+"""
+import argparse, os, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
+CALLS = 200_000
+
+def once(cmd):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t0
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--syscope", default=os.path.join(ROOT, "dist", "syscope"))
+    args = ap.parse_args()
+    exe = args.syscope
+    if not os.path.exists(exe):
+        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
+                        os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
+    with tempfile.TemporaryDirectory() as tmp:
+        scope = os.path.join(tmp, "run.scope")
+        plain, rec = [], []
+        for _ in range(args.runs):
+            plain.append(once([exe, "trace", "-o", "/dev/null"] + DD))
+            rec.append(once([exe, "record", "-o", scope] + DD))
+        p, r = statistics.median(plain), statistics.median(rec)
+        size = os.path.getsize(scope)
+        replay = statistics.median(once([exe, "replay", scope, "-o", "/dev/null"]) for _ in range(args.runs))
+        summary = statistics.median(once([exe, "replay", scope, "-c", "-o", "/dev/null"]) for _ in range(args.runs))
+    print(f"dd bs=1 count=100000 ({CALLS // 1000}k calls), median of {args.runs}:")
+    print(f"  trace -o /dev/null  {p*1000:9.1f} ms")
+    print(f"  record -o FILE      {r*1000:9.1f} ms   ratio {r/p:.2f} (target <= 1.10)")
+    print(f"  recording           {size} bytes, {size/CALLS:.1f} bytes per call")
+    print(f"  replay -o /dev/null {replay*1000:9.1f} ms   {CALLS/replay/1e6:.2f} M calls/s (target >= 1)")
+    print(f"  replay -c           {summary*1000:9.1f} ms   {CALLS/summary/1e6:.2f} M calls/s")
+    return 0 if r / p <= 1.10 and CALLS / replay >= 1e6 else 1
+
+sys.exit(main())
