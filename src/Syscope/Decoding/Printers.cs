@@ -114,9 +114,11 @@ internal static class Printers
         for (ulong i = 0; i < count; i++)
         {
             if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            // strace reads an element before it asks whether -s is reached, so an unreadable one
+            // there still shows where memory ended.
             ulong at = addr + i * size;
             if ((i > 0 || commentFirst) && !TryRead(ref c, at, out element)) { c.Out.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
+            if (i >= (ulong)MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
             print(ref c, in element);
         }
         c.Out.Raw((byte)']');

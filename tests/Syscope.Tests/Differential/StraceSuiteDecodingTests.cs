@@ -13,7 +13,7 @@ public class StraceSuiteDecodingTests(ITestOutputHelper output)
 {
     public static TheoryData<string> OptionSets => new() { "", "-X raw", "-X verbose" };
 
-    private const string Calls = "trace=prctl,arch_prctl,memfd_create,process_madvise,remap_file_pages,quotactl";
+    private const string Calls = "trace=prctl,arch_prctl,memfd_create,process_madvise,remap_file_pages,quotactl,mbind,move_pages";
 
     [NeedsTheory("gcc", "strace")]
     [MemberData(nameof(OptionSets))]

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -91,6 +92,16 @@ int main(void)
     sys(__NR_process_madvise, -1UL, 0, 0, 20, HIGH | 0xffffffff);
     /* remap_file_pages takes prot as a whole register. */
     sys(__NR_remap_file_pages, 0, 0, HIGH, 0, 0);
+    /* mbind: MPOL_MF_LAZY is unknown to strace 6.1. */
+    syscall(__NR_mbind, 0, 0, 0, 0, 0, 0xffffffffUL);
+    /* An array whose element after -s (32) cannot be read: "... /\* address *\/". */
+    char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages != MAP_FAILED) {
+        munmap(pages + 4096, 4096);
+        void **list = (void **)(pages + 4096) - 32;
+        for (int i = 0; i < 32; i++) list[i] = pages;
+        syscall(__NR_move_pages, 0, 33UL, list, 0, 0, 0);
+    }
     /* quotactl's id is unsigned. */
     sys(__NR_quotactl, 0x800007 << 8 /* QCMD(Q_GETQUOTA, USRQUOTA) */, (unsigned long)"/dev/bogus/", 3397364973UL, 0, 0);
     sys(__NR_quotactl, 0x800007 << 8 | 1 /* GRPQUOTA */, 0, -1UL, 0, 0);
