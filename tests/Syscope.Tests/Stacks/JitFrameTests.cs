@@ -21,8 +21,10 @@ public class JitFrameTests
             "-c", "Release", "-o", Path.Combine(dir, "out"), Path.Combine(dir, "perfmap.csproj")]);
         Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
         string trace = CPrograms.TempFile("k-jit");
-        var r = Runner.Run("env", ["DOTNET_PerfMapEnabled=1", "DOTNET_EnableDiagnostics_Debugger=0", $"TMPDIR={scratch}", SyscopeCli.Executable, "trace", "-f", "-o", trace, "-k", "-e", "trace=openat",
-            Path.Combine(dir, "out", "perfmap"), "/dev/null"]);
+        // The variables go to the tracee only (env execs it in place): syscope, a .NET program
+        // itself when built without NativeAOT, would write a perf map of its own.
+        var r = SyscopeCli.Run("trace", "-f", "-o", trace, "-k", "-e", "trace=openat", "/usr/bin/env", "DOTNET_PerfMapEnabled=1",
+            "DOTNET_EnableDiagnostics_Debugger=0", $"TMPDIR={scratch}", Path.Combine(dir, "out", "perfmap"), "/dev/null");
         string text = File.ReadAllText(trace);
         File.Delete(trace);
         foreach (Match m in Regex.Matches(text, @"^(\d+) ", RegexOptions.Multiline))
