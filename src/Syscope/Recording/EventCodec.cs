@@ -19,12 +19,23 @@ internal sealed class EventCodec
         Return = 1 << 6, Flags = 1 << 7, Signal = 1 << 8, SigInfo = 1 << 9, ExitCode = 1 << 10,
         AttachKind = 1 << 11, ThreadCount = 1 << 12, RelatedTid = 1 << 13, Interrupted = 1 << 14,
         SystemTime = 1 << 15, Message = 1 << 16, Totals = 1 << 17, Loss = 1 << 18,
+        /// <summary>An exit whose number, arguments and entry time are its thread's last entry's.</summary>
+        AsEntered = 1 << 19,
     }
 
     [Flags]
     private enum EventFlags : byte { HasReturn = 1, CoreDumped = 2, Injected = 4, InjectedArgs = 8 }
 
-    private const Field AllFields = (Field)((1u << 19) - 1);
+    private const Field AllFields = (Field)((1u << 20) - 1);
+
+    /// <summary>Each thread's last entry, so its exit need not repeat it.</summary>
+    private readonly Dictionary<int, (int Number, SyscallArgs Args, long TimeNs)> _entries = [];
+
+    private static bool SameArgs(in SyscallArgs a, in SyscallArgs b)
+    {
+        for (int i = 0; i < 6; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
 
     private long _time;
     private ulong _ip, _sp;
@@ -33,11 +44,18 @@ internal sealed class EventCodec
     {
         Field mask = 0;
         if (e.Tgid != e.Tid) mask |= Field.Tgid;
-        if (e.EntryTimeNs != 0) mask |= Field.EntryTime;
-        if (e.SyscallNumber != 0) mask |= Field.Number;
+        if (e.Kind == TraceEventKind.SyscallEntry) _entries[e.Tid] = (e.SyscallNumber, e.Args, e.TimeNs);
+        bool asEntered = e.Kind == TraceEventKind.SyscallExit && _entries.TryGetValue(e.Tid, out var entry)
+            && entry.Number == e.SyscallNumber && entry.TimeNs == e.EntryTimeNs && SameArgs(entry.Args, e.Args);
         int argMask = 0;
-        for (int i = 0; i < 6; i++) if (e.Args[i] != 0) argMask |= 1 << i;
-        if (argMask != 0) mask |= Field.Args;
+        if (asEntered) mask |= Field.AsEntered;
+        else
+        {
+            if (e.EntryTimeNs != 0) mask |= Field.EntryTime;
+            if (e.SyscallNumber != 0) mask |= Field.Number;
+            for (int i = 0; i < 6; i++) if (e.Args[i] != 0) argMask |= 1 << i;
+            if (argMask != 0) mask |= Field.Args;
+        }
         if (e.InstructionPointer != 0) mask |= Field.Ip;
         if (e.StackPointer != 0) mask |= Field.Sp;
         if (e.ReturnValue != 0) mask |= Field.Return;
@@ -110,6 +128,13 @@ internal sealed class EventCodec
         _time += s.Signed();
         e = TraceEvent.Start((TraceEventKind)kind, tid, tid, _time);
         if ((mask & Field.Tgid) != 0) e.Tgid = s.Int();
+        if ((mask & Field.AsEntered) != 0)
+        {
+            if (!_entries.TryGetValue(tid, out var entry)) throw new DamagedRecording("an exit refers to an entry that was not recorded");
+            e.SyscallNumber = entry.Number;
+            e.Args = entry.Args;
+            e.EntryTimeNs = entry.TimeNs;
+        }
         if ((mask & Field.EntryTime) != 0) e.EntryTimeNs = _time - s.Signed();
         if ((mask & Field.Number) != 0) e.SyscallNumber = s.Int();
         if ((mask & Field.Args) != 0)
@@ -147,5 +172,6 @@ internal sealed class EventCodec
             e.Totals = new CallTotals(s.Signed(), s.Signed(), s.Signed(), s.Signed(), s.Signed());
         if ((mask & Field.Loss) != 0) e.Loss = new EventLoss(s.Signed(), s.Signed());
         if ((mask & ~AllFields) != 0) throw new DamagedRecording("an event has fields this version does not know");
+        if (e.Kind == TraceEventKind.SyscallEntry) _entries[tid] = (e.SyscallNumber, e.Args, e.TimeNs);
     }
 }
