@@ -106,7 +106,9 @@ public partial class ColorOutputTests
         var r = SyscopeCli.Run("trace", "-f", "-T", "--min-duration=40ms", "sh", "-c", "sleep 0.06; /bin/true");
         var calls = r.StderrLines.Where(l => !l.Contains("+++") && !l.StartsWith("---") && !l.StartsWith("syscope:") && !l.Contains("--- SIG")).ToList();
         Assert.Contains(calls, l => l.Contains("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=60000000}"));
-        Assert.DoesNotContain(calls, l => l.Contains("mmap("));
+        // Most calls take microseconds (under load a few may pass 40 ms too): far fewer show than ran.
+        var all = SyscopeCli.Run("trace", "-f", "sh", "-c", "sleep 0.06; /bin/true").StderrLines.Count(l => l.Contains(") = ") || l.Contains("resumed>"));
+        Assert.True(calls.Count * 4 < all, $"{calls.Count} of {all} calls shown");
         Assert.All(calls, l => Assert.True(double.Parse(Regex.Match(l, @"<(\d+\.\d+)>$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 0.040, l));
     }
 
