@@ -90,6 +90,7 @@ public sealed class WhyChainTests : IDisposable
     [NeedsTheory("root", "gcc")]
     [InlineData("mutex", "for a mutex held by thread {1} (holder)")]
     [InlineData("pi", "for a priority-inheritance mutex held by thread {1} (holder)")]
+    [InlineData("robust", "for a robust mutex held by thread {1} (holder)")]
     [InlineData("join", "for thread {1} (sleeper) to exit (pthread_join)")]
     [InlineData("cond", "for a condition variable or semaphore (futex) ({t} left)")]
     public void Futex_waits_say_their_kind_and_the_owner(string mode, string purpose)

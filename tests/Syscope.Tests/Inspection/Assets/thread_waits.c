@@ -65,8 +65,9 @@ int main(int argc, char **argv)
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
     if (strcmp(mode, "pi") == 0) pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+    if (strcmp(mode, "robust") == 0) pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
     pthread_mutex_init(&lock, &attr);
-    int locks = strcmp(mode, "mutex") == 0 || strcmp(mode, "pi") == 0;
+    int locks = strcmp(mode, "mutex") == 0 || strcmp(mode, "pi") == 0 || strcmp(mode, "robust") == 0;
 
     pthread_t t;
     pthread_mutex_lock(&ready_lock);
