@@ -14,17 +14,13 @@ internal static unsafe partial class Spawn
     private static partial int PosixSpawn(out int pid, byte* path, void* fileActions, PosixSpawnAttr* attr, byte** argv, byte** envp);
 
     [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
-    private static partial int FileActionsInit(FileActions* actions);
+    private static partial int FileActionsInit(PosixSpawnFileActions* actions);
 
     [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
-    private static partial int FileActionsAddDup2(FileActions* actions, int fd, int newFd);
+    private static partial int FileActionsAddDup2(PosixSpawnFileActions* actions, int fd, int newFd);
 
     [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
-    private static partial int FileActionsDestroy(FileActions* actions);
-
-    /// <summary>glibc's posix_spawn_file_actions_t (80 bytes on x86_64), opaque here.</summary>
-    [System.Runtime.CompilerServices.InlineArray(10)]
-    private struct FileActions { private ulong _element0; }
+    private static partial int FileActionsDestroy(PosixSpawnFileActions* actions);
 
     [LibraryImport("libc", EntryPoint = "posix_spawnattr_init")]
     private static partial int AttrInit(PosixSpawnAttr* attr);
@@ -79,7 +75,7 @@ internal static unsafe partial class Spawn
         Sigset mask = default, defaults = default;
         foreach (int sig in defaultSignals) defaults.Add(sig);
         PosixSpawnAttr attr;
-        FileActions actions = default;
+        PosixSpawnFileActions actions = default;
         Check(FileActionsInit(&actions), "posix_spawn_file_actions_init");
         if (stdin >= 0) Check(FileActionsAddDup2(&actions, stdin, 0), "posix_spawn_file_actions_adddup2");
         Check(AttrInit(&attr), "posix_spawnattr_init");

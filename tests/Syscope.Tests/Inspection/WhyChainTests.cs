@@ -260,9 +260,10 @@ public sealed class WhyChainTests : IDisposable
         Assert.Equal("", LiveProcesses.RunTool("gcc", "-o", exe, source));
         var p = _live.Start(exe);
         for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{p.Id}/stat").Contains(") D "); i++) Thread.Sleep(20);
+        int child = ChildOf(p.Id, "vf");
+        LiveProcesses.WaitUntilBlocked(child, 35);
         var lines = Why(p.Id.ToString());
         AssertSentence($"  thread {p.Id} has waited {{t}} in vfork(), in uninterruptible sleep: waiting for its vfork child to exec or exit (kernel stack: {{any}}).", lines);
-        int child = ChildOf(p.Id, "vf");
         AssertSentence($"    -> vf (PID {child}), its vfork child: thread {child} has waited {{t}} in nanosleep() until its timer expires (timeout 2 min 0 s, {{t}} left).", lines);
     }
 

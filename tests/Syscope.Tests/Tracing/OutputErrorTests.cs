@@ -64,7 +64,9 @@ public class OutputErrorTests
         foreach (var tracer in new[] { SyscopeCli.Executable, "strace" })
         {
             string dir = Directory.CreateTempSubdirectory("syscope-ff-").FullName;
-            string script = $"while [ -d '{dir}' ]; do :; done; /bin/true; echo still-running >&2; exit 7";
+            // strace opens a new child's file before it resumes the parent; syscope's output opens it
+            // a moment later, on its own thread, so the parent is given a second to be stopped in.
+            string script = $"while [ -d '{dir}' ]; do :; done; /bin/true; sleep 1; echo still-running >&2; exit 7";
             string[] args = [.. tracer == "strace" ? Array.Empty<string>() : ["trace"], "-ff", "-o", Path.Combine(dir, "x"), "bash", "-c", script];
             using var p = Runner.Start(tracer, args);
             try

@@ -118,3 +118,11 @@ internal unsafe struct PosixSpawnAttr
 {
     private fixed byte _opaque[336];
 }
+
+/// <summary>glibc's opaque spawn file actions, only ever handed to posix_spawn_file_actions_*(3).</summary>
+[CLayout("posix_spawn_file_actions_t", "spawn.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PosixSpawnFileActions
+{
+    private fixed byte _opaque[80];
+}
