@@ -60,6 +60,7 @@ public sealed class WhyChainTests : IDisposable
         LiveProcesses.WaitForLine(proxy, l => l == "forwarded");
         LiveProcesses.WaitUntilBlocked(client.Id, 45);
         LiveProcesses.WaitUntilBlocked(proxy.Id, 45);
+        LiveProcesses.WaitUntilBlocked(server.Id, 230, 35);
 
         var lines = Why(client.Id.ToString());
         AssertSentence($"  thread {client.Id} has waited {{t}} in recvfrom() for a reply from 127.0.0.1:{proxyPort}, served by python3 (PID {proxy.Id}).", lines);
@@ -172,6 +173,9 @@ public sealed class WhyChainTests : IDisposable
         var waiter = _live.Start("flock", file, "true");
         LiveProcesses.WaitUntilBlocked(waiter.Id, 73);
         int sleeper = ChildOf(holder.Id, "sleep");
+        // The sentences below describe both asleep: wait until they are, not just started.
+        LiveProcesses.WaitUntilBlocked(holder.Id, 61);
+        LiveProcesses.WaitUntilBlocked(sleeper, 230, 35);
 
         var lines = Why(waiter.Id.ToString());
         AssertSentence($"  thread {waiter.Id} has waited {{t}} in flock() for a lock on {file}, held by flock (PID {holder.Id}, the whole file).", lines);
@@ -188,6 +192,7 @@ public sealed class WhyChainTests : IDisposable
         LiveProcesses.WaitForLine(holder, l => l == "held");
         var waiter = _live.Start("python3", "-c", "import fcntl,os,sys\nfd=os.open(sys.argv[1],os.O_RDWR); fcntl.lockf(fd, fcntl.LOCK_EX, 10, 50)", file);
         LiveProcesses.WaitUntilBlocked(waiter.Id, 72);
+        LiveProcesses.WaitUntilBlocked(holder.Id, 230, 35);
         var lines = Why(waiter.Id.ToString());
         AssertSentence($"  thread {waiter.Id} has waited {{t}} in fcntl() for a write lock on {file} (bytes 50-59), held by python3 (PID {holder.Id}, bytes 0-99).", lines);
         AssertSentence($"    -> python3 (PID {holder.Id}), holding the lock on {file}: thread {holder.Id} has waited {{t}} in clock_nanosleep() until its timer expires ({{t}} left).", lines);
