@@ -9,26 +9,18 @@ Runs `dd if=/dev/zero of=/dev/null bs=1 count=100000` (200k calls) under `syscop
 (`replay FILE -o /dev/null`, strace text decoded again; target >= 1 M calls/s).  Uses dist/syscope
 (the NativeAOT binary; publishes it if missing) unless --syscope names another build.
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, sys, tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from timing import SYSCOPE, once, published
 DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
 CALLS = 200_000
-
-def once(cmd):
-    t0 = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - t0
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--syscope", default=os.path.join(ROOT, "dist", "syscope"))
+    ap.add_argument("--syscope", default=SYSCOPE)
     args = ap.parse_args()
-    exe = args.syscope
-    if not os.path.exists(exe):
-        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
-                        os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
+    exe = published(args.syscope)
     with tempfile.TemporaryDirectory() as tmp:
         scope = os.path.join(tmp, "run.scope")
         plain, rec = [], []

@@ -12,8 +12,7 @@ Target: syscope's time at most strace's.
 """
 import argparse, os, statistics, subprocess, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SYSCOPE = os.path.join(ROOT, "dist", "syscope")
+from timing import SYSCOPE, once, published
 
 PROGRAM = r"""
 #include <fcntl.h>
@@ -24,19 +23,12 @@ __attribute__((noinline)) static int open_many(int n) { int s = 0; for (int i = 
 int main(int argc, char **argv) { return open_many(atoi(argv[1])) < 0; }
 """
 
-def once(cmd):
-    t0 = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - t0
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--opens", type=int, default=20000)
     args = ap.parse_args()
-    if not os.path.exists(SYSCOPE):
-        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
-                        os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
+    published()
     with tempfile.TemporaryDirectory(prefix="syscope-stack-bench-") as tmp:
         source, prog = os.path.join(tmp, "opens.c"), os.path.join(tmp, "opens")
         with open(source, "w") as f:

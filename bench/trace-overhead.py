@@ -12,16 +12,10 @@ With --filters it also measures issue 4's cases on the same workload: `-f -e tra
 (seccomp-bpf keeps the other calls from stopping; target <= 1.3x untraced) and `-c` against
 `strace -c` (target: no slower).
 """
-import argparse, os, statistics, subprocess, sys, time
+import argparse, os, statistics, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SYSCOPE = os.path.join(ROOT, "dist", "syscope")
+from timing import SYSCOPE, once, published
 DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
-
-def once(cmd):
-    t0 = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - t0
 
 def wall(cmd, runs):
     return statistics.median(once(cmd) for _ in range(runs))
@@ -41,9 +35,7 @@ def main():
     ap.add_argument("--startup-runs", type=int, default=30)
     ap.add_argument("--filters", action="store_true", help="also measure -e trace=openat and -c")
     args = ap.parse_args()
-    if not os.path.exists(SYSCOPE):
-        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Syscope.Cli"), "-c", "Release", "-o",
-                        os.path.join(ROOT, "dist")], check=True, stdout=subprocess.DEVNULL)
+    published()
     base = wall(DD, args.runs)
     st, sy = paired(["strace", "-o", "/dev/null"] + DD, [SYSCOPE, "trace", "-o", "/dev/null"] + DD, args.runs)
     print(f"dd bs=1 count=100000 (200k syscalls), median of {args.runs}:")
