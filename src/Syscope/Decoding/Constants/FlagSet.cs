@@ -106,6 +106,16 @@ internal sealed class ValueSet
         Rows = rows;
     }
 
+    /// <summary>A set whose names and numbers are an enum's members, for values a decoder also
+    /// switches on: the enum is then the one place both are written.</summary>
+    public static ValueSet FromEnum<T>(string unknown) where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var rows = new Named[values.Length];
+        for (int i = 0; i < values.Length; i++) rows[i] = new(Convert.ToUInt64(values[i]), values[i].ToString());
+        return new ValueSet(unknown, false, rows);
+    }
+
     public IReadOnlyList<Named> Rows { get; }
 
     public bool TryName(ulong value, out ReadOnlySpan<byte> name)

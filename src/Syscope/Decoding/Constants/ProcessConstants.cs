@@ -58,35 +58,11 @@ internal static class ProcessConstants
     public static readonly ValueSet RusageWho = new("RUSAGE_???", true,
         new(0, "RUSAGE_SELF"), new(unchecked((uint)-1), "RUSAGE_CHILDREN"), new(1, "RUSAGE_THREAD"));
 
-    /// <summary>&lt;asm/prctl.h&gt; arch_prctl codes.</summary>
-    public static readonly ValueSet ArchPrctl = new("ARCH_???", false,
-        new(0x1001, "ARCH_SET_GS"), new(0x1002, "ARCH_SET_FS"), new(0x1003, "ARCH_GET_FS"), new(0x1004, "ARCH_GET_GS"),
-        new(0x1011, "ARCH_GET_CPUID"), new(0x1012, "ARCH_SET_CPUID"), new(0x1021, "ARCH_GET_XCOMP_SUPP"),
-        new(0x1022, "ARCH_GET_XCOMP_PERM"), new(0x1023, "ARCH_REQ_XCOMP_PERM"), new(0x1024, "ARCH_GET_XCOMP_GUEST_PERM"),
-        new(0x1025, "ARCH_REQ_XCOMP_GUEST_PERM"), new(0x2001, "ARCH_MAP_VDSO_X32"), new(0x2002, "ARCH_MAP_VDSO_32"),
-        new(0x2003, "ARCH_MAP_VDSO_64"));
+    /// <summary>&lt;asm/prctl.h&gt; arch_prctl codes, named from <see cref="ArchPrctlCode"/>.</summary>
+    public static readonly ValueSet ArchPrctl = ValueSet.FromEnum<ArchPrctlCode>("ARCH_???");
 
-    /// <summary>&lt;linux/prctl.h&gt; options.</summary>
-    public static readonly ValueSet Prctl = new("PR_???", false,
-        new(1, "PR_SET_PDEATHSIG"), new(2, "PR_GET_PDEATHSIG"), new(3, "PR_GET_DUMPABLE"), new(4, "PR_SET_DUMPABLE"),
-        new(5, "PR_GET_UNALIGN"), new(6, "PR_SET_UNALIGN"), new(7, "PR_GET_KEEPCAPS"), new(8, "PR_SET_KEEPCAPS"),
-        new(9, "PR_GET_FPEMU"), new(10, "PR_SET_FPEMU"), new(11, "PR_GET_FPEXC"), new(12, "PR_SET_FPEXC"),
-        new(13, "PR_GET_TIMING"), new(14, "PR_SET_TIMING"),
-        new(15, "PR_SET_NAME"), new(16, "PR_GET_NAME"), new(19, "PR_GET_ENDIAN"), new(20, "PR_SET_ENDIAN"),
-        new(21, "PR_GET_SECCOMP"), new(22, "PR_SET_SECCOMP"),
-        new(23, "PR_CAPBSET_READ"), new(24, "PR_CAPBSET_DROP"), new(25, "PR_GET_TSC"), new(26, "PR_SET_TSC"),
-        new(27, "PR_GET_SECUREBITS"), new(28, "PR_SET_SECUREBITS"), new(29, "PR_SET_TIMERSLACK"),
-        new(30, "PR_GET_TIMERSLACK"), new(31, "PR_TASK_PERF_EVENTS_DISABLE"), new(32, "PR_TASK_PERF_EVENTS_ENABLE"),
-        new(33, "PR_MCE_KILL"), new(34, "PR_MCE_KILL_GET"), new(35, "PR_SET_MM"), new(36, "PR_SET_CHILD_SUBREAPER"),
-        new(37, "PR_GET_CHILD_SUBREAPER"), new(38, "PR_SET_NO_NEW_PRIVS"), new(39, "PR_GET_NO_NEW_PRIVS"),
-        new(40, "PR_GET_TID_ADDRESS"), new(41, "PR_SET_THP_DISABLE"), new(42, "PR_GET_THP_DISABLE"),
-        new(43, "PR_MPX_ENABLE_MANAGEMENT"), new(44, "PR_MPX_DISABLE_MANAGEMENT"), new(45, "PR_SET_FP_MODE"),
-        new(46, "PR_GET_FP_MODE"), new(47, "PR_CAP_AMBIENT"), new(50, "PR_SVE_SET_VL"), new(51, "PR_SVE_GET_VL"),
-        new(52, "PR_GET_SPECULATION_CTRL"), new(53, "PR_SET_SPECULATION_CTRL"), new(54, "PR_PAC_RESET_KEYS"),
-        new(55, "PR_SET_TAGGED_ADDR_CTRL"), new(56, "PR_GET_TAGGED_ADDR_CTRL"), new(57, "PR_SET_IO_FLUSHER"),
-        new(58, "PR_GET_IO_FLUSHER"), new(59, "PR_SET_SYSCALL_USER_DISPATCH"), new(60, "PR_PAC_SET_ENABLED_KEYS"),
-        new(61, "PR_PAC_GET_ENABLED_KEYS"), new(62, "PR_SCHED_CORE"), new(63, "PR_SME_SET_VL"), new(64, "PR_SME_GET_VL"),
-        new(0x53564d41, "PR_SET_VMA"), new(0x59616d61, "PR_SET_PTRACER"));
+    /// <summary>&lt;linux/prctl.h&gt; options, named from <see cref="PrctlOption"/>.</summary>
+    public static readonly ValueSet Prctl = ValueSet.FromEnum<PrctlOption>("PR_???");
 
     /// <summary>PR_SET_DUMPABLE's values (&lt;linux/sched/coredump.h&gt;, kernel-internal: not in the uapi headers).</summary>
     public static readonly ValueSet SuidDump = new("SUID_DUMP_???", false,

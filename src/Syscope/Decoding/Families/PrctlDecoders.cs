@@ -1,5 +1,7 @@
 using Syscope.Decoding.Constants;
 using Syscope.Syscalls;
+using static Syscope.Decoding.Constants.ArchPrctlCode;
+using static Syscope.Decoding.Constants.PrctlOption;
 
 namespace Syscope.Decoding.Families;
 
@@ -14,14 +16,10 @@ internal static class PrctlDecoders
         d[Sys.arch_prctl] = new FuncDecoder(ArchEntry, ArchExit, exitArgs: false);
     }
 
-    private const ulong ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011;
-    private const ulong ARCH_GET_XCOMP_SUPP = 0x1021, ARCH_GET_XCOMP_PERM = 0x1022, ARCH_REQ_XCOMP_PERM = 0x1023;
-    private const ulong ARCH_GET_XCOMP_GUEST_PERM = 0x1024, ARCH_REQ_XCOMP_GUEST_PERM = 0x1025;
-
     private static void ArchEntry(ref DecodeContext c)
     {
         Args.Value(ref c, 0, ProcessConstants.ArchPrctl);
-        switch (c.Arg(0))
+        switch ((ArchPrctlCode)c.Arg(0))
         {
             case ARCH_GET_CPUID: return;
             case ARCH_GET_FS or ARCH_GET_GS or ARCH_GET_XCOMP_SUPP or ARCH_GET_XCOMP_PERM or ARCH_GET_XCOMP_GUEST_PERM:
@@ -37,7 +35,7 @@ internal static class PrctlDecoders
 
     private static void ArchExit(ref DecodeContext c)
     {
-        ulong op = c.Arg(0);
+        var op = (ArchPrctlCode)c.Arg(0);
         if (op is not (ARCH_GET_FS or ARCH_GET_GS or ARCH_GET_XCOMP_SUPP or ARCH_GET_XCOMP_PERM or ARCH_GET_XCOMP_GUEST_PERM)) return;
         c.Out.Sep();
         if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) { c.Out.Ptr(c.Arg(1)); return; }
@@ -56,25 +54,13 @@ internal static class PrctlDecoders
         w.Style = style;
     }
 
-    private const uint PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4;
-    private const uint PR_GET_UNALIGN = 5, PR_SET_UNALIGN = 6, PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8;
-    private const uint PR_GET_FPEMU = 9, PR_SET_FPEMU = 10, PR_GET_FPEXC = 11, PR_SET_FPEXC = 12;
-    private const uint PR_GET_TIMING = 13, PR_SET_TIMING = 14, PR_SET_NAME = 15, PR_GET_NAME = 16;
-    private const uint PR_GET_ENDIAN = 19, PR_SET_ENDIAN = 20, PR_GET_SECCOMP = 21, PR_SET_SECCOMP = 22;
-    private const uint PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24, PR_GET_TSC = 25, PR_SET_TSC = 26;
-    private const uint PR_GET_SECUREBITS = 27, PR_SET_SECUREBITS = 28, PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30;
-    private const uint PR_TASK_PERF_EVENTS_DISABLE = 31, PR_TASK_PERF_EVENTS_ENABLE = 32, PR_MCE_KILL = 33, PR_MCE_KILL_GET = 34;
-    private const uint PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
-    private const uint PR_GET_TID_ADDRESS = 40, PR_SET_THP_DISABLE = 41, PR_GET_THP_DISABLE = 42, PR_CAP_AMBIENT = 47;
-    private const uint PR_SET_IO_FLUSHER = 57, PR_GET_IO_FLUSHER = 58, PR_SET_VMA = 0x53564d41, PR_SET_PTRACER = 0x59616d61;
-    private const uint PR_SET_FP_MODE = 45, PR_GET_FP_MODE = 46, PR_PAC_RESET_KEYS = 54, PR_PAC_SET_ENABLED_KEYS = 60;
     private const ulong PR_MCE_KILL_SET = 1, SECCOMP_MODE_STRICT = 1, PR_SET_VMA_ANON_NAME = 0;
 
     private static void Entry(ref DecodeContext c)
     {
-        uint option = (uint)c.Arg(0);
+        var option = (PrctlOption)(uint)c.Arg(0);
         c.Out.Sep();
-        ProcessConstants.Prctl.Print(c.Out, option);
+        ProcessConstants.Prctl.Print(c.Out, (uint)option);
         switch (option)
         {
             case PR_GET_DUMPABLE or PR_GET_KEEPCAPS or PR_GET_SECCOMP or PR_GET_TIMERSLACK or PR_GET_TIMING
@@ -164,7 +150,7 @@ internal static class PrctlDecoders
 
     private static void Exit(ref DecodeContext c)
     {
-        uint option = (uint)c.Arg(0);
+        var option = (PrctlOption)(uint)c.Arg(0);
         // What follows the return value names it in every -X style, as strace does.
         c.Aux.Style = ConstStyle.Abbrev;
         switch (option)
