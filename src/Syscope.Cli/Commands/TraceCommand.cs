@@ -177,7 +177,9 @@ internal static class TraceCommand
         foreach (int pid in a.Pids)
         {
             if (pid == self) throw new UserError($"cannot trace syscope itself (PID {pid})");
-            if (!Directory.Exists($"/proc/{pid}")) throw new UserError($"attach: ptrace(PTRACE_SEIZE, {pid}): No such process");
+            // strace's words under ptrace; eBPF never calls ptrace, so it does not name it.
+            if (!Directory.Exists($"/proc/{pid}"))
+                throw new UserError(a.Backend == BackendKind.Ebpf ? $"attach: {pid}: No such process" : $"attach: ptrace(PTRACE_SEIZE, {pid}): No such process");
         }
         var target = new TraceTarget
         {

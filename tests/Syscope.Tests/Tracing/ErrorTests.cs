@@ -38,6 +38,15 @@ public class ErrorTests
     }
 
     [Fact]
+    public void No_such_pid_under_ebpf_does_not_speak_of_ptrace()
+    {
+        // Checked before any backend starts, so it needs neither root nor BPF.
+        var r = SyscopeCli.Run("trace", "--ebpf", "-p", "4194000");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope: attach: 4194000: No such process"], r.StderrLines);
+    }
+
+    [Fact]
     public void Pid_given_twice_is_refused_and_leaves_the_process_running()
     {
         using var sleeper = Runner.Start("sleep", ["30"]);
