@@ -48,4 +48,7 @@ internal readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, l
 }
 
 /// <summary>Everything a backend's world answers for decoders and outputs besides tracee memory.</summary>
-internal sealed record TraceFacts(IFdPaths Fds, IHostFacts Host);
+/// <param name="MeasuresSystemTime">Each returned call carries the system CPU time it took (ptrace
+/// reads it at every stop); the eBPF backend has no such figure, so -c's time column is each call's
+/// latency there, as when it counts in the kernel.</param>
+internal sealed record TraceFacts(IFdPaths Fds, IHostFacts Host, bool MeasuresSystemTime = true);

@@ -44,7 +44,7 @@ internal sealed class RecordingReader : IDisposable
         _name = name;
         Header = header;
         _facts = new ReplayFacts(header);
-        Facts = new TraceFacts(_facts, _facts);
+        Facts = new TraceFacts(_facts, _facts, MeasuresSystemTime: header.Backend != "ebpf");
     }
 
     /// <summary>Opens a recording; a file that is missing, unreadable, not a recording or of a newer

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Syscope.Tests.Infrastructure;
 using Syscope.Tests.Tracing;
@@ -115,6 +116,53 @@ public class EbpfTraceTests
         Assert.Contains("read 5003", expected);
         Assert.Equal(expected, Counts(ours));
     }
+
+    /// <summary>-U with percentiles needs every call, so the kernel does not count them: the
+    /// percentiles match the exact ones of the same run's --json durations, and the time columns are
+    /// each call's latency (eBPF measures no system time), so the longest is the longest duration.</summary>
+    [NeedsFact("ebpf", "python3")]
+    public void PercentilesMatchTheJsonDurationsAndTheTimeColumnsAreLatencies()
+    {
+        var (rows, durations) = Output.PercentileTests.PercentilesMatchJsonDurations(["--ebpf"]);
+        foreach (var row in rows)
+        {
+            var us = durations[row.GetProperty("syscall").GetString()!];
+            Assert.Equal(us[^1], row.GetProperty("max_seconds").GetDouble() * 1e6, tolerance: 1.0);
+            Assert.Equal(us.Sum(), row.GetProperty("seconds").GetDouble() * 1e6, tolerance: us.Count);
+        }
+    }
+
+    /// <summary>`-c -U name,calls,errors,p50,p99,max-time`: the columns asked for, the calls and
+    /// errors strace -c counts, and p50 ≤ p99 ≤ longest on every row.</summary>
+    [NeedsFact("ebpf", "strace")]
+    public void PercentileColumnsBesideStracesCountsAndConsistent()
+    {
+        string[] dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=5000", "status=none"];
+        string ours = CPrograms.TempFile("ebpf-p"), theirs = CPrograms.TempFile("strace-p");
+        try
+        {
+            Assert.Equal(0, SyscopeCli.Run(["trace", "--ebpf", "-c", "-U", "name,calls,errors,p50,p99,max-time", "-o", ours, .. dd]).ExitCode);
+            Assert.Equal(0, Runner.Run("strace", ["-c", "-U", "name,calls,errors", "-o", theirs, .. dd]).ExitCode);
+            var table = File.ReadAllLines(ours);
+            Assert.Equal("syscall              calls    errors       p50       p99  longest", table[0]);
+            static string[] Fields(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Rows: name, calls, [errors], p50, p99, longest.
+            var rows = table.Skip(2).Where(l => !l.StartsWith("---")).Select(Fields).ToList();
+            Assert.Equal(File.ReadAllLines(theirs).Skip(2).Where(l => !l.StartsWith("---")).Select(l => string.Join(' ', Fields(l))).Order(),
+                rows.Select(f => string.Join(' ', f[..^3])).Order());
+            Assert.Contains(rows, f => f[0] == "read" && f[1] == "5003");
+            foreach (var f in rows)
+            {
+                double p50 = double.Parse(f[^3], CultureInfo.InvariantCulture), p99 = double.Parse(f[^2], CultureInfo.InvariantCulture), longest = double.Parse(f[^1], CultureInfo.InvariantCulture);
+                Assert.True(p50 <= p99 && p99 <= longest * (1 + Syscope.Output.LatencyHistogram.RelativePrecision) + 1e-6, string.Join(' ', f));
+            }
+            Assert.True(double.Parse(rows.Single(f => f[0] == "total")[^1], CultureInfo.InvariantCulture) > 0);
+        }
+        finally { File.Delete(ours); File.Delete(theirs); }
+    }
+
+    [NeedsFact("ebpf")]
+    public void FailureDigestGroupsFailedCallsBySyscallErrnoAndPath() => Output.PercentileTests.FailureDigestGroups(["--ebpf"]);
 
     private const string LostNotice = @"^syscope: (\d+) events lost \(ring buffer full; --buffer-size=4K\)$";
 

@@ -89,21 +89,26 @@ public class PercentileTests
     /// percentiles in the table are within the histogram's precision of the exact percentiles of
     /// the durations the call lines carry (microseconds: one more of slack).</summary>
     [NeedsFact("root", "python3")]
-    public void Table_percentiles_match_the_exact_percentiles_of_the_json_durations()
+    public void Table_percentiles_match_the_exact_percentiles_of_the_json_durations() => PercentilesMatchJsonDurations([]);
+
+    /// <summary>The check of <see cref="Table_percentiles_match_the_exact_percentiles_of_the_json_durations"/>
+    /// with the backend options given (the eBPF tests pass --ebpf); returns the table's rows and
+    /// each syscall's durations in microseconds, sorted.</summary>
+    internal static (List<JsonElement> Rows, Dictionary<string, List<long>> Durations) PercentilesMatchJsonDurations(string[] backend)
     {
         string json = CPrograms.TempFile("percentiles.json");
         try
         {
-            var r = SyscopeCli.Run("trace", "-f", "-C", "--json", "-U", "calls,p50,p90,p99,p999", "-o", json,
-                "python3", "-c", "import os\nfor i in range(3000): os.stat('/etc/hostname'); os.getppid()\nos.listdir('/usr/lib')");
+            var r = SyscopeCli.Run(["trace", .. backend, "-f", "-C", "--json", "-U", "calls,p50,p90,p99,p999", "-o", json,
+                "python3", "-c", "import os\nfor i in range(3000): os.stat('/etc/hostname'); os.getppid()\nos.listdir('/usr/lib')"]);
             Assert.Equal(0, r.ExitCode);
             var lines = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             var durations = lines.Where(e => e.GetProperty("type").GetString() == "syscall" && e.TryGetProperty("duration", out _))
                 .GroupBy(e => e.GetProperty("syscall").GetString()!)
                 .ToDictionary(g => g.Key, g => g.Select(e => (long)Math.Round(e.GetProperty("duration").GetDouble() * 1e6)).Order().ToList());
             var summary = lines.Single(e => e.GetProperty("type").GetString() == "summary");
-            int checkedRows = 0;
-            foreach (var row in summary.GetProperty("syscalls").EnumerateArray())
+            var rows = summary.GetProperty("syscalls").EnumerateArray().ToList();
+            foreach (var row in rows)
             {
                 string name = row.GetProperty("syscall").GetString()!;
                 var us = durations[name];
@@ -113,18 +118,22 @@ public class PercentileTests
                     double estimate = row.GetProperty(field).GetDouble() * 1e6, exact = Exact(us, p);
                     Assert.True(Math.Abs(estimate - exact) <= exact * LatencyHistogram.RelativePrecision + 1, $"{name} {field}: {estimate} vs {exact}");
                 }
-                checkedRows++;
             }
-            Assert.True(durations["newfstatat"].Count >= 3000 && checkedRows > 10);
+            Assert.True(durations["newfstatat"].Count >= 3000 && rows.Count > 10);
+            return (rows, durations);
         }
         finally { File.Delete(json); }
     }
 
     [NeedsFact("root")]
-    public void Failure_digest_groups_failed_calls_by_syscall_errno_and_path()
+    public void Failure_digest_groups_failed_calls_by_syscall_errno_and_path() => FailureDigestGroups([]);
+
+    /// <summary>The check of <see cref="Failure_digest_groups_failed_calls_by_syscall_errno_and_path"/>
+    /// with the backend options given.</summary>
+    internal static void FailureDigestGroups(string[] backend)
     {
-        var r = SyscopeCli.Run("trace", "-f", "-e", "trace=openat,access", "--summary=failures", "sh", "-c",
-            "cat /nonexistent /nonexistent /etc/hostname >/dev/null 2>&1; cat /nope 2>/dev/null; test -w /proc/version");
+        var r = SyscopeCli.Run(["trace", .. backend, "-f", "-e", "trace=openat,access", "--summary=failures", "sh", "-c",
+            "cat /nonexistent /nonexistent /etc/hostname >/dev/null 2>&1; cat /nope 2>/dev/null; test -w /proc/version"]);
         var digest = r.StderrLines.SkipWhile(l => !l.StartsWith("failed calls:")).ToList();
         Assert.NotEmpty(digest);
         string Masked(string l) => System.Text.RegularExpressions.Regex.Replace(l, @"\d\d:\d\d:\d\d\.\d{6}", "TIME");

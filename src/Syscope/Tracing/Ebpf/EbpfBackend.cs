@@ -29,7 +29,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
         _target = target;
         _settings = settings ?? new EbpfSettings();
         _names = new CapturedNames(LiveHostFacts.Instance);
-        Facts = new TraceFacts(_fds, _names);
+        Facts = new TraceFacts(_fds, _names, MeasuresSystemTime: false);
     }
 
     /// <summary>What a target asks that the eBPF backend cannot do (it never stops the tracee), in one
