@@ -1,6 +1,6 @@
 namespace Syscope.Tracing;
 
-/// <summary>A process's threads and a thread's process, from /proc, for attaching with -p.</summary>
+/// <summary>A process's threads, a thread's process and a process's parent, from /proc.</summary>
 internal static class ProcessThreads
 {
     /// <summary>pid first, then its other threads (none when it is gone or hidden from us).</summary>
@@ -18,15 +18,20 @@ internal static class ProcessThreads
     }
 
     /// <summary>The process a -p id belongs to (itself, unless it names a thread).</summary>
-    public static int TgidOf(int pid)
+    public static int TgidOf(int pid) => StatusField(pid, "Tgid:") ?? pid;
+
+    /// <summary>The process that made this one (0 when it is gone).</summary>
+    public static int ParentOf(int pid) => StatusField(pid, "PPid:") ?? 0;
+
+    private static int? StatusField(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("Tgid:", StringComparison.Ordinal) && int.TryParse(line.AsSpan(5).Trim(), out int tgid)) return tgid;
+                if (line.StartsWith(field, StringComparison.Ordinal) && int.TryParse(line.AsSpan(field.Length).Trim(), out int value)) return value;
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-        return pid;
+        return null;
     }
 }

@@ -73,7 +73,16 @@ internal sealed partial class PtraceBackend
                 if (pid == -Errno.EINTR) continue;
                 break;
             }
-            if (!_tracees.TryGetValue(pid, out var t)) continue;
+            if (pid == _wakerPid)
+            {
+                _wakerPid = 0;   // reaped: the end of the thread must not signal a reused pid
+                continue;
+            }
+            if (!_tracees.TryGetValue(pid, out var t))
+            {
+                Unknown(pid, status);
+                continue;
+            }
             if (Wait.Exited(status) || Wait.Signaled(status)) { Finish(t, status); continue; }
             if (!Wait.Stopped(status)) continue;
             int sig = Wait.StopSig(status);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Kernel;
 using Syscope.Kernel.Abi;
@@ -18,7 +19,11 @@ internal sealed partial class PtraceBackend
         if (!_tracees.TryGetValue(pid, out var t))
         {
             // A new child can report its first stop before its parent's fork event does.
-            if (!Wait.Stopped(status) || !_target.FollowForks) return;
+            if (!Wait.Stopped(status) || !_target.FollowForks)
+            {
+                Unknown(pid, status);
+                return;
+            }
             t = Add(pid, ProcessOfNewTracee(pid));
             t.AwaitingFirstStop = true;
             t.BornBeforeParentEvent = true;
@@ -197,9 +202,32 @@ internal sealed partial class PtraceBackend
         }
     }
 
+    /// <summary>A wait status of a process syscope does not trace.  Stopped, it is a child born traced
+    /// without -f: its parent cloned it with CLONE_PTRACE, which hands a traced parent's child to the
+    /// same tracer, stopped.  Left so, it would never run again, and a parent that waits for it would
+    /// hang the trace: it is let go at once, as strace lets it go.  Ended, it was a child of the
+    /// launcher's (CLONE_PARENT makes the launcher's parent, syscope, its parent).</summary>
+    private void Unknown(int pid, int status)
+    {
+        QuietSet quiet;
+        string message;
+        if (Wait.Stopped(status))
+        {
+            Request(DETACH, pid, 0, 0);
+            (quiet, message) = (QuietSet.Attach, $"Detached unknown pid {pid}");
+        }
+        else if (Wait.Exited(status) || Wait.Signaled(status)) (quiet, message) = (QuietSet.Exit, $"Exit of unknown pid {pid} ignored");
+        else return;
+        if ((_filter.Quiet & quiet) != 0 || _silent) return;
+        _event = TraceEvent.Start(TraceEventKind.Message, pid, pid, Clock.MonotonicNs());
+        _event.Message = message;
+        _consumer.OnEvent(ref _event, _memory);
+    }
+
     private void AnnounceChild(int child, int parent)
     {
-        if (!_tracees.TryGetValue(child, out var c) || c.Hidden) return;
+        if (!_tracees.TryGetValue(child, out var c) || c.Hidden || c.Announced) return;
+        c.Announced = true;
         Begin(TraceEventKind.Attached, c, Clock.MonotonicNs());
         _event.AttachKind = AttachKind.Followed;
         _event.ThreadCount = 1;
@@ -253,8 +281,18 @@ internal sealed partial class PtraceBackend
     private void Emit(Tracee t)
     {
         if (_silent) return;
+        // A child seen before its parent's fork event is announced before its first line, as strace
+        // announces it: the event may never come (a clone with CLONE_UNTRACED makes none).
+        if (t.BornBeforeParentEvent && !t.Announced && _event.Kind != TraceEventKind.Attached) AnnounceEarly(t);
         _memory.Pid = t.Pid;
         _consumer.OnEvent(ref _event, _memory);
+    }
+
+    private void AnnounceEarly(Tracee t)
+    {
+        var pending = _event;
+        AnnounceChild(t.Pid, t.Pid == t.Tgid ? ProcessThreads.ParentOf(t.Pid) : t.Tgid);
+        _event = pending;
     }
 
     /// <summary>Whether the clone the stopped tracee is in makes a thread of its own process

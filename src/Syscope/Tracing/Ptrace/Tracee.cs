@@ -27,6 +27,8 @@ internal sealed class Tracee(int pid, int tgid)
     public bool AwaitingFirstStop;
     /// <summary>Reported its first stop before its parent's fork event came.</summary>
     public bool BornBeforeParentEvent;
+    /// <summary>Its "Process N attached" was said.</summary>
+    public bool Announced;
     public bool DetachRequested;
     /// <summary>-b execve: let go of it at this very stop, its execve's entry.</summary>
     public bool DetachAtStop;
