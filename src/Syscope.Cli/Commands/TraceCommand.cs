@@ -82,7 +82,7 @@ internal static class TraceCommand
                         number is milliseconds); -c still counts every call
           -k, --stack-traces   each call's user-space stack after it, as strace -k; frames named
                         from .symtab, debug info (build-id, .gnu_debuglink) and JIT perf maps
-                        (/tmp/perf-PID.map); --no-demangle keeps C++ names raw
+                        (/tmp/perf-PID.map); --no-demangle keeps C++ and Rust names raw
           --report FILE write a one-file HTML report (timeline, per-syscall latencies and
                         histograms, slowest calls, files and sockets, failures, signals, search);
                         the trace itself then goes only to -o FILE; decodes as -yy unless -y is given

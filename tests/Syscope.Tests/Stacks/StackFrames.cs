@@ -51,7 +51,8 @@ public static class Binutils
                 foreach (var l in nm.Stdout.Split('\n'))
                 {
                     var parts = l.Split(' ', 3);
-                    if (parts.Length == 3 && parts[2] == f.Symbol && ulong.TryParse(parts[0], NumberStyles.HexNumber, null, out ulong v) && v == start)
+                    // nm spells a versioned symbol "name@@VERSION".
+                    if (parts.Length == 3 && (parts[2] == f.Symbol || parts[2].StartsWith(f.Symbol + "@")) && ulong.TryParse(parts[0], NumberStyles.HexNumber, null, out ulong v) && v == start)
                         return true;
                 }
             }

@@ -82,7 +82,7 @@ public class StackTraceTests(ITestOutputHelper output)
     [InlineData("O2", "-O2", "-fomit-frame-pointer")]
     [InlineData("static", "-O2", "-static")]
     [InlineData("nopie", "-O1", "-no-pie")]
-    public void C_program_frames_are_straces_in_main_a_signal_handler_and_a_thread(string variant, params string[] flags)
+    public void C_programStacks_are_straces_in_main_a_signal_handler_and_a_thread(string variant, params string[] flags)
     {
         string program = Build("stacks.c", "stacks-" + variant, [.. flags, "-pthread"]);
         var frames = AssertFrames(variant == "static", "-f", "-k", "-e", "trace=openat", program);
@@ -90,6 +90,49 @@ public class StackTraceTests(ITestOutputHelper output)
         Assert.Contains(frames, f => f.Module == program && f.Symbol == "on_signal");
         Assert.Contains(frames, f => f.Module == program && f.Symbol == "thread_main");
         Assert.True(frames.Count(f => f.Symbol == "open_middle") >= 4);
+    }
+
+    /// <summary>Code without unwind tables is walked by its frame pointers, as strace's libunwind
+    /// walks it; where libunwind then goes astray ("unexpected_backtracing_error" after main, in
+    /// the signal handler's caller), ours goes on by the call-frame information of libc to _start.</summary>
+    [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
+    public void C_program_without_unwind_tables_is_walked_by_its_frame_pointers()
+    {
+        string program = Build("stacks.c", "stacks-nounwind", "-O0", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
+            "-fno-omit-frame-pointer", "-pthread");
+        // No FDE covers the program's own functions.
+        ulong leaf = Convert.ToUInt64(Runner.Run("nm", [program]).Stdout.Split('\n').Single(l => l.EndsWith(" open_leaf")).Split(' ')[0], 16);
+        var fdes = System.Text.RegularExpressions.Regex.Matches(Runner.Run("readelf", ["--debug-dump=frames", program]).Stdout, @"pc=([0-9a-f]+)\.\.([0-9a-f]+)");
+        Assert.NotEmpty(fdes);
+        Assert.DoesNotContain(fdes, m => Convert.ToUInt64(m.Groups[1].Value, 16) <= leaf && leaf < Convert.ToUInt64(m.Groups[2].Value, 16));
+        string ours = CPrograms.TempFile("k-nounwind"), theirs = CPrograms.TempFile("k-nounwind-strace");
+        Runner.Run("strace", ["-o", theirs, "-f", "-k", "-e", "trace=openat", program]);
+        var r = SyscopeCli.Run("trace", "-o", ours, "-f", "-k", "-e", "trace=openat", program);
+        var theirStacks = StackFrameLine.Stacks(File.ReadAllText(theirs));
+        var ourStacks = StackFrameLine.Stacks(File.ReadAllText(ours));
+        File.Delete(ours);
+        File.Delete(theirs);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(theirStacks.Count, ourStacks.Count);
+        int named = 0;
+        for (int i = 0; i < ourStacks.Count; i++)
+        {
+            var good = theirStacks[i].TakeWhile(f => f.Module != "unexpected_backtracing_error").ToList();
+            Assert.Equal(good.Select(f => f.Where), ourStacks[i].Take(good.Count).Select(f => f.Where));
+            Assert.DoesNotContain(ourStacks[i], f => f.Module == "unexpected_backtracing_error");
+            for (int j = 0; j < ourStacks[i].Count; j++)
+            {
+                var f = ourStacks[i][j];
+                if (j < good.Count && good[j].Symbol == f.Symbol && good[j].SymbolOffset == f.SymbolOffset) continue;
+                Assert.True(Binutils.Defines(f), $"{f} is not a symbol binutils knows");
+                named++;
+            }
+        }
+        output.WriteLine($"{ourStacks.Sum(s => s.Count)} frames, {named} beyond or better than strace's");
+        var programStacks = ourStacks.Where(s => s.Any(f => f.Symbol == "open_leaf")).ToList();
+        Assert.Equal(3, programStacks.Count);
+        Assert.All(programStacks, s => Assert.Contains(s[^1].Symbol, new[] { "_start", "__clone3" }));
+        Assert.Contains(programStacks, s => s.Any(f => f.Symbol == "on_signal") && s.Any(f => f.Symbol == "main"));
     }
 
     [NeedsFact("root", "strace", "g++", "readelf", "nm")]

@@ -111,7 +111,7 @@ internal sealed class SymbolTable
         var raw = _data.AsSpan(_entries[i].NameOffset);
         int end = raw.IndexOf((byte)0);
         string name = UntrustedText.Decode(end < 0 ? raw : raw[..end]);
-        if (_demangle && Interop.CxxDemangler.Demangle(name) is { } plain) name = plain;
+        if (_demangle && Demangler.Demangle(name) is { } plain) name = plain;
         if (UntrustedText.NeedsEscape(name)) name = UntrustedText.Escape(name);
         return _names[i] = name;
     }

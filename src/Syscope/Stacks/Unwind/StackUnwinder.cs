@@ -74,7 +74,16 @@ internal sealed class StackUnwinder(bool demangle = true)
                 frame.Symbol = symbol.Name;
                 frame.SymbolOffset = address + (exact ? 0UL : 1UL) - symbol.Start;
             }
-            if (!module.Frames.TryFind(address, out var fde)) return;
+            if (!module.Frames.TryFind(address, out var fde))
+            {
+                // Code built without unwind tables (-fno-asynchronous-unwind-tables, hand-written
+                // assembly): its frame pointers, as libunwind falls back to them, while they lead
+                // into mapped code; the walk ends where they do not.
+                if (!FramePointerStep(ref regs, memory) || !regs.TryGet(DwarfRegisters.Rip, out ulong next)
+                    || !process.Maps.TryFind(next, out _)) return;
+                exact = false;
+                continue;
+            }
             if (!Step(module, fde, address, ref regs, memory)) return;
             exact = fde.Cie.SignalFrame;
         }
@@ -138,7 +147,8 @@ internal sealed class StackUnwinder(bool demangle = true)
     /// <summary>.NET maps its JIT's code from a memfd ("/memfd:doublemapper (deleted)"): no file to read.</summary>
     private static bool IsJitMemory(in CodeMapping m) => m.Path.StartsWith("/memfd:", StringComparison.Ordinal);
 
-    /// <summary>The frame-pointer convention, for code without call-frame information (JIT code):
+    /// <summary>The frame-pointer convention, for code without call-frame information (JIT code,
+    /// native code built without unwind tables):
     /// the caller's rbp at [rbp], the return address at [rbp+8], its stack above them.</summary>
     private static bool FramePointerStep(ref DwarfRegisters regs, ITraceeMemory memory)
     {
