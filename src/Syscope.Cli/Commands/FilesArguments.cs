@@ -27,24 +27,38 @@ internal sealed class FilesArguments
     public bool Json { get; private set; }
     public bool Help { get; private set; }
     public bool Version { get; private set; }
-    /// <summary>-r N (repeat until interrupted) or +r N (until nothing is listed).</summary>
+    /// <summary>-r N (repeat until interrupted) or +r N (until nothing is listed); N 0 lists once.</summary>
     public int? RepeatSeconds { get; private set; }
     public bool RepeatUntilEmpty { get; private set; }
-    /// <summary>Warnings for FILE names that could not be used; lsof prints them and exits 1.</summary>
-    public List<string> Warnings { get; } = [];
+    /// <summary>-r's m&lt;fmt&gt;: the marker line as a strftime format, instead of "=======".</summary>
+    public string? RepeatMarker { get; private set; }
+    /// <summary>-b: lsof avoids calls that may block (stat, readlink) on FILE names and mount points, and says so.</summary>
+    public bool AvoidBlocking { get; private set; }
+    /// <summary>-w (and -t): no warnings.</summary>
+    public bool NoWarnings { get; private set; }
+    /// <summary>What lsof writes on stderr before listing, in its order, without its "lsof: " prefix
+    /// (lines that begin with a space are continuations, written as they are).</summary>
+    public List<string> Notices { get; } = [];
+    /// <summary>A FILE or directory could not be used: lsof said so among the notices and exits 1.</summary>
+    public bool FileFailed { get; private set; }
+    /// <summary>The usage error, in lsof's words, when the command line is wrong.</summary>
+    public string? Error { get; private set; }
 
     private readonly List<string> _words;
     private readonly List<string> _fileNames = [];
     private int _next;
-    private bool _size, _offset;
+    private bool _size, _offset, _crossFileSystems, _followLinks, _crossOver, _directory, _mountsNoted;
     private EndpointNames? _names;
 
     private FilesArguments(string[] args) => _words = [.. args];
 
+    /// <summary>Never throws for a wrong command line: Error says what is wrong, after whatever
+    /// Notices lsof would have written first.</summary>
     public static FilesArguments Parse(string[] args)
     {
         var a = new FilesArguments(args);
-        a.ParseAll();
+        try { a.ParseAll(); }
+        catch (UserError e) { a.Error = e.Message; }
         return a;
     }
 
@@ -64,107 +78,246 @@ internal sealed class FilesArguments
             else _fileNames.Add(word);
         }
         if (_size && _offset) throw new UserError("-o and -s are mutually exclusive");
+        if (Fields != null && Terse) throw new UserError("-F and -t are mutually exclusive");
+        if (Fields != null && RepeatMarker != null && HasNewlineConversion(RepeatMarker))
+            throw new UserError($"%n illegal in -r m<fmt> when -F has been specified: \"{UntrustedText.Escape(RepeatMarker)}\"");
+        if (_crossOver && !_directory) throw new UserError("-x must accompany +d or +D");
         Columns = Columns with { SizeOff = _size ? SizeOffColumn.Size : _offset ? SizeOffColumn.Offset : SizeOffColumn.Both };
-        foreach (int pid in Selection.Pids)
-            if (Selection.ExcludedPids.Contains(pid)) throw new UserError($"PID {pid} has been included and excluded.");
+    }
+
+    private static bool HasNewlineConversion(string format)
+    {
+        for (int i = format.IndexOf('%'); i >= 0 && i + 1 < format.Length; i = format.IndexOf('%', i + 2))
+            if (format[i + 1] == 'n') return true;
+        return false;
     }
 
     /// <summary>Turns the names into selections: files, or PIDs and patterns when no such file
-    /// exists.  Apart from parsing, since a name that matches nothing is no usage error.</summary>
+    /// exists.  Apart from parsing, since a name that matches nothing is no usage error.  With -b
+    /// a name is not even stat'ed, so it is a file lsof cannot use, as lsof says.</summary>
     public void ResolveNames()
     {
-        foreach (string name in _fileNames) Positional(name);
+        foreach (string name in _fileNames)
+        {
+            if (!AvoidBlocking) { Positional(name); continue; }
+            Avoiding("readlink", name);
+            NoteMounts();
+            Avoiding("stat", name);
+            Notices.Add($"status error on {UntrustedText.Escape(name)}: {Kernel.Errno.Message(Kernel.Errno.EAGAIN)}");
+            Selection.Files.Add(new FileSelector(name, "", 0, FileSelectorKind.Missing));
+            FileFailed = true;
+        }
+        NoteMounts();
+    }
+
+    private void Avoiding(string call, string path)
+    {
+        if (!NoWarnings) Notices.Add($"avoiding {call}({UntrustedText.Escape(path)}): -b was specified.");
+    }
+
+    /// <summary>-b: lsof does not stat the mount points either, and warns once for each.</summary>
+    private void NoteMounts()
+    {
+        if (!AvoidBlocking || NoWarnings || _mountsNoted) return;
+        _mountsNoted = true;
+        foreach (var (dir, type) in MountInfo.Mounts())
+        {
+            Avoiding("readlink", dir);
+            Avoiding("stat", dir);
+            Notices.Add($"WARNING: can't stat() {UntrustedText.Escape(type)} file system {UntrustedText.Escape(dir)}");
+            Notices.Add("      Output information may be incomplete.");
+        }
     }
 
     /// <summary>The letters of one word: flags, until an option that takes a value eats the rest.</summary>
     private void Cluster(char sign, string letters)
     {
+        bool plus = sign == '+';
         for (int i = 0; i < letters.Length; i++)
         {
             char c = letters[i];
             string rest = letters[(i + 1)..];
-            bool plus = sign == '+';
             switch (c)
             {
                 case 'a' when !plus: Selection.And = true; break;
-                case 'b' or 'w' when !plus: break;   // syscope never blocks in the kernel; no warnings to silence
-                case 'w': break;
+                case 'b' when !plus: AvoidBlocking = true; break;
+                case 'w': NoWarnings = !plus; break;
                 case 'l' when !plus: Columns = Columns with { NumericUids = true }; break;
                 case 'n' when !plus: Naming = Naming with { NumericHosts = true }; break;
                 case 'P' when !plus: Naming = Naming with { NumericPorts = true }; break;
                 case 'R' when !plus: Columns = Columns with { Ppid = true }; break;
-                case 't' when !plus: Terse = true; break;
+                case 't' when !plus: Terse = NoWarnings = true; break;
                 case 'U' when !plus: Selection.Unix = true; break;
                 case 'v' when !plus: Version = true; break;
                 case 'E':
                     Naming = Naming with { Peers = true };
                     Columns = Columns with { Peers = true };
                     break;
-                case 'p' when !plus: Pids(Required(c, rest)); return;
-                case 'c' when !plus: Command(Required(c, rest)); return;
+                case 'p' when !plus: Pids(Required(rest, "no process ID specified")); return;
+                case 'c' when !plus: Command(Required(rest, "missing -c option value")); return;
                 case 'c':
-                    string width = Required(c, rest, sign);
+                    string width = Required(rest, "+c not followed by width number");
                     if (!IsNumber(width) || !int.TryParse(width, out int w)) throw new UserError("+c not followed by width number");
                     // The kernel keeps 15 bytes of a process name (TASK_COMM_LEN).
                     if (w > 15) throw new UserError($"+c {w} > what system provides (15)");
                     Columns = Columns with { CommandLimit = w };
                     return;
-                case 'u' when !plus: Users(Required(c, rest)); return;
-                case 'd' when !plus: FdList(Required(c, rest)); return;
-                case 'd' or 'D' when plus: Directory(Required(c, rest, sign), c == 'D'); return;
-                case 'i' when !plus:
-                    Inet(Optional(rest, w => !w.StartsWith('-') && !w.StartsWith('+')));
-                    return;
-                case 's' when !plus:
-                    if (Optional(rest, w => w.Contains(':') && !w.StartsWith('-')) is { } states) States(states);
-                    else _size = true;
-                    return;
-                case 'o' when !plus:
-                    Optional(rest, IsNumber);   // lsof's -o N (offset digits) changes nothing here
-                    _offset = true;
-                    return;
-                case 'g' when !plus:
-                    if (Optional(rest, IsNumber) is { }) throw new UserError("-g with a PGID list is not supported; -g alone adds the PGID column");
-                    Columns = Columns with { Pgid = true };
-                    return;
-                case 'S' when !plus: Optional(rest, IsNumber); return;   // no kernel call here can block
-                case 'F' when !plus: FieldLetters(Optional(rest, w => w.All(ch => LsofFieldWriter.Known.Contains(ch) || ch == '0')) ?? ""); return;
-                case 'r':
-                    string? seconds = Optional(rest, IsNumber);
-                    RepeatSeconds = seconds == null ? 15 : int.Parse(seconds);
-                    RepeatUntilEmpty = plus;
+                case 'u' when !plus: Users(Required(rest, "no UIDs specified")); return;
+                case 'd' when !plus: FdList(Required(rest, "no file descriptor specified")); return;
+                case 'd' or 'D' when plus:
+                    // lsof says +d for +D too.
+                    string dir = Required(rest, "+d not followed by a directory path");
+                    if (dir.StartsWith('-') || dir.StartsWith('+')) throw new UserError("+d not followed by a directory path");
+                    Directory(dir, c == 'D');
                     return;
                 default:
-                    throw new UserError($"illegal option character: {UntrustedText.Escape(c.ToString())}");
+                    if (!ValueOption(sign, c, TakeValue(rest))) throw new UserError($"illegal option character: {UntrustedText.Escape(c.ToString())}");
+                    return;
             }
         }
     }
 
+    /// <summary>lsof's options whose value may be left out (it then gives the word back): -i, -s,
+    /// -o, -S, -F, -g, -K, -T, -x, -r/+r, -L/+L.  false for a letter lsof does not know.</summary>
+    private bool ValueOption(char sign, char c, OptionValue v)
+    {
+        bool plus = sign == '+';
+        bool none = v.Text is null || v.Text.StartsWith('-') || v.Text.StartsWith('+');
+        int digits = none ? 0 : v.Text!.TakeWhile(char.IsAsciiDigit).Count();
+        switch (c)
+        {
+            case 'i' when !plus:
+                if (none) { Inet(null); GiveBack(sign, v, 0); }
+                else Inet(v.Text!);
+                return true;
+            case 's' when !plus:
+                if (none) { _size = true; GiveBack(sign, v, 0); }
+                else States(v.Text!);
+                return true;
+            case 'o' when !plus:
+                // -o N sets lsof's number of offset digits, which changes nothing here; -o alone the OFFSET column.
+                if (digits == 0) _offset = true;
+                GiveBack(sign, v, digits);
+                return true;
+            case 'S' when !plus:
+                if (digits > 0 && int.TryParse(v.Text![..digits], out int limit) && limit < 2)
+                    Notices.Add($"WARNING: -S time ({limit}) changed to 2");
+                GiveBack(sign, v, digits);
+                return true;
+            case 'F' when !plus:
+                if (none) GiveBack(sign, v, 0);
+                FieldLetters(none ? "" : v.Text!);
+                return true;
+            case 'g':
+                if (none) GiveBack(sign, v, 0);
+                else ProcessGroups(v.Text!);
+                Columns = Columns with { Pgid = true };
+                return true;
+            case 'K':
+                if (none) { Selection.Tasks = true; GiveBack(sign, v, 0); }
+                else if (v.Text!.Equals("i", StringComparison.OrdinalIgnoreCase)) Selection.Tasks = false;
+                else throw new UserError($"-K not followed by i (but by {UntrustedText.Escape(v.Text)})");
+                Columns = Columns with { Tasks = Selection.Tasks };
+                return true;
+            case 'T':
+                if (none) { Columns = Columns with { TcpInfo = plus ? TcpInfo.State : TcpInfo.None }; GiveBack(sign, v, 0); return true; }
+                var info = TcpInfo.None;
+                foreach (char t in v.Text!)
+                    info |= t switch
+                    {
+                        's' => TcpInfo.State,
+                        'q' => TcpInfo.Queues,
+                        'f' => TcpInfo.Flags,
+                        _ => throw new UserError($"unsupported TCP/TPI info selection: {UntrustedText.Escape(t.ToString())}"),
+                    };
+                Columns = Columns with { TcpInfo = info };
+                return true;
+            case 'x':
+                if (none) { _crossFileSystems = _followLinks = _crossOver = true; GiveBack(sign, v, 0); return true; }
+                foreach (char x in v.Text!)
+                {
+                    if (x == 'f') _crossFileSystems = true;
+                    else if (x == 'l') _followLinks = true;
+                    else throw new UserError($"unknown cross-over option: {UntrustedText.Escape(x.ToString())}");
+                }
+                _crossOver = true;
+                return true;
+            case 'L':
+                Columns = Columns with { Links = plus };
+                if (digits > 0)
+                {
+                    if (!plus) throw new UserError("no number may follow -L");
+                    Selection.LinkLimit = ulong.Parse(v.Text![..digits]);
+                }
+                GiveBack(sign, v, digits);
+                return true;
+            case 'r':
+                Repeat(sign, v, digits);
+                return true;
+            default:
+                GiveBack(sign, v, 0);
+                return false;
+        }
+    }
+
+    /// <summary>-r [N][m&lt;fmt&gt;] / +r: N seconds (15 when left out; 0 lists once), and the marker
+    /// line as a strftime format.</summary>
+    private void Repeat(char sign, OptionValue v, int digits)
+    {
+        RepeatUntilEmpty |= sign == '+';
+        RepeatSeconds = digits > 0 && int.TryParse(v.Text![..digits], out int seconds) ? seconds : 15;
+        if (v.Text is null || v.Text.StartsWith('-') || v.Text.StartsWith('+')) { GiveBack(sign, v, 0); return; }
+        if (digits == v.Text.Length) return;
+        int at = digits;
+        while (at < v.Text.Length && v.Text[at] == ' ') at++;
+        if (at == v.Text.Length || v.Text[at] != 'm') { GiveBack(sign, v, digits); return; }
+        string format = v.Text[(at + 1)..];
+        if (MarkerFormat.Format(format).Length == 0) throw new UserError($"illegal <fmt>: \"{UntrustedText.Escape(format)}\"");
+        RepeatMarker = format;
+    }
+
+    /// <summary>An option's possible value as lsof's GetOpt finds it: the rest of the word, else the
+    /// next word (never "--").  InWord tells which, for giving back what the option does not use.</summary>
+    private readonly record struct OptionValue(string? Text, bool InWord);
+
+    private OptionValue TakeValue(string rest) =>
+        rest.Length > 0 ? new(rest, true)
+        : _next < _words.Count && _words[_next] != "--" ? new(_words[_next++], false)
+        : new(null, false);
+
+    /// <summary>What an option leaves of its value is read again: the rest of its own word as more
+    /// option letters, a next word it did not use at all as a word of its own.</summary>
+    private void GiveBack(char sign, OptionValue v, int used)
+    {
+        if (v.Text == null || used >= v.Text.Length && v.Text.Length > 0) return;
+        if (v.InWord || used > 0) Cluster(sign, v.Text[used..]);
+        else _next--;
+    }
+
     private static bool IsNumber(string w) => w.Length > 0 && w.All(char.IsAsciiDigit);
 
-    private string Required(char option, string rest, char sign = '-')
+    private string Required(string rest, string missing)
     {
         if (rest.Length > 0) return rest;
         if (_next < _words.Count) return _words[_next++];
-        throw new UserError($"no value given for {sign}{option}");
+        throw new UserError(missing);
     }
 
-    private string? Optional(string rest, Func<string, bool> looksLikeValue)
-    {
-        if (rest.Length > 0) return rest;
-        if (_next < _words.Count && looksLikeValue(_words[_next])) return _words[_next++];
-        return null;
-    }
+    private void Pids(string list) => Ids(list, "process", "PID", Selection.Pids, Selection.ExcludedPids);
 
-    private void Pids(string list)
+    private void ProcessGroups(string list) => Ids(list, "process group", "PGID", Selection.Pgids, Selection.ExcludedPgids);
+
+    /// <summary>-p and -g lists: IDs, ^ID to leave one out; lsof names the whole list when one is wrong.</summary>
+    private static void Ids(string list, string what, string short_, List<int> included, HashSet<int> excluded)
     {
         foreach (string item in list.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             bool exclude = item.StartsWith('^');
             string digits = exclude ? item[1..] : item;
-            if (!IsNumber(digits) || !int.TryParse(digits, out int pid)) throw new UserError($"illegal process ID: {UntrustedText.Escape(item)}");
-            if (exclude) Selection.ExcludedPids.Add(pid);
-            else if (!Selection.Pids.Contains(pid)) Selection.Pids.Add(pid);
+            if (!IsNumber(digits) || !int.TryParse(digits, out int id)) throw new UserError($"illegal {what} ID: {UntrustedText.Escape(list)}");
+            if ((exclude ? included.Contains(id) : excluded.Contains(id))) throw new UserError($"{short_} {id} has been included and excluded.");
+            if (exclude) excluded.Add(id);
+            else if (!included.Contains(id)) included.Add(id);
         }
     }
 
@@ -233,26 +386,29 @@ internal sealed class FilesArguments
         Selection.Fds = new FdList(exclude.Value, names, ranges);
     }
 
+    /// <summary>+d/+D, entered when met, as lsof enters them: with the -x and -b given before.</summary>
     private void Directory(string path, bool recursive)
     {
-        if (FileStatus.Stat(UntrustedText.ToBytes(path), out var st) != 0 || st.Type != FileStat.S_IFDIR)
+        _directory = true;
+        if (AvoidBlocking)
         {
-            Warnings.Add($"WARNING: can't stat({UntrustedText.Escape(path)}): No such file or directory");
+            Avoiding("readlink", path);
+            Avoiding("stat", path);
+            throw new UserError($"WARNING: can't stat({UntrustedText.Escape(path)}): {Kernel.Errno.Message(Kernel.Errno.EAGAIN)}");
+        }
+        int rc = FileStatus.Stat(UntrustedText.ToBytes(path), out var st);
+        if (rc != 0 || st.Type != FileStat.S_IFDIR)
+        {
+            if (!NoWarnings)
+                Notices.Add(rc != 0 ? $"WARNING: can't stat({UntrustedText.Escape(path)}): {Kernel.Errno.Message(-rc)}" : $"WARNING: not a directory: {UntrustedText.Escape(path)}");
             Selection.Files.Add(new FileSelector(path, "", 0, FileSelectorKind.Missing));
+            FileFailed = true;
             return;
         }
         string full = Path.GetFullPath(path);
         if (full.Length > 1) full = full.TrimEnd('/');
-        var entries = new HashSet<string> { full };
-        try
-        {
-            foreach (string e in System.IO.Directory.EnumerateFileSystemEntries(full, "*", new EnumerationOptions
-            { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = true }))
-                entries.Add(e);
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        Selection.Files.Add(new FileSelector(full, "", 0, recursive ? FileSelectorKind.Tree : FileSelectorKind.Directory) { Entries = entries });
+        Selection.Files.Add(new FileSelector(full, "", 0, recursive ? FileSelectorKind.Tree : FileSelectorKind.Directory)
+        { Entries = DirectoryEntries.Collect(full, st, recursive, _crossFileSystems, _followLinks) });
     }
 
     /// <summary>A FILE (who has it open; a mount point stands for its file system), or syscope's
@@ -270,8 +426,9 @@ internal sealed class FilesArguments
         }
         if (word.Contains('/'))
         {
-            Warnings.Add($"status error on {UntrustedText.Escape(word)}: {Kernel.Errno.Message(-rc)}");
+            Notices.Add($"status error on {UntrustedText.Escape(word)}: {Kernel.Errno.Message(-rc)}");
             Selection.Files.Add(new FileSelector(word, "", 0, FileSelectorKind.Missing));
+            FileFailed = true;
             return;
         }
         if (ProcessFinder.IsPid(word, out int pid)) { Selection.Pids.Add(pid); return; }
@@ -292,6 +449,8 @@ internal sealed class FilesArguments
 
     private void FieldLetters(string letters)
     {
+        foreach (char c in letters)
+            if (c != '0' && !LsofFieldWriter.Known.Contains(c)) throw new UserError($"unknown field: {UntrustedText.Escape(c.ToString())}");
         FieldsNul = letters.Contains('0');
         letters = letters.Replace("0", "");
         Fields = letters.Length == 0 ? LsofFieldWriter.DefaultLetters : letters;
@@ -300,9 +459,9 @@ internal sealed class FilesArguments
     private void States(string spec)
     {
         int colon = spec.IndexOf(':');
-        string protocol = spec[..colon].ToUpperInvariant();
+        string protocol = colon < 0 ? "" : spec[..colon].ToUpperInvariant();
         if (protocol == "UDP") throw new UserError($"no UDP state names available: {UntrustedText.Escape(spec)}");
-        if (protocol != "TCP") throw new UserError($"unknown protocol name ({UntrustedText.Escape(spec[..colon])}) in: -s {UntrustedText.Escape(spec)}");
+        if (protocol != "TCP") throw new UserError($"unknown -s protocol: \"{UntrustedText.Escape(spec)}\"");
         foreach (string item in spec[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             bool exclude = item.StartsWith('^');

@@ -68,33 +68,9 @@ public sealed class LsofOptionsTests(ITestOutputHelper log) : IDisposable
             ["-d", "5-2"], ["-d", "0-2,^1"], ["-i", "7"], ["-i", "@no-such-host.invalid"], ["-i", ":no-such-service"], ["-s", "TCP:foo"], ["-s", "UDP:Idle"],
             ["-u", "no-such-user"], ["-j"], ["-o", "-s"], ["-p", "12x"], ["-p", $"{p},^{p}"], ["-c", "/a[/"],
         ];
-        int identical = 0;
-        var different = new List<string>();
-        foreach (var args in cases)
-        {
-            var theirs = Runner.Run("lsof", args);
-            var ours = SyscopeCli.Run(["files", .. args]);
-            string theirError = theirs.StderrLines.FirstOrDefault(l => l.StartsWith("lsof: ") && !l.Contains("avoiding") && !l.Contains("WARNING")) ?? "";
-            string ourError = ours.StderrLines.FirstOrDefault() ?? "";
-            bool same = theirs.ExitCode == ours.ExitCode && theirs.Stdout == ours.Stdout
-                && (theirError == "" ? ourError == "" : ourError == "syscope: " + theirError["lsof: ".Length..]);
-            if (same) identical++;
-            else different.Add($"lsof {string.Join(' ', args)}: exit {theirs.ExitCode} vs {ours.ExitCode}, error '{theirError}' vs '{ourError}'\n" + FirstDifference(theirs.Stdout, ours.Stdout));
-        }
-        log.WriteLine($"lsof invocations compared: {cases.Length}, identical: {identical}, different: {different.Count}");
-        Assert.True(different.Count == 0, $"{different.Count} of {cases.Length} differ:\n" + string.Join("\n\n", different));
-    }
-
-    /// <summary>The first line where the outputs part, with its neighbour, so a failure reads at once.</summary>
-    private static string FirstDifference(string theirs, string ours)
-    {
-        string[] a = theirs.Split('\n'), b = ours.Split('\n');
-        for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            string x = i < a.Length ? a[i] : "(end)", y = i < b.Length ? b[i] : "(end)";
-            if (x != y) return $"  line {i + 1}\n  lsof:    {x}\n  syscope: {y}";
-        }
-        return "  (same stdout)";
+        var different = cases.Select(LsofComparison.Run).Where(c => !c.Identical).ToList();
+        log.WriteLine($"lsof invocations compared: {cases.Length}, identical: {cases.Length - different.Count}, different: {different.Count}");
+        Assert.True(different.Count == 0, $"{different.Count} of {cases.Length} differ:\n" + string.Join("\n\n", different.Select(c => c.Describe())));
     }
 
     [NeedsFact("root")]

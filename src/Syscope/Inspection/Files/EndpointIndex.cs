@@ -78,8 +78,10 @@ internal sealed class EndpointIndex
         return holders;
     }
 
-    /// <summary>The kernel adds one newline to comm; a name may end in newlines of its own.</summary>
-    public static string? Comm(int pid) => ProcText.TryRead($"/proc/{pid}/comm") is { } c ? (c.EndsWith('\n') ? c[..^1] : c) : null;
+    /// <summary>The name of a process, or of one of its threads.  The kernel adds one newline to
+    /// comm; a name may end in newlines of its own.</summary>
+    public static string? Comm(int pid, int tid = 0) =>
+        ProcText.TryRead(tid == 0 ? $"/proc/{pid}/comm" : $"/proc/{pid}/task/{tid}/comm") is { } c ? (c.EndsWith('\n') ? c[..^1] : c) : null;
 
     public void Add(ulong inode, Endpoint e)
     {

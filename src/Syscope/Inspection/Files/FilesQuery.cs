@@ -6,18 +6,17 @@ namespace Syscope.Inspection.Files;
 /// <summary>How names are shown: -n/-P for numbers; Peers for lsof -E endpoints.</summary>
 internal sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
 
-/// <summary>The listed processes with their selected files, and whether every PID, command,
-/// user, address and file asked for was found (lsof exits 1 otherwise).</summary>
-internal sealed record FilesResult(List<ProcessFiles> Processes, bool AllFound);
+/// <summary>The listed processes (and -K tasks) with their selected files.</summary>
+internal sealed record FilesResult(List<ProcessFiles> Processes);
 
 internal static class FilesQuery
 {
-    public static FilesResult Run(LsofSelection selection, FilesNaming naming)
+    /// <summary>One listing.  found gathers what the selectors found; -r keeps it across passes.</summary>
+    public static FilesResult Run(LsofSelection selection, FilesNaming naming, LsofSelection.Found found)
     {
         var names = EndpointNames.FromSystem(naming.NumericHosts, naming.NumericPorts);
         var tablesFor = OpenFileReader.TablesPerNamespace();
         var reader = new OpenFileReader(names, tablesFor);
-        var found = new LsofSelection.Found(selection);
         var result = new List<ProcessFiles>();
         int self = Environment.ProcessId;
         foreach (int pid in selection.OnlyPids ?? ProcessTable.Pids())
@@ -26,11 +25,30 @@ internal static class FilesQuery
             // PID the user names is listed, whoever it is.
             if ((pid == self && selection.OnlyPids == null) || selection.ExcludedPids.Contains(pid)) continue;
             if (Read(pid, selection, found, reader, names) is not { } files) continue;
-            var rows = files.Files.Where(f => selection.Selects(files.Process, f, found)).ToList();
+            var tids = selection.Tasks ? Tasks(pid) : [];
+            var rows = files.Files.Where(f => selection.Selects(files.Process, f, found, tids.Count > 0)).Select(selection.Shown).ToList();
             if (rows.Count > 0) result.Add(files with { Files = rows });
+            foreach (int tid in tids)
+            {
+                ProcessFiles? task;
+                try { task = reader.TryRead(files.Process, tid); }
+                catch (UserError) { continue; }
+                if (task == null) continue;
+                var taskRows = task.Files.Where(f => selection.Selects(task.Process, f, found, true)).Select(selection.Shown).ToList();
+                if (taskRows.Count == 0) continue;
+                found.MarkTask();
+                result.Add(task with { Files = taskRows, Tid = tid, TaskCommand = EndpointIndex.Comm(pid, tid) ?? "" });
+            }
         }
         if (naming.Peers) AddPeers(result, tablesFor);
-        return new FilesResult(result, found.All);
+        return new FilesResult(result);
+    }
+
+    /// <summary>The threads of a process besides its main one (lsof -K's tasks); none when it is gone.</summary>
+    private static List<int> Tasks(int pid)
+    {
+        try { return ProcessTable.Threads(pid).Where(t => t != pid).ToList(); }
+        catch (UserError) { return []; }
     }
 
     /// <summary>-i and -U alone read only the sockets of each process, so a machine of idle

@@ -5,7 +5,8 @@ namespace Syscope.Inspection.Files;
 
 /// <summary>
 /// lsof -F: one field per line (or NUL-terminated with -F0, each set then ending in a newline),
-/// a letter then the value: a process set (p PID, g PGID, R PPID, c command, u UID, L login)
+/// a letter then the value: a process set (p PID, K TID and M task command for a -K task, g PGID,
+/// R PPID, c command, u UID, L login)
 /// followed by one file set per file (f fd, a mode, l lock, t type, G flags, D device or d its
 /// text, s size or o offset, i inode, k links, P protocol, n name, T TCP/TPI info), in lsof's
 /// order.  p is always written.  Names are escaped as on the screen (UntrustedText).
@@ -13,8 +14,8 @@ namespace Syscope.Inspection.Files;
 internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
 {
     /// <summary>The letters -F without a list selects (lsof 4.95's default set).</summary>
-    public const string DefaultLetters = "pgRcuLfaltGDsoikPnT";
-    public const string Known = "pgRcuLfaltGDdsoikPnT";
+    public const string DefaultLetters = "pKMgRcuLfaltGDsoikPnT";
+    public const string Known = "pKMgRcuLfaltGDdsoikPnT";
 
     private bool Has(char c) => c == 'p' || letters.Contains(c);
 
@@ -26,6 +27,8 @@ internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
         {
             sb.Clear();
             Field(sb, 'p', p.Process.Pid.ToString());
+            if (p.Tid != 0 && Has('K')) Field(sb, 'K', p.Tid.ToString());
+            if (p.TaskCommand != null && Has('M')) Field(sb, 'M', UntrustedText.Escape(p.TaskCommand));
             if (Has('g')) Field(sb, 'g', p.Process.Pgid.ToString());
             if (Has('R')) Field(sb, 'R', p.Process.Ppid.ToString());
             if (Has('c')) Field(sb, 'c', UntrustedText.Escape(p.Process.Comm));
@@ -67,7 +70,7 @@ internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
         if (Has('i') && ulong.TryParse(f.Node, out _)) Field(sb, 'i', f.Node);
         if (Has('k') && f.Links is ulong links) Field(sb, 'k', links.ToString());
         if (Has('P') && f.Inet != null) Field(sb, 'P', f.Node);
-        if (Has('n')) Field(sb, 'n', UntrustedText.Escape(BareName(f)));
+        if (Has('n')) Field(sb, 'n', UntrustedText.Escape(f.BareName));
         if (!Has('T')) return;
         if (f.Inet is { } s)
         {
@@ -76,15 +79,6 @@ internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
             Field(sb, 'T', $"QS={s.SendQueue}");
         }
         else if (f.Unix is { } u) Field(sb, 'T', "ST=" + u.StateName);
-    }
-
-    /// <summary>NAME without what -F puts in T fields: a socket's "(STATE)" and UDP's trailing space.</summary>
-    private static string BareName(OpenFile f)
-    {
-        if (f.Inet == null && f.Unix == null) return f.Name;
-        string name = f.Name.TrimEnd(' ');
-        int paren = name.LastIndexOf(" (", StringComparison.Ordinal);
-        return paren > 0 && name.EndsWith(')') ? name[..paren] : name;
     }
 
     /// <summary>"254,0" as lsof -F's D field: the dev_t in hex (0xfe00), for rows that carry only the text (mem).</summary>

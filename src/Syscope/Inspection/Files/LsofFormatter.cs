@@ -23,11 +23,14 @@ internal static class LsofFormatter
     public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, LsofColumns columns)
     {
         string sizeTitle = columns.SizeOff switch { SizeOffColumn.Size => "SIZE", SizeOffColumn.Offset => "OFFSET", _ => "SIZE/OFF" };
-        int wCmd = 7, wPid = 3, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wNode = 4;
+        int limit = columns.CommandLimit == 0 ? int.MaxValue : columns.CommandLimit;
+        int wCmd = 7, wPid = 3, wTid = 3, wTaskCmd = 7, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wLinks = 5, wNode = 4;
         foreach (var p in processes)
         {
-            wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm, columns.CommandLimit == 0 ? int.MaxValue : columns.CommandLimit));
+            wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm, limit));
             wPid = Math.Max(wPid, p.Process.Pid.ToString().Length);
+            if (p.Tid != 0) wTid = Math.Max(wTid, p.Tid.ToString().Length);
+            if (p.TaskCommand != null) wTaskCmd = Math.Max(wTaskCmd, CommandWidth(p.TaskCommand, limit));
             wPpid = Math.Max(wPpid, p.Process.Ppid.ToString().Length);
             wPgid = Math.Max(wPgid, p.Process.Pgid.ToString().Length);
             wUser = Math.Max(wUser, UserText(p, columns).Length);
@@ -36,35 +39,48 @@ internal static class LsofFormatter
                 wType = Math.Max(wType, f.Type.Length);
                 wDev = Math.Max(wDev, f.Device.Length);
                 wSize = Math.Max(wSize, SizeOff(f, columns.SizeOff).Length);
+                wLinks = Math.Max(wLinks, LinkText(f).Length);
                 wNode = Math.Max(wNode, f.Node.Length);
             }
         }
         var line = new System.Text.StringBuilder(256);
         line.Append("COMMAND".PadRight(wCmd)).Append(' ').Append("PID".PadLeft(wPid)).Append(' ');
+        if (columns.Tasks) line.Append("TID".PadLeft(wTid)).Append(' ').Append("TASKCMD".PadRight(wTaskCmd)).Append(' ');
         if (columns.Ppid) line.Append("PPID".PadLeft(wPpid)).Append(' ');
         if (columns.Pgid) line.Append("PGID".PadLeft(wPgid)).Append(' ');
         line.Append("USER".PadLeft(wUser)).Append(' ').Append("FD".PadLeft(FdWidth)).Append("   ")
             .Append("TYPE".PadLeft(wType)).Append(' ').Append("DEVICE".PadLeft(wDev)).Append(' ')
-            .Append(sizeTitle.PadLeft(wSize)).Append(' ').Append("NODE".PadLeft(wNode)).Append(" NAME");
+            .Append(sizeTitle.PadLeft(wSize)).Append(' ');
+        if (columns.Links) line.Append("NLINK".PadLeft(wLinks)).Append(' ');
+        line.Append("NODE".PadLeft(wNode)).Append(" NAME");
         output.WriteLine(line.ToString());
         foreach (var p in processes)
         {
             string cmd = UntrustedText.Escape(p.Process.Comm, wCmd, bytewise: true), pid = p.Process.Pid.ToString(), user = UserText(p, columns);
+            string tid = p.Tid == 0 ? "" : p.Tid.ToString();
+            string taskCmd = p.TaskCommand == null ? "" : UntrustedText.Escape(p.TaskCommand, wTaskCmd, bytewise: true);
             foreach (var f in p.Files)
             {
                 line.Clear();
                 line.Append(cmd.PadRight(wCmd)).Append(' ').Append(pid.PadLeft(wPid)).Append(' ');
+                if (columns.Tasks) line.Append(tid.PadLeft(wTid)).Append(' ').Append(taskCmd.PadRight(wTaskCmd)).Append(' ');
                 if (columns.Ppid) line.Append(p.Process.Ppid.ToString().PadLeft(wPpid)).Append(' ');
                 if (columns.Pgid) line.Append(p.Process.Pgid.ToString().PadLeft(wPgid)).Append(' ');
                 line.Append(user.PadLeft(wUser)).Append(' ')
                     .Append(FdColumn(f.Fd).PadLeft(FdWidth)).Append(f.Mode).Append(f.Lock)
                     .Append(' ').Append(f.Type.PadLeft(wType)).Append(' ').Append(f.Device.PadLeft(wDev)).Append(' ')
-                    .Append(SizeOff(f, columns.SizeOff).PadLeft(wSize)).Append(' ').Append(f.Node.PadLeft(wNode)).Append(' ')
-                    .Append(UntrustedText.Escape(columns.Peers ? f.NameWithPeers : f.Name));
+                    .Append(SizeOff(f, columns.SizeOff).PadLeft(wSize)).Append(' ');
+                if (columns.Links) line.Append(LinkText(f).PadLeft(wLinks)).Append(' ');
+                line.Append(f.Node.PadLeft(wNode)).Append(' ').Append(UntrustedText.Escape(NameText(f, columns)));
                 output.WriteLine(line.ToString());
             }
         }
     }
+
+    private static string LinkText(OpenFile f) => f.Links?.ToString() ?? "";
+
+    private static string NameText(OpenFile f, LsofColumns columns) =>
+        columns.Peers ? f.NameWithPeers : columns.TcpInfo == TcpInfo.State ? f.Name : f.NameWithTcpInfo(columns.TcpInfo);
 
     private static string UserText(ProcessFiles p, LsofColumns columns) => columns.NumericUids ? p.Process.Uid.ToString() : p.User;
 
@@ -97,8 +113,9 @@ internal static class LsofFormatter
 
 internal enum SizeOffColumn { Both, Size, Offset }
 
-/// <summary>The optional columns of lsof's screen: -R (PPID), -g (PGID), -l (numeric UIDs),
-/// -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, -E endpoints in NAME, and +c W's COMMAND width
-/// (0: the whole name).</summary>
+/// <summary>The optional columns of lsof's screen: -K (TID and TASKCMD), -R (PPID), -g (PGID),
+/// -l (numeric UIDs), -s (SIZE) or -o (OFFSET) instead of SIZE/OFF, +L (NLINK), -E endpoints and
+/// -T's TCP/TPI facts in NAME, and +c W's COMMAND and TASKCMD width (0: the whole name).</summary>
 internal sealed record LsofColumns(bool Ppid = false, bool Pgid = false, bool NumericUids = false,
-    SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false, int CommandLimit = LsofFormatter.CommandLimit);
+    SizeOffColumn SizeOff = SizeOffColumn.Both, bool Peers = false, int CommandLimit = LsofFormatter.CommandLimit,
+    bool Tasks = false, bool Links = false, TcpInfo TcpInfo = TcpInfo.State);

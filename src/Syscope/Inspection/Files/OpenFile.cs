@@ -29,6 +29,33 @@ internal sealed record OpenFile(string Fd, char Mode, string Type, string Device
 
     public bool IsPipe => Type == "FIFO" && Name == "pipe";
 
+    /// <summary>NAME without its TCP/TPI part: a socket's "(STATE)" and UDP's trailing space, which
+    /// lsof -F puts in T fields and -T chooses to show.</summary>
+    public string BareName
+    {
+        get
+        {
+            if (Inet == null && Unix == null) return Name;
+            string name = Name.TrimEnd(' ');
+            int paren = name.LastIndexOf(" (", StringComparison.Ordinal);
+            return paren > 0 && name.EndsWith(')') ? name[..paren] : name;
+        }
+    }
+
+    /// <summary>NAME as lsof -T shows it for a socket: the state (TCP's, a UNIX socket's) and an
+    /// inet socket's queue lengths as asked for, in one pair of parentheses ("(LISTEN QR=0 QS=0)")
+    /// after a space; the space alone when it asks for something the socket has none of (UDP's
+    /// state, -Tf), nothing at all after -T alone.  Other files keep their NAME.</summary>
+    public string NameWithTcpInfo(TcpInfo info)
+    {
+        if (Inet == null && Unix == null || info == TcpInfo.State) return Name;
+        var parts = new List<string>(3);
+        if (info.HasFlag(TcpInfo.State) && Inet is { Protocol: InetProtocol.Tcp } tcp) parts.Add(tcp.StateName);
+        if (info.HasFlag(TcpInfo.State) && Unix is { } unix) parts.Add(unix.StateName);
+        if (info.HasFlag(TcpInfo.Queues) && Inet is { } s) { parts.Add($"QR={s.ReceiveQueue}"); parts.Add($"QS={s.SendQueue}"); }
+        return info == TcpInfo.None ? BareName : parts.Count == 0 ? BareName + " " : $"{BareName} ({string.Join(' ', parts)})";
+    }
+
     /// <summary>The FD column text: "3u", "cwd".</summary>
     public string FdText => Mode == ' ' ? Fd : Fd + Mode;
 
@@ -47,5 +74,15 @@ internal sealed record OpenFile(string Fd, char Mode, string Type, string Device
     }
 }
 
-/// <summary>The open files of one process, in lsof's order: cwd, rtd, txt, mem, then fds.</summary>
-internal sealed record ProcessFiles(ProcessEntry Process, string User, IReadOnlyList<OpenFile> Files);
+/// <summary>lsof -T: which TCP/TPI facts NAME shows (state by default; -T alone none; -Tqs...).
+/// -Tf (socket options and flags) is accepted and shows nothing more, as in lsof 4.95 on Linux.</summary>
+[Flags]
+internal enum TcpInfo { None = 0, State = 1, Queues = 2, Flags = 4 }
+
+/// <summary>The open files of one process, in lsof's order: cwd, rtd, txt, mem, then fds.  For a
+/// task row of lsof -K: the thread's id and name (0 and null for the process itself).</summary>
+internal sealed record ProcessFiles(ProcessEntry Process, string User, IReadOnlyList<OpenFile> Files)
+{
+    public int Tid { get; init; }
+    public string? TaskCommand { get; init; }
+}

@@ -45,30 +45,32 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         Func<SocketTables> once = () => tables ??= tablesFor(pid);
         foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
         {
-            var row = Descriptor(pid, fd, once, socketsOnly: true);
+            var row = Descriptor(pid, $"/proc/{pid}", fd, once, socketsOnly: true);
             if (row?.Inet != null || row?.Unix != null) rows.Add(row);
         }
         return rows;
     }
 
-    /// <summary>null when the process exited before its files could be listed.</summary>
-    public ProcessFiles? TryRead(ProcessEntry process)
+    /// <summary>null when the process exited before its files could be listed.  With a tid, the
+    /// files of that thread (lsof -K's task rows), read from /proc/PID/task/TID.</summary>
+    public ProcessFiles? TryRead(ProcessEntry process, int tid = 0)
     {
         int pid = process.Pid;
-        var rows = new List<OpenFile> { Special(pid, "cwd", "cwd"), Special(pid, "rtd", "root") };
-        var txt = Special(pid, "txt", "exe");
+        string dir = tid == 0 ? $"/proc/{pid}" : $"/proc/{pid}/task/{tid}";
+        var rows = new List<OpenFile> { Special(dir, "cwd", "cwd"), Special(dir, "rtd", "root") };
+        var txt = Special(dir, "txt", "exe");
         rows.Add(txt);
         // lsof too lists a process whose maps it may not read, just without mem rows.
         string? maps;
-        try { maps = ProcText.TryRead($"/proc/{pid}/maps"); }
+        try { maps = ProcText.TryRead($"{dir}/maps"); }
         catch (UserError) { maps = null; }
         if (maps != null) AddMapped(rows, Maps.Parse(maps), txt);
-        if (!Directory.Exists($"/proc/{pid}")) return null;
+        if (!Directory.Exists(dir)) return null;
         SocketTables? tables = null;
         Func<SocketTables> once = () => tables ??= tablesFor(pid);
-        foreach (int fd in ProcessTable.NumericEntries($"/proc/{pid}/fd"))
+        foreach (int fd in ProcessTable.NumericEntries($"{dir}/fd"))
         {
-            var row = Descriptor(pid, fd, once, socketsOnly: false);
+            var row = Descriptor(pid, dir, fd, once, socketsOnly: false);
             if (row != null) rows.Add(row);
         }
         return new ProcessFiles(process, names.User(process.Uid), rows);
@@ -79,9 +81,9 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
     private static OpenFile Unknown(string fd, string path, int errno) =>
         new(fd, ' ', "unknown", "", "", "", errno == Kernel.Errno.ENOENT ? path : $"{path} (readlink: {Kernel.Errno.Message(errno)})");
 
-    private OpenFile Special(int pid, string fd, string link)
+    private OpenFile Special(string dir, string fd, string link)
     {
-        string path = $"/proc/{pid}/{link}";
+        string path = $"{dir}/{link}";
         string? target = FileStatus.Readlink(path, out int errno);
         if (target == null) return Unknown(fd, path, errno);
         if (FileStatus.Stat(path, out var st) != 0) return new(fd, ' ', "unknown", "", "", "", target);
@@ -112,9 +114,9 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         }
     }
 
-    private OpenFile? Descriptor(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
+    private OpenFile? Descriptor(int pid, string dir, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
     {
-        var row = DescriptorRow(pid, fd, tablesOnce, socketsOnly, out var info, out var st);
+        var row = DescriptorRow(pid, dir, fd, tablesOnce, socketsOnly, out var info, out var st);
         return row == null || row.Type == "unknown" ? row
             : row with
             {
@@ -125,18 +127,18 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
             };
     }
 
-    private OpenFile? DescriptorRow(int pid, int fd, Func<SocketTables> tablesOnce, bool socketsOnly, out FdInfo? info, out FileStat st)
+    private OpenFile? DescriptorRow(int pid, string dir, int fd, Func<SocketTables> tablesOnce, bool socketsOnly, out FdInfo? info, out FileStat st)
     {
         info = null;
         st = default;
-        string path = $"/proc/{pid}/fd/{fd}";
+        string path = $"{dir}/fd/{fd}";
         string? target = FileStatus.Readlink(path, out int errno);
         if (target == null)
             return errno == Kernel.Errno.ENOENT || socketsOnly ? null : Unknown(fd.ToString(), path, errno);
         bool isSocket = target.StartsWith("socket:[", StringComparison.Ordinal);
         if (socketsOnly && !isSocket) return null;
         if (FileStatus.Stat(path, out st) != 0) return null;
-        info = ReadFdInfo(pid, fd);
+        info = ReadFdInfo(dir, fd);
         char mode = info?.Mode ?? ' ';
         long pos = info?.Position ?? 0;
         string fdText = fd.ToString(), ino = st.Inode.ToString();
@@ -172,9 +174,9 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos, Lock = st.Type == FileStat.S_IFREG ? LockOf(pid, st) : ' ' };
     }
 
-    private FdInfo? ReadFdInfo(int pid, int fd)
+    private FdInfo? ReadFdInfo(string dir, int fd)
     {
-        int n = ProcText.TryRead($"/proc/{pid}/fdinfo/{fd}", ref _buffer, onePiece: true);
+        int n = ProcText.TryRead($"{dir}/fdinfo/{fd}", ref _buffer, onePiece: true);
         if (n < 0) return null;
         Span<char> chars = n <= 4096 ? stackalloc char[n] : new char[n];
         for (int i = 0; i < n; i++) chars[i] = (char)_buffer[i];

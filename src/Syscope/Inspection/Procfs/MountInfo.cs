@@ -24,6 +24,19 @@ internal static class MountInfo
         return null;
     }
 
+    /// <summary>What is mounted, in the mount table's order (/proc/self/mounts): each mount point
+    /// and its file system type, as lsof reads them with getmntent.</summary>
+    public static List<(string Dir, string FsType)> Mounts()
+    {
+        var list = new List<(string, string)>();
+        foreach (var line in (ProcText.TryRead("/proc/self/mounts") ?? "").Split('\n'))
+        {
+            var fields = line.Split(' ');
+            if (fields.Length >= 3) list.Add((Unescape(fields[1]), Unescape(fields[2])));
+        }
+        return list;
+    }
+
     /// <summary>mountinfo writes space, tab, newline and backslash as three octal digits (\040).</summary>
     private static string Unescape(string field)
     {
