@@ -30,7 +30,7 @@ internal sealed partial class TraceArguments
     /// <summary>--color=auto|always|never, --slow=DURATION (highlighted in colour).</summary>
     public ColorChoice Color;
     public long SlowNs = 10 * Filtering.TimeSpec.Millisecond;
-    /// <summary>-k count (--stack-traces): each call's stack; --no-demangle keeps C++ and Rust names raw.</summary>
+    /// <summary>-k count (--stack-traces): each call's stack; --no-demangle keeps C++ and Rust names raw; -kk adds source lines.</summary>
     public int StackTraces;
     public bool NoDemangle;
     /// <summary>--report FILE: the one-file HTML report, written when tracing ends.</summary>

@@ -82,7 +82,8 @@ internal static class TraceCommand
                         number is milliseconds); -c still counts every call
           -k, --stack-traces   each call's user-space stack after it, as strace -k; frames named
                         from .symtab, debug info (build-id, .gnu_debuglink) and JIT perf maps
-                        (/tmp/perf-PID.map); --no-demangle keeps C++ and Rust names raw
+                        (/tmp/perf-PID.map); --no-demangle keeps C++ and Rust names raw;
+                        -kk adds " at FILE:LINE" to frames whose module has DWARF line tables
           --report FILE write a one-file HTML report (timeline, per-syscall latencies and
                         histograms, slowest calls, files and sockets, failures, signals, search);
                         the trace itself then goes only to -o FILE; decodes as -yy unless -y is given
@@ -193,7 +194,7 @@ internal static class TraceCommand
                 ? new RunAs((uint)a.Uid!.Value, (uint)a.Gid!.Value, Passwd.Groups(a.UserName, a.Gid.Value)) : null,
             KillOnExit = a.KillOnExit,
             Scope = scope,
-            StackTraces = a.StackTraces > 0 ? new StackTraceSettings(!a.NoDemangle) : null,
+            StackTraces = a.StackTraces > 0 ? new StackTraceSettings(!a.NoDemangle, SourceLines: a.StackTraces > 1) : null,
             DetachOnExecve = a.DetachOnExecve,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");

@@ -23,6 +23,10 @@ internal struct StackFrame
     /// <summary>The function, demangled unless asked not to; null when none is known.</summary>
     public string? Symbol;
     public ulong SymbolOffset;
+    /// <summary>-kk: the source file and line of the frame's code (the call, for a return address)
+    /// from DWARF line tables; null and 0 where unknown.</summary>
+    public string? SourceFile;
+    public int SourceLine;
 }
 
 /// <summary>

@@ -155,7 +155,8 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     }
 
     /// <summary>-k: "stack":[{"module","offset" (in the file, strace's bracketed number),"symbol",
-    /// "symbol_offset","address"}...]; module and symbol are null where unknown.</summary>
+    /// "symbol_offset","address"[,"file","line" under -kk where the line tables know them]}...];
+    /// module and symbol are null where unknown.</summary>
     private void Stack(StackTrace stack)
     {
         Field("stack"u8);
@@ -172,6 +173,12 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
             if (f.Symbol == null) _output.Write("null"u8);
             else { Text(f.Symbol); Field("symbol_offset"u8).Number((long)f.SymbolOffset); }
             Field("address"u8).Number((long)f.Address);
+            if (f.SourceFile != null)
+            {
+                Field("file"u8);
+                Text(f.SourceFile);
+                Field("line"u8).Number(f.SourceLine);
+            }
             _output.Write((byte)'}');
         }
         _output.Write((byte)']');

@@ -10,7 +10,9 @@ namespace Syscope.Output;
 /// not name reads " &gt; module() [0x...]", or " &gt; module(+0x0) [0x...]" when captured at the
 /// call's entry (strace's two paths differ so); an address outside every module ends the stack as
 /// " &gt; unexpected_backtracing_error [0xaddress]".  JIT frames, which strace cannot show, read
-/// " &gt; [jit](Method+0xoff) [0xaddress]".
+/// " &gt; [jit](Method+0xoff) [0xaddress]".  Under -kk a frame whose code has a line in the
+/// module's DWARF line tables ends " at /path/file.c:12" (gdb's word; the path as addr2line joins
+/// it; for a return address, the line of the call).
 /// </summary>
 internal static class StackLines
 {
@@ -38,6 +40,13 @@ internal static class StackLines
             o.Write(") [0x"u8);
             WriteHex(o, f.Kind == StackFrameKind.Jit ? f.Address : f.ModuleOffset);
             o.Write((byte)']');
+            if (f.SourceFile != null)
+            {
+                o.Write(" at "u8);
+                WriteText(o, f.SourceFile);
+                o.Write((byte)':');
+                WriteDecimal(o, f.SourceLine);
+            }
             o.EndLine();
         }
         if (stack.TooDeep)
@@ -51,6 +60,13 @@ internal static class StackLines
     {
         Span<byte> digits = stackalloc byte[16];
         Utf8Formatter.TryFormat(v, digits, out int n, new StandardFormat('x'));
+        o.Write(digits[..n]);
+    }
+
+    private static void WriteDecimal(TraceOutput o, int v)
+    {
+        Span<byte> digits = stackalloc byte[11];
+        Utf8Formatter.TryFormat(v, digits, out int n);
         o.Write(digits[..n]);
     }
 

@@ -30,8 +30,8 @@ internal sealed class TraceTarget
     public bool Launches => ExecutablePath != null;
 }
 
-/// <summary>-k's settings: Demangle is false under --no-demangle.</summary>
-internal sealed record StackTraceSettings(bool Demangle);
+/// <summary>-k's settings: Demangle is false under --no-demangle; SourceLines under -kk.</summary>
+internal sealed record StackTraceSettings(bool Demangle, bool SourceLines = false);
 
 /// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
 internal readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);

@@ -4,10 +4,11 @@ using Syscope.Tests.Infrastructure;
 
 namespace Syscope.Tests.Stacks;
 
-/// <summary>One " > module(symbol+0xoff) [0xat]" line of strace -k or syscope trace -k.</summary>
-public sealed record StackFrameLine(string Module, string? Symbol, ulong SymbolOffset, ulong At)
+/// <summary>One " > module(symbol+0xoff) [0xat]" line of strace -k or syscope trace -k (with
+/// " at file:line" under syscope's -kk).</summary>
+public sealed record StackFrameLine(string Module, string? Symbol, ulong SymbolOffset, ulong At, string? Source = null)
 {
-    private static readonly Regex Line = new(@"^ > (?<module>\[[a-z]+\]|[^(\[]+?)(\((?<sym>.*)\+0x(?<off>[0-9a-f]+)\)|\(\))? \[0x(?<at>[0-9a-f]+)\]$");
+    private static readonly Regex Line = new(@"^ > (?<module>\[[a-z]+\]|[^(\[]+?)(\((?<sym>.*)\+0x(?<off>[0-9a-f]+)\)|\(\))? \[0x(?<at>[0-9a-f]+)\]( at (?<src>.+:\d+))?$");
 
     public string Where => $"{Module} [0x{At:x}]";
 
@@ -31,7 +32,8 @@ public sealed record StackFrameLine(string Module, string? Symbol, ulong SymbolO
             m.Groups["module"].Value,
             m.Groups["sym"].Success && m.Groups["sym"].Value.Length > 0 ? m.Groups["sym"].Value : null,
             m.Groups["off"].Success ? ulong.Parse(m.Groups["off"].Value, NumberStyles.HexNumber) : 0,
-            ulong.Parse(m.Groups["at"].Value, NumberStyles.HexNumber))).ToList();
+            ulong.Parse(m.Groups["at"].Value, NumberStyles.HexNumber),
+            m.Groups["src"].Success ? m.Groups["src"].Value : null)).ToList();
 }
 
 /// <summary>What binutils says a module's symbols are: nm over the file and its separate debug
@@ -59,7 +61,8 @@ public static class Binutils
         return false;
     }
 
-    private static bool ToAddress(string module, ulong fileOffset, out ulong address)
+    /// <summary>The link-time address of a byte of module, through its LOAD segments.</summary>
+    public static bool ToAddress(string module, ulong fileOffset, out ulong address)
     {
         address = 0;
         foreach (var l in Runner.Run("readelf", ["-lW", module]).Stdout.Split('\n'))

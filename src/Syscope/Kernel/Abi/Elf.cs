@@ -73,3 +73,14 @@ internal struct ElfNoteHeader
     [CField("n_descsz")] public uint DescSize;
     [CField("n_type")] public uint Type;
 }
+
+/// <summary>The header of a compressed section (SHF_COMPRESSED: debug sections of Debian's debug files).</summary>
+[CLayout("Elf64_Chdr", "elf.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct ElfCompressionHeader
+{
+    [CField("ch_type")] public uint Type;
+    [CField("ch_reserved")] public uint Reserved;
+    [CField("ch_size")] public ulong Size;
+    [CField("ch_addralign")] public ulong AddrAlign;
+}

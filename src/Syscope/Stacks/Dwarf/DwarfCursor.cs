@@ -34,6 +34,17 @@ internal ref struct DwarfCursor(ReadOnlySpan<byte> data, ulong address, int posi
     public uint U32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
     public ulong U64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
+    /// <summary>A unit's initial length (32-bit, or 0xffffffff then 64-bit, when its offsets are
+    /// wide): returns where the unit ends, which must be within the data.</summary>
+    public int UnitEnd(out bool wide)
+    {
+        ulong length = U32();
+        wide = length == 0xffffffff;
+        if (wide) length = U64();
+        if (length == 0 || length > (ulong)(_data.Length - Position)) throw new DwarfFormatException();
+        return Position + (int)length;
+    }
+
     public ulong Uleb()
     {
         ulong v = 0;

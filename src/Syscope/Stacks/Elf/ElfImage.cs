@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Syscope.Kernel.Abi;
@@ -5,7 +6,7 @@ using Syscope.Kernel.Abi;
 namespace Syscope.Stacks.Elf;
 
 /// <summary>A section of an ELF image: where it is in the file and where it is loaded.</summary>
-internal readonly record struct ElfSection(string Name, uint Type, ulong Address, int Offset, int Size, uint Link);
+internal readonly record struct ElfSection(string Name, uint Type, ulong Address, int Offset, int Size, uint Link, ulong Flags);
 
 /// <summary>
 /// A 64-bit little-endian ELF file held in memory (a module on disk, or the vDSO copied out of the
@@ -16,7 +17,10 @@ internal readonly record struct ElfSection(string Name, uint Type, ulong Address
 internal sealed class ElfImage
 {
     public const uint SHT_SYMTAB = 2, SHT_NOBITS = 8, SHT_DYNSYM = 11;
-    private const uint PT_LOAD = 1, NT_GNU_BUILD_ID = 3;
+    private const uint PT_LOAD = 1, NT_GNU_BUILD_ID = 3, ELFCOMPRESS_ZLIB = 1;
+    private const ulong SHF_COMPRESSED = 0x800;
+    /// <summary>A decompressed section larger than this is not read (a debug file's line table is a few MiB).</summary>
+    private const ulong MaxSectionSize = 256 << 20;
     private const ushort EM_X86_64 = 62;
 
     public byte[] Data { get; }
@@ -59,7 +63,7 @@ internal sealed class ElfImage
             {
                 bool present = s.Type != SHT_NOBITS && s.Offset + s.Size <= (ulong)data.Length;
                 sections.Add(new ElfSection(CString(data, names.Offset + s.Name), s.Type, s.Addr,
-                    present ? (int)s.Offset : 0, present ? (int)s.Size : 0, s.Link));
+                    present ? (int)s.Offset : 0, present ? (int)s.Size : 0, s.Link, s.Flags));
             }
         }
         return new ElfImage(data, sections, loads.ToArray());
@@ -72,6 +76,27 @@ internal sealed class ElfImage
     }
 
     public ReadOnlySpan<byte> Bytes(in ElfSection s) => Data.AsSpan(s.Offset, s.Size);
+
+    /// <summary>A section's contents, inflated if it is compressed with zlib (as Debian's debug files'
+    /// are); null when absent, compressed otherwise (zstd) or corrupt.</summary>
+    public byte[]? Contents(string name)
+    {
+        if (Section(name) is not { } s) return null;
+        if ((s.Flags & SHF_COMPRESSED) == 0) return Bytes(s).ToArray();
+        var bytes = Bytes(s);
+        if (bytes.Length < Unsafe.SizeOf<ElfCompressionHeader>()) return null;
+        var h = MemoryMarshal.Read<ElfCompressionHeader>(bytes);
+        if (h.Type != ELFCOMPRESS_ZLIB || h.Size > MaxSectionSize) return null;
+        var output = new byte[h.Size];
+        try
+        {
+            using var z = new System.IO.Compression.ZLibStream(new MemoryStream(Data, s.Offset + Unsafe.SizeOf<ElfCompressionHeader>(),
+                s.Size - Unsafe.SizeOf<ElfCompressionHeader>()), System.IO.Compression.CompressionMode.Decompress);
+            z.ReadExactly(output);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException) { return null; }
+        return output;
+    }
 
     /// <summary>The link-time address of a byte of the file, through the loadable segment holding it.</summary>
     public bool AddressOfFileOffset(ulong fileOffset, out ulong address)

@@ -10,17 +10,16 @@ namespace Syscope.Stacks.Symbols;
 /// </summary>
 internal sealed class ModuleSymbols
 {
-    public const string DebugRoot = "/usr/lib/debug";
-
     private readonly SymbolTable _nearest;
     private readonly SymbolTable? _sized;
 
-    public ModuleSymbols(ElfImage elf, string path, bool demangle)
+    /// <param name="debugFile">Finds the module's separate debug file, when its own .symtab is missing.</param>
+    public ModuleSymbols(ElfImage elf, Func<ElfImage?> debugFile, bool demangle)
     {
         _nearest = SymbolTable.Read(elf, demangle, ElfImage.SHT_SYMTAB, ElfImage.SHT_DYNSYM);
         var own = SymbolTable.Read(elf, demangle, ElfImage.SHT_SYMTAB);
         if (!own.IsEmpty) _sized = own;
-        else if (DebugFile(elf, path) is { } debug)
+        else if (debugFile() is { } debug)
         {
             var table = SymbolTable.Read(debug, demangle, ElfImage.SHT_SYMTAB);
             if (!table.IsEmpty) _sized = table;
@@ -35,30 +34,5 @@ internal sealed class ModuleSymbols
         if (_sized != null && _sized.TryContaining(address, out match) && !(guessed && guess.Start == match.Start)) return true;
         match = guess;
         return guessed;
-    }
-
-    /// <summary>The separate debug file: /usr/lib/debug/.build-id/xx/rest.debug, else the
-    /// .gnu_debuglink name beside the module, in its .debug folder or under /usr/lib/debug.</summary>
-    private static ElfImage? DebugFile(ElfImage elf, string path)
-    {
-        var candidates = new List<string>();
-        if (elf.BuildId() is { Length: > 1 } id)
-        {
-            string hex = Convert.ToHexStringLower(id);
-            candidates.Add($"{DebugRoot}/.build-id/{hex[..2]}/{hex[2..]}.debug");
-        }
-        if (elf.DebugLink() is { Length: > 0 } link && !link.Contains('/'))
-        {
-            string dir = Path.GetDirectoryName(path) ?? "/";
-            candidates.Add(Path.Join(DebugRoot, dir, link));
-            candidates.Add(Path.Join(dir, ".debug", link));
-            candidates.Add(Path.Join(dir, link));
-        }
-        foreach (var candidate in candidates)
-        {
-            if (candidate == path || !File.Exists(candidate)) continue;
-            if (ModuleFiles.TryRead(candidate) is { } bytes && ElfImage.TryParse(bytes) is { } debug) return debug;
-        }
-        return null;
     }
 }

@@ -13,7 +13,8 @@ namespace Syscope.Stacks.Unwind;
 /// frame-pointer chain.  Modules are parsed once (<see cref="ModuleCache"/>), each process's
 /// mappings kept until they change; a walk allocates nothing once its modules are known.
 /// </summary>
-internal sealed class StackUnwinder(bool demangle = true)
+/// <param name="sourceLines">-kk: each frame's source file and line, from the module's DWARF line tables.</param>
+internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = false)
 {
     private readonly ModuleCache _modules = new(demangle);
     private readonly Dictionary<int, (ProcessMappings Maps, PerfMap Jit)> _processes = new();
@@ -73,6 +74,11 @@ internal sealed class StackUnwinder(bool demangle = true)
             {
                 frame.Symbol = symbol.Name;
                 frame.SymbolOffset = address + (exact ? 0UL : 1UL) - symbol.Start;
+            }
+            if (sourceLines && module.Lines is { } lines && lines.TryFind(address, out string file, out int line))
+            {
+                frame.SourceFile = file;
+                frame.SourceLine = line;
             }
             if (!module.Frames.TryFind(address, out var fde))
             {
