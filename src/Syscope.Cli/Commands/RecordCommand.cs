@@ -7,13 +7,15 @@ namespace Syscope.Cli.Commands;
 /// writing a recording that `replay`, `export` and `diff` read.  Parsing and wiring only.</summary>
 internal static class RecordCommand
 {
-    public const string Usage = "usage: syscope record -o FILE [-f] [-s STRSIZE] [-e trace=SET] [-e inject=...] [--ebpf] {-p PID | PROG [ARGS]}";
+    public const string Usage = "usage: syscope record -o FILE [-f] [-k] [-s STRSIZE] [-e trace=SET] [-e inject=...] [--ebpf] {-p PID | PROG [ARGS]}";
 
     public const string Description = """
         Record a trace to FILE, to be shown later with any output options (syscope replay), exported
         (syscope export) or compared with another run (syscope diff).  Takes trace's options: those
         that choose what is traced (-f, -p, -e trace=, inject=, fault=, --ebpf, --syscall-limit)
         apply; those that choose what is shown (-c, -z, -P, -y, -e signal=...) are for replay.
+        -k keeps each call's stack, resolved to modules and symbols as it is recorded (replay -k
+        shows them).
         Strings and buffers are kept up to 256 bytes, or -s N if larger.  The file is written as
         the trace goes: a recording cut short (kill -9, a full disk) reads back up to its last block.
           syscope trace --record FILE [options] CMD   shows the trace and records it alongside

@@ -12,13 +12,14 @@ namespace Syscope.Cli.Commands;
 /// with other options.  Parsing and wiring only.</summary>
 internal static class ReplayCommand
 {
-    public const string Usage = "usage: syscope replay FILE [-cCfqrtTvwxyzZn] [-o OUT] [-s STRSIZE] [-e EXPR]... [-P PATH]... [--json]";
+    public const string Usage = "usage: syscope replay FILE [-cCfkqrtTvwxyzZn] [-o OUT] [-s STRSIZE] [-e EXPR]... [-P PATH]... [--json]";
 
     public const string Description = """
         Show a recording (syscope record) with trace's output options, on stdout or in -o OUT: the
         same options print what the live trace printed, byte for byte; others decode it again
         (-e trace=, -P, -y/-yy, -s up to what was kept, -x, -v, -T, -tt, -f, -c, --json).  Only the
-        calls that were recorded can show.
+        calls that were recorded can show; -k shows the stacks of a recording made with -k, as they
+        were resolved then.
         """;
 
     public static Command Create()
@@ -75,6 +76,7 @@ internal static class ReplayCommand
             throw new UserError($"the report would overwrite the recording {UntrustedText.Escape(path)}");
 
         using var reader = RecordingReader.Open(path);
+        reader.Stacks = a.StackTraces > 0;
         if (reader.Header.Command.Count > 0) a.ReplayingLaunch();
         var options = a.ToOptions(manyProcesses: reader.Header.ManyProcesses);
         // Processes picked by a scope (--system-wide, --cgroup, --comm) are named on every line, as live.

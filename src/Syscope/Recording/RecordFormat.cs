@@ -1,7 +1,7 @@
 namespace Syscope.Recording;
 
 /// <summary>
-/// The layout of a recording (`syscope record`, `trace --record`), version 1.  A file is a header
+/// The layout of a recording (`syscope record`, `trace --record`), version 2.  A file is a header
 /// then blocks; nothing refers back, so a writer streams it in constant memory and a file cut at
 /// any byte (kill -9, a full disk) reads back up to its last whole block.
 ///
@@ -16,12 +16,15 @@ namespace Syscope.Recording;
 ///   Event:  a TraceEvent, fields present by a mask (<see cref="EventCodec"/>); the facts and memory
 ///           written since the previous event belong to it
 ///   End:    how the run ended (exit code, killing signal, core dumped, detaching signal)
-/// A reader skips nothing it does not know: a later version with new records bumps the version.
+///   Name, Stack: since version 2, -k stacks (<see cref="StackCodec"/>); a Stack belongs to the
+///           Event after it
+/// A reader skips nothing it does not know: a later version with new records bumps the version,
+/// and reads every older one (version 1 is version 2 without stacks).
 /// </summary>
 internal static class RecordFormat
 {
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'S', (byte)'C', (byte)'O', (byte)'P', (byte)'E', (byte)'\r', (byte)'\n'];
-    public const ushort Version = 1;
+    public const ushort Version = 2;
     /// <summary>magic, version, reserved, length, crc.</summary>
     public const int HeaderPrefix = 8 + 2 + 2 + 4 + 4;
     public const int BlockPrefix = 8;
@@ -31,7 +34,7 @@ internal static class RecordFormat
     public const int MaxBlock = 256 * 1024 * 1024;
 }
 
-internal enum RecordTag : byte { Fact = 1, Memory = 2, Event = 3, End = 4 }
+internal enum RecordTag : byte { Fact = 1, Memory = 2, Event = 3, End = 4, Name = 5, Stack = 6 }
 
 /// <summary>Which question a fact answers; a, b, c of its key are the question's arguments.</summary>
 internal enum FactKind : byte

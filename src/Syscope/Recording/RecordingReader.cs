@@ -20,6 +20,12 @@ internal sealed class RecordingReader : IDisposable
     private readonly Stream _in;
     private readonly string _name;
     private readonly EventCodec _codec = new();
+    private readonly StackCodec _stackCodec = new();
+    /// <summary>The Stack record read before the next event, and each thread's stack object (as a
+    /// backend keeps one per thread: an output may hold it until the thread's call completes).</summary>
+    private readonly StackTrace _stackRead = new();
+    private bool _stackPending;
+    private readonly Dictionary<int, StackTrace> _stacks = [];
     private readonly ReplayFacts _facts;
     private byte[] _block = new byte[RecordFormat.BlockTarget * 2];
     private int _blockLength, _position;
@@ -33,6 +39,9 @@ internal sealed class RecordingReader : IDisposable
     /// <summary>After Next returned false: why the recording ended before its End record, or null.</summary>
     public string? Problem { get; private set; }
     public long EventsRead { get; private set; }
+    /// <summary>-k: give events the stacks recorded with them (`record -k`); off, they are read and
+    /// left out, as a trace without -k shows none.</summary>
+    public bool Stacks { get; set; }
 
     /// <summary>A thread's name (comm) as last noted up to the current event (raw bytes: escape
     /// them); empty when unknown.</summary>
@@ -116,6 +125,8 @@ internal sealed class RecordingReader : IDisposable
                     {
                         case RecordTag.Event:
                             _codec.Read(ref s, ref e);
+                            if (_stackPending && Stacks) e.Stack = StackOf(e.Tid);
+                            _stackPending = false;
                             _position = s.Position;
                             EventsRead++;
                             return true;
@@ -127,6 +138,13 @@ internal sealed class RecordingReader : IDisposable
                             var kind = (FactKind)s.Byte();
                             var key = new FactKey(kind, s.Signed(), s.Signed(), s.Signed());
                             _facts.Learn(key, s.Blob());
+                            break;
+                        case RecordTag.Name:
+                            _stackCodec.ReadName(ref s);
+                            break;
+                        case RecordTag.Stack:
+                            _stackCodec.Read(ref s, _stackRead);
+                            _stackPending = true;
                             break;
                         case RecordTag.End:
                             Outcome = new TraceOutcome(s.Int(), s.Int(), s.Byte() != 0, s.Int());
@@ -144,6 +162,17 @@ internal sealed class RecordingReader : IDisposable
             }
         }
         return false;
+    }
+
+    /// <summary>The stack just read, in the thread's own object.</summary>
+    private StackTrace StackOf(int tid)
+    {
+        if (!_stacks.TryGetValue(tid, out var stack)) _stacks[tid] = stack = new StackTrace();
+        _stackRead.AsSpan().CopyTo(stack.Frames);
+        stack.Count = _stackRead.Count;
+        stack.AtEntry = _stackRead.AtEntry;
+        stack.TooDeep = _stackRead.TooDeep;
+        return stack;
     }
 
     /// <summary>Feeds every event to consumer, as a backend would, then completes it.</summary>

@@ -18,6 +18,7 @@ internal sealed class RecordingWriter : IDisposable
     private readonly string _name;
     private readonly RecordBuffer _block = new();
     private readonly EventCodec _codec = new();
+    private readonly StackCodec _stacks = new();
     private readonly int _blockTarget;
     private long _lastFlushNs;
 
@@ -80,7 +81,10 @@ internal sealed class RecordingWriter : IDisposable
         _block.Blob(bytes);
     }
 
-    /// <summary>The event, after the facts and memory that belong to it.</summary>
+    /// <summary>-k: the stack of the event written next.</summary>
+    public void Stack(Events.StackTrace stack) => _stacks.Write(stack, _block);
+
+    /// <summary>The event, after the facts, memory and stack that belong to it.</summary>
     public void Event(in TraceEvent e)
     {
         _codec.Write(in e, _block);

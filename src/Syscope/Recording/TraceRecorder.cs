@@ -46,6 +46,7 @@ internal sealed class TraceRecorder : ITraceConsumer
             _facts.NoteProcessName(recorded.Tid);
         var snapshot = _memory.Copy;
         for (int i = 0; i < snapshot.RegionCount; i++) _writer.Memory(snapshot.RegionAddress(i), snapshot.RegionBytes(i));
+        if (recorded.Stack != null) _writer.Stack(recorded.Stack);
         _writer.Event(in recorded);
     }
 

@@ -1,0 +1,91 @@
+using Syscope.Events;
+
+namespace Syscope.Recording;
+
+/// <summary>
+/// -k stacks in a recording (format version 2), written as the backend resolved them: module,
+/// address, offset in the module, symbol and offset in it.  Resolved rather than raw return
+/// addresses with the module maps because a recording is read elsewhere and later (the point of
+/// `diff` is the machine where it fails): the binaries may be gone, rebuilt or never there, and a
+/// JIT's perf map is deleted when its process exits.  Module paths and symbols repeat from stack
+/// to stack, so each is written once as a Name record and frames refer to it by number: a frame
+/// costs a few bytes.
+///   Name:  text (numbered 0, 1, ... in the order written)
+///   Stack: flags (1 at entry, 2 too deep), frame count, then per frame: kind, fields (1: has a
+///          symbol), module name, address, module offset, [symbol name, symbol offset]
+/// The Stack record belongs to the Event after it, like Memory.
+/// </summary>
+internal sealed class StackCodec
+{
+    [Flags]
+    private enum StackFlags : byte { AtEntry = 1, TooDeep = 2 }
+
+    [Flags]
+    private enum FrameFields : byte { Symbol = 1 }
+
+    private readonly Dictionary<string, int> _written = new(StringComparer.Ordinal);
+    private readonly List<string> _read = [];
+
+    /// <summary>The Name records the stack needs that were not written yet, then the Stack record.</summary>
+    public void Write(StackTrace stack, RecordBuffer b)
+    {
+        foreach (ref readonly var f in stack.AsSpan())
+        {
+            NameOf(f.Module ?? "", b);
+            if (f.Symbol != null) NameOf(f.Symbol, b);
+        }
+        b.Byte((byte)RecordTag.Stack);
+        b.Byte((byte)((stack.AtEntry ? StackFlags.AtEntry : 0) | (stack.TooDeep ? StackFlags.TooDeep : 0)));
+        b.Varint((ulong)stack.Count);
+        foreach (ref readonly var f in stack.AsSpan())
+        {
+            b.Byte((byte)f.Kind);
+            b.Byte((byte)(f.Symbol != null ? FrameFields.Symbol : 0));
+            b.Varint((ulong)_written[f.Module ?? ""]);
+            b.Varint(f.Address);
+            b.Varint(f.ModuleOffset);
+            if (f.Symbol == null) continue;
+            b.Varint((ulong)_written[f.Symbol]);
+            b.Varint(f.SymbolOffset);
+        }
+    }
+
+    private void NameOf(string name, RecordBuffer b)
+    {
+        if (_written.ContainsKey(name)) return;
+        _written[name] = _written.Count;
+        b.Byte((byte)RecordTag.Name);
+        b.Text(name);
+    }
+
+    /// <summary>A Name record's body (its tag already read).</summary>
+    public void ReadName(ref RecordSpan s) => _read.Add(s.Text());
+
+    /// <summary>A Stack record's body (its tag already read) into stack.</summary>
+    public void Read(ref RecordSpan s, StackTrace stack)
+    {
+        stack.Clear();
+        var flags = (StackFlags)s.Byte();
+        stack.AtEntry = (flags & StackFlags.AtEntry) != 0;
+        stack.TooDeep = (flags & StackFlags.TooDeep) != 0;
+        ulong count = s.Varint();
+        if (count > StackTrace.MaxFrames) throw new DamagedRecording("a stack has more frames than a stack can");
+        for (int i = 0; i < (int)count; i++)
+        {
+            ref var f = ref stack.Frames[i];
+            byte kind = s.Byte();
+            if (kind > (byte)StackFrameKind.Unknown) throw new DamagedRecording($"unknown stack frame kind {kind}");
+            f.Kind = (StackFrameKind)kind;
+            var fields = (FrameFields)s.Byte();
+            if ((fields & ~FrameFields.Symbol) != 0) throw new DamagedRecording("a stack frame has fields this version does not know");
+            f.Module = Name(s.Varint());
+            f.Address = s.Varint();
+            f.ModuleOffset = s.Varint();
+            f.Symbol = (fields & FrameFields.Symbol) != 0 ? Name(s.Varint()) : null;
+            f.SymbolOffset = (fields & FrameFields.Symbol) != 0 ? s.Varint() : 0;
+        }
+        stack.Count = (int)count;
+    }
+
+    private string Name(ulong index) => index < (ulong)_read.Count ? _read[(int)index] : throw new DamagedRecording("a stack frame names a name not written before it");
+}
