@@ -19,7 +19,7 @@ internal static class ReplayCommand
         same options print what the live trace printed, byte for byte; others decode it again
         (-e trace=, -P, -y/-yy, -s up to what was kept, -x, -v, -T, -tt, -f, -c, --json).  Only the
         calls that were recorded can show; -k shows the stacks of a recording made with -k, as they
-        were resolved then.
+        were resolved then (-kk with their source lines, if it was made with -kk).
         """;
 
     public static Command Create()
@@ -76,7 +76,7 @@ internal static class ReplayCommand
             throw new UserError($"the report would overwrite the recording {UntrustedText.Escape(path)}");
 
         using var reader = RecordingReader.Open(path);
-        reader.Stacks = a.StackTraces > 0;
+        reader.Stacks = a.StackTraces;
         if (reader.Header.Command.Count > 0) a.ReplayingLaunch();
         var options = a.ToOptions(manyProcesses: reader.Header.ManyProcesses);
         // Processes picked by a scope (--system-wide, --cgroup, --comm) are named on every line, as live.

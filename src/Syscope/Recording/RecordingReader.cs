@@ -39,9 +39,10 @@ internal sealed class RecordingReader : IDisposable
     /// <summary>After Next returned false: why the recording ended before its End record, or null.</summary>
     public string? Problem { get; private set; }
     public long EventsRead { get; private set; }
-    /// <summary>-k: give events the stacks recorded with them (`record -k`); off, they are read and
-    /// left out, as a trace without -k shows none.</summary>
-    public bool Stacks { get; set; }
+    /// <summary>-k: give events the stacks recorded with them (`record -k`), 1 for -k, 2 for -kk
+    /// (with source lines, when they were recorded); 0: they are read and left out, as a trace
+    /// without -k shows none.</summary>
+    public int Stacks { get; set; }
 
     /// <summary>A thread's name (comm) as last noted up to the current event (raw bytes: escape
     /// them); empty when unknown.</summary>
@@ -125,7 +126,7 @@ internal sealed class RecordingReader : IDisposable
                     {
                         case RecordTag.Event:
                             _codec.Read(ref s, ref e);
-                            if (_stackPending && Stacks) e.Stack = StackOf(e.Tid);
+                            if (_stackPending && Stacks > 0) e.Stack = StackOf(e.Tid);
                             _stackPending = false;
                             _position = s.Position;
                             EventsRead++;
@@ -143,7 +144,7 @@ internal sealed class RecordingReader : IDisposable
                             _stackCodec.ReadName(ref s);
                             break;
                         case RecordTag.Stack:
-                            _stackCodec.Read(ref s, _stackRead);
+                            _stackCodec.Read(ref s, _stackRead, sourceLines: Stacks > 1);
                             _stackPending = true;
                             break;
                         case RecordTag.End:

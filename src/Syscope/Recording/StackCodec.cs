@@ -4,7 +4,7 @@ namespace Syscope.Recording;
 
 /// <summary>
 /// -k stacks in a recording (format version 2), written as the backend resolved them: module,
-/// address, offset in the module, symbol and offset in it.  Resolved rather than raw return
+/// address, offset in the module, symbol and offset in it, source file and line (-kk).  Resolved rather than raw return
 /// addresses with the module maps because a recording is read elsewhere and later (the point of
 /// `diff` is the machine where it fails): the binaries may be gone, rebuilt or never there, and a
 /// JIT's perf map is deleted when its process exits.  Module paths and symbols repeat from stack
@@ -12,7 +12,8 @@ namespace Syscope.Recording;
 /// costs a few bytes.
 ///   Name:  text (numbered 0, 1, ... in the order written)
 ///   Stack: flags (1 at entry, 2 too deep), frame count, then per frame: kind, fields (1: has a
-///          symbol), module name, address, module offset, [symbol name, symbol offset]
+///          symbol, 2: has a source line), module name, address, module offset, [symbol name,
+///          symbol offset], [source file name, line]
 /// The Stack record belongs to the Event after it, like Memory.
 /// </summary>
 internal sealed class StackCodec
@@ -21,7 +22,7 @@ internal sealed class StackCodec
     private enum StackFlags : byte { AtEntry = 1, TooDeep = 2 }
 
     [Flags]
-    private enum FrameFields : byte { Symbol = 1 }
+    private enum FrameFields : byte { Symbol = 1, Source = 2 }
 
     private readonly Dictionary<string, int> _written = new(StringComparer.Ordinal);
     private readonly List<string> _read = [];
@@ -33,6 +34,7 @@ internal sealed class StackCodec
         {
             NameOf(f.Module ?? "", b);
             if (f.Symbol != null) NameOf(f.Symbol, b);
+            if (f.SourceFile != null) NameOf(f.SourceFile, b);
         }
         b.Byte((byte)RecordTag.Stack);
         b.Byte((byte)((stack.AtEntry ? StackFlags.AtEntry : 0) | (stack.TooDeep ? StackFlags.TooDeep : 0)));
@@ -40,13 +42,20 @@ internal sealed class StackCodec
         foreach (ref readonly var f in stack.AsSpan())
         {
             b.Byte((byte)f.Kind);
-            b.Byte((byte)(f.Symbol != null ? FrameFields.Symbol : 0));
+            b.Byte((byte)((f.Symbol != null ? FrameFields.Symbol : 0) | (f.SourceFile != null ? FrameFields.Source : 0)));
             b.Varint((ulong)_written[f.Module ?? ""]);
             b.Varint(f.Address);
             b.Varint(f.ModuleOffset);
-            if (f.Symbol == null) continue;
-            b.Varint((ulong)_written[f.Symbol]);
-            b.Varint(f.SymbolOffset);
+            if (f.Symbol != null)
+            {
+                b.Varint((ulong)_written[f.Symbol]);
+                b.Varint(f.SymbolOffset);
+            }
+            if (f.SourceFile != null)
+            {
+                b.Varint((ulong)_written[f.SourceFile]);
+                b.Signed(f.SourceLine);
+            }
         }
     }
 
@@ -61,8 +70,9 @@ internal sealed class StackCodec
     /// <summary>A Name record's body (its tag already read).</summary>
     public void ReadName(ref RecordSpan s) => _read.Add(s.Text());
 
-    /// <summary>A Stack record's body (its tag already read) into stack.</summary>
-    public void Read(ref RecordSpan s, StackTrace stack)
+    /// <summary>A Stack record's body (its tag already read) into stack; source lines (-kk) only
+    /// when asked for.</summary>
+    public void Read(ref RecordSpan s, StackTrace stack, bool sourceLines)
     {
         stack.Clear();
         var flags = (StackFlags)s.Byte();
@@ -77,12 +87,18 @@ internal sealed class StackCodec
             if (kind > (byte)StackFrameKind.Unknown) throw new DamagedRecording($"unknown stack frame kind {kind}");
             f.Kind = (StackFrameKind)kind;
             var fields = (FrameFields)s.Byte();
-            if ((fields & ~FrameFields.Symbol) != 0) throw new DamagedRecording("a stack frame has fields this version does not know");
+            if ((fields & ~(FrameFields.Symbol | FrameFields.Source)) != 0) throw new DamagedRecording("a stack frame has fields this version does not know");
             f.Module = Name(s.Varint());
             f.Address = s.Varint();
             f.ModuleOffset = s.Varint();
             f.Symbol = (fields & FrameFields.Symbol) != 0 ? Name(s.Varint()) : null;
             f.SymbolOffset = (fields & FrameFields.Symbol) != 0 ? s.Varint() : 0;
+            f.SourceFile = null;
+            f.SourceLine = 0;
+            if ((fields & FrameFields.Source) == 0) continue;
+            string file = Name(s.Varint());
+            int line = s.Int();
+            if (sourceLines) (f.SourceFile, f.SourceLine) = (file, line);
         }
         stack.Count = (int)count;
     }

@@ -4,26 +4,32 @@ using Xunit;
 namespace Syscope.Tests.Recording;
 
 /// <summary>-k in a recording: `trace --record -k` keeps each call's stack as the live trace
-/// resolved it, and `replay -k` prints it byte for byte as the live trace did (frames in main, a
+/// resolved it (with source lines under -kk), and `replay -k` prints it byte for byte as the live trace did (frames in main, a
 /// signal handler and a thread); without -k a replay shows none.  Recordings of format version 1
 /// (before stacks) still read.</summary>
 [Collection("stacks")]
 public class RecordedStackTests
 {
-    [NeedsFact("root", "gcc")]
-    public void Replay_k_prints_the_stacks_the_live_trace_printed()
+    [NeedsTheory("root", "gcc")]
+    [InlineData("-k")]
+    [InlineData("-kk")]
+    public void Replay_k_prints_the_stacks_the_live_trace_printed(string k)
     {
-        string program = CPrograms.Path("stacks");
         InFolder(dir =>
         {
+            // With debug information, so that -kk has source lines to keep.
+            string program = Path.Combine(dir, "stacks");
+            var gcc = Runner.Run("gcc", ["-g", "-O1", "-pthread", "-o", program, Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs/stacks.c")]);
+            Assert.True(gcc.ExitCode == 0, gcc.Stderr);
             string live = Path.Combine(dir, "live.txt"), replayed = Path.Combine(dir, "replayed.txt"), scope = Path.Combine(dir, "run.scope");
-            var traced = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, "-f", "-k", "-o", live, program], workingDirectory: dir);
+            var traced = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, "-f", k, "-o", live, program], workingDirectory: dir);
             Assert.True(traced.ExitCode == 0, traced.Stderr);
             string expected = File.ReadAllText(live);
             Assert.Contains(" > " + program + "(open_leaf+0x", expected);
             Assert.Contains("(on_signal+0x", expected);
             Assert.Contains("(thread_main+0x", expected);
-            var replay = SyscopeCli.Run("replay", scope, "-f", "-k", "-o", replayed);
+            Assert.Equal(k == "-kk", expected.Contains("stacks.c:"));
+            var replay = SyscopeCli.Run("replay", scope, "-f", k, "-o", replayed);
             Assert.True(replay.ExitCode == 0, replay.Stderr);
             Assert.Equal(expected, File.ReadAllText(replayed));
 
@@ -31,12 +37,16 @@ public class RecordedStackTests
             Assert.Equal(0, plain.ExitCode);
             Assert.Contains("openat(", plain.Stdout);
             Assert.DoesNotContain("\n > ", plain.Stdout);
+            // A -kk recording replayed with -k shows the frames without their source lines.
+            var one = SyscopeCli.Run("replay", scope, "-f", "-k");
+            Assert.Contains(" > " + program + "(open_leaf+0x", one.Stdout);
+            Assert.DoesNotContain("stacks.c:", one.Stdout);
 
             // `record -k` keeps them too (and shows nothing while it records).
             string recorded = Path.Combine(dir, "recorded.scope");
-            var r = Runner.Run(SyscopeCli.Executable, ["record", "-k", "-f", "-o", recorded, program], workingDirectory: dir);
+            var r = Runner.Run(SyscopeCli.Executable, ["record", k, "-f", "-o", recorded, program], workingDirectory: dir);
             Assert.True(r.ExitCode == 0, r.Stderr);
-            var again = SyscopeCli.Run("replay", recorded, "-f", "-k", "-e", "trace=openat");
+            var again = SyscopeCli.Run("replay", recorded, "-f", k, "-e", "trace=openat");
             Assert.Contains(" > " + program + "(open_leaf+0x", again.Stdout);
         });
     }
