@@ -287,7 +287,7 @@ internal sealed partial class TraceArguments
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,
         FollowForks = Follow > 0,
-        ManyProcesses = manyProcesses ?? Pids.Count > 1,
+        ManyProcesses = manyProcesses ?? Pids.Count + (Command.Count > 0 ? 1 : 0) > 1,
         ProcessNames = Scoped,
         Timestamps = TimestampFormat,
         TimestampDigits = TimestampDigits,

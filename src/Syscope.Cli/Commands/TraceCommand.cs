@@ -173,7 +173,6 @@ internal static class TraceCommand
             Spawn.SetEnvironment(variable, value);
             Environment.SetEnvironmentVariable(variable, value);   // PATH for finding PROG, as in strace
         }
-        if (a.Command.Count > 0 && a.Pids.Count > 0) throw new UserError("give either a command or -p PID, not both");
         int self = Environment.ProcessId;
         foreach (int pid in a.Pids)
         {
@@ -210,7 +209,7 @@ internal static class TraceCommand
         var recording = a.RecordPath == null ? null : new TraceRecording(a.RecordPath, new Recording.RecordingHeader
         {
             CaptureLimit = Math.Max(a.StringLimit, TraceRecording.DefaultCapture),
-            ManyProcesses = a.Pids.Count > 1,
+            ManyProcesses = a.Pids.Count + (a.Command.Count > 0 ? 1 : 0) > 1,
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);

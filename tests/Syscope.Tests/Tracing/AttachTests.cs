@@ -31,6 +31,44 @@ public class AttachTests
         Assert.Equal("read returned 5: hello\n", tracee.StandardOutput.ReadToEnd());
     }
 
+    [NeedsFact("python3")]
+    public void A_command_and_a_pid_are_traced_together_as_strace_does() => CommandAndPid("--backend=ptrace");
+
+    [NeedsFact("ebpf", "python3")]
+    public void A_command_and_a_pid_are_traced_together_under_ebpf() => CommandAndPid("--ebpf");
+
+    private static void CommandAndPid(string backend)
+    {
+        // The attached process makes its calls only once it is traced: it waits for a line on stdin.
+        using var waiter = Runner.Start("python3", ["-c", "import os,sys; sys.stdin.readline(); os.chdir('/tmp'); os.chdir('/tmp')"], redirectStdin: true);
+        WaitForState(waiter.Id, "S");
+        using var syscope = SyscopeCli.Start("trace", backend, "-e", "trace=chdir", "-p", waiter.Id.ToString(),
+            "python3", "-c", "import os; os.chdir('/'); os.chdir('/nonexistent')");
+        Assert.Equal($"syscope: Process {waiter.Id} attached", syscope.StandardError.ReadLine());
+        waiter.StandardInput.WriteLine();
+        waiter.StandardInput.Close();
+        syscope.AssertExits(30_000);
+        waiter.AssertExits(10_000);
+        Assert.Equal(1, syscope.ExitCode);   // the command's status, as strace gives
+        string output = syscope.StandardError.ReadToEnd();
+        // strace prefixes "[pid N]" only while more than one process is traced, so which lines carry
+        // it depends on which process ends first: compare each process's calls with the prefix off.
+        var calls = new List<(int? Pid, string Line)>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"^(?:\[pid +(\d+)\] )?(.*?)(?: += (.*))?$");
+            string text = m.Groups[3].Success ? m.Groups[2].Value + " = " + m.Groups[3].Value : m.Groups[2].Value;
+            if (text.StartsWith("chdir(") || text.StartsWith("+++")) calls.Add((m.Groups[1].Success ? int.Parse(m.Groups[1].Value) : null, text));
+        }
+        var attached = calls.Where(c => c.Line.Contains("/tmp") || c.Line.Contains("exited with 0")).ToList();
+        Assert.True(new[] { "chdir(\"/tmp\") = 0", "chdir(\"/tmp\") = 0", "+++ exited with 0 +++" }.SequenceEqual(attached.Select(c => c.Line)), output);
+        Assert.All(attached, c => Assert.True(c.Pid is null || c.Pid == waiter.Id, output));
+        var command = calls.Except(attached).ToList();
+        Assert.True(new[] { "chdir(\"/\") = 0", "chdir(\"/nonexistent\") = -1 ENOENT (No such file or directory)", "+++ exited with 1 +++" }
+            .SequenceEqual(command.Select(c => c.Line)), output);
+        Assert.All(command, c => Assert.NotEqual(waiter.Id, c.Pid));
+    }
+
     [NeedsFact("gcc")]
     public void SIGTERM_detaches_from_a_sleeping_process_that_then_runs_on()
     {

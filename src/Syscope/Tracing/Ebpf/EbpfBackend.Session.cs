@@ -56,8 +56,9 @@ internal sealed partial class EbpfBackend
         {
             try
             {
+                // Both a command and -p PIDs, as strace allows: the command first, then the PIDs.
                 if (_target.Launches) Launch();
-                else if (!_scoped) Attach();
+                if (!_scoped) Attach();
                 return Loop();
             }
             finally

@@ -95,8 +95,9 @@ internal sealed partial class PtraceBackend : ITraceBackend
         try
         {
             _wakerPid = SpawnWaker();
+            // Both a command and -p PIDs, as strace allows: the command first, then the PIDs.
             if (_target.Launches) Launch();
-            else AttachAll();
+            AttachAll();
             if (_detachSignal != 0) DetachAll();
             else Loop();
         }
