@@ -93,7 +93,7 @@ internal static class ReplayCommand
         // Opened before the recording is read, so that an unwritable report fails first.
         using var reportFile = a.ReportPath != null ? Open(a.ReportPath) : null;
         var collector = reportFile != null ? new Output.Report.ReportCollector(reader.Facts.Host) : null;
-        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open, collector))
+        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open, collector, a.JsonEntries))
             reader.Replay(pipeline.Assembler);
         if (collector != null)
             Output.Report.HtmlReport.Write(reportFile!, collector, reader.Header.Command.Count > 0 ? string.Join(' ', reader.Header.Command) : path, stderr, a.ReportPath!);

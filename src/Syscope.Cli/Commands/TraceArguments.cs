@@ -25,6 +25,8 @@ internal sealed partial class TraceArguments
     public int Column = 40;
     /// <summary>--json: JSON Lines instead of strace's text.</summary>
     public bool Json;
+    /// <summary>--json=entries: also a record at each call's entry.</summary>
+    public bool JsonEntries;
     /// <summary>--kill-on-exit: the tracees die with syscope instead of being let go.</summary>
     public bool KillOnExit;
     /// <summary>--color=auto|always|never, --slow=DURATION (highlighted in colour).</summary>
@@ -98,7 +100,7 @@ internal sealed partial class TraceArguments
         OptionalArguments = new HashSet<string>
         {
             "daemonize", "quiet", "silent", "silence", "relative-timestamps", "absolute-timestamps", "timestamps",
-            "syscall-times", "strings-in-hex", "decode-fds", "tips", "summary", "color", "colour",
+            "syscall-times", "strings-in-hex", "decode-fds", "tips", "summary", "color", "colour", "json",
         },
     };
 
@@ -188,7 +190,10 @@ internal sealed partial class TraceArguments
             case 'D': throw new UsageError("-D/--daemonize is not supported yet");
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(key); break;
             case SeccompBpfKey: SeccompBpf = true; break;
-            case JsonKey: Json = true; break;
+            case JsonKey:
+                Json = true;
+                JsonEntries = value == null ? false : value == "entries" ? true : throw new UsageError($"invalid --json argument: {Quote(value)} (entries; --json alone writes calls when they return)");
+                break;
             case KillOnExitKey: KillOnExit = true; break;
             case EbpfKey: BackendOption("ebpf", "", false); break;
             case BackendKey: BackendOption("backend", value!, true); break;

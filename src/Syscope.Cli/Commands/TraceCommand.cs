@@ -73,8 +73,9 @@ internal static class TraceCommand
           -e read=SET, write=SET (--read= --write=)   hex dumps of data read from / written to fds
           -q, -qq, -qqq, -e quiet=SET, --quiet[=SET], --silence=SET   fewer messages (attach,
                         exit, personality, path-resolution, thread-execve, all)
-          --json        JSON Lines (one object per call, signal and exit) instead of strace text;
-                        with -c/-C the summary is one JSON object ("type":"summary")
+          --json[=entries]   JSON Lines instead of strace text (docs/JSON.md): one object per
+                        call with typed arguments, signal, fork, exec, exit; =entries adds one
+                        at each call's entry; with -c/-C the summary is one JSON object
           --color=WHEN  colour the trace: auto (the default: on a terminal, unless NO_COLOR is
                         set; FORCE_COLOR forces it), always, never.  Failed calls in red, slow
                         calls (--slow=DURATION, default 10ms) highlighted, -T times graded
@@ -213,7 +214,7 @@ internal static class TraceCommand
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);
-        int status = Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath, outputFile);
+        int status = Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath, outputFile, a.JsonEntries);
         // strace's pclose: the command reading the trace has all of it before syscope returns.
         if (piped > 0) Wait.For(piped, out _, 0);
         if (a.Tips) TraceTips.Print(stderr);
@@ -247,7 +248,7 @@ internal static class TraceCommand
     }
 
     /// <param name="outputFile">-o FILE without -ff, opened before anything started.</param>
-    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null, string? reportPath = null, SafeFileHandle? outputFile = null)
+    private static int Trace(TraceTarget target, ITraceBackend backend, StraceOptions options, TextWriter stderr, int interruptible, bool json, ColorChoice color, TraceRecording? recording = null, string? reportPath = null, SafeFileHandle? outputFile = null, bool jsonEntries = false)
     {
         var failures = new OutputFailures(stderr, backend, target.Launches);
         Stream Stderr() => new DescriptorStream(new SafeFileHandle(2, ownsHandle: false), "stderr", failures.Report);
@@ -257,7 +258,7 @@ internal static class TraceCommand
         var report = reportFile != null ? new Output.Report.ReportCollector(facts.Host) : null;
         var pipeline = recording?.ShowsTrace == false ? null
             : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true,
-                path => path == options.OutputPath && outputFile != null ? new DescriptorStream(outputFile, path, failures.Report) : OpenOutput(path, failures), report);
+                path => path == options.OutputPath && outputFile != null ? new DescriptorStream(outputFile, path, failures.Report) : OpenOutput(path, failures), report, jsonEntries);
         ITraceConsumer consumer = recording?.Consumer(pipeline?.Assembler) ?? pipeline!.Assembler;
 
         // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the

@@ -21,7 +21,7 @@ internal sealed class TracePipeline : IDisposable
     /// <param name="openFile">Opens -o FILE (and FILE.PID for -ff).</param>
     /// <param name="report">--report: the HTML report's collector; the text trace then goes only to -o FILE.</param>
     public TracePipeline(StraceOptions options, TraceFacts facts, TextWriter stderr, bool json, ColorChoice color, Func<Stream> console, bool flushConsole, Func<string, Stream> openFile,
-        Output.Report.ReportCollector? report = null)
+        Output.Report.ReportCollector? report = null, bool jsonEntries = false)
     {
         Stream? sharedStream = null;
         if (!options.PerProcessFiles)
@@ -35,7 +35,7 @@ internal sealed class TracePipeline : IDisposable
         var host = facts.Host;
         _text = json || filter.Summary == SummaryMode.Only || report != null && options.OutputPath == null ? null
             : new StraceFormatter(options, _shared, stderr, host, pid => openFile($"{options.OutputPath}.{pid}"));
-        _json = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(_shared!, stderr, host) : null;
+        _json = json && filter.Summary != SummaryMode.Only ? new JsonFormatter(_shared!, stderr, host, jsonEntries) : null;
         var renderers = new List<ITraceRenderer>();
         if (_text != null) renderers.Add(_text);
         if (_json != null) renderers.Add(_json);

@@ -21,6 +21,8 @@ internal sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts,
     public readonly ArgWriter FdTarget = new();
     /// <summary>-e read=/write=: the hex dump of the data the call moved, whole lines for after its own.</summary>
     public readonly ArgWriter Dump = new();
+    /// <summary>An output wants typed argument values (--json).</summary>
+    public bool Typed { get; init; }
 }
 
 /// <summary>
@@ -38,7 +40,11 @@ internal sealed class AssembledCall
     private SyscallArgs _args;
     private int _entryLength;
 
-    internal AssembledCall(DecodeEnvironment env) => _env = env;
+    internal AssembledCall(DecodeEnvironment env)
+    {
+        _env = env;
+        if (env.Typed) _text.Typed = new TypedValues();
+    }
 
     public int Tid { get; internal set; }
     public int Tgid { get; private set; }
@@ -76,6 +82,8 @@ internal sealed class AssembledCall
     /// <summary>Each argument's text on its own (JSON keeps them apart).</summary>
     public int ArgumentCount => _text.ArgCount;
     public ReadOnlySpan<byte> Argument(int i) => _text.Argument(i);
+    /// <summary>--json: what each argument is, as its decoder recorded it; null when no output asked.</summary>
+    public TypedValues? Typed => _text.Typed;
     /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;"; empty otherwise.</summary>
     public ReadOnlySpan<byte> FdTarget => HasReturn ? _env.FdTarget.Written : default;
     /// <summary>What strace puts in parentheses after the result ("flags O_RDWR"); empty for none.</summary>

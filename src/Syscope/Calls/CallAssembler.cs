@@ -31,7 +31,7 @@ internal sealed class CallAssembler : ITraceConsumer
     public CallAssembler(TraceFilter filter, Decoding.DecodeOptions options, TraceFacts facts, params ITraceRenderer[] renderers)
     {
         _filter = filter;
-        _env = new DecodeEnvironment(options, facts, filter);
+        _env = new DecodeEnvironment(options, facts, filter) { Typed = renderers.Any(r => r.WantsTypedValues) };
         _renderers = renderers;
         _decode = renderers.Any(r => r.WantsText);
         _selecting = _env.Selector.Active;

@@ -28,6 +28,10 @@ internal interface ITraceRenderer
     /// <summary>Whether calls must be decoded into text for this output (the -c table only counts).</summary>
     bool WantsText => true;
 
+    /// <summary>Whether decoders should also record each argument's typed value (--json): off,
+    /// the text path does not copy strings aside.</summary>
+    bool WantsTypedValues => false;
+
     /// <summary>A selected call entered, shown before its result is known (never under -z, -Z or
     /// status=, which must wait for the result: then <see cref="AssembledCall.Held"/> is set).</summary>
     void Entered(AssembledCall call) { }

@@ -33,29 +33,55 @@ internal sealed class ArgWriter
     private readonly int[] _argStarts = new int[MaxArgs];
     private const int MaxArgs = 8;
 
+    /// <summary>--json: the typed values of the arguments, recorded as they print; null when no
+    /// output asks for them (the text path then pays one null test per primitive).</summary>
+    public TypedValues? Typed;
+
     public void Clear()
     {
         _len = 0;
         ArgCount = 0;
         _sepAhead = false;
+        _structDepth = 0;
+        Typed?.Clear();
     }
 
-    public void Truncate(int length) => _len = length;
+    public void Truncate(int length)
+    {
+        _len = length;
+        Typed?.Truncate(length);
+    }
 
     /// <summary>Starts a named constant: the caller prints it by name (abbrev style) and then calls
     /// <see cref="EndConst"/> with its number.  Parts printed in between (the flags within open's
     /// flags) are plain names: strace comments a constant as a whole.</summary>
-    public ConstMark BeginConst()
+    public ConstMark BeginConst(bool flags = false)
     {
-        var mark = new ConstMark(_len, Style);
+        var mark = new ConstMark(_len, Style, Typed?.NameCount ?? 0, flags);
         Style = ConstStyle.Abbrev;
         return mark;
     }
+
+    /// <summary>A name within a constant (a flag, a value's name): printed, and kept for --json.</summary>
+    public ArgWriter ConstName(ReadOnlySpan<byte> name)
+    {
+        Typed?.ConstName(name);
+        return Raw(name);
+    }
+
+    /// <summary>The text from start, just written, is one of a constant's names for --json.</summary>
+    public void NameWritten(int start) => Typed?.ConstName(_buf.AsSpan(start, _len - start));
 
     /// <summary>Ends a named constant: -X raw keeps only the number, -X verbose puts the names in a
     /// comment after it ("0x80000 /* O_RDONLY|O_CLOEXEC */") unless no name was found, when the
     /// number (and its "X_???" comment) stands alone as in abbrev style.</summary>
     public void EndConst(ConstMark mark, ulong value, NumberBase numberBase = NumberBase.Hex)
+    {
+        Restyle(mark, value, numberBase);
+        Typed?.MarkConst(mark.Flags, mark.Start, _len, mark.FirstName, value);
+    }
+
+    private void Restyle(ConstMark mark, ulong value, NumberBase numberBase)
     {
         Style = mark.Style;
         if (Style == ConstStyle.Abbrev) return;
@@ -103,6 +129,8 @@ internal sealed class ArgWriter
         if (_sepAhead) _sepAhead = false;
         else if (ArgCount > 0) Raw(", "u8);
         if (ArgCount < MaxArgs) _argStarts[ArgCount] = _len;
+        Typed?.Argument(ArgCount, _len);
+        _structDepth = 0;
         ArgCount++;
         return this;
     }
@@ -156,6 +184,7 @@ internal sealed class ArgWriter
     public ArgWriter Int(long v)
     {
         Utf8Formatter.TryFormat(v, Reserve(20), out int n);
+        Typed?.Mark(ValueKind.Int, _len, _len + n, (ulong)v, signed: true);
         _len += n;
         return this;
     }
@@ -163,6 +192,7 @@ internal sealed class ArgWriter
     public ArgWriter UInt(ulong v)
     {
         Utf8Formatter.TryFormat(v, Reserve(20), out int n);
+        Typed?.Mark(ValueKind.Int, _len, _len + n, v);
         _len += n;
         return this;
     }
@@ -170,10 +200,15 @@ internal sealed class ArgWriter
     /// <summary>"0x1f", as C's %#lx prints it ("0" for zero).</summary>
     public ArgWriter Hex(ulong v)
     {
-        if (v == 0) return Raw((byte)'0');
-        Raw("0x"u8);
-        Utf8Formatter.TryFormat(v, Reserve(16), out int n, new System.Buffers.StandardFormat('x'));
-        _len += n;
+        int start = _len;
+        if (v == 0) Raw((byte)'0');
+        else
+        {
+            Raw("0x"u8);
+            Utf8Formatter.TryFormat(v, Reserve(16), out int n, new System.Buffers.StandardFormat('x'));
+            _len += n;
+        }
+        Typed?.Mark(ValueKind.Int, start, _len, v);
         return this;
     }
 
@@ -194,18 +229,86 @@ internal sealed class ArgWriter
     }
 
     /// <summary>A pointer: NULL or its address.</summary>
-    public ArgWriter Ptr(ulong v) => v == 0 ? Raw("NULL"u8) : Hex(v);
+    public ArgWriter Ptr(ulong v)
+    {
+        int start = _len;
+        if (v == 0) Raw("NULL"u8); else Hex(v);
+        Typed?.Mark(ValueKind.Pointer, start, _len, v);
+        return this;
+    }
+
+    /// <summary>The text from start stands for the number value (htons(80)).</summary>
+    public void MarkNumber(int start, ulong value) => Typed?.Mark(ValueKind.Int, start, _len, value);
+
+    /// <summary>The text from start stands for the string this writer wrote at [valueStart, valueEnd) (an address).</summary>
+    public void MarkText(int start, int valueStart, int valueEnd) =>
+        Typed?.MarkBytes(ValueKind.String, start, _len, _buf.AsSpan(valueStart, valueEnd - valueStart), false);
+
+    /// <summary>The text from start stands for these bytes.</summary>
+    public void MarkBytes(int start, ReadOnlySpan<byte> data, ValueKind kind) => Typed?.MarkBytes(kind, start, _len, data, false);
+
+    /// <summary>A descriptor's text (its number, then with -y what it refers to) was written from start.</summary>
+    public void MarkFd(int start, int fd) => Typed?.Mark(ValueKind.Fd, start, _len, (ulong)(long)fd, signed: true);
+
+    /// <summary>Text from start annotates the value before it (a date comment after a time): the
+    /// value keeps its type.</summary>
+    public void Annotated(int valueEnd) => Typed?.Extend(valueEnd, _len);
+
+    /// <summary>Opens a structure: "{", then fields through <see cref="Field"/>, then <see cref="EndStruct"/>.</summary>
+    public ArgWriter BeginStruct()
+    {
+        Typed?.BeginStruct(_len);
+        Raw((byte)'{');
+        if (_structDepth < 64) _fieldsSeen &= ~(1UL << _structDepth);
+        _structDepth++;
+        return this;
+    }
+
+    /// <summary>"name=" (after ", " unless it is the structure's first field); the value follows.</summary>
+    /// <param name="inText">False for a field strace writes without "name=" (sockaddr_in6's
+    /// inet_pton(...)): the name is only for --json.</param>
+    public ArgWriter Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> suffix = default, bool inText = true)
+    {
+        int previousEnd = _len;
+        int level = _structDepth - 1;
+        if (level is >= 0 and < 64)
+        {
+            if ((_fieldsSeen & (1UL << level)) != 0) Raw(", "u8);
+            _fieldsSeen |= 1UL << level;
+        }
+        if (inText) Raw(name).Raw(suffix).Raw((byte)'=');
+        Typed?.Field(previousEnd, name, suffix, _len);
+        return this;
+    }
+
+    /// <summary>Closes a structure; abbreviated adds strace's ", ..." for fields left out.</summary>
+    public ArgWriter EndStruct(bool abbreviated = false)
+    {
+        int lastEnd = _len;
+        if (abbreviated) Raw(", ..."u8);
+        Raw((byte)'}');
+        if (_structDepth > 0) _structDepth--;
+        Typed?.EndStruct(lastEnd, _len, abbreviated);
+        return this;
+    }
+
+    /// <summary>Structures being written, and per level whether a field was written yet.</summary>
+    private int _structDepth;
+    private ulong _fieldsSeen;
 
     /// <summary>File modes as C's %#03o prints them: 0644, 022, 000.</summary>
     public ArgWriter Octal(ulong v)
     {
         Span<byte> tmp = stackalloc byte[24];
         int i = tmp.Length;
+        ulong value = v;
         bool zero = v == 0;
         do { tmp[--i] = (byte)('0' + (int)(v & 7)); v >>= 3; } while (v != 0);
         if (!zero) tmp[--i] = (byte)'0';
         while (tmp.Length - i < 3) tmp[--i] = (byte)'0';
-        return Raw(tmp[i..]);
+        Raw(tmp[i..]);
+        Typed?.Mark(ValueKind.Int, _len - (tmp.Length - i), _len, value);
+        return this;
     }
 
     /// <summary>Zero-padded decimal, for timestamps.</summary>
@@ -221,12 +324,14 @@ internal sealed class ArgWriter
     /// hexMode: 0 escapes only unprintables, 1 (-x) goes all-hex if any byte is non-ASCII,
     /// 2 (-xx) always all-hex; <see cref="HexEscapes"/> writes only the escapes in hex.  "..."
     /// follows when the data was cut short.</summary>
-    public ArgWriter Quoted(ReadOnlySpan<byte> data, int hexMode, bool truncated)
+    public ArgWriter Quoted(ReadOnlySpan<byte> data, int hexMode, bool truncated, ValueKind kind = ValueKind.String)
     {
+        int start = _len;
         Raw((byte)'"');
         Escaped(data, hexMode);
         Raw((byte)'"');
         if (truncated) Raw("..."u8);
+        Typed?.MarkBytes(kind, start, _len, data, truncated);
         return this;
     }
 
@@ -293,5 +398,6 @@ public enum ConstStyle : byte { Abbrev, Raw, Verbose }
 /// values, decimal for signals and AT_FDCWD, octal for modes, unsigned for limits.</summary>
 internal enum NumberBase : byte { Hex, Decimal, Unsigned, Octal }
 
-/// <summary>Where a constant began and the style outside it (see ArgWriter.BeginConst).</summary>
-internal readonly record struct ConstMark(int Start, ConstStyle Style);
+/// <summary>Where a constant began and the style outside it (see ArgWriter.BeginConst); for --json
+/// the first of its names and whether it is a set of flags.</summary>
+internal readonly record struct ConstMark(int Start, ConstStyle Style, int FirstName = 0, bool Flags = false);

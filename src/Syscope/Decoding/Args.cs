@@ -10,21 +10,24 @@ internal static class Args
 
     public static void Fd(ref DecodeContext c, int i)
     {
-        c.Out.Sep().Int(c.IntArg(i));
+        int start = c.Out.Sep().Length;
+        c.Out.Int(c.IntArg(i));
         FdPath(ref c, c.IntArg(i), c.Out);
+        c.Out.MarkFd(start, c.IntArg(i));
     }
 
     public static void DirFd(ref DecodeContext c, int i)
     {
-        c.Out.Sep();
+        int start = c.Out.Sep().Length;
         if (c.IntArg(i) == AT_FDCWD)
         {
             var mark = c.Out.BeginConst();
-            c.Out.Raw("AT_FDCWD"u8);
+            c.Out.ConstName("AT_FDCWD"u8);
             c.Out.EndConst(mark, unchecked((ulong)AT_FDCWD), NumberBase.Decimal);
         }
         else c.Out.Int(c.IntArg(i));
         FdPath(ref c, c.IntArg(i), c.Out);
+        c.Out.MarkFd(start, c.IntArg(i));
     }
 
     /// <summary>With -y and its kin, what the descriptor refers to: "&lt;/etc/passwd&gt;" after the number.</summary>
@@ -67,7 +70,7 @@ internal static class Args
     public static void OpenFlags(ArgWriter w, ulong flags)
     {
         flags = (uint)flags;
-        var mark = w.BeginConst();
+        var mark = w.BeginConst(flags: true);
         FileConstants.AccessMode.Print(w, flags & 3);
         FileConstants.OpenFlags.Print(w, flags & ~3UL, after: true);
         w.EndConst(mark, flags);

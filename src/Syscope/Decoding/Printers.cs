@@ -32,7 +32,7 @@ internal static class Printers
         var buf = Scratch;
         int n = ReadCString(ref c, addr, buf.AsSpan(0, PathMax + 1), out bool terminated);
         if (n < 0) { c.Out.Hex(addr); return; }
-        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, PathMax)), c.Options.HexStrings, !terminated);
+        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, PathMax)), c.Options.HexStrings, !terminated, ValueKind.Path);
     }
 
     /// <summary>A NUL-terminated string cut at -s bytes.</summary>

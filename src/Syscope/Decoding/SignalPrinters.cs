@@ -41,7 +41,7 @@ internal static class SignalPrinters
     private static void Named(ArgWriter w, ReadOnlySpan<byte> name, long sig)
     {
         var mark = w.BeginConst();
-        w.Raw(name);
+        w.ConstName(name);
         w.EndConst(mark, (ulong)sig, NumberBase.Decimal);
     }
 

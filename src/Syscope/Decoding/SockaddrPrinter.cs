@@ -22,7 +22,7 @@ internal static class SockaddrPrinter
     public static void Value(ArgWriter w, ReadOnlySpan<byte> sa, int hexMode)
     {
         int family = BinaryPrimitives.ReadUInt16LittleEndian(sa);
-        w.Raw("{sa_family="u8);
+        w.BeginStruct().Field("sa_family"u8);
         NetConstants.Families.Print(w, (ulong)family);
         var data = sa[2..];
         switch (family)
@@ -34,17 +34,15 @@ internal static class SockaddrPrinter
                 Inet6Bytes(w, data, sa.Length);
                 break;
             case NetConstants.AF_INET when sa.Length >= 16:
-                w.Raw(", sin_port=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw("), sin_addr=inet_addr(\""u8);
-                Ipv4(w, data.Slice(2, 4));
-                w.Raw("\")"u8);
+                Wrapped(w.Field("sin_port"u8), "htons("u8, BinaryPrimitives.ReadUInt16BigEndian(data));
+                Address(w.Field("sin_addr"u8), "inet_addr(\""u8, data.Slice(2, 4), "\")"u8);
                 break;
             case NetConstants.AF_INET6 when sa.Length >= 24:
-                w.Raw(", sin6_port=htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data));
-                w.Raw("), sin6_flowinfo=htonl("u8).UInt(BinaryPrimitives.ReadUInt32BigEndian(data[2..]));
-                w.Raw("), inet_pton(AF_INET6, \""u8);
-                Ipv6(w, data.Slice(6, 16));
-                w.Raw("\", &sin6_addr)"u8);
-                if (sa.Length >= 28) w.Raw(", sin6_scope_id="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[22..]));
+                Wrapped(w.Field("sin6_port"u8), "htons("u8, BinaryPrimitives.ReadUInt16BigEndian(data));
+                Wrapped(w.Field("sin6_flowinfo"u8), "htonl("u8, BinaryPrimitives.ReadUInt32BigEndian(data[2..]));
+                // strace writes the address as the call that would set it, with no "name=".
+                Address(w.Field("sin6_addr"u8, inText: false), "inet_pton(AF_INET6, \""u8, data.Slice(6, 16), "\", &sin6_addr)"u8);
+                if (sa.Length >= 28) w.Field("sin6_scope_id"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[22..]));
                 break;
             case NetConstants.AF_UNIX:
                 Unix(w, data, hexMode);
@@ -52,16 +50,36 @@ internal static class SockaddrPrinter
             case NetConstants.AF_NETLINK when sa.Length >= 12:
                 // Padding a caller left uninitialised is shown, as strace does, only when non-zero.
                 ushort pad = BinaryPrimitives.ReadUInt16LittleEndian(data);
-                if (pad != 0) w.Raw(", nl_pad="u8).Hex(pad);
-                w.Raw(", nl_pid="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[2..]));
-                w.Raw(", nl_groups="u8);
+                if (pad != 0) w.Field("nl_pad"u8).Hex(pad);
+                w.Field("nl_pid"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[2..]));
+                w.Field("nl_groups"u8);
                 PercentHash08x(w, BinaryPrimitives.ReadUInt32LittleEndian(data[6..]));
                 break;
             default:
-                if (data.Length > 0) w.Raw(", sa_data="u8).Quoted(data, hexMode, false);
+                if (data.Length > 0) w.Field("sa_data"u8).Quoted(data, hexMode, false);
                 break;
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
+    }
+
+    /// <summary>"htons(80)": the number is the field's value for --json.</summary>
+    private static void Wrapped(ArgWriter w, ReadOnlySpan<byte> call, uint value)
+    {
+        int start = w.Length;
+        w.Raw(call).UInt(value).Raw((byte)')');
+        w.MarkNumber(start, value);
+    }
+
+    /// <summary>inet_addr("127.0.0.1"): the address in its text form is the field's value for --json.</summary>
+    private static void Address(ArgWriter w, ReadOnlySpan<byte> before, ReadOnlySpan<byte> address, ReadOnlySpan<byte> after)
+    {
+        int start = w.Length;
+        w.Raw(before);
+        int text = w.Length;
+        if (address.Length == 4) Ipv4(w, address); else Ipv6(w, address);
+        int end = w.Length;
+        w.Raw(after);
+        w.MarkText(start, text, end);
     }
 
     /// <summary>-X raw and verbose show ports and addresses as the bytes they are, verbose with
@@ -69,31 +87,32 @@ internal static class SockaddrPrinter
     private static void InetBytes(ArgWriter w, ReadOnlySpan<byte> data)
     {
         bool verbose = w.Style == ConstStyle.Verbose;
-        w.Raw(", sin_port="u8).Quoted(data[..2], 2, false);
+        w.Field("sin_port"u8).Quoted(data[..2], 2, false);
         if (verbose) w.Raw(" /* htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw(") */"u8);
-        w.Raw(", sin_addr="u8).Quoted(data.Slice(2, 4), 2, false);
+        w.Field("sin_addr"u8).Quoted(data.Slice(2, 4), 2, false);
         if (verbose) { w.Raw(" /* inet_addr(\""u8); Ipv4(w, data.Slice(2, 4)); w.Raw("\") */"u8); }
     }
 
     private static void Inet6Bytes(ArgWriter w, ReadOnlySpan<byte> data, int length)
     {
         bool verbose = w.Style == ConstStyle.Verbose;
-        w.Raw(", sin6_port="u8).Quoted(data[..2], 2, false);
+        w.Field("sin6_port"u8).Quoted(data[..2], 2, false);
         if (verbose) w.Raw(" /* htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(data)).Raw(") */"u8);
-        w.Raw(", sin6_flowinfo="u8).Quoted(data.Slice(2, 4), 2, false);
+        w.Field("sin6_flowinfo"u8).Quoted(data.Slice(2, 4), 2, false);
         if (verbose) w.Raw(" /* htonl("u8).UInt(BinaryPrimitives.ReadUInt32BigEndian(data[2..])).Raw(") */"u8);
-        w.Raw(", sin6_addr="u8).Quoted(data.Slice(6, 16), 2, false);
+        w.Field("sin6_addr"u8).Quoted(data.Slice(6, 16), 2, false);
         if (verbose) { w.Raw(" /* inet_pton(AF_INET6, \""u8); Ipv6(w, data.Slice(6, 16)); w.Raw("\") */"u8); }
-        if (length >= 28) w.Raw(", sin6_scope_id="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[22..]));
+        if (length >= 28) w.Field("sin6_scope_id"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(data[22..]));
     }
 
     private static void Unix(ArgWriter w, ReadOnlySpan<byte> path, int hexMode)
     {
         if (path.Length == 0) return;
-        w.Raw(", sun_path="u8);
-        if (path[0] == 0 && path.Length > 1) { w.Raw((byte)'@'); w.Quoted(path[1..], hexMode, false); return; }
+        w.Field("sun_path"u8);
+        // The abstract namespace: "@" and the name after its NUL; the value keeps the NUL.
+        if (path[0] == 0 && path.Length > 1) { int start = w.Length; w.Raw((byte)'@'); w.Quoted(path[1..], hexMode, false); w.MarkBytes(start, path, ValueKind.Path); return; }
         int nul = path.IndexOf((byte)0);
-        w.Quoted(nul >= 0 ? path[..nul] : path, hexMode, false);
+        w.Quoted(nul >= 0 ? path[..nul] : path, hexMode, false, ValueKind.Path);
     }
 
     /// <summary>C's %#08x: "0x000005", but "00000000" for zero (the # adds no prefix to zero).</summary>

@@ -18,6 +18,8 @@ internal static class StatPrinters
         if ((mode & 0xe00) != 0) { w.Raw((byte)'|'); FileConstants.ModeSpecial.Print(w, mode & 0xe00); }
         w.Raw((byte)'|').Octal(mode & 0x1ff);
         w.EndConst(mark, mode, NumberBase.Octal);
+        // For --json a mode is its number: its names leave the permission bits out.
+        w.MarkNumber(mark.Start, mode);
     }
 
     public static void Makedev(ArgWriter w, ulong dev)
@@ -39,32 +41,32 @@ internal static class StatPrinters
         var w = c.Out;
         bool v = c.Unabbreviated;
         bool dev = (s.Mode & S_IFMT) is S_IFCHR or S_IFBLK;
-        w.Raw((byte)'{');
+        w.BeginStruct();
         if (v)
         {
-            w.Raw("st_dev="u8); Makedev(w, s.Dev);
-            w.Raw(", st_ino="u8).UInt(s.Ino).Raw(", "u8);
+            w.Field("st_dev"u8); Makedev(w, s.Dev);
+            w.Field("st_ino"u8).UInt(s.Ino);
         }
-        w.Raw("st_mode="u8); Mode(w, s.Mode);
+        w.Field("st_mode"u8); Mode(w, s.Mode);
         if (v)
         {
-            w.Raw(", st_nlink="u8).UInt(s.Nlink).Raw(", st_uid="u8).UInt(s.Uid).Raw(", st_gid="u8).UInt(s.Gid);
-            w.Raw(", st_blksize="u8).Int(s.Blksize).Raw(", st_blocks="u8).Int(s.Blocks);
+            w.Field("st_nlink"u8).UInt(s.Nlink).Field("st_uid"u8).UInt(s.Uid).Field("st_gid"u8).UInt(s.Gid);
+            w.Field("st_blksize"u8).Int(s.Blksize).Field("st_blocks"u8).Int(s.Blocks);
         }
-        if (dev) { w.Raw(", st_rdev="u8); Makedev(w, s.Rdev); }
-        else w.Raw(", st_size="u8).Int(s.Size);
-        if (!v) { w.Raw(", ...}"u8); return; }
+        if (dev) { w.Field("st_rdev"u8); Makedev(w, s.Rdev); }
+        else w.Field("st_size"u8).Int(s.Size);
+        if (!v) { w.EndStruct(abbreviated: true); return; }
         Time(w, "st_atime"u8, s.Atime, s.AtimeNsec);
         Time(w, "st_mtime"u8, s.Mtime, s.MtimeNsec);
         Time(w, "st_ctime"u8, s.Ctime, s.CtimeNsec);
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     private static void Time(ArgWriter w, ReadOnlySpan<byte> name, long sec, long nsec)
     {
-        w.Raw(", "u8).Raw(name).Raw((byte)'=').Int(sec);
+        w.Field(name).Int(sec);
         TimePrinters.DateComment(w, sec, nsec);
-        w.Raw(", "u8).Raw(name).Raw("_nsec="u8).Int(nsec);
+        w.Field(name, "_nsec"u8).Int(nsec);
     }
 
     public static void StatfsStruct(ref DecodeContext c, ulong addr)
@@ -87,29 +89,29 @@ internal static class StatPrinters
         if (!Printers.TryRead(ref c, addr, out Statx s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         bool v = c.Unabbreviated;
-        w.Raw("{stx_mask="u8); FileConstants.StatxMask.Print(w, s.Mask);
-        if (v) w.Raw(", stx_blksize="u8).UInt(s.Blksize);
-        w.Raw(", stx_attributes="u8); FileConstants.StatxAttributes.Print(w, s.Attributes);
-        if (v) w.Raw(", stx_nlink="u8).UInt(s.Nlink).Raw(", stx_uid="u8).UInt(s.Uid).Raw(", stx_gid="u8).UInt(s.Gid);
-        w.Raw(", stx_mode="u8); Mode(w, s.Mode);
-        if (v) w.Raw(", stx_ino="u8).UInt(s.Ino);
-        w.Raw(", stx_size="u8).UInt(s.Size);
-        if (!v) { w.Raw(", ...}"u8); return; }
-        w.Raw(", stx_blocks="u8).UInt(s.Blocks);
-        w.Raw(", stx_attributes_mask="u8); FileConstants.StatxAttributes.Print(w, s.AttributesMask);
+        w.BeginStruct().Field("stx_mask"u8); FileConstants.StatxMask.Print(w, s.Mask);
+        if (v) w.Field("stx_blksize"u8).UInt(s.Blksize);
+        w.Field("stx_attributes"u8); FileConstants.StatxAttributes.Print(w, s.Attributes);
+        if (v) w.Field("stx_nlink"u8).UInt(s.Nlink).Field("stx_uid"u8).UInt(s.Uid).Field("stx_gid"u8).UInt(s.Gid);
+        w.Field("stx_mode"u8); Mode(w, s.Mode);
+        if (v) w.Field("stx_ino"u8).UInt(s.Ino);
+        w.Field("stx_size"u8).UInt(s.Size);
+        if (!v) { w.EndStruct(abbreviated: true); return; }
+        w.Field("stx_blocks"u8).UInt(s.Blocks);
+        w.Field("stx_attributes_mask"u8); FileConstants.StatxAttributes.Print(w, s.AttributesMask);
         // Times the kernel did not fill in (their STATX_* bit clear in stx_mask) are left out.
         if ((s.Mask & 0x20) != 0) StatxTimeField(w, "stx_atime"u8, s.Atime);
         if ((s.Mask & 0x800) != 0) StatxTimeField(w, "stx_btime"u8, s.Btime);
         if ((s.Mask & 0x80) != 0) StatxTimeField(w, "stx_ctime"u8, s.Ctime);
         if ((s.Mask & 0x40) != 0) StatxTimeField(w, "stx_mtime"u8, s.Mtime);
-        w.Raw(", stx_rdev_major="u8).UInt(s.RdevMajor).Raw(", stx_rdev_minor="u8).UInt(s.RdevMinor);
-        w.Raw(", stx_dev_major="u8).UInt(s.DevMajor).Raw(", stx_dev_minor="u8).UInt(s.DevMinor);
-        w.Raw(", stx_mnt_id="u8).Hex(s.MntId).Raw((byte)'}');
+        w.Field("stx_rdev_major"u8).UInt(s.RdevMajor).Field("stx_rdev_minor"u8).UInt(s.RdevMinor);
+        w.Field("stx_dev_major"u8).UInt(s.DevMajor).Field("stx_dev_minor"u8).UInt(s.DevMinor);
+        w.Field("stx_mnt_id"u8).Hex(s.MntId).EndStruct();
     }
 
     private static void StatxTimeField(ArgWriter w, ReadOnlySpan<byte> name, StatxTimestamp t)
     {
-        w.Raw(", "u8).Raw(name).Raw((byte)'=');
+        w.Field(name);
         TimePrinters.TimespecValue(w, t.Sec, t.Nsec);
         TimePrinters.DateComment(w, t.Sec, t.Nsec);
     }

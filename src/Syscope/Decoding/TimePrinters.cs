@@ -35,10 +35,10 @@ internal static class TimePrinters
     }
 
     public static void TimespecValue(ArgWriter w, long sec, long nsec) =>
-        w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_nsec="u8).Int(nsec).Raw((byte)'}');
+        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_nsec"u8).Int(nsec).EndStruct();
 
     public static void TimevalValue(ArgWriter w, long sec, long usec) =>
-        w.Raw("{tv_sec="u8).Int(sec).Raw(", tv_usec="u8).Int(usec).Raw((byte)'}');
+        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_usec"u8).Int(usec).EndStruct();
 
     /// <summary>Two timespecs (utimensat): [{...}, {...}], with UTIME_NOW/UTIME_OMIT by name.</summary>
     public static void TimespecPair(ref DecodeContext c, ulong addr)
@@ -65,10 +65,12 @@ internal static class TimePrinters
     public static void DateComment(ArgWriter w, long sec, long nsec, bool fraction = true)
     {
         if (sec < -62135596800 || sec > 253402300799) return;
+        int valueEnd = w.Length;
         var t = DateTime.UnixEpoch.AddSeconds(sec);
         w.Raw(" /* "u8).Padded(t.Year, 4).Raw((byte)'-').Padded(t.Month, 2).Raw((byte)'-').Padded(t.Day, 2)
             .Raw((byte)'T').Padded(t.Hour, 2).Raw((byte)':').Padded(t.Minute, 2).Raw((byte)':').Padded(t.Second, 2);
         if (fraction && nsec is > 0 and < 1_000_000_000) w.Raw((byte)'.').Padded(nsec, 9);
         w.Raw("+0000 */"u8);
+        w.Annotated(valueEnd);
     }
 }

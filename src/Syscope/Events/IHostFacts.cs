@@ -21,6 +21,11 @@ internal interface IHostFacts
     /// <summary>The name (comm) of the process thread tid belongs to, as the backend saw it, for the
     /// line prefixes of a trace of many processes; empty when unknown.  Raw bytes: escape them.</summary>
     ReadOnlySpan<byte> ProcessName(int tid) => default;
+
+    /// <summary>The thread's name (comm) for outputs that always name it (--json, exports): what the
+    /// backend knows, else, live, /proc/TID/comm now; in a replay, the name last recorded.  Empty when
+    /// unknown.  Raw bytes, valid until the next call.</summary>
+    ReadOnlySpan<byte> Comm(int tid) => ProcessName(tid);
 }
 
 /// <summary>One reading of the monotonic and the wall clock at the same moment (and the local

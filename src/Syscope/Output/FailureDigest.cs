@@ -89,6 +89,7 @@ internal sealed class FailureDigest(IHostFacts host, Func<Stream> output, bool j
         {
             w.WriteStartObject();
             w.WriteString("type", "failures");
+            w.WriteNumber("schema", JsonFormatter.Schema);
             w.WriteStartArray("groups");
             foreach (var g in Groups)
             {

@@ -7,67 +7,79 @@ using Syscope.Syscalls;
 namespace Syscope.Output;
 
 /// <summary>
-/// Writes events as JSON Lines, one object per completed call, signal, stop or exit, for programs
-/// that read traces (jq, log pipelines).  Arguments are the same decoded text strace prints, one
-/// string each, so the two formats never disagree about what a call did.  A call is written once,
-/// when it returns, so lines of different processes never interleave mid-object; the entry time
-/// is kept.  The same selection as the text output applies (-e trace, -P, -z/-Z, status=,
+/// --json: JSON Lines as docs/JSON.md describes them (schema <see cref="Schema"/>), one object per
+/// completed call, signal, stop, fork, exec, exit and loss, for programs that read traces (jq, log
+/// pipelines).  Each argument is typed (a number, a descriptor, the string's real bytes, flag names,
+/// a structure's fields) from what its decoder recorded while printing it, with strace's text of it
+/// next to it, so the two never disagree.  A call is written once, when it returns, so lines of
+/// different processes never interleave mid-object; --json=entries also writes each call's entry
+/// as it happens.  The same selection as the text output applies (-e trace, -P, -z/-Z, status=,
 /// signal=, quiet=).
 /// </summary>
-internal sealed class JsonFormatter : ITraceRenderer, IDisposable
+internal sealed partial class JsonFormatter : ITraceRenderer, IDisposable
 {
-    private readonly TraceOutput _output;
+    /// <summary>The version of the record layout, in every record: raised when a field changes
+    /// meaning or goes away (adding fields does not).</summary>
+    public const int Schema = 1;
+
+    private readonly JsonLine _json;
     private readonly TextWriter _messages;
     private readonly ArgWriter _scratch = new();
-    /// <summary>The process name of the object being begun (the scratch may hold its siginfo).</summary>
-    private readonly ArgWriter _name = new();
     private readonly IHostFacts _host;
+    private readonly bool _entries;
+    private readonly ThreadNames _names;
 
-    public JsonFormatter(TraceOutput output, TextWriter messages, IHostFacts host)
+    public JsonFormatter(TraceOutput output, TextWriter messages, IHostFacts host, bool entries = false)
     {
-        _output = output;
+        _json = new JsonLine(output);
         _messages = messages;
         _host = host;
+        _entries = entries;
+        _names = new ThreadNames(host);
     }
+
+    public bool WantsTypedValues => true;
 
     public void Signal(in TraceEvent e)
     {
         _scratch.Clear();
         SiginfoPrinter.Print(_scratch, e.SigInfo);
-        Begin("signal"u8, e.Tid, e.TimeNs);
-        Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
-        Field("siginfo"u8).String(_scratch.Written);
+        Begin("signal"u8, e.Tid, e.Tgid, e.TimeNs);
+        _json.Member("signal"u8).String(SignalNames.NameUtf8(e.Signal));
+        _json.Member("siginfo"u8).String(_scratch.Written);
         End();
     }
 
     public void Stopped(in TraceEvent e)
     {
-        Begin("stopped"u8, e.Tid, e.TimeNs);
-        Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
+        Begin("stopped"u8, e.Tid, e.Tgid, e.TimeNs);
+        _json.Member("signal"u8).String(SignalNames.NameUtf8(e.Signal));
         End();
     }
 
     /// <summary>The detach is a record of its own; the "Process N detached" message stays with the text output.</summary>
     public void Detached(in TraceEvent e, bool announce)
     {
-        Begin("detached"u8, e.Tid, e.TimeNs);
+        Begin("detached"u8, e.Tid, e.Tgid, e.TimeNs);
         End();
+        _names.Forget(e.Tid);
     }
 
-    /// <summary>A launched or -p process is the trace's own; a followed child is news.</summary>
+    /// <summary>A followed child (fork, vfork, clone) is a "fork" record; a launched or -p process is the trace's own.</summary>
     public void Attached(in TraceEvent e)
     {
         if (e.AttachKind != AttachKind.Followed) return;
-        Begin("attached"u8, e.Tid, e.TimeNs);
-        Field("parent"u8).Number(e.RelatedTid);
+        Begin("fork"u8, e.Tid, e.Tgid, e.TimeNs);
+        _json.Member("parent"u8).Number(e.RelatedTid);
         End();
     }
 
     public void Superseded(in TraceEvent e, bool shown)
     {
+        _names.Forget(e.RelatedTid);
         if (!shown) return;
-        Begin("superseded"u8, e.RelatedTid, e.TimeNs);
-        Field("by"u8).Number(e.Tid);
+        Begin("superseded"u8, e.RelatedTid, e.Tgid, e.TimeNs);
+        _json.Member("by"u8).Number(e.Tid);
         End();
     }
 
@@ -75,24 +87,67 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     /// knows it is incomplete from there on.</summary>
     public void Lost(in TraceEvent e)
     {
-        Begin("lost"u8, e.TimeNs);
-        Field("events"u8).Number(e.Loss.Events);
-        Field("buffer_size"u8).Number(e.Loss.BufferBytes);
+        _json.BeginObject();
+        _json.Member("type"u8).String("lost"u8);
+        _json.Member("schema"u8).Number(Schema);
+        _json.Member("ts"u8).Number(_host.WallClock.UnixNanos(e.TimeNs));
+        _json.Member("events"u8).Number(e.Loss.Events);
+        _json.Member("buffer_size"u8).Number(e.Loss.BufferBytes);
         End();
+    }
+
+    public void Ended(in TraceEvent e, bool shown)
+    {
+        if (shown)
+        {
+            if (e.Kind == TraceEventKind.Exited)
+            {
+                Begin("exited"u8, e.Tid, e.Tgid, e.TimeNs);
+                _json.Member("status"u8).Number(e.ExitCode);
+            }
+            else
+            {
+                Begin("killed"u8, e.Tid, e.Tgid, e.TimeNs);
+                _json.Member("signal"u8).String(SignalNames.NameUtf8(e.Signal));
+                _json.Member("core_dumped"u8).Bool(e.CoreDumped);
+            }
+            End();
+        }
+        _names.Forget(e.Tid);
     }
 
     public void Message(string text)
     {
-        _output.Flush();
+        _json.Output.Flush();
         _messages.WriteLine("syscope: " + text);
         _messages.Flush();
     }
 
-    public void Complete() => _output.Flush();
+    public void Complete() => _json.Output.Flush();
 
     public void Dispose() => Complete();
 
-    public void Completed(AssembledCall call) => Call(call, default);
+    /// <summary>--json=entries: the call as its entry shows it, for watching calls that block.</summary>
+    public void Entered(AssembledCall call)
+    {
+        if (!_entries) return;
+        BeginCall("syscall_entry"u8, call);
+        Arguments(call);
+        End();
+    }
+
+    public void Completed(AssembledCall call)
+    {
+        Call(call, default);
+        // A successful execve is also an "exec" record: from here on the thread runs a new
+        // program (and has the new program's name).
+        if (call.HasReturn && !call.Failed && call.Number is Sys.execve or Sys.execveat)
+        {
+            _names.Forget(call.Tid);
+            Begin("exec"u8, call.Tid, call.Tgid, call.ExitTimeNs);
+            End();
+        }
+    }
 
     /// <summary>A call cut short by the thread's end or a detach: written with what is known.</summary>
     public void Unfinished(AssembledCall call, CallCut cut, long nowNs) =>
@@ -101,57 +156,58 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     /// <summary>One call object; retval is null for a call that never returned.</summary>
     private void Call(AssembledCall call, ReadOnlySpan<byte> unfinished)
     {
-        Begin("syscall"u8, call.Tid, call.EntryTimeNs);
-        Field("syscall"u8).String(call.Syscall.NameUtf8);
-        Field("nr"u8).Number(call.Syscall.Number);
-        Field("args"u8);
-        _output.Write((byte)'[');
-        for (int i = 0; i < call.ArgumentCount; i++)
-        {
-            if (i > 0) _output.Write((byte)',');
-            String(call.Argument(i));
-        }
-        _output.Write((byte)']');
+        BeginCall("syscall"u8, call);
         if (call.HasReturn)
         {
-            long r = call.ReturnValue;
-            if (call.Failed)
-            {
-                int errno = call.Errno;
-                // Restart codes never reach the program, which is why strace shows "?" for them.
-                Field("retval"u8);
-                if (call.Restarted) _output.Write("null"u8); else Number(-1);
-                Field("errno"u8).String(Errno.IsKnown(errno) ? Errno.NameUtf8(errno) : default);
-            }
-            else
-            {
-                Field("retval"u8).Number(r);
-                // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
-                var format = call.ReturnFormat;
-                if (format is ReturnFormat.Hex or ReturnFormat.Octal || call.FdTarget.Length > 0 || call.Notes.Length > 0)
-                {
-                    var w = _scratch;
-                    w.Clear();
-                    if (format == ReturnFormat.Hex) w.Hex((ulong)r);
-                    else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
-                    else w.Int(r);
-                    w.Raw(call.FdTarget);
-                    if (call.Notes.Length > 0) w.Raw(" ("u8).Raw(call.Notes).Raw((byte)')');
-                    Field("decoded"u8).String(w.Written);
-                }
-            }
-            if (call.Injected || call.InjectedArgs) Field("injected"u8).Raw(call.Injected ? "\"retval\""u8 : "\"args\""u8);
-            Field("duration"u8).Seconds((call.ExitTimeNs - call.EntryTimeNs) / 1000);
-            // -e read=/write=: strace's hex dump lines, as one string.
-            if (call.Dump.Length > 0) Field("dump"u8).String(call.Dump);
+            _json.Member("ts_exit"u8).Number(_host.WallClock.UnixNanos(call.ExitTimeNs));
+            _json.Member("duration_ns"u8).Number(call.ExitTimeNs - call.EntryTimeNs);
         }
+        Arguments(call);
+        if (call.HasReturn) Result(call);
         else
         {
-            Field("retval"u8).Raw("null"u8);
-            if (!unfinished.IsEmpty) Field("unfinished"u8).String(unfinished);
+            _json.Member("retval"u8).Null();
+            if (!unfinished.IsEmpty) _json.Member("unfinished"u8).String(unfinished);
         }
         if (call.Stack is { } stack) Stack(stack);
         End();
+    }
+
+    private void Result(AssembledCall call)
+    {
+        long r = call.ReturnValue;
+        if (call.Failed)
+        {
+            int errno = call.Errno;
+            // Restart codes never reach the program, which is why strace shows "?" for them.
+            if (call.Restarted) _json.Member("retval"u8).Null(); else _json.Member("retval"u8).Number(-1);
+            if (Errno.IsKnown(errno))
+            {
+                _json.Member("errno"u8).String(Errno.NameUtf8(errno));
+                _json.Member("error"u8).String(Errno.MessageUtf8(errno));
+            }
+            else _json.Member("errno"u8).Number(errno);
+        }
+        else
+        {
+            _json.Member("retval"u8).Number(r);
+            // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
+            var format = call.ReturnFormat;
+            if (format is ReturnFormat.Hex or ReturnFormat.Octal || call.FdTarget.Length > 0 || call.Notes.Length > 0)
+            {
+                var w = _scratch;
+                w.Clear();
+                if (format == ReturnFormat.Hex) w.Hex((ulong)r);
+                else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
+                else w.Int(r);
+                w.Raw(call.FdTarget);
+                if (call.Notes.Length > 0) w.Raw(" ("u8).Raw(call.Notes).Raw((byte)')');
+                _json.Member("retval_text"u8).String(w.Written);
+            }
+        }
+        if (call.Injected || call.InjectedArgs) _json.Member("injected"u8).String(call.Injected ? "retval"u8 : "args"u8);
+        // -e read=/write=: strace's hex dump lines, as one string.
+        if (call.Dump.Length > 0) _json.Member("dump"u8).String(call.Dump);
     }
 
     /// <summary>-k: "stack":[{"module","offset" (in the file, strace's bracketed number),"symbol",
@@ -159,29 +215,26 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
     /// module and symbol are null where unknown.</summary>
     private void Stack(StackTrace stack)
     {
-        Field("stack"u8);
-        _output.Write((byte)'[');
-        bool first = true;
+        _json.Member("stack"u8).BeginArray();
         foreach (ref readonly var f in stack.AsSpan())
         {
-            if (!first) _output.Write((byte)',');
-            first = false;
-            _output.Write("{\"module\":"u8);
-            if (f.Kind == StackFrameKind.Unknown) _output.Write("null"u8); else Text(f.Module);
-            if (f.Kind == StackFrameKind.Module) Field("offset"u8).Number((long)f.ModuleOffset);
-            Field("symbol"u8);
-            if (f.Symbol == null) _output.Write("null"u8);
-            else { Text(f.Symbol); Field("symbol_offset"u8).Number((long)f.SymbolOffset); }
-            Field("address"u8).Number((long)f.Address);
+            _json.Element().BeginObject();
+            _json.Member("module"u8);
+            if (f.Kind == StackFrameKind.Unknown) _json.Null(); else Text(f.Module);
+            if (f.Kind == StackFrameKind.Module) _json.Member("offset"u8).Number(f.ModuleOffset);
+            _json.Member("symbol"u8);
+            if (f.Symbol == null) _json.Null();
+            else { Text(f.Symbol); _json.Member("symbol_offset"u8).Number(f.SymbolOffset); }
+            _json.Member("address"u8).Number(f.Address);
             if (f.SourceFile != null)
             {
-                Field("file"u8);
+                _json.Member("file"u8);
                 Text(f.SourceFile);
-                Field("line"u8).Number(f.SourceLine);
+                _json.Member("line"u8).Number(f.SourceLine);
             }
-            _output.Write((byte)'}');
+            _json.EndObject();
         }
-        _output.Write((byte)']');
+        _json.EndArray();
     }
 
     private void Text(string text)
@@ -189,118 +242,34 @@ internal sealed class JsonFormatter : ITraceRenderer, IDisposable
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = max > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
         Span<byte> buffer = rented ?? stackalloc byte[512];
-        String(buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)]);
+        _json.String(buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)]);
         if (rented != null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
     }
 
-    public void Ended(in TraceEvent e, bool shown)
+    private void BeginCall(ReadOnlySpan<byte> type, AssembledCall call)
     {
-        if (!shown) return;
-        if (e.Kind == TraceEventKind.Exited)
-        {
-            Begin("exited"u8, e.Tid, e.TimeNs);
-            Field("status"u8).Number(e.ExitCode);
-        }
-        else
-        {
-            Begin("killed"u8, e.Tid, e.TimeNs);
-            Field("signal"u8).String(SignalNames.NameUtf8(e.Signal));
-            Field("core_dumped"u8).Raw(e.CoreDumped ? "true"u8 : "false"u8);
-        }
-        End();
+        Begin(type, call.Tid, call.Tgid, timeNs: null);
+        _json.Member("syscall"u8).String(call.Syscall.NameUtf8);
+        _json.Member("nr"u8).Number(call.Number);
+        _json.Member("ts_entry"u8).Number(_host.WallClock.UnixNanos(call.EntryTimeNs));
     }
 
-    // The object is written straight to the buffered output: no JSON DOM, no strings per event.
-
-    private void Begin(ReadOnlySpan<byte> type, int pid, long timestamp)
+    /// <summary>The members every record of a thread starts with; "ts" unless it is a call (which has its own times).</summary>
+    private void Begin(ReadOnlySpan<byte> type, int tid, int tgid, long? timeNs)
     {
-        Begin(type, timestamp);
-        Field("pid"u8).Number(pid);
-        // Under --system-wide, --cgroup and --comm the backend knows each process's name.
-        var name = _host.ProcessName(pid);
-        if (!name.IsEmpty)
-        {
-            _name.Clear();
-            _name.Escaped(name, 0);
-            Field("comm"u8).String(_name.Written);
-        }
-    }
-
-    /// <summary>An object of no process.</summary>
-    private void Begin(ReadOnlySpan<byte> type, long timestamp)
-    {
-        _output.Write("{\"type\":\""u8);
-        _output.Write(type);
-        _output.Write("\",\"time\":"u8);
-        Seconds(_host.WallClock.UnixMicros(timestamp));
+        _json.BeginObject();
+        _json.Member("type"u8).String(type);
+        _json.Member("schema"u8).Number(Schema);
+        if (timeNs is long ns) _json.Member("ts"u8).Number(_host.WallClock.UnixNanos(ns));
+        _json.Member("tid"u8).Number(tid);
+        _json.Member("tgid"u8).Number(tgid > 0 ? tgid : tid);
+        _json.Member("comm"u8);
+        _names.Write(_json, tid);
     }
 
     private void End()
     {
-        _output.Write((byte)'}');
-        _output.EndLine();
-        _output.EndEvent();
+        _json.EndObject();
+        _json.EndLine();
     }
-
-    private JsonFormatter Field(ReadOnlySpan<byte> name)
-    {
-        _output.Write(",\""u8);
-        _output.Write(name);
-        _output.Write("\":"u8);
-        return this;
-    }
-
-    private JsonFormatter Raw(ReadOnlySpan<byte> json)
-    {
-        _output.Write(json);
-        return this;
-    }
-
-    private JsonFormatter Number(long v)
-    {
-        Span<byte> digits = stackalloc byte[24];
-        System.Buffers.Text.Utf8Formatter.TryFormat(v, digits, out int n);
-        _output.Write(digits[..n]);
-        return this;
-    }
-
-    /// <summary>Microseconds as seconds with six decimals, the precision strace's -ttt and -T use.</summary>
-    private JsonFormatter Seconds(long micros)
-    {
-        if (micros < 0) { _output.Write((byte)'-'); micros = -micros; }
-        Number(micros / 1_000_000);
-        Span<byte> frac = stackalloc byte[7];
-        frac[0] = (byte)'.';
-        long f = micros % 1_000_000;
-        for (int i = 6; i >= 1; i--) { frac[i] = (byte)('0' + f % 10); f /= 10; }
-        _output.Write(frac);
-        return this;
-    }
-
-    /// <summary>A JSON string.  Decoded text is already printable ASCII (tracee bytes were escaped
-    /// by the decoders), so only quotes and backslashes need escaping; anything else below 0x20 or
-    /// above 0x7e is written as \u00XX all the same, so no byte can break the line format.</summary>
-    private JsonFormatter String(ReadOnlySpan<byte> text)
-    {
-        _output.Write((byte)'"');
-        int run = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            byte b = text[i];
-            if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\') continue;
-            _output.Write(text[run..i]);
-            if (b is (byte)'"' or (byte)'\\') { _output.Write((byte)'\\'); _output.Write(b); }
-            else
-            {
-                Span<byte> esc = [(byte)'\\', (byte)'u', (byte)'0', (byte)'0', Hex(b >> 4), Hex(b & 15)];
-                _output.Write(esc);
-            }
-            run = i + 1;
-        }
-        _output.Write(text[run..]);
-        _output.Write((byte)'"');
-        return this;
-    }
-
-    private static byte Hex(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
 }

@@ -156,6 +156,7 @@ internal sealed class SummaryTable(bool percentiles = false)
         {
             w.WriteStartObject();
             w.WriteString("type", "summary");
+            w.WriteNumber("schema", JsonFormatter.Schema);
             w.WriteStartArray("syscalls");
             foreach (var r in Sorted(rows, sort))
             {

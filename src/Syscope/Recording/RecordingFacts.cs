@@ -99,20 +99,11 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
     /// that name tracks, asking the backend first and /proc/TID/comm when it does not know.</summary>
     public void NoteProcessName(int tid)
     {
-        var name = _live.Host.ProcessName(tid);
-        if (name.IsEmpty)
-        {
-            Span<byte> path = stackalloc byte[32];
-            "/proc/"u8.CopyTo(path);
-            int n = 6;
-            tid.TryFormat(path[n..], out int digits);
-            n += digits;
-            "/comm\0"u8.CopyTo(path[n..]);
-            int got = Interop.RawFile.ReadOnce(path, _scratch.AsSpan(0, 64));
-            name = got > 0 ? _scratch.AsSpan(0, got).TrimEnd((byte)'\n') : default;
-        }
+        var name = _live.Host.Comm(tid);
         if (!name.IsEmpty) Note(FactKind.Comm, tid, 0, 0, name);
     }
+
+    public ReadOnlySpan<byte> Comm(int tid) => _live.Host.Comm(tid);
 
     public int PidMax => _live.Host.PidMax;
 

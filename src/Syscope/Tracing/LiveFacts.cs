@@ -61,6 +61,22 @@ internal sealed class LiveHostFacts : IHostFacts
 
     public int InterfaceName(uint index, Span<byte> destination) => NetInterfaces.NameOf(index, destination);
 
+    [ThreadStatic] private static byte[]? t_comm;
+
+    /// <summary>/proc/TID/comm as it is now (a thread that is gone has none).</summary>
+    public ReadOnlySpan<byte> Comm(int tid)
+    {
+        var buffer = t_comm ??= new byte[64];
+        Span<byte> path = stackalloc byte[32];
+        "/proc/"u8.CopyTo(path);
+        int n = 6;
+        tid.TryFormat(path[n..], out int digits);
+        n += digits;
+        "/comm\0"u8.CopyTo(path[n..]);
+        int got = RawFile.ReadOnce(path, buffer);
+        return got > 0 ? buffer.AsSpan(0, got).TrimEnd((byte)'\n') : default;
+    }
+
     public int PidMax => _pidMax != 0 ? _pidMax : _pidMax = ReadPidMax();
 
     // Taken at first use: the time-zone setup costs milliseconds of start-up, which only -t, -tt,

@@ -4,7 +4,8 @@ using Xunit;
 
 namespace Syscope.Tests.Output;
 
-/// <summary>--json carries the same decoded calls as the text format, one JSON object per line.</summary>
+/// <summary>--json carries the same decoded calls as the text format, one JSON object per line,
+/// with each argument's typed value beside strace's text of it (docs/JSON.md).</summary>
 public class JsonOutputTests
 {
     [NeedsFact("gcc")]
@@ -17,7 +18,7 @@ public class JsonOutputTests
 
         var fromText = TraceText.AfterMarker(File.ReadAllLines(text)).Select(Differential.Masking.Line).ToList();
         var events = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var fromJson = events.SkipWhile(e => e.GetProperty("syscall").GetString() != "getppid").Skip(1)
+        var fromJson = events.SkipWhile(e => !IsCall(e, "getppid")).Skip(1)
             .Select(Rebuild).Select(Differential.Masking.Line).ToList();
         Assert.Equal([
             "write(1, \"hi\\n\", 3) = 3",
@@ -36,16 +37,29 @@ public class JsonOutputTests
         var r = SyscopeCli.Run(["trace", "--json", "-y", "-f", "-o", json, "sh", "-c", "cat /etc/hostname /nonexistent; kill -USR1 $$"]);
         Assert.NotEqual(0, r.ExitCode);
         var events = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.All(events, e => Assert.True(e.GetProperty("time").GetDouble() > 1.7e9 && e.GetProperty("pid").GetInt32() > 0));
+        Assert.All(events, e =>
+        {
+            Assert.Equal(1, e.GetProperty("schema").GetInt32());
+            Assert.True(e.GetProperty(IsCall(e) ? "ts_entry" : "ts").GetInt64() > 1_700_000_000_000_000_000 && e.GetProperty("tid").GetInt32() > 0 && e.GetProperty("tgid").GetInt32() > 0, e.ToString());
+        });
 
-        var open = events.First(e => IsCall(e, "openat") && e.GetProperty("args")[1].GetString() == "\"/etc/hostname\"");
-        Assert.Matches("^AT_FDCWD</.*>$", open.GetProperty("args")[0].GetString());
+        var open = events.First(e => IsCall(e, "openat") && e.GetProperty("args")[1].GetProperty("text").GetString() == "\"/etc/hostname\"");
+        Assert.Matches("^AT_FDCWD</.*>$", open.GetProperty("args")[0].GetProperty("text").GetString());
+        Assert.Equal(-100, open.GetProperty("args")[0].GetProperty("value").GetInt32());
+        Assert.Equal("fd", open.GetProperty("args")[0].GetProperty("type").GetString());
+        Assert.Equal("cat", open.GetProperty("comm").GetString());
         long fd = open.GetProperty("retval").GetInt64();
-        Assert.Equal($"{fd}</etc/hostname>", open.GetProperty("decoded").GetString());
+        Assert.Equal($"{fd}</etc/hostname>", open.GetProperty("retval_text").GetString());
 
-        var missing = events.First(e => IsCall(e, "openat") && e.GetProperty("args")[1].GetString() == "\"/nonexistent\"");
+        var missing = events.First(e => IsCall(e, "openat") && e.GetProperty("args")[1].GetProperty("value").GetString() == "/nonexistent");
         Assert.Equal(-1, missing.GetProperty("retval").GetInt64());
         Assert.Equal("ENOENT", missing.GetProperty("errno").GetString());
+        Assert.Equal("No such file or directory", missing.GetProperty("error").GetString());
+
+        // The child shows as a fork record, then an exec record after its execve.
+        var fork = events.First(e => e.GetProperty("type").GetString() == "fork");
+        int child = fork.GetProperty("tid").GetInt32();
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "exec" && e.GetProperty("tid").GetInt32() == child && e.GetProperty("comm").GetString() == "cat");
 
         var signal = events.Single(e => e.GetProperty("type").GetString() == "signal" && e.GetProperty("signal").GetString() == "SIGUSR1");
         Assert.Equal("SIGUSR1", signal.GetProperty("signal").GetString());
@@ -63,9 +77,74 @@ public class JsonOutputTests
         string json = CPrograms.TempFile("dump.json");
         SyscopeCli.Run(["trace", "--json", "-e", "write=1", "-o", json, prog]);
         var write = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement)
-            .First(e => IsCall(e, "write") && e.GetProperty("args")[2].GetString() == "3");
+            .First(e => IsCall(e, "write") && e.GetProperty("args")[2].GetProperty("value").GetInt64() == 3);
         // The line strace 6.1 prints for this write with -e write=1.
         Assert.Equal(" | 00000  68 69 0a                                          hi.              |\n", write.GetProperty("dump").GetString());
+    }
+
+    [NeedsFact("gcc")]
+    public void Arguments_have_typed_values_beside_their_text()
+    {
+        string json = CPrograms.TempFile("typed.json");
+        SyscopeCli.Run(["trace", "--json", "-o", json, CPrograms.Path("basic")]);
+        var events = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var write = events.First(e => IsCall(e, "write") && e.GetProperty("args")[0].GetProperty("value").GetInt32() == 1);
+        Assert.Equal("""[{"name":"fd","type":"fd","value":1,"text":"1"},{"name":"buf","type":"string","value":"hi\n","truncated":false,"text":"\"hi\\n\""},{"name":"count","type":"int","value":3,"text":"3"}]""",
+            write.GetProperty("args").GetRawText());
+        var colours = events.Last(e => IsCall(e, "write")).GetProperty("args")[1];
+        Assert.Equal("\u001b[31mred\u001b[0m\t\\\"\n", colours.GetProperty("value").GetString());
+        var close = events.Single(e => IsCall(e, "close") && e.GetProperty("args")[0].GetProperty("value").GetInt32() == 99);
+        Assert.Equal("EBADF", close.GetProperty("errno").GetString());
+        Assert.Equal("Bad file descriptor", close.GetProperty("error").GetString());
+        Assert.Equal(close.GetProperty("ts_exit").GetInt64() - close.GetProperty("ts_entry").GetInt64(), close.GetProperty("duration_ns").GetInt64());
+    }
+
+    /// <summary>Bytes that are not UTF-8 come as base64; structures as objects of typed fields;
+    /// flags as names; a socket address by its parts; --json=entries adds each call's entry.</summary>
+    [NeedsFact("root", "python3")]
+    public void Bytes_structures_flags_and_addresses_are_typed()
+    {
+        string json = CPrograms.TempFile("typed-py.json");
+        const string program = """
+            import os, socket, time
+            fd = os.open('/dev/null', os.O_WRONLY | os.O_CLOEXEC)
+            os.write(fd, b'\xff\xfeok')
+            os.stat('/etc/hostname')
+            s = socket.socket()
+            try: s.connect(('127.0.0.1', 9))
+            except OSError: pass
+            time.sleep(0.01)
+            """;
+        var r = SyscopeCli.Run(["trace", "--json=entries", "-o", json, "python3", "-c", program]);
+        Assert.Equal(0, r.ExitCode);
+        var events = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        var write = events.First(e => IsCall(e, "write") && e.GetProperty("args")[2].GetProperty("value").GetInt64() == 4).GetProperty("args")[1];
+        Assert.Equal("//5vaw==", write.GetProperty("value").GetString());
+        Assert.Equal("base64", write.GetProperty("encoding").GetString());
+        Assert.Equal("\"\\377\\376ok\"", write.GetProperty("text").GetString());
+
+        var open = events.Last(e => IsCall(e, "openat") && e.GetProperty("args")[1].GetProperty("value").GetString() == "/dev/null");
+        Assert.Equal("""{"name":"flags","type":"flags","value":["O_WRONLY","O_CLOEXEC"],"number":524289,"text":"O_WRONLY|O_CLOEXEC"}""", open.GetProperty("args")[2].GetRawText());
+
+        var stat = events.First(e => IsCall(e) && e.GetProperty("args").EnumerateArray().Any(a => a.GetProperty("text").GetString() == "\"/etc/hostname\"")
+            && e.GetProperty("syscall").GetString()!.Contains("stat")).GetProperty("args").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "struct");
+        var fields = stat.GetProperty("value");
+        Assert.Equal(new FileInfo("/etc/hostname").Length, fields.GetProperty("st_size").GetProperty("value").GetInt64());
+        Assert.Equal(0x8000, fields.GetProperty("st_mode").GetProperty("value").GetInt32() & 0xf000);
+        Assert.True(stat.GetProperty("abbreviated").GetBoolean());
+
+        var address = events.First(e => IsCall(e, "connect")).GetProperty("args")[1];
+        Assert.Equal("struct", address.GetProperty("type").GetString());
+        Assert.Equal("""{"sa_family":{"type":"const","value":"AF_INET","number":2,"text":"AF_INET"},"sin_port":{"type":"int","value":9,"text":"htons(9)"},"sin_addr":{"type":"string","value":"127.0.0.1","truncated":false,"text":"inet_addr(\"127.0.0.1\")"}}""",
+            address.GetProperty("value").GetRawText());
+
+        // The sleep: an entry record, then the call at its exit with the same entry time.
+        var sleep = events.Last(e => IsCall(e) && e.GetProperty("syscall").GetString()!.Contains("sleep"));
+        var entry = events.Last(e => e.GetProperty("type").GetString() == "syscall_entry" && e.GetProperty("syscall").GetString() == sleep.GetProperty("syscall").GetString());
+        Assert.Equal(sleep.GetProperty("ts_entry").GetInt64(), entry.GetProperty("ts_entry").GetInt64());
+        Assert.True(events.IndexOf(entry) < events.IndexOf(sleep));
+        Assert.True(sleep.GetProperty("duration_ns").GetInt64() >= 10_000_000);
     }
 
     [Fact]
@@ -76,8 +155,9 @@ public class JsonOutputTests
         Assert.Contains("--json writes one stream: it cannot be combined with -ff -o", r.Stderr);
     }
 
-    private static bool IsCall(JsonElement e, string name) =>
-        e.GetProperty("type").GetString() == "syscall" && e.GetProperty("syscall").GetString() == name;
+    private static bool IsCall(JsonElement e) => e.GetProperty("type").GetString() == "syscall";
+
+    private static bool IsCall(JsonElement e, string name) => IsCall(e) && e.GetProperty("syscall").GetString() == name;
 
     /// <summary>The strace line a JSON event stands for.</summary>
     private static string Rebuild(JsonElement e)
@@ -86,13 +166,13 @@ public class JsonOutputTests
         {
             case "exited": return $"+++ exited with {e.GetProperty("status").GetInt32()} +++";
             case "syscall":
-                var args = string.Join(", ", e.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+                var args = string.Join(", ", e.GetProperty("args").EnumerateArray().Select(a => a.GetProperty("text").GetString()));
                 string line = $"{e.GetProperty("syscall").GetString()}({args}) = ";
                 var ret = e.GetProperty("retval");
                 if (ret.ValueKind == JsonValueKind.Null) return line + "?";
                 if (e.TryGetProperty("errno", out var errno))
                     return line + $"-1 {errno.GetString()} ({Kernel.Errno.Message(Kernel.Errno.Parse(errno.GetString()!))})";
-                return line + (e.TryGetProperty("decoded", out var d) ? d.GetString() : ret.GetInt64().ToString());
+                return line + (e.TryGetProperty("retval_text", out var d) ? d.GetString() : ret.GetInt64().ToString());
             default: return e.ToString();
         }
     }

@@ -103,9 +103,9 @@ public class PercentileTests
                 "python3", "-c", "import os\nfor i in range(3000): os.stat('/etc/hostname'); os.getppid()\nos.listdir('/usr/lib')"]);
             Assert.Equal(0, r.ExitCode);
             var lines = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-            var durations = lines.Where(e => e.GetProperty("type").GetString() == "syscall" && e.TryGetProperty("duration", out _))
+            var durations = lines.Where(e => e.GetProperty("type").GetString() == "syscall" && e.TryGetProperty("duration_ns", out _))
                 .GroupBy(e => e.GetProperty("syscall").GetString()!)
-                .ToDictionary(g => g.Key, g => g.Select(e => (long)Math.Round(e.GetProperty("duration").GetDouble() * 1e6)).Order().ToList());
+                .ToDictionary(g => g.Key, g => g.Select(e => (long)Math.Round(e.GetProperty("duration_ns").GetInt64() / 1e3)).Order().ToList());
             var summary = lines.Single(e => e.GetProperty("type").GetString() == "summary");
             var rows = summary.GetProperty("syscalls").EnumerateArray().ToList();
             foreach (var row in rows)

@@ -168,7 +168,7 @@ public class StackTraceTests(ITestOutputHelper output)
         string ours = CPrograms.TempFile("k-json");
         SyscopeCli.Run("trace", "--json", "-o", ours, "-k", "-e", "trace=openat", program);
         var call = File.ReadAllLines(ours).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
-            .First(e => e.GetProperty("type").GetString() == "syscall" && e.GetProperty("args")[1].GetString() == "\"/dev/null\"");
+            .First(e => e.GetProperty("type").GetString() == "syscall" && e.GetProperty("args")[1].GetProperty("value").GetString() == "/dev/null");
         File.Delete(ours);
         var frames = call.GetProperty("stack").EnumerateArray().ToList();
         var leaf = frames.First(f => f.GetProperty("symbol").GetString() == "open_leaf");

@@ -41,7 +41,7 @@ internal sealed class FlagSet
     {
         // After another name the caller's constant is already open (see ArgWriter.BeginConst).
         if (after) return PrintNames(w, value, true, bare);
-        var mark = w.BeginConst();
+        var mark = w.BeginConst(flags: true);
         bool any = PrintNames(w, value, false, bare);
         w.EndConst(mark, value);
         return any;
@@ -62,7 +62,7 @@ internal sealed class FlagSet
         if (value == 0)
         {
             if (after) return false;
-            if (_zero != null) w.Raw(_zero); else w.Raw((byte)'0');
+            if (_zero != null) w.ConstName(_zero); else w.Raw((byte)'0');
             return true;
         }
         bool any = after;
@@ -71,14 +71,18 @@ internal sealed class FlagSet
             ulong bits = _values[i];
             if (bits == 0 || (value & bits) != bits) continue;
             if (any) w.Raw((byte)'|');
-            w.Raw(_names[i]);
+            w.ConstName(_names[i]);
             any = true;
             value &= ~bits;
         }
         if (value != 0)
         {
-            if (any) { w.Raw((byte)'|').Hex(value); return true; }
+            if (any) w.Raw((byte)'|');
+            int at = w.Length;
             w.Hex(value);
+            // Bits no row names are one more "name" for --json: their hex.
+            w.NameWritten(at);
+            if (any) return true;
             if (!bare) w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
         }
         return true;
@@ -133,7 +137,7 @@ internal sealed class ValueSet
     {
         if (!_names.TryGetValue(value, out var name)) { w.Hex(value); return; }
         var mark = w.BeginConst();
-        w.Raw(name);
+        w.ConstName(name);
         w.EndConst(mark, value);
     }
 
@@ -144,7 +148,7 @@ internal sealed class ValueSet
         long number = (int)value;
         if (!_names.TryGetValue((uint)value, out var name)) { w.Int(number); return; }
         var mark = w.BeginConst();
-        w.Raw(name);
+        w.ConstName(name);
         w.EndConst(mark, (ulong)number, NumberBase.Decimal);
     }
 
@@ -157,7 +161,7 @@ internal sealed class ValueSet
         if (_names.TryGetValue(key, out var name))
         {
             var mark = w.BeginConst();
-            w.Raw(name);
+            w.ConstName(name);
             w.EndConst(mark, key);
             return;
         }

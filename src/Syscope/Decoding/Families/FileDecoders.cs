@@ -50,7 +50,7 @@ internal static class FileDecoders
                 if (c.Out.Style != ConstStyle.Raw)
                 {
                     var mark = c.Out.BeginConst();
-                    c.Out.Raw("AT_STATX_SYNC_AS_STAT"u8);
+                    c.Out.ConstName("AT_STATX_SYNC_AS_STAT"u8);
                     c.Out.EndConst(mark, 0);
                 }
                 FileConstants.StatxFlags.PrintMore(c.Out, flags);

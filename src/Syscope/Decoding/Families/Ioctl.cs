@@ -20,7 +20,7 @@ internal sealed class Ioctl : SyscallDecoder
         c.Out.Sep();
         uint cmd = (uint)c.Arg(1);
         var mark = c.Out.BeginConst();
-        if (DescConstants.IoctlCommands.TryName(cmd, out var name)) c.Out.Raw(name); else Ioc(c.Out, cmd);
+        if (DescConstants.IoctlCommands.TryName(cmd, out var name)) c.Out.ConstName(name); else Ioc(c.Out, cmd);
         c.Out.EndConst(mark, cmd);
         switch (cmd)
         {

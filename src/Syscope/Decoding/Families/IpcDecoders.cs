@@ -66,7 +66,7 @@ internal static class IpcDecoders
         int key = c.IntArg(0);
         if (key != 0) { c.Out.Hex((uint)key); return; }
         var mark = c.Out.BeginConst();
-        c.Out.Raw("IPC_PRIVATE"u8);
+        c.Out.ConstName("IPC_PRIVATE"u8);
         c.Out.EndConst(mark, 0);
     }
 

@@ -78,7 +78,7 @@ internal static class MountDecoders
         if (magic)
         {
             var mark = c.Out.BeginConst();
-            c.Out.Raw("MS_MGC_VAL"u8);
+            c.Out.ConstName("MS_MGC_VAL"u8);
             c.Out.EndConst(mark, MountConstants.MS_MGC_VAL);
             if (flags != 0) c.Out.Raw((byte)'|');
         }

@@ -111,7 +111,7 @@ internal static class PrctlDecoders
                 c.Out.Sep();
                 if ((long)c.Arg(1) != -1) { c.Out.Int((int)c.Arg(1)); return; }
                 var mark = c.Out.BeginConst();
-                c.Out.Raw("PR_SET_PTRACER_ANY"u8);
+                c.Out.ConstName("PR_SET_PTRACER_ANY"u8);
                 c.Out.EndConst(mark, c.Arg(1), NumberBase.Decimal);
                 return;
             case PR_CAP_AMBIENT:

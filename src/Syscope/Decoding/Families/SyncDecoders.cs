@@ -41,8 +41,8 @@ internal static class SyncDecoders
             Args.Int(ref c, 2); Args.Ptr(ref c, 3); Args.Ptr(ref c, 4); Args.Int(ref c, 5);
             return;
         }
-        c.Out.Raw(name);
-        if ((op & ProcessConstants.FUTEX_CLOCK_REALTIME) != 0) c.Out.Raw("|FUTEX_CLOCK_REALTIME"u8);
+        c.Out.ConstName(name);
+        if ((op & ProcessConstants.FUTEX_CLOCK_REALTIME) != 0) c.Out.Raw((byte)'|').ConstName("FUTEX_CLOCK_REALTIME"u8);
         c.Out.EndConst(mark, op);
         switch (cmd)
         {
@@ -93,7 +93,7 @@ internal static class SyncDecoders
         c.Out.Sep();
         if ((uint)c.Arg(5) != uint.MaxValue) { c.Out.Hex((uint)c.Arg(5)); return; }
         var mark = c.Out.BeginConst();
-        c.Out.Raw("FUTEX_BITSET_MATCH_ANY"u8);
+        c.Out.ConstName("FUTEX_BITSET_MATCH_ANY"u8);
         c.Out.EndConst(mark, uint.MaxValue);
     }
 

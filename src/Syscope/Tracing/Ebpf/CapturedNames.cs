@@ -26,6 +26,12 @@ internal sealed class CapturedNames(IHostFacts live) : IHostFacts
         return end < 0 ? bytes : bytes[..end];
     }
 
+    public ReadOnlySpan<byte> Comm(int tid)
+    {
+        var name = ProcessName(tid);
+        return name.IsEmpty ? live.Comm(tid) : name;
+    }
+
     public void Set(int tid, in CommBytes comm) => _names[tid] = comm;
 
     /// <summary>A new thread or process is named as its parent until it says otherwise.</summary>
