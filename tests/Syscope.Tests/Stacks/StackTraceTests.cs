@@ -92,6 +92,22 @@ public class StackTraceTests(ITestOutputHelper output)
         Assert.True(frames.Count(f => f.Symbol == "open_middle") >= 4);
     }
 
+    /// <summary>The mappings are read again after munmap, mmap and execve: a library unloaded and
+    /// another loaded (possibly at the same address), then another program executed, each open's
+    /// frames name the module mapped at the time, as strace's do.</summary>
+    [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
+    public void Frames_follow_libraries_loaded_and_unloaded_and_execve()
+    {
+        string a = Build("stacks-lib.c", "libstacks-a.so", "-shared", "-fPIC", "-O1", "-DLIB_OPEN=lib_a_open");
+        string b = Build("stacks-lib.c", "libstacks-b.so", "-shared", "-fPIC", "-O1", "-DLIB_OPEN=lib_b_open");
+        string program = Build("stacks-dlopen.c", "stacks-dlopen", "-O1");
+        string next = Build("stacks.c", "stacks-nopie", "-O1", "-no-pie", "-pthread");
+        var frames = AssertSameFrames("-f", "-k", "-e", "trace=openat", program, a, b, next);
+        Assert.Contains(frames, f => f.Module == a && f.Symbol == "lib_a_open");
+        Assert.Contains(frames, f => f.Module == b && f.Symbol == "lib_b_open");
+        Assert.Contains(frames, f => f.Module == next && f.Symbol == "open_leaf");
+    }
+
     /// <summary>Code without unwind tables is walked by its frame pointers, as strace's libunwind
     /// walks it; where libunwind then goes astray ("unexpected_backtracing_error" after main, in
     /// the signal handler's caller), ours goes on by the call-frame information of libc to _start.</summary>

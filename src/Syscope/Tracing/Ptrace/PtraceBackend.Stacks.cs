@@ -1,4 +1,5 @@
 using Syscope.Events;
+using Syscope.Filtering;
 using Syscope.Interop;
 using Syscope.Stacks.Dwarf;
 using Syscope.Stacks.Unwind;
@@ -16,8 +17,15 @@ internal sealed partial class PtraceBackend
     private static bool StackAtEntry(int nr) => nr is Sys.execve or Sys.execveat or Sys.exit or Sys.exit_group;
 
     /// <summary>Calls after which the process's mappings are read again before the next walk.</summary>
-    private static bool ChangesMappings(int nr) => nr is Sys.mmap or Sys.munmap or Sys.mremap or Sys.mprotect
-        or Sys.execve or Sys.execveat or Sys.shmat or Sys.shmdt;
+    private static readonly int[] s_mappingCalls = [Sys.mmap, Sys.munmap, Sys.mremap, Sys.mprotect, Sys.execve, Sys.execveat, Sys.shmat, Sys.shmdt];
+
+    private static bool ChangesMappings(int nr) => Array.IndexOf(s_mappingCalls, nr) >= 0;
+
+    /// <summary>The calls the seccomp filter stops: the traced ones, and under -k those that change
+    /// the mappings too (stopped, not shown), or a library loaded where an unloaded one was would
+    /// be named by the old one's symbols.</summary>
+    private SyscallSet SeccompStops() => _target.StackTraces == null ? _filter.Trace
+        : new SyscallSet(_filter.Trace.Members.Concat(s_mappingCalls));
 
     private void StackAtEntryStop(Tracee t)
     {

@@ -128,7 +128,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
     private void Launch()
     {
         // The launcher opens the seccomp program before it stops itself, so ours closes once it has stopped.
-        using var seccomp = _seccomp ? Descriptors.Memfd("syscope-seccomp", SeccompFilter.Build(_filter.Trace)) : null;
+        using var seccomp = _seccomp ? Descriptors.Memfd("syscope-seccomp", SeccompFilter.Build(SeccompStops())) : null;
         var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(seccomp), _target.ExecutablePath! };
         argv.AddRange(_target.Argv);
         int pid = Spawn.Start(LauncherStub.Path, argv, LauncherStub.RuntimeIgnoredSignals);
