@@ -96,6 +96,7 @@ public sealed class LsofDifferentialTests(ITestOutputHelper log) : IDisposable
             ["-a", "-p", p, "-i", $"TCP:http,{port}", "-P"], ["-a", "-p", p, "-i", $"@127.0.0.1:{port}", "-P"], ["-a", "-p", p, "-i", "4UDP"],
             ["-a", "-p", p, "-i", $"TCP:1-{port}", "-s", "TCP:^LISTEN", "-P"],
             // -o N, -S N, -F letters, missing values
+            ["-a", "-p", p, "-d", "txt"], ["-a", "-p", p, "-d", "mem"], ["-a", "-p", p, "-d", "txt,mem"], ["-c", "/pyth/", "-a", "-p", p, "-d", "txt"],
             ["-a", "-p", p, "-o", "5", "-d", "1"], ["-a", "-p", p, "-o5", "-d", "1"], ["-a", "-p", p, "-o", "-d", "3-9"], ["-a", "-p", p, "-S", "1", "-d", "cwd"],
             ["-a", "-p", p, "-S", "-d", "cwd"], ["-a", "-p", p, "-F", "pcfnk"], ["-F", "/x"], ["-F", "pn", "-t"], ["-s", "tcp"], ["-s", "FOO:LISTEN"],
             ["-p"], ["-c"], ["-u"], ["-d"], ["+d"], ["-p", "1,2x"], ["-r", "1m"], ["-F", "pn", "-r", "1m%n"],
@@ -105,6 +106,9 @@ public sealed class LsofDifferentialTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"lsof invocations compared: {cases.Length}, identical: {cases.Length - different.Count}, different: {different.Count}; "
             + $"rows: {results.Sum(r => r.Lsof.Stdout.Count(ch => ch == '\n'))} listed by lsof, {results.Sum(r => r.Missing.Count)} missing, {results.Sum(r => r.Extra.Count)} extra");
         Assert.True(different.Count == 0, $"{different.Count} of {cases.Length} differ:\n" + string.Join("\n\n", different.Select(c => c.Describe())));
+        // --json, syscope's own, names each task's thread as -K's screen does.
+        var json = SyscopeCli.Run("files", "--json", "-K", "-a", "-p", p, "-d", "cwd");
+        Assert.Equal(2, Regex.Matches(json.Stdout, @"""tid"": \d+,\s+""task_command"": ""python3""").Count);
     }
 
     /// <summary>-b: lsof avoids stat and readlink on mount points and FILE names and warns about each, in an order scripts may parse.</summary>

@@ -17,6 +17,9 @@ internal static class FilesJsonWriter
         {
             w.WriteStartObject();
             w.WriteNumber("pid", p.Process.Pid);
+            // A -K task: the thread's own id and name.
+            if (p.Tid != 0) w.WriteNumber("tid", p.Tid);
+            if (p.TaskCommand != null) w.WriteString("task_command", UntrustedText.Escape(p.TaskCommand));
             w.WriteString("command", p.Process.DisplayComm);
             w.WriteString("user", p.User);
             w.WriteNumber("uid", p.Process.Uid);

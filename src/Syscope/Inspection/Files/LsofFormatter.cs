@@ -4,8 +4,9 @@ namespace Syscope.Inspection.Files;
 
 /// <summary>
 /// lsof's text layout: COMMAND left-aligned, USER and numbers right-aligned, each column as wide
-/// as its widest cell (or its title), except the FD column, which lsof keeps 4 wide, followed
-/// by the mode and lock letters.
+/// as its widest cell (or its title).  The FD column, followed by the mode and lock letters, is
+/// as wide as lsof's own FD strings: 4 for numbers (fd 10002 prints as "*002") and for cwd and
+/// rtd (which lsof spells " cwd", " rtd"), 3 for txt, mem and DEL; so `-d txt` alone is narrower.
 /// COMMAND is cut to 9 characters as lsof cuts it by default.  COMMAND and NAME are the
 /// process's and the file system's bytes, escaped in lsof's notation (UntrustedText).
 /// </summary>
@@ -14,8 +15,9 @@ internal static class LsofFormatter
     public const int CommandLimit = 9;
     private const int FdWidth = 4;
 
-    /// <summary>lsof's FD column is 4 wide: fd 10002 prints as "*002".</summary>
-    public static string FdColumn(string fd) => fd.Length > FdWidth ? "*" + fd[^(FdWidth - 1)..] : fd;
+    /// <summary>The FD cell as lsof spells it before padding: "*002" for fd 10002, "   3", " cwd", "txt".</summary>
+    public static string FdColumn(string fd) =>
+        fd.Length > FdWidth ? "*" + fd[^(FdWidth - 1)..] : fd is "cwd" or "rtd" || fd.All(char.IsAsciiDigit) ? fd.PadLeft(FdWidth) : fd;
 
     public static void Write(TextWriter output, IReadOnlyList<ProcessFiles> processes, bool withPeers = false) =>
         Write(output, processes, new LsofColumns(Peers: withPeers));
@@ -24,7 +26,7 @@ internal static class LsofFormatter
     {
         string sizeTitle = columns.SizeOff switch { SizeOffColumn.Size => "SIZE", SizeOffColumn.Offset => "OFFSET", _ => "SIZE/OFF" };
         int limit = columns.CommandLimit == 0 ? int.MaxValue : columns.CommandLimit;
-        int wCmd = 7, wPid = 3, wTid = 3, wTaskCmd = 7, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wLinks = 5, wNode = 4;
+        int wFd = 2, wCmd = 7, wPid = 3, wTid = 3, wTaskCmd = 7, wPpid = 4, wPgid = 4, wUser = columns.NumericUids ? 8 : 4, wType = 4, wDev = 6, wSize = sizeTitle.Length, wLinks = 5, wNode = 4;
         foreach (var p in processes)
         {
             wCmd = Math.Max(wCmd, CommandWidth(p.Process.Comm, limit));
@@ -36,6 +38,7 @@ internal static class LsofFormatter
             wUser = Math.Max(wUser, UserText(p, columns).Length);
             foreach (var f in p.Files)
             {
+                wFd = Math.Max(wFd, FdColumn(f.Fd).Length);
                 wType = Math.Max(wType, f.Type.Length);
                 wDev = Math.Max(wDev, f.Device.Length);
                 wSize = Math.Max(wSize, SizeOff(f, columns.SizeOff).Length);
@@ -48,7 +51,7 @@ internal static class LsofFormatter
         if (columns.Tasks) line.Append("TID".PadLeft(wTid)).Append(' ').Append("TASKCMD".PadRight(wTaskCmd)).Append(' ');
         if (columns.Ppid) line.Append("PPID".PadLeft(wPpid)).Append(' ');
         if (columns.Pgid) line.Append("PGID".PadLeft(wPgid)).Append(' ');
-        line.Append("USER".PadLeft(wUser)).Append(' ').Append("FD".PadLeft(FdWidth)).Append("   ")
+        line.Append("USER".PadLeft(wUser)).Append(' ').Append("FD".PadLeft(wFd)).Append("   ")
             .Append("TYPE".PadLeft(wType)).Append(' ').Append("DEVICE".PadLeft(wDev)).Append(' ')
             .Append(sizeTitle.PadLeft(wSize)).Append(' ');
         if (columns.Links) line.Append("NLINK".PadLeft(wLinks)).Append(' ');
@@ -67,7 +70,7 @@ internal static class LsofFormatter
                 if (columns.Ppid) line.Append(p.Process.Ppid.ToString().PadLeft(wPpid)).Append(' ');
                 if (columns.Pgid) line.Append(p.Process.Pgid.ToString().PadLeft(wPgid)).Append(' ');
                 line.Append(user.PadLeft(wUser)).Append(' ')
-                    .Append(FdColumn(f.Fd).PadLeft(FdWidth)).Append(f.Mode).Append(f.Lock)
+                    .Append(FdColumn(f.Fd).PadLeft(wFd)).Append(f.Mode).Append(f.Lock)
                     .Append(' ').Append(f.Type.PadLeft(wType)).Append(' ').Append(f.Device.PadLeft(wDev)).Append(' ')
                     .Append(SizeOff(f, columns.SizeOff).PadLeft(wSize)).Append(' ');
                 if (columns.Links) line.Append(LinkText(f).PadLeft(wLinks)).Append(' ');
