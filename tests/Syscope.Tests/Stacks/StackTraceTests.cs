@@ -92,6 +92,26 @@ public class StackTraceTests(ITestOutputHelper output)
         Assert.True(frames.Count(f => f.Symbol == "open_middle") >= 4);
     }
 
+    /// <summary>-ff: each thread's stacks go to its own file, as strace's do (files paired by
+    /// their thread ids' order).</summary>
+    [NeedsFact("root", "strace", "gcc")]
+    public void Per_thread_files_carry_their_threads_stacks_as_straces_do()
+    {
+        string program = Build("stacks.c", "stacks-O0", "-O0", "-pthread");
+        string dir = Directory.CreateDirectory(CPrograms.TempFile("k-ff")).FullName;
+        Runner.Run("strace", ["-ff", "-o", Path.Combine(dir, "strace"), "-k", "-e", "trace=openat", program]);
+        var r = SyscopeCli.Run("trace", "-ff", "-o", Path.Combine(dir, "syscope"), "-k", "-e", "trace=openat", program);
+        List<List<string>> Files(string prefix) => Directory.GetFiles(dir, prefix + ".*")
+            .OrderBy(f => int.Parse(Path.GetExtension(f)[1..]))
+            .Select(f => StackFrameLine.Parse(File.ReadAllText(f)).Select(x => x.Where).ToList()).ToList();
+        var theirs = Files("strace");
+        var ours = Files("syscope");
+        Directory.Delete(dir, true);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(2, ours.Count);
+        Assert.Equal(theirs, ours);
+    }
+
     /// <summary>The mappings are read again after munmap, mmap and execve: a library unloaded and
     /// another loaded (possibly at the same address), then another program executed, each open's
     /// frames name the module mapped at the time, as strace's do.</summary>
