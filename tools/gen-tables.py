@@ -158,7 +158,7 @@ CLASSES = {"file": "File", "process": "Process", "network": "Network", "signal":
            "desc": "Desc", "memory": "Memory", "creds": "Creds", "clock": "Clock", "stat": "Stat",
            "lstat": "Lstat", "fstat": "Fstat", "%stat": "AnyStat", "statfs": "Statfs", "fstatfs": "Fstatfs",
            "%statfs": "AnyStatfs", "pure": "Pure"}
-RETURNS = {"fd": "Fd", "hex": "Hex", "octal": "Octal"}
+RETURNS = {"fd": "Fd", "hex": "Hex", "octal": "Octal", "pid": "Pid"}
 DUMPS = {"read": "Read", "write": "Write"}
 WAITS = {"reading": "Reading", "writing": "Writing", "accepting": "Accepting", "connecting": "Connecting",
          "polling": "Polling", "lock": "Lock", "child": "Child", "sleep": "Sleep", "signal": "Signal"}

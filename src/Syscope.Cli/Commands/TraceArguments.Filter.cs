@@ -14,6 +14,8 @@ namespace Syscope.Cli.Commands;
 internal sealed partial class TraceArguments
 {
     public SyscallSet TraceSet = SyscallSet.All;
+    /// <summary>-Y, --pidns-translation, --decode-pids=SET: a later one replaces an earlier one, as in strace.</summary>
+    public Decoding.PidDecoding DecodePids;
     /// <summary>-e abbrev= (and -v, which is abbrev=none), -e verbose=, -e raw=: the calls each
     /// output style applies to; like trace=, a later one replaces an earlier one.</summary>
     public SyscallSet AbbrevSet = SyscallSet.All, VerboseSet = SyscallSet.All, RawSet = SyscallSet.None;
@@ -127,27 +129,18 @@ internal sealed partial class TraceArguments
             case "decode-fds" or "decode-fd": DecodeFds = Decoding.FdDecodingSet.Parse(value); break;
             case "read" or "reads" or "r": ReadDumps = FilterSets.ParseDumpFds(value); break;
             case "write" or "writes" or "w": WriteDumps = FilterSets.ParseDumpFds(value); break;
-            case "decode-pids" or "decode-pid": DecodePids(value); break;
-            case "kvm":
-                throw new UsageError("-e kvm= is not supported: syscope does not decode KVM's vcpu exits");
+            case "decode-pids" or "decode-pid": DecodePids = Decoding.PidDecodingSet.Parse(value); break;
+            case "kvm": Kvm(value); break;
             default: TraceSet = SyscallSet.Parse(expr); break;
         }
     }
 
-    /// <summary>-e decode-pids=SET (-Y is comm, --pidns-translation is pidns).  pidns adds to a pid
-    /// the number it has in strace's own namespace when the two differ; syscope reads pids in
-    /// its own namespace and traces only there, so it has nothing to add.  comm is not done yet.</summary>
-    private static void DecodePids(string value)
+    /// <summary>-e kvm=vcpu: strace's value is checked as strace checks it; syscope does not
+    /// decode KVM's vcpu exits, and says so.</summary>
+    private static void Kvm(string value)
     {
-        (string[] items, bool negated) = SetSyntax.Split(value, "decode-pids");
-        foreach (string item in items)
-            switch (item)
-            {
-                case "pidns" or "none": break;
-                case "comm" or "all" when negated: break;
-                case "comm" or "all": throw new UsageError("-Y/--decode-pids=comm is not supported yet");
-                default: throw SetSyntax.Invalid("decode-pids", item);
-            }
+        if (value != "vcpu") throw new UsageError($"invalid -e kvm= argument: {Quote(value)}");
+        throw new UsageError("-e kvm=vcpu is not supported: syscope does not decode KVM's vcpu exits");
     }
 
     /// <summary>The checks strace makes once the whole command line is read.</summary>

@@ -282,6 +282,7 @@ internal sealed partial class TraceArguments
             StringLimit = StringLimit,
             HexStrings = HexStrings,
             FdPaths = FdDecodingSet,
+            Pids = DecodePids,
             ConstStyle = ConstStyle,
             Abbreviated = AbbrevSet,
             Dereferenced = VerboseSet,

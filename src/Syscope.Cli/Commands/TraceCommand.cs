@@ -67,7 +67,11 @@ internal static class TraceCommand
           -X raw|abbrev|verbose, --const-print-style=...   constants as numbers, names or both
           -y, --decode-fds[=path]   paths behind descriptors; -yy, --decode-fds=SET: also socket
                         endpoints, device numbers, pidfd pids (path,socket,dev,pidfd,all,none)
-          --decode-pids=pidns, --pidns-translation   accepted: syscope traces in its own pid namespace
+          -Y, --decode-pids=comm   the name of the process after each pid ("1234<sh>"), in the
+                        [pid N<comm>] prefixes too
+          --decode-pids=pidns, --pidns-translation   a pid seen in a tracee's own pid namespace is
+                        followed by its number in syscope's ("1 /* 1234 in strace's PID NS */");
+                        -e decode-pids=SET (comm,pidns,all,none): a later one replaces an earlier one
           -e abbrev=SET, verbose=SET, raw=SET (--abbrev= --verbose= --raw=)   abbreviated,
                         dereferenced, undecoded calls
           -e read=SET, write=SET (--read= --write=)   hex dumps of data read from / written to fds
@@ -111,8 +115,8 @@ internal static class TraceCommand
           -d, --debug   syscope's own account of what it does, on stderr
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
           -h, --help    this help;  -V, --version   strace's version line, for scripts
-        Not supported: -Y/--decode-pids=comm, -D/--daemonize[=grandchild|pgroup|
-        session], -e kvm=vcpu/--kvm=vcpu (no KVM decoding).
+        Not supported: -D/--daemonize[=grandchild|pgroup|session], -e kvm=vcpu/--kvm=vcpu
+        (KVM's vcpu exits are not decoded).
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
         command it started, and dies of that signal; if the trace output is a pipe that closed

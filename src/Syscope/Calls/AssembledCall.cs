@@ -17,7 +17,8 @@ internal sealed class DecodeEnvironment(DecodeOptions options, TraceFacts facts,
     public readonly SocketDetailsCache Sockets = new();
     /// <summary>Text after the return value ("flags O_RDWR"), rewritten at every exit.</summary>
     public readonly ArgWriter Aux = new();
-    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;".</summary>
+    /// <summary>What follows the return value: -y's target of a returned descriptor
+    /// ("&lt;/etc/passwd&gt;"), -Y's name of a returned pid ("&lt;sh&gt;").</summary>
     public readonly ArgWriter FdTarget = new();
     /// <summary>-e read=/write=: the hex dump of the data the call moved, whole lines for after its own.</summary>
     public readonly ArgWriter Dump = new();
@@ -84,7 +85,8 @@ internal sealed class AssembledCall
     public ReadOnlySpan<byte> Argument(int i) => _text.Argument(i);
     /// <summary>--json: what each argument is, as its decoder recorded it; null when no output asked.</summary>
     public TypedValues? Typed => _text.Typed;
-    /// <summary>-y: the target of a returned descriptor, "&lt;/etc/passwd&gt;"; empty otherwise.</summary>
+    /// <summary>-y's target of a returned descriptor, "&lt;/etc/passwd&gt;", or -Y's name of a
+    /// returned pid; empty otherwise.</summary>
     public ReadOnlySpan<byte> FdTarget => HasReturn ? _env.FdTarget.Written : default;
     /// <summary>What strace puts in parentheses after the result ("flags O_RDWR"); empty for none.</summary>
     public ReadOnlySpan<byte> Notes => HasReturn ? _env.Aux.Written : default;
@@ -176,6 +178,7 @@ internal sealed class AssembledCall
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) { ReturnFormat = ReturnFormat.Hex; return; }
         DecoderRegistry.For(Syscall).Exit(ref c);
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Decoding.Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
+        if (c.ReturnFormat == ReturnFormat.Pid && !c.Failed) c.PidNotes.After(env.FdTarget, e.ReturnValue, PidKind.Process);
         ReturnFormat = c.ReturnFormat;
     }
 

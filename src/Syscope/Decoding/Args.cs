@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 
 namespace Syscope.Decoding;
 
@@ -34,6 +35,11 @@ internal static class Args
     public static void FdPath(ref DecodeContext c, int fd, ArgWriter w) => FdDescription.Print(ref c, fd, w);
 
     public static void Int(ref DecodeContext c, int i) => c.Out.Sep().Int(c.IntArg(i));
+
+    /// <summary>A pid_t (-Y names its process); kill's and wait4's may be a negated process group.</summary>
+    public static void Pid(ref DecodeContext c, int i, PidKind kind = PidKind.Process) => c.PidNotes.Write(c.Out.Sep(), c.IntArg(i), kind);
+
+    public static void ProcessOrGroup(ref DecodeContext c, int i) => c.PidNotes.WriteProcessOrGroup(c.Out.Sep(), c.IntArg(i));
 
     public static void Long(ref DecodeContext c, int i) => c.Out.Sep().Int((long)c.Arg(i));
 
@@ -77,11 +83,18 @@ internal static class Args
     }
 
     /// <summary>An int written back through a pointer: [3]; its address if it cannot be read.</summary>
-    public static void IntRef(ref DecodeContext c, ulong addr)
+    public static void IntRef(ref DecodeContext c, ulong addr) => IntRef(ref c, addr, default);
+
+    /// <summary>A pid written back through a pointer (clone's parent_tid): [N], -Y naming its process.</summary>
+    public static void PidRef(ref DecodeContext c, ulong addr) => IntRef(ref c, addr, c.PidNotes);
+
+    private static void IntRef(ref DecodeContext c, ulong addr, PidNotes pids)
     {
         if (addr == 0) { c.Out.Raw("NULL"u8); return; }
-        if (Printers.TryRead(ref c, addr, out int v)) c.Out.Raw((byte)'[').Int(v).Raw((byte)']');
-        else c.Out.Hex(addr);
+        if (!Printers.TryRead(ref c, addr, out int v)) { c.Out.Hex(addr); return; }
+        c.Out.Raw((byte)'[');
+        pids.Write(c.Out, v);
+        c.Out.Raw((byte)']');
     }
 
     /// <summary>An 8-byte value written back through a pointer: [N].</summary>

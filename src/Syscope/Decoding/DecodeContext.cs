@@ -26,6 +26,8 @@ internal sealed class DecodeOptions
     public IReadOnlySet<int>? ReadDumps, WriteDumps;
     /// <summary>-y, -yy, --decode-fds: what prints after a descriptor.</summary>
     public FdDecoding FdPaths;
+    /// <summary>-Y, --decode-pids: what prints after a pid.</summary>
+    public PidDecoding Pids;
 }
 
 /// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>
@@ -62,6 +64,8 @@ internal ref struct DecodeContext
     public readonly bool Failed => ReturnValue < 0 && ReturnValue >= -4095;
     public readonly ulong Arg(int i) => Args[i];
     public readonly int IntArg(int i) => (int)Args[i];
+    /// <summary>-Y and --decode-pids=pidns notes for the pids this call shows.</summary>
+    public readonly PidNotes PidNotes => new(Options.Pids, Host, Pid);
 }
 
 /// <summary>Values a decoder saves at entry for its exit half.</summary>

@@ -40,7 +40,12 @@ internal static class FdDescription
         if ((set & FdDecoding.Pidfd) != 0 && (path.SequenceEqual("anon_inode:[pidfd]"u8) || path.StartsWith("pidfd:"u8)))
         {
             int pid = c.FdPaths.PidOfPidfd(c.Pid, fd);
-            if (pid > 0) w.Raw("<pid:"u8).Int(pid).Raw((byte)'>');
+            if (pid > 0)
+            {
+                w.Raw("<pid:"u8);
+                c.PidNotes.Write(w, pid);
+                w.Raw((byte)'>');
+            }
             else w.Raw((byte)'<').Raw(path).Raw((byte)'>');
             return;
         }

@@ -18,9 +18,14 @@ internal static class IpcStructPrinter
                 if (!Printers.TryRead(ref c, addr, out ShmidDs s)) { w.Ptr(addr); return; }
                 PrintPerm(w.Raw("{shm_perm="u8), in s.Perm, set);
                 if (!set)
-                    w.Raw(", shm_segsz="u8).UInt(s.Segsz).Raw(", shm_cpid="u8).Int(s.Cpid).Raw(", shm_lpid="u8).Int(s.Lpid)
-                        .Raw(", shm_nattch="u8).UInt(s.Nattch).Raw(", shm_atime="u8).Int(s.Atime).Raw(", shm_dtime="u8).Int(s.Dtime)
+                {
+                    w.Raw(", shm_segsz="u8).UInt(s.Segsz).Raw(", shm_cpid="u8);
+                    c.PidNotes.Write(w, s.Cpid);
+                    w.Raw(", shm_lpid="u8);
+                    c.PidNotes.Write(w, s.Lpid);
+                    w.Raw(", shm_nattch="u8).UInt(s.Nattch).Raw(", shm_atime="u8).Int(s.Atime).Raw(", shm_dtime="u8).Int(s.Dtime)
                         .Raw(", shm_ctime="u8).Int(s.Ctime);
+                }
                 break;
             case Kind.Msg:
                 if (!Printers.TryRead(ref c, addr, out MsqidDs m)) { w.Ptr(addr); return; }
@@ -29,7 +34,13 @@ internal static class IpcStructPrinter
                     w.Raw(", msg_stime="u8).Int(m.Stime).Raw(", msg_rtime="u8).Int(m.Rtime).Raw(", msg_ctime="u8).Int(m.Ctime)
                         .Raw(", msg_qnum="u8).UInt(m.Qnum);
                 w.Raw(", msg_qbytes="u8).UInt(m.Qbytes);
-                if (!set) w.Raw(", msg_lspid="u8).Int(m.Lspid).Raw(", msg_lrpid="u8).Int(m.Lrpid);
+                if (!set)
+                {
+                    w.Raw(", msg_lspid="u8);
+                    c.PidNotes.Write(w, m.Lspid);
+                    w.Raw(", msg_lrpid="u8);
+                    c.PidNotes.Write(w, m.Lrpid);
+                }
                 break;
             default:
                 if (!Printers.TryRead(ref c, addr, out SemidDs d)) { w.Ptr(addr); return; }

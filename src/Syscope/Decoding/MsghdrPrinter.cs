@@ -60,8 +60,9 @@ internal static class MsghdrPrinter
             }
             else if (level == SOL_SOCKET && type == SCM_CREDENTIALS && data.Length >= 12)
             {
-                w.Raw("SCM_CREDENTIALS, cmsg_data={pid="u8).Int(BitConverter.ToInt32(data)).Raw(", uid="u8)
-                    .UInt(BitConverter.ToUInt32(data[4..])).Raw(", gid="u8).UInt(BitConverter.ToUInt32(data[8..])).Raw("}}"u8);
+                w.Raw("SCM_CREDENTIALS, cmsg_data={pid="u8);
+                c.PidNotes.Write(w, BitConverter.ToInt32(data));
+                w.Raw(", uid="u8).UInt(BitConverter.ToUInt32(data[4..])).Raw(", gid="u8).UInt(BitConverter.ToUInt32(data[8..])).Raw("}}"u8);
             }
             else w.Hex((uint)type).Raw("}"u8);
             // A tracee's cmsg_len can be anything: step in long arithmetic, so a huge one ends the walk.

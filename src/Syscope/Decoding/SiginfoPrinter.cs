@@ -31,11 +31,12 @@ internal static class SiginfoPrinter
     public static void At(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) c.Out.Raw("NULL"u8);
-        else if (Printers.TryRead(ref c, addr, out SigInfo si)) Print(c.Out, si);
+        else if (Printers.TryRead(ref c, addr, out SigInfo si)) Print(c.Out, si, c.PidNotes);
         else c.Out.Hex(addr);
     }
 
-    public static void Print(ArgWriter w, in SigInfo si)
+    /// <param name="pids">-Y and --decode-pids=pidns notes after si_pid (none by default).</param>
+    public static void Print(ArgWriter w, in SigInfo si, PidNotes pids = default)
     {
         w.Raw("{si_signo="u8);
         SignalPrinters.Signal(w, si.Signo);
@@ -49,7 +50,9 @@ internal static class SiginfoPrinter
         if (si.Code <= 0 && si.Code != SI_TIMER && si.Code != SI_SIGIO)
         {
             // Sent by a process: who sent it, and the value queued with it.
-            w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid);
+            w.Raw(", si_pid="u8);
+            pids.Write(w, si.Pid);
+            w.Raw(", si_uid="u8).UInt(si.Uid);
             if (si.Code is SI_QUEUE or SI_MESGQ or SI_ASYNCIO)
                 w.Raw(", si_int="u8).Int((int)si.Value).Raw(", si_ptr="u8).Ptr(si.Value);
         }
@@ -63,7 +66,9 @@ internal static class SiginfoPrinter
             switch (si.Signo)
             {
                 case SignalNames.SIGCHLD:
-                    w.Raw(", si_pid="u8).Int(si.Pid).Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
+                    w.Raw(", si_pid="u8);
+                    pids.Write(w, si.Pid);
+                    w.Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
                     if (si.Code == 1) w.Int(si.Status);
                     else SignalPrinters.Signal(w, si.Status);
                     w.Raw(", si_utime="u8);

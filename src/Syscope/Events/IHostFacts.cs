@@ -26,7 +26,21 @@ internal interface IHostFacts
     /// backend knows, else, live, /proc/TID/comm now; in a replay, the name last recorded.  Empty when
     /// unknown.  Raw bytes, valid until the next call.</summary>
     ReadOnlySpan<byte> Comm(int tid) => ProcessName(tid);
+
+    /// <summary>-Y: what /proc/PID/comm says now (PID in syscope's pid namespace), without its
+    /// newline, written into destination (at least 16 bytes); 0 when no such process is left.
+    /// Raw bytes: escape them.</summary>
+    int CurrentComm(int pid, Span<byte> destination) => 0;
+
+    /// <summary>-Y and --decode-pids=pidns: an id the thread tid saw in its own pid namespace (a pid,
+    /// a process group or a session, by kind) as syscope's namespace numbers it; 0 when no process
+    /// has it there.  In syscope's own namespace that is the id itself.</summary>
+    int PidInOurNamespace(int tid, int id, PidKind kind) => id;
 }
+
+/// <summary>Which of a process's ids a number is: /proc/PID/status lists each per pid namespace
+/// (NSpid, NSpgid, NSsid).  strace names the process only for a thread or process id.</summary>
+internal enum PidKind : byte { Process, Group, Session }
 
 /// <summary>One reading of the monotonic and the wall clock at the same moment (and the local
 /// time zone's offset then): every event time maps to wall time through it, with no clock call per

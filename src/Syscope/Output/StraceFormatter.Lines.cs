@@ -96,13 +96,21 @@ internal sealed partial class StraceFormatter
         }
         else if (PidPrefix)
         {
+            // -Y: the process's name after its pid ("1234<sh> "), unpadded in a file as strace's.
+            var name = _prefixNames.Of(pid, syscallNumber);
             if (_options.OutputPath != null)
             {
                 w.Int(pid);
-                while (w.Length < _pidWidth) w.Raw((byte)' ');
+                if (name.IsEmpty) while (w.Length < _pidWidth) w.Raw((byte)' ');
+                else w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
                 w.Raw((byte)' ');
             }
-            else w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ').Raw("] "u8);
+            else
+            {
+                w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ');
+                if (!name.IsEmpty) w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
+                w.Raw("] "u8);
+            }
         }
         if (_options.Timestamps != TimestampStyle.None)
         {
@@ -216,7 +224,7 @@ internal sealed partial class StraceFormatter
         BeginLine(o, e.Tid, e.TimeNs, e.SyscallNumber, e.InstructionPointer);
         _scratch.Clear();
         _scratch.Raw("--- "u8).Raw(SignalNames.NameUtf8(e.Signal)).Raw((byte)' ');
-        SiginfoPrinter.Print(_scratch, e.SigInfo);
+        SiginfoPrinter.Print(_scratch, e.SigInfo, new PidNotes(_options.Decode.Pids, _host, e.Tid));
         _scratch.Raw(" ---"u8);
         Painted(o, TraceColors.Signal, _scratch.Written);
         o.EndLine();
@@ -291,6 +299,7 @@ internal sealed partial class StraceFormatter
         o.EndEvent();
         _liveProcesses--;   // only now: the +++ line itself still carries its [pid N]
         EndProcess(e.Tid);
+        _prefixNames.Forget(e.Tid);
     }
 
     private void EndProcess(int tid)

@@ -22,6 +22,7 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
     private readonly IHostFacts _host;
     private readonly ArgWriter _scratch = new();
     private readonly int _pidWidth;
+    private readonly PrefixNames _prefixNames;
     private long _lastLineTimestamp;
     private int _liveProcesses;
 
@@ -37,6 +38,7 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
         _pidWidth = host.PidMax.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        _prefixNames = new PrefixNames((options.Decode.Pids & Decoding.PidDecoding.Comm) != 0, host);
         // The siginfo of signal lines is printed here; its constants follow -X too.
         _scratch.Style = options.Decode.ConstStyle;
     }
@@ -94,6 +96,7 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
     public void Attached(in TraceEvent e)
     {
         _liveProcesses++;
+        _prefixNames.Attached(e.Tid, launched: e.AttachKind == AttachKind.Launched);
         if (e.AttachKind != AttachKind.Launched) Output(e.Tid);
     }
 

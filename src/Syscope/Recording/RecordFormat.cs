@@ -56,6 +56,10 @@ internal enum FactKind : byte
     /// <summary>A thread's comm (tid=a), noted by the recorder at attach and exec for exports; not
     /// an answer the live outputs saw, so replay never shows it.</summary>
     Comm = 8,
+    /// <summary>IHostFacts.CurrentComm(pid=a): -Y's name of a process, as the outputs saw it.</summary>
+    CurrentComm = 9,
+    /// <summary>IHostFacts.PidInOurNamespace(tid=a, id=b, kind=c): the id, 4 bytes.</summary>
+    PidTranslation = 10,
 }
 
 internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);

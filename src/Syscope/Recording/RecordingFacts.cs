@@ -95,6 +95,21 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
         return name;
     }
 
+    public int CurrentComm(int pid, Span<byte> destination)
+    {
+        int n = _live.Host.CurrentComm(pid, destination);
+        Note(FactKind.CurrentComm, pid, 0, 0, destination[..n]);
+        return n;
+    }
+
+    public int PidInOurNamespace(int tid, int id, PidKind kind)
+    {
+        int ours = _live.Host.PidInOurNamespace(tid, id, kind);
+        MemoryMarshal.Write(_scratch, in ours);
+        Note(FactKind.PidTranslation, tid, id, (long)kind, _scratch.AsSpan(0, 4));
+        return ours;
+    }
+
     /// <summary>Writes down a thread's name (comm) where it can change (attach, exec) for exports
     /// that name tracks, asking the backend first and /proc/TID/comm when it does not know.</summary>
     public void NoteProcessName(int tid)

@@ -264,6 +264,14 @@ internal sealed class RecordingReader : IDisposable
 
         public ReadOnlySpan<byte> ProcessName(int tid) => Answer(FactKind.ProcessName, tid, 0, 0);
 
+        public int CurrentComm(int pid, Span<byte> destination) => Math.Max(Copy(Answer(FactKind.CurrentComm, pid, 0, 0), destination), 0);
+
+        public int PidInOurNamespace(int tid, int id, PidKind kind)
+        {
+            var answer = Answer(FactKind.PidTranslation, tid, id, (long)kind);
+            return answer.Length == 4 ? MemoryMarshal.Read<int>(answer) : id;
+        }
+
         public ReadOnlySpan<byte> Comm(int tid)
         {
             var comm = Answer(FactKind.Comm, tid, 0, 0);

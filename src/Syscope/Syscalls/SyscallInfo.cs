@@ -4,8 +4,8 @@ namespace Syscope.Syscalls;
 /// generic decoder prints it and what it is (tools/syscalls/roles.txt).</summary>
 internal readonly record struct SyscallArg(string CType, string Name, ArgFormat Format, ArgRole Role);
 
-/// <summary>How the return value of a call is printed.</summary>
-internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None }
+/// <summary>How the return value of a call is printed: Pid is a decimal pid that -Y names (fork, getpid, wait4...).</summary>
+internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None, Pid }
 
 /// <summary>strace's trace classes (-e trace=%file ...): which a call belongs to, as strace 6.1
 /// assigns them (Filtering/SyscallClasses names them).</summary>

@@ -59,6 +59,8 @@ internal sealed class LiveHostFacts : IHostFacts
     private int _pidMax;
     private WallClockAnchor? _wallClock;
 
+    private readonly PidNamespaces _namespaces = new();
+
     public int InterfaceName(uint index, Span<byte> destination) => NetInterfaces.NameOf(index, destination);
 
     [ThreadStatic] private static byte[]? t_comm;
@@ -76,6 +78,16 @@ internal sealed class LiveHostFacts : IHostFacts
         int got = RawFile.ReadOnce(path, buffer);
         return got > 0 ? buffer.AsSpan(0, got).TrimEnd((byte)'\n') : default;
     }
+
+    public int CurrentComm(int pid, Span<byte> destination)
+    {
+        var name = Comm(pid);
+        int n = Math.Min(name.Length, destination.Length);
+        name[..n].CopyTo(destination);
+        return n;
+    }
+
+    public int PidInOurNamespace(int tid, int id, PidKind kind) => _namespaces.Translate(tid, id, kind);
 
     public int PidMax => _pidMax != 0 ? _pidMax : _pidMax = ReadPidMax();
 

@@ -30,7 +30,9 @@ internal static class CapabilityDecoders
         if (!Printers.TryRead(ref c, addr, out CapUserHeader h)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{version="u8);
         CapabilityConstants.Versions.Print(c.Out, h.Version);
-        c.Out.Raw(", pid="u8).Int(h.Pid).Raw((byte)'}');
+        c.Out.Raw(", pid="u8);
+        c.PidNotes.Write(c.Out, h.Pid);
+        c.Out.Raw((byte)'}');
     }
 
     /// <summary>Versions 2 and 3 have two 32-bit words per set, which print as one set; version 1,

@@ -27,7 +27,7 @@ internal static class Clone
         if ((flags & WritesBack) != 0)
         {
             c.Out.Sep().Raw("parent_tid="u8);
-            if (c.Failed) c.Out.Ptr(c.Arg(2)); else Args.IntRef(ref c, c.Arg(2));
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else Args.PidRef(ref c, c.Arg(2));
         }
         if ((flags & ProcessConstants.CLONE_SETTLS) != 0) c.Out.Sep().Raw("tls="u8).Ptr(c.Arg(4));
         if ((flags & ChildTid) != 0) c.Out.Sep().Raw("child_tidptr="u8).Ptr(c.Arg(3));
@@ -67,7 +67,11 @@ internal static class Clone
     {
         if (c.Scratch.A == 0) return;
         if (!c.Failed && Printers.TryRead(ref c, (ulong)c.Scratch.B, out int tid))
-            c.Out.Raw(" => {parent_tid=["u8).Int(tid).Raw("]}"u8);
+        {
+            c.Out.Raw(" => {parent_tid=["u8);
+            c.PidNotes.Write(c.Out, tid);
+            c.Out.Raw("]}"u8);
+        }
         Args.ULong(ref c, 1);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class Fcntl : SyscallDecoder
     private const int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6;
     private const int F_SETLKW = 7, F_OFD_GETLK = 36, F_OFD_SETLK = 37, F_OFD_SETLKW = 38, F_SETLEASE = 1024;
     private const int F_GETLEASE = 1025, F_DUPFD_CLOEXEC = 1030, F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
-    private const int F_GETOWN = 9, F_GETSIG = 11, F_GETPIPE_SZ = 1032, F_NOTIFY = 1026;
+    private const int F_SETOWN = 8, F_GETOWN = 9, F_GETSIG = 11, F_GETPIPE_SZ = 1032, F_NOTIFY = 1026;
 
     public override void Entry(ref DecodeContext c)
     {
@@ -29,6 +29,7 @@ internal sealed class Fcntl : SyscallDecoder
             case F_ADD_SEALS: Args.Flags(ref c, 2, DescConstants.Seals); break;
             case F_NOTIFY: Args.Hex(ref c, 2); break;
             case F_SETLK or F_SETLKW or F_OFD_SETLK or F_OFD_SETLKW: c.Out.Sep(); Lock(ref c, false); break;
+            case F_SETOWN: Args.ProcessOrGroup(ref c, 2); break;
             default: Args.Int(ref c, 2); break;
         }
     }
@@ -68,7 +69,11 @@ internal sealed class Fcntl : SyscallDecoder
         w.Raw("{l_type="u8); DescConstants.LockTypes.Print(w, (ulong)l.Type);
         w.Raw(", l_whence="u8); FileConstants.Whence.Print(w, (ulong)l.Whence);
         w.Raw(", l_start="u8).Int(l.Start).Raw(", l_len="u8).Int(l.Len);
-        if (withPid) w.Raw(", l_pid="u8).Int(l.Pid);
+        if (withPid)
+        {
+            w.Raw(", l_pid="u8);
+            c.PidNotes.Write(w, l.Pid);
+        }
         w.Raw((byte)'}');
     }
 }

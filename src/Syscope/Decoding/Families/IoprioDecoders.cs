@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -30,7 +31,15 @@ internal static class IoprioDecoders
     private static void Target(ref DecodeContext c)
     {
         Args.Value(ref c, 0, ProcessConstants.IoprioWho);
-        Args.Int(ref c, 1);
+        Who(ref c, 1, c.Arg(0) == 1 ? PidKind.Process : c.Arg(0) == 2 ? PidKind.Group : null);
+    }
+
+    /// <summary>The "who" of ioprio and getpriority: a process or a process group (-Y names a
+    /// process), else a user id.</summary>
+    internal static void Who(ref DecodeContext c, int i, PidKind? kind)
+    {
+        if (kind is { } k) Args.Pid(ref c, i, k);
+        else Args.Int(ref c, i);
     }
 
     private static void Priority(ArgWriter w, ulong value)

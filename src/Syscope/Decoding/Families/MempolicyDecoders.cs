@@ -42,7 +42,7 @@ internal static class MempolicyDecoders
         });
         d[Sys.migrate_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             Args.ULong(ref c, 1);
             c.Out.Sep();
             NodeMask(ref c, c.Arg(2), c.Arg(1));
@@ -51,7 +51,7 @@ internal static class MempolicyDecoders
         });
         d[Sys.move_pages] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             Args.ULong(ref c, 1);
             c.Out.Sep();
             Printers.Array(ref c, c.Arg(2), c.Arg(1), s_pointer);

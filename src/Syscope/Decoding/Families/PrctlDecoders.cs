@@ -109,7 +109,7 @@ internal static class PrctlDecoders
                 return;
             case PR_SET_PTRACER:
                 c.Out.Sep();
-                if ((long)c.Arg(1) != -1) { c.Out.Int((int)c.Arg(1)); return; }
+                if ((long)c.Arg(1) != -1) { c.PidNotes.Write(c.Out, (int)c.Arg(1)); return; }
                 var mark = c.Out.BeginConst();
                 c.Out.ConstName("PR_SET_PTRACER_ANY"u8);
                 c.Out.EndConst(mark, c.Arg(1), NumberBase.Decimal);

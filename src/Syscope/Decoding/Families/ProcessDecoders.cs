@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
@@ -24,16 +25,18 @@ internal static class ProcessDecoders
         d[Sys.exit] = d[Sys.exit_group];
         d[Sys.clone] = new FuncDecoder(Clone.Entry, Clone.Exit, exitArgs: false);
         d[Sys.clone3] = new FuncDecoder(Clone.Clone3Entry, Clone.Clone3Exit, exitArgs: false);
-        d[Sys.wait4] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), Wait.Wait4Exit);
+        d[Sys.wait4] = new FuncDecoder((ref DecodeContext c) => Args.ProcessOrGroup(ref c, 0), Wait.Wait4Exit);
         d[Sys.waitid] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.IdTypes);
-            Args.Int(ref c, 1);
+            // P_PID: a process; P_PGID: a process group.
+            if (c.Arg(0) is 1 or 2) Args.Pid(ref c, 1, c.Arg(0) == 2 ? PidKind.Group : PidKind.Process);
+            else Args.Int(ref c, 1);
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed || c.Arg(2) == 0 || !Printers.TryRead(ref c, c.Arg(2), out Kernel.Abi.SigInfo si)) c.Out.Ptr(c.Arg(2));
-            else SiginfoPrinter.Print(c.Out, si);
+            else SiginfoPrinter.Print(c.Out, si, c.PidNotes);
             Args.Flags(ref c, 3, ProcessConstants.WaitOptions);
             c.Out.Sep();
             Wait.Rusage(ref c, c.Arg(4));
@@ -71,7 +74,7 @@ internal static class ProcessDecoders
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Groups(ref c, c.Arg(1), Math.Min(c.IntArg(0), c.ReturnValue));
         });
         d[Sys.setgroups] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Groups(ref c, c.Arg(1), c.IntArg(0)); });
-        d[Sys.pidfd_open] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); });
+        d[Sys.pidfd_open] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.PidfdOpenFlags); });
         d[Sys.pidfd_getfd] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
@@ -89,10 +92,10 @@ internal static class ProcessDecoders
         });
         d[Sys.unshare] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));
         d[Sys.setns] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Flags(ref c, 1, ProcessConstants.CloneFlags); });
-        var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0));
+        var pidOnly = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0));
         d[Sys.getpgid] = pidOnly;
         d[Sys.getsid] = pidOnly;
-        d[Sys.setpgid] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); });
+        d[Sys.setpgid] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); Args.Pid(ref c, 1, PidKind.Group); });
     }
 
     /// <summary>&lt;linux/rseq.h&gt;</summary>

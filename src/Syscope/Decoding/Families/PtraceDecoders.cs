@@ -24,7 +24,7 @@ internal static class PtraceDecoders
         c.Out.Sep();
         AdminConstants.PtraceRequests.Print(c.Out, request);
         if (request == TRACEME) return;
-        Args.Int(ref c, 1);
+        Args.Pid(ref c, 1);
         switch (request)
         {
             case ATTACH or KILL or INTERRUPT or LISTEN: return;
@@ -142,7 +142,7 @@ internal static class PtraceDecoders
 
     private static void Siginfo(ref DecodeContext c, ulong addr)
     {
-        if (Printers.TryRead(ref c, addr, out Kernel.Abi.SigInfo si)) SiginfoPrinter.Print(c.Out, si);
+        if (Printers.TryRead(ref c, addr, out Kernel.Abi.SigInfo si)) SiginfoPrinter.Print(c.Out, si, c.PidNotes);
         else c.Out.Ptr(addr);
     }
 

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
@@ -11,7 +12,7 @@ internal static class ResourceDecoders
     {
         d[Sys.prlimit64] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             Args.Value(ref c, 1, ProcessConstants.Resources);
             c.Out.Sep();
             Rlimit(ref c, c.Arg(2), "RLIM64_INFINITY"u8);
@@ -36,11 +37,11 @@ internal static class ResourceDecoders
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Wait.Rusage(ref c, c.Arg(1));
         });
-        d[Sys.getpriority] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ProcessConstants.PriorityWhich); Args.Int(ref c, 1); });
+        d[Sys.getpriority] = new FuncDecoder((ref DecodeContext c) => { Args.Value(ref c, 0, ProcessConstants.PriorityWhich); PriorityWho(ref c); });
         d[Sys.setpriority] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.PriorityWhich);
-            Args.Int(ref c, 1);
+            PriorityWho(ref c);
             Args.Int(ref c, 2);
         });
         d[Sys.uname] = new FuncDecoder(Nothing, Uname);
@@ -53,19 +54,23 @@ internal static class ResourceDecoders
             Args.ULong(ref c, 1);
             Args.Flags(ref c, 2, ProcessConstants.GetrandomFlags);
         });
-        d[Sys.sched_getaffinity] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
+        d[Sys.sched_getaffinity] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else CpuSet(ref c, c.Arg(2), c.ReturnValue);
         });
         d[Sys.sched_setaffinity] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             Args.ULong(ref c, 1);
             c.Out.Sep();
             CpuSet(ref c, c.Arg(2), (long)c.Arg(1));
         });
     }
+
+    /// <summary>getpriority's and setpriority's who: PRIO_PROCESS, PRIO_PGRP, PRIO_USER.</summary>
+    private static void PriorityWho(ref DecodeContext c) =>
+        IoprioDecoders.Who(ref c, 1, c.Arg(0) == 0 ? PidKind.Process : c.Arg(0) == 1 ? PidKind.Group : null);
 
     private static void Nothing(ref DecodeContext c) { }
 

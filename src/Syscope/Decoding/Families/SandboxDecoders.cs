@@ -51,8 +51,8 @@ internal static class SandboxDecoders
         });
         d[Sys.kcmp] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
-            Args.Int(ref c, 1);
+            Args.Pid(ref c, 0);
+            Args.Pid(ref c, 1);
             Args.Value(ref c, 2, SandboxConstants.KcmpTypes);
             ulong type = (uint)c.Arg(2);
             if (type == SandboxConstants.KcmpFile) { Args.Int(ref c, 3); Args.Int(ref c, 4); }

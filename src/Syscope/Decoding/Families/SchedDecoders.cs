@@ -10,20 +10,20 @@ internal static class SchedDecoders
 {
     public static void Register(DecoderTable d)
     {
-        d[Sys.sched_getscheduler] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_getscheduler] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
         {
             // Only a plain policy is named; one with SCHED_RESET_ON_FORK or'ed in stays a number.
             if (!c.Failed && SchedConstants.Policies.TryName((ulong)c.ReturnValue, out var name)) c.Aux.Raw(name);
         }, exitArgs: false);
         d[Sys.sched_setscheduler] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             Args.Value(ref c, 1, SchedConstants.Policies);
             c.Out.Sep();
             Param(ref c, c.Arg(2));
         });
-        d[Sys.sched_setparam] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); c.Out.Sep(); Param(ref c, c.Arg(1)); });
-        d[Sys.sched_getparam] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_setparam] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); c.Out.Sep(); Param(ref c, c.Arg(1)); });
+        d[Sys.sched_getparam] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Param(ref c, c.Arg(1));
@@ -31,14 +31,14 @@ internal static class SchedDecoders
         var priorityRange = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, SchedConstants.Policies));
         d[Sys.sched_get_priority_max] = priorityRange;
         d[Sys.sched_get_priority_min] = priorityRange;
-        d[Sys.sched_rr_get_interval] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_rr_get_interval] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else TimePrinters.Timespec(ref c, c.Arg(1));
         });
         d[Sys.sched_setattr] = new FuncDecoder((ref DecodeContext c) =>
         {
-            Args.Int(ref c, 0);
+            Args.Pid(ref c, 0);
             c.Out.Sep();
             Attr(ref c, c.Arg(1), uint.MaxValue);
         }, (ref DecodeContext c) =>
@@ -48,7 +48,7 @@ internal static class SchedDecoders
                 c.Out.Raw(" => {size="u8).UInt(size).Raw((byte)'}');
             Args.UInt(ref c, 2);
         }, exitArgs: false);
-        d[Sys.sched_getattr] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.sched_getattr] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed) c.Out.Ptr(c.Arg(1)); else Attr(ref c, c.Arg(1), (uint)c.Arg(2));

@@ -45,8 +45,8 @@ internal static class SignalDecoders
         });
         d[Sys.rt_sigtimedwait] = new FuncDecoder(SigtimedwaitEntry, SigtimedwaitExit, exitArgs: false);
         d[Sys.rt_sigreturn] = new FuncDecoder(SigreturnEntry);
-        d[Sys.kill] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); SignalArg(ref c, 1); });
-        d[Sys.tkill] = d[Sys.kill];
+        d[Sys.kill] = new FuncDecoder((ref DecodeContext c) => { Args.ProcessOrGroup(ref c, 0); SignalArg(ref c, 1); });
+        d[Sys.tkill] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); SignalArg(ref c, 1); });
         d[Sys.pidfd_send_signal] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
@@ -55,7 +55,22 @@ internal static class SignalDecoders
             SiginfoPrinter.At(ref c, c.Arg(2));
             Args.Hex(ref c, 3);
         });
-        d[Sys.tgkill] = new FuncDecoder((ref DecodeContext c) => { Args.Int(ref c, 0); Args.Int(ref c, 1); SignalArg(ref c, 2); });
+        d[Sys.rt_sigqueueinfo] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Pid(ref c, 0);
+            SignalArg(ref c, 1);
+            c.Out.Sep();
+            SiginfoPrinter.At(ref c, c.Arg(2));
+        });
+        d[Sys.rt_tgsigqueueinfo] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Pid(ref c, 0);
+            Args.Pid(ref c, 1);
+            SignalArg(ref c, 2);
+            c.Out.Sep();
+            SiginfoPrinter.At(ref c, c.Arg(3));
+        });
+        d[Sys.tgkill] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); Args.Pid(ref c, 1); SignalArg(ref c, 2); });
         d[Sys.sigaltstack] = new FuncDecoder((ref DecodeContext c) => { c.Out.Sep(); Stack(ref c, c.Arg(0)); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();

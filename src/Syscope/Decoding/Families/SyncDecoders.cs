@@ -14,7 +14,7 @@ internal static class SyncDecoders
     public static void Register(DecoderTable d)
     {
         d[Sys.futex] = new FuncDecoder(FutexEntry);
-        d[Sys.get_robust_list] = new FuncDecoder((ref DecodeContext c) => Args.Int(ref c, 0), (ref DecodeContext c) =>
+        d[Sys.get_robust_list] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong head)) c.Out.Ptr(c.Arg(1));

@@ -16,6 +16,8 @@ internal sealed class CapturedNames(IHostFacts live) : IHostFacts
     public int InterfaceName(uint index, Span<byte> destination) => live.InterfaceName(index, destination);
     public int PidMax => live.PidMax;
     public WallClockAnchor WallClock => live.WallClock;
+    public int CurrentComm(int pid, Span<byte> destination) => live.CurrentComm(pid, destination);
+    public int PidInOurNamespace(int tid, int id, PidKind kind) => live.PidInOurNamespace(tid, id, kind);
 
     public ReadOnlySpan<byte> ProcessName(int tid)
     {

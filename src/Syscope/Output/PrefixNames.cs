@@ -1,0 +1,46 @@
+using Syscope.Events;
+using Syscope.Syscalls;
+
+namespace Syscope.Output;
+
+/// <summary>
+/// -Y's names in the "[pid N&lt;comm&gt;]" prefix, as strace shows them: the name the thread has
+/// when the line is written, except that a call that renames it (execve, execveat, prctl) shows
+/// the name it had before, and a thread that is gone keeps its last name on its "+++" line.  A
+/// launched command is named as syscope itself until its execve, as strace's forked child is.
+/// Nothing is read without -Y.
+/// </summary>
+internal sealed class PrefixNames(bool enabled, IHostFacts host)
+{
+    private readonly Dictionary<int, byte[]> _names = [];
+    private int _launched;
+
+    /// <param name="syscall">The call the line is about (the thread's last call on signal and exit lines).</param>
+    public ReadOnlySpan<byte> Of(int tid, int syscall)
+    {
+        if (!enabled) return default;
+        bool renames = syscall is Sys.execve or Sys.execveat or Sys.prctl;
+        if (tid == _launched)
+        {
+            if (renames) return _names.TryGetValue(tid, out var own) ? own : default;
+            _launched = 0;
+        }
+        if (renames && _names.TryGetValue(tid, out var before)) return before;
+        Span<byte> now = stackalloc byte[64];
+        int n = host.CurrentComm(tid, now);
+        if (n == 0) return _names.TryGetValue(tid, out var last) ? last : default;
+        ref var kept = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, tid, out _);
+        if (kept == null || !now[..n].SequenceEqual(kept)) kept = now[..n].ToArray();
+        return kept;
+    }
+
+    public void Attached(int tid, bool launched)
+    {
+        if (!enabled || !launched) return;
+        Span<byte> own = stackalloc byte[64];
+        _names[tid] = own[..host.CurrentComm(Environment.ProcessId, own)].ToArray();
+        _launched = tid;
+    }
+
+    public void Forget(int tid) => _names.Remove(tid);
+}
