@@ -84,7 +84,7 @@ public class SourceLineTests(ITestOutputHelper output)
             string ours = CPrograms.TempFile("kk-json");
             SyscopeCli.Run("trace", "--json", "-o", ours, k, "-e", "trace=openat", program);
             var call = File.ReadAllLines(ours).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
-                .First(e => e.GetProperty("type").GetString() == "syscall" && e.GetProperty("args")[1].GetString() == "\"/dev/null\"");
+                .First(e => e.GetProperty("type").GetString() == "syscall" && e.GetProperty("args")[1].GetProperty("value").GetString() == "/dev/null");
             File.Delete(ours);
             var leaf = call.GetProperty("stack").EnumerateArray().First(f => f.GetProperty("symbol").GetString() == "open_leaf");
             if (k == "-k") Assert.False(leaf.TryGetProperty("file", out _));
