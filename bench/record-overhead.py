@@ -9,17 +9,14 @@ Runs `dd if=/dev/zero of=/dev/null bs=1 count=100000` (200k calls) under `syscop
 (`replay FILE -o /dev/null`, strace text decoded again; target >= 1 M calls/s).  Uses dist/syscope
 (the NativeAOT binary; publishes it if missing) unless --syscope names another build.
 """
-import argparse, os, statistics, sys, tempfile
+import os, statistics, sys, tempfile
 
-from timing import SYSCOPE, once, published
+from timing import arguments, once, published
 DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
 CALLS = 200_000
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--syscope", default=SYSCOPE)
-    args = ap.parse_args()
+    args = arguments().parse_args()
     exe = published(args.syscope)
     with tempfile.TemporaryDirectory() as tmp:
         scope = os.path.join(tmp, "run.scope")

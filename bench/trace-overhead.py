@@ -14,20 +14,11 @@ With --filters it also measures issue 4's cases on the same workload: `-f -e tra
 """
 import argparse, os, statistics, sys
 
-from timing import SYSCOPE, once, published
+from timing import SYSCOPE, once, paired, published
 DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"]
 
 def wall(cmd, runs):
     return statistics.median(once(cmd) for _ in range(runs))
-
-def paired(a, b, runs):
-    """Medians of a and b run in alternation, so a machine that speeds up or slows down during the
-    measurement (other work on a 2-core box, CPU frequency) weighs on both sides alike."""
-    ta, tb = [], []
-    for _ in range(runs):
-        ta.append(once(a))
-        tb.append(once(b))
-    return statistics.median(ta), statistics.median(tb)
 
 def main():
     ap = argparse.ArgumentParser()

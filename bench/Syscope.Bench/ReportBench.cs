@@ -19,34 +19,11 @@ public static class ReportBench
     {
         int calls = args.Length > 0 ? int.Parse(args[0]) : 1_000_000, threads = args.Length > 1 ? int.Parse(args[1]) : 8;
         var facts = LiveFacts.Instance;
-        var memory = CallMix.Memory();
-        var mix = CallMix.Events();
         var options = new StraceOptions();
         var report = new ReportCollector(facts.Host);
         var pipeline = new CallAssembler(options.Filter, options.Decode, facts, report);
-        long now = 1_000_000_000;
-        for (int t = 0; t < threads; t++)
-        {
-            var started = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = t == 0 ? AttachKind.Launched : AttachKind.Followed, Tid = 1000 + t, Tgid = 1000, RelatedTid = 1000, TimeNs = now };
-            pipeline.OnEvent(ref started, memory);
-        }
-        var random = new Random(1);
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < calls; i++)
-        {
-            var e = mix[i % mix.Length];
-            e.Tid = 1000 + i % threads;
-            e.Kind = TraceEventKind.SyscallEntry;
-            e.TimeNs = now;
-            pipeline.OnEvent(ref e, memory);
-            now += (long)Math.Pow(10, 2 + random.NextDouble() * 4);
-            e.Kind = TraceEventKind.SyscallExit;
-            e.EntryTimeNs = e.TimeNs;
-            e.TimeNs = now;
-            if (i % 8 == 7) e.ReturnValue = -2;
-            pipeline.OnEvent(ref e, memory);
-            now += 500;
-        }
+        Feed(pipeline, calls, threads);
         pipeline.Complete();
         var collected = clock.Elapsed;
         string path = Path.Combine(Path.GetTempPath(), $"syscope-report-bench-{Environment.ProcessId}.html");
@@ -60,5 +37,36 @@ public static class ReportBench
         }
         finally { File.Delete(path); }
         return 0;
+    }
+
+    /// <summary>Feeds consumer the run: THREADS threads of process 1000 started, then CALLS calls
+    /// of the <see cref="CallMix"/> spread over them, one in eight failing, latencies spread over
+    /// four orders of magnitude (100 ns to 1 ms).  Not completed.</summary>
+    internal static void Feed(ITraceConsumer consumer, int calls, int threads)
+    {
+        var memory = CallMix.Memory();
+        var mix = CallMix.Events();
+        long now = 1_000_000_000;
+        for (int t = 0; t < threads; t++)
+        {
+            var started = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = t == 0 ? AttachKind.Launched : AttachKind.Followed, Tid = 1000 + t, Tgid = 1000, RelatedTid = 1000, TimeNs = now };
+            consumer.OnEvent(ref started, memory);
+        }
+        var random = new Random(1);
+        for (int i = 0; i < calls; i++)
+        {
+            var e = mix[i % mix.Length];
+            e.Tid = 1000 + i % threads;
+            e.Kind = TraceEventKind.SyscallEntry;
+            e.TimeNs = now;
+            consumer.OnEvent(ref e, memory);
+            now += (long)Math.Pow(10, 2 + random.NextDouble() * 4);
+            e.Kind = TraceEventKind.SyscallExit;
+            e.EntryTimeNs = e.TimeNs;
+            e.TimeNs = now;
+            if (i % 8 == 7) e.ReturnValue = -2;
+            consumer.OnEvent(ref e, memory);
+            now += 500;
+        }
     }
 }

@@ -28,13 +28,12 @@ internal static class ExportCommand
             string? path = r.GetValue(output);
             using var sink = path == null ? Console.OpenStandardOutput() : OpenForWriting(path);
             var options = new DecodeOptions { StringLimit = Math.Max(0, r.GetValue(strings)), FdPaths = FdDecoding.Path };
-            string summary;
-            if (kind == "perfetto")
+            string summary = TerminalProgress.Reading(TerminalProgress.Allowed(outputOnStdout: path == null), reader, $"reading {Text.UntrustedText.Escape(r.GetValue(file)!)}", r.InvocationConfiguration.Error, _ =>
             {
+                if (kind != "perfetto") return $"{OtlpExport.Write(reader, sink, options, minNs)} spans";
                 var counts = PerfettoExport.Write(reader, sink, options);
-                summary = $"{counts.Calls} calls, {counts.Signals} signals, {counts.Flows} forks of {counts.Threads} threads";
-            }
-            else summary = $"{OtlpExport.Write(reader, sink, options, minNs)} spans";
+                return $"{counts.Calls} calls, {counts.Signals} signals, {counts.Flows} forks of {counts.Threads} threads";
+            });
             if (reader.Problem != null) r.InvocationConfiguration.Error.WriteLine($"syscope: {Text.UntrustedText.EscapeLines(reader.Problem)}");
             if (path != null) r.InvocationConfiguration.Error.WriteLine($"syscope: {summary} in {Text.UntrustedText.Escape(path)}");
             return reader.Problem != null ? 1 : 0;

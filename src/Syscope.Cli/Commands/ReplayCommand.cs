@@ -93,8 +93,16 @@ internal static class ReplayCommand
         // Opened before the recording is read, so that an unwritable report fails first.
         using var reportFile = a.ReportPath != null ? Open(a.ReportPath) : null;
         var collector = reportFile != null ? new Output.Report.ReportCollector(reader.Facts.Host) : null;
-        using (var pipeline = new TracePipeline(options, reader.Facts, stderr, a.Json, a.Color, Stdout, flushConsole: false, Open, collector, a.JsonEntries))
-            reader.Replay(pipeline.Assembler);
+        // A bar while the recording is read, unless the trace itself goes to stdout meanwhile; the
+        // summaries are written once it is gone.
+        bool streams = a.OutputPath == null && a.ReportPath == null && options.Filter.Summary != Filtering.SummaryMode.Only;
+        var pipeline = TerminalProgress.Reading(TerminalProgress.Allowed(outputOnStdout: streams), reader, $"reading {UntrustedText.Escape(path)}", stderr, messages =>
+        {
+            var pipeline = new TracePipeline(options, reader.Facts, messages, a.Json, a.Color, Stdout, flushConsole: false, Open, collector, a.JsonEntries);
+            reader.Feed(pipeline.Assembler);
+            return pipeline;
+        });
+        using (pipeline) pipeline.Assembler.Complete();
         if (collector != null)
             Output.Report.HtmlReport.Write(reportFile!, collector, reader.Header.Command.Count > 0 ? string.Join(' ', reader.Header.Command) : path, stderr, a.ReportPath!);
         if (reader.Problem != null) stderr.WriteLine($"syscope: {UntrustedText.EscapeLines(reader.Problem)}");

@@ -275,7 +275,11 @@ internal static class TraceCommand
         TraceOutcome outcome;
         try
         {
-            outcome = backend.Run(consumer);
+            // A launched command shares the terminal: a bar would be drawn across what it prints (or
+            // over its full-screen display), so only a recording of processes syscope did not start
+            // shows one.  Nothing is known of its end: it says what has been written.
+            bool progress = recording is { ShowsTrace: false } && !target.Launches && TerminalProgress.Allowed(outputOnStdout: false);
+            outcome = TerminalProgress.Recording(progress, () => recording!.Written, () => backend.Run(consumer));
             recording?.End(outcome);
         }
         finally

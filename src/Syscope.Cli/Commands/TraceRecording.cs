@@ -44,6 +44,9 @@ internal sealed class TraceRecording(string path, RecordingHeader header, bool s
         _writer.Dispose();
     }
 
+    /// <summary>What has been written so far, for a progress display (read from another thread).</summary>
+    public string Written => _writer == null ? "" : $"{_writer.Events:N0} events, {_writer.BytesWritten / 1e6:0.0} MB in {Text.UntrustedText.Escape(path)}";
+
     /// <summary>`record` says what it wrote (the trace itself is not shown).</summary>
     public void Report(TextWriter stderr)
     {

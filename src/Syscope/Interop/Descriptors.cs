@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Syscope.Interop;
 
-/// <summary>open, read, write, close and memfd_create: the descriptor calls, each imported once.
+/// <summary>open, read, write, close, isatty, ioctl(TIOCGWINSZ) and memfd_create: the descriptor calls, each imported once.
 /// Every descriptor opened here has an owner that closes it: <see cref="OwnedFd"/> for one used
 /// within a call (no allocation: the /proc readers open one per fd they look at), a
 /// SafeFileHandle for one that outlives it.</summary>
@@ -41,6 +41,11 @@ internal static unsafe partial class Descriptors
     [LibraryImport("libc", EntryPoint = "isatty")]
     private static partial int IsattyRaw(int fd);
 
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static partial int IoctlRaw(int fd, nuint request, void* argument);
+
+    private const uint TIOCGWINSZ = 0x5413;
+
     [LibraryImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
     private static partial int MemfdCreate(byte* name, uint flags);
 
@@ -76,6 +81,14 @@ internal static unsafe partial class Descriptors
 
     /// <summary>Whether fd is a terminal (isatty(3); its only failures, EBADF and ENOTTY, both mean no).</summary>
     public static bool IsTerminal(SafeFileHandle fd) => IsattyRaw((int)fd.DangerousGetHandle()) == 1;
+
+    /// <summary>The size of the terminal fd is (TIOCGWINSZ); zeros when it is not one (ENOTTY) or
+    /// was never given a size (a bare pseudo-terminal).</summary>
+    public static Kernel.Abi.Winsize TerminalSize(SafeFileHandle fd)
+    {
+        Kernel.Abi.Winsize size;
+        return IoctlRaw((int)fd.DangerousGetHandle(), TIOCGWINSZ, &size) == 0 ? size : default;
+    }
 
     /// <summary>One read(2); the byte count or the negated errno.</summary>
     public static int Read(in OwnedFd fd, Span<byte> buffer)

@@ -43,16 +43,25 @@ internal sealed class RecordingReader : IDisposable
     /// (with source lines, when they were recorded); 0: they are read and left out, as a trace
     /// without -k shows none.</summary>
     public int Stacks { get; set; }
+    /// <summary>Bytes of the recording read so far: its header and each whole block.</summary>
+    public long BytesRead { get; private set; }
+    /// <summary>The recording's size as opened, or 0 when unknown (not a file).</summary>
+    public long Length { get; }
+    /// <summary>Told <see cref="BytesRead"/> after each block (64 KiB): progress is followed per
+    /// block, never per event.</summary>
+    public Action<long>? BlockRead { get; set; }
 
     /// <summary>A thread's name (comm) as last noted up to the current event (raw bytes: escape
     /// them); empty when unknown.</summary>
     public ReadOnlySpan<byte> CommOf(int tid) => _facts.Comm(tid);
 
-    private RecordingReader(Stream input, string name, RecordingHeader header)
+    private RecordingReader(Stream input, string name, RecordingHeader header, long headerBytes)
     {
         _in = input;
         _name = name;
         Header = header;
+        BytesRead = headerBytes;
+        Length = input.CanSeek ? input.Length : 0;
         _facts = new ReplayFacts(header);
         Facts = new TraceFacts(_facts, _facts, MeasuresSystemTime: header.Backend != "ebpf");
     }
@@ -88,7 +97,7 @@ internal sealed class RecordingReader : IDisposable
         if (input.ReadAtLeast(fields, fields.Length, throwOnEndOfStream: false) < fields.Length)
             throw new UserError($"{name}: the recording is cut short inside its header");
         if (Checksum.Crc32C(fields) != crc) throw new UserError($"{name}: the recording's header is damaged");
-        try { return new RecordingReader(input, name, ReadHeader(fields)); }
+        try { return new RecordingReader(input, name, ReadHeader(fields), prefix.Length + fields.Length); }
         catch (DamagedRecording) { throw new UserError($"{name}: the recording's header is damaged"); }
     }
 
@@ -179,8 +188,14 @@ internal sealed class RecordingReader : IDisposable
     /// <summary>Feeds every event to consumer, as a backend would, then completes it.</summary>
     public void Replay(ITraceConsumer consumer)
     {
-        while (Next(out var e)) consumer.OnEvent(ref e, Memory);
+        Feed(consumer);
         consumer.Complete();
+    }
+
+    /// <summary>Feeds every event to consumer without completing it (its summaries are not written yet).</summary>
+    public void Feed(ITraceConsumer consumer)
+    {
+        while (Next(out var e)) consumer.OnEvent(ref e, Memory);
     }
 
     private bool ReadBlock()
@@ -198,6 +213,8 @@ internal sealed class RecordingReader : IDisposable
             return Stop($"{_name}: the recording is damaged after {EventsRead} events (a block's checksum does not match); what came before is shown");
         _blockLength = (int)length;
         _position = 0;
+        BytesRead += prefix.Length + length;
+        BlockRead?.Invoke(BytesRead);
         return true;
     }
 

@@ -112,26 +112,6 @@ public partial class ColorOutputTests
         Assert.All(calls, l => Assert.True(double.Parse(Regex.Match(l, @"<(\d+\.\d+)>$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 0.040, l));
     }
 
-    /// <summary>Runs syscope on a pseudo-terminal (python3's pty module) and returns what the
-    /// terminal showed.</summary>
-    private static string OnTerminal(string[] environment, params string[] args)
-    {
-        const string Pty = """
-            import os, pty, sys
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execvp(sys.argv[1], sys.argv[1:])
-            out = b""
-            while True:
-                try: data = os.read(fd, 65536)
-                except OSError: break
-                if not data: break
-                out += data
-            os.waitpid(pid, 0)
-            sys.stdout.buffer.write(out)
-            """;
-        var r = Runner.Run("env", [.. environment, "python3", "-c", Pty, SyscopeCli.Executable, .. args]);
-        // The terminal turns "\n" into "\r\n".
-        return r.Stdout.Replace("\r\n", "\n");
-    }
+    /// <summary>Runs syscope on a pseudo-terminal and returns what the terminal showed.</summary>
+    private static string OnTerminal(string[] environment, params string[] args) => PseudoTerminal.Run(environment, [SyscopeCli.Executable, .. args]);
 }

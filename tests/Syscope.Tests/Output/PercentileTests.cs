@@ -125,6 +125,26 @@ public class PercentileTests
         finally { File.Delete(json); }
     }
 
+    /// <summary>Both work from a recording: `trace --record` shows the table and the digest while
+    /// it records, and `replay` of the recording with the same options prints them byte for byte.</summary>
+    [NeedsFact("root")]
+    public void Percentiles_and_the_failure_digest_replay_as_they_showed_live()
+    {
+        string live = CPrograms.TempFile("live.txt"), run = CPrograms.TempFile("run.scope");
+        try
+        {
+            string[] shown = ["-f", "-c", "-U", "name,calls,errors,p50,p90,p99,p999,max-time", "--summary=failures"];
+            Assert.Equal(0, SyscopeCli.Run(["trace", "--record", run, .. shown, "-o", live, "sh", "-c", "for i in 1 2 3; do cat /etc/hostname /nonexistent; done >/dev/null 2>&1; true"]).ExitCode);
+            string table = File.ReadAllText(live);
+            Assert.StartsWith("syscall              calls    errors       p50       p90       p99      p999  longest\n", table);
+            Assert.Matches(@"\n +3 openat +ENOENT +\d\d:\d\d:\d\d\.\d{6} \d\d:\d\d:\d\d\.\d{6} ""/nonexistent""\n", table);
+            var replayed = SyscopeCli.Run(["replay", run, .. shown]);
+            Assert.Equal(0, replayed.ExitCode);
+            Assert.Equal(table, replayed.Stdout);
+        }
+        finally { File.Delete(live); File.Delete(run); }
+    }
+
     [NeedsFact("root")]
     public void Failure_digest_groups_failed_calls_by_syscall_errno_and_path() => FailureDigestGroups([]);
 
