@@ -18,6 +18,10 @@ namespace Syscope.Recording.Diff;
 ///     result, wait4's argument, kill's target);
 ///   - times in structures (tv_sec, tv_nsec, tv_usec) become …, and so do the inode numbers
 ///     that name sockets, pipes and other anonymous files ("socket:[…]");
+///   - getrandom's bytes become "…" (glibc seeds malloc with it in every program), and so do
+///     the arguments of calls that report the machine's or the process's running state
+///     (sysinfo, times, getrusage: uptime, load, free memory, CPU time);
+///   - statfs's free counts (f_bfree, f_bavail, f_ffree) become …;
 ///   - an exec is compared by the program it runs (argv and environment differ by design).
 /// Counts, sizes, flags, strings and data are kept: they are what a user looks for.  The key is a
 /// 64-bit hash, so a run of millions of calls costs 8 bytes a call to compare.
@@ -45,6 +49,8 @@ internal static partial class CallLine
             return $"{call.Syscall.Name}(\"{FirstString(display)}\", …) = {Result(call, isPid)}";
         int open = call.Syscall.Name.Length + 1;
         string args = Encoding.UTF8.GetString(call.EntryText) + Encoding.UTF8.GetString(call.ExitText);
+        if (call.Number == Sys.getrandom) args = QuotedString().Replace(args, "\"…\"", 1);
+        if (call.Number is Sys.sysinfo or Sys.times or Sys.getrusage) args = "…";
         args = HexNumber().Replace(args, "0x…");
         args = DescriptorWithTarget().Replace(args, "fd<");
         args = TimeField().Replace(args, "$1=…");
@@ -57,7 +63,7 @@ internal static partial class CallLine
     {
         if (!call.HasReturn) return "?";
         if (call.Failed) return "-1 " + Errno.Name(call.Errno);
-        if (call.ReturnFormat == ReturnFormat.Hex) return "0x…";
+        if (call.ReturnFormat == ReturnFormat.Hex || call.Number == Sys.times) return "0x…";
         if (call.FdTarget.Length > 0) return "fd" + InodeName().Replace(Encoding.UTF8.GetString(call.FdTarget), ":[…]");
         bool returnsPid = call.Number is Sys.getpid or Sys.gettid or Sys.getppid or Sys.set_tid_address or Sys.clone
             or Sys.clone3 or Sys.fork or Sys.vfork or Sys.wait4 or Sys.waitid;
@@ -80,7 +86,7 @@ internal static partial class CallLine
     [GeneratedRegex(@"(?<![\w""])\d+<")]
     private static partial Regex DescriptorWithTarget();
 
-    [GeneratedRegex(@"\b(tv_sec|tv_nsec|tv_usec)=\d+")]
+    [GeneratedRegex(@"\b(tv_sec|tv_nsec|tv_usec|f_bfree|f_bavail|f_ffree)=\d+")]
     private static partial Regex TimeField();
 
     [GeneratedRegex(@":\[\d+\]")]

@@ -7,6 +7,8 @@ namespace Syscope.Recording.Diff;
 /// or not).</summary>
 internal static class DiffReportWriter
 {
+    private const int MaxDivergencesShown = 5, MaxLatencyShown = 10;
+
     public static void WriteText(DiffReport r, TextWriter o)
     {
         if (r.Divergences.Count == 0) o.WriteLine(r.Unpaired.Count == 0 ? "The runs made the same calls." : "The processes found in both runs made the same calls.");
@@ -14,6 +16,13 @@ internal static class DiffReportWriter
         {
             var d = r.Divergences[i];
             string who = d.Leader ? $"pid {d.FirstTid} vs {d.SecondTid}" : $"thread {d.FirstTid} vs {d.SecondTid}";
+            if (i >= MaxDivergencesShown)
+            {
+                // Past the first few, where each other pair parts is one line (--json has them whole).
+                if (i == MaxDivergencesShown) o.WriteLine("Then also in:");
+                o.WriteLine($"  {d.Program} ({who}), call {d.Call}");
+                continue;
+            }
             o.WriteLine($"{(i == 0 ? "First difference" : "Then")} in {d.Program} ({who}), call {d.Call}:");
             foreach (string line in d.Before) o.WriteLine($"    {line}");
             foreach (string line in d.OnlyFirst) o.WriteLine($"  - {line}");
@@ -46,8 +55,9 @@ internal static class DiffReportWriter
         if (r.Latency.Count > 0)
         {
             o.WriteLine($"Syscalls whose total time changed by more than {RunDiff.Milliseconds(r.LatencyThresholdNs)} (first run vs second):");
-            foreach (var l in r.Latency)
+            foreach (var l in r.Latency.Take(MaxLatencyShown))
                 o.WriteLine($"  {l.Syscall}: {RunDiff.Milliseconds(l.FirstNs)} vs {RunDiff.Milliseconds(l.SecondNs)} ({l.FirstCalls} vs {l.SecondCalls} calls)");
+            if (r.Latency.Count > MaxLatencyShown) o.WriteLine($"  … {r.Latency.Count - MaxLatencyShown} more (--json lists them all)");
         }
         if (r.Unpaired.Count > 0)
         {

@@ -39,7 +39,9 @@ internal sealed partial class RunSummary : ITraceRenderer
         public readonly int Tid = tid;
         public readonly Process Process = process;
         public readonly List<long> Keys = [];
-        /// <summary>Each call's entry time, ns since the run's first event.</summary>
+        /// <summary>When each call completed (its return, or its entry if it never returned), ns
+        /// since the run's first event: when a difference shows (a wait4 entered early returns
+        /// another status only after the child that went wrong).</summary>
         public readonly List<long> Times = [];
     }
 
@@ -132,7 +134,7 @@ internal sealed partial class RunSummary : ITraceRenderer
         string normalized = CallLine.Normalized(call, display, _isPid);
         int index = t.Keys.Count;
         t.Keys.Add(CallLine.Key(normalized));
-        t.Times.Add(Since(call.EntryTimeNs));
+        t.Times.Add(Since(call.HasReturn ? call.ExitTimeNs : call.EntryTimeNs));
         if (_wanted != null && _wanted.ContainsKey((t.Ordinal, index))) _wanted[(t.Ordinal, index)] = display;
         if (_wanted != null) return;
 
