@@ -168,7 +168,13 @@ struct fs_struct {
 	struct path pwd;
 } __attribute__((preserve_access_index));
 
+struct sched_entity {
+	__u64 exec_start;
+	__u64 sum_exec_runtime;
+} __attribute__((preserve_access_index));
+
 struct task_struct {
+	struct sched_entity se;
 	int pid;
 	int tgid;
 	char comm[16];
@@ -237,6 +243,7 @@ struct {
 // buffers are copied then) and time.  Task storage lives and dies with the thread.
 struct task_call {
 	__u64 ts;
+	__u64 cpu;                                 // the thread's CPU time at entry (cpu_time)
 	__u64 args[6];
 	__u64 sp;                                  // the user stack pointer at entry
 	__s64 ret;                                 // at exit, for sizes taken from the return value
@@ -281,6 +288,7 @@ static __always_inline bool is_traced(__u64 id)
 
 static __always_inline bool in_trace_set(long nr)
 {
+	if (config.all_calls) return true;
 	__u32 zero = 0;
 	struct trace_set *set = bpf_map_lookup_elem(&trace_set, &zero);
 	if (!set) return false;
@@ -967,18 +975,28 @@ static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *c
 	return output(s, len, false);
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
+// The CPU time the current thread has run, in ns: what the scheduler has accounted, plus the time
+// since it last did (exec_start is on the scheduler's clock, close to bpf_ktime_get_ns's; the two
+// readings of one call subtract the same offset).
+static __always_inline __u64 cpu_time(struct task_struct *task, __u64 now)
+{
+	return task->se.sum_exec_runtime + (now - task->se.exec_start);
+}
+
+static __always_inline int on_enter(struct pt_regs *regs, long nr)
 {
 	// The trace set first: a bit test, where is_traced is a hash lookup, for every process.
 	if (nr < 0 || !in_trace_set(nr)) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	if (!is_traced(id)) return 0;
-	struct task_call *call = task_slot(bpf_get_current_task_btf(), id);
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct task_call *call = task_slot(task, id);
 	if (!call) return 0;
 	call->ts = bpf_ktime_get_ns();
+	call->cpu = cpu_time(task, call->ts);
 	call->nr = nr;
 	call->flags = 0;
+	if (!emits(nr)) return 0;   // -c alone: the counters need only the times
 	call->ret = 0;
 	call->retry = 0;
 	call->sp = regs->sp;
@@ -988,8 +1006,14 @@ int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
 	call->args[3] = regs->r10;
 	call->args[4] = regs->r8;
 	call->args[5] = regs->r9;
-	if (emits(nr) && !emit_entry(regs, call, id, nr)) call->flags |= RECORD_ENTRY_LOST;
+	if (!emit_entry(regs, call, id, nr)) call->flags |= RECORD_ENTRY_LOST;
 	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(syscope_enter, struct pt_regs *regs, long nr)
+{
+	return on_enter(regs, nr);
 }
 
 // Bucket i holds [2^i, 2^(i+1)) ns.
@@ -1019,8 +1043,7 @@ static __always_inline void count_call(__s32 nr, __s64 ret, __u64 ns)
 	c->latency_log2[log2_bucket(ns)]++;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
+static __always_inline int on_exit(struct pt_regs *regs, long ret)
 {
 	// Calls outside the trace set never had an entry: a bit test ends them, as at entry.
 	long nr_now = regs->orig_ax;
@@ -1035,7 +1058,9 @@ int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 	__s32 nr = call->nr;
 	call->nr = -1;
 	__u64 now = bpf_ktime_get_ns();
-	if (config.count) count_call(nr, ret, now - call->ts);
+	__s64 cpu = cpu_time(task, now) - call->cpu;
+	if (cpu < 0) cpu = 0;
+	if (config.count) count_call(nr, ret, config.count_wall ? now - call->ts : (__u64)cpu);
 	if (!emits(nr)) return 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	const struct capture_plan *plan = plan_of(nr);
@@ -1046,7 +1071,7 @@ int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 	fill_header(&x->h, RECORD_SYSCALL_EXIT, id, nr, now);
 	x->h.flags = call->flags & RECORD_ENTRY_LOST;
 	x->ret = ret;
-	x->entry_ts = call->ts;
+	x->cpu_ns = cpu;
 	if (!s) {
 		bpf_ringbuf_submit(x, submit_flags(false));
 		return 0;
@@ -1055,6 +1080,48 @@ int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
 	output(s, capture_phase(s, sizeof(*x), plan, CAPTURE_AT_EXIT, call), false);
 	return 0;
 }
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(syscope_exit, struct pt_regs *regs, long ret)
+{
+	return on_exit(regs, ret);
+}
+
+// The same on one syscall's own tracepoints (syscalls:sys_enter_NAME and sys_exit_NAME), for a
+// small trace set: user space attaches each pair to a syscall of the set and loads only those,
+// instead of the tracepoints above, which run a program for every call of every process; a call
+// outside the set then costs the kernel's own bit test.  Their context is the events' format
+// (tracefs: __syscall_nr at 8, then the arguments or the return value at 16); the registers are
+// the task's.
+struct syscall_enter_event {
+	__u64 common;
+	__s32 nr;
+	__u32 pad;
+	__u64 args[6];
+};
+
+struct syscall_exit_event {
+	__u64 common;
+	__s32 nr;
+	__u32 pad;
+	__s64 ret;
+};
+
+#define SYSCALL_PROGRAMS(i) \
+	SEC("tracepoint/syscalls/sys_enter_write") \
+	int syscope_call_enter##i(struct syscall_enter_event *e) \
+	{ \
+		return on_enter((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->nr); \
+	} \
+	SEC("tracepoint/syscalls/sys_exit_write") \
+	int syscope_call_exit##i(struct syscall_exit_event *e) \
+	{ \
+		return on_exit((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->ret); \
+	}
+SYSCALL_PROGRAMS(0)
+SYSCALL_PROGRAMS(1)
+SYSCALL_PROGRAMS(2)
+SYSCALL_PROGRAMS(3)
 
 // ---- processes ----
 

@@ -65,7 +65,7 @@ struct entry_record {
 struct exit_record {
 	struct record_header h;
 	__s64 ret;
-	__u64 entry_ts;    /* the entry's timestamp, 0 if the entry was not seen */
+	__u64 cpu_ns;      /* CPU time the thread ran between entry and exit: the call's system time */
 	/* captures follow */
 };
 
@@ -280,6 +280,12 @@ struct syscope_config {
 	__u32 cgroup_level;       /* its depth under the root (the root is 0) */
 	__u32 names;              /* write a comm_record at each task's first traced call */
 	char comm[SYSCOPE_COMM_LEN]; /* SCOPE_ALL: only processes of this name, NUL-padded ("": any) */
+	__u32 all_calls;          /* every syscall is in the trace set: no bit to test */
+	__u32 count_wall;         /* -c -w: count each call's wall-clock latency, not its system time */
 };
+
+/* Per-syscall programs (on syscalls:sys_enter_NAME and sys_exit_NAME) for a small trace set, so that
+ * other calls run no program at all: the object holds this many pairs, loaded on demand. */
+#define SYSCOPE_SYSCALL_PROGRAMS 4
 
 #endif

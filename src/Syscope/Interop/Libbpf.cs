@@ -36,6 +36,19 @@ internal static unsafe partial class Libbpf
     [LibraryImport(Library, EntryPoint = "bpf_program__name")]
     private static partial byte* ProgramName(nint program);
 
+    [LibraryImport(Library, EntryPoint = "bpf_object__find_program_by_name", SetLastError = true)]
+    private static partial nint FindProgram(nint obj, byte* name);
+
+    [LibraryImport(Library, EntryPoint = "bpf_program__set_autoload")]
+    private static partial int ProgramSetAutoload(nint program, [MarshalAs(UnmanagedType.U1)] bool autoload);
+
+    [LibraryImport(Library, EntryPoint = "bpf_program__autoload")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static partial bool ProgramAutoload(nint program);
+
+    [LibraryImport(Library, EntryPoint = "bpf_program__attach_tracepoint", SetLastError = true)]
+    private static partial nint ProgramAttachTracepoint(nint program, byte* category, byte* name);
+
     [LibraryImport(Library, EntryPoint = "bpf_program__attach", SetLastError = true)]
     private static partial nint ProgramAttach(nint program);
 
@@ -109,14 +122,22 @@ internal static unsafe partial class Libbpf
     }
 
     /// <summary>The map named in the object (a global's section, such as ".rodata", is "NAME.rodata").</summary>
-    public static nint Map(ObjectHandle obj, string name)
+    public static nint Map(ObjectHandle obj, string name) => Find(obj, name, &FindMap, "bpf_object__find_map_by_name");
+
+    /// <summary>The program of that (function) name in the object.</summary>
+    public static nint Program(ObjectHandle obj, string name) => Find(obj, name, &FindProgram, "bpf_object__find_program_by_name");
+
+    private static nint Find(ObjectHandle obj, string name, delegate*<nint, byte*, nint> find, string function)
     {
         byte[] nameZ = Encoding.UTF8.GetBytes(name + "\0");
-        nint map;
-        fixed (byte* n = nameZ) map = FindMap(obj.Pointer, n);
-        if (map == 0) throw new SyscallException($"bpf_object__find_map_by_name({name})", SyscallException.LastErrno());
-        return map;
+        nint found;
+        fixed (byte* n = nameZ) found = find(obj.Pointer, n);
+        if (found == 0) throw new SyscallException($"{function}({name})", SyscallException.LastErrno());
+        return found;
     }
+
+    /// <summary>Whether the program is verified, loaded and attached with its object (before load).</summary>
+    public static void SetAutoload(nint program, bool load) => Check(ProgramSetAutoload(program, load), "bpf_program__set_autoload");
 
     public static void SetMaxEntries(nint map, uint entries) => Check(MapSetMaxEntries(map, entries), "bpf_map__set_max_entries");
 
@@ -135,18 +156,21 @@ internal static unsafe partial class Libbpf
         return fd;
     }
 
-    /// <summary>Attaches every program of a loaded object, each link owned by the returned handles.</summary>
-    public static List<LinkHandle> AttachAll(ObjectHandle obj)
+    /// <summary>Attaches every loaded program of an object, each link owned by the returned handles;
+    /// a program named in tracepoints goes to that tracepoint ("category/name") instead of its section's.</summary>
+    public static List<LinkHandle> AttachAll(ObjectHandle obj, IReadOnlyDictionary<string, string>? tracepoints = null)
     {
         var links = new List<LinkHandle>();
         try
         {
             for (nint p = NextProgram(obj.Pointer, 0); p != 0; p = NextProgram(obj.Pointer, p))
             {
-                nint link = ProgramAttach(p);
+                if (!ProgramAutoload(p)) continue;   // left out of this load
+                string name = Marshal.PtrToStringUTF8((nint)ProgramName(p)) ?? "";
+                nint link = tracepoints != null && tracepoints.TryGetValue(name, out var tracepoint)
+                    ? AttachTracepoint(p, tracepoint) : ProgramAttach(p);
                 if (link == 0)
-                    throw new BpfLoadException($"bpf_program__attach({Marshal.PtrToStringUTF8((nint)ProgramName(p))})",
-                        SyscallException.LastErrno(), TakeLog());
+                    throw new BpfLoadException($"bpf_program__attach({name})", SyscallException.LastErrno(), TakeLog());
                 links.Add(new LinkHandle(link));
             }
             return links;
@@ -156,6 +180,15 @@ internal static unsafe partial class Libbpf
             foreach (var l in links) l.Dispose();
             throw;
         }
+    }
+
+    private static nint AttachTracepoint(nint program, string tracepoint)
+    {
+        int slash = tracepoint.IndexOf('/');
+        byte[] category = Encoding.UTF8.GetBytes(tracepoint[..slash] + "\0"), name = Encoding.UTF8.GetBytes(tracepoint[(slash + 1)..] + "\0");
+        fixed (byte* c = category)
+        fixed (byte* n = name)
+            return ProgramAttachTracepoint(program, c, n);
     }
 
     public static void Update<TKey, TValue>(int fd, in TKey key, in TValue value, ulong flags = BPF_ANY)

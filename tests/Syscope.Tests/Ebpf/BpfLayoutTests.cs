@@ -48,6 +48,7 @@ public class BpfLayoutTests
         ["RECORD_DATA"] = (long)RecordKind.Data,
         ["RECORD_COMM"] = (long)RecordKind.Comm,
         ["SYSCOPE_COMM_LEN"] = BpfLimits.CommLength,
+        ["SYSCOPE_SYSCALL_PROGRAMS"] = BpfLimits.SyscallPrograms,
         ["SYSCOPE_DATA_CHUNK"] = BpfLimits.DataChunk,
         ["SYSCOPE_MAX_DATA_CHUNKS"] = BpfLimits.MaxDataChunks,
         ["RULE_WHOLE"] = (long)RuleFlags.Whole,

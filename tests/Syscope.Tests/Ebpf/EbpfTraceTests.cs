@@ -117,13 +117,33 @@ public class EbpfTraceTests
         Assert.Equal(expected, Counts(ours));
     }
 
-    /// <summary>-U with percentiles needs every call, so the kernel does not count them: the
-    /// percentiles match the exact ones of the same run's --json durations, and the time columns are
-    /// each call's latency (eBPF measures no system time), so the longest is the longest duration.</summary>
-    [NeedsFact("ebpf", "python3")]
-    public void PercentilesMatchTheJsonDurationsAndTheTimeColumnsAreLatencies()
+    /// <summary>-c (counted in the kernel) and -C (counted from each call): the time column is each
+    /// call's system time, as the ptrace backend prints it (the CPU time the thread ran in the call,
+    /// which a sleep hardly uses), and with -w its wall-clock latency.</summary>
+    [NeedsTheory("ebpf", "python3")]
+    [InlineData("-c")]
+    [InlineData("-C")]
+    public void SummaryTimeIsSystemTimeAndUnderWTheLatency(string summary)
     {
-        var (rows, durations) = Output.PercentileTests.PercentilesMatchJsonDurations(["--ebpf"]);
+        string table = CPrograms.TempFile("ebpf-system-time");
+        string[] sleeper = ["python3", "-c", "import time\nfor i in range(5): time.sleep(0.04)"];
+        double Seconds(params string[] options)
+        {
+            Assert.Equal(0, SyscopeCli.Run(["trace", "--ebpf", summary, .. options, "-o", table, .. sleeper]).ExitCode);
+            var row = File.ReadAllLines(table).Select(l => Regex.Match(l, @"^ *[\d.]+ +([\d.]+) +\d+ +5 +clock_nanosleep$")).Single(m => m.Success);
+            return double.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        Assert.InRange(Seconds(), 0.000001, 0.02);
+        Assert.InRange(Seconds("-w"), 0.2, 10);
+    }
+
+    /// <summary>-U with percentiles needs every call, so the kernel does not count them: the
+    /// percentiles match the exact ones of the same run's --json durations, and under -w the time
+    /// columns are each call's latency, so the longest is the longest duration.</summary>
+    [NeedsFact("ebpf", "python3")]
+    public void PercentilesMatchTheJsonDurationsAndTheWallClockColumnsAreLatencies()
+    {
+        var (rows, durations) = Output.PercentileTests.PercentilesMatchJsonDurations(["--ebpf", "-w"]);
         foreach (var row in rows)
         {
             var us = durations[row.GetProperty("syscall").GetString()!];

@@ -31,6 +31,11 @@ internal sealed record ProbeOptions
     public byte[]? Comm { get; init; }
     /// <summary>Report each task's process name at its first traced call (RecordKind.Comm).</summary>
     public bool Names { get; init; }
+    /// <summary>The syscalls that make records and counts (-e trace=, with execve); the others cost a
+    /// bit test, or nothing when the set is small enough for per-syscall programs.</summary>
+    public SyscallSet TraceSet { get; init; } = SyscallSet.All;
+    /// <summary>-c -w: the kernel counts each call's wall-clock latency instead of its system time.</summary>
+    public bool CountWallClock { get; init; }
 
     public const long DefaultRingBytes = 8 << 20, MaxRingBytes = 1L << 30;
 }
@@ -47,7 +52,7 @@ internal sealed class BpfProbe : IDisposable
 
     private readonly Libbpf.ObjectHandle _object;
     private readonly List<Libbpf.LinkHandle> _links;
-    private readonly int _traced, _traceSet, _plans, _counters, _ringStats;
+    private readonly int _traced, _plans, _counters, _ringStats;
     private readonly byte[] _perCpu;
     private readonly int _cpus;
 
@@ -61,7 +66,6 @@ internal sealed class BpfProbe : IDisposable
         _links = links;
         Ring = ring;
         _traced = Libbpf.Fd(Libbpf.Map(obj, "traced"));
-        _traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
         _plans = Libbpf.Fd(Libbpf.Map(obj, "plans"));
         _counters = Libbpf.Fd(Libbpf.Map(obj, "counters"));
         _ringStats = Libbpf.Fd(Libbpf.Map(obj, "ring_stats"));
@@ -80,7 +84,7 @@ internal sealed class BpfProbe : IDisposable
     }
 
     /// <summary>Loads and attaches the programs; nothing is traced until <see cref="Trace"/> (or
-    /// under ProbeScope.All).  Every syscall is in the trace set until <see cref="SetTraceSet"/>.
+    /// under ProbeScope.All).
     /// Throws UserError naming what is missing when eBPF cannot run here.</summary>
     public static BpfProbe Load(ProbeOptions options)
     {
@@ -98,6 +102,8 @@ internal sealed class BpfProbe : IDisposable
             CgroupId = options.CgroupId,
             CgroupLevel = (uint)options.CgroupLevel,
             Names = options.Names ? 1u : 0,
+            AllCalls = options.TraceSet.IsAll ? 1u : 0,
+            CountWall = options.CountWallClock ? 1u : 0,
         };
         if (options.Comm is { } comm) comm.AsSpan(0, Math.Min(comm.Length, BpfLimits.CommLength - 1)).CopyTo(config.Comm);
         var obj = Libbpf.Open(ObjectBytes(), "syscope");
@@ -108,12 +114,13 @@ internal sealed class BpfProbe : IDisposable
             nint ringMap = Libbpf.Map(obj, "ring");
             Libbpf.SetMaxEntries(ringMap, ringSize);
             Libbpf.SetInitialValue(Libbpf.Map(obj, ".rodata"), config);
+            var perSyscall = SyscallTracepoints(obj, options.TraceSet);
             Libbpf.Load(obj);
             int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
-            Libbpf.Update(traceSet, 0u, TraceSetOf(SyscallSet.All));
+            Libbpf.Update(traceSet, 0u, TraceSetOf(options.TraceSet));
             ring = new RingBufferReader(Libbpf.Fd(ringMap), ringSize);
-            links = Libbpf.AttachAll(obj);
-            return new BpfProbe(options, obj, links, ring);
+            links = Libbpf.AttachAll(obj, perSyscall);
+            return new BpfProbe(options, obj, links, ring) { PerSyscallPrograms = perSyscall != null };
         }
         catch (BpfLoadException e)
         {
@@ -126,6 +133,62 @@ internal sealed class BpfProbe : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether the calls are seen by per-syscall programs (on each traced syscall's own
+    /// tracepoints) rather than by the raw sys_enter/sys_exit tracepoints, which run a program for
+    /// every call of every process once any is attached to them.</summary>
+    public bool PerSyscallPrograms { get; private init; }
+
+    /// <summary>A trace set of at most BpfLimits.SyscallPrograms syscalls is seen through programs on
+    /// those syscalls' own tracepoints (syscalls:sys_enter_NAME, sys_exit_NAME), so that any other call
+    /// costs only the kernel's bit test; the raw tracepoint programs are then not loaded.  Returns
+    /// where each per-syscall program goes, or null (the raw tracepoints) when the set is larger or a
+    /// syscall has no tracepoint of its name.</summary>
+    private static Dictionary<string, string>? SyscallTracepoints(Libbpf.ObjectHandle obj, SyscallSet set)
+    {
+        var numbers = set.Contains(BpfLimits.MaxSyscalls) ? [] : set.Members.Take(BpfLimits.SyscallPrograms + 1).ToList();
+        Dictionary<string, string>? targets = numbers.Count is > 0 and <= BpfLimits.SyscallPrograms ? new() : null;
+        for (int i = 0; i < numbers.Count && targets != null; i++)
+        {
+            if (SyscallEvent(numbers[i]) is not { } name) targets = null;
+            else
+            {
+                targets[$"syscope_call_enter{i}"] = "syscalls/sys_enter_" + name;
+                targets[$"syscope_call_exit{i}"] = "syscalls/sys_exit_" + name;
+            }
+        }
+        for (int i = 0; i < BpfLimits.SyscallPrograms; i++)
+        {
+            Libbpf.SetAutoload(Libbpf.Program(obj, $"syscope_call_enter{i}"), targets?.ContainsKey($"syscope_call_enter{i}") == true);
+            Libbpf.SetAutoload(Libbpf.Program(obj, $"syscope_call_exit{i}"), targets?.ContainsKey($"syscope_call_exit{i}") == true);
+        }
+        Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_enter"), targets == null);
+        Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_exit"), targets == null);
+        return targets;
+    }
+
+    /// <summary>The name of syscall nr's events in tracefs (its SYSCALL_DEFINE name), if they exist.</summary>
+    private static string? SyscallEvent(int nr)
+    {
+        if (Syscalls.SyscallTable.ByNumber(nr) is not { } row) return null;
+        string name = s_definedAs.GetValueOrDefault(row.Name) ?? row.Name;
+        foreach (var tracefs in new[] { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" })
+            if (Directory.Exists($"{tracefs}/events/syscalls/sys_enter_{name}")) return name;
+        return null;
+    }
+
+    /// <summary>The x86_64 syscalls defined under another name (arch/x86/entry/syscalls/syscall_64.tbl's
+    /// entry points); the kernel also has events of their own names, for other ABIs, which x86_64
+    /// programs never reach.</summary>
+    private static readonly Dictionary<string, string> s_definedAs = new()
+    {
+        ["stat"] = "newstat",
+        ["fstat"] = "newfstat",
+        ["lstat"] = "newlstat",
+        ["uname"] = "newuname",
+        ["sendfile"] = "sendfile64",
+        ["umount2"] = "umount",
+    };
 
     private static void Release(Libbpf.ObjectHandle obj, List<Libbpf.LinkHandle>? links, RingBufferReader? ring)
     {
@@ -149,9 +212,6 @@ internal sealed class BpfProbe : IDisposable
 
     /// <summary>Whether an id is in the traced set (the kernel removes processes that exit).</summary>
     public bool IsTraced(int id) => Libbpf.Lookup(_traced, (uint)id, stackalloc byte[4]);
-
-    /// <summary>-e trace=: the calls that make records and counts; the others cost one bit test.</summary>
-    public void SetTraceSet(SyscallSet set) => Libbpf.Update(_traceSet, 0u, TraceSetOf(set));
 
     private static TraceSetBits TraceSetOf(SyscallSet set)
     {

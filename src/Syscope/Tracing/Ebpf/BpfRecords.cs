@@ -67,7 +67,8 @@ internal struct ExitRecord
 {
     public RecordHeader H;
     public long Ret;
-    public ulong EntryTs;
+    /// <summary>CPU time the thread ran between entry and exit: the call's system time.</summary>
+    public ulong CpuNs;
 }
 
 [Flags]
@@ -363,6 +364,8 @@ internal struct SyscopeConfig
     public uint CgroupLevel;
     public uint Names;
     public CommBytes Comm;
+    public uint AllCalls;
+    public uint CountWall;
 }
 
 /// <summary>The limits of syscope.h.</summary>
@@ -375,6 +378,8 @@ internal static class BpfLimits
     public const int DataChunk = 16384;
     public const int MaxDataChunks = 64;
     public const int CommLength = 16;
+    /// <summary>fentry/fexit pairs for a small trace set (SYSCOPE_SYSCALL_PROGRAMS).</summary>
+    public const int SyscallPrograms = 4;
     /// <summary>Capture.Rule: an entry capture copied again at exit.</summary>
     public const byte RuleRetry = 0x80;
     /// <summary>CaptureRule.Arg: the user stack pointer at entry.</summary>

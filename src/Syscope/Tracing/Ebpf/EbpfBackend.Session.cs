@@ -316,6 +316,7 @@ internal sealed partial class EbpfBackend
             _event.EntryTimeNs = t.EntryTimeNs;
             _event.ReturnValue = x.Ret;
             _event.HasReturn = true;
+            _event.SystemTimeNs = (long)x.CpuNs;
             if (shown) Emit(t, t.Memory);
             t.MemoryStale = true;
             SignalsAfterCall(t);

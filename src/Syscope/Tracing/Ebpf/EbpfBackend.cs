@@ -29,7 +29,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
         _target = target;
         _settings = settings ?? new EbpfSettings();
         _names = new CapturedNames(LiveHostFacts.Instance);
-        Facts = new TraceFacts(_fds, _names, MeasuresSystemTime: false);
+        Facts = new TraceFacts(_fds, _names);
     }
 
     /// <summary>What a target asks that the eBPF backend cannot do (it never stops the tracee), in one
@@ -55,8 +55,8 @@ internal sealed partial class EbpfBackend : ITraceBackend
 
     /// <summary>-c alone, where every call of the trace set counts (no -P or trace-fds, which pick
     /// calls by their descriptors): the kernel counts them and no call is reported one by one,
-    /// which is what makes a summary of a busy process nearly free.  The time column is then each
-    /// call's wall-clock latency, with or without -w.</summary>
+    /// which is what makes a summary of a busy process nearly free.  The time column is each call's
+    /// system time (the CPU time it ran in the kernel), or with -w its wall-clock latency.</summary>
     public static bool CountsInKernel(Filtering.TraceFilter f) =>
         f.Summary == Filtering.SummaryMode.Only && f.Paths.Count == 0 && f.TraceFds == null && !f.SummaryNeedsEachCall;
 
@@ -66,6 +66,9 @@ internal sealed partial class EbpfBackend : ITraceBackend
         {
             bool counts = CountsInKernel(_target.Filter);
             var scope = _target.Scope;
+            // execve always makes records: its result says whether a launched command started,
+            // even when -e trace= leaves it out (the session does not show it then).
+            var kernelSet = new Filtering.SyscallSet(_target.Filter.Trace.Members.Append(Execve), _target.Filter.Trace.Contains(BpfLimits.MaxSyscalls));
             var options = new ProbeOptions
             {
                 // A scope takes in every matching process, children included, without following.
@@ -79,12 +82,10 @@ internal sealed partial class EbpfBackend : ITraceBackend
                 CgroupLevel = scope?.CgroupLevel ?? 0,
                 Comm = scope?.Comm,
                 Names = scope != null,
+                TraceSet = kernelSet,
+                CountWallClock = _target.Filter.SummaryWallClock,
             };
             using var probe = BpfProbe.Load(options);
-            // execve always makes records: its result says whether a launched command started,
-            // even when -e trace= leaves it out (the session does not show it then).
-            var kernelSet = new Filtering.SyscallSet(_target.Filter.Trace.Members.Append(Execve), _target.Filter.Trace.Contains(BpfLimits.MaxSyscalls));
-            probe.SetTraceSet(kernelSet);
             var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers, _settings.FdPaths);
             foreach (var row in Syscalls.SyscallTable.All)
                 if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
