@@ -1107,16 +1107,42 @@ struct syscall_exit_event {
 	__s64 ret;
 };
 
+// One program for the entries and one for the exits, loaded once; the per-syscall programs, attached
+// to the tracepoints, only jump into them (a tail call), so that each costs the verifier nothing.
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, __u32);
+} call_programs SEC(".maps");
+
+#define CALL_ENTER 0
+#define CALL_EXIT 1
+
+SEC("tracepoint")
+int syscope_call_enter(struct syscall_enter_event *e)
+{
+	return on_enter((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->nr);
+}
+
+SEC("tracepoint")
+int syscope_call_exit(struct syscall_exit_event *e)
+{
+	return on_exit((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->ret);
+}
+
 #define SYSCALL_PROGRAMS(i) \
 	SEC("tracepoint/syscalls/sys_enter_write") \
-	int syscope_call_enter##i(struct syscall_enter_event *e) \
+	int syscope_call_enter##i(void *ctx) \
 	{ \
-		return on_enter((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->nr); \
+		bpf_tail_call(ctx, &call_programs, CALL_ENTER); \
+		return 0; \
 	} \
 	SEC("tracepoint/syscalls/sys_exit_write") \
-	int syscope_call_exit##i(struct syscall_exit_event *e) \
+	int syscope_call_exit##i(void *ctx) \
 	{ \
-		return on_exit((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()), e->ret); \
+		bpf_tail_call(ctx, &call_programs, CALL_EXIT); \
+		return 0; \
 	}
 SYSCALL_PROGRAMS(0)
 SYSCALL_PROGRAMS(1)

@@ -46,6 +46,9 @@ internal static unsafe partial class Libbpf
     [return: MarshalAs(UnmanagedType.U1)]
     private static partial bool ProgramAutoload(nint program);
 
+    [LibraryImport(Library, EntryPoint = "bpf_program__fd")]
+    private static partial int ProgramFd(nint program);
+
     [LibraryImport(Library, EntryPoint = "bpf_program__attach_tracepoint", SetLastError = true)]
     private static partial nint ProgramAttachTracepoint(nint program, byte* category, byte* name);
 
@@ -136,6 +139,14 @@ internal static unsafe partial class Libbpf
         return found;
     }
 
+    /// <summary>A loaded program's descriptor (owned by its object), for a program array.</summary>
+    public static int ProgramDescriptor(nint program)
+    {
+        int fd = ProgramFd(program);
+        if (fd < 0) throw new SyscallException("bpf_program__fd", -fd);
+        return fd;
+    }
+
     /// <summary>Whether the program is verified, loaded and attached with its object (before load).</summary>
     public static void SetAutoload(nint program, bool load) => Check(ProgramSetAutoload(program, load), "bpf_program__set_autoload");
 
@@ -157,7 +168,8 @@ internal static unsafe partial class Libbpf
     }
 
     /// <summary>Attaches every loaded program of an object, each link owned by the returned handles;
-    /// a program named in tracepoints goes to that tracepoint ("category/name") instead of its section's.</summary>
+    /// a program named in tracepoints goes to that tracepoint ("category/name") instead of its
+    /// section's, or nowhere when it is named with "" (a program other programs jump into).</summary>
     public static List<LinkHandle> AttachAll(ObjectHandle obj, IReadOnlyDictionary<string, string>? tracepoints = null)
     {
         var links = new List<LinkHandle>();
@@ -167,8 +179,9 @@ internal static unsafe partial class Libbpf
             {
                 if (!ProgramAutoload(p)) continue;   // left out of this load
                 string name = Marshal.PtrToStringUTF8((nint)ProgramName(p)) ?? "";
-                nint link = tracepoints != null && tracepoints.TryGetValue(name, out var tracepoint)
-                    ? AttachTracepoint(p, tracepoint) : ProgramAttach(p);
+                string? tracepoint = tracepoints?.GetValueOrDefault(name);
+                if (tracepoint == "") continue;
+                nint link = tracepoint != null ? AttachTracepoint(p, tracepoint) : ProgramAttach(p);
                 if (link == 0)
                     throw new BpfLoadException($"bpf_program__attach({name})", SyscallException.LastErrno(), TakeLog());
                 links.Add(new LinkHandle(link));

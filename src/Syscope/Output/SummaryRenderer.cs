@@ -11,7 +11,7 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
 
     public bool WantsText => false;
 
-    /// <summary>Counted in the kernel: latency stands for the time column, with or without -w.</summary>
+    /// <summary>Counted in the kernel, each call's system time (its latency under -w), as here.</summary>
     public void CountedTotals(int number, in Events.CallTotals totals) => _table.Add(number, totals);
 
     public void Counted(AssembledCall call)

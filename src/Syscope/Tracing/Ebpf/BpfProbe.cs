@@ -116,6 +116,7 @@ internal sealed class BpfProbe : IDisposable
             Libbpf.SetInitialValue(Libbpf.Map(obj, ".rodata"), config);
             var perSyscall = SyscallTracepoints(obj, options.TraceSet);
             Libbpf.Load(obj);
+            if (perSyscall != null) FillCallPrograms(obj);
             int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
             Libbpf.Update(traceSet, 0u, TraceSetOf(options.TraceSet));
             ring = new RingBufferReader(Libbpf.Fd(ringMap), ringSize);
@@ -164,7 +165,21 @@ internal sealed class BpfProbe : IDisposable
         }
         Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_enter"), targets == null);
         Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_exit"), targets == null);
+        // What the per-syscall programs jump into: loaded, attached nowhere.
+        foreach (var common in new[] { "syscope_call_enter", "syscope_call_exit" })
+        {
+            Libbpf.SetAutoload(Libbpf.Program(obj, common), targets != null);
+            targets?.Add(common, "");
+        }
         return targets;
+    }
+
+    /// <summary>The program array the per-syscall programs jump through (CALL_ENTER 0, CALL_EXIT 1).</summary>
+    private static void FillCallPrograms(Libbpf.ObjectHandle obj)
+    {
+        int array = Libbpf.Fd(Libbpf.Map(obj, "call_programs"));
+        Libbpf.Update(array, 0u, Libbpf.ProgramDescriptor(Libbpf.Program(obj, "syscope_call_enter")));
+        Libbpf.Update(array, 1u, Libbpf.ProgramDescriptor(Libbpf.Program(obj, "syscope_call_exit")));
     }
 
     /// <summary>The name of syscall nr's events in tracefs (its SYSCALL_DEFINE name), if they exist.</summary>
