@@ -90,7 +90,7 @@ internal static class Args
 
     private static void IntRef(ref DecodeContext c, ulong addr, PidNotes pids)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out int v)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         pids.Write(c.Out, v);
@@ -100,7 +100,7 @@ internal static class Args
     /// <summary>An 8-byte value written back through a pointer: [N].</summary>
     public static void LongRef(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (Printers.TryRead(ref c, addr, out long v)) c.Out.Raw((byte)'[').Int(v).Raw((byte)']');
         else c.Out.Hex(addr);
     }

@@ -11,7 +11,7 @@ internal static class BpfInsnPrinter
 
     public static void Print(ref DecodeContext c, ulong addr, uint count)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!c.Unabbreviated) { c.Out.Hex(addr); return; }
         Span<byte> insn = stackalloc byte[InsnSize];
         if (count > 0 && c.Memory.Read(addr, insn) < InsnSize) { c.Out.Hex(addr); return; }

@@ -10,7 +10,7 @@ internal static class IovecPrinter
     /// <param name="netlink">The data are netlink messages on the call's descriptor (argument 0).</param>
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (count == 0) { c.Out.Raw("[]"u8); return; }
         if (!Printers.TryRead(ref c, addr, out Iovec first)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');

@@ -14,7 +14,7 @@ internal static class MmsghdrPrinter
     /// <param name="received">Received data: each entry's iovecs show only its msg_len bytes.</param>
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long withLen, bool received)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (count == 0) { c.Out.Raw("[]"u8); return; }
         if (!Printers.TryRead(ref c, addr + (ulong)MsgLenOffset, out uint msgLen)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');

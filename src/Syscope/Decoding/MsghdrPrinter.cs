@@ -14,7 +14,7 @@ internal static class MsghdrPrinter
 
     public static void Print(ref DecodeContext c, ulong addr, long dataLimit, long nameLenIn = -1)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Msghdr m)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{msg_name="u8);

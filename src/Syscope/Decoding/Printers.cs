@@ -28,7 +28,7 @@ internal static class Printers
     /// <summary>A path argument: printed whole (up to PATH_MAX), not cut at -s.</summary>
     public static void Path(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         var buf = Scratch;
         int n = ReadCString(ref c, addr, buf.AsSpan(0, PathMax + 1), out bool terminated);
         if (n < 0) { c.Out.Hex(addr); return; }
@@ -38,7 +38,7 @@ internal static class Printers
     /// <summary>A NUL-terminated string cut at -s bytes.</summary>
     public static void String(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         int limit = c.Options.StringLimit;
         var buf = ScratchOf(limit + 1);
         int n = ReadCString(ref c, addr, buf.AsSpan(0, limit + 1), out bool terminated);
@@ -49,7 +49,7 @@ internal static class Printers
     /// <summary>A counted buffer (read/write data): at most -s bytes, then "..." if there was more.</summary>
     public static void Buffer(ref DecodeContext c, ulong addr, long length, bool forceHex = false)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (length < 0) { c.Out.Hex(addr); return; }
         int limit = c.Options.StringLimit;
         int want = (int)Math.Min(length, limit);
@@ -62,7 +62,7 @@ internal static class Printers
     /// <summary>argv-style arrays: ["a", "b"], at most -s elements, each cut at -s.</summary>
     public static void StringArray(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (c.AddressesOnly) { c.Out.Hex(addr); return; }
         Span<byte> word = stackalloc byte[8];
         c.Out.Raw((byte)'[');
@@ -106,7 +106,7 @@ internal static class Printers
     public static unsafe void Array<T>(ref DecodeContext c, ulong addr, ulong count, ElementPrinter<T> print, bool commentFirst = false)
         where T : unmanaged
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         ulong size = (ulong)sizeof(T);
         T element = default;
         if (count > 0 && !commentFirst && !TryRead(ref c, addr, out element)) { c.Out.Hex(addr); return; }

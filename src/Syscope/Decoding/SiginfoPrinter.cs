@@ -30,7 +30,7 @@ internal static class SiginfoPrinter
     /// <summary>A siginfo_t in tracee memory: NULL, its address when unreadable, or the struct.</summary>
     public static void At(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) c.Out.Raw("NULL"u8);
+        if (addr == 0) c.Out.Ptr(0);
         else if (Printers.TryRead(ref c, addr, out SigInfo si)) Print(c.Out, si, c.PidNotes);
         else c.Out.Hex(addr);
     }

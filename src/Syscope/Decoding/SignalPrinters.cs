@@ -49,23 +49,23 @@ internal static class SignalPrinters
     /// as the address, as strace does (4 and 16 included: the kernel refuses them).</summary>
     public static void Set(ref DecodeContext c, ulong addr, ulong size)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (size != 8 || !Printers.TryRead(ref c, addr, out ulong mask)) { c.Out.Hex(addr); return; }
         SetValue(c.Out, mask);
     }
 
     public static void Sigaction(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Sigaction sa)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{sa_handler="u8);
+        w.BeginStruct().Field("sa_handler"u8);
         if (SignalConstants.Handlers.TryName(sa.Handler, out _)) SignalConstants.Handlers.Print(w, sa.Handler); else w.Hex(sa.Handler);
-        w.Raw(", sa_mask="u8);
+        w.Field("sa_mask"u8);
         SetValue(w, sa.Mask);
-        w.Raw(", sa_flags="u8);
+        w.Field("sa_flags"u8);
         SignalConstants.SaFlags.Print(w, sa.Flags);
-        if ((sa.Flags & SignalConstants.SA_RESTORER) != 0) w.Raw(", sa_restorer="u8).Ptr(sa.Restorer);
-        w.Raw((byte)'}');
+        if ((sa.Flags & SignalConstants.SA_RESTORER) != 0) w.Field("sa_restorer"u8).Ptr(sa.Restorer);
+        w.EndStruct();
     }
 }

@@ -11,7 +11,7 @@ internal static class SockaddrPrinter
 
     public static void Print(ref DecodeContext c, ulong addr, long len)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (len < 2 || len > MaxLen) { c.Out.Hex(addr); return; }
         Span<byte> sa = stackalloc byte[MaxLen];
         sa = sa[..(int)len];

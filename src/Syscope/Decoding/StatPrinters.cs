@@ -36,7 +36,7 @@ internal static class StatPrinters
 
     public static void StatStruct(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Stat s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         bool v = c.Unabbreviated;
@@ -71,7 +71,7 @@ internal static class StatPrinters
 
     public static void StatfsStruct(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Statfs s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{f_type="u8); FileConstants.FsMagic.Print(w, (ulong)s.Type);
@@ -85,7 +85,7 @@ internal static class StatPrinters
 
     public static void StatxStruct(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Statx s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         bool v = c.Unabbreviated;

@@ -11,7 +11,7 @@ internal static class TermiosPrinter
 {
     public static unsafe void Print(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Termios t)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{c_iflag="u8);

@@ -14,7 +14,7 @@ internal static class TimePrinters
     /// <summary>timespec and timeval share a layout on x86_64: two longs.</summary>
     private static void SecondsAndFraction(ref DecodeContext c, ulong addr, bool nanos)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Timespec t)) { c.Out.Hex(addr); return; }
         if (nanos) TimespecValue(c.Out, t.Sec, t.Nsec); else TimevalValue(c.Out, t.Sec, t.Nsec);
     }
@@ -29,7 +29,7 @@ internal static class TimePrinters
 
     public static void SavedTimespec(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) c.Out.Raw("NULL"u8);
+        if (addr == 0) c.Out.Ptr(0);
         else if (c.Scratch.A == 1) TimespecValue(c.Out, c.Scratch.B, c.Scratch.C);
         else c.Out.Hex(addr);
     }
@@ -43,7 +43,7 @@ internal static class TimePrinters
     /// <summary>Two timespecs (utimensat): [{...}, {...}], with UTIME_NOW/UTIME_OMIT by name.</summary>
     public static void TimespecPair(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         Span<Timespec> two = stackalloc Timespec[2];
         if (Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace Syscope.Output;
@@ -98,12 +99,13 @@ internal sealed class JsonLine(TraceOutput output)
     public void String(ReadOnlySpan<byte> text)
     {
         output.Write((byte)'"');
-        int run = 0;
-        for (int i = 0; i < text.Length; i++)
+        while (true)
         {
-            byte b = text[i];
-            if (b >= 0x20 && b != 0x7f && b != '"' && b != '\\') continue;
-            output.Write(text[run..i]);
+            // Most text needs no escape at all: find the next byte that does, vectorised.
+            int at = text.IndexOfAny(s_escaped);
+            if (at < 0) break;
+            output.Write(text[..at]);
+            byte b = text[at];
             switch (b)
             {
                 case (byte)'"' or (byte)'\\': output.Write((byte)'\\'); output.Write(b); break;
@@ -115,12 +117,15 @@ internal sealed class JsonLine(TraceOutput output)
                     output.Write(esc);
                     break;
             }
-            run = i + 1;
+            text = text[(at + 1)..];
         }
-        output.Write(text[run..]);
+        output.Write(text);
         output.Write((byte)'"');
         _comma = true;
     }
+
+    /// <summary>Bytes a JSON string cannot hold as they are: quotes, backslashes, control bytes (and DEL).</summary>
+    private static readonly SearchValues<byte> s_escaped = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\', 0x7f]);
 
     /// <summary>Bytes from the tracee: the string itself when they are UTF-8 (returns true), else
     /// their base64 (returns false: the caller says so with "encoding":"base64").</summary>

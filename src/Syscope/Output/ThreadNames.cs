@@ -18,9 +18,9 @@ internal sealed class ThreadNames(IHostFacts host)
         if (!_names.TryGetValue(tid, out var name))
         {
             var now = host.Comm(tid);
-            name = now.IsEmpty ? [] : now.ToArray();
-            // A thread already gone has no name to remember; ask again next time.
-            if (!now.IsEmpty) _names[tid] = name;
+            // An unknown name is remembered too (as empty): asking /proc again at every record of
+            // a thread already gone would cost a failed open each time.
+            _names[tid] = name = now.IsEmpty ? [] : now.ToArray();
         }
         if (System.Text.Unicode.Utf8.IsValid(name)) { json.String(name); return; }
         _escaped.Clear();

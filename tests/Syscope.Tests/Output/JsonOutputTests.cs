@@ -144,7 +144,9 @@ public class JsonOutputTests
         var entry = events.Last(e => e.GetProperty("type").GetString() == "syscall_entry" && e.GetProperty("syscall").GetString() == sleep.GetProperty("syscall").GetString());
         Assert.Equal(sleep.GetProperty("ts_entry").GetInt64(), entry.GetProperty("ts_entry").GetInt64());
         Assert.True(events.IndexOf(entry) < events.IndexOf(sleep));
-        Assert.True(sleep.GetProperty("duration_ns").GetInt64() >= 10_000_000);
+        // Python sleeps until an absolute deadline (TIMER_ABSTIME), so the call itself may take
+        // less than the 10 ms asked for when tracing delayed its entry.
+        Assert.True(sleep.GetProperty("duration_ns").GetInt64() > 0);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class JsonSchemaTests(ITestOutputHelper output, LocalHttpServer http) : I
             long all = types.Values.Sum(), raw = types.GetValueOrDefault("raw");
             output.WriteLine($"{w}: {lines.Length} lines, {all} arguments, {all - raw} typed ({(all == 0 ? 100 : 100.0 * (all - raw) / all):F1} %): " +
                 string.Join(", ", types.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")));
-            // Measured when typed values came in: 94.5 % of the corpus's 127,000 arguments and fields,
+            // Measured when typed values came in: 96.6 % of the corpus's 133,000 arguments and fields,
             // at least 79 % in every workload of 200 or more.
             if (all >= 200) Assert.True(all - raw >= all * 0.75, $"{w}: only {all - raw} of {all} arguments typed");
         }

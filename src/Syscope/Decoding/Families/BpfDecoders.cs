@@ -35,7 +35,7 @@ internal static class BpfDecoders
         int len = (int)Math.Min(size, (uint)AttrMax);
         bool decoded = cmd is MAP_CREATE or MAP_LOOKUP_ELEM or MAP_UPDATE_ELEM or MAP_DELETE_ELEM or MAP_GET_NEXT_KEY
             or PROG_LOAD or OBJ_PIN or OBJ_GET or OBJ_GET_INFO_BY_FD or MAP_FREEZE;
-        if (addr == 0) c.Out.Raw("NULL"u8);
+        if (addr == 0) c.Out.Ptr(0);
         else if (!decoded || len == 0 || c.AddressesOnly || c.Memory.Read(addr, a[..len]) < len) c.Out.Hex(addr);
         else
         {
@@ -142,7 +142,7 @@ internal static class BpfDecoders
     /// <summary>At most log_size bytes up to the first NUL, cut at -s.</summary>
     private static void LogBuffer(ref DecodeContext c, ulong addr, uint size)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         int limit = c.Options.StringLimit;
         Span<byte> buf = stackalloc byte[Math.Min(limit + 1, 4096)];
         int want = (int)Math.Min(size, (uint)buf.Length);

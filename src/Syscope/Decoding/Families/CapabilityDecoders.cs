@@ -26,7 +26,7 @@ internal static class CapabilityDecoders
 
     private static void Header(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out CapUserHeader h)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{version="u8);
         CapabilityConstants.Versions.Print(c.Out, h.Version);
@@ -39,7 +39,7 @@ internal static class CapabilityDecoders
     /// and any version strace does not know, one.</summary>
     private static void Data(ref DecodeContext c, ulong headerAddr, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         Span<CapUserData> data = stackalloc CapUserData[2];
         data.Clear();
         bool twoWords = Printers.TryRead(ref c, headerAddr, out CapUserHeader h)

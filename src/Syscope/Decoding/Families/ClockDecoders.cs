@@ -105,7 +105,7 @@ internal static class ClockDecoders
     /// <summary>struct sigevent: the value only when set, then what the notification needs.</summary>
     internal static void Sigevent(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Sigevent e)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw((byte)'{');
@@ -124,7 +124,7 @@ internal static class ClockDecoders
     /// <summary>itimerval (microseconds) or itimerspec (nanoseconds).</summary>
     private static void Itimerval(ref DecodeContext c, ulong addr, bool nanos)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if ((c.Exiting && c.Failed) || !Printers.TryRead(ref c, addr, out Itimerspec p)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{it_interval="u8);

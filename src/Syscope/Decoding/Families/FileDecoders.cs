@@ -150,7 +150,7 @@ internal static class FileDecoders
     /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
     private static void OpenHow(ref DecodeContext c, ulong addr, ulong size)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHow how)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{flags="u8);
         Args.OpenFlags(c.Out, how.Flags);

@@ -44,7 +44,7 @@ internal static class IoUringDecoders
         c.Scratch.A = 0;
         Span<byte> p = stackalloc byte[ParamsSize];
         ulong addr = c.Arg(1);
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (c.AddressesOnly || c.Memory.Read(addr, p) < ParamsSize) { c.Out.Hex(addr); return; }
         var w = c.Out;
         uint flags = U32(p, 8);

@@ -83,7 +83,7 @@ internal static class MempolicyDecoders
 
     private static void ModeRef(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out uint mode)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'[');
         PrintMode(c.Out, mode);

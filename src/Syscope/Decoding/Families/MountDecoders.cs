@@ -110,7 +110,7 @@ internal static class MountDecoders
 
     private static void MountAttr(ref DecodeContext c, ulong addr, ulong size)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (size < 32 || !Printers.TryRead(ref c, addr, out MountAttr a)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{attr_set="u8);

@@ -153,7 +153,7 @@ internal static class PollDecoders
     /// <summary>An fd_set as the list of descriptors in it: [0 3].</summary>
     private static void FdSet(ref DecodeContext c, ArgWriter w, ulong addr, int nfds, bool withPaths)
     {
-        if (addr == 0) { w.Raw("NULL"u8); return; }
+        if (addr == 0) { w.Ptr(0); return; }
         if (nfds < 0 || !Printers.TryRead(ref c, addr, out ulong word)) { w.Hex(addr); return; }
         w.Raw((byte)'[');
         bool first = true;
@@ -172,7 +172,7 @@ internal static class PollDecoders
     /// <summary>pselect6's sixth argument: {[mask], size}.</summary>
     private static void SigmaskPair(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SigsetArgument a)) { c.Out.Hex(addr); return; }
         c.Out.Raw((byte)'{');
         SignalPrinters.Set(ref c, a.Mask, a.Size);

@@ -215,7 +215,7 @@ internal static class PrctlDecoders
     /// when memory ends before either.</summary>
     private static void TaskName(ref DecodeContext c, ulong addr, int size)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         Span<byte> buf = stackalloc byte[TaskCommLength];
         int n = Printers.ReadCString(c.Memory, addr, buf[..size], out bool terminated);
         if (n < 0 || (!terminated && n < size)) { c.Out.Hex(addr); return; }

@@ -121,10 +121,14 @@ internal static class ProcessDecoders
     internal static void Envp(ref DecodeContext c, ulong addr)
     {
         if (c.Unabbreviated || addr == 0) { Printers.StringArray(ref c, addr); return; }
-        c.Out.Hex(addr);
+        c.Out.Ptr(addr);
         if (c.AddressesOnly) return;
         int n = Printers.CountArray(ref c, addr);
-        if (n >= 0) c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
+        if (n < 0) return;
+        int end = c.Out.Length;
+        c.Out.Raw(" /* "u8).Int(n).Raw(n == 1 ? " var */"u8 : " vars */"u8);
+        // For --json the argument is the pointer; the count is a comment on it.
+        c.Out.Annotated(end);
     }
 
     private static void Persona(ArgWriter w, ulong v)

@@ -76,7 +76,7 @@ internal static class ResourceDecoders
 
     private static void Rlimit(ref DecodeContext c, ulong addr, ReadOnlySpan<byte> infinity)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Rlimit64 r)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{rlim_cur="u8);
         Limit(c.Out, r.Cur, infinity);
@@ -134,7 +134,7 @@ internal static class ResourceDecoders
     /// <summary>A CPU mask as the list of set CPUs: [0 1].</summary>
     private static void CpuSet(ref DecodeContext c, ulong addr, long bytes)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         Span<byte> mask = stackalloc byte[1024];
         int n = (int)Math.Clamp(bytes, 0, mask.Length);
         if (Printers.ReadStruct(ref c, addr, mask[..n]) < n) { c.Out.Hex(addr); return; }

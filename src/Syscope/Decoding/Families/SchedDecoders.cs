@@ -62,7 +62,7 @@ internal static class SchedDecoders
     /// <summary>struct sched_param: only sched_priority, printed as [N].</summary>
     private static void Param(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) c.Out.Raw("NULL"u8);
+        if (addr == 0) c.Out.Ptr(0);
         else if (Printers.TryRead(ref c, addr, out int priority)) c.Out.Raw((byte)'[').Int(priority).Raw((byte)']');
         else c.Out.Hex(addr);
     }
@@ -74,7 +74,7 @@ internal static class SchedDecoders
     /// leave out fields the kernel will ignore.</summary>
     private static void Attr(ref DecodeContext c, ulong addr, uint bufferSize)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SchedAttr a)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{size="u8).UInt(a.Size);

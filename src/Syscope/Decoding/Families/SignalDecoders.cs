@@ -145,7 +145,7 @@ internal static class SignalDecoders
 
     private static void Stack(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SignalStack s)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{ss_sp="u8).Ptr(s.Sp).Raw(", ss_flags="u8);
         SignalConstants.StackFlags.Print(c.Out, (uint)s.Flags);

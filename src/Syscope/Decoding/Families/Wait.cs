@@ -41,7 +41,7 @@ internal static class Wait
     /// <summary>struct rusage: the two times, then "..." unless -v asked for every counter.</summary>
     public static void Rusage(ref DecodeContext c, ulong addr)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Kernel.Abi.Rusage r)) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.Raw("{ru_utime="u8);

@@ -19,7 +19,7 @@ internal static class NetlinkPrinter
     /// <summary>The buffer at addr of len bytes, sent or received on descriptor fd.</summary>
     public static void Print(ref DecodeContext c, int fd, ulong addr, long len)
     {
-        if (addr == 0) { c.Out.Raw("NULL"u8); return; }
+        if (addr == 0) { c.Out.Ptr(0); return; }
         // -e verbose=none leaves the messages undecoded, as strace does.
         if (c.AddressesOnly) { Printers.Buffer(ref c, addr, len); return; }
         int n = (int)Math.Clamp(len, 0, MaxBuffer);
