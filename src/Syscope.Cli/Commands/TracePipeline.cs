@@ -47,7 +47,7 @@ internal sealed class TracePipeline : IDisposable
         }
         if (filter.Summary != SummaryMode.None)
         {
-            renderers.Add(new SummaryRenderer(filter, SummaryOutput, json, facts.MeasuresSystemTime));
+            renderers.Add(new SummaryRenderer(filter, SummaryOutput, json));
             if (filter.Summary == SummaryMode.Only) renderers.Add(new MessageRenderer(stderr));
         }
         if (filter.FailureDigest) renderers.Add(new FailureDigest(host, SummaryOutput, json));

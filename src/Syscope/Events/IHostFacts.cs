@@ -67,8 +67,4 @@ internal readonly record struct WallClockAnchor(long MonotonicNs, long UnixNs, l
 }
 
 /// <summary>Everything a backend's world answers for decoders and outputs besides tracee memory.</summary>
-/// <param name="MeasuresSystemTime">Each returned call carries the system CPU time it took (ptrace
-/// reads it at every stop, the eBPF programs from the scheduler's count of the thread's CPU time at
-/// entry and exit); a replayed eBPF recording is not trusted to carry it (those made before eBPF
-/// measured it have none), so -c's time column is each call's latency there.</param>
-internal sealed record TraceFacts(IFdPaths Fds, IHostFacts Host, bool MeasuresSystemTime = true);
+internal sealed record TraceFacts(IFdPaths Fds, IHostFacts Host);

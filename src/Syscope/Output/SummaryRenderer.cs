@@ -3,9 +3,9 @@ using Syscope.Calls;
 namespace Syscope.Output;
 
 /// <summary>-c and -C: counts each returned call into a <see cref="SummaryTable"/> with its system
-/// CPU time (or, with -w or from a backend that cannot measure it, its wall-clock latency) and
-/// writes the table when tracing ends (as one JSON object with --json).</summary>
-internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false, bool systemTime = true) : ITraceRenderer
+/// CPU time (or, with -w, its wall-clock latency) and writes the table when tracing ends (as one
+/// JSON object with --json).</summary>
+internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream> output, bool json = false) : ITraceRenderer
 {
     private readonly SummaryTable _table = new(SummaryColumns.WantsPercentiles(filter.SummaryColumns));
 
@@ -16,7 +16,7 @@ internal sealed class SummaryRenderer(Filtering.TraceFilter filter, Func<Stream>
 
     public void Counted(AssembledCall call)
     {
-        long ns = filter.SummaryWallClock || !systemTime ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;
+        long ns = filter.SummaryWallClock ? call.ExitTimeNs - call.EntryTimeNs : call.SystemTimeNs;
         _table.Record(call.Number, Math.Max(ns - filter.SummaryOverheadNs, 0), call.Failed, call.ExitTimeNs - call.EntryTimeNs);
     }
 

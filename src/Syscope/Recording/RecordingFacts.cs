@@ -22,7 +22,7 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
     {
         _live = live;
         _writer = writer;
-        Facts = new TraceFacts(this, this, live.MeasuresSystemTime);
+        Facts = new TraceFacts(this, this);
     }
 
     /// <summary>What the pipeline is given in place of the live facts.</summary>

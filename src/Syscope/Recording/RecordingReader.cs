@@ -63,7 +63,7 @@ internal sealed class RecordingReader : IDisposable
         BytesRead = headerBytes;
         Length = input.CanSeek ? input.Length : 0;
         _facts = new ReplayFacts(header);
-        Facts = new TraceFacts(_facts, _facts, MeasuresSystemTime: header.Backend != "ebpf");
+        Facts = new TraceFacts(_facts, _facts);
     }
 
     /// <summary>Opens a recording; a file that is missing, unreadable, not a recording or of a newer

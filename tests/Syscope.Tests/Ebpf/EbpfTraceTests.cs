@@ -182,6 +182,11 @@ public class EbpfTraceTests
         finally { File.Delete(ours); File.Delete(theirs); }
     }
 
+    /// <summary>The system times the kernel measured are recorded: replay prints the table (and the
+    /// failure digest) as the live eBPF trace printed it.</summary>
+    [NeedsFact("ebpf")]
+    public void PercentilesAndTheFailureDigestReplayAsTheyShowedLive() => Output.PercentileTests.ReplayAsLive(["--ebpf"]);
+
     [NeedsFact("ebpf")]
     public void FailureDigestGroupsFailedCallsBySyscallErrnoAndPath() => Output.PercentileTests.FailureDigestGroups(["--ebpf"]);
 

@@ -128,13 +128,17 @@ public class PercentileTests
     /// <summary>Both work from a recording: `trace --record` shows the table and the digest while
     /// it records, and `replay` of the recording with the same options prints them byte for byte.</summary>
     [NeedsFact("root")]
-    public void Percentiles_and_the_failure_digest_replay_as_they_showed_live()
+    public void Percentiles_and_the_failure_digest_replay_as_they_showed_live() => ReplayAsLive([]);
+
+    /// <summary>The check of <see cref="Percentiles_and_the_failure_digest_replay_as_they_showed_live"/>
+    /// with the backend options given.</summary>
+    internal static void ReplayAsLive(string[] backend)
     {
         string live = CPrograms.TempFile("live.txt"), run = CPrograms.TempFile("run.scope");
         try
         {
             string[] shown = ["-f", "-c", "-U", "name,calls,errors,p50,p90,p99,p999,max-time", "--summary=failures"];
-            Assert.Equal(0, SyscopeCli.Run(["trace", "--record", run, .. shown, "-o", live, "sh", "-c", "for i in 1 2 3; do cat /etc/hostname /nonexistent; done >/dev/null 2>&1; true"]).ExitCode);
+            Assert.Equal(0, SyscopeCli.Run(["trace", .. backend, "--record", run, .. shown, "-o", live, "sh", "-c", "for i in 1 2 3; do cat /etc/hostname /nonexistent; done >/dev/null 2>&1; true"]).ExitCode);
             string table = File.ReadAllText(live);
             Assert.StartsWith("syscall              calls    errors       p50       p90       p99      p999  longest\n", table);
             Assert.Matches(@"\n +3 openat +ENOENT +\d\d:\d\d:\d\d\.\d{6} \d\d:\d\d:\d\d\.\d{6} ""/nonexistent""\n", table);
