@@ -11,7 +11,7 @@
 # runtime's start).  Times are medians of RUNS (default 3), in ms.  Targets: decoded trace <= 5x
 # untraced, -c <= 2x, -e trace=openat <= 1.2x, start-up (`trace --ebpf true`) <= 150 ms.
 # The `cpu` column is the workload's own CPU time (user + system, as /usr/bin/time run inside the
-# trace reports it): what the BPF programs add to the traced process, and nearly the same on a busy
+# trace, with -f so that dd, its child, is traced, reports it): what the BPF programs add to the traced process, and nearly the same on a busy
 # machine as on a quiet one, where wall times are not (the decoding runs on another core, and on a
 # shared machine competes with everything else).  The floor's `none` (its tracepoints with a filter
 # that matches nothing) is the least any run with syscall tracepoints can cost the workload.
@@ -31,19 +31,27 @@ ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) -
 timed() { for _ in $(seq "$runs"); do ms "$@"; done | median; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
-cpuf=$(mktemp); trap 'rm -f "$cpuf"' EXIT
-# cpu PREFIX...: the workload's own user + system ms, run after PREFIX (a tracer, or nothing).
-cpu() { for _ in $(seq "$runs"); do "$@" /usr/bin/time -o "$cpuf" -f '%U+%S' "${w[@]}" >/dev/null 2>&1; echo "($(cat "$cpuf")) * 1000 / 1" | bc; done | median; }
-base=$(timed "${w[@]}")
-basecpu=$(cpu)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs; a busy machine makes wall times noisy, cpu less so)"
+# The modes: untraced, then syscope's three.  Runs are interleaved (one of each mode per round, RUNS
+# rounds), so that a change of the machine's load falls on every mode alike; each figure is a median.
+names=("untraced (${count} bytes, $((2 * count)) calls)" "syscope trace --ebpf -o /dev/null" "syscope trace --ebpf -c" "syscope trace --ebpf -e trace=openat")
+prefixes=("" "dist/syscope trace --ebpf -o /dev/null" "dist/syscope trace --ebpf -c -o /dev/null" "dist/syscope trace --ebpf -e trace=openat -o /dev/null")
+# The cpu runs put /usr/bin/time between syscope and dd, so they need -f for dd to be traced.
+cpu_prefixes=("" "dist/syscope trace --ebpf -f -o /dev/null" "dist/syscope trace --ebpf -f -c -o /dev/null" "dist/syscope trace --ebpf -f -e trace=openat -o /dev/null")
+for _ in $(seq "$runs"); do
+  for i in "${!prefixes[@]}"; do
+    # shellcheck disable=SC2086  # the prefixes are words
+    ms ${prefixes[$i]} "${w[@]}" >> "$tmp/wall$i"
+    ${cpu_prefixes[$i]} /usr/bin/time -o "$tmp/time" -f '%U+%S' "${w[@]}" >/dev/null 2>&1
+    echo "($(cat "$tmp/time")) * 1000 / 1" | bc >> "$tmp/cpu$i"
+  done
+done
+base=$(median < "$tmp/wall0")
+basecpu=$(median < "$tmp/cpu0")
 row() { printf '%-44s %7s ms  %6s x untraced' "$1" "$2" "$(ratio "$2" "$base")"; [ -n "${3:-}" ] && printf '   cpu %5s ms %5s x' "$3" "$(ratio "$3" "$basecpu")"; echo; }
-printf '%-44s %7s ms            cpu %5s ms\n' "untraced (${count} bytes, $((2 * count)) calls)" "$base" "$basecpu"
-full=$(timed dist/syscope trace --ebpf -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -o /dev/null" "$full" "$(cpu dist/syscope trace --ebpf -o /dev/null)"
-summary=$(timed dist/syscope trace --ebpf -c -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -c" "$summary" "$(cpu dist/syscope trace --ebpf -c -o /dev/null)"
-openat=$(timed dist/syscope trace --ebpf -e trace=openat -o /dev/null "${w[@]}")
-row "syscope trace --ebpf -e trace=openat" "$openat" "$(cpu dist/syscope trace --ebpf -e trace=openat -o /dev/null)"
+printf '%-44s %7s ms            cpu %5s ms\n' "${names[0]}" "$base" "$basecpu"
+for i in 1 2 3; do row "${names[$i]}" "$(median < "$tmp/wall$i")" "$(median < "$tmp/cpu$i")"; done
 capture=$(for _ in $(seq "$runs"); do dotnet $bench ebpf-capture batch "${w[@]}" | awk '{print $2}'; done | median)
 row "capture only (records read, not decoded)" "$capture"
 perf=$(timed perf trace -o /dev/null "${w[@]}")
@@ -54,3 +62,4 @@ start=$(runs=10 timed dist/syscope trace --ebpf -o /dev/null true)
 printf '%-44s %7s ms\n' "start-up: syscope trace --ebpf true" "$start"
 echo "floor ($floor):"
 if [ -x "$floor" ]; then WORKLOAD="${w[*]}" "$floor" | sed 's/^/  /'; else echo "  not found"; fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
