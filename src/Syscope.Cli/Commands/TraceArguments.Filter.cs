@@ -159,6 +159,8 @@ internal sealed partial class TraceArguments
         if (OutputPath != null && Command.Count > 0 && !_quietGiven) QuietSet = QuietFromCount(1);
         // A scope takes processes in and lets them go by the thousand: no "Process N attached"/"detached".
         if (Scoped) QuietSet |= QuietSet.Attach;
+        if (Daemonize > 0 && Command.Count == 0) throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
+        if (Daemonize > 0 && UserName != null) throw new UsageError("-u/--user is not supported with -D/--daemonize");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

@@ -52,6 +52,12 @@ internal sealed partial class TraceArguments
     /// <summary>--record FILE: also write a recording (`syscope record`'s -o).</summary>
     public string? RecordPath;
     public List<int> Pids = [];
+    /// <summary>-D count (--daemonize=grandchild|pgroup|session): 1 the tracer is a grandchild, 2 also
+    /// in a process group of its own, 3 in a session of its own.</summary>
+    public int Daemonize;
+    /// <summary>The detached tracer of -D: syscope's first process (the command to be) and the pipe it
+    /// waits on (--syscope-daemon-of=PID,FD, given only by syscope to itself).</summary>
+    public (int Pid, int Fd)? DaemonOf;
     public List<string> Expressions = [];
     public List<string> Command = [];
 
@@ -61,7 +67,8 @@ internal sealed partial class TraceArguments
         TimestampsKey = '\uE008', StringsInHexKey = '\uE009', TipsKey = '\uE00A', PidnsKey = '\uE00B',
         SyscallLimitKey = '\uE00C', QuietLong = '\uE00D', DecodePidsKey = '\uE00E', ColorKey = '\uE00F',
         SlowKey = '\uE010', MinDurationKey = '\uE011', SummaryKey = '\uE012', NoDemangleKey = '\uE013',
-        SystemWideKey = '\uE014', CgroupKey = '\uE015', CommKey = '\uE016', RecordKey = '\uE017', ReportKey = '\uE018', ExpressionBase = '\uE100';
+        SystemWideKey = '\uE014', CgroupKey = '\uE015', CommKey = '\uE016', RecordKey = '\uE017', ReportKey = '\uE018',
+        DaemonOfKey = '\uE019', ExpressionBase = '\uE100';
 
     /// <summary>The -e keys that are long options of their own (--trace=SET is -e trace=SET).</summary>
     private static readonly string[] s_expressionOptions =
@@ -73,7 +80,7 @@ internal sealed partial class TraceArguments
     private static readonly (string Name, bool TakesArgument, char Key)[] s_long =
     [
         ("columns", true, 'a'), ("output-append-mode", false, 'A'), ("detach-on", true, 'b'),
-        ("summary-only", false, 'c'), ("summary", false, SummaryKey), ("debug", false, 'd'), ("daemonize", false, 'D'),
+        ("summary-only", false, 'c'), ("summary", false, SummaryKey), ("debug", false, 'd'), ("daemonize", false, 'D'), ("syscope-daemon-of", true, DaemonOfKey),
         ("env", true, 'E'), ("follow-forks", false, 'f'), ("output-separately", false, OutputSeparately),
         ("help", false, 'h'), ("instruction-pointer", false, 'i'), ("interruptible", true, 'I'),
         ("stack-traces", false, 'k'), ("syscall-number", false, 'n'), ("output", true, 'o'),
@@ -187,7 +194,20 @@ internal sealed partial class TraceArguments
             case SystemWideKey: BackendOption("system-wide", "", false); break;
             case CgroupKey: BackendOption("cgroup", value!, true); break;
             case CommKey: BackendOption("comm", value!, true); break;
-            case 'D': throw new UsageError("-D/--daemonize is not supported yet");
+            case 'D':
+                Daemonize = value switch
+                {
+                    null => Daemonize + 1,
+                    "grandchild" => 1,
+                    "pgroup" or "pgrp" => 2,
+                    "session" => 3,
+                    _ => throw Invalid(value),
+                };
+                if (Daemonize > 3) throw new UsageError($"Too many -D's ({Daemonize}), maximum supported -D count is 3");
+                break;
+            case DaemonOfKey:
+                DaemonOf = value!.Split(',') is [var pid, var fd] && int.TryParse(pid, out int p) && int.TryParse(fd, out int f) ? (p, f) : throw Invalid(value);
+                break;
             case 'c' or 'C' or 'w' or 'z' or 'Z': FilterFlag(key); break;
             case SeccompBpfKey: SeccompBpf = true; break;
             case JsonKey:

@@ -16,7 +16,7 @@ namespace Syscope.Cli.Commands;
 /// <summary>`syscope trace`: strace's job with strace's options.  Parsing and wiring only.</summary>
 internal static class TraceCommand
 {
-    public const string Usage = "usage: syscope trace [-ACdffhiqqqrtttTvVwxxyyzZn] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID|PATTERN]... [-U COLUMNS] [--seccomp-bpf] {-p PID | [-E VAR=VAL]... [-u USERNAME] PROG [ARGS]}";
+    public const string Usage = "usage: syscope trace [-ACdffhiqqqrtttTvVwxxyyzZn] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID|PATTERN]... [-U COLUMNS] [--seccomp-bpf] {-p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS]}";
 
     /// <summary>What -h and --help print: every option `trace` accepts.</summary>
     public const string Description = """
@@ -30,6 +30,10 @@ internal static class TraceCommand
           -u USER, --user=USER   run PROG as USER
           -f, --follow-forks   follow forks, vforks and clones (-F: the same, deprecated)
           -b execve, --detach-on=execve   let a process go when it calls execve
+          -D, --daemonize[=grandchild]   PROG stays the shell's own child; the tracer runs as a
+                        detached grandchild (-DD, --daemonize=pgroup: in a process group of its
+                        own; -DDD, --daemonize=session: in a session of its own); not with -u,
+                        and without the seccomp program
           -ff, --output-separately   with -o, write FILE.PID per process
           -I N, --interruptible=1|2|3|4 or anywhere|waiting|never|never_tstp   when Ctrl-C and
                         other fatal signals may end the trace
@@ -115,8 +119,7 @@ internal static class TraceCommand
           -d, --debug   syscope's own account of what it does, on stderr
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
           -h, --help    this help;  -V, --version   strace's version line, for scripts
-        Not supported: -D/--daemonize[=grandchild|pgroup|session], -e kvm=vcpu/--kvm=vcpu
-        (KVM's vcpu exits are not decoded).
+        Not supported: -e kvm=vcpu/--kvm=vcpu (KVM's vcpu exits are not decoded).
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
         command it started, and dies of that signal; if the trace output is a pipe that closed
@@ -165,19 +168,20 @@ internal static class TraceCommand
             if (a.OutputPath == null) return UsageFailure(stderr, name, "-o FILE names the recording");
             (a.RecordPath, a.OutputPath) = (a.OutputPath, null);
         }
+        if (a.Daemonize > 0 && a.Backend != BackendKind.Ptrace) return UsageFailure(stderr, name, "-D/--daemonize traces with ptrace: it cannot be combined with --ebpf or a scope");
+        if (a.Daemonize > 0 && a.DaemonOf == null)
+        {
+            // -D: this process becomes the command, a detached copy of syscope traces it.
+            ApplyEnvironment(a);
+            return TraceDaemon.BecomeTracedCommand(CommandResolver.Resolve(a.Command[0]), a.Command, [.. argv.Take(argv.Count - a.Command.Count)]);
+        }
+        if (a.DaemonOf != null) TraceDaemon.Detach(a.Daemonize);
         // strace opens -o FILE before it looks for the program, so a failed start still leaves it.
         int piped = 0;
         if (a.OutputPath is ['|' or '!', ..] && a.Follow >= 2) return UsageFailure(stderr, name, "piping the output and -ff/--output-separately are mutually exclusive");
         SafeFileHandle? outputFile = a.OutputPath is ['|' or '!', .. var pipeCommand] ? PipeTo(pipeCommand, out piped)
             : a.OutputPath != null && a.Follow < 2 ? OpenFile(a.OutputPath, a.Append) : null;
-        foreach (string change in a.EnvironmentChanges)
-        {
-            int eq = change.IndexOf('=');
-            string variable = eq < 0 ? change : change[..eq];
-            string? value = eq < 0 ? null : change[(eq + 1)..];
-            Spawn.SetEnvironment(variable, value);
-            Environment.SetEnvironmentVariable(variable, value);   // PATH for finding PROG, as in strace
-        }
+        ApplyEnvironment(a);
         int self = Environment.ProcessId;
         foreach (int pid in a.Pids)
         {
@@ -200,6 +204,8 @@ internal static class TraceCommand
             Scope = scope,
             StackTraces = a.StackTraces > 0 ? new StackTraceSettings(!a.NoDemangle, SourceLines: a.StackTraces > 1) : null,
             DetachOnExecve = a.DetachOnExecve,
+            DaemonParent = a.DaemonOf?.Pid ?? 0,
+            DaemonReady = a.DaemonOf is { } daemon ? () => TraceDaemon.Ready(daemon.Fd) : null,
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
@@ -207,7 +213,8 @@ internal static class TraceCommand
         // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
         if (a.Backend != BackendKind.Ebpf && !target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
             stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
-        int interruptible = a.Interruptible != 0 ? a.Interruptible : target.Launches && a.OutputPath != null ? 3 : 2;
+        // strace -D ignores fatal signals and ^Z (-I 4): they are the command's, from its terminal.
+        int interruptible = a.Interruptible != 0 ? a.Interruptible : a.DaemonOf != null ? 4 : target.Launches && a.OutputPath != null ? 3 : 2;
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, a.RecordPath != null ? Math.Max(a.StringLimit, TraceRecording.DefaultCapture) : options.Decode.StringLimit,
             WholeBuffers: options.Decode.ReadDumps != null || options.Decode.WriteDumps != null,
             FdPaths: a.RecordPath != null || options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
@@ -223,6 +230,19 @@ internal static class TraceCommand
         if (piped > 0) Wait.For(piped, out _, 0);
         if (a.Tips) TraceTips.Print(stderr);
         return status;
+    }
+
+    /// <summary>-E VAR=VAL / -E VAR: the command's environment (and PATH for finding it, as in strace).</summary>
+    private static void ApplyEnvironment(TraceArguments a)
+    {
+        foreach (string change in a.EnvironmentChanges)
+        {
+            int eq = change.IndexOf('=');
+            string variable = eq < 0 ? change : change[..eq];
+            string? value = eq < 0 ? null : change[(eq + 1)..];
+            Spawn.SetEnvironment(variable, value);
+            Environment.SetEnvironmentVariable(variable, value);
+        }
     }
 
     /// <summary>-o '|command' or -o '!command': the trace is written into a pipe that `sh -c

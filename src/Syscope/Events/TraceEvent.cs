@@ -49,6 +49,9 @@ internal enum AttachKind : byte
     Seized,
     /// <summary>A child or thread a traced process created (-f).</summary>
     Followed,
+    /// <summary>The command of trace -D: syscope's own first process, seized by a detached tracer
+    /// and announced as attached; it shows from its execve on.</summary>
+    Adopted,
 }
 
 [InlineArray(6)]

@@ -37,6 +37,12 @@ internal static unsafe partial class Spawn
     [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigdefault")]
     private static partial int AttrSetSigDefault(PosixSpawnAttr* attr, Sigset* mask);
 
+    [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
+    private static partial int ExecveRaw(byte* path, byte** argv, byte** envp);
+
+    [LibraryImport("libc", EntryPoint = "pthread_sigmask")]
+    private static partial int PthreadSigmask(int how, Sigset* set, Sigset* old);
+
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int SetEnv(string name, string value, int overwrite);
 
@@ -67,7 +73,8 @@ internal static unsafe partial class Spawn
     /// <summary>Starts path with argv and the C library's environment, every signal unblocked and
     /// the signals listed reset to their default action (the runtime ignores SIGPIPE, a child must not).</summary>
     /// <param name="stdin">A descriptor to be the child's standard input; -1 leaves syscope's.</param>
-    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1)
+    /// <param name="inherit">A close-on-exec descriptor the child keeps, at the same number; -1 for none.</param>
+    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1, int inherit = -1)
     {
         byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
         var handles = new GCHandle[argv.Count];
@@ -78,6 +85,8 @@ internal static unsafe partial class Spawn
         PosixSpawnFileActions actions = default;
         Check(FileActionsInit(&actions), "posix_spawn_file_actions_init");
         if (stdin >= 0) Check(FileActionsAddDup2(&actions, stdin, 0), "posix_spawn_file_actions_adddup2");
+        // glibc's dup2 onto itself clears close-on-exec, as POSIX now says it must.
+        if (inherit >= 0) Check(FileActionsAddDup2(&actions, inherit, inherit), "posix_spawn_file_actions_adddup2");
         Check(AttrInit(&attr), "posix_spawnattr_init");
         try
         {
@@ -103,6 +112,39 @@ internal static unsafe partial class Spawn
             // glibc's destroy frees nothing and cannot fail; a failure would be a bug here.
             Check(AttrDestroy(&attr), "posix_spawnattr_destroy");
             Check(FileActionsDestroy(&actions), "posix_spawn_file_actions_destroy");
+        }
+    }
+
+    /// <summary>
+    /// Replaces this process with path (trace -D: syscope's own process becomes the traced command,
+    /// so the command stays the caller's child).  As for <see cref="Start"/>: the C library's
+    /// environment, every signal unblocked, the signals listed at their default and those the
+    /// shell had ignored ignored again.  execve ends the runtime's other threads with the old
+    /// image; no managed code runs in between.  Returns only by throwing, when execve failed.
+    /// </summary>
+    public static void Exec(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals)
+    {
+        byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
+        var handles = new GCHandle[argv.Count];
+        byte** argvPtr = stackalloc byte*[argv.Count + 1];
+        try
+        {
+            for (int i = 0; i < argv.Count; i++)
+            {
+                handles[i] = GCHandle.Alloc(Encoding.UTF8.GetBytes(argv[i] + "\0"), GCHandleType.Pinned);
+                argvPtr[i] = (byte*)handles[i].AddrOfPinnedObject();
+            }
+            argvPtr[argv.Count] = null;
+            foreach (int sig in defaultSignals) Signals.SetDefault(sig);
+            Sigset none = default;
+            Check(PthreadSigmask(2 /* SIG_SETMASK */, &none, null), "pthread_sigmask");
+            using (Signals.IgnoreAsAtStart())
+                fixed (byte* p = pathBytes) ExecveRaw(p, argvPtr, Environ);
+            throw SyscallException.FromLast("execve");
+        }
+        finally
+        {
+            foreach (var h in handles) if (h.IsAllocated) h.Free();
         }
     }
 

@@ -96,8 +96,9 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
     public void Attached(in TraceEvent e)
     {
         _liveProcesses++;
-        _prefixNames.Attached(e.Tid, launched: e.AttachKind == AttachKind.Launched);
-        if (e.AttachKind != AttachKind.Launched) Output(e.Tid);
+        bool launched = e.AttachKind is AttachKind.Launched or AttachKind.Adopted;
+        _prefixNames.Attached(e.Tid, launched);
+        if (!launched) Output(e.Tid);
     }
 
     public void Entered(AssembledCall call)

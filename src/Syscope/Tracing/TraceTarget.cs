@@ -27,6 +27,12 @@ internal sealed class TraceTarget
     /// <summary>-b execve: a tracee is let go as it calls execve (the command's own first one aside).</summary>
     public bool DetachOnExecve { get; init; }
 
+    /// <summary>-D: the pid of syscope's own first process, which stays the caller's child and
+    /// becomes the launcher once this (detached) tracer has seized it; Ready tells it so.  0: the
+    /// launcher is started as a child of the tracer.</summary>
+    public int DaemonParent { get; init; }
+    public Action? DaemonReady { get; init; }
+
     public bool Launches => ExecutablePath != null;
 }
 

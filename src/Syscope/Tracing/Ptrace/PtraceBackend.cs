@@ -62,7 +62,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
     }
 
     public static bool UsesSeccomp(TraceTarget target) =>
-        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true);
+        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true) && target.DaemonParent == 0;
 
     /// <summary>Live: the tracees are stopped while their events are decoded.</summary>
     public TraceFacts Facts => LiveFacts.Instance;
@@ -127,6 +127,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
 
     private void Launch()
     {
+        if (_target.DaemonParent > 0) { AdoptParent(); return; }
         // The launcher opens the seccomp program before it stops itself, so ours closes once it has stopped.
         using var seccomp = _seccomp ? Descriptors.Memfd("syscope-seccomp", SeccompFilter.Build(SeccompStops())) : null;
         var argv = new List<string>(_target.Argv.Count + 3) { "syscope-launcher", SeccompArgument(seccomp), _target.ExecutablePath! };
@@ -169,6 +170,39 @@ internal sealed partial class PtraceBackend : ITraceBackend
         _event.ThreadCount = 1;
         Emit(t);
         if (_target.RunAs == null) Signals.Kill(pid, SignalNames.SIGCONT);
+    }
+
+    /// <summary>
+    /// -D: the process to trace is syscope's own first one, the caller's child, which waits until
+    /// this tracer (a grandchild, or in a group or session of its own) has seized it, then execs the
+    /// launcher.  It is seized running, with only exec events and death with the tracer (so it can
+    /// never be left stopped); the launcher's SIGSTOP arrives as a signal stop, which is swallowed,
+    /// so the caller's shell never sees a stopped job.  From there on it is a launched command.
+    /// </summary>
+    private void AdoptParent()
+    {
+        int pid = _target.DaemonParent;
+        int rc = Seize(pid, O_TRACEEXEC | O_EXITKILL);
+        if (rc < 0) throw new UserError($"ptrace(PTRACE_SEIZE, {pid}): {Errno.Message(-rc)}");
+        _target.DaemonReady?.Invoke();
+        while (true)
+        {
+            if (Wait.For(pid, out int status, Wait.Tracer) != pid || Wait.Exited(status) || Wait.Signaled(status))
+                throw new UserError($"process {pid} ended before it could be traced");
+            if (!Wait.Stopped(status)) continue;
+            int sig = Wait.StopSig(status), ev = Wait.Event(status);
+            if (ev == 0 && sig == SignalNames.SIGSTOP) break;
+            Request(CONT, pid, 0, ev == 0 ? sig : 0);   // the exec of the launcher; a signal goes on
+        }
+        Check(Request(SETOPTIONS, pid, 0, _options), "ptrace(PTRACE_SETOPTIONS)");
+        _mainPid = pid;
+        var t = Add(pid, pid);
+        t.Hidden = true;
+        Begin(TraceEventKind.Attached, t, Clock.MonotonicNs());
+        _event.AttachKind = AttachKind.Adopted;
+        _event.ThreadCount = 1;
+        Emit(t);
+        Check(Request(SYSCALL, pid, 0, 0), "ptrace(PTRACE_SYSCALL)");
     }
 
     /// <summary>The launcher's FILTER argument: "-", or the seccomp program's path behind 'N' (root:
