@@ -31,6 +31,8 @@ internal static class Program
                 return RunBuffered(stdout => PgrepCommand.Run(Path.GetFileName(argv0) == "pkill", args, argv0, stdout, Console.Error));
         }
         if (args.Length > 0 && args[0] == "strace") args = ["trace", .. args[1..]];
+        // `syscope help COMMAND` is `syscope COMMAND --help`; `syscope help` the overview.
+        if (args.Length > 0 && args[0] == "help") args = args.Length > 1 ? [args[1] == "strace" ? "trace" : args[1], "--help"] : ["--help"];
         try
         {
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.

@@ -112,3 +112,26 @@ public sealed class CalledByNameTests : IDisposable
         Assert.Equal((1, "lsof: no process matches 'no-such-process-[0-9]{40}'\n"), (none.ExitCode, none.Stderr));
     }
 }
+
+/// <summary>`syscope help COMMAND` prints what `syscope COMMAND --help` prints.</summary>
+public class HelpCommandTests
+{
+    [Theory]
+    [InlineData("trace")]
+    [InlineData("strace")]
+    [InlineData("files")]
+    [InlineData("ps")]
+    [InlineData("pgrep")]
+    [InlineData("why")]
+    [InlineData("replay")]
+    public void Help_command_is_the_commands_own_help(string command)
+    {
+        var help = SyscopeCli.Run("help", command);
+        var own = SyscopeCli.Run(command, "--help");
+        Assert.Equal((own.ExitCode, own.Stdout, own.Stderr), (help.ExitCode, help.Stdout, help.Stderr));
+        Assert.NotEqual("", help.Stdout);
+    }
+
+    [Fact]
+    public void Help_alone_is_the_overview() => Assert.Equal(SyscopeCli.Run("--help").Stdout, SyscopeCli.Run("help").Stdout);
+}
