@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
@@ -8,15 +9,6 @@ namespace Syscope.Interop;
 /// conversions, so every format means what it means to lsof.</summary>
 internal static unsafe partial class LocalTime
 {
-    /// <summary>struct tm of glibc on 64-bit Linux.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Tm
-    {
-        public int Sec, Min, Hour, MonthDay, Month, Year, WeekDay, YearDay, IsDst;
-        public long GmtOffset;
-        public nint Zone;
-    }
-
     [LibraryImport("libc", EntryPoint = "time")]
     private static partial long Time(long* t);
 

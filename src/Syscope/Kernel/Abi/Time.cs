@@ -49,3 +49,22 @@ internal unsafe struct Timex
     [CField("tai")] public int Tai;
     private fixed int _reserved[11];
 }
+
+/// <summary>glibc's broken-down time (localtime_r(3), strftime(3)); never shared with the kernel,
+/// but a C library structure all the same, so checked against C like the kernel's.</summary>
+[CLayout("struct tm", "time.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct Tm
+{
+    [CField("tm_sec")] public int Sec;
+    [CField("tm_min")] public int Min;
+    [CField("tm_hour")] public int Hour;
+    [CField("tm_mday")] public int MonthDay;
+    [CField("tm_mon")] public int Month;
+    [CField("tm_year")] public int Year;
+    [CField("tm_wday")] public int WeekDay;
+    [CField("tm_yday")] public int YearDay;
+    [CField("tm_isdst")] public int IsDst;
+    [CField("tm_gmtoff")] public long GmtOffset;
+    [CField("tm_zone")] public nint Zone;
+}
