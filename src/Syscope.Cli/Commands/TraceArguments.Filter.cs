@@ -73,13 +73,25 @@ internal sealed partial class TraceArguments
         }
     }
 
+    /// <summary>-P PATH selects the path as given and, as strace does, what it resolves to (the
+    /// name a descriptor's /proc link shows: `-P file` then matches fstat(0) on a redirected stdin).</summary>
+    private void AddPath(string path)
+    {
+        if (Paths.Contains(path)) return;
+        Paths.Add(path);
+        string? real = Interop.FileStatus.RealPath(path);
+        if (real == null || Paths.Contains(real)) return;
+        Warnings.Add($"Requested path \"{Escape(path)}\" resolved into \"{Escape(real)}\"");
+        Paths.Add(real);
+    }
+
     private void FilterValue(string opt, string value)
     {
         switch (opt)
         {
             case "S": Sort = Checked(() => SummaryColumns.ParseSort(value)); break;
             case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
-            case "P": Paths.Add(value); break;
+            case "P": AddPath(value); break;
             case "I":
                 Interruptible = value switch
                 {

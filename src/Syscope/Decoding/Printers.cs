@@ -22,17 +22,23 @@ internal static class Printers
     public static int ReadCString(ref DecodeContext c, ulong addr, Span<byte> dest, out bool terminated) =>
         ReadCString(c.Memory, addr, dest, out terminated);
 
+    /// <summary>A string strace prints as its address: unreadable, or ending (no NUL) before the
+    /// bytes asked for, in memory where that means the tracee's memory ends there.</summary>
+    private static bool Unreadable(ref DecodeContext c, int n, int wanted, bool terminated) =>
+        n < 0 || (!terminated && n < wanted && c.Memory.ShortReadIsFault);
+
     public static int ReadCString(Events.ITraceeMemory memory, ulong addr, Span<byte> dest, out bool terminated) =>
         memory.ReadCString(addr, dest, out terminated);
 
-    /// <summary>A path argument: printed whole (up to PATH_MAX), not cut at -s.</summary>
+    /// <summary>A path argument: not cut at -s, but read as strace reads one, PATH_MAX bytes at
+    /// most, of which PATH_MAX - 1 print ("..." after them when no NUL came).</summary>
     public static void Path(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         var buf = Scratch;
-        int n = ReadCString(ref c, addr, buf.AsSpan(0, PathMax + 1), out bool terminated);
-        if (n < 0) { c.Out.Hex(addr); return; }
-        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, PathMax)), c.Options.HexStrings, !terminated, ValueKind.Path);
+        int n = ReadCString(ref c, addr, buf.AsSpan(0, PathMax), out bool terminated);
+        if (Unreadable(ref c, n, PathMax, terminated)) { c.Out.Hex(addr); return; }
+        c.Out.Quoted(buf.AsSpan(0, Math.Min(n, PathMax - 1)), c.Options.HexStrings, !terminated, ValueKind.Path);
     }
 
     /// <summary>A NUL-terminated string cut at -s bytes.</summary>
@@ -42,7 +48,7 @@ internal static class Printers
         int limit = c.Options.StringLimit;
         var buf = ScratchOf(limit + 1);
         int n = ReadCString(ref c, addr, buf.AsSpan(0, limit + 1), out bool terminated);
-        if (n < 0) { c.Out.Hex(addr); return; }
+        if (Unreadable(ref c, n, limit + 1, terminated)) { c.Out.Hex(addr); return; }
         c.Out.Quoted(buf.AsSpan(0, Math.Min(n, limit)), c.Options.HexStrings, n > limit || !terminated);
     }
 

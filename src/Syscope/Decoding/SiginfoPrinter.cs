@@ -19,14 +19,6 @@ internal static class SiginfoPrinter
     private static readonly string[] s_trap = ["", "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT", "TRAP_UNK", "TRAP_PERF"];
     private static readonly string[] s_poll = ["", "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP"];
 
-    /// <summary>CPU time in clock ticks (USER_HZ, 100 per second), with the seconds in a comment
-    /// when not zero: "1 /* 0.01 s */".</summary>
-    private static void ClockTicks(ArgWriter w, long ticks)
-    {
-        w.Int(ticks);
-        if (ticks > 0) w.Raw(" /* "u8).Int(ticks / 100).Raw((byte)'.').Padded(ticks % 100, 2).Raw(" s */"u8);
-    }
-
     /// <summary>A siginfo_t in tracee memory: NULL, its address when unreadable, or the struct.</summary>
     public static void At(ref DecodeContext c, ulong addr)
     {
@@ -72,9 +64,9 @@ internal static class SiginfoPrinter
                     if (si.Code == 1) w.Int(si.Status);
                     else SignalPrinters.Signal(w, si.Status);
                     w.Raw(", si_utime="u8);
-                    ClockTicks(w, si.Utime);
+                    TimePrinters.ClockTicks(w, (ulong)si.Utime);
                     w.Raw(", si_stime="u8);
-                    ClockTicks(w, si.Stime);
+                    TimePrinters.ClockTicks(w, (ulong)si.Stime);
                     break;
                 case SignalNames.SIGSEGV or SignalNames.SIGBUS or SignalNames.SIGILL or SignalNames.SIGFPE or SignalNames.SIGTRAP:
                     w.Raw(", si_addr="u8).Ptr(si.Addr);

@@ -34,11 +34,23 @@ internal static class TimePrinters
         else c.Out.Hex(addr);
     }
 
+    // strace prints the fraction unsigned: a bad one shows as the huge number the kernel rejects.
     public static void TimespecValue(ArgWriter w, long sec, long nsec) =>
-        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_nsec"u8).Int(nsec).EndStruct();
+        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_nsec"u8).UInt((ulong)nsec).EndStruct();
 
     public static void TimevalValue(ArgWriter w, long sec, long usec) =>
-        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_usec"u8).Int(usec).EndStruct();
+        w.BeginStruct().Field("tv_sec"u8).Int(sec).Field("tv_usec"u8).UInt((ulong)usec).EndStruct();
+
+    /// <summary>CPU time in clock ticks (USER_HZ, 100 per second; clock_t, printed unsigned), with
+    /// the seconds in a comment when not zero and not -X raw: "1 /* 0.01 s */".</summary>
+    public static void ClockTicks(ArgWriter w, ulong ticks)
+    {
+        w.UInt(ticks);
+        if (ticks == 0 || w.Style == ConstStyle.Raw) return;
+        int valueEnd = w.Length;
+        w.Raw(" /* "u8).UInt(ticks / 100).Raw((byte)'.').Padded((long)(ticks % 100), 2).Raw(" s */"u8);
+        w.Annotated(valueEnd);
+    }
 
     /// <summary>Two timespecs (utimensat): [{...}, {...}], with UTIME_NOW/UTIME_OMIT by name.</summary>
     public static void TimespecPair(ref DecodeContext c, ulong addr)
@@ -61,9 +73,12 @@ internal static class TimePrinters
     }
 
     /// <summary>" /* 2026-11-24T14:48:24.169542090+0000 */": the time in UTC (tracers run in UTC
-    /// here; strace uses the local zone), nothing for times outside DateTime's range.</summary>
+    /// here; strace uses the local zone), nothing for times outside DateTime's range, and, as strace,
+    /// nothing for the epoch itself (an unset time) or a fraction that is not one.</summary>
     public static void DateComment(ArgWriter w, long sec, long nsec, bool fraction = true)
     {
+        if (!fraction) nsec = 0;
+        if ((sec == 0 && nsec == 0) || (ulong)nsec > 999_999_999) return;
         if (sec < -62135596800 || sec > 253402300799) return;
         int valueEnd = w.Length;
         var t = DateTime.UnixEpoch.AddSeconds(sec);

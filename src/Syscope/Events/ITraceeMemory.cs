@@ -11,6 +11,11 @@ internal interface ITraceeMemory
     /// (0 when the address is not readable).  Never throws.</summary>
     int Read(ulong address, Span<byte> destination);
 
+    /// <summary>Whether a read that stops short means the tracee's memory ends there (live memory:
+    /// strace then prints a string's address, not a cut string) rather than that no more was
+    /// captured (a kernel-side copy or a recording, which can only show what they hold).</summary>
+    bool ShortReadIsFault => false;
+
     /// <summary>Reads a NUL-terminated string of at most destination.Length bytes; its length
     /// without the NUL (which is left in destination when terminated), or -1 if unreadable.
     /// Reads page by page so a string ending just before an unmapped page still reads.  A memory

@@ -10,7 +10,7 @@ namespace Syscope.Interop;
 /// SafeFileHandle for one that outlives it.</summary>
 internal static unsafe partial class Descriptors
 {
-    public const int O_RDONLY = 0, O_CLOEXEC = 0x80000;
+    public const int O_RDONLY = 0, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
     private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
     private const uint MFD_CLOEXEC = 1;
     private const int EINTR = 4;

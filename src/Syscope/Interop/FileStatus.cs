@@ -65,6 +65,15 @@ internal static unsafe partial class FileStatus
         return 0;
     }
 
+    /// <summary>What realpath(3) gives, as the kernel resolves it (every symlink followed): the
+    /// /proc/self/fd link of an O_PATH descriptor; null when the path does not resolve.</summary>
+    public static string? RealPath(string path)
+    {
+        byte[] p = Encoding.UTF8.GetBytes(path + "\0");
+        using var fd = Descriptors.Open(p, Descriptors.O_PATH | Descriptors.O_CLOEXEC);
+        return fd.IsOpen ? Readlink($"/proc/self/fd/{fd.Value}", out _) : null;
+    }
+
     /// <summary>The link's target, or null with the errno when it vanished or may not be read.
     /// Every byte is kept (see UntrustedText.Decode): targets are file names anyone may choose.</summary>
     public static string? Readlink(string path, out int errno)

@@ -149,6 +149,8 @@ internal sealed class RecordingMemory : ITraceeMemory
         return n;
     }
 
+    public bool ShortReadIsFault => Inner.ShortReadIsFault;
+
     public int ReadCString(ulong address, Span<byte> destination, out bool terminated)
     {
         int n = Inner.ReadCString(address, destination, out terminated);

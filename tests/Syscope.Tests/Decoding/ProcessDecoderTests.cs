@@ -63,6 +63,22 @@ public class ProcessDecoderTests
         Assert.Equal("prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=4096*1024}, NULL) = -1 EPERM (Operation not permitted)",
             Of("prlimit64", [0, 7, lim, 0], -1, m));
         Assert.Equal("getrlimit(0x63 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)", Of("getrlimit", [99, 0], -22));
+        // x86_64's rlim_t is 64 bits in getrlimit and setrlimit as well: strace names RLIM64_INFINITY there too.
+        ulong inf = m.Longs(-1, -1);
+        Assert.Equal("getrlimit(RLIMIT_CPU, {rlim_cur=RLIM64_INFINITY, rlim_max=RLIM64_INFINITY}) = 0", Of("getrlimit", [0, inf], 0, m));
+        Assert.Equal("setrlimit(RLIMIT_CPU, {rlim_cur=RLIM64_INFINITY, rlim_max=RLIM64_INFINITY}) = 0", Of("setrlimit", [0, inf], 0, m));
+    }
+
+    [Fact]
+    public void Times_in_ticks_with_seconds_as_strace_prints_them()
+    {
+        var m = new FakeMemory();
+        ulong tms = m.Longs(40, 50, 0, 12345);
+        Assert.Equal("times({tms_utime=40 /* 0.40 s */, tms_stime=50 /* 0.50 s */, tms_cutime=0, tms_cstime=12345 /* 123.45 s */}) = 1720654936",
+            Of("times", [tms], 1720654936, m));
+        Assert.Equal("times({tms_utime=40, tms_stime=50, tms_cutime=0, tms_cstime=12345}) = 1720654936",
+            Of("times", [tms], 1720654936, m, new DecodeOptions { ConstStyle = ConstStyle.Raw }));
+        Assert.Equal($"times(0x{tms + 4096:x}) = 1720654936", Of("times", [tms + 4096], 1720654936, m));
     }
 
     [Fact]

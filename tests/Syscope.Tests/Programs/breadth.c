@@ -105,5 +105,27 @@ int main(void)
     /* quotactl's id is unsigned. */
     sys(__NR_quotactl, 0x800007 << 8 /* QCMD(Q_GETQUOTA, USRQUOTA) */, (unsigned long)"/dev/bogus/", 3397364973UL, 0, 0);
     sys(__NR_quotactl, 0x800007 << 8 | 1 /* GRPQUOTA */, 0, -1UL, 0, 0);
+    /* Paths at the end of readable memory: five bytes and no NUL before an unmapped page (strace
+       prints the address), and PATH_MAX readable bytes with no NUL (cut at PATH_MAX - 1, "..."). */
+    char *edge = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (edge != MAP_FAILED) {
+        munmap(edge + 2 * 4096, 4096);
+        memset(edge, '/', 2 * 4096);
+        memcpy(edge + 2 * 4096 - 5, "abcde", 5);
+        syscall(__NR_chdir, edge + 2 * 4096 - 5);
+        syscall(__NR_faccessat, -1, edge + 2 * 4096 - 5, 0);
+        memset(edge, '/', 2 * 4096);
+        syscall(__NR_chdir, edge + 2 * 4096 - 4096);
+    }
+    /* Times strace leaves without a date (the epoch, a fraction over a second) and prints unsigned. */
+    long ts[4] = {0, 0, -1, 2000000000};
+    syscall(__NR_utimensat, -100, "breadth-no-such-file", ts, 0);
+    ts[3] = -5;
+    syscall(__NR_utimensat, -100, "breadth-no-such-file", ts, 0);
+    /* rlim_t is 64 bits in getrlimit and setrlimit too: RLIM64_INFINITY. */
+    unsigned long rl[2];
+    if (syscall(__NR_getrlimit, 0 /* RLIMIT_CPU */, rl) == 0) syscall(__NR_setrlimit, 0, rl);
+    unsigned long tms[4];
+    syscall(__NR_times, tms);
     return 0;
 }

@@ -15,22 +15,22 @@ internal static class ResourceDecoders
             Args.Pid(ref c, 0);
             Args.Value(ref c, 1, ProcessConstants.Resources);
             c.Out.Sep();
-            Rlimit(ref c, c.Arg(2), "RLIM64_INFINITY"u8);
+            Rlimit(ref c, c.Arg(2));
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rlimit(ref c, c.Arg(3), "RLIM64_INFINITY"u8);
+            if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rlimit(ref c, c.Arg(3));
         });
         d[Sys.getrlimit] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.Resources), (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Rlimit(ref c, c.Arg(1));
         });
         d[Sys.setrlimit] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Value(ref c, 0, ProcessConstants.Resources);
             c.Out.Sep();
-            Rlimit(ref c, c.Arg(1), "RLIM_INFINITY"u8);
+            Rlimit(ref c, c.Arg(1));
         });
         d[Sys.getrusage] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ProcessConstants.RusageWho), (ref DecodeContext c) =>
         {
@@ -46,6 +46,7 @@ internal static class ResourceDecoders
         });
         d[Sys.uname] = new FuncDecoder(Nothing, Uname);
         d[Sys.sysinfo] = new FuncDecoder(Nothing, Sysinfo);
+        d[Sys.times] = new FuncDecoder(Nothing, Times);
         d[Sys.getrandom] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
@@ -74,23 +75,25 @@ internal static class ResourceDecoders
 
     private static void Nothing(ref DecodeContext c) { }
 
-    private static void Rlimit(ref DecodeContext c, ulong addr, ReadOnlySpan<byte> infinity)
+    /// <summary>rlim_t is 64 bits on x86_64 for getrlimit and setrlimit too: strace names its
+    /// infinity RLIM64_INFINITY in all three calls.</summary>
+    private static void Rlimit(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Rlimit64 r)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{rlim_cur="u8);
-        Limit(c.Out, r.Cur, infinity);
+        Limit(c.Out, r.Cur);
         c.Out.Raw(", rlim_max="u8);
-        Limit(c.Out, r.Max, infinity);
+        Limit(c.Out, r.Max);
         c.Out.Raw((byte)'}');
     }
 
     /// <summary>Limits that are whole kibibytes print as "N*1024".</summary>
-    private static void Limit(ArgWriter w, ulong v, ReadOnlySpan<byte> infinity)
+    private static void Limit(ArgWriter w, ulong v)
     {
         if (v != ulong.MaxValue && (v <= 1024 || v % 1024 != 0)) { w.UInt(v); return; }
         var mark = w.BeginConst();
-        if (v == ulong.MaxValue) w.Raw(infinity); else w.UInt(v / 1024).Raw("*1024"u8);
+        if (v == ulong.MaxValue) w.Raw("RLIM64_INFINITY"u8); else w.UInt(v / 1024).Raw("*1024"u8);
         w.EndConst(mark, v, NumberBase.Unsigned);
     }
 
@@ -113,6 +116,19 @@ internal static class ResourceDecoders
             c.Out.Raw(s_utsFields[i]).Raw((byte)'=').Quoted(nul >= 0 ? f[..nul] : f, c.Options.HexStrings, false);
         }
         c.Out.Raw(c.Unabbreviated ? "}"u8 : ", ...}"u8);
+    }
+
+    /// <summary>times(2) at exit: the four CPU times, each in ticks with its seconds.</summary>
+    private static void Times(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (c.Failed || !Printers.TryRead(ref c, c.Arg(0), out Tms t)) { c.Out.Ptr(c.Arg(0)); return; }
+        var w = c.Out.BeginStruct();
+        TimePrinters.ClockTicks(w.Field("tms_utime"u8), t.Utime);
+        TimePrinters.ClockTicks(w.Field("tms_stime"u8), t.Stime);
+        TimePrinters.ClockTicks(w.Field("tms_cutime"u8), t.Cutime);
+        TimePrinters.ClockTicks(w.Field("tms_cstime"u8), t.Cstime);
+        w.EndStruct();
     }
 
     private static void Sysinfo(ref DecodeContext c)

@@ -8,6 +8,8 @@ namespace Syscope.Inspection.Why;
 /// to looking at a running process.</summary>
 internal sealed class LiveMemory(int pid) : ITraceeMemory
 {
+    public bool ShortReadIsFault => true;
+
     public int Read(ulong address, Span<byte> destination)
     {
         int n = ProcessVm.Read(pid, address, destination);

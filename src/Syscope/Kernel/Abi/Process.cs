@@ -46,6 +46,17 @@ internal struct Rlimit64
     [CField("rlim_max")] public ulong Max;
 }
 
+/// <summary>Process times in clock ticks (times(2)).</summary>
+[CLayout("struct tms", "linux/times.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct Tms
+{
+    [CField("tms_utime")] public ulong Utime;
+    [CField("tms_stime")] public ulong Stime;
+    [CField("tms_cutime")] public ulong Cutime;
+    [CField("tms_cstime")] public ulong Cstime;
+}
+
 /// <summary>Resource usage (wait4(2), getrusage(2)): two timevals, then fourteen counters.</summary>
 [CLayout("struct rusage", "linux/resource.h")]
 [StructLayout(LayoutKind.Sequential)]

@@ -6,6 +6,8 @@ namespace Syscope.Tracing.Ptrace;
 /// <summary>Tracee memory through process_vm_readv; the backend points it at the stopped tracee.</summary>
 internal sealed class PtraceMemory : ITraceeMemory
 {
+    public bool ShortReadIsFault => true;
+
     public int Pid;
 
     public int Read(ulong address, Span<byte> destination)
