@@ -38,8 +38,8 @@ public partial class DaemonizeTests(ITestOutputHelper output)
         File.WriteAllText(probe, Probe);
         try
         {
-            string strace = RunUnderShell("strace", $"{option} -e trace=execve,exit_group sh {probe}");
-            string syscope = RunUnderShell(SyscopeCli.Executable + " trace", $"{option} -e trace=execve,exit_group sh {probe}");
+            string strace = RunUnderShell("strace", $"{option} -e signal=none -e trace=execve,exit_group sh {probe}");
+            string syscope = RunUnderShell(SyscopeCli.Executable + " trace", $"{option} -e signal=none -e trace=execve,exit_group sh {probe}");
             output.WriteLine($"strace:\n{strace}\nsyscope:\n{syscope}");
             Assert.Equal(strace, syscope);
             Assert.Contains("parent_is_shell=1 tracer_parent_is_me=0", syscope);
