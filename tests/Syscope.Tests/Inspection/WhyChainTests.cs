@@ -238,7 +238,13 @@ public sealed class WhyChainTests : IDisposable
         var lines = Why(sleeper.ToString());
         Assert.Contains($"traced by strace (PID {strace.Id})", lines);
         LiveProcesses.RunTool("kill", "-STOP", sleeper.ToString());
-        for (int i = 0; i < 250 && !File.ReadAllText($"/proc/{sleeper}/stat").Contains(") t "); i++) Thread.Sleep(20);
+        // SIGSTOP first stops the tracee for strace to see the signal ('t' too), then strace lets it
+        // run into the group stop: wait until it stays stopped, not for the first 't'.
+        for (int i = 0, stable = 0; i < 250 && stable < 3; i++)
+        {
+            stable = File.ReadAllText($"/proc/{sleeper}/stat").Contains(") t ") ? stable + 1 : 0;
+            Thread.Sleep(50);
+        }
         Assert.Equal($"  thread {sleeper} is stopped by its debugger strace (PID {strace.Id}) and will not run until the debugger lets it.", Why(sleeper.ToString())[^1]);
     }
 
