@@ -36,7 +36,11 @@ cache=${SYSCOPE_STRACE_SUITE_CACHE:-${XDG_CACHE_HOME:+$XDG_CACHE_HOME/syscope-st
 cache=${cache:-/var/tmp/syscope-strace-suite}
 mkdir -p "$cache" || exit 1
 exec 9>"$cache/lock"
-flock -n 9 || { echo "strace-suite: another run holds $cache/lock" >&2; exit 1; }
+# Runs share one build folder, so they take turns: a second run waits (up to an hour) for the first.
+if ! flock -n 9; then
+  echo "strace-suite: waiting for another run to finish (it holds $cache/lock)" >&2
+  flock -w 3600 9 || { echo "strace-suite: another run held $cache/lock for an hour" >&2; exit 1; }
+fi
 
 src=$cache/strace-6.1
 # Each test may hang under a tracer that gets it wrong; strace's own limit is 25 minutes.
@@ -155,11 +159,13 @@ trap 'rm -rf "$wrap"' EXIT
 } >"$wrap/strace"
 chmod 755 "$wrap" "$wrap/strace"
 
-phase "running the suite with syscope ($syscope${without_a:+, -a dropped})"
-results=$cache/results/syscope
+# A run of named tests keeps its results apart (a folder per run), so it never overwrites the
+# last whole run's.
+results=$cache/results/syscope${tests[0]:+-subset-$$}
+phase "running the suite with syscope ($syscope${without_a:+, -a dropped}) into $results"
 run_suite "$wrap/strace" "$results"
 phase_end "suite with syscope"
 
 # 5. The figures and the causes.
-python3 "$repo/tools/strace-suite-causes.py" "$baseline" "$results" ${min_pass:+--min-pass "$min_pass"} | tee "$cache/results/causes.txt"
+python3 "$repo/tools/strace-suite-causes.py" "$baseline" "$results" ${min_pass:+--min-pass "$min_pass"} | tee "$results/causes.txt"
 exit "${PIPESTATUS[0]}"
