@@ -12,14 +12,15 @@ namespace Syscope.Cli.Commands;
 /// with other options.  Parsing and wiring only.</summary>
 internal static class ReplayCommand
 {
-    public const string Usage = "usage: syscope replay FILE [-cCfkqrtTvwxyzZn] [-o OUT] [-s STRSIZE] [-e EXPR]... [-P PATH]... [--json]";
+    public const string Usage = "usage: syscope replay FILE [-cCfkqrtTvwxyzZn] [-o OUT] [-s STRSIZE] [-e EXPR]... [-P PATH]... [--json] [--no-demangle]";
 
     public const string Description = """
         Show a recording (syscope record) with trace's output options, on stdout or in -o OUT: the
         same options print what the live trace printed, byte for byte; others decode it again
         (-e trace=, -P, -y/-yy, -s up to what was kept, -x, -v, -T, -tt, -f, -c, --json).  Only the
         calls that were recorded can show; -k shows the stacks of a recording made with -k, as they
-        were resolved then (-kk with their source lines, if it was made with -kk).
+        were resolved then (-kk with their source lines, if it was made with -kk), demangled
+        unless --no-demangle.
         """;
 
     public static Command Create()
@@ -30,10 +31,12 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static bool RecordedScoped(RecordingHeader header)
+    /// <summary>The options the recording was made with, as trace read them; null when this
+    /// syscope does not read them.</summary>
+    private static TraceArguments? Recorded(RecordingHeader header)
     {
-        try { return TraceArguments.Parse(header.Options).Scoped; }
-        catch (Exception e) when (e is UsageError or UserError) { return false; }
+        try { return TraceArguments.Parse(header.Options); }
+        catch (Exception e) when (e is UsageError or UserError) { return null; }
     }
 
     public const string ReportUsage = "usage: syscope report FILE [-o OUT.html] [-e EXPR]... [-P PATH]... [-y|-yy]";
@@ -77,10 +80,13 @@ internal static class ReplayCommand
 
         using var reader = RecordingReader.Open(path);
         reader.Stacks = a.StackTraces;
+        var recorded = Recorded(reader.Header);
+        reader.SymbolNames = a.NoDemangle ? RecordedSymbolNames.Raw
+            : recorded?.NoDemangle == true ? RecordedSymbolNames.Demangled : RecordedSymbolNames.AsRecorded;
         if (reader.Header.Command.Count > 0) a.ReplayingLaunch();
         var options = a.ToOptions(manyProcesses: reader.Header.ManyProcesses);
         // Processes picked by a scope (--system-wide, --cgroup, --comm) are named on every line, as live.
-        if (RecordedScoped(reader.Header)) options = options with { ProcessNames = true };
+        if (recorded?.Scoped == true) options = options with { ProcessNames = true };
         bool writeFailed = false;
         void Failed(string name, int errno)
         {

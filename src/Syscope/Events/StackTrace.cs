@@ -22,6 +22,9 @@ internal struct StackFrame
     public ulong ModuleOffset;
     /// <summary>The function, demangled unless asked not to; null when none is known.</summary>
     public string? Symbol;
+    /// <summary>The symbol as the module spells it, where demangling changed it (a recording keeps
+    /// both, so that `replay --no-demangle` can show it); null otherwise.</summary>
+    public string? RawSymbol;
     public ulong SymbolOffset;
     /// <summary>-kk: the source file and line of the frame's code (the call, for a return address)
     /// from DWARF line tables; null and 0 where unknown.</summary>

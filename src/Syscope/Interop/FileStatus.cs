@@ -4,8 +4,9 @@ using Syscope.Kernel.Abi;
 
 namespace Syscope.Interop;
 
-/// <summary>The parts of stat(2) that lsof shows: device, inode, mode, size, owner.</summary>
-internal readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size, ulong Links = 0)
+/// <summary>The parts of stat(2) that lsof shows (device, inode, mode, size, owner), and the
+/// modification time (ns since the epoch) that tells a file rewritten in place.</summary>
+internal readonly record struct FileStat(ulong Device, ulong Inode, uint Mode, uint Uid, ulong RDevice, long Size, ulong Links = 0, long ModifiedNs = 0)
 {
     public const uint S_IFMT = 0xF000, S_IFSOCK = 0xC000, S_IFLNK = 0xA000, S_IFREG = 0x8000, S_IFBLK = 0x6000;
     public const uint S_IFDIR = 0x4000, S_IFCHR = 0x2000, S_IFIFO = 0x1000;
@@ -47,11 +48,13 @@ internal static unsafe partial class FileStatus
         Stat b;
         fixed (byte* pp = p)
             if (StatRaw(pp, &b) != 0) return -SyscallException.LastErrno();
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size, b.Nlink);
+        st = From(b);
         return 0;
     }
 
     public static int Lstat(string path, out FileStat st) => Call(path, follow: false, out st);
+
+    private static FileStat From(in Stat b) => new(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size, b.Nlink, b.Mtime * 1_000_000_000 + b.MtimeNsec);
 
     private static int Call(string path, bool follow, out FileStat st)
     {
@@ -61,7 +64,7 @@ internal static unsafe partial class FileStatus
         int rc;
         fixed (byte* pp = p) rc = follow ? StatRaw(pp, &b) : LstatRaw(pp, &b);
         if (rc != 0) { st = default; return -SyscallException.LastErrno(); }
-        st = new FileStat(b.Dev, b.Ino, b.Mode, b.Uid, b.Rdev, b.Size, b.Nlink);
+        st = From(b);
         return 0;
     }
 

@@ -1,7 +1,7 @@
 namespace Syscope.Recording;
 
 /// <summary>
-/// The layout of a recording (`syscope record`, `trace --record`), version 2.  A file is a header
+/// The layout of a recording (`syscope record`, `trace --record`), version 3.  A file is a header
 /// then blocks; nothing refers back, so a writer streams it in constant memory and a file cut at
 /// any byte (kill -9, a full disk) reads back up to its last whole block.
 ///
@@ -17,14 +17,15 @@ namespace Syscope.Recording;
 ///           written since the previous event belong to it
 ///   End:    how the run ended (exit code, killing signal, core dumped, detaching signal)
 ///   Name, Stack: since version 2, -k stacks (<see cref="StackCodec"/>); a Stack belongs to the
-///           Event after it
-/// A reader skips nothing it does not know: a later version with new records bumps the version,
-/// and reads every older one (version 1 is version 2 without stacks).
+///           Event after it; since version 3 a frame may also name its symbol's raw (mangled) name
+/// A reader skips nothing it does not know: a later version with new records or fields bumps the
+/// version, and reads every older one (version 1 is version 2 without stacks, version 2 is
+/// version 3 without raw symbol names).
 /// </summary>
 internal static class RecordFormat
 {
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'S', (byte)'C', (byte)'O', (byte)'P', (byte)'E', (byte)'\r', (byte)'\n'];
-    public const ushort Version = 2;
+    public const ushort Version = 3;
     /// <summary>magic, version, reserved, length, crc.</summary>
     public const int HeaderPrefix = 8 + 2 + 2 + 4 + 4;
     public const int BlockPrefix = 8;

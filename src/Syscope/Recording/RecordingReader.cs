@@ -43,6 +43,8 @@ internal sealed class RecordingReader : IDisposable
     /// (with source lines, when they were recorded); 0: they are read and left out, as a trace
     /// without -k shows none.</summary>
     public int Stacks { get; set; }
+    /// <summary>How the stacks' symbols are named (replay --no-demangle, or a recording made with it).</summary>
+    public RecordedSymbolNames SymbolNames { get; set; }
     /// <summary>Bytes of the recording read so far: its header and each whole block.</summary>
     public long BytesRead { get; private set; }
     /// <summary>The recording's size as opened, or 0 when unknown (not a file).</summary>
@@ -153,7 +155,7 @@ internal sealed class RecordingReader : IDisposable
                             _stackCodec.ReadName(ref s);
                             break;
                         case RecordTag.Stack:
-                            _stackCodec.Read(ref s, _stackRead, sourceLines: Stacks > 1);
+                            _stackCodec.Read(ref s, _stackRead, sourceLines: Stacks > 1, SymbolNames);
                             _stackPending = true;
                             break;
                         case RecordTag.End:

@@ -37,7 +37,8 @@ internal sealed class TraceTarget
 }
 
 /// <summary>-k's settings: Demangle is false under --no-demangle; SourceLines under -kk.</summary>
-internal sealed record StackTraceSettings(bool Demangle, bool SourceLines = false);
+/// <param name="Debug">-d: where the unwinder says which module files it reads.</param>
+internal sealed record StackTraceSettings(bool Demangle, bool SourceLines = false, Action<string>? Debug = null);
 
 /// <summary>How a traced run ended, for the exit status of syscope itself.</summary>
 internal readonly record struct TraceOutcome(int ExitCode, int KilledBySignal, bool CoreDumped, int DetachedBySignal);

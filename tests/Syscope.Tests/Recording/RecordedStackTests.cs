@@ -6,7 +6,7 @@ namespace Syscope.Tests.Recording;
 /// <summary>-k in a recording: `trace --record -k` keeps each call's stack as the live trace
 /// resolved it (with source lines under -kk), and `replay -k` prints it byte for byte as the live trace did (frames in main, a
 /// signal handler and a thread); without -k a replay shows none.  Recordings of format version 1
-/// (before stacks) still read.</summary>
+/// (before stacks) and 2 (before raw symbol names) still read.</summary>
 [Collection("stacks")]
 public class RecordedStackTests
 {
@@ -51,8 +51,60 @@ public class RecordedStackTests
         });
     }
 
+    /// <summary>replay --no-demangle, as trace --no-demangle: a recording keeps each demangled
+    /// symbol's raw name too, so the replay shows the frames the live trace showed with every C++
+    /// name as the module spells it (c++filt turns each back into the live one), and the rest of
+    /// every line unchanged; a recording made with --no-demangle replays demangled unless asked not to.</summary>
+    [NeedsFact("root", "g++", "c++filt")]
+    public void Replay_no_demangle_shows_the_raw_names_as_trace_no_demangle_does()
+    {
+        InFolder(dir =>
+        {
+            string program = Path.Combine(dir, "stacks-cxx");
+            var gxx = Runner.Run("g++", ["-O1", "-o", program, Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs/stacks.cc")]);
+            Assert.True(gxx.ExitCode == 0, gxx.Stderr);
+            string live = Path.Combine(dir, "live.txt"), scope = Path.Combine(dir, "run.scope"), raw = Path.Combine(dir, "raw.scope");
+            Assert.Equal(0, Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, "-k", "-e", "trace=openat", "-o", live, program], workingDirectory: dir).ExitCode);
+            string shown = File.ReadAllText(live);
+            Assert.Contains("(app::Repository::load(char const*, int)+0x", shown);
+
+            var replay = SyscopeCli.Run("replay", scope, "-k", "--no-demangle", "-e", "trace=openat");
+            Assert.True(replay.ExitCode == 0, replay.Stderr);
+            Assert.Contains("(_ZN3app10Repository4loadEPKci+0x", replay.Stdout);
+            AssertSameButMangled(shown, replay.Stdout);
+            Assert.Equal(shown, SyscopeCli.Run("replay", scope, "-k", "-e", "trace=openat").Stdout);
+
+            // Recorded raw: shown raw by replay --no-demangle, demangled by a plain replay.  (A
+            // recording keeps every call, whatever trace's -e trace=: the replays select again.)
+            var r = Runner.Run(SyscopeCli.Executable, ["trace", "--record", raw, "-k", "--no-demangle", "-e", "trace=openat", "-o", live, program], workingDirectory: dir);
+            Assert.Equal(0, r.ExitCode);
+            string rawLive = File.ReadAllText(live);
+            Assert.Equal(rawLive, SyscopeCli.Run("replay", raw, "-k", "--no-demangle", "-e", "trace=openat").Stdout);
+            AssertSameButMangled(SyscopeCli.Run("replay", raw, "-k", "-e", "trace=openat").Stdout, rawLive);
+        });
+    }
+
+    /// <summary>The lines of mangled are those of demangled, but for symbols c++filt demangles
+    /// into demangled's (at least one).</summary>
+    private static void AssertSameButMangled(string demangled, string mangled)
+    {
+        string[] expected = demangled.Split('\n'), actual = mangled.Split('\n');
+        Assert.Equal(expected.Length, actual.Length);
+        int changed = 0;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (expected[i] == actual[i]) continue;
+            var want = Stacks.StackFrameLine.Parse(expected[i]).Single();
+            var got = Stacks.StackFrameLine.Parse(actual[i]).Single();
+            Assert.Equal(want with { Symbol = null }, got with { Symbol = null });
+            Assert.Equal(want.Symbol, Runner.Run("c++filt", [got.Symbol!]).Stdout.Trim());
+            changed++;
+        }
+        Assert.True(changed > 0, "no symbol was demangled");
+    }
+
     [NeedsFact("root")]
-    public void A_recording_of_format_version_1_reads_back()
+    public void Recordings_of_format_versions_1_and_2_read_back()
     {
         InFolder(dir =>
         {
@@ -60,19 +112,23 @@ public class RecordedStackTests
             var r = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, "-o", Path.Combine(dir, "live.txt"), "cat", "/etc/hostname"], workingDirectory: dir);
             Assert.Equal(0, r.ExitCode);
             string expected = SyscopeCli.Run("replay", scope).Stdout;
-            // Version 2 added the Name and Stack records only: without -k a file is a version 1 file
-            // but for the version number (bytes 8-9, outside the header's checksum).
+            // Versions 2 and 3 added the Name and Stack records and raw symbol names in them only:
+            // without -k a file is a version 1 or 2 file but for the version number (bytes 8-9,
+            // outside the header's checksum).
             var bytes = File.ReadAllBytes(scope);
-            Assert.Equal(2, bytes[8]);
-            bytes[8] = 1;
+            Assert.Equal(3, bytes[8]);
+            foreach (byte older in new byte[] { 1, 2 })
+            {
+                bytes[8] = older;
+                File.WriteAllBytes(scope, bytes);
+                var v = SyscopeCli.Run("replay", scope);
+                Assert.Equal("", v.Stderr);
+                Assert.Equal(expected, v.Stdout);
+            }
+            bytes[8] = 4;
             File.WriteAllBytes(scope, bytes);
-            var v1 = SyscopeCli.Run("replay", scope);
-            Assert.Equal("", v1.Stderr);
-            Assert.Equal(expected, v1.Stdout);
-            bytes[8] = 3;
-            File.WriteAllBytes(scope, bytes);
-            var v3 = SyscopeCli.Run("replay", scope);
-            Assert.Equal($"syscope: {scope}: recording format version 3 is newer than this syscope reads (2)\n", v3.Stderr);
+            var v4 = SyscopeCli.Run("replay", scope);
+            Assert.Equal($"syscope: {scope}: recording format version 4 is newer than this syscope reads (3)\n", v4.Stderr);
         });
     }
 

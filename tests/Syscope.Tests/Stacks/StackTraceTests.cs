@@ -26,14 +26,18 @@ public class StackTraceTests(ITestOutputHelper output)
     /// <summary>Traces args with both and compares; returns syscope's frames.</summary>
     private List<StackFrameLine> AssertSameFrames(params string[] args) => AssertFrames(false, args);
 
+    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, params string[] args) => AssertFrames(straceStopsEarly, [], args, out _);
+
     /// <param name="straceStopsEarly">strace's libunwind finds only the first frame of a static
     /// binary's stacks: then each of strace's stacks must begin ours, and every frame of ours
     /// must name a symbol binutils confirms.</param>
-    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, params string[] args)
+    /// <param name="syscopeOnly">Options given to syscope only (-d).</param>
+    /// <param name="run">syscope's run: its exit code, what the command printed, syscope's stderr.</param>
+    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, string[] syscopeOnly, string[] args, out RunResult run)
     {
         string ours = CPrograms.TempFile("k-syscope"), theirs = CPrograms.TempFile("k-strace");
         var s = Runner.Run("strace", ["-o", theirs, .. args]);
-        var r = SyscopeCli.Run(["trace", "-o", ours, .. args]);
+        var r = run = SyscopeCli.Run(["trace", .. syscopeOnly, "-o", ours, .. args]);
         Assert.Equal(s.ExitCode, r.ExitCode);
         var expected = StackFrameLine.Parse(File.ReadAllText(theirs));
         var actual = StackFrameLine.Parse(File.ReadAllText(ours));
@@ -113,8 +117,8 @@ public class StackTraceTests(ITestOutputHelper output)
     }
 
     /// <summary>The mappings are read again after munmap, mmap and execve: a library unloaded and
-    /// another loaded (possibly at the same address), then another program executed, each open's
-    /// frames name the module mapped at the time, as strace's do.</summary>
+    /// another loaded at the same address, then another program executed, each open's frames
+    /// name the module mapped at the time, as strace's do.</summary>
     [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
     public void Frames_follow_libraries_loaded_and_unloaded_and_execve()
     {
@@ -122,11 +126,84 @@ public class StackTraceTests(ITestOutputHelper output)
         string b = Build("stacks-lib.c", "libstacks-b.so", "-shared", "-fPIC", "-O1", "-DLIB_OPEN=lib_b_open");
         string program = Build("stacks-dlopen.c", "stacks-dlopen", "-O1");
         string next = Build("stacks.c", "stacks-nopie", "-O1", "-no-pie", "-pthread");
-        var frames = AssertSameFrames("-f", "-k", "-e", "trace=openat", program, a, b, next);
-        Assert.Contains(frames, f => f.Module == a && f.Symbol == "lib_a_open");
-        Assert.Contains(frames, f => f.Module == b && f.Symbol == "lib_b_open");
+        var frames = AssertFrames(false, [], ["-f", "-k", "-e", "trace=openat", program, a, b, next], out var run);
+        AssertLoadedTwiceAtOneAddress(run.Stdout);
+        Assert.Equal(["lib_a_open", "lib_b_open"], frames.Where(f => f.Module == a || f.Module == b).Select(f => f.Symbol));
+        Assert.Equal([a, b], frames.Where(f => f.Module == a || f.Module == b).Select(f => f.Module));
         Assert.Contains(frames, f => f.Module == next && f.Symbol == "open_leaf");
     }
+
+    /// <summary>A library unloaded, its file rebuilt in place (same path, same inode, same size, a
+    /// new build-id), then loaded again at the same address: the second open's frames name the
+    /// new build's function, as strace's do (modules are known by build-id, not by inode).</summary>
+    [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
+    public void A_library_rebuilt_in_place_is_read_again_and_named_by_its_new_symbols()
+    {
+        string dir = Directory.CreateDirectory(CPrograms.TempFile("k-rebuilt")).FullName;
+        string library = Path.Combine(dir, "librebuilt.so");
+        string original = Build("stacks-lib.c", "libstacks-a.so", "-shared", "-fPIC", "-O1", "-DLIB_OPEN=lib_a_open");
+        File.Copy(original, library);
+        string rebuilt = Build("stacks-lib.c", "libstacks-b.so", "-shared", "-fPIC", "-O1", "-DLIB_OPEN=lib_b_open");
+        string program = Build("stacks-dlopen.c", "stacks-dlopen", "-O1");
+        Assert.Equal(new FileInfo(library).Length, new FileInfo(rebuilt).Length);
+        Assert.NotEqual(BuildId(original), BuildId(rebuilt));
+        long inode = Inode(library);
+        try
+        {
+            // Each trace starts from the first build: cp rewrites the file in place.
+            var frames = AssertFrames(false, ["-d"], ["-f", "-k", "-e", "trace=openat", "/bin/sh", "-c",
+                $"cp {original} {library} && exec {program} --rebuilt {library} {rebuilt}"], out var run);
+            AssertLoadedTwiceAtOneAddress(run.Stdout);
+            Assert.Equal(inode, Inode(library));
+            var inLibrary = frames.Where(f => f.Module == library).ToList();
+            Assert.Equal(["lib_a_open", "lib_b_open"], inLibrary.Select(f => f.Symbol));
+            // Both builds read, each once.
+            Assert.Equal([$"read '{library}', build-id {BuildId(original)}", $"read '{library}', build-id {BuildId(rebuilt)}"],
+                DebugLines(run.Stderr).Where(l => l.Contains(library)).Select(l => l.Replace("syscope trace: debug: -k: ", "")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>Two copies of one program (two paths, two inodes, one build-id) run in one trace:
+    /// the second is known by its build-id and not read again (-d says each module read), and its
+    /// frames name its own path, as strace's do.</summary>
+    [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
+    public void Copies_of_one_program_share_one_parse_by_build_id()
+    {
+        string dir = Directory.CreateDirectory(CPrograms.TempFile("k-copies")).FullName;
+        string original = Build("stacks.c", "stacks-O0", "-O0", "-pthread");
+        string first = Path.Combine(dir, "first"), second = Path.Combine(dir, "second");
+        File.Copy(original, first);
+        File.Copy(original, second);
+        try
+        {
+            var frames = AssertFrames(false, ["-d"], ["-f", "-k", "-e", "trace=openat", "/bin/sh", "-c", $"{first}; {second}"], out var run);
+            Assert.True(frames.Count(f => f.Module == first && f.Symbol == "open_leaf") >= 3);
+            Assert.Equal(frames.Count(f => f.Module == first), frames.Count(f => f.Module == second));
+            string id = BuildId(original);
+            var lines = DebugLines(run.Stderr);
+            Assert.Equal([$"syscope trace: debug: -k: read '{first}', build-id {id}",
+                $"syscope trace: debug: -k: '{second}' is '{first}' (build-id {id}): not read again"], lines.Where(l => l.Contains(id)));
+            // libc, mapped by sh and both programs, is read once.
+            Assert.Single(lines, l => l.StartsWith("syscope trace: debug: -k: read '/usr/lib/x86_64-linux-gnu/libc.so.6'"));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static List<string> DebugLines(string stderr) => [.. stderr.Split('\n').Where(l => l.StartsWith("syscope trace: debug: -k: "))];
+
+    /// <summary>stacks-dlopen's "loaded at" lines: two loads, the second where the first was.</summary>
+    private static void AssertLoadedTwiceAtOneAddress(string stdout)
+    {
+        var loads = stdout.Split('\n').Where(l => l.StartsWith("loaded at ")).ToList();
+        Assert.Equal(2, loads.Count);
+        Assert.Equal(loads[0], loads[1]);
+    }
+
+    private static string BuildId(string file) => Runner.Run("readelf", ["-n", file]).Stdout.Split('\n').Select(l => l.Trim())
+        .Single(l => l.StartsWith("Build ID: "))["Build ID: ".Length..];
+
+    private static long Inode(string file) => long.Parse(Runner.Run("stat", ["-c", "%i", file]).Stdout.Trim());
 
     /// <summary>Code without unwind tables is walked by its frame pointers, as strace's libunwind
     /// walks it; where libunwind then goes astray ("unexpected_backtracing_error" after main, in

@@ -17,11 +17,11 @@ internal readonly record struct ElfSection(string Name, uint Type, ulong Address
 internal sealed class ElfImage
 {
     public const uint SHT_SYMTAB = 2, SHT_NOBITS = 8, SHT_DYNSYM = 11;
-    private const uint PT_LOAD = 1, NT_GNU_BUILD_ID = 3, ELFCOMPRESS_ZLIB = 1;
+    private const uint PT_LOAD = 1, ELFCOMPRESS_ZLIB = 1;
     private const ulong SHF_COMPRESSED = 0x800;
     /// <summary>A decompressed section larger than this is not read (a debug file's line table is a few MiB).</summary>
     private const ulong MaxSectionSize = 256 << 20;
-    private const ushort EM_X86_64 = 62;
+    public const ushort EM_X86_64 = 62;
 
     public byte[] Data { get; }
     public IReadOnlyList<ElfSection> Sections { get; }
@@ -117,24 +117,13 @@ internal sealed class ElfImage
         foreach (var s in Sections)
         {
             if (!s.Name.StartsWith(".note", StringComparison.Ordinal) || s.Size == 0) continue;
-            var notes = Bytes(s);
-            while (notes.Length >= 12)
-            {
-                var n = MemoryMarshal.Read<ElfNoteHeader>(notes);
-                int name = Align4((int)n.NameSize), desc = Align4((int)n.DescSize);
-                if (n.NameSize > 64 || n.DescSize > 1024 || 12 + name + desc > notes.Length) break;
-                if (n.Type == NT_GNU_BUILD_ID && n.NameSize == 4 && notes.Slice(12, 3).SequenceEqual("GNU"u8))
-                    return notes.Slice(12 + name, (int)n.DescSize).ToArray();
-                notes = notes[(12 + name + desc)..];
-            }
+            if (BuildIdNote.Find(Bytes(s)) is { } id) return id;
         }
         return null;
     }
 
     /// <summary>.gnu_debuglink: the file name of the separate debug information.</summary>
     public string? DebugLink() => Section(".gnu_debuglink") is { } s ? CString(Data, (ulong)s.Offset) : null;
-
-    private static int Align4(int n) => (n + 3) & ~3;
 
     public static string CString(byte[] data, ulong offset)
     {

@@ -5,8 +5,9 @@ using Syscope.Text;
 
 namespace Syscope.Stacks.Symbols;
 
-/// <summary>A function symbol found for an address: its name and where it starts.</summary>
-internal readonly record struct SymbolMatch(string Name, ulong Start);
+/// <summary>A function symbol found for an address: its name (demangled unless asked not to) and
+/// where it starts; RawName is the name as the module spells it, where demangling changed it.</summary>
+internal readonly record struct SymbolMatch(string Name, ulong Start, string? RawName = null);
 
 /// <summary>
 /// The function symbols of symbol sections of one ELF image, sorted by address (equal addresses
@@ -22,6 +23,8 @@ internal sealed class SymbolTable
     private readonly byte[] _data;
     private readonly Entry[] _entries;
     private readonly string?[] _names;
+    /// <summary>The mangled name of each entry whose shown name is demangled (a recording keeps both).</summary>
+    private readonly string?[] _rawNames;
     private readonly bool _demangle;
 
     private SymbolTable(byte[] data, Entry[] entries, bool demangle)
@@ -29,6 +32,7 @@ internal sealed class SymbolTable
         _data = data;
         _entries = entries;
         _names = new string?[entries.Length];
+        _rawNames = new string?[entries.Length];
         _demangle = demangle;
     }
 
@@ -64,7 +68,7 @@ internal sealed class SymbolTable
         match = default;
         if (i < 0) return false;
         while (i > 0 && _entries[i - 1].Value == _entries[i].Value) i--;
-        match = new SymbolMatch(Name(i), _entries[i].Value);
+        match = new SymbolMatch(Name(i), _entries[i].Value, _rawNames[i]);
         return true;
     }
 
@@ -86,7 +90,7 @@ internal sealed class SymbolTable
                     i--;
                     if (_entries[i].Global || !_entries[best].Global) best = i;
                 }
-                match = new SymbolMatch(Name(best), e.Value);
+                match = new SymbolMatch(Name(best), e.Value, _rawNames[best]);
                 return true;
             }
         }
@@ -111,8 +115,14 @@ internal sealed class SymbolTable
         var raw = _data.AsSpan(_entries[i].NameOffset);
         int end = raw.IndexOf((byte)0);
         string name = UntrustedText.Decode(end < 0 ? raw : raw[..end]);
-        if (_demangle && Demangler.Demangle(name) is { } plain) name = plain;
-        if (UntrustedText.NeedsEscape(name)) name = UntrustedText.Escape(name);
-        return _names[i] = name;
+        if (_demangle && Demangler.Demangle(name) is { } plain)
+        {
+            _rawNames[i] = Shown(name);
+            name = plain;
+        }
+        return _names[i] = Shown(name);
     }
+
+    /// <summary>Names are bytes a file controls: shown escaped where they need it.</summary>
+    public static string Shown(string name) => UntrustedText.NeedsEscape(name) ? UntrustedText.Escape(name) : name;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Text;
 
@@ -10,26 +11,42 @@ internal readonly record struct CodeMapping(ulong Start, ulong End, ulong Offset
 /// <summary>
 /// A process's executable mappings, read from /proc/PID/maps when first needed and again when a
 /// return address falls outside all of them (a library loaded since) or the program changed
-/// (execve, munmap: <see cref="Invalidate"/>).
+/// (execve, mmap, munmap: <see cref="Invalidate"/>), each with the module it holds, asked of the
+/// <see cref="ModuleCache"/> when a frame first falls in it after each reading (a library loaded
+/// where an unloaded one was, or its file rebuilt in between, is asked for anew).
 /// </summary>
 internal sealed class ProcessMappings(int pid)
 {
     private CodeMapping[] _mappings = [];
+    private LoadedModule?[] _modules = [];
+    private bool[] _asked = [];
     private bool _read;
     private byte[] _buffer = new byte[16384];
 
     public void Invalidate() => _read = false;
 
     /// <summary>The mapping holding address; a miss re-reads the maps once per call of it.</summary>
-    public bool TryFind(ulong address, out CodeMapping mapping)
+    public bool TryFind(ulong address, out CodeMapping mapping) => TryFind(address, out mapping, out _);
+
+    /// <summary>The mapping holding address and its index, for <see cref="Module"/>.</summary>
+    public bool TryFind(ulong address, out CodeMapping mapping, out int index)
     {
         if (!_read) Reread();
-        if (Search(address, out mapping)) return true;
+        if (Search(address, out mapping, out index)) return true;
         if (!Reread()) return false;
-        return Search(address, out mapping);
+        return Search(address, out mapping, out index);
     }
 
-    private bool Search(ulong address, out CodeMapping mapping)
+    /// <summary>The module mapped at index (from <see cref="TryFind(ulong, out CodeMapping, out int)"/>),
+    /// null when it is not an ELF file syscope can read.</summary>
+    public LoadedModule? Module(int index, ModuleCache cache, ITraceeMemory memory)
+    {
+        if (_asked[index]) return _modules[index];
+        _asked[index] = true;
+        return _modules[index] = cache.Get(_mappings[index], pid, memory);
+    }
+
+    private bool Search(ulong address, out CodeMapping mapping, out int index)
     {
         int lo = 0, hi = _mappings.Length - 1;
         while (lo <= hi)
@@ -38,9 +55,10 @@ internal sealed class ProcessMappings(int pid)
             var m = _mappings[mid];
             if (address < m.Start) hi = mid - 1;
             else if (address >= m.End) lo = mid + 1;
-            else { mapping = m; return true; }
+            else { mapping = m; index = mid; return true; }
         }
         mapping = default;
+        index = -1;
         return false;
     }
 
@@ -51,6 +69,8 @@ internal sealed class ProcessMappings(int pid)
         int n = RawFile.ReadAll($"/proc/{pid}/maps", ref _buffer);
         if (n < 0) return false;
         _mappings = Parse(_buffer.AsSpan(0, n));
+        _modules = new LoadedModule?[_mappings.Length];
+        _asked = new bool[_mappings.Length];
         return true;
     }
 

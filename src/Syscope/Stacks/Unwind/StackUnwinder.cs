@@ -11,12 +11,17 @@ namespace Syscope.Stacks.Unwind;
 /// and after a signal frame, the byte before a return address otherwise).  JIT code has no
 /// call-frame information: its frames are named from the JIT's perf map and walked through the
 /// frame-pointer chain.  Modules are parsed once (<see cref="ModuleCache"/>), each process's
-/// mappings kept until they change; a walk allocates nothing once its modules are known.
+/// mappings and the modules in them kept until they change; a walk allocates nothing once its
+/// modules are known.
 /// </summary>
 /// <param name="sourceLines">-kk: each frame's source file and line, from the module's DWARF line tables.</param>
-internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = false)
+/// <param name="debug">-d: told each module read (<see cref="ModuleCache"/>).</param>
+internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = false, Action<string>? debug = null)
 {
-    private readonly ModuleCache _modules = new(demangle);
+    private readonly ModuleCache _modules = new(demangle, debug);
+
+    /// <summary>Module files read and parsed so far, in all processes.</summary>
+    public int ModulesParsed => _modules.Parsed;
     private readonly Dictionary<int, (ProcessMappings Maps, PerfMap Jit)> _processes = new();
     private readonly CfaProgram _program = new();
     private readonly StackWindow _window = new();
@@ -44,7 +49,7 @@ internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = fal
             ref var frame = ref trace.Frames[trace.Count++];
             frame = new StackFrame { Address = pc };
             ulong lookup = exact ? pc : pc - 1;
-            if (!process.Maps.TryFind(pc, out var mapping) || mapping.Inode == 0 && mapping.Path != "[vdso]" || IsJitMemory(mapping))
+            if (!process.Maps.TryFind(pc, out var mapping, out int mappingIndex) || mapping.Inode == 0 && mapping.Path != "[vdso]" || IsJitMemory(mapping))
             {
                 if (!process.Jit.TryFind(lookup, out var method)) { frame.Kind = StackFrameKind.Unknown; return; }
                 frame.Kind = StackFrameKind.Jit;
@@ -59,7 +64,7 @@ internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = fal
             frame.Kind = StackFrameKind.Module;
             frame.Module = mapping.Path;
             frame.ModuleOffset = pc - mapping.Start + mapping.Offset;
-            var module = _modules.Get(mapping, tgid, memory);
+            var module = process.Maps.Module(mappingIndex, _modules, memory);
             if (module == null)
             {
                 // Not ELF: a runtime's precompiled code (.NET ReadyToRun images), named by its perf
@@ -73,6 +78,7 @@ internal sealed class StackUnwinder(bool demangle = true, bool sourceLines = fal
             if (module.Symbols.TryName(address, out var symbol))
             {
                 frame.Symbol = symbol.Name;
+                frame.RawSymbol = symbol.RawName;
                 frame.SymbolOffset = address + (exact ? 0UL : 1UL) - symbol.Start;
             }
             if (sourceLines && module.Lines is { } lines && lines.TryFind(address, out string file, out int line))

@@ -56,7 +56,7 @@ internal sealed partial class PtraceBackend
         _event.Stack = t.Stack;
     }
 
-    private StackUnwinder Unwinder => _unwinder ??= new StackUnwinder(_target.StackTraces?.Demangle ?? true, _target.StackTraces?.SourceLines ?? false);
+    private StackUnwinder Unwinder => _unwinder ??= new StackUnwinder(_target.StackTraces?.Demangle ?? true, _target.StackTraces?.SourceLines ?? false, _target.StackTraces?.Debug);
 
     private void Capture(Tracee t, bool atEntry)
     {
