@@ -4,6 +4,9 @@
   python3 tools/gen-tables.py            regenerate the C# tables from the committed inputs
   python3 tools/gen-tables.py --refresh  first re-read the kernel's facts on this machine into
                                          tools/syscalls/kernel.txt (root: tracefs), then regenerate
+  python3 tools/gen-tables.py --refresh-ioctls
+                                         first re-read the ioctl requests from this machine's UAPI
+                                         headers into tools/syscalls/ioctls.txt (gcc), then regenerate
   python3 tools/gen-tables.py --check    regenerate into a temporary directory and fail on any
                                          difference from the files in the tree (CI runs this)
 
@@ -17,12 +20,13 @@ Inputs, all in tools/syscalls/:
   * roles.txt   what each argument is beyond its C type (descriptor, path, buffer and its length,
                 structure...), the return kind, strace's trace classes, dumps and waits: by hand.
   * notes.txt   what `explain` says about a call: by hand.
+  * ioctls.txt  ioctl request names and numbers, written by --refresh-ioctls (tools/ioctl_facts.py).
 Errno numbers come from <asm-generic/errno-base.h> and <asm-generic/errno.h>, their messages from
 the C library's strerror() as strace prints them, and the kernel-internal restart codes (>= 512)
 from include/linux/errno.h (below).
 
-Outputs: src/Syscope/Syscalls/SyscallTable.g.cs, src/Syscope/Syscalls/Sys.g.cs and
-src/Syscope/Kernel/Errno.g.cs.  The output depends only on the inputs, in a fixed order.
+Outputs: src/Syscope/Syscalls/SyscallTable.g.cs, src/Syscope/Syscalls/Sys.g.cs,
+src/Syscope/Kernel/Errno.g.cs and src/Syscope/Decoding/Constants/IoctlNames.g.cs.  The output depends only on the inputs, in a fixed order.
 """
 import difflib, os, re, shutil, sys, tempfile
 
@@ -31,7 +35,8 @@ DATA = os.path.join(ROOT, "tools", "syscalls")
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
 TRACEFS = "/sys/kernel/tracing/events/syscalls"
 ERRNO_HEADERS = ["/usr/include/asm-generic/errno-base.h", "/usr/include/asm-generic/errno.h"]
-OUTPUTS = ["src/Syscope/Syscalls/SyscallTable.g.cs", "src/Syscope/Syscalls/Sys.g.cs", "src/Syscope/Kernel/Errno.g.cs"]
+OUTPUTS = ["src/Syscope/Syscalls/SyscallTable.g.cs", "src/Syscope/Syscalls/Sys.g.cs", "src/Syscope/Kernel/Errno.g.cs",
+           "src/Syscope/Decoding/Constants/IoctlNames.g.cs"]
 
 # Syscalls the kernel defines without SYSCALL_DEFINE metadata (arch entry points,
 # or built without tracepoints).  Facts from arch/x86/entry/syscalls/syscall_64.tbl
@@ -401,12 +406,48 @@ def errno_table():
     out += ["    ];", "}", ""]
     return "\n".join(out)
 
+def ioctl_table():
+    rows = []
+    with open(os.path.join(DATA, "ioctls.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                code, name, _ = line.split()
+                rows.append((int(code, 16), name))
+    rows.sort()
+    starts, pos = [], 0
+    for _, name in rows:
+        starts.append(pos)
+        pos += len(name)
+    starts.append(pos)
+    def wrap(items, per):
+        return ["        " + " ".join(items[i:i + per]) for i in range(0, len(items), per)]
+    out = [HEADER.format("tools/syscalls/ioctls.txt"),
+           "namespace Syscope.Decoding.Constants;\n",
+           "internal static partial class IoctlNames",
+           "{",
+           "    /// <summary>Request numbers, ascending; a number with several names repeats.</summary>",
+           "    private static ReadOnlySpan<uint> Codes =>",
+           "    ["]
+    out += wrap(["0x%08x," % c for c, _ in rows], 8)
+    out += ["    ];", "",
+            "    /// <summary>Where each name starts in <see cref=\"Names\"/>, and one past the last.</summary>",
+            "    private static ReadOnlySpan<int> Starts =>",
+            "    ["]
+    out += wrap(["%d," % p for p in starts], 12)
+    out += ["    ];", "",
+            "    private static ReadOnlySpan<byte> Names =>"]
+    names = [n for _, n in rows]
+    chunks = ["".join(names[i:i + 6]) for i in range(0, len(names), 6)]
+    out += ['        "%s"u8%s' % (c, ";" if i == len(chunks) - 1 else " +") for i, c in enumerate(chunks)]
+    out += ["}", ""]
+    return "\n".join(out)
+
 def generate(dest):
     with open(os.path.join(DATA, "kernel.txt")) as f:
         rows = read_kernel_facts(f.read())
     roles = read_roles(os.path.join(DATA, "roles.txt"), [name for _, name, _ in rows])
     table, missing = syscall_table(rows, roles, read_notes(os.path.join(DATA, "notes.txt")))
-    texts = [table, sys_constants(rows), errno_table()]
+    texts = [table, sys_constants(rows), errno_table(), ioctl_table()]
     for rel, text in zip(OUTPUTS, texts):
         path = os.path.join(dest, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -454,6 +495,10 @@ def main(argv):
                 sys.exit("gen-tables: %s is not readable (mount tracefs, run as root)" % TRACEFS)
             with open(os.path.join(DATA, "kernel.txt"), "w") as f:
                 f.write(kernel_facts_text())
+        elif argv == ["--refresh-ioctls"]:
+            import ioctl_facts
+            with open(os.path.join(DATA, "ioctls.txt"), "w") as f:
+                f.write(ioctl_facts.ioctl_facts_text())
         elif argv:
             sys.exit(__doc__)
         missing = generate(ROOT)

@@ -41,6 +41,30 @@ public class StraceSuiteDecodingTests(ITestOutputHelper output)
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>ioctl requests by name and their arguments (Programs/ioctls.c), as the kernel
+    /// refuses them and, with an injected success, as the exit half reads what the program left.</summary>
+    [NeedsTheory("gcc", "strace")]
+    [InlineData("")]
+    [InlineData("-X verbose")]
+    [InlineData("-e inject=ioctl:retval=42")]
+    public void Ioctl_requests_print_as_strace_prints_them(string options)
+    {
+        string prog = CPrograms.Path("ioctls");
+        string[] opts = [.. options.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-e", "trace=ioctl"];
+        string theirs = CPrograms.TempFile("ioctls.strace"), ours = CPrograms.TempFile("ioctls.syscope");
+        Assert.Equal(0, Runner.Run("strace", [.. opts, "-o", theirs, prog]).ExitCode);
+        Assert.Equal(0, SyscopeCli.Run(["trace", .. opts, "-o", ours, prog]).ExitCode);
+        var expected = File.ReadAllLines(theirs).Where(l => l.StartsWith("ioctl(-1,")).Select(Masking.Line).ToList();
+        var actual = File.ReadAllLines(ours).Where(l => l.StartsWith("ioctl(-1,")).Select(Masking.Line).ToList();
+        for (int i = 0; i < Math.Max(expected.Count, actual.Count); i++)
+        {
+            string e = i < expected.Count ? expected[i] : "(none)", a = i < actual.Count ? actual[i] : "(none)";
+            if (e != a) output.WriteLine($"strace:  {e}\nsyscope: {a}");
+        }
+        Assert.True(expected.Count > 15, $"strace printed only {expected.Count} lines");
+        Assert.Equal(expected, actual);
+    }
+
     [NeedsFact("strace")]
     public void A_relative_path_given_to_P_also_selects_what_it_resolves_to()
     {

@@ -28,23 +28,6 @@ internal static class DescConstants
         new(1, "F_SEAL_SEAL"), new(2, "F_SEAL_SHRINK"), new(4, "F_SEAL_GROW"), new(8, "F_SEAL_WRITE"),
         new(0x10, "F_SEAL_FUTURE_WRITE"));
 
-    /// <summary>ioctl requests seen in everyday programs: &lt;asm-generic/ioctls.h&gt; (terminals,
-    /// FIONREAD...), &lt;linux/fs.h&gt; (FICLONE, which btrfs shares) and &lt;linux/sockios.h&gt;.</summary>
-    public static readonly ValueSet IoctlCommands = new("_IOC_???", false,
-        new(0x5401, "TCGETS"), new(0x5402, "SNDCTL_TMR_START or TCSETS"), new(0x5403, "SNDCTL_TMR_STOP or TCSETSW"),
-        new(0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF"),
-        new(0x5405, "TCGETA"), new(0x5406, "TCSETA"), new(0x5407, "TCSETAW"), new(0x5408, "TCSETAF"),
-        new(0x5409, "TCSBRK"), new(0x540a, "TCXONC"), new(0x540b, "TCFLSH"), new(0x540c, "TIOCEXCL"),
-        new(0x540d, "TIOCNXCL"), new(0x540e, "TIOCSCTTY"), new(0x540f, "TIOCGPGRP"), new(0x5410, "TIOCSPGRP"),
-        new(0x5411, "TIOCOUTQ"), new(0x5412, "TIOCSTI"), new(0x5413, "TIOCGWINSZ"), new(0x5414, "TIOCSWINSZ"),
-        new(0x5415, "TIOCMGET"), new(0x5416, "TIOCMBIS"), new(0x5417, "TIOCMBIC"), new(0x5418, "TIOCMSET"),
-        new(0x541b, "FIONREAD"), new(0x541c, "TIOCLINUX"), new(0x541d, "TIOCCONS"), new(0x5421, "FIONBIO"),
-        new(0x5422, "TIOCNOTTY"), new(0x5429, "TIOCGSID"), new(0x5450, "FIONCLEX"), new(0x5451, "FIOCLEX"),
-        new(0x5452, "FIOASYNC"), new(0x80045430, "TIOCGPTN"), new(0x40045431, "TIOCSPTLCK"),
-        new(0x40049409, "BTRFS_IOC_CLONE or FICLONE"), new(0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"),
-        new(0x80086601, "FS_IOC_GETFLAGS"), new(0x40086602, "FS_IOC_SETFLAGS"), new(0xc020660b, "FS_IOC_FIEMAP"),
-        new(0x8912, "SIOCGIFCONF"), new(0x8933, "SIOCGIFINDEX"), new(0x5441, "TIOCGPTPEER"));
-
     /// <summary>&lt;linux/splice.h&gt; splice, tee and vmsplice flags.</summary>
     public static readonly FlagSet SpliceFlags = new("SPLICE_F_???", null,
         new(1, "SPLICE_F_MOVE"), new(2, "SPLICE_F_NONBLOCK"), new(4, "SPLICE_F_MORE"), new(8, "SPLICE_F_GIFT"));

@@ -1,0 +1,45 @@
+using Syscope.Kernel.Abi;
+
+namespace Syscope.Decoding.Ioctls;
+
+/// <summary>Terminal and file requests of type 'T' (&lt;asm-generic/ioctls.h&gt;): termios,
+/// window size, process groups, byte counts.</summary>
+internal sealed class TerminalIoctls : IoctlFamily
+{
+    private const uint TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
+    private const uint TIOCGPGRP = 0x540f, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
+    private const uint FIONREAD = 0x541b, FIONBIO = 0x5421, FIOASYNC = 0x5452, TIOCOUTQ = 0x5411;
+    private const uint TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCGSID = 0x5429;
+    private const uint FIONCLEX = 0x5450, FIOCLEX = 0x5451, TIOCNOTTY = 0x5422, TIOCSCTTY = 0x540e;
+
+    public override ReadOnlySpan<byte> Types => [(byte)'T'];
+
+    public override IoctlArg Entry(ref DecodeContext c, uint cmd)
+    {
+        switch (cmd)
+        {
+            case TCGETS or TIOCGWINSZ or TIOCGPGRP or FIONREAD or TIOCOUTQ or TIOCGPTN or TIOCGSID: return IoctlArg.AtExit;
+            case FIONCLEX or FIOCLEX or TIOCNOTTY: return IoctlArg.Done;
+            case TCSETS or TCSETSW or TCSETSF: c.Out.Sep(); TermiosPrinter.Print(ref c, c.Arg(2)); return IoctlArg.Done;
+            case TIOCSWINSZ: c.Out.Sep(); Winsize(ref c); return IoctlArg.Done;
+            case TIOCSPGRP or FIONBIO or FIOASYNC or TIOCSPTLCK: c.Out.Sep(); Args.IntRef(ref c, c.Arg(2)); return IoctlArg.Done;
+            case TIOCSCTTY: Args.Int(ref c, 2); return IoctlArg.Done;
+            default: return IoctlArg.Unknown;
+        }
+    }
+
+    public override void Exit(ref DecodeContext c, uint cmd)
+    {
+        if (c.Failed) { c.Out.Ptr(c.Arg(2)); return; }
+        if (cmd == TCGETS) TermiosPrinter.Print(ref c, c.Arg(2));
+        else if (cmd == TIOCGWINSZ) Winsize(ref c);
+        else Args.IntRef(ref c, c.Arg(2));
+    }
+
+    private static void Winsize(ref DecodeContext c)
+    {
+        if (!Printers.TryRead(ref c, c.Arg(2), out Winsize ws)) { c.Out.Ptr(c.Arg(2)); return; }
+        c.Out.Raw("{ws_row="u8).UInt(ws.Row).Raw(", ws_col="u8).UInt(ws.Col)
+            .Raw(", ws_xpixel="u8).UInt(ws.Xpixel).Raw(", ws_ypixel="u8).UInt(ws.Ypixel).Raw((byte)'}');
+    }
+}

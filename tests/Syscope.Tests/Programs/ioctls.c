@@ -1,0 +1,38 @@
+/* ioctl requests of the families syscope decodes, on descriptor -1 (the kernel answers EBADF, or
+ * the tracer injects a return), with arguments set in every field, so each request's argument
+ * prints as the tracer decodes it. Deterministic: no addresses are printed where memory is readable. */
+#include <linux/fs.h>
+#include <linux/random.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+
+int main(void)
+{
+    unsigned int flags = 0xf2ffffff;
+    ioctl(-1, FS_IOC_SETFLAGS, &flags);
+    flags = 0xd000000;
+    ioctl(-1, FS_IOC32_SETFLAGS, &flags);
+    ioctl(-1, FS_IOC_GETFLAGS, &flags);
+    ioctl(-1, FS_IOC_GETFLAGS, NULL);
+    ioctl(-1, FIFREEZE, 0);
+    ioctl(-1, FITHAW, 0);
+    struct fstrim_range range = { 0xdeadbeefcafef00dULL, 0xfacefeedbabec0deULL, 4096 };
+    ioctl(-1, FITRIM, &range);
+    struct fsxattr fsx = { .fsx_xflags = 0x8001fffb, .fsx_extsize = 7, .fsx_nextents = 9, .fsx_projid = 0xcafe,
+                           .fsx_cowextsize = 3 };
+    ioctl(-1, FS_IOC_FSSETXATTR, &fsx);
+    fsx.fsx_xflags = ~fsx.fsx_xflags;
+    ioctl(-1, FS_IOC_FSSETXATTR, &fsx);
+    ioctl(-1, FS_IOC_FSGETXATTR, &fsx);
+    ioctl(-1, FICLONE, 5);
+    struct winsize ws = { 24, 80, 1, 2 };
+    ioctl(-1, TIOCSWINSZ, &ws);
+    ioctl(-1, TIOCGWINSZ, &ws);
+    int n = 6;
+    ioctl(-1, RNDGETENTCNT, &n);
+    ioctl(-1, RNDZAPENTCNT, 0);
+    ioctl(-1, _IOC(_IOC_READ, 0xde, 0xad, 8), 0);
+    return 0;
+}
