@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Syscope.Cli.Commands;
+using Syscope.Cli.Help;
 using Syscope.Text;
 using Syscope.Tracing;
 
@@ -30,9 +31,15 @@ internal static class Program
             case "pgrep" or "pkill":
                 return RunBuffered(stdout => PgrepCommand.Run(Path.GetFileName(argv0) == "pkill", args, argv0, stdout, Console.Error));
         }
+        // The shell completion scripts ask here what to offer; the words are the user's, any at all.
+        if (args.Length > 0 && args[0] == Completer.Verb) return RunBuffered(stdout => Completer.Run(BuildRoot(), args[1..], stdout));
+        return Run(args);
+    }
+
+    /// <summary>Runs a command line (without the program's name).</summary>
+    public static int Run(string[] args)
+    {
         if (args.Length > 0 && args[0] == "strace") args = ["trace", .. args[1..]];
-        // `syscope help COMMAND` is `syscope COMMAND --help`; `syscope help` the overview.
-        if (args.Length > 0 && args[0] == "help") args = args.Length > 1 ? [args[1] == "strace" ? "trace" : args[1], "--help"] : ["--help"];
         try
         {
             // strace's options are getopt-style (-ff, -s64, -p1,2): `trace` takes its words verbatim.
@@ -100,6 +107,16 @@ internal static class Program
         return 1;
     }
 
+    /// <summary>`syscope help COMMAND` is `syscope COMMAND --help`; `syscope help` the overview.</summary>
+    private static Command HelpCommand()
+    {
+        var name = new Argument<string?>("command") { Description = "the command whose help to show", Arity = ArgumentArity.ZeroOrOne, HelpName = "command" };
+        name.CompletionSources.Add(context => ManPages.CommandNames((RootCommand)context.ParseResult.RootCommandResult.Command));
+        var command = new Command("help", "show the help of a command (syscope help trace), or this overview") { name };
+        command.SetAction(r => Run(r.GetValue(name) is { } c ? [c, "--help"] : ["--help"]));
+        return command;
+    }
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("syscope: trace system calls and inspect live processes");
@@ -113,7 +130,12 @@ internal static class Program
         root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(PgrepCommand.Create(pkill: false));
+        root.Subcommands.Add(PgrepCommand.Create(pkill: true));
         root.Subcommands.Add(InstallLinksCommand.Create());
+        root.Subcommands.Add(HelpCommand());
+        root.Subcommands.Add(ManCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
         // The root is named after argv[0] in the native binary: linked as lsof, it would clash
         // with files' alias lsof (System.CommandLine throws on the duplicate token).
         foreach (var command in root.Subcommands) command.Aliases.Remove(root.Name);

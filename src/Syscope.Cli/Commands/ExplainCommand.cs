@@ -10,7 +10,8 @@ internal static class ExplainCommand
 {
     public static Command Create()
     {
-        var syscall = new Argument<string?>("syscall") { Description = "name or number; with --list, a class", Arity = ArgumentArity.ZeroOrOne };
+        var syscall = new Argument<string?>("syscall") { Description = "name or number; with --list, a class", Arity = ArgumentArity.ZeroOrOne, HelpName = "syscall" };
+        syscall.CompletionSources.Add(context => CompletionWords.Syscalls(context.WordToComplete).Where(w => w[0] != '%'));
         var list = new Option<bool>("--list") { Description = "list system calls, all or of one class" };
         var command = new Command("explain", "built-in reference for a system call") { syscall, list };
         command.SetAction(r => CommandRunner.Run(r, output =>

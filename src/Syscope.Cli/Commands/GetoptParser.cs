@@ -18,6 +18,15 @@ internal sealed class GetoptParser(string shortOptions, IReadOnlyList<(string Na
         public string? LongName { get; init; }
     }
 
+    /// <summary>getopt's option string ("a:bc"): each short option, ':' after those that take a value.</summary>
+    public string ShortOptions => shortOptions;
+
+    /// <summary>The long options: name, whether a value follows, and the short key they stand for.</summary>
+    public IReadOnlyList<(string Name, bool TakesArgument, char Key)> LongOptions => longOptions;
+
+    /// <summary>Long options syscope gives only to itself: accepted, never documented nor offered.</summary>
+    public IReadOnlySet<string> Internal { get; init; } = new HashSet<string>();
+
     /// <summary>'+' getopt: options end at the first operand.</summary>
     public bool StopAtOperand { get; init; }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Syscope.Inspection;
 using Syscope.Inspection.Procfs;
 using Syscope.Inspection.Selection;
@@ -29,6 +30,21 @@ internal static class PgrepCommand
         ("echo", false, 'e'), ("ns", true, Ns), ("nslist", true, NsList), ("queue", true, 'q'),
         ("runstates", true, 'r'), ("help", false, 'h'), ("version", false, 'V'),
     ];
+
+    /// <summary>procps's option string and table (pkill's own letters, or pgrep's), which help, man
+    /// pages and shell completion read too.</summary>
+    public static GetoptParser Getopt(bool pkill) => new((pkill ? "eq:" : "lad:vw") + "LF:cfinoxP:O:g:s:u:U:G:t:r:Vh" + "A", s_long);
+
+    /// <summary>`syscope pgrep` and `syscope pkill` in the command tree (Program runs them before
+    /// System.CommandLine parses anything, as their getopt reads every word).</summary>
+    public static Command Create(bool pkill)
+    {
+        string name = pkill ? "pkill" : "pgrep";
+        string what = pkill ? "signal processes selected by name and other attributes, as procps-ng's pkill"
+            : "list the PIDs of processes selected by name and other attributes, as procps-ng's pgrep";
+        return new GetoptCommand(name, what, $"usage: syscope {name} [options] <pattern>", Getopt(pkill), "procps's options, then the pattern",
+            args => Run(pkill, args, name, Console.Out, Console.Error), PgrepUsage.Text(pkill) + PgrepUsage.EscapingNote);
+    }
 
     /// <summary>Ends the command with an exit status (procps's exit() from deep in parsing).</summary>
     private sealed class Exit(int code) : Exception
@@ -123,8 +139,7 @@ internal static class PgrepCommand
     {
         var r = new Request();
         if (pkill && TakeSignalWord(args) is int word) r.SignalNumber = word;
-        var parser = new GetoptParser((pkill ? "eq:" : "lad:vw") + "LF:cfinoxP:O:g:s:u:U:G:t:r:Vh" + "A", s_long);
-        var parsed = parser.Parse(args, program, out string? problem);
+        var parsed = Getopt(pkill).Parse(args, program, out string? problem);
         if (parsed == null)
         {
             error.WriteLine(problem);

@@ -13,7 +13,8 @@ internal static class PsCommand
 {
     public static Command Create()
     {
-        var pattern = new Argument<string>("pattern") { Description = $"POSIX extended regular expression searched in each full command line (as pgrep -f); {ProcessFinder.PatternHelp}" };
+        var pattern = new Argument<string>("pattern") { Description = $"POSIX extended regular expression searched in each full command line (as pgrep -f); {ProcessFinder.PatternHelp}", HelpName = "pattern" };
+        pattern.CompletionSources.Add(context => CompletionWords.Processes(context.WordToComplete).Where(w => !char.IsAsciiDigit(w[0])));
         Option<string> List(string name, string alias, string what) => new(name, alias) { Description = what + ", comma-separated (as pgrep)" };
         Option<bool> Flag(string name, string alias, string what) => new(name, alias) { Description = what };
         var euid = List("--euid", "-u", "effective user IDs or names");

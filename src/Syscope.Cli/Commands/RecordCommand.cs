@@ -22,13 +22,9 @@ internal static class RecordCommand
                                                       (every call: its -e trace= only chooses what shows)
         """;
 
-    public static Command Create()
-    {
-        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "-o FILE, trace options, then the command to run" };
-        var command = new Command("record", Description) { args };
-        command.SetAction(parse => TraceCommand.Run(parse.GetValue(args) ?? [], Console.Error, recordOnly: true));
-        return command;
-    }
+    public static Command Create() =>
+        new GetoptCommand("record", Description, Usage, TraceArguments.Getopt, "-o FILE, trace options, then the command to run",
+            args => TraceCommand.Run(args, Console.Error, recordOnly: true));
 
     /// <summary>What the backend is asked for while recording: every call of the trace set (`record
     /// -e trace=` limits what is kept; `trace --record` keeps every call, its -e trace= only

@@ -23,13 +23,8 @@ internal static class ReplayCommand
         unless --no-demangle.
         """;
 
-    public static Command Create()
-    {
-        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "the recording, then trace's output options" };
-        var command = new Command("replay", Description) { args };
-        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error));
-        return command;
-    }
+    public static Command Create() =>
+        new GetoptCommand("replay", Description, Usage, TraceArguments.Getopt, "the recording, then trace's output options", args => Run(args, Console.Error));
 
     /// <summary>The options the recording was made with, as trace read them; null when this
     /// syscope does not read them.</summary>
@@ -48,13 +43,9 @@ internal static class ReplayCommand
         line.  OUT defaults to FILE with .html in place of its extension.
         """;
 
-    public static Command CreateReport()
-    {
-        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "the recording, then -o OUT.html and trace's selection options" };
-        var command = new Command("report", ReportDescription) { args };
-        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error, report: true));
-        return command;
-    }
+    public static Command CreateReport() =>
+        new GetoptCommand("report", ReportDescription, ReportUsage, TraceArguments.Getopt, "the recording, then -o OUT.html and trace's selection options",
+            args => Run(args, Console.Error, report: true));
 
     /// <param name="report">`syscope report`: -o names the HTML report, and no trace is shown.</param>
     public static int Run(IReadOnlyList<string> argv, TextWriter stderr, bool report = false)

@@ -120,6 +120,16 @@ internal sealed partial class TraceArguments
         catch (UserError e) { throw new UsageError(e.Message); }
     }
 
+    /// <summary>The keys of -e KEY=VALUE, as Expression reads them (their short spellings aside).</summary>
+    public static readonly string[] ExpressionKeys =
+        ["trace", "signal", "status", "quiet", "trace-fds", "inject", "fault", "abbrev", "verbose", "raw", "decode-fds", "read", "write", "decode-pids", "kvm"];
+
+    /// <summary>The -e keys whose value is a set of syscalls (and the long options of the same names).</summary>
+    public static bool TakesSyscalls(string key) => key is "trace" or "t" or "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "inject" or "fault";
+
+    /// <summary>The -e keys whose value is a set of signals.</summary>
+    public static bool TakesSignals(string key) => key is "signal" or "signals" or "s";
+
     /// <summary>One -e EXPR: "KEY=VALUE", or a bare VALUE meaning trace=VALUE.  A key strace does not
     /// know makes the whole text a syscall list, so "-e bogus=1" fails as "invalid system call".</summary>
     private void Expression(string expr)

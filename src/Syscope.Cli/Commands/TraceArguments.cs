@@ -101,9 +101,13 @@ internal sealed partial class TraceArguments
         .. s_expressionOptions.Select((name, i) => (name, true, (char)(ExpressionBase + i))),
     ];
 
+    /// <summary>strace's option table, which help, man pages and shell completion read too.</summary>
+    public static GetoptParser Getopt => s_parser;
+
     private static readonly GetoptParser s_parser = new("a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ", s_long)
     {
         StopAtOperand = true,
+        Internal = new HashSet<string> { "syscope-daemon-of" },
         OptionalArguments = new HashSet<string>
         {
             "daemonize", "quiet", "silent", "silence", "relative-timestamps", "absolute-timestamps", "timestamps",

@@ -37,7 +37,7 @@ internal static class TraceCommand
           -ff, --output-separately   with -o, write FILE.PID per process
           -I N, --interruptible=1|2|3|4 or anywhere|waiting|never|never_tstp   when Ctrl-C and
                         other fatal signals may end the trace
-          --seccomp-bpf only traced calls stop the command (default with -f and -e trace=);
+          --seccomp-bpf  only traced calls stop the command (default with -f and -e trace=);
                         implies --kill-on-exit, since a command left with the filter and no
                         tracer would see ENOSYS from every traced call; never for -p
           --kill-on-exit  the traced processes are killed, not let go, when syscope ends or is
@@ -79,12 +79,12 @@ internal static class TraceCommand
           -e abbrev=SET, verbose=SET, raw=SET (--abbrev= --verbose= --raw=)   abbreviated,
                         dereferenced, undecoded calls
           -e read=SET, write=SET (--read= --write=)   hex dumps of data read from / written to fds
-          -q, -qq, -qqq, -e quiet=SET, --quiet[=SET], --silence=SET   fewer messages (attach,
+          -q, -qq, -qqq, -e quiet=SET, --quiet[=SET], --silent=SET, --silence=SET   fewer messages (attach,
                         exit, personality, path-resolution, thread-execve, all)
           --json[=entries]   JSON Lines instead of strace text (docs/JSON.md): one object per
                         call with typed arguments, signal, fork, exec, exit; =entries adds one
                         at each call's entry; with -c/-C the summary is one JSON object
-          --color=WHEN  colour the trace: auto (the default: on a terminal, unless NO_COLOR is
+          --color=WHEN, --colour=WHEN  colour the trace: auto (the default: on a terminal, unless NO_COLOR is
                         set; FORCE_COLOR forces it), always, never.  Failed calls in red, slow
                         calls (--slow=DURATION, default 10ms) highlighted, -T times graded
           --min-duration=D  show only calls that took at least D (10ms, 1.5s, 200us; a bare
@@ -93,7 +93,9 @@ internal static class TraceCommand
                         from .symtab, debug info (build-id, .gnu_debuglink) and JIT perf maps
                         (/tmp/perf-PID.map); --no-demangle keeps C++ and Rust names raw;
                         -kk adds " at FILE:LINE" to frames whose module has DWARF line tables
-          --report FILE write a one-file HTML report (timeline, per-syscall latencies and
+          --record FILE  also record the run into FILE, for syscope replay, export, report and diff
+                        (every call: -e trace= only chooses what shows)
+          --report FILE  write a one-file HTML report (timeline, per-syscall latencies and
                         histograms, slowest calls, files and sockets, failures, signals, search);
                         the trace itself then goes only to -o FILE; decodes as -yy unless -y is given
         Statistics:
@@ -112,13 +114,14 @@ internal static class TraceCommand
         Backends:
           --ebpf        trace with eBPF: the command is never stopped (--backend=ptrace|ebpf|auto;
                         --buffer-size=SIZE sets its ring buffer, default 8M)
-          --system-wide every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
+          --system-wide  every process but syscope (eBPF); --cgroup PATH only a cgroup v2 and those
                         below it, --comm NAME only processes of that name; lines start "[pid N NAME] ";
                         until Ctrl-C, or while PROG runs if one is given
         Miscellaneous:
           -d, --debug   syscope's own account of what it does, on stderr
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
-          -h, --help    this help;  -V, --version   strace's version line, for scripts
+          -h, --help    this help
+          -V, --version   strace's version line, for scripts
         Not supported: -e kvm=vcpu/--kvm=vcpu (KVM's vcpu exits are not decoded).
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
@@ -135,13 +138,9 @@ internal static class TraceCommand
         Optional features enabled: (none)
         """;
 
-    public static Command Create()
-    {
-        var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "strace options, then the command to run" };
-        var command = new Command("trace", "Trace system calls and signals with strace's options and output (syscope trace -h lists them all)") { args };
-        command.SetAction(parse => Run(parse.GetValue(args) ?? [], Console.Error));
-        return command;
-    }
+    public static Command Create() =>
+        new GetoptCommand("trace", "Trace system calls and signals with strace's options and output (syscope trace -h lists them all)",
+            Usage, TraceArguments.Getopt, "strace options, then the command to run", args => Run(args, Console.Error), Description);
 
     /// <param name="recordOnly">`syscope record`: -o names the recording and no trace is shown.</param>
     public static int Run(IReadOnlyList<string> argv, TextWriter stderr, bool recordOnly = false)

@@ -16,7 +16,8 @@ internal static class WhyCommand
 
     public static Command Create()
     {
-        var target = new Argument<string?>("target") { Description = $"PID or command-line pattern (must match one process; {ProcessFinder.PatternHelp}); none: like --all", Arity = ArgumentArity.ZeroOrOne };
+        var target = new Argument<string?>("target") { Description = $"PID or command-line pattern (must match one process; {ProcessFinder.PatternHelp}); none: like --all", Arity = ArgumentArity.ZeroOrOne, HelpName = "target" };
+        target.CompletionSources.Add(context => CompletionWords.Processes(context.WordToComplete));
         var all = new Option<bool>("--all") { Description = "every process with a thread blocked for --min-wait or longer, grouped by what they wait on" };
         var minWait = new Option<string?>("--min-wait") { Description = $"with --all: the shortest wait shown (default {MachineWaits.DefaultMinWait:0.0})", HelpName = "SECONDS" };
         var watch = new Option<string?>("--watch") { Description = "then trace it for SECONDS and report where its wall time went", HelpName = "SECONDS" };
