@@ -12,9 +12,6 @@ namespace Syscope.Decoding.Netlink;
 internal static class NetlinkPrinter
 {
     public const int HeaderLength = 16;
-    private const int MaxBuffer = 1 << 20;
-
-    [ThreadStatic] private static byte[]? t_buffer;
 
     /// <summary>The buffer at addr of len bytes, sent or received on descriptor fd.</summary>
     public static void Print(ref DecodeContext c, int fd, ulong addr, long len)
@@ -22,11 +19,10 @@ internal static class NetlinkPrinter
         if (addr == 0) { c.Out.Ptr(0); return; }
         // -e verbose=none leaves the messages undecoded, as strace does.
         if (c.AddressesOnly) { Printers.Buffer(ref c, addr, len); return; }
-        int n = (int)Math.Clamp(len, 0, MaxBuffer);
-        var buf = t_buffer ??= new byte[4096];
-        if (buf.Length < n) t_buffer = buf = new byte[Math.Max(n, buf.Length * 2)];
-        if (n > 0 && c.Memory.Read(addr, buf.AsSpan(0, n)) < n) { c.Out.Hex(addr); return; }
-        Messages(ref c, buf.AsSpan(0, n), FamilyOf(ref c, fd));
+        int family = FamilyOf(ref c, fd);
+        var data = NetlinkBuffer.Load(ref c, addr, len, out _);
+        if (family == NetlinkFamilyConstants.NETLINK_KOBJECT_UEVENT) FamilyBodies.KobjectUevent(ref c, addr, data);
+        else Messages(ref c, data, family);
     }
 
     /// <summary>The NETLINK_* protocol, as strace learns it: sock_diag lists the socket by its
@@ -56,6 +52,7 @@ internal static class NetlinkPrinter
         for (int elt = 0; ; elt++)
         {
             if (data.Length < HeaderLength) { HexString(ref c, data); break; }
+            if (NetlinkBuffer.PrintedUnreadElement(w, data, HeaderLength, elt == 0)) break;
             if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
             uint len = BinaryPrimitives.ReadUInt32LittleEndian(data);
             long aligned = ((long)len + 3) & ~3L;
@@ -86,36 +83,11 @@ internal static class NetlinkPrinter
     {
         ushort type = BinaryPrimitives.ReadUInt16LittleEndian(h[4..]), flags = BinaryPrimitives.ReadUInt16LittleEndian(h[6..]);
         w.Raw("{nlmsg_len="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h)).Raw(", nlmsg_type="u8);
-        TypeSet(type, family).Print(w, type);
+        NetlinkTypes.PrintType(w, type, family);
         w.Raw(", nlmsg_flags="u8);
-        FlagsFor(type, family).Print(w, flags);
+        NetlinkTypes.Flags(type, family).Print(w, flags);
         w.Raw(", nlmsg_seq="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[8..]))
             .Raw(", nlmsg_pid="u8).Int(BinaryPrimitives.ReadInt32LittleEndian(h[12..])).Raw((byte)'}');
-    }
-
-    private static ValueSet TypeSet(ushort type, int family) =>
-        type < NetlinkConstants.NLMSG_MIN_TYPE ? NetlinkConstants.Types : family switch
-        {
-            NetlinkConstants.NETLINK_ROUTE => NetlinkConstants.RouteTypes,
-            NetlinkConstants.NETLINK_SOCK_DIAG => NetlinkConstants.SockDiagTypes,
-            _ => NetlinkConstants.Types,
-        };
-
-    private static FlagSet FlagsFor(ushort type, int family)
-    {
-        if (type < NetlinkConstants.NLMSG_MIN_TYPE)
-            return type == NetlinkConstants.NLMSG_ERROR ? NetlinkConstants.AckFlags : NetlinkConstants.Flags;
-        if (family == NetlinkConstants.NETLINK_SOCK_DIAG) return NetlinkConstants.GetFlags;
-        if (family != NetlinkConstants.NETLINK_ROUTE) return NetlinkConstants.Flags;
-        // RTM_DELACTION takes NLM_F_ROOT like a GET; otherwise the low two bits say NEW/DEL/GET.
-        if (type == 0x31) return NetlinkConstants.GetFlags;
-        return (type & 3) switch
-        {
-            0 => NetlinkConstants.NewFlags,
-            1 => NetlinkConstants.DeleteFlags,
-            2 => NetlinkConstants.GetFlags,
-            _ => NetlinkConstants.Flags,
-        };
     }
 
     private static void Payload(ref DecodeContext c, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body, int family)
@@ -132,11 +104,17 @@ internal static class NetlinkPrinter
             {
                 NetlinkConstants.NETLINK_ROUTE => RtnetlinkPrinter.Decode(ref c, type, body),
                 NetlinkConstants.NETLINK_SOCK_DIAG => SockDiagPrinter.Decode(ref c, type, header, body),
+                NetlinkFamilyConstants.NETLINK_SELINUX => FamilyBodies.Selinux(ref c, type, body),
+                NetlinkFamilyConstants.NETLINK_NETFILTER => FamilyBodies.Netfilter(ref c, type, body),
                 _ => false,
             };
             if (done) return;
         }
-        if (type == NetlinkConstants.NLMSG_DONE && body.Length == 4) { c.Out.Int(BinaryPrimitives.ReadInt32LittleEndian(body)); return; }
+        if (type == NetlinkConstants.NLMSG_DONE && body.Length >= 4)
+        {
+            if (!NetlinkBuffer.PrintedAddress(c.Out, body, 4)) c.Out.Int(BinaryPrimitives.ReadInt32LittleEndian(body));
+            return;
+        }
         HexString(ref c, body);
     }
 
@@ -146,6 +124,7 @@ internal static class NetlinkPrinter
     {
         if (body.Length < 4 + HeaderLength) { HexString(ref c, body); return; }
         var w = c.Out;
+        if (NetlinkBuffer.PrintedAddress(w, body, 4 + HeaderLength)) return;
         int error = BinaryPrimitives.ReadInt32LittleEndian(body);
         var msg = body[4..];
         uint msgLen = Math.Max((uint)HeaderLength, BinaryPrimitives.ReadUInt32LittleEndian(msg));
@@ -171,7 +150,8 @@ internal static class NetlinkPrinter
     /// <summary>Bytes no decoder claims: always hex-escaped, cut at -s.</summary>
     public static void HexString(ref DecodeContext c, ReadOnlySpan<byte> data)
     {
-        int limit = c.Options.StringLimit;
-        c.Out.Quoted(data[..Math.Min(data.Length, limit)], 2, data.Length > limit);
+        int limit = c.Options.StringLimit, shown = Math.Min(data.Length, limit);
+        if (NetlinkBuffer.PrintedAddress(c.Out, data, shown)) return;
+        c.Out.Quoted(data[..shown], 2, data.Length > limit);
     }
 }

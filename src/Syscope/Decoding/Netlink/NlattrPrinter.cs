@@ -6,7 +6,7 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-internal enum AttrTable : byte { ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
+internal enum AttrTable : byte { None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
@@ -29,6 +29,7 @@ internal static class NlattrPrinter
                 if (!data.IsEmpty) NetlinkPrinter.HexString(ref c, data);
                 break;
             }
+            if (NetlinkBuffer.PrintedUnreadElement(w, data, HeaderLength, elt == 0)) break;
             if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
             ushort len = BinaryPrimitives.ReadUInt16LittleEndian(data);
             int aligned = (len + 3) & ~3;
@@ -53,13 +54,15 @@ internal static class NlattrPrinter
             NetlinkConstants.AttrFlags.Print(w, type & 0xc000UL);
             w.Raw((byte)'|');
         }
-        Names(table).Print(w, type & 0x3fffUL);
+        if (table == AttrTable.None) w.Hex(type & 0x3fffUL);
+        else Names(table).Print(w, type & 0x3fffUL);
         w.Raw((byte)'}');
         if (!withValue) return;
         w.Raw(", "u8);
         var value = attr[HeaderLength..];
         bool done = table switch
         {
+            AttrTable.None => false,
             AttrTable.ErrorAck => ErrorAckValue(ref c, type & 0x3fff, value),
             AttrTable.InetDiag => SockDiagPrinter.AttrValue(ref c, type & 0x3fff, value),
             AttrTable.UnixDiag => LocalDiagPrinter.UnixAttrValue(ref c, type & 0x3fff, value),
@@ -95,6 +98,7 @@ internal static class NlattrPrinter
     public static bool U8(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 1) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 1)) return true;
         w.UInt(v[0]);
         return true;
     }
@@ -102,6 +106,7 @@ internal static class NlattrPrinter
     public static bool U16(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 2) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 2)) return true;
         w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(v));
         return true;
     }
@@ -109,6 +114,7 @@ internal static class NlattrPrinter
     public static bool U32(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 4) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
         w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(v));
         return true;
     }
@@ -116,6 +122,7 @@ internal static class NlattrPrinter
     public static bool S32(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 4) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
         w.Int(BinaryPrimitives.ReadInt32LittleEndian(v));
         return true;
     }
@@ -123,6 +130,7 @@ internal static class NlattrPrinter
     public static bool U64(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 8) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 8)) return true;
         w.UInt(BinaryPrimitives.ReadUInt64LittleEndian(v));
         return true;
     }
@@ -130,6 +138,7 @@ internal static class NlattrPrinter
     public static bool Flags32(ArgWriter w, ReadOnlySpan<byte> v, FlagSet set)
     {
         if (v.Length < 4) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
         set.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(v));
         return true;
     }
@@ -138,6 +147,7 @@ internal static class NlattrPrinter
     public static bool Str(ref DecodeContext c, ReadOnlySpan<byte> v)
     {
         int limit = c.Options.StringLimit;
+        if (NetlinkBuffer.PrintedAddress(c.Out, v, Math.Min(v.Length, limit))) return true;
         int nul = v.IndexOf((byte)0);
         if (nul >= 0 && nul <= limit) { c.Out.Quoted(v[..nul], c.Options.HexStrings, false); return true; }
         int end = nul >= 0 ? nul : v.Length;
@@ -148,6 +158,7 @@ internal static class NlattrPrinter
     public static bool IfIndex(IHostFacts? host, ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (v.Length < 4) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
         IfIndexValue(host, w, BinaryPrimitives.ReadUInt32LittleEndian(v));
         return true;
     }
@@ -168,6 +179,7 @@ internal static class NlattrPrinter
     {
         int size = family == NetConstants.AF_INET ? 4 : family == NetConstants.AF_INET6 ? 16 : 0;
         if (size == 0 || v.Length < size) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
         if (!OpenDecoded(w, v[..size], out var outer)) return true;
         if (size == 4)
         {
@@ -187,6 +199,7 @@ internal static class NlattrPrinter
     /// <summary>A hardware address: 02:fc:00:00:00:01.</summary>
     public static bool HwAddr(ArgWriter w, ReadOnlySpan<byte> v)
     {
+        if (NetlinkBuffer.PrintedAddress(w, v, v.Length)) return true;
         if (!OpenDecoded(w, v, out var outer)) return true;
         for (int i = 0; i < v.Length; i++)
         {
