@@ -40,13 +40,13 @@ public sealed record StackFrameLine(string Module, string? Symbol, ulong SymbolO
 /// file (by build-id), addresses placed through readelf's LOAD segments.</summary>
 public static class Binutils
 {
-    /// <summary>Whether name is a function of module starting at the link-time address of the
-    /// frame's file offset minus its symbol offset.</summary>
-    public static bool Defines(StackFrameLine f)
+    /// <summary>Whether name is a function of module (or of its debug file by build-id, or of
+    /// debugFile) starting at the link-time address of the frame's file offset minus its symbol offset.</summary>
+    public static bool Defines(StackFrameLine f, string? debugFile = null)
     {
         if (f.Symbol == null || !ToAddress(f.Module, f.At, out ulong address)) return false;
         ulong start = address - f.SymbolOffset;
-        foreach (var file in new[] { f.Module, DebugFile(f.Module) }.OfType<string>())
+        foreach (var file in new[] { f.Module, DebugFile(f.Module), debugFile }.OfType<string>())
             foreach (var args in new[] { new[] { "-C", "--defined-only", file }, ["-D", "-C", "--defined-only", file] })
             {
                 var nm = Runner.Run("nm", args);

@@ -33,7 +33,8 @@ public class StackTraceTests(ITestOutputHelper output)
     /// must name a symbol binutils confirms.</param>
     /// <param name="syscopeOnly">Options given to syscope only (-d).</param>
     /// <param name="run">syscope's run: its exit code, what the command printed, syscope's stderr.</param>
-    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, string[] syscopeOnly, string[] args, out RunResult run)
+    /// <param name="debugFile">A separate debug file binutils is to read symbols from too.</param>
+    private List<StackFrameLine> AssertFrames(bool straceStopsEarly, string[] syscopeOnly, string[] args, out RunResult run, string? debugFile = null)
     {
         string ours = CPrograms.TempFile("k-syscope"), theirs = CPrograms.TempFile("k-strace");
         var s = Runner.Run("strace", ["-o", theirs, .. args]);
@@ -61,7 +62,7 @@ public class StackTraceTests(ITestOutputHelper output)
         for (int i = 0; i < expected.Count; i++)
         {
             if (expected[i].Symbol == actual[i].Symbol && expected[i].SymbolOffset == actual[i].SymbolOffset) continue;
-            Assert.True(Binutils.Defines(actual[i]), $"frame {i}: {actual[i]} is not a symbol binutils knows (strace: {expected[i]})");
+            Assert.True(Binutils.Defines(actual[i], debugFile), $"frame {i}: {actual[i]} is not a symbol binutils knows (strace: {expected[i]})");
             better++;
         }
         output.WriteLine($"{all.Count} frames, {better} named better than strace");
@@ -188,6 +189,76 @@ public class StackTraceTests(ITestOutputHelper output)
             Assert.Single(lines, l => l.StartsWith("syscope trace: debug: -k: read '/usr/lib/x86_64-linux-gnu/libc.so.6'"));
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A program stripped of every symbol, its debug information in a separate file that
+    /// its .gnu_debuglink names, beside it: strace names its frames with nothing, syscope with the
+    /// functions the debug file defines (static ones too, which no .dynsym has), each checked
+    /// with nm on that file; the frames are strace's.</summary>
+    [NeedsFact("root", "strace", "gcc", "objcopy", "strip", "readelf", "nm")]
+    public void A_stripped_program_is_named_from_the_debug_file_its_debuglink_names()
+    {
+        string dir = Directory.CreateDirectory(CPrograms.TempFile("k-debuglink")).FullName;
+        string program = Path.Combine(dir, "stripped"), debug = program + ".debug";
+        try
+        {
+            var gcc = Runner.Run("gcc", ["-g", "-O1", "-pthread", "-o", program, Path.Combine(SyscopeCli.RepoRoot, "tests/Syscope.Tests/Programs/stacks.c")]);
+            Assert.True(gcc.ExitCode == 0, gcc.Stderr);
+            Assert.Equal(0, Runner.Run("objcopy", ["--only-keep-debug", program, debug]).ExitCode);
+            Assert.Equal(0, Runner.Run("strip", ["--strip-all", program]).ExitCode);
+            Assert.Equal(0, Runner.Run("objcopy", ["--add-gnu-debuglink=" + debug, program]).ExitCode);
+            Assert.Contains("no symbols", Runner.Run("nm", [program]).Stderr);
+            var frames = AssertFrames(false, [], ["-f", "-k", "-e", "trace=openat", program], out _, debug);
+            Assert.Equal(3, frames.Count(f => f.Module == program && f.Symbol == "open_leaf"));
+            Assert.Contains(frames, f => f.Module == program && f.Symbol == "on_signal");
+            Assert.Contains(frames, f => f.Module == program && f.Symbol == "thread_main");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A call the vDSO's own code makes: its frame is named from the vDSO's symbols
+    /// (copied out of the tracee; nm on the vDSO of the test's own process, the same kernel's,
+    /// confirms the name), where strace names none; the frames below are strace's up to where
+    /// its libunwind goes astray, then go on to _start.</summary>
+    [NeedsFact("root", "strace", "gcc", "readelf", "nm")]
+    public void A_call_made_in_the_vdso_is_named_by_the_vdsos_symbols()
+    {
+        string program = Build("stacks-vdso.c", "stacks-vdso", "-O1");
+        string vdso = CPrograms.TempFile("vdso");
+        File.WriteAllBytes(vdso, OwnVdso());
+        string ours = CPrograms.TempFile("k-vdso"), theirs = CPrograms.TempFile("k-vdso-strace");
+        Runner.Run("strace", ["-o", theirs, "-k", "-e", "trace=clock_gettime", program]);
+        var r = SyscopeCli.Run("trace", "-o", ours, "-k", "-e", "trace=clock_gettime", program);
+        var theirStacks = StackFrameLine.Stacks(File.ReadAllText(theirs));
+        var ourStacks = StackFrameLine.Stacks(File.ReadAllText(ours));
+        File.Delete(ours);
+        File.Delete(theirs);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(2, ourStacks.Count);
+        Assert.Equal(2, theirStacks.Count);
+        for (int i = 0; i < 2; i++)
+        {
+            var good = theirStacks[i].TakeWhile(f => f.Module != "unexpected_backtracing_error").ToList();
+            Assert.Equal(good.Select(f => f.Where), ourStacks[i].Take(good.Count).Select(f => f.Where));
+            var top = ourStacks[i][0];
+            Assert.Equal("[vdso]", top.Module);
+            Assert.True(Binutils.Defines(top with { Module = vdso }), $"{top} is not a symbol of the vDSO");
+            Assert.Contains(ourStacks[i], f => f.Module == program && f.Symbol == "main");
+            Assert.Equal("_start", ourStacks[i][^1].Symbol);
+        }
+        File.Delete(vdso);
+    }
+
+    /// <summary>The vDSO of this process, as its memory holds it.</summary>
+    private static byte[] OwnVdso()
+    {
+        var range = File.ReadLines("/proc/self/maps").Single(l => l.EndsWith("[vdso]")).Split(' ')[0].Split('-');
+        long start = Convert.ToInt64(range[0], 16), end = Convert.ToInt64(range[1], 16);
+        using var mem = new FileStream("/proc/self/mem", FileMode.Open, FileAccess.Read);
+        mem.Seek(start, SeekOrigin.Begin);
+        var bytes = new byte[end - start];
+        mem.ReadExactly(bytes);
+        return bytes;
     }
 
     private static List<string> DebugLines(string stderr) => [.. stderr.Split('\n').Where(l => l.StartsWith("syscope trace: debug: -k: "))];

@@ -17,7 +17,7 @@ namespace Syscope.Stacks.Unwind;
 /// the mapped one; the path maps shows where map_files cannot be read), is stat'ed and its
 /// build-id read from its program headers; only a file not known by them is read whole.  Files
 /// that cannot be read or parsed are remembered as such.  The vDSO, in memory only, is copied out
-/// of the tracee and known by its build-id.
+/// of the tracee and known by its bytes.
 /// </summary>
 /// <param name="debug">-d: told each module read, and each other path found to hold one read before.</param>
 internal sealed class ModuleCache(bool demangle, Action<string>? debug = null)
@@ -27,7 +27,7 @@ internal sealed class ModuleCache(bool demangle, Action<string>? debug = null)
 
     private readonly Dictionary<ModuleKey, (LoadedModule? Module, string Path)> _files = new();
     private readonly HashSet<(ModuleKey, string)> _paths = new();
-    private readonly Dictionary<string, LoadedModule> _vdsos = new(StringComparer.Ordinal);
+    private readonly List<LoadedModule> _vdsos = [];
 
     /// <summary>Module files read and parsed so far.</summary>
     public int Parsed { get; private set; }
@@ -55,16 +55,19 @@ internal sealed class ModuleCache(bool demangle, Action<string>? debug = null)
     private static string Describe(in ModuleKey key) => key.BuildId != null ? $"build-id {key.BuildId}"
         : $"no build-id: device {FileStat.Major(key.Device)}:{FileStat.Minor(key.Device)}, inode {key.Inode}";
 
-    /// <summary>The vDSO exists only in memory: copied out of the tracee, shared by every process
-    /// whose copy has the same build-id.</summary>
+    /// <summary>The vDSO exists only in memory: copied out of the tracee, and parsed once for every
+    /// process whose copy has the same bytes (all of them, under one kernel).</summary>
     private LoadedModule? Vdso(in CodeMapping m, ITraceeMemory memory)
     {
         ulong size = m.End - m.Start;
         if (size > 1 << 20) return null;
         var bytes = new byte[size];
-        if (memory.Read(m.Start, bytes) != bytes.Length || ElfImage.TryParse(bytes) is not { } elf) return null;
-        string key = elf.BuildId() is { } id ? Convert.ToHexString(id) : Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(bytes));
-        if (!_vdsos.TryGetValue(key, out var module)) _vdsos[key] = module = new LoadedModule(elf, m.Path, demangle);
+        if (memory.Read(m.Start, bytes) != bytes.Length) return null;
+        foreach (var known in _vdsos)
+            if (known.Elf.Data.AsSpan().SequenceEqual(bytes)) return known;
+        if (ElfImage.TryParse(bytes) is not { } elf) return null;
+        var module = new LoadedModule(elf, m.Path, demangle);
+        _vdsos.Add(module);
         return module;
     }
 }
