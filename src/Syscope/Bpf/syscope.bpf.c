@@ -133,8 +133,17 @@ struct netlink_sock {
 	__u32 portid;
 } __attribute__((preserve_access_index));
 
+struct ns_common {
+	unsigned int inum;
+} __attribute__((preserve_access_index));
+
+struct pid_namespace {
+	struct ns_common ns;
+} __attribute__((preserve_access_index));
+
 struct upid {
 	int nr;
+	struct pid_namespace *ns;
 } __attribute__((preserve_access_index));
 
 struct hlist_node;
@@ -143,6 +152,7 @@ struct hlist_head {
 } __attribute__((preserve_access_index));
 
 struct pid {
+	unsigned int level;
 	struct hlist_head tasks[1];
 	struct upid numbers[1];
 } __attribute__((preserve_access_index));
@@ -177,6 +187,7 @@ struct task_struct {
 	struct sched_entity se;
 	int pid;
 	int tgid;
+	struct pid *thread_pid;
 	char comm[16];
 	struct task_struct *group_leader;
 	int exit_code;
@@ -932,6 +943,20 @@ static __always_inline bool emits(long nr)
 	return config.emit || nr == EXECVE;
 }
 
+// The inode of the pid namespace a task lives in (its pid's number at its deepest level).
+static __always_inline __u32 pid_namespace(struct task_struct *task)
+{
+	struct pid *pid = BPF_CORE_READ(task, thread_pid);
+	if (!pid) return 0;
+	unsigned int level = BPF_CORE_READ(pid, level);
+	if (level > 32) return 0;
+	struct upid *at = (struct upid *)((char *)pid + bpf_core_field_offset(struct pid, numbers)
+		+ level * bpf_core_type_size(struct upid));
+	struct pid_namespace *ns = 0;
+	if (bpf_probe_read_kernel(&ns, sizeof(ns), (char *)at + bpf_core_field_offset(struct upid, ns)) || !ns) return 0;
+	return BPF_CORE_READ(ns, ns.inum);
+}
+
 static __always_inline void emit_comm(__u64 id, struct task_struct *task)
 {
 	struct comm_record *r = reserve(sizeof(*r));
@@ -939,6 +964,8 @@ static __always_inline void emit_comm(__u64 id, struct task_struct *task)
 	fill_header(&r->h, RECORD_COMM, id, 0, bpf_ktime_get_ns());
 	if (bpf_probe_read_kernel(r->comm, sizeof(r->comm), task->group_leader->comm))
 		__builtin_memset(r->comm, 0, sizeof(r->comm));
+	r->pid_ns = pid_namespace(task);
+	r->pad = 0;
 	bpf_ringbuf_submit(r, submit_flags(false));
 }
 
@@ -1183,6 +1210,29 @@ int BPF_PROG(syscope_exec, struct task_struct *task, int old_pid)
 	e->pad = 0;
 	if (bpf_probe_read_kernel(e->comm, sizeof(e->comm), task->comm)) __builtin_memset(e->comm, 0, sizeof(e->comm));
 	bpf_ringbuf_submit(e, submit_flags(false));
+	return 0;
+}
+
+// A process renamed (prctl(PR_SET_NAME) by its main thread, a write to /proc/PID/comm, exec):
+// its lines carry the new name from here on.  The task may not be the current one (/proc), and the
+// tracepoint fires before the kernel copies the name in, so the name comes from the argument.
+SEC("tp_btf/task_rename")
+int BPF_PROG(syscope_rename, struct task_struct *task, const char *comm)
+{
+	if (!config.names || task->pid != task->tgid) return 0;
+	__u64 id = (__u64)task->tgid << 32 | (__u32)task->pid;
+	if (config.scope == SCOPE_ALL) {
+		// Not seen yet: its first traced call will name it.
+		if ((__u32)task->tgid == config.self_tgid || !bpf_task_storage_get(&calls, task, 0, 0)) return 0;
+	} else if (!is_traced(id)) return 0;
+	struct comm_record *r = reserve(sizeof(*r));
+	if (!r) return 0;
+	fill_header(&r->h, RECORD_COMM, id, 0, bpf_ktime_get_ns());
+	__builtin_memset(r->comm, 0, sizeof(r->comm));
+	bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), comm);
+	r->pid_ns = pid_namespace(task);
+	r->pad = 0;
+	bpf_ringbuf_submit(r, submit_flags(false));
 	return 0;
 }
 

@@ -32,7 +32,7 @@ enum syscope_record_kind {
 	RECORD_DATA = 7,          /* struct data_record: more of a region than a record holds (-e read=,
 	                           * -e write= dumps), sent before the record of the capture it continues */
 	RECORD_COMM = 8,          /* struct comm_record: a task's process name, at its first traced call
-	                           * (config.names) */
+	                           * and when its process is renamed (config.names) */
 };
 
 /* record_header.flags */
@@ -104,6 +104,9 @@ struct exec_record {
 struct comm_record {
 	struct record_header h;
 	char comm[SYSCOPE_COMM_LEN]; /* the name of the task's process (its thread group leader's comm) */
+	__u32 pid_ns;             /* the inode of the task's pid namespace (0: not read): whether its ids
+	                           * are syscope's, without /proc, which is gone when a line is late */
+	__u32 pad;
 };
 
 struct task_exit_record {
@@ -278,7 +281,7 @@ struct syscope_config {
 	__u64 wake_bytes;         /* wake the reader when this much data waits (0: at every record) */
 	__u64 cgroup_id;          /* SCOPE_ALL: only tasks in this cgroup v2 or below it (0: any) */
 	__u32 cgroup_level;       /* its depth under the root (the root is 0) */
-	__u32 names;              /* write a comm_record at each task's first traced call */
+	__u32 names;              /* write a comm_record at each task's first traced call and rename */
 	char comm[SYSCOPE_COMM_LEN]; /* SCOPE_ALL: only processes of this name, NUL-padded ("": any) */
 	__u32 all_calls;          /* every syscall is in the trace set: no bit to test */
 	__u32 count_wall;         /* -c -w: count each call's wall-clock latency, not its system time */

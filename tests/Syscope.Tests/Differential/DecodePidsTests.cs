@@ -11,6 +11,9 @@ namespace Syscope.Tests.Differential;
 /// names is alive, so both tracers print the same lines; only the pids' digits and the tracer's
 /// own name (the parent of the traced command) are masked.
 /// </summary>
+// In the eBPF collection: one of its tests loads syscope's BPF programs in this process, which the
+// eBPF tests that count the process's BPF objects must not see.
+[Collection(Ebpf.EbpfCollection.Name)]
 public partial class DecodePidsTests(ITestOutputHelper output)
 {
     private const string Calls = "getpid,getppid,gettid,kill,tkill,tgkill,getpgid,getsid,getpriority,ioprio_get,sched_getaffinity," +
@@ -55,6 +58,22 @@ public partial class DecodePidsTests(ITestOutputHelper output)
         finally { File.Delete(file); }
     }
 
+    /// <summary>Under eBPF the lines are written after the fact: the names of traced processes are
+    /// those the kernel told when the calls were made (a rename by prctl followed from the next line
+    /// on, as ptrace shows it), not their names when syscope got round to the line, and a process
+    /// already gone is still known to live in syscope's pid namespace.</summary>
+    [NeedsTheory(Workloads.Strace, Workloads.Gcc, "ebpf")]
+    [InlineData("rename", "trace=execve,prctl,getppid,exit_group")]
+    // Only the traced process and syscope are named surely: other processes (pidnames' children)
+    // may be gone when a line is written, and only their live names are known.
+    [InlineData(null, "trace=getpid,getppid,gettid")]
+    public void Ebpf_names_are_those_the_process_had_then(string? mode, string calls)
+    {
+        var (_, syscope) = Same([.. mode != null ? new[] { "-f" } : [], "-Y", "-e", "signal=none", "-e", calls, CPrograms.Path("pidnames"), .. mode != null ? new[] { mode } : []],
+            syscopeOnly: ["--ebpf"]);
+        Assert.Contains("<pidnames>", syscope);
+    }
+
     /// <summary>In a pid namespace of its own (unshare --pid --fork), the process sees itself as pid
     /// 1: --pidns-translation adds the pid syscope's namespace knows it by, -Y names it from there.</summary>
     [NeedsTheory(Workloads.Strace, Workloads.Gcc, "unshare", "root")]
@@ -69,12 +88,27 @@ public partial class DecodePidsTests(ITestOutputHelper output)
         if (options != "-Y") Assert.Contains("in strace's PID NS */", syscope);
     }
 
+    /// <summary>syscope itself in a pid namespace under the outer /proc (unshare -Urpf, as strace's
+    /// own pidns tests run it): its pid there is not /proc's, which must not keep it from starting
+    /// the command, with or without a seccomp filter to hand over.</summary>
+    [NeedsTheory(Workloads.Strace, Workloads.Gcc, "unshare", "root")]
+    [InlineData("--decode-pids=pidns")]
+    [InlineData("--seccomp-bpf")]
+    public void Syscope_in_a_pid_namespace_of_its_own_starts_the_command(string option)
+    {
+        string[] args = [option, "-f", "-e", "trace=getppid", CPrograms.Path("ringflood"), "2"];
+        string strace = Masked(Runner.Run("unshare", ["-Urpf", "strace", .. args]), null);
+        string syscope = Masked(Runner.Run("unshare", ["-Urpf", SyscopeCli.Executable, "trace", .. args]), null);
+        Assert.Equal("exit 3\ngetppid() = N\ngetppid() = N\n+++ exited with 3 +++\n", Regex.Replace(strace, @"\d+", "N").Replace("exit N", "exit 3").Replace("with N", "with 3"));
+        Assert.Equal(strace, syscope);
+    }
+
     /// <summary>Runs strace and syscope with the same arguments and asserts the masked outputs (and
     /// the -o file when given) are equal; returns both.</summary>
-    private (string Strace, string Syscope) Same(string[] args, string? outFile = null)
+    private (string Strace, string Syscope) Same(string[] args, string? outFile = null, string[]? syscopeOnly = null)
     {
         string strace = Masked(Runner.Run("strace", args), outFile);
-        string syscope = Masked(SyscopeCli.Run(["trace", .. args]), outFile);
+        string syscope = Masked(SyscopeCli.Run(["trace", .. syscopeOnly ?? [], .. args]), outFile);
         output.WriteLine($"strace:\n{strace}\nsyscope:\n{syscope}");
         Assert.Equal(strace, syscope);
         return (strace, syscope);

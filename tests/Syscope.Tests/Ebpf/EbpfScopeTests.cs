@@ -23,10 +23,10 @@ public class EbpfScopeTests
     {
         string prog = CPrograms.Path("ringflood"), trace = CPrograms.TempFile("ebpf-system-wide");
         using var syscope = SyscopeCli.Start("trace", "--system-wide", "-e", "trace=getppid", "-e", "signal=none", "-o", trace);
-        // Tracing has begun once its programs are attached: the five on processes and signals, and a
-        // pair on getppid's and execve's own tracepoints (where tracefs shows them; else one on
+        // Tracing has begun once its programs are attached: the six on processes, renames and signals,
+        // and a pair on getppid's and execve's own tracepoints (where tracefs shows them; else one on
         // sys_enter and one on sys_exit).
-        int links = Directory.Exists("/sys/kernel/tracing/events/syscalls") ? 9 : 7;
+        int links = Directory.Exists("/sys/kernel/tracing/events/syscalls") ? 10 : 8;
         AttachTests.WaitUntil(() => BpfObjects.OwnedBy(syscope.Id).Count(o => o.StartsWith("link ")) == links);
         using var marker = Runner.Start(prog, ["6"]);
         int pid = marker.Id;
@@ -92,6 +92,35 @@ public class EbpfScopeTests
         var objects = json.StderrLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["syscall", "syscall", "exited"], objects.Select(o => o.GetProperty("type").GetString()));
         Assert.All(objects, o => Assert.Equal("ringflood", o.GetProperty("comm").GetString()));
+    }
+
+    /// <summary>A launched command is named as itself from its execve on (not by the launcher's memfd,
+    /// whose exec and stop are syscope's doing and never show), and a process renamed by prctl shows
+    /// its new name from the next line on, as the kernel told it then.</summary>
+    [NeedsFact("ebpf", "gcc")]
+    public void ScopedLinesNameTheLaunchedCommandAndFollowRenames()
+    {
+        string trace = CPrograms.TempFile("ebpf-names");
+        try
+        {
+            string prog = CPrograms.Path("pidnames");
+            var r = SyscopeCli.Run("trace", "--system-wide", "-e", "trace=execve,prctl,getppid,exit_group", "-e", "signal=none", "-o", trace, prog, "rename");
+            Assert.Equal(0, r.ExitCode);
+            var lines = File.ReadAllLines(trace);
+            var execs = lines.Where(l => l.Contains($"execve(\"{prog}\"")).ToList();
+            Assert.True(execs.Count == 1, string.Join("\n", lines.Where(l => l.Contains("pidnames") || l.Contains("renamed"))));
+            var exec = execs[0];
+            string pid = Regex.Match(exec, @"^\[pid +(\d+) ").Groups[1].Value;
+            var own = lines.Where(l => Regex.IsMatch(l, $@"^\[pid +{pid} ")).Select(l => Regex.Replace(l, @"^\[pid +\d+ ", "[pid ")).ToList();
+            Assert.Equal([$"[pid pidnames] execve(\"{prog}\", [\"{prog}\", \"rename\"], 0xADDR /* N vars */) = 0", "[pid pidnames] exit_group(0) = ?", "[pid pidnames] +++ exited with 0 +++"],
+                own.Select(l => Regex.Replace(Regex.Replace(l, @"0x[0-9a-f]+ /\* \d+ vars", "0xADDR /* N vars"), " {2,}", " ")));
+            // The child is the one whose parent is the command (other processes rename themselves too).
+            var child = lines.Single(l => Regex.IsMatch(l, $@"\] getppid\(\) += {pid}$"));
+            string childPid = Regex.Match(child, @"^\[pid +(\d+) ").Groups[1].Value;
+            Assert.Equal(["[pid pidnames] prctl(PR_SET_NAME, \"renamed\") = 0", $"[pid renamed] getppid() = {pid}", "[pid renamed] exit_group(0) = ?", "[pid renamed] +++ exited with 0 +++"],
+                lines.Where(l => Regex.IsMatch(l, $@"^\[pid +{childPid} ")).Select(l => Regex.Replace(Regex.Replace(l, @"^\[pid +\d+ ", "[pid "), " {2,}", " ")));
+        }
+        finally { File.Delete(trace); }
     }
 
     [NeedsTheory("ebpf")]

@@ -115,6 +115,8 @@ internal sealed class BpfProbe : IDisposable
             Libbpf.SetMaxEntries(ringMap, ringSize);
             Libbpf.SetInitialValue(Libbpf.Map(obj, ".rodata"), config);
             var perSyscall = SyscallTracepoints(obj, options.TraceSet);
+            // Renames matter only to names; without them the program is not even loaded.
+            Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_rename"), options.Names);
             Libbpf.Load(obj);
             if (perSyscall != null) FillCallPrograms(obj);
             int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));

@@ -174,6 +174,15 @@ internal struct ExecRecord
 internal struct CommBytes
 {
     private byte _element0;
+
+    /// <summary>The name the kernel gives a process exec'ing a file of this name: its first 15 bytes.</summary>
+    public static CommBytes Of(string fileName)
+    {
+        var comm = new CommBytes();
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(fileName);
+        utf8.AsSpan(0, Math.Min(utf8.Length, BpfLimits.CommLength - 1)).CopyTo(comm);
+        return comm;
+    }
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -181,6 +190,8 @@ internal struct CommRecord
 {
     public RecordHeader H;
     public CommBytes Comm;
+    public uint PidNs;
+    public uint Pad;
 }
 
 [StructLayout(LayoutKind.Sequential)]

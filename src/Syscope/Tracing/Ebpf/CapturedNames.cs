@@ -4,24 +4,55 @@ using Syscope.Events;
 namespace Syscope.Tracing.Ebpf;
 
 /// <summary>
-/// The host's facts, live, plus the name of each traced thread's process as the kernel told it
-/// (at the thread's first traced call, at fork from its parent, at exec): the prefixes of a trace
-/// of many processes (--system-wide, --cgroup, --comm) show it.  A name is kept until the thread's
-/// end has been reported.
+/// The host's facts, live, plus the name of each traced process as the kernel told it (at its
+/// first traced call, at fork from its parent, at exec, at each rename by prctl(PR_SET_NAME) or
+/// /proc/PID/comm): the prefixes of a trace of many processes (--system-wide, --cgroup, --comm)
+/// and -Y's names show it.  Lines are written after the fact, so the live name would be the
+/// process's later one.  A name is kept until its process's end has been reported.
 /// </summary>
 internal sealed class CapturedNames(IHostFacts live) : IHostFacts
 {
-    private readonly Dictionary<int, CommBytes> _names = new();
+    private readonly Dictionary<int, CommBytes> _byProcess = new();
+    private readonly Dictionary<int, int> _processOf = new();
+    private readonly Dictionary<int, uint> _pidNamespaceOf = new();
+    private uint _ourPidNamespace;
 
     public int InterfaceName(uint index, Span<byte> destination) => live.InterfaceName(index, destination);
     public int PidMax => live.PidMax;
     public WallClockAnchor WallClock => live.WallClock;
-    public int CurrentComm(int pid, Span<byte> destination) => live.CurrentComm(pid, destination);
-    public int PidInOurNamespace(int tid, int id, PidKind kind) => live.PidInOurNamespace(tid, id, kind);
+    public int CurrentComm(int pid, Span<byte> destination)
+    {
+        var name = ProcessName(pid);
+        if (name.IsEmpty) return live.CurrentComm(pid, destination);
+        int n = Math.Min(name.Length, destination.Length);
+        name[..n].CopyTo(destination);
+        return n;
+    }
+    /// <summary>A process the kernel said lives in syscope's pid namespace needs no translation,
+    /// even when it is gone by the time its line is written (/proc can no longer say).</summary>
+    public int PidInOurNamespace(int tid, int id, PidKind kind)
+    {
+        int tgid = _processOf.TryGetValue(tid, out int known) ? known : tid;
+        if (id > 0 && _pidNamespaceOf.TryGetValue(tgid, out uint ns) && ns != 0 && ns == OurPidNamespace()) return id;
+        return live.PidInOurNamespace(tid, id, kind);
+    }
+
+    private uint OurPidNamespace()
+    {
+        if (_ourPidNamespace == 0 && Interop.FileStatus.Stat("/proc/self/ns/pid", out var st) == 0) _ourPidNamespace = (uint)st.Inode;
+        return _ourPidNamespace;
+    }
+
+    /// <summary>The pid namespace (its inode) the kernel said a process lives in.</summary>
+    public void SetPidNamespace(int tgid, uint ns)
+    {
+        if (ns != 0) _pidNamespaceOf[tgid] = ns;
+    }
 
     public ReadOnlySpan<byte> ProcessName(int tid)
     {
-        ref var name = ref CollectionsMarshal.GetValueRefOrNullRef(_names, tid);
+        int tgid = _processOf.TryGetValue(tid, out int known) ? known : tid;
+        ref var name = ref CollectionsMarshal.GetValueRefOrNullRef(_byProcess, tgid);
         if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref name)) return default;
         ReadOnlySpan<byte> bytes = name;
         int end = bytes.IndexOf((byte)0);
@@ -34,13 +65,32 @@ internal sealed class CapturedNames(IHostFacts live) : IHostFacts
         return name.IsEmpty ? live.Comm(tid) : name;
     }
 
-    public void Set(int tid, in CommBytes comm) => _names[tid] = comm;
-
-    /// <summary>A new thread or process is named as its parent until it says otherwise.</summary>
-    public void Inherit(int tid, int parent)
+    /// <summary>The process of thread tid is now called comm (for all its threads).</summary>
+    public void Set(int tid, int tgid, in CommBytes comm)
     {
-        if (_names.TryGetValue(parent, out var comm)) _names[tid] = comm;
+        if (tid != tgid) _processOf[tid] = tgid;
+        _byProcess[tgid] = comm;
     }
 
-    public void Remove(int tid) => _names.Remove(tid);
+    /// <summary>A new thread belongs to its process; a new process is named as its parent's
+    /// until it says otherwise.</summary>
+    public void Inherit(int tid, int tgid, int parent)
+    {
+        if (tid != tgid)
+        {
+            _processOf[tid] = tgid;
+            return;
+        }
+        int parentProcess = _processOf.TryGetValue(parent, out int p) ? p : parent;
+        if (_byProcess.TryGetValue(parentProcess, out var comm)) _byProcess[tgid] = comm;
+    }
+
+    /// <summary>A thread's end was reported; with its process's last thread the name goes too.</summary>
+    public void Remove(int tid, int tgid, bool processEnded)
+    {
+        _processOf.Remove(tid);
+        if (!processEnded) return;
+        _byProcess.Remove(tgid);
+        _pidNamespaceOf.Remove(tgid);
+    }
 }

@@ -33,6 +33,10 @@ internal sealed partial class EbpfBackend
         /// <summary>Memory holds a finished call's bytes: the next call's data records or entry
         /// record clear it first.</summary>
         public bool MemoryStale = true;
+        /// <summary>The name its process took in the call it is in (prctl, exec): the call's own line
+        /// still shows the name it had when it was made, as under ptrace.</summary>
+        public CommBytes NameAfterCall;
+        public bool RenamedInCall;
     }
 
     /// <summary>One run: the records of the ring turned into events, in ring order.</summary>
@@ -43,6 +47,10 @@ internal sealed partial class EbpfBackend
         private readonly HashSet<int> _live = new();
         private readonly TraceTarget _target = backend._target;
         private PausedLaunch? _launch;
+        /// <summary>When the launcher was let go: under a scope the kernel also reports what it did
+        /// before (syscope's child exec'ing the launcher, its SIGSTOP), which is syscope's doing,
+        /// not the command's, and must neither show nor count as the command's exec.</summary>
+        private ulong _launchResumedNs = ulong.MaxValue;
         private int? _launchStatus;
         private bool _launchFailed;
         private ulong _lostReported;
@@ -77,11 +85,13 @@ internal sealed partial class EbpfBackend
                 _live.Add(pid);
             }
             var t = Thread(pid, pid);
+            backend._names.Set(pid, pid, CommBytes.Of(Path.GetFileName(_target.ExecutablePath!)));
             Begin(TraceEventKind.Attached, t, Clock.MonotonicNs());
             _event.AttachKind = AttachKind.Launched;
             _event.ThreadCount = 1;
             Emit(t, s_nothing);
             t.Hidden = true;
+            _launchResumedNs = (ulong)Clock.MonotonicNs();
             _launch.Resume();
         }
 
@@ -221,9 +231,32 @@ internal sealed partial class EbpfBackend
                 case RecordKind.Data: More(record); break;
                 case RecordKind.Comm:
                     ref readonly var c = ref record.As<CommRecord>();
-                    backend._names.Set((int)c.H.Tid, c.Comm);
+                    Rename((int)c.H.Tid, (int)c.H.Tgid, c.H.Ts, c.Comm);
+                    backend._names.SetPidNamespace((int)c.H.Tgid, c.PidNs);
                     break;
             }
+        }
+
+        /// <summary>Whether a record is the launcher's, before it was let go (its name is a memfd's
+        /// number: the launched process goes by its command's name from the start).</summary>
+        private bool ByLauncher(int tid, ulong ts) => _launch != null && tid == _launch.Pid && ts < _launchResumedNs;
+
+        private void Rename(int tid, int tgid, ulong ts, in CommBytes comm)
+        {
+            if (ByLauncher(tid, ts)) return;
+            if (_threads.TryGetValue(tid, out var t) && t.InSyscall)
+            {
+                t.NameAfterCall = comm;
+                t.RenamedInCall = true;
+            }
+            else backend._names.Set(tid, tgid, comm);
+        }
+
+        private void TakeNewName(TracedThread t)
+        {
+            if (!t.RenamedInCall) return;
+            t.RenamedInCall = false;
+            backend._names.Set(t.Tid, t.Tgid, t.NameAfterCall);
         }
 
         /// <summary>Data records continue a capture of the entry or exit record that follows.</summary>
@@ -253,13 +286,14 @@ internal sealed partial class EbpfBackend
                 if (t.EntryPending) EmitEntry(t);
                 t.MemoryStale = true;
             }
+            TakeNewName(t);   // the last call's exit was lost
             t.InSyscall = true;
             t.SyscallNumber = e.H.Nr;
             t.Args = e.Args;
             t.EntryTimeNs = (long)e.H.Ts;
             FreshMemory(t);
             AddCaptures(t.Memory, record, CaptureSet.All);
-            if (t.Hidden && !_launchFailed && _launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve)
+            if (t.Hidden && !_launchFailed && _launch != null && t.Tid == _launch.Pid && t.SyscallNumber == Execve && e.H.Ts >= _launchResumedNs)
             {
                 t.LaunchExec = true;
                 t.Hidden = false;   // the launcher's execve: the first line the user sees
@@ -298,6 +332,7 @@ internal sealed partial class EbpfBackend
             // loss is reported.
             if (!wasIn)
             {
+                TakeNewName(t);
                 t.EntryPending = false;
                 t.MemoryStale = true;
                 SignalsAfterCall(t);
@@ -318,6 +353,7 @@ internal sealed partial class EbpfBackend
             _event.HasReturn = true;
             _event.SystemTimeNs = (long)x.CpuNs;
             if (shown) Emit(t, t.Memory);
+            TakeNewName(t);
             t.MemoryStale = true;
             SignalsAfterCall(t);
             if (t.LaunchExec)
@@ -338,7 +374,7 @@ internal sealed partial class EbpfBackend
         private void Forked(in ForkRecord f)
         {
             var child = Thread((int)f.ChildTid, (int)f.ChildTgid);
-            backend._names.Inherit(child.Tid, (int)f.H.Tid);
+            backend._names.Inherit(child.Tid, child.Tgid, (int)f.H.Tid);
             if (!f.H.Flags.HasFlag(RecordFlags.Thread)) _live.Add((int)f.ChildTgid);
             Begin(TraceEventKind.Attached, child, (long)f.H.Ts);
             _event.AttachKind = AttachKind.Followed;
@@ -350,10 +386,10 @@ internal sealed partial class EbpfBackend
         private void Execed(in ExecRecord e)
         {
             int tid = (int)e.H.Tid;
-            backend._names.Set(tid, e.Comm);
+            Rename(tid, (int)e.H.Tgid, e.H.Ts, e.Comm);
             // Under --comm the launched command may come into the scope only by its exec (its new
-            // name): from there on it shows.
-            if (_scoped && _launch != null && tid == _launch.Pid && _threads.TryGetValue(tid, out var launched) && !_launchFailed)
+            // name): from there on it shows.  (The launcher's own exec came before it was let go.)
+            if (_scoped && _launch != null && tid == _launch.Pid && e.H.Ts >= _launchResumedNs && _threads.TryGetValue(tid, out var launched) && !_launchFailed)
                 launched.Hidden = false;
             if ((int)e.OldTid == tid || !_threads.Remove((int)e.OldTid, out var old)) return;
             // A non-leader thread exec'd: it goes on under the leader's id, inside its execve.
@@ -364,6 +400,8 @@ internal sealed partial class EbpfBackend
             t.Args = old.Args;
             t.EntryTimeNs = old.EntryTimeNs;
             t.LaunchExec = old.LaunchExec;
+            t.NameAfterCall = e.Comm;
+            t.RenamedInCall = true;
             Begin(TraceEventKind.Superseded, t, (long)e.H.Ts);
             _event.RelatedTid = (int)e.OldTid;
             Emit(t, s_nothing);
@@ -376,9 +414,9 @@ internal sealed partial class EbpfBackend
             if (t.EntryPending) EmitEntry(t);   // exit_group and calls it died in never return
             _threads.Remove(tid);
             if (_target.FollowForks ? x.H.Flags.HasFlag(RecordFlags.GroupDead) : true) _live.Remove(_target.FollowForks ? t.Tgid : tid);
-            if (t.Hidden && !_launchFailed) { backend._names.Remove(tid); return; }
-            EmitEnd(t, x.ExitCode, (long)x.H.Ts);
-            backend._names.Remove(tid);
+            bool processEnded = x.H.Flags.HasFlag(RecordFlags.GroupDead);
+            if (!(t.Hidden && !_launchFailed)) EmitEnd(t, x.ExitCode, (long)x.H.Ts);
+            backend._names.Remove(tid, t.Tgid, processEnded);
         }
 
         /// <summary>The end of a thread from its wait status: (code &lt;&lt; 8) | signal | 0x80 for a core.</summary>

@@ -81,7 +81,8 @@ internal sealed partial class EbpfBackend : ITraceBackend
                 CgroupId = scope?.CgroupId ?? 0,
                 CgroupLevel = scope?.CgroupLevel ?? 0,
                 Comm = scope?.Comm,
-                Names = scope != null,
+                // Lines are written after the fact: names as they were then (prefixes, -Y).
+                Names = true,
                 TraceSet = kernelSet,
                 CountWallClock = _target.Filter.SummaryWallClock,
             };

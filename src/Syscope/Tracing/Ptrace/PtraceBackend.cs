@@ -211,7 +211,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
     {
         if (program == null) return "-";
         bool privileged = Credentials.GetEffectiveUid() == 0 && (_target.RunAs == null || _target.RunAs.Uid == 0);
-        return (privileged ? "N" : "P") + $"/proc/{Environment.ProcessId}/fd/{program.DangerousGetHandle()}";
+        return (privileged ? "N" : "P") + LauncherStub.OwnDescriptorPath(program);
     }
 
     private void AttachAll()
