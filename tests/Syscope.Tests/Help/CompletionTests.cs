@@ -92,9 +92,10 @@ public sealed class CompletionTests : IDisposable
     }
 
     /// <summary>A process with a name of its own (a link to sleep), started by the test.</summary>
-    private (int Pid, string Name) Sleeper()
+    private (int Pid, string Name) Sleeper(string prefix = "cq")
     {
-        string name = "cq" + Guid.NewGuid().ToString("N")[..10];
+        // The kernel keeps 15 bytes of a name.
+        string name = prefix + Guid.NewGuid().ToString("N")[..Math.Min(10, 15 - prefix.Length)];
         File.CreateSymbolicLink(Path.Combine(_dir, name), "/bin/sleep");
         var sleeper = Runner.Start(Path.Combine(_dir, name), ["300"]);
         _started.Add(sleeper);
@@ -117,20 +118,25 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal([name], Bash($"syscope pgrep {name[..6]}", "syscope", "pgrep", name[..6]));
         Assert.Equal([name], Bash($"syscope why {name[..6]}", "syscope", "why", name[..6]));
         Assert.DoesNotContain(name, Bash($"syscope files -p {name[..6]}", "syscope", "files", "-p", name[..6]));
+        // A name a shell would read as code (or a terminal as control) is never offered.
+        var (_, hostile) = Sleeper("cq$(x)");
+        Assert.Equal([name], Bash("syscope trace -p cq", "syscope", "trace", "-p", "cq").Where(w => w.StartsWith(name[..3], StringComparison.Ordinal) || w.Contains('$')));
+        Assert.Equal("cq$(x)", hostile[..6]);
     }
 
-    /// <summary>A real interactive bash on a terminal: Tab completes the one answer in place, so the
-    /// line then echoed shows what bash made of it (its own split at '=' included).</summary>
-    [NeedsFact("python3")]
-    public void Interactive_bash_completes_in_place()
+    /// <summary>The shell, interactive on a terminal (python3's pty), with the script loaded: each
+    /// line is typed with a Tab after it, then the line is turned into `echo "[" LINE "]"`, so what
+    /// the shell made of the Tab (its own split at '=' included) is printed.</summary>
+    private static List<string> Interactive(string shell, params string[] lines)
     {
         const string Driver = """
             import os, pty, sys, time, select
+            shell, syscope = sys.argv[1], sys.argv[2]
             pid, fd = pty.fork()
             if pid == 0:
                 os.environ["PS1"] = "$ "
                 os.environ["TERM"] = "dumb"
-                os.execvp("bash", ["bash", "--norc", "--noprofile", "-i"])
+                os.execvp(shell, [shell, "--norc", "--noprofile", "-i"] if shell == "bash" else [shell, "-f", "-i"])
             def drain(until):
                 out = b""
                 end = time.time() + 30
@@ -140,23 +146,35 @@ public sealed class CompletionTests : IDisposable
                         try: out += os.read(fd, 65536)
                         except OSError: break
                 return out
+            load = "source <(%s completion bash)" if shell == "bash" else "autoload -U compinit; compinit -u -D; source <(%s completion zsh)"
             # The terminal echoes what is typed: the marker printed must differ from the one typed.
-            os.write(fd, b"source <(%s completion bash); echo LOAD\"\"ED\r" % sys.argv[1].encode()); drain(b"LOADED\r\n")
+            os.write(fd, (load % syscope + "; echo LOAD\"\"ED\r").encode()); drain(b"LOADED\r\n")
             out = b""
-            for i, line in enumerate(sys.argv[2:]):
-                # Typed ahead: readline reads it once the completion function has returned.
+            for line in sys.argv[3:]:
+                # Typed ahead: the line editor reads it once the completion has returned.
                 os.write(fd, line.encode() + b"\t")
                 os.write(fd, b"\x01echo \"[\" \x05 \"]\"\r"); out += drain(b" ]\r\n")
             os.write(fd, b"exit\r"); drain(b"exit")
             sys.stdout.buffer.write(out)
             """;
-        var r = Runner.Run("python3", ["-c", Driver, SyscopeCli.Executable, "syscope trace -e signal=SIGTE", "syscope trace --trace=newfst", "syscope trace -e 'trace=!newfst", "syscope pkill --sig"]);
+        var r = Runner.Run("python3", ["-c", Driver, shell, SyscopeCli.Executable, .. lines]);
         // Without the terminal's escape sequences (bracketed paste, keypad mode), should any come.
         string screen = System.Text.RegularExpressions.Regex.Replace(r.Stdout, @"\x1b(\[[?0-9;]*[A-Za-z]|[=>])", "");
         var shown = screen.Replace("\r", "").Split('\n').Where(l => l.StartsWith("[ ")).ToList();
-        Assert.True(shown.Count == 4, r.Stdout + r.Stderr);
-        Assert.Equal(["[ syscope trace -e signal=SIGTERM ]", "[ syscope trace --trace=newfstatat ]", "[ syscope trace -e trace=!newfstatat ]", "[ syscope pkill --signal= ]"], shown);
+        Assert.True(shown.Count == lines.Length, r.Stdout + r.Stderr);
+        return shown;
     }
+
+    private static readonly string[] s_typed = ["syscope trace -e signal=SIGTE", "syscope trace --trace=newfst", "syscope trace -e 'trace=!newfst", "syscope pkill --sig"];
+
+    private static readonly string[] s_completed =
+        ["[ syscope trace -e signal=SIGTERM ]", "[ syscope trace --trace=newfstatat ]", "[ syscope trace -e trace=!newfstatat ]", "[ syscope pkill --signal= ]"];
+
+    [NeedsFact("python3")]
+    public void Interactive_bash_completes_in_place() => Assert.Equal(s_completed, Interactive("bash", s_typed));
+
+    [NeedsFact("python3", "zsh")]
+    public void Interactive_zsh_completes_in_place() => Assert.Equal(s_completed, Interactive("zsh", s_typed));
 
     [Fact]
     public void Bash_script_completes_the_linked_names_that_lead_to_syscope()
