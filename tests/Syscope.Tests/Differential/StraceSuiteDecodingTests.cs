@@ -47,6 +47,7 @@ public class StraceSuiteDecodingTests(ITestOutputHelper output)
     [InlineData("")]
     [InlineData("-X verbose")]
     [InlineData("-e inject=ioctl:retval=42")]
+    [InlineData("-v -e inject=ioctl:retval=42")]
     public void Ioctl_requests_print_as_strace_prints_them(string options)
     {
         string prog = CPrograms.Path("ioctls");

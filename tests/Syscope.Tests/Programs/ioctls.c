@@ -1,7 +1,10 @@
 /* ioctl requests of the families syscope decodes, on descriptor -1 (the kernel answers EBADF, or
  * the tracer injects a return), with arguments set in every field, so each request's argument
  * prints as the tracer decodes it. Deterministic: no addresses are printed where memory is readable. */
+#include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/inotify.h>
+#include <linux/watchdog.h>
 #include <linux/random.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,5 +37,15 @@ int main(void)
     ioctl(-1, RNDGETENTCNT, &n);
     ioctl(-1, RNDZAPENTCNT, 0);
     ioctl(-1, _IOC(_IOC_READ, 0xde, 0xad, 8), 0);
+    int timeout = 123;
+    ioctl(-1, WDIOC_SETTIMEOUT, &timeout);
+    ioctl(-1, WDIOC_GETTIMEOUT, &timeout);
+    ioctl(-1, WDIOC_KEEPALIVE, 0);
+    ioctl(-1, INOTIFY_IOC_SETNEXTWD, 7);
+    struct { struct fiemap m; struct fiemap_extent e[2]; } map = {
+        { .fm_start = 4096, .fm_length = 65536, .fm_flags = 1, .fm_mapped_extents = 2, .fm_extent_count = 2 },
+        { { .fe_logical = 1, .fe_physical = 2, .fe_length = 3, .fe_flags = 0x3f8f },
+          { .fe_logical = 4, .fe_physical = 5, .fe_length = 6, .fe_flags = ~0x3f8fu } } };
+    ioctl(-1, FS_IOC_FIEMAP, &map);
     return 0;
 }

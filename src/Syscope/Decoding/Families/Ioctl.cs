@@ -9,7 +9,8 @@ namespace Syscope.Decoding.Families;
 internal sealed class Ioctl : SyscallDecoder
 {
     private static readonly IoctlFamily?[] ByType = Build(
-        new TerminalIoctls(), new FileIoctls(), new RandomIoctls());
+        new TerminalIoctls(), new FileIoctls(), new RandomIoctls(), new WatchdogIoctls(), new InotifyIoctls(),
+        new CounterIoctls());
 
     private static IoctlFamily?[] Build(params IoctlFamily[] families)
     {

@@ -9,6 +9,7 @@ internal sealed class FileIoctls : IoctlFamily
 {
     private const uint FIFREEZE = 0xc0045877, FITHAW = 0xc0045878, FITRIM = 0xc0185879;
     private const uint FS_IOC_FSGETXATTR = 0x801c581f, FS_IOC_FSSETXATTR = 0x401c5820, FICLONE = 0x40049409;
+    private const uint FS_IOC_FIEMAP = 0xc020660b;
 
     public override ReadOnlySpan<byte> Types => [(byte)'f', (byte)'X', 0x94];
 
@@ -33,15 +34,42 @@ internal sealed class FileIoctls : IoctlFamily
                 return IoctlArg.Done;
             case FS_IOC_FSSETXATTR: c.Out.Sep(); Xattr(ref c, false); return IoctlArg.Done;
             case FS_IOC_FSGETXATTR: return IoctlArg.AtExit;
+            case FS_IOC_FIEMAP:
+                c.Out.Sep();
+                if (!IoctlArgs.Read(ref c, c.Arg(2), out Fiemap m)) return IoctlArg.Done;
+                c.Out.Raw("{fm_start="u8).UInt(m.Start).Raw(", fm_length="u8).UInt(m.Length).Raw(", fm_flags="u8);
+                IoctlConstants.FiemapFlags.Print(c.Out, m.Flags);
+                c.Out.Raw(", fm_extent_count="u8).UInt(m.ExtentCount).Raw((byte)'}');
+                return IoctlArg.Continues;
             default: return IoctlArg.Unknown;
         }
     }
 
     public override void Exit(ref DecodeContext c, uint cmd)
     {
+        if (cmd == FS_IOC_FIEMAP) { FiemapResult(ref c); return; }
         if (c.Failed) { c.Out.Ptr(c.Arg(2)); return; }
         if (cmd == FS_IOC_FSGETXATTR) Xattr(ref c, true);
         else IoctlArgs.UIntRef(ref c, c.Arg(2), IoctlConstants.InodeFlags);
+    }
+
+    /// <summary>What the kernel mapped: " => {...}" after the request, its extents with -v.</summary>
+    private static void FiemapResult(ref DecodeContext c)
+    {
+        if (c.Failed || !Printers.TryRead(ref c, c.Arg(2), out Fiemap m)) return;
+        c.Out.Raw(" => {fm_flags="u8);
+        IoctlConstants.FiemapFlags.Print(c.Out, m.Flags);
+        c.Out.Raw(", fm_mapped_extents="u8).UInt(m.MappedExtents);
+        if (!c.Unabbreviated) { c.Out.Raw(", ...}"u8); return; }
+        c.Out.Raw(", fm_extents="u8);
+        Printers.Array(ref c, c.Arg(2) + 32, m.MappedExtents, static (ref DecodeContext c, in FiemapExtent e) =>
+        {
+            c.Out.Raw("{fe_logical="u8).UInt(e.Logical).Raw(", fe_physical="u8).UInt(e.Physical)
+                .Raw(", fe_length="u8).UInt(e.Length).Raw(", fe_flags="u8);
+            IoctlConstants.FiemapExtentFlags.Print(c.Out, e.Flags);
+            c.Out.Raw((byte)'}');
+        });
+        c.Out.Raw((byte)'}');
     }
 
     private static void Xattr(ref DecodeContext c, bool withExtents)

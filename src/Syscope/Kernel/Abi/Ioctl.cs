@@ -24,3 +24,27 @@ internal struct Fsxattr
     [CField("fsx_cowextsize")] public uint Cowextsize;
     [CField("fsx_pad")] public ulong Pad;
 }
+
+[CLayout("struct fiemap", "linux/fiemap.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct Fiemap
+{
+    [CField("fm_start")] public ulong Start;
+    [CField("fm_length")] public ulong Length;
+    [CField("fm_flags")] public uint Flags;
+    [CField("fm_mapped_extents")] public uint MappedExtents;
+    [CField("fm_extent_count")] public uint ExtentCount;
+    [CField("fm_reserved")] public uint Reserved;
+}
+
+[CLayout("struct fiemap_extent", "linux/fiemap.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct FiemapExtent
+{
+    [CField("fe_logical")] public ulong Logical;
+    [CField("fe_physical")] public ulong Physical;
+    [CField("fe_length")] public ulong Length;
+    [CField("fe_reserved64")] public fixed ulong Reserved64[2];
+    [CField("fe_flags")] public uint Flags;
+    [CField("fe_reserved")] public fixed uint Reserved[3];
+}
