@@ -16,6 +16,8 @@ internal sealed partial class TraceArguments
     public SyscallSet TraceSet = SyscallSet.All;
     /// <summary>-Y, --pidns-translation, --decode-pids=SET: a later one replaces an earlier one, as in strace.</summary>
     public Decoding.PidDecoding DecodePids;
+    /// <summary>-e kvm=vcpu.</summary>
+    public bool KvmExits;
     /// <summary>-e abbrev= (and -v, which is abbrev=none), -e verbose=, -e raw=: the calls each
     /// output style applies to; like trace=, a later one replaces an earlier one.</summary>
     public SyscallSet AbbrevSet = SyscallSet.All, VerboseSet = SyscallSet.All, RawSet = SyscallSet.None;
@@ -157,12 +159,11 @@ internal sealed partial class TraceArguments
         }
     }
 
-    /// <summary>-e kvm=vcpu: strace's value is checked as strace checks it; syscope does not
-    /// decode KVM's vcpu exits, and says so.</summary>
-    private static void Kvm(string value)
+    /// <summary>-e kvm=vcpu: KVM_RUN's result says why the vcpu exited; vcpu is the only value.</summary>
+    private void Kvm(string value)
     {
-        if (value != "vcpu") throw new UsageError($"invalid -e kvm= argument: {Quote(value)}");
-        throw new UsageError("-e kvm=vcpu is not supported: syscope does not decode KVM's vcpu exits");
+        if (value != "vcpu") throw new UserError($"invalid -e kvm= argument: {Quote(value)}");
+        KvmExits = true;
     }
 
     /// <summary>The checks strace makes once the whole command line is read.</summary>

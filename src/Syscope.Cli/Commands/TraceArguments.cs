@@ -307,6 +307,7 @@ internal sealed partial class TraceArguments
             HexStrings = HexStrings,
             FdPaths = FdDecodingSet,
             Pids = DecodePids,
+            KvmExits = KvmExits,
             ConstStyle = ConstStyle,
             Abbreviated = AbbrevSet,
             Dereferenced = VerboseSet,

@@ -79,6 +79,7 @@ internal static class TraceCommand
           -e abbrev=SET, verbose=SET, raw=SET (--abbrev= --verbose= --raw=)   abbreviated,
                         dereferenced, undecoded calls
           -e read=SET, write=SET (--read= --write=)   hex dumps of data read from / written to fds
+          -e kvm=vcpu, --kvm=vcpu   why each KVM_RUN returned ("= 0 (KVM_EXIT_IO)")
           -q, -qq, -qqq, -e quiet=SET, --quiet[=SET], --silent=SET, --silence=SET   fewer messages (attach,
                         exit, personality, path-resolution, thread-execve, all)
           --json[=entries]   JSON Lines instead of strace text (docs/JSON.md): one object per
@@ -122,7 +123,6 @@ internal static class TraceCommand
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
           -h, --help    this help
           -V, --version   strace's version line, for scripts
-        Not supported: -e kvm=vcpu/--kvm=vcpu (KVM's vcpu exits are not decoded).
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
         background with them ignored) it lets go of attached processes, passes the signal to a
         command it started, and dies of that signal; if the trace output is a pipe that closed

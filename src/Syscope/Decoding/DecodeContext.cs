@@ -28,6 +28,8 @@ internal sealed class DecodeOptions
     public FdDecoding FdPaths;
     /// <summary>-Y, --decode-pids: what prints after a pid.</summary>
     public PidDecoding Pids;
+    /// <summary>-e kvm=vcpu: KVM_RUN's result says why the vcpu exited, read from its kvm_run.</summary>
+    public bool KvmExits;
 }
 
 /// <summary>Everything a decoder sees for one stop.  Decoders never learn which backend read memory.</summary>

@@ -33,4 +33,13 @@ internal interface IFdPaths
     /// <summary>The pid a pidfd refers to, as the tracer's pid namespace sees it; -1 when it has
     /// exited or cannot be told.</summary>
     int PidOfPidfd(int pid, int fd) => -1;
+
+    /// <summary>The first mapping in pid's memory of the file at path (a target PathOf returned) on
+    /// an anonymous-inode device (major 0): where a KVM vcpu descriptor's kvm_run structure is
+    /// mapped.  False when pid maps no such file or cannot be asked.</summary>
+    bool TryFindMapping(int pid, ReadOnlySpan<byte> path, out ulong start, out ulong length)
+    {
+        start = length = 0;
+        return false;
+    }
 }

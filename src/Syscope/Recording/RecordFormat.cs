@@ -61,6 +61,9 @@ internal enum FactKind : byte
     CurrentComm = 9,
     /// <summary>IHostFacts.PidInOurNamespace(tid=a, id=b, kind=c): the id, 4 bytes.</summary>
     PidTranslation = 10,
+    /// <summary>IFdPaths.TryFindMapping(pid=a, path): b = the path's hash, c = its length; start and
+    /// length, 16 bytes; empty when not found.</summary>
+    Mapping = 11,
 }
 
 internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);

@@ -81,6 +81,15 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
         return p;
     }
 
+    public bool TryFindMapping(int pid, ReadOnlySpan<byte> path, out ulong start, out ulong length)
+    {
+        bool found = _live.Fds.TryFindMapping(pid, path, out start, out length);
+        MemoryMarshal.Write(_scratch, in start);
+        MemoryMarshal.Write(_scratch.AsSpan(8), in length);
+        Note(FactKind.Mapping, pid, Checksum.Fnv1a(path), path.Length, found ? _scratch.AsSpan(0, 16) : []);
+        return found;
+    }
+
     public int InterfaceName(uint index, Span<byte> destination)
     {
         int n = _live.Host.InterfaceName(index, destination);

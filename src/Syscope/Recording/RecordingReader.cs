@@ -279,6 +279,15 @@ internal sealed class RecordingReader : IDisposable
             return answer.Length == 4 ? MemoryMarshal.Read<int>(answer) : -1;
         }
 
+        public bool TryFindMapping(int pid, ReadOnlySpan<byte> path, out ulong start, out ulong length)
+        {
+            var answer = Answer(FactKind.Mapping, pid, Checksum.Fnv1a(path), path.Length);
+            bool found = answer.Length == 16;
+            start = found ? MemoryMarshal.Read<ulong>(answer) : 0;
+            length = found ? MemoryMarshal.Read<ulong>(answer[8..]) : 0;
+            return found;
+        }
+
         public int InterfaceName(uint index, Span<byte> destination) => Copy(Answer(FactKind.Interface, index, 0, 0), destination);
 
         public ReadOnlySpan<byte> ProcessName(int tid) => Answer(FactKind.ProcessName, tid, 0, 0);

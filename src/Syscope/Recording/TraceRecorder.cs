@@ -28,7 +28,8 @@ internal sealed class TraceRecorder : ITraceConsumer
         _writer = writer;
         _facts = facts;
         _live = live;
-        var options = new DecodeOptions { StringLimit = captureLimit, Verbose = true, FdPaths = FdDecoding.All };
+        // KvmExits: kvm_run is read (and so recorded) at every KVM_RUN, for a replay with -e kvm=vcpu.
+        var options = new DecodeOptions { StringLimit = captureLimit, Verbose = true, FdPaths = FdDecoding.All, KvmExits = true };
         _capture = new CallAssembler(new TraceFilter(), options, facts.Facts, new CaptureOnly());
     }
 

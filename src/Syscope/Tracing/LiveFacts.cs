@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using Syscope.Events;
 using Syscope.Interop;
 using Syscope.Kernel;
+using Syscope.Stacks.Unwind;
 
 namespace Syscope.Tracing;
 
@@ -46,6 +47,19 @@ internal sealed class LiveFdPaths : IFdPaths
         int end = value.IndexOf((byte)'\n');
         if (end >= 0) value = value[..end];
         return Utf8Parser.TryParse(value, out int v, out int used) && used == value.Length && v > 0 ? v : -1;
+    }
+
+    [ThreadStatic] private static byte[]? t_maps;
+
+    /// <summary>Reads /proc/PID/maps afresh each time: a vcpu's mapping may be moved (mremap)
+    /// between two KVM_RUNs, and only -e kvm=vcpu asks, once per KVM_RUN.</summary>
+    public bool TryFindMapping(int pid, ReadOnlySpan<byte> path, out ulong start, out ulong length)
+    {
+        start = length = 0;
+        var buffer = t_maps ??= new byte[16384];
+        int n = RawFile.ReadAll($"/proc/{pid}/maps", ref buffer);
+        t_maps = buffer;
+        return n > 0 && ProcessMappings.TryFindAnonInodeFile(buffer.AsSpan(0, n), path, out start, out length);
     }
 }
 

@@ -68,6 +68,7 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/dqblk_xfs.h>
         #include <linux/elf.h>
         #include <netinet/ip.h>
+        #include <linux/kvm.h>
         """;
 
     private static IEnumerable<(string Set, Named Row)> Rows()

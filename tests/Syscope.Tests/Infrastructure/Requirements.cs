@@ -1,7 +1,7 @@
 namespace Syscope.Tests.Infrastructure;
 
 /// <summary>The one way a test skips: a fact that needs something this machine may lack skips and
-/// says which, instead of passing quietly.  A requirement is "root", "ebpf" (what syscope's eBPF
+/// says which, instead of passing quietly.  A requirement is "root", "kvm" (/dev/kvm usable), "ebpf" (what syscope's eBPF
 /// backend needs: libbpf, privileges, BTF, kernel version), "interface N=NAME" (network interface N
 /// is NAME here), or a program looked up on PATH and in the sbin folders (gcc, lsof, mariadbd).  Anything else a test needs must work, or the test fails.</summary>
 public sealed class NeedsFactAttribute : FactAttribute
@@ -31,6 +31,15 @@ public static class Machine
     public static string? Cgroup2Root => File.ReadLines("/proc/self/mounts").Select(l => l.Split(' '))
         .FirstOrDefault(f => f.Length > 2 && f[2] == "cgroup2")?[1];
 
+    private static bool KvmUsable
+    {
+        get
+        {
+            try { using var kvm = File.Open("/dev/kvm", FileMode.Open, FileAccess.ReadWrite); return true; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        }
+    }
+
     /// <summary>Why a test cannot run here, or null when it can.</summary>
     public static string? MissingRequirement(string[] requirements)
     {
@@ -43,6 +52,10 @@ public static class Machine
             else if (r == "ebpf")
             {
                 if (Syscope.Tracing.Ebpf.EbpfSupport.Missing is { } why) return "needs the eBPF backend: " + why;
+            }
+            else if (r == "kvm")
+            {
+                if (!KvmUsable) return "needs /dev/kvm, readable and writable (hardware virtualisation)";
             }
             else if (r == "cgroup2")
             {

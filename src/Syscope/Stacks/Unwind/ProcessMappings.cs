@@ -107,6 +107,31 @@ internal sealed class ProcessMappings(int pid)
         return true;
     }
 
+    /// <summary>The first mapping of the file at path on a device whose major number is 0 (anonymous
+    /// inodes: a KVM vcpu's kvm_run), read from the whole text of /proc/PID/maps.</summary>
+    public static bool TryFindAnonInodeFile(ReadOnlySpan<byte> text, ReadOnlySpan<byte> path, out ulong start, out ulong length)
+    {
+        start = length = 0;
+        while (!text.IsEmpty)
+        {
+            int eol = text.IndexOf((byte)'\n');
+            var line = eol < 0 ? text : text[..eol];
+            text = eol < 0 ? default : text[(eol + 1)..];
+            var range = Field(ref line);
+            Field(ref line);
+            Field(ref line);
+            var device = Field(ref line);
+            Field(ref line);
+            int dash = range.IndexOf((byte)'-'), colon = device.IndexOf((byte)':');
+            if (!line.TrimStart((byte)' ').SequenceEqual(path) || dash < 0 || colon < 0) continue;
+            if (!Hex(device[..colon], out ulong major) || major != 0) continue;
+            if (!Hex(range[..dash], out start) || !Hex(range[(dash + 1)..], out ulong end)) continue;
+            length = end > start ? end - start : 0;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>The next space-separated field of the line, which moves past it.</summary>
     private static ReadOnlySpan<byte> Field(ref ReadOnlySpan<byte> line)
     {
