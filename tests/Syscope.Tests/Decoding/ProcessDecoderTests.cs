@@ -53,6 +53,49 @@ public class ProcessDecoderTests
         Assert.Equal("personality(0xffffffff) = 0 (PER_LINUX)", Of("personality", [0xffffffff], 0));
     }
 
+    /// <summary>What prctl and arch_prctl return that strace names after the value: only
+    /// reachable with -e inject here (x86 has no SVE, SME, MTE or pointer authentication), so
+    /// checked against strace 6.1's test suite's lines.</summary>
+    [Fact]
+    public void Prctl_returns_named_after_the_value()
+    {
+        var raw = new DecodeOptions { ConstStyle = ConstStyle.Raw };
+        var verbose = new DecodeOptions { ConstStyle = ConstStyle.Verbose };
+        Assert.Equal("prctl(PR_SVE_GET_VL) = 0x4ea57 (PR_SVE_SET_VL_ONEXEC|0xea57)", Of("prctl", [51, 1, 2, 3, 4], 0x4ea57));
+        Assert.Equal("prctl(PR_SME_SET_VL, 0x10000|0) = 0xdead", Of("prctl", [63, 0x10000, 1, 2, 3], 0xdead));
+        Assert.Equal("prctl(0x3f /* PR_SME_SET_VL */, 0x10000 /* 0x10000|0 */) = 0x20000 (PR_SME_VL_INHERIT|0)",
+            Of("prctl", [63, 0x10000, 1, 2, 3], 0x20000, options: verbose));
+        Assert.Equal("prctl(0x3f, 0x10000) = 0x20000", Of("prctl", [63, 0x10000, 1, 2, 3], 0x20000, options: raw));
+        Assert.Equal("prctl(PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0) = 0xd (PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_ASYNC|0x1<<PR_MTE_TAG_SHIFT)",
+            Of("prctl", [56, 0, 0, 0, 0], 0xd));
+        Assert.Equal("prctl(0x37 /* PR_SET_TAGGED_ADDR_CTRL */, 0 /* !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE */, 0x1, 0x2, 0x3) = 0",
+            Of("prctl", [55, 0, 1, 2, 3], 0, options: verbose));
+        Assert.Equal("prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS) = 0x2a (PR_SPEC_ENABLE|PR_SPEC_FORCE_DISABLE|0x20)",
+            Of("prctl", [52, 0, 0, 0, 0], 42));
+        Assert.Equal("prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH) = 0 (PR_SPEC_NOT_AFFECTED)", Of("prctl", [52, 2, 0, 0, 0], 0));
+        Assert.Equal("prctl(PR_GET_SPECULATION_CTRL, 0x3 /* PR_SPEC_??? */) = 0", Of("prctl", [52, 3, 0, 0, 0], 0));
+        Assert.Equal("prctl(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0) = 0x1e (PR_PAC_APIBKEY|PR_PAC_APDAKEY|PR_PAC_APDBKEY|0x10)",
+            Of("prctl", [61, 0, 0, 0, 0], 0x1e));
+        Assert.Equal("prctl(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0) = 0xbeef0", Of("prctl", [61, 0, 0, 0, 0], 0xbeef0));
+        Assert.Equal("arch_prctl(ARCH_REQ_XCOMP_PERM, 0x12 /* XFEATURE_XTILE_DATA */) = 0x687ff (XFEATURE_MASK_FPSSE|XFEATURE_MASK_YMM|"
+            + "XFEATURE_MASK_BNDREGS|XFEATURE_MASK_BNDCSR|XFEATURE_MASK_AVX512|XFEATURE_MASK_PT|XFEATURE_MASK_PKRU|XFEATURE_MASK_PASID|"
+            + "XFEATURE_MASK_LBR|XFEATURE_MASK_XTILE)", Of("arch_prctl", [0x1023, 0x12], 0x687ff));
+        Assert.Equal("arch_prctl(0x1023, 0x12) = 0x20", Of("arch_prctl", [0x1023, 0x12], 0x20, options: raw));
+    }
+
+    [Fact]
+    public void PR_SCHED_CORE_GET_prints_the_cookie_it_wrote()
+    {
+        var m = new FakeMemory();
+        ulong cookie = m.Longs(unchecked((long)0xdeadc0debadc0dedUL));
+        Assert.Equal("prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 1234, 0x1 /* PIDTYPE_TGID */, [0xdeadc0debadc0ded]) = 0",
+            Of("prctl", [62, 0xffffffff00000000, 0xffffffff000004d2, 1, cookie], 0, m));
+        Assert.Equal($"prctl(PR_SCHED_CORE, 0x4 /* PR_SCHED_CORE_??? */, -1, 0xffffffff /* PIDTYPE_??? */, 0x{cookie:x}) = -1 EINVAL (Invalid argument)",
+            Of("prctl", [62, 4, 0xffffffff, 0xffffffff, cookie], -22, m));
+        Assert.Equal("prctl(0x3e, 0, 1234, 0, NULL) = -1 ESRCH (No such process)",
+            Of("prctl", [62, 0, 1234, 0, 0], -3, m, new DecodeOptions { ConstStyle = ConstStyle.Raw }));
+    }
+
     [Fact]
     public void Resource_limits()
     {

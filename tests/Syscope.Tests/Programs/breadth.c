@@ -73,6 +73,31 @@ int main(void)
     sys(__NR_prctl, PR_GET_NAME, (unsigned long)name, 0, 0, 0);
     sys(__NR_prctl, PR_SET_NAME, (unsigned long)"0123456789abcdef", 0, 0, 0);
     sys(__NR_prctl, 0xffffffff, 0xfffffffe, 0xfffffffd, 0xfffffffc, 0xfffffffb);
+    /* PR_SCHED_CORE: the command, a pid, its scope in a comment, the cookie's address (no such pid). */
+    sys(__NR_prctl, PR_SCHED_CORE, HIGH | 0 /* PR_SCHED_CORE_GET */, HIGH | 0x7ffffffe, HIGH | 2, 0);
+    sys(__NR_prctl, PR_SCHED_CORE, 1 /* PR_SCHED_CORE_CREATE */, 0x7ffffffe, 3, 0x1000);
+    sys(__NR_prctl, PR_SCHED_CORE, 4, -1UL, 0xffffffff, 0);
+    /* Speculation controls: what this machine says, and controls refused. */
+    sys(__NR_prctl, PR_GET_SPECULATION_CTRL, 0 /* PR_SPEC_STORE_BYPASS */, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_SPECULATION_CTRL, 1 /* PR_SPEC_INDIRECT_BRANCH */, 0, 0, 0);
+    sys(__NR_prctl, PR_GET_SPECULATION_CTRL, 3, bogus, 0, 0);
+    sys(__NR_prctl, PR_SET_SPECULATION_CTRL, 0, 1, 0, 0);
+    sys(__NR_prctl, PR_SET_SPECULATION_CTRL, bogus, bogus, 0, 0);
+    /* Syscall user dispatch: a region that wraps around, and an unknown mode (both refused). */
+    sys(__NR_prctl, PR_SET_SYSCALL_USER_DISPATCH, 1 /* PR_SYS_DISPATCH_ON */, bogus, 0, 0);
+    sys(__NR_prctl, PR_SET_SYSCALL_USER_DISPATCH, HIGH, 1, 1, 1);
+    /* Vector lengths, tagged addresses and pointer authentication: arm64 only, refused here. */
+    sys(__NR_prctl, PR_SVE_SET_VL, 0xff, 1, 2, 3);
+    sys(__NR_prctl, PR_SVE_SET_VL, 0x600ff, 1, 2, 3);
+    sys(__NR_prctl, PR_SME_SET_VL, 0xbad00000, 1, 2, 3);
+    sys(__NR_prctl, PR_SME_GET_VL, 1, 2, 3, 4);
+    sys(__NR_prctl, PR_SET_TAGGED_ADDR_CTRL, 0x57ae57f4, 1, 2, 3);
+    sys(__NR_prctl, PR_SET_TAGGED_ADDR_CTRL, -1UL, 1, 2, 3);
+    sys(__NR_prctl, PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0);
+    sys(__NR_prctl, PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0);
+    /* PR_SET_TSC's and PR_SET_PTRACER's arguments are ints. */
+    sys(__NR_prctl, PR_SET_TSC, HIGH | 7, 0, 0, 0);
+    sys(__NR_prctl, PR_SET_PTRACER, HIGH | 0xffffffff, 0, 0, 0);
 
     /* arch_prctl: x86 state components by name, in a comment. */
     sys(__NR_arch_prctl, 0x1004 /* ARCH_GET_GS */, (unsigned long)&addr, 0, 0, 0);

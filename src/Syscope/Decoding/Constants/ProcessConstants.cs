@@ -127,6 +127,41 @@ internal static class ProcessConstants
     /// <summary>&lt;linux/prctl.h&gt; PR_SET_VMA operations.</summary>
     public static readonly ValueSet SetVma = new("PR_SET_VMA_???", false, new Named(0, "PR_SET_VMA_ANON_NAME"));
 
+    /// <summary>&lt;linux/prctl.h&gt; PR_SCHED_CORE commands.</summary>
+    public static readonly ValueSet SchedCore = new("PR_SCHED_CORE_???", false,
+        new(0, "PR_SCHED_CORE_GET"), new(1, "PR_SCHED_CORE_CREATE"), new(2, "PR_SCHED_CORE_SHARE_TO"),
+        new(3, "PR_SCHED_CORE_SHARE_FROM"));
+
+    /// <summary>PR_SCHED_CORE's scope, by the kernel's pid types (&lt;linux/pid.h&gt;, kernel-internal), as strace names it.</summary>
+    public static readonly ValueSet PidTypes = new("PIDTYPE_???", false,
+        new(0, "PIDTYPE_PID"), new(1, "PIDTYPE_TGID"), new(2, "PIDTYPE_PGID"), new(3, "PIDTYPE_SID"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_GET/SET_SPECULATION_CTRL: the misfeature, the control set, and the state returned.</summary>
+    public static readonly ValueSet SpecMisfeature = new("PR_SPEC_???", false,
+        new(0, "PR_SPEC_STORE_BYPASS"), new(1, "PR_SPEC_INDIRECT_BRANCH"), new(2, "PR_SPEC_L1D_FLUSH"));
+
+    public static readonly ValueSet SpecControl = new("PR_SPEC_???", false,
+        new(2, "PR_SPEC_ENABLE"), new(4, "PR_SPEC_DISABLE"), new(8, "PR_SPEC_FORCE_DISABLE"), new(16, "PR_SPEC_DISABLE_NOEXEC"));
+
+    public static readonly FlagSet SpecState = new("PR_SPEC_???", "PR_SPEC_NOT_AFFECTED",
+        new(1, "PR_SPEC_PRCTL"), new(2, "PR_SPEC_ENABLE"), new(4, "PR_SPEC_DISABLE"), new(8, "PR_SPEC_FORCE_DISABLE"),
+        new(16, "PR_SPEC_DISABLE_NOEXEC"));
+
+    /// <summary>&lt;linux/prctl.h&gt; PR_SET_SYSCALL_USER_DISPATCH modes.</summary>
+    public static readonly ValueSet SyscallDispatch = new("PR_SYS_DISPATCH_???", false,
+        new(0, "PR_SYS_DISPATCH_OFF"), new(1, "PR_SYS_DISPATCH_ON"));
+
+    /// <summary>&lt;linux/prctl.h&gt; the flags above an SVE or SME vector length (bits 16 and up).</summary>
+    public static readonly FlagSet SveVlFlags = new("PR_SVE_???", null,
+        new(1 << 18, "PR_SVE_SET_VL_ONEXEC"), new(1 << 17, "PR_SVE_VL_INHERIT"));
+
+    public static readonly FlagSet SmeVlFlags = new("PR_SME_???", null,
+        new(1 << 18, "PR_SME_SET_VL_ONEXEC"), new(1 << 17, "PR_SME_VL_INHERIT"));
+
+    /// <summary>&lt;linux/prctl.h&gt; the MTE tag check fault mode of PR_SET_TAGGED_ADDR_CTRL (bits 1-2).</summary>
+    public static readonly ValueSet MteTcf = new("PR_MTE_TCF_???", false,
+        new(0, "PR_MTE_TCF_NONE"), new(2, "PR_MTE_TCF_SYNC"), new(4, "PR_MTE_TCF_ASYNC"), new(6, "PR_MTE_TCF_MASK"));
+
     /// <summary>&lt;linux/futex.h&gt; commands (the private and clock bits are printed apart).</summary>
     public static readonly ValueSet FutexCommands = new("FUTEX_???", false,
         new(0, "FUTEX_WAIT"), new(1, "FUTEX_WAKE"), new(2, "FUTEX_FD"), new(3, "FUTEX_REQUEUE"),

@@ -1,4 +1,5 @@
 using Syscope.Decoding.Constants;
+using Syscope.Events;
 using Syscope.Syscalls;
 using static Syscope.Decoding.Constants.ArchPrctlCode;
 using static Syscope.Decoding.Constants.PrctlOption;
@@ -36,6 +37,13 @@ internal static class PrctlDecoders
     private static void ArchExit(ref DecodeContext c)
     {
         var op = (ArchPrctlCode)c.Arg(0);
+        // A request for a state component returns the set now permitted.
+        if (op is ARCH_REQ_XCOMP_PERM or ARCH_REQ_XCOMP_GUEST_PERM && !c.Failed)
+        {
+            c.Aux.Style = ConstStyle.Abbrev;
+            FlagsReturned(ref c, ProcessConstants.XfeatureMasks, XfeatureMasksKnown);
+            return;
+        }
         if (op is not (ARCH_GET_FS or ARCH_GET_GS or ARCH_GET_XCOMP_SUPP or ARCH_GET_XCOMP_PERM or ARCH_GET_XCOMP_GUEST_PERM)) return;
         c.Out.Sep();
         if (c.Failed || c.Arg(1) == 0 || !Printers.TryRead(ref c, c.Arg(1), out ulong v)) { c.Out.Ptr(c.Arg(1)); return; }
@@ -43,6 +51,8 @@ internal static class PrctlDecoders
         if (op is ARCH_GET_FS or ARCH_GET_GS) c.Out.Ptr(v); else Commented(c.Out, v, null, ProcessConstants.XfeatureMasks);
         c.Out.Raw((byte)']');
     }
+
+    private const long XfeatureMasksKnown = 0x687ff;
 
     /// <summary>A number with its names in a comment in every style but raw ("0x11 /*
     /// XFEATURE_XTILE_CFG */"), as strace prints x86 state components.</summary>
@@ -96,7 +106,7 @@ internal static class PrctlDecoders
             case PR_SET_NAME: c.Out.Sep(); TaskName(ref c, c.Arg(1), TaskCommLength - 1); return;
             case PR_SET_DUMPABLE: c.Out.Sep(); ProcessConstants.SuidDump.Print(c.Out, c.Arg(1)); return;
             case PR_SET_UNALIGN: c.Out.Sep(); ProcessConstants.Unalign.Print(c.Out, c.Arg(1)); return;
-            case PR_SET_TSC: c.Out.Sep(); ProcessConstants.Tsc.Print(c.Out, c.Arg(1)); return;
+            case PR_SET_TSC: c.Out.Sep(); ProcessConstants.Tsc.Print(c.Out, (uint)c.Arg(1)); return;
             case PR_SET_SECUREBITS: c.Out.Sep(); ProcessConstants.Securebits.Print(c.Out, c.Arg(1)); return;
             case PR_CAPBSET_READ or PR_CAPBSET_DROP: c.Out.Sep(); CapabilityConstants.Names.Print(c.Out, c.Arg(1)); return;
             case PR_SET_KEEPCAPS or PR_SET_CHILD_SUBREAPER or PR_SET_TIMERSLACK or PR_SET_TIMING or PR_SET_ENDIAN
@@ -109,10 +119,10 @@ internal static class PrctlDecoders
                 return;
             case PR_SET_PTRACER:
                 c.Out.Sep();
-                if ((long)c.Arg(1) != -1) { c.PidNotes.Write(c.Out, (int)c.Arg(1)); return; }
+                if (c.IntArg(1) != -1) { c.PidNotes.Write(c.Out, c.IntArg(1)); return; }
                 var mark = c.Out.BeginConst();
                 c.Out.ConstName("PR_SET_PTRACER_ANY"u8);
-                c.Out.EndConst(mark, c.Arg(1), NumberBase.Decimal);
+                c.Out.EndConst(mark, unchecked((ulong)-1L), NumberBase.Decimal);
                 return;
             case PR_CAP_AMBIENT:
                 c.Out.Sep();
@@ -142,10 +152,82 @@ internal static class PrctlDecoders
                 c.Out.Sep();
                 Printers.String(ref c, c.Arg(4));
                 return;
+            case PR_SCHED_CORE:
+                c.Out.Sep();
+                ProcessConstants.SchedCore.Print(c.Out, (uint)c.Arg(1));
+                c.Out.Sep();
+                c.PidNotes.Write(c.Out, c.IntArg(2), (uint)c.Arg(3) switch { 2 => PidKind.Group, 3 => PidKind.Session, _ => PidKind.Process });
+                c.Out.Sep();
+                Commented(c.Out, (uint)c.Arg(3), ProcessConstants.PidTypes, null);
+                // PR_SCHED_CORE_GET writes the cookie through the last argument: printed at exit.
+                if ((uint)c.Arg(1) == PR_SCHED_CORE_GET) c.Out.SepAhead(); else Args.Ptr(ref c, 4);
+                return;
+            case PR_GET_SPECULATION_CTRL:
+                c.Out.Sep();
+                ProcessConstants.SpecMisfeature.Print(c.Out, c.Arg(1));
+                return;
+            case PR_SET_SPECULATION_CTRL:
+                c.Out.Sep();
+                ProcessConstants.SpecMisfeature.Print(c.Out, c.Arg(1));
+                c.Out.Sep();
+                // The control is named only for a misfeature the kernel knows.
+                if (ProcessConstants.SpecMisfeature.TryName(c.Arg(1), out _)) ProcessConstants.SpecControl.Print(c.Out, c.Arg(2));
+                else c.Out.Hex(c.Arg(2));
+                return;
+            case PR_SET_SYSCALL_USER_DISPATCH:
+                c.Out.Sep();
+                ProcessConstants.SyscallDispatch.Print(c.Out, c.Arg(1));
+                if (c.Arg(1) != PR_SYS_DISPATCH_ON) { HexFrom(ref c, 2); return; }
+                Args.Hex(ref c, 2);
+                Args.ULong(ref c, 3);
+                Args.Ptr(ref c, 4);
+                return;
+            case PR_SVE_SET_VL or PR_SME_SET_VL:
+                c.Out.Sep();
+                VectorLength(c.Out, c.Arg(1), option);
+                return;
+            case PR_SVE_GET_VL or PR_SME_GET_VL:
+                return;
+            case PR_SET_TAGGED_ADDR_CTRL:
+                c.Out.Sep();
+                TaggedAddrControl(c.Out, c.Arg(1));
+                HexFrom(ref c, 2);
+                return;
             default:
                 HexFrom(ref c, 1);
                 return;
         }
+    }
+
+    private const ulong PR_SCHED_CORE_GET = 0, PR_SYS_DISPATCH_ON = 1, VectorLengthMask = 0xffff;
+
+    /// <summary>An SVE or SME vector length: the length alone below 64 KiB, otherwise the flags
+    /// above it then the length ("PR_SVE_SET_VL_ONEXEC|0xff", "0x10000|0"), one constant for -X.</summary>
+    private static void VectorLength(ArgWriter w, ulong value, PrctlOption option)
+    {
+        if (value <= VectorLengthMask) { w.Hex(value); return; }
+        var flags = option is PR_SVE_SET_VL or PR_SVE_GET_VL ? ProcessConstants.SveVlFlags : ProcessConstants.SmeVlFlags;
+        var mark = w.BeginConst();
+        flags.Print(w, value & ~VectorLengthMask, after: false, bare: true);
+        w.Raw((byte)'|').Hex(value & VectorLengthMask);
+        w.EndConst(mark, value);
+    }
+
+    private const int MteTagShift = 3;
+
+    /// <summary>PR_SET_TAGGED_ADDR_CTRL's control word, one constant for -X: whether tagged
+    /// addresses are on ("!PR_TAGGED_ADDR_ENABLE" when not), the MTE fault mode, the tag mask
+    /// ("0xcafe&lt;&lt;PR_MTE_TAG_SHIFT") and any higher bits in hex.</summary>
+    private static void TaggedAddrControl(ArgWriter w, ulong value)
+    {
+        var mark = w.BeginConst();
+        if ((value & 1) == 0) w.Raw((byte)'!');
+        w.ConstName("PR_TAGGED_ADDR_ENABLE"u8).Raw((byte)'|');
+        ProcessConstants.MteTcf.Print(w, value & 6);
+        ulong tags = (value >> MteTagShift) & 0xffff, rest = value & ~0x7ffffUL;
+        if (tags != 0) w.Raw((byte)'|').Hex(tags).Raw("<<"u8).ConstName("PR_MTE_TAG_SHIFT"u8);
+        if (rest != 0) w.Raw((byte)'|').Hex(rest);
+        w.EndConst(mark, value);
     }
 
     private static void Exit(ref DecodeContext c)
@@ -166,6 +248,27 @@ internal static class PrctlDecoders
                 return;
             case PR_GET_FP_MODE when !c.Failed:
                 FlagsReturned(ref c, ProcessConstants.FpMode, 0x3);
+                return;
+            case PR_PAC_GET_ENABLED_KEYS when !c.Failed:
+                FlagsReturned(ref c, ProcessConstants.PacEnabledKeys, 0xf);
+                return;
+            case PR_GET_SPECULATION_CTRL when !c.Failed && ProcessConstants.SpecMisfeature.TryName(c.Arg(1), out _):
+                c.ReturnFormat = ReturnFormat.Hex;
+                if (c.Out.Style != ConstStyle.Raw && (c.ReturnValue == 0 || (c.ReturnValue & 0x1f) != 0))
+                    ProcessConstants.SpecState.Print(c.Aux, (ulong)c.ReturnValue);
+                return;
+            case PR_SVE_SET_VL or PR_SVE_GET_VL or PR_SME_SET_VL or PR_SME_GET_VL when !c.Failed:
+                c.ReturnFormat = ReturnFormat.Hex;
+                if ((ulong)c.ReturnValue > VectorLengthMask && c.Out.Style != ConstStyle.Raw) VectorLength(c.Aux, (ulong)c.ReturnValue, option);
+                return;
+            case PR_GET_TAGGED_ADDR_CTRL when !c.Failed:
+                c.ReturnFormat = ReturnFormat.Hex;
+                if (c.Out.Style != ConstStyle.Raw) TaggedAddrControl(c.Aux, (ulong)c.ReturnValue);
+                return;
+            case PR_SCHED_CORE when (uint)c.Arg(1) == PR_SCHED_CORE_GET:
+                c.Out.Sep();
+                if (c.Failed || c.Arg(4) == 0 || !Printers.TryRead(ref c, c.Arg(4), out ulong cookie)) { c.Out.Ptr(c.Arg(4)); return; }
+                c.Out.Raw((byte)'[').Hex(cookie).Raw((byte)']');
                 return;
             case PR_GET_NAME:
                 c.Out.Sep();
