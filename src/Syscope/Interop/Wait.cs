@@ -13,6 +13,12 @@ internal static partial class Wait
     /// library user's own processes are left to them.</summary>
     public const int Tracer = WALL | WNOTHREAD;
 
+    /// <summary>What the tracer thread waits with when syscope is the init of a pid namespace
+    /// (unshare --pid --fork syscope ...): orphans of the namespace become children of its main
+    /// thread, and a dying nested namespace's init waits until they are reaped, so the tracer
+    /// reaps every child of the process.</summary>
+    public const int Reaper = WALL;
+
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     private static partial int WaitPid(int pid, out int status, int options);
 

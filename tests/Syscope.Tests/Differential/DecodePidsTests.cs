@@ -103,6 +103,20 @@ public partial class DecodePidsTests(ITestOutputHelper output)
         Assert.Equal(strace, syscope);
     }
 
+    /// <summary>As a pid namespace's init, syscope inherits the namespace's orphans: here the tracees
+    /// of a nested namespace whose init exits first, which the kernel kills and which that init's end
+    /// waits for until someone reaps them.  syscope reaps them, as strace does, and ends.</summary>
+    [NeedsFact(Workloads.Strace, "unshare", "root")]
+    public void Syscope_as_a_pid_namespace_init_reaps_the_orphans()
+    {
+        string[] args = ["-f", "-e", "trace=none", "unshare", "--pid", "--fork", "sh", "-c", "sleep 30 & exit 0"];
+        var strace = Runner.Run("unshare", ["-Urpf", "strace", .. args], timeoutMs: 20_000);
+        var syscope = Runner.Run("unshare", ["-Urpf", SyscopeCli.Executable, "trace", .. args], timeoutMs: 20_000);
+        // Pids in the namespace are small (and syscope's threads take some): every number is masked.
+        Assert.Equal(Regex.Replace(Masked(strace, null), @"\d+", "N"), Regex.Replace(Masked(syscope, null), @"\d+", "N"));
+        Assert.Contains("+++ killed by SIGKILL +++", syscope.Stderr);
+    }
+
     /// <summary>Runs strace and syscope with the same arguments and asserts the masked outputs (and
     /// the -o file when given) are equal; returns both.</summary>
     private (string Strace, string Syscope) Same(string[] args, string? outFile = null, string[]? syscopeOnly = null)

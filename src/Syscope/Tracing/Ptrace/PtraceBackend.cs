@@ -243,11 +243,14 @@ internal sealed partial class PtraceBackend : ITraceBackend
         }
     }
 
+    /// <summary>syscope is its pid namespace's init: orphans are its to reap.</summary>
+    private static readonly bool s_reaper = Environment.ProcessId == 1;
+
     /// <summary>Blocks in waitpid, except while a delayed tracee is due: then it polls.</summary>
     private int WaitNext(out int status)
     {
         int dueMs = ResumeDelayed();
-        int options = dueMs < 0 ? Wait.Tracer : Wait.Tracer | Wait.WNOHANG;
+        int options = (s_reaper ? Wait.Reaper : Wait.Tracer) | (dueMs < 0 ? 0 : Wait.WNOHANG);
         int pid;
         if (_systemTime)
         {
