@@ -23,6 +23,9 @@ public class NetlinkFamiliesTests
             "{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(NFNL_SUBSYS_NFTABLES)}], 20, MSG_DONTWAIT, NULL, 0) = 20",
         "sendto(3, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_SETENFORCE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {val=1}], 20, MSG_DONTWAIT, NULL, 0) = RC",
         "sendto(3, [{nlmsg_len=20, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=7, nlmsg_pid=0}, \"\\x03\\x00\\x00\\x00\"], 20, MSG_DONTWAIT, NULL, 0) = 20",
+        "sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=7, nlmsg_pid=0}, " +
+            "{tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, tcm_parent=0, tcm_info=0}, " +
+            "[{nla_len=10, nla_type=TCA_KIND}, \"pfifo\"]], 48, MSG_DONTWAIT, NULL, 0) = 48",
         "sendto(3, [[{nlmsg_len=20, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=8, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ...}], " +
             "... /* ADDR */], 40, MSG_DONTWAIT, NULL, 0) = -1 EFAULT (Bad address)",
         "+++ exited with 0 +++",
@@ -94,5 +97,26 @@ public class NetlinkFamiliesTests
         ulong partial = m.Put(new byte[15]);
         Assert.Equal($"sendto(3, 0x{partial:x}, 16, 0, NULL, 0) = -1 EFAULT (Bad address)",
             Of("sendto", [3, partial, 16, 0, 0, 0], -14, m, fds: new Fds()));
+    }
+
+    [Fact]
+    public void Route_attributes_cut_by_unreadable_memory()
+    {
+        var m = new FakeMemory();
+        byte[] tcm = new byte[20];
+        // TCA_STAB holding TCA_STAB_DATA, two u16 of which only the first can be read.
+        byte[] stab = [.. Message(0x26, 0x300, [.. tcm, 12, 0, 8, 0, 8, 0, 2, 0, 0xbd, 0xac, 0xba, 0xef])];
+        ulong a = m.Put(stab[..^2]);
+        Assert.Equal("sendto(4, [{nlmsg_len=48, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, " +
+            "{tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, tcm_info=0}, [{nla_len=12, nla_type=TCA_STAB}, " +
+            $"[{{nla_len=8, nla_type=TCA_STAB_DATA}}, [44221, ... /* 0x{a + 46:x} */]]]], 48, 0, NULL, 0) = -1 EFAULT (Bad address)",
+            Of("sendto", [4, a, 48, 0, 0, 0], -14, m, fds: new Fds()));
+        // A kind without its NUL, and a struct value (TCA_RATE) that is read whole.
+        byte[] kind = [.. Message(0x26, 0x300, [.. tcm, 7, 0, 1, 0, 0x61, 0x62, 0x63, 0, 6, 0, 5, 0, 0xcd, 0xab, 0, 0])];
+        ulong b = m.Put(kind);
+        Assert.Equal("sendto(4, [{nlmsg_len=52, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, " +
+            "{tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, tcm_info=0}, [[{nla_len=7, nla_type=TCA_KIND}, \"abc\"...], " +
+            "[{nla_len=6, nla_type=TCA_RATE}, {interval=-51, ewma_log=171}]]], 52, 0, NULL, 0) = 52",
+            Of("sendto", [4, b, 52, 0, 0, 0], 52, m, fds: new Fds()));
     }
 }

@@ -6,6 +6,7 @@
 #include <linux/genetlink.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/selinux_netlink.h>
 #include <linux/xfrm.h>
@@ -24,7 +25,7 @@ static int open_bound(int protocol)
 
 static void send_header(int fd, unsigned short type, unsigned short flags, const void *body, unsigned len)
 {
-	char buf[64] = { 0 };
+	char buf[128] = { 0 };
 	struct nlmsghdr *h = (struct nlmsghdr *) buf;
 	h->nlmsg_len = NLMSG_HDRLEN + len;
 	h->nlmsg_type = type;
@@ -46,6 +47,14 @@ int main(void)
 	send_header(open_bound(NETLINK_SELINUX), SELNL_MSG_SETENFORCE, NLM_F_REQUEST, &enforce, sizeof(enforce));
 	struct genlmsghdr g = { .cmd = CTRL_CMD_GETFAMILY };
 	send_header(open_bound(NETLINK_GENERIC), GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_DUMP, &g, sizeof(g));
+
+	/* A traffic control dump of lo's qdiscs, with a kind attribute. */
+	struct { struct tcmsg tc; struct nlattr kind; char name[8]; } qdisc = {
+		.tc = { .tcm_family = AF_UNSPEC, .tcm_ifindex = 1 },
+		.kind = { .nla_len = NLA_HDRLEN + 6, .nla_type = TCA_KIND },
+		.name = "pfifo",
+	};
+	send_header(open_bound(NETLINK_ROUTE), RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, &qdisc, sizeof(qdisc));
 
 	/* Two route messages whose second header lies on an unmapped page. */
 	long page = sysconf(_SC_PAGESIZE);

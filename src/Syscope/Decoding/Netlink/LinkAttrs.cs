@@ -51,7 +51,7 @@ internal static class LinkAttrs
         {
             case 1 or 8: return NlattrPrinter.S32(w, v);
             case 2:
-                if (v.Length < 1) return false;
+                if (NlattrPrinter.Unfit(w, v, 1) is bool fit3) return fit3;
                 RtnetlinkConstants.XdpAttached.Print(w, v[0]);
                 return true;
             case 3: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.XdpFlags);
@@ -63,7 +63,7 @@ internal static class LinkAttrs
     /// <summary>struct rtnl_link_ifmap.</summary>
     private static bool Map(ArgWriter w, ReadOnlySpan<byte> v)
     {
-        if (v.Length < 32) return false;
+        if (NlattrPrinter.Unfit(w, v, 32) is bool fit4) return fit4;
         w.Raw("{mem_start="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v)).Raw(", mem_end="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[8..]))
             .Raw(", base_addr="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[16..])).Raw(", irq="u8).UInt(BinaryPrimitives.ReadUInt16LittleEndian(v[24..]))
             .Raw(", dma="u8).UInt(v[26]).Raw(", port="u8).UInt(v[27]).Raw((byte)'}');

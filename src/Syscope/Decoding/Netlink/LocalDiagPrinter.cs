@@ -82,12 +82,15 @@ internal static class LocalDiagPrinter
         {
             case 0: return NlattrPrinter.Str(ref c, v);
             case 1:
-                if (v.Length < 8) return false;
-                w.Raw("{udiag_vfs_ino="u8).UInt(U32(v, 0)).Raw(", udiag_vfs_dev="u8).UInt(U32(v, 4)).Raw((byte)'}');
+                if (NlattrPrinter.Unfit(w, v, 8) is bool fit1) return fit1;
+                w.Raw("{udiag_vfs_dev="u8);
+                StatPrinters.Makedev(w, U32(v, 4));
+                w.Raw(", udiag_vfs_ino="u8).UInt(U32(v, 0)).Raw((byte)'}');
                 return true;
-            case 2 or 7: return NlattrPrinter.U32(w, v);
+            case 2: return NlattrPrinter.U32(w, v);
+            case 3: return NlattrPrinter.Array(ref c, v, 4, NlattrPrinter.U32Element);
             case 4:
-                if (v.Length < 8) return false;
+                if (NlattrPrinter.Unfit(w, v, 8) is bool fit2) return fit2;
                 w.Raw("{udiag_rqueue="u8).UInt(U32(v, 0)).Raw(", udiag_wqueue="u8).UInt(U32(v, 4)).Raw((byte)'}');
                 return true;
             case 5: return SockDiagPrinter.MemInfo(w, v);

@@ -8,15 +8,6 @@ internal static class NeighRulePrinter
 {
     private const int NdmsgSize = 12, RuleSize = 12;
 
-    /// <summary>A dump request may carry only struct rtgenmsg, its family.</summary>
-    public static void GetNeigh(ref DecodeContext c, ReadOnlySpan<byte> b)
-    {
-        if (b.Length >= NdmsgSize) { Neigh(ref c, b); return; }
-        c.Out.Raw("{rtgen_family="u8);
-        NetConstants.Families.Print(c.Out, b[0]);
-        c.Out.Raw((byte)'}');
-    }
-
     public static void Neigh(ref DecodeContext c, ReadOnlySpan<byte> b)
     {
         var w = c.Out;
@@ -57,20 +48,20 @@ internal static class NeighRulePrinter
             case 1: return NlattrPrinter.InetAddr(w, v, family);
             case 2: return NlattrPrinter.HwAddr(w, v);
             case 3:
-                if (v.Length < 16) return false;
+                if (NlattrPrinter.Unfit(w, v, 16) is bool fit5) return fit5;
                 w.Raw("{ndm_confirmed="u8).UInt(RtnetlinkPrinter.U32(v, 0)).Raw(", ndm_used="u8).UInt(RtnetlinkPrinter.U32(v, 4))
                     .Raw(", ndm_updated="u8).UInt(RtnetlinkPrinter.U32(v, 8)).Raw(", ndm_refcnt="u8).UInt(RtnetlinkPrinter.U32(v, 12)).Raw((byte)'}');
                 return true;
             case 4 or 7 or 11 or 13: return NlattrPrinter.U32(w, v);
             case 5: return NlattrPrinter.U16(w, v);
             case 6:
-                if (v.Length < 2) return false;
+                if (NlattrPrinter.Unfit(w, v, 2) is bool fit6) return fit6;
                 w.Raw("htons("u8).UInt(BinaryPrimitives.ReadUInt16BigEndian(v)).Raw((byte)')');
                 return true;
             case 8 or 9: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 10: return NlattrPrinter.S32(w, v);
             case 12:
-                if (v.Length < 1) return false;
+                if (NlattrPrinter.Unfit(w, v, 1) is bool fit7) return fit7;
                 RtnetlinkConstants.Protocols.Print(w, v[0]);
                 return true;
             default: return false;
@@ -86,23 +77,23 @@ internal static class NeighRulePrinter
             case 3 or 17: return NlattrPrinter.Str(ref c, v);
             case 4 or 6 or 10 or 11 or 13 or 14 or 16: return NlattrPrinter.U32(w, v);
             case 15:
-                if (v.Length < 4) return false;
+                if (NlattrPrinter.Unfit(w, v, 4) is bool fit8) return fit8;
                 RtnetlinkConstants.Tables.PrintBare(w, RtnetlinkPrinter.U32(v, 0));
                 return true;
             case 19: return NlattrPrinter.U8(w, v);
             case 20 or 23 or 24:
                 bool uid = type == 20;
                 int width = uid ? 4 : 2;
-                if (v.Length < 2 * width) return false;
+                if (NlattrPrinter.Unfit(w, v, 2 * width) is bool fit9) return fit9;
                 w.Raw("{start="u8).UInt(uid ? RtnetlinkPrinter.U32(v, 0) : BinaryPrimitives.ReadUInt16LittleEndian(v))
                     .Raw(", end="u8).UInt(uid ? RtnetlinkPrinter.U32(v, 4) : BinaryPrimitives.ReadUInt16LittleEndian(v[2..])).Raw((byte)'}');
                 return true;
             case 21:
-                if (v.Length < 1) return false;
+                if (NlattrPrinter.Unfit(w, v, 1) is bool fit10) return fit10;
                 RtnetlinkConstants.Protocols.Print(w, v[0]);
                 return true;
             case 22:
-                if (v.Length < 1) return false;
+                if (NlattrPrinter.Unfit(w, v, 1) is bool fit11) return fit11;
                 NetConstants.IpProtocols.Print(w, v[0]);
                 return true;
             default: return false;

@@ -6,7 +6,11 @@ namespace Syscope.Decoding.Netlink;
 
 /// <summary>Which attribute set a run of netlink attributes belongs to: it names the types and
 /// picks each value's decoder.</summary>
-internal enum AttrTable : byte { None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag }
+internal enum AttrTable : byte
+{
+    None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag,
+    Tc, TcAction, NeighTable, AddrLabel, Dcb, Netconf, Mdb, Nsid, Stats, CacheReport4, CacheReport6, Nexthop, TcStab, TcStats
+}
 
 /// <summary>
 /// Netlink attributes (struct nlattr and its value) as strace prints them: one as
@@ -73,7 +77,7 @@ internal static class NlattrPrinter
         w.Raw((byte)']');
     }
 
-    private static ValueSet Names(AttrTable table) => table switch
+    private static ValueSet Names(AttrTable table) => RouteMessages.Names(table) ?? table switch
     {
         AttrTable.ErrorAck => NetlinkConstants.ErrAttrs,
         AttrTable.Addr => RtnetlinkConstants.AddrAttrs,
@@ -92,8 +96,44 @@ internal static class NlattrPrinter
     {
         1 => Str(ref c, v),
         2 => U32(c.Out, v),
+        3 => Array(ref c, v, 1, U8Element),
         _ => false,
     };
+
+    /// <summary>For a structure value of size bytes: false (print it as hex) when the value is
+    /// shorter, true after printing its address when it cannot be read, null to decode it.
+    /// Use: <c>if (NlattrPrinter.Unfit(w, v, 16) is bool r) return r;</c></summary>
+    public static bool? Unfit(ArgWriter w, ReadOnlySpan<byte> v, int size)
+    {
+        if (v.Length < size) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
+        return null;
+    }
+
+    /// <summary>An array of size-byte elements as strace prints one: whole elements only (hex
+    /// when there is none), an unreadable one as "... /* 0x... */", cut after -s unless -v.</summary>
+    public static bool Array(ref DecodeContext c, ReadOnlySpan<byte> v, int size, ElementPrinter element)
+    {
+        if (v.Length < size) return false;
+        var w = c.Out;
+        w.Raw((byte)'[');
+        for (int i = 0, n = v.Length / size; i < n; i++)
+        {
+            if (i > 0) w.Raw(", "u8);
+            if (!c.Unabbreviated && i == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            var e = v.Slice(i * size, size);
+            if (NetlinkBuffer.PrintedUnreadElement(w, e, size, false)) break;
+            element(w, e);
+        }
+        w.Raw((byte)']');
+        return true;
+    }
+
+    public delegate void ElementPrinter(ArgWriter w, ReadOnlySpan<byte> e);
+
+    public static readonly ElementPrinter U8Element = (w, e) => w.UInt(e[0]);
+    public static readonly ElementPrinter U16Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(e));
+    public static readonly ElementPrinter U32Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(e));
 
     public static bool U8(ArgWriter w, ReadOnlySpan<byte> v)
     {
@@ -151,7 +191,8 @@ internal static class NlattrPrinter
         int nul = v.IndexOf((byte)0);
         if (nul >= 0 && nul <= limit) { c.Out.Quoted(v[..nul], c.Options.HexStrings, false); return true; }
         int end = nul >= 0 ? nul : v.Length;
-        c.Out.Quoted(v[..Math.Min(end, limit)], c.Options.HexStrings, end > limit);
+        // Without its NUL the string ends with "...", as strace marks one it could not finish.
+        c.Out.Quoted(v[..Math.Min(end, limit)], c.Options.HexStrings, end > limit || nul < 0);
         return true;
     }
 

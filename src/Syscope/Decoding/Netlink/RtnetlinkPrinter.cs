@@ -9,19 +9,34 @@ namespace Syscope.Decoding.Netlink;
 internal static class RtnetlinkPrinter
 {
     private const int IfinfomsgSize = 16, IfaddrmsgSize = 8, RtmsgSize = 12;
+    private const byte AF_BRIDGE = 7;
 
     public static bool Decode(ref DecodeContext c, ushort type, ReadOnlySpan<byte> body)
     {
         if (type == NetlinkConstants.NLMSG_DONE) return false;
         if (body.IsEmpty) { NetlinkPrinter.HexString(ref c, body); return true; }
+        // strace reads the family first, and the rest of the header after it.
+        if (NetlinkBuffer.PrintedAddress(c.Out, body, 1)) return true;
         switch (type)
         {
             case >= 0x10 and <= 0x13: Link(ref c, body); break;
             case >= 0x14 and <= 0x16 or 0x3a or 0x3e: Addr(ref c, body); break;
             case >= 0x18 and <= 0x1a: Route(ref c, body); break;
             case 0x1c or 0x1d: NeighRulePrinter.Neigh(ref c, body); break;
-            case 0x1e: NeighRulePrinter.GetNeigh(ref c, body); break;
+            case 0x1e when body[0] == AF_BRIDGE: Link(ref c, body); break;
+            case 0x1e: NeighRulePrinter.Neigh(ref c, body); break;
             case >= 0x20 and <= 0x22: NeighRulePrinter.Rule(ref c, body); break;
+            case >= 0x24 and <= 0x2e and not (0x27 or 0x2b) or >= 0x64 and <= 0x66: RouteMessages.Tc(ref c, body); break;
+            case >= 0x30 and <= 0x32: RouteMessages.FamilyOnly(ref c, body, "tca_family="u8, AttrTable.TcAction); break;
+            case 0x40 or 0x42 or 0x43: RouteMessages.FamilyOnly(ref c, body, "ndtm_family="u8, AttrTable.NeighTable); break;
+            case >= 0x48 and <= 0x4a: RouteMessages.AddrLabel(ref c, body); break;
+            case 0x4e or 0x4f: RouteMessages.Dcb(ref c, body); break;
+            case >= 0x50 and <= 0x52: RouteMessages.FamilyOnly(ref c, body, "ncm_family="u8, AttrTable.Netconf); break;
+            case >= 0x54 and <= 0x56: RouteMessages.Mdb(ref c, body); break;
+            case >= 0x58 and <= 0x5a: RouteMessages.FamilyOnly(ref c, body, "rtgen_family="u8, AttrTable.Nsid); break;
+            case 0x5c or 0x5e: RouteMessages.Stats(ref c, body); break;
+            case 0x60: RouteMessages.FamilyOnly(ref c, body, "rtgen_family="u8, AttrTable.CacheReport4); break;
+            case >= 0x68 and <= 0x6a: RouteMessages.Nexthop(ref c, body); break;
             default: Family(ref c, body); break;
         }
         return true;
@@ -39,15 +54,16 @@ internal static class RtnetlinkPrinter
         c.Out.Raw((byte)'}');
     }
 
-    /// <summary>Opens the struct with its family; false (after ", ...}") when the body is too
-    /// short for the rest.</summary>
+    /// <summary>Opens the struct with its family; false (after "...}", or the rest's address
+    /// and "}") when the body is too short for the rest or the rest cannot be read.</summary>
     internal static bool Head(ArgWriter w, ReadOnlySpan<byte> body, ReadOnlySpan<byte> familyField, int size)
     {
         w.Raw((byte)'{').Raw(familyField);
         NetConstants.Families.Print(w, body[0]);
         w.Raw(", "u8);
-        if (body.Length >= size) return true;
-        w.Raw("...}"u8);
+        if (body.Length < size) { w.Raw("...}"u8); return false; }
+        if (!NetlinkBuffer.PrintedAddress(w, body[1..], size - 1)) return true;
+        w.Raw((byte)'}');
         return false;
     }
 
@@ -61,8 +77,7 @@ internal static class RtnetlinkPrinter
         NlattrPrinter.IfIndexValue(c.Host, w, BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
         w.Raw(", ifi_flags="u8);
         RtnetlinkConstants.InterfaceFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[8..]));
-        w.Raw(", ifi_change="u8);
-        RtnetlinkConstants.InterfaceFlags.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(b[12..]));
+        w.Raw(", ifi_change="u8).Hex(BinaryPrimitives.ReadUInt32LittleEndian(b[12..]));
         w.Raw((byte)'}');
         Tail(ref c, b, IfinfomsgSize, AttrTable.Link);
     }
@@ -117,7 +132,7 @@ internal static class RtnetlinkPrinter
         AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
         AttrTable.Neigh => NeighRulePrinter.NeighValue(ref c, type, v, family),
         AttrTable.Rule => NeighRulePrinter.RuleValue(ref c, type, v, family),
-        _ => false,
+        _ => RouteMessages.AttrValue(ref c, table, type, v),
     };
 
     private static bool AddrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v, byte family)
@@ -128,7 +143,7 @@ internal static class RtnetlinkPrinter
             case 1 or 2 or 4 or 5 or 7: return NlattrPrinter.InetAddr(w, v, family);
             case 3: return NlattrPrinter.Str(ref c, v);
             case 6:
-                if (v.Length < 16) return false;
+                if (NlattrPrinter.Unfit(w, v, 16) is bool fit14) return fit14;
                 w.Raw("{ifa_prefered="u8).UInt(U32(v, 0)).Raw(", ifa_valid="u8).UInt(U32(v, 4))
                     .Raw(", cstamp="u8).UInt(U32(v, 8)).Raw(", tstamp="u8).UInt(U32(v, 12)).Raw((byte)'}');
                 return true;
@@ -151,14 +166,14 @@ internal static class RtnetlinkPrinter
                 NlattrPrinter.Attributes(ref c, v, AttrTable.RouteMetrics, family);
                 return true;
             case 12:
-                if (v.Length < 32) return false;
+                if (NlattrPrinter.Unfit(w, v, 32) is bool fit15) return fit15;
                 w.Raw("{rta_clntref="u8).UInt(U32(v, 0)).Raw(", rta_lastuse="u8).UInt(U32(v, 4))
                     .Raw(", rta_expires="u8).Int((int)U32(v, 8)).Raw(", rta_error="u8).UInt(U32(v, 12))
                     .Raw(", rta_used="u8).UInt(U32(v, 16)).Raw(", rta_id="u8).UInt(U32(v, 20))
                     .Raw(", rta_ts="u8).UInt(U32(v, 24)).Raw(", rta_tsage="u8).UInt(U32(v, 28)).Raw((byte)'}');
                 return true;
             case 15:
-                if (v.Length < 4) return false;
+                if (NlattrPrinter.Unfit(w, v, 4) is bool fit16) return fit16;
                 RtnetlinkConstants.Tables.PrintBare(w, U32(v, 0));
                 return true;
             case 20 or 26 or 27: return NlattrPrinter.U8(w, v);

@@ -133,7 +133,7 @@ internal static class SockDiagPrinter
     /// <summary>A u32 array indexed by SK_MEMINFO_*: [[SK_MEMINFO_RMEM_ALLOC]=0, ...].</summary>
     public static bool MemInfo(ArgWriter w, ReadOnlySpan<byte> v)
     {
-        if (v.Length < 4) return false;
+        if (NlattrPrinter.Unfit(w, v, 4) is bool fit12) return fit12;
         w.Raw((byte)'[');
         for (int i = 0; i + 4 <= v.Length; i += 4)
         {
@@ -163,7 +163,7 @@ internal static class SockDiagPrinter
             case 21: return NlattrPrinter.U64(w, v);
             case 7: return MemInfo(w, v);
             case 22:
-                if (v.Length < 2) return false;
+                if (NlattrPrinter.Unfit(w, v, 2) is bool fit13) return fit13;
                 int bits = BinaryPrimitives.ReadUInt16LittleEndian(v);
                 w.Raw((byte)'{');
                 bool any = false;
