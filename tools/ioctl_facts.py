@@ -29,6 +29,10 @@ PRELUDE = "#include <sys/types.h>\n#include <sys/socket.h>\n#include <sys/time.h
 EXCLUDED = re.compile(r"^(KVM_(S390|PPC|ARM)_\w+|VIDIOC_SUBDEV_\w+|PPPIOCGIDLE|DMA_BUF_SET_NAME|SCSI_IOCTL_TAGGED_\w+"
                       r"|IOCTL_GNTALLOC_\w+|SNDRV_SEQ_IOCTL_USER_PVERSION)$")
 
+# Requests older UAPI headers named that linux-libc-dev 6.1 no longer does, which strace 6.1 still
+# prints by name: (number, name, header).
+OLDER = [(0x80082102, "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR", "linux/seccomp.h")]
+
 DEFINE = re.compile(r"^\s*#\s*define\s+([A-Za-z][A-Za-z0-9_]*)(?!\()\s+(.+?)\s*(?:/\*.*)?$")
 BUILDS = re.compile(r"\b_?[A-Z0-9]*_?IO(?:C|R|W|WR)?(?:_BAD)?\s*\(")
 NUMBER = re.compile(r"^\(?\s*(0x[0-9a-fA-F]+|[1-9][0-9]*)[uUlL]*\s*\)?$")
@@ -115,6 +119,7 @@ def ioctl_facts_text():
             names = candidates(rel, path)
             if names:
                 rows.update((code, name, rel) for code, name in evaluate(rel, names, work, homes))
+    rows.update(OLDER)
     seen, lines = set(), []
     for code, name, rel in sorted(rows):
         if (code, name) not in seen:

@@ -3,6 +3,7 @@
  * prints as the tracer decodes it. Deterministic: no addresses are printed where memory is readable. */
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/inotify.h>
 #include <linux/watchdog.h>
 #include <linux/random.h>
@@ -47,5 +48,16 @@ int main(void)
         { { .fe_logical = 1, .fe_physical = 2, .fe_length = 3, .fe_flags = 0x3f8f },
           { .fe_logical = 4, .fe_physical = 5, .fe_length = 6, .fe_flags = ~0x3f8fu } } };
     ioctl(-1, FS_IOC_FIEMAP, &map);
+    struct hd_geometry geo = { 4, 63, 1024, 2048 };
+    ioctl(-1, HDIO_GETGEO, &geo);
+    unsigned char cmd[4 + 512] = { 0xca, 1, 2, 1 };
+    ioctl(-1, HDIO_DRIVE_CMD, cmd);
+    ioctl(-1, HDIO_SET_DMA, 1);
+    long value = 3;
+    ioctl(-1, HDIO_GET_DMA, &value);
+    ioctl(-1, HDIO_SET_NICE, 0x1b);
+    ioctl(-1, HDIO_SET_BUSSTATE, 2);
+    int reset[3] = { 1, 2, 3 };
+    ioctl(-1, HDIO_DRIVE_RESET, reset);
     return 0;
 }

@@ -51,4 +51,48 @@ internal static class IoctlConstants
         new(0, "COUNTER_EVENT_OVERFLOW"), new(1, "COUNTER_EVENT_UNDERFLOW"), new(2, "COUNTER_EVENT_OVERFLOW_UNDERFLOW"),
         new(3, "COUNTER_EVENT_THRESHOLD"), new(4, "COUNTER_EVENT_INDEX"), new(5, "COUNTER_EVENT_CHANGE_OF_STATE"),
         new(6, "COUNTER_EVENT_CAPTURE"));
+
+    /// <summary>&lt;linux/hdreg.h&gt; IDE_NICE_* bit numbers, named as the shifts strace prints.</summary>
+    public static readonly FlagSet IdeNice = new("IDE_NICE_???", null,
+        new(1 << 0, "1 << IDE_NICE_DSC_OVERLAP"), new(1 << 1, "1 << IDE_NICE_ATAPI_OVERLAP"),
+        new(1 << 3, "1 << IDE_NICE_1"), new(1 << 2, "1 << IDE_NICE_0"), new(1 << 4, "1 << IDE_NICE_2"));
+
+    /// <summary>&lt;linux/hdreg.h&gt; bus states.</summary>
+    public static readonly ValueSet BusStates = new("BUSSTATE_???", false,
+        new(0, "BUSSTATE_OFF"), new(1, "BUSSTATE_ON"), new(2, "BUSSTATE_TRISTATE"));
+
+    /// <summary>ATA command opcodes (the ATA/ATAPI command set, as the kernel's &lt;linux/ata.h&gt;
+    /// names them), for HDIO_DRIVE_CMD.</summary>
+    public static readonly ValueSet AtaCommands = new("ATA_CMD_???", false,
+        new(0x00, "ATA_CMD_NOP"), new(0x03, "ATA_CMD_CFA_REQ_EXT_ERR"), new(0x06, "ATA_CMD_DSM"),
+        new(0x08, "ATA_CMD_DEV_RESET"), new(0x0b, "ATA_CMD_REQ_SENSE_DATA"), new(0x10, "ATA_CMD_RESTORE"),
+        new(0x20, "ATA_CMD_PIO_READ"), new(0x24, "ATA_CMD_PIO_READ_EXT"), new(0x25, "ATA_CMD_READ_EXT"),
+        new(0x26, "ATA_CMD_READ_QUEUED"), new(0x27, "ATA_CMD_READ_NATIVE_MAX_EXT"), new(0x29, "ATA_CMD_READ_MULTI_EXT"),
+        new(0x2a, "ATA_CMD_READ_STREAM_DMA_EXT"), new(0x2b, "ATA_CMD_READ_STREAM_EXT"), new(0x2f, "ATA_CMD_READ_LOG_EXT"),
+        new(0x30, "ATA_CMD_PIO_WRITE"), new(0x34, "ATA_CMD_PIO_WRITE_EXT"), new(0x35, "ATA_CMD_WRITE_EXT"),
+        new(0x36, "ATA_CMD_WRITE_QUEUED"), new(0x37, "ATA_CMD_SET_MAX_EXT"), new(0x38, "ATA_CMD_CFA_WRITE_NE"),
+        new(0x39, "ATA_CMD_WRITE_MULTI_EXT"), new(0x3a, "ATA_CMD_WRITE_STREAM_DMA_EXT"),
+        new(0x3b, "ATA_CMD_WRITE_STREAM_EXT"), new(0x3d, "ATA_CMD_WRITE_FUA_EXT"),
+        new(0x3e, "ATA_CMD_WRITE_QUEUED_FUA_EXT"), new(0x3f, "ATA_CMD_WRITE_LOG_EXT"), new(0x40, "ATA_CMD_VERIFY"),
+        new(0x42, "ATA_CMD_VERIFY_EXT"), new(0x45, "ATA_CMD_WRITE_UNCORR_EXT"), new(0x47, "ATA_CMD_READ_LOG_DMA_EXT"),
+        new(0x4a, "ATA_CMD_ZAC_MGMT_IN"), new(0x51, "ATA_CMD_CONFIG_STREAM"), new(0x57, "ATA_CMD_WRITE_LOG_DMA_EXT"),
+        new(0x5b, "ATA_CMD_TRUSTED_NONDATA"), new(0x5c, "ATA_CMD_TRUSTED_RCV"), new(0x5d, "ATA_CMD_TRUSTED_RCV_DMA"),
+        new(0x5e, "ATA_CMD_TRUSTED_SND"), new(0x5f, "ATA_CMD_TRUSTED_SND_DMA"), new(0x60, "ATA_CMD_FPDMA_READ"),
+        new(0x61, "ATA_CMD_FPDMA_WRITE"), new(0x63, "ATA_CMD_NCQ_NON_DATA"), new(0x64, "ATA_CMD_FPDMA_SEND"),
+        new(0x65, "ATA_CMD_FPDMA_RECV"), new(0x87, "ATA_CMD_CFA_TRANS_SECT"), new(0x90, "ATA_CMD_EDD"),
+        new(0x91, "ATA_CMD_INIT_DEV_PARAMS"), new(0x92, "ATA_CMD_DOWNLOAD_MICRO"), new(0x93, "ATA_CMD_DOWNLOAD_MICRO_DMA"),
+        new(0x9f, "ATA_CMD_ZAC_MGMT_OUT"), new(0xa0, "ATA_CMD_PACKET"), new(0xa1, "ATA_CMD_ID_ATAPI"),
+        new(0xa2, "ATA_CMD_SERVICE"), new(0xb0, "ATA_CMD_SMART"), new(0xb1, "ATA_CMD_CONF_OVERLAY"),
+        new(0xb4, "ATA_CMD_SANITIZE_DEVICE"), new(0xc0, "ATA_CMD_CFA_ERASE"), new(0xc4, "ATA_CMD_READ_MULTI"),
+        new(0xc5, "ATA_CMD_WRITE_MULTI"), new(0xc6, "ATA_CMD_SET_MULTI"), new(0xc8, "ATA_CMD_READ"),
+        new(0xca, "ATA_CMD_WRITE"), new(0xcd, "ATA_CMD_CFA_WRITE_MULT_NE"), new(0xce, "ATA_CMD_WRITE_MULTI_FUA_EXT"),
+        new(0xd1, "ATA_CMD_CHK_MED_CRD_TYP"), new(0xde, "ATA_CMD_MEDIA_LOCK"), new(0xdf, "ATA_CMD_MEDIA_UNLOCK"),
+        new(0xe0, "ATA_CMD_STANDBYNOW1"), new(0xe1, "ATA_CMD_IDLEIMMEDIATE"), new(0xe2, "ATA_CMD_STANDBY"),
+        new(0xe3, "ATA_CMD_IDLE"), new(0xe4, "ATA_CMD_PMP_READ"), new(0xe5, "ATA_CMD_CHK_POWER"),
+        new(0xe6, "ATA_CMD_SLEEP"), new(0xe7, "ATA_CMD_FLUSH"), new(0xe8, "ATA_CMD_PMP_WRITE"),
+        new(0xe9, "ATA_CMD_PMP_READ_DMA"), new(0xea, "ATA_CMD_FLUSH_EXT"), new(0xeb, "ATA_CMD_PMP_WRITE_DMA"),
+        new(0xec, "ATA_CMD_ID_ATA"), new(0xef, "ATA_CMD_SET_FEATURES"), new(0xf1, "ATA_CMD_SEC_SET_PASS"),
+        new(0xf2, "ATA_CMD_SEC_UNLOCK"), new(0xf3, "ATA_CMD_SEC_ERASE_PREP"), new(0xf4, "ATA_CMD_SEC_ERASE_UNIT"),
+        new(0xf5, "ATA_CMD_SEC_FREEZE_LOCK"), new(0xf6, "ATA_CMD_SEC_DISABLE_PASS"), new(0xf8, "ATA_CMD_READ_NATIVE_MAX"),
+        new(0xf9, "ATA_CMD_SET_MAX"));
 }

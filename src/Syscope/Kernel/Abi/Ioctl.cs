@@ -48,3 +48,13 @@ internal unsafe struct FiemapExtent
     [CField("fe_flags")] public uint Flags;
     [CField("fe_reserved")] public fixed uint Reserved[3];
 }
+
+[CLayout("struct hd_geometry", "linux/hdreg.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct HdGeometry
+{
+    [CField("heads")] public byte Heads;
+    [CField("sectors")] public byte Sectors;
+    [CField("cylinders")] public ushort Cylinders;
+    [CField("start")] public ulong Start;
+}
