@@ -111,6 +111,14 @@ $d/held
 -r 0 -a -p $P -d cwd
 +r 0 -a -p $P -d cwd
 -a -p $P -E
++E -a -p $P -d 0-50
+-X -a -p $P
+-X -U -a -p $P
+-s -e /proc -a -p $P
+-s +e /dev -a -p $P
+-N
+-N -a -p $P
+-M -a -p $P -d cwd
 -a -p $P -n -P
 -a -p $P -d txt
 EOF

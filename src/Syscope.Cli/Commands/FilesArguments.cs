@@ -20,6 +20,8 @@ internal sealed class FilesArguments
 {
     public LsofSelection Selection { get; } = new();
     public FilesNaming Naming { get; private set; } = new();
+    /// <summary>-X and +e/-e: what is left unread.</summary>
+    public FilesReading Reading { get; private set; } = new();
     public LsofColumns Columns { get; private set; } = new();
     public bool Terse { get; private set; }
     public string? Fields { get; private set; }
@@ -82,6 +84,7 @@ internal sealed class FilesArguments
         if (Fields != null && RepeatMarker != null && HasNewlineConversion(RepeatMarker))
             throw new UserError($"%n illegal in -r m<fmt> when -F has been specified: \"{UntrustedText.Escape(RepeatMarker)}\"");
         if (_crossOver && !_directory) throw new UserError("-x must accompany +d or +D");
+        if (Reading.SkipInet && Selection.Inet.Count > 0) throw new UserError("-i is useless when -X is specified.");
         Columns = Columns with { SizeOff = _size ? SizeOffColumn.Size : _offset ? SizeOffColumn.Offset : SizeOffColumn.Both };
     }
 
@@ -129,6 +132,26 @@ internal sealed class FilesArguments
         }
     }
 
+    /// <summary>+e/-e PATH: PATH must be a mount point, as lsof requires.</summary>
+    private void Exempt(char sign, string? path)
+    {
+        // lsof prints the C library's "(null)" for a value left out.
+        if (path == null || path.StartsWith('-') || path.StartsWith('+'))
+            throw new UserError($"{sign}e not followed by a file system path: \"{UntrustedText.Escape(path ?? "(null)")}\"");
+        if (!MountInfo.Mounts().Any(m => m.Dir == path))
+            throw new UserError($"\"{sign}e {UntrustedText.Escape(path)}\" is not a mounted file system.");
+        Reading = Reading with { Exempt = [.. Reading.Exempt ?? [], new Exemption(sign, path)] };
+    }
+
+    /// <summary>-N: the device numbers of the NFS file systems mounted, whose files it selects.</summary>
+    private static HashSet<ulong> NfsDevices()
+    {
+        var devices = new HashSet<ulong>();
+        foreach (var (dir, type) in MountInfo.Mounts())
+            if (type.StartsWith("nfs", StringComparison.Ordinal) && FileStatus.Stat(UntrustedText.ToBytes(dir), out var st) == 0) devices.Add(st.Device);
+        return devices;
+    }
+
     /// <summary>The letters of one word: flags, until an option that takes a value eats the rest.</summary>
     private void Cluster(char sign, string letters)
     {
@@ -150,9 +173,17 @@ internal sealed class FilesArguments
                 case 'U' when !plus: Selection.Unix = true; break;
                 case 'v' when !plus: Version = true; break;
                 case 'E':
-                    Naming = Naming with { Peers = true };
+                    Naming = Naming with { Peers = true, PeerFiles = plus };
                     Columns = Columns with { Peers = true };
                     break;
+                case 'N' when !plus: Selection.Nfs = NfsDevices(); break;
+                // -M: portmapper registrations are not shown, which is lsof's default too.
+                case 'M' when !plus: break;
+                case 'M': throw new UserError("+M is not supported: syscope does not ask the portmapper for registrations");
+                case 'X' when !plus: Reading = Reading with { SkipInet = true }; break;
+                case 'e':
+                    Exempt(sign, rest.Length > 0 ? rest : _next < _words.Count ? _words[_next++] : null);
+                    return;
                 case 'p' when !plus: Pids(Required(rest, "no process ID specified")); return;
                 case 'c' when !plus: Command(Required(rest, "missing -c option value")); return;
                 case 'c':

@@ -95,7 +95,7 @@ internal static class FilesCommand
     /// <summary>One listing; the number of processes (and tasks) listed.</summary>
     private static int ListOnce(FilesArguments a, TextWriter output, LsofSelection.Found found)
     {
-        var processes = FilesQuery.Run(a.Selection, a.Naming, found).Processes;
+        var processes = FilesQuery.Run(a.Selection, a.Naming, found, a.Reading).Processes;
         if (a.Json)
         {
             using var buffer = new MemoryStream();

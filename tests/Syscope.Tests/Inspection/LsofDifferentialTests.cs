@@ -7,7 +7,7 @@ namespace Syscope.Tests.Inspection;
 
 /// <summary>
 /// lsof's options beyond the selections (-g PGID lists, -K tasks, +L link counts, -T TCP/TPI
-/// info, -x with +d/+D, -b, -o N, -S N, -r/+r) and its exit-status rules, each run under Debian's
+/// info, -x with +d/+D, -b, -o N, -S N, -r/+r, -X, +e/-e, -N, -M, +E/-E) and its exit-status rules, each run under Debian's
 /// lsof and `syscope files` on the same live processes: a Python holder in a process group of its
 /// own, with two more threads, a deleted file and a twice-linked file open, a TCP listener and a
 /// connection with unread bytes, a UDP socket and a UNIX socket pair; a directory tree with a
@@ -69,7 +69,7 @@ public sealed class LsofDifferentialTests(ITestOutputHelper log) : IDisposable
     public void Options_list_the_rows_lsof_lists()
     {
         var (p, port, single) = StartHolders();
-        string d = _live.Dir, tree = Path.Combine(d, "tree");
+        string d = _live.Dir, tree = Path.Combine(d, "tree"), mnt = Path.Combine(tree, "mnt");
         string[][] cases =
         [
             // -g: the PGID column, and PGID lists (the holder leads its own group)
@@ -100,6 +100,14 @@ public sealed class LsofDifferentialTests(ITestOutputHelper log) : IDisposable
             ["-a", "-p", p, "-o", "5", "-d", "1"], ["-a", "-p", p, "-o5", "-d", "1"], ["-a", "-p", p, "-o", "-d", "3-9"], ["-a", "-p", p, "-S", "1", "-d", "cwd"],
             ["-a", "-p", p, "-S", "-d", "cwd"], ["-a", "-p", p, "-F", "pcfnk"], ["-F", "/x"], ["-F", "pn", "-t"], ["-s", "tcp"], ["-s", "FOO:LISTEN"],
             ["-p"], ["-c"], ["-u"], ["-d"], ["+d"], ["-p", "1,2x"], ["-r", "1m"], ["-F", "pn", "-r", "1m%n"],
+            // -X: no TCP or UDP table read; -N: NFS files; -M: no portmapper.  -e/+e: files of an exempted file
+            // system unstat'ed, with -s: after such a file lsof 4.95 shows 0t64 as the offset of every later
+            // row of the process, which is no offset of theirs (syscope shows the real ones).
+            ["-X", "-a", "-p", p], ["-X", "-a", "-p", p, "-U"], ["-X", "-i"], ["-s", "-e", mnt, "-a", "-p", p], ["-s", "+e", mnt, "-a", "-p", p, "-d", "0-50"],
+            ["-s", "-e", "/proc", "-e", mnt, "-a", "-p", p, "-d", "cwd,3-50"], ["-e", "/nonexistent", "-a", "-p", p], ["-e"], ["-e", "-a"],
+            ["-N"], ["-N", "-a", "-p", p], ["-N", "-p", p], ["-M", "-a", "-p", p, "-d", "cwd"],
+            // -E / +E: endpoints in NAME; +E lists the endpoints' files too
+            ["-E", "-a", "-p", p, "-U"], ["+E", "-a", "-p", p, "-U"], ["+E", "-a", "-p", p, "-d", "3-50"], ["-E", "-a", "-p", p, "-i"], ["+E", "-a", "-p", p, "-i", "-n", "-P"],
         ];
         var results = cases.Select(LsofComparison.Run).ToList();
         var different = results.Where(c => !c.Identical).ToList();

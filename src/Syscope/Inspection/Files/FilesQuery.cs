@@ -3,8 +3,9 @@ using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
-/// <summary>How names are shown: -n/-P for numbers; Peers for lsof -E endpoints.</summary>
-internal sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false);
+/// <summary>How names are shown: -n/-P for numbers; Peers for lsof -E endpoints, PeerFiles for +E
+/// (the endpoints' own files listed too).</summary>
+internal sealed record FilesNaming(bool NumericHosts = false, bool NumericPorts = false, bool Peers = false, bool PeerFiles = false);
 
 /// <summary>The listed processes (and -K tasks) with their selected files.</summary>
 internal sealed record FilesResult(List<ProcessFiles> Processes);
@@ -12,11 +13,11 @@ internal sealed record FilesResult(List<ProcessFiles> Processes);
 internal static class FilesQuery
 {
     /// <summary>One listing.  found gathers what the selectors found; -r keeps it across passes.</summary>
-    public static FilesResult Run(LsofSelection selection, FilesNaming naming, LsofSelection.Found found)
+    public static FilesResult Run(LsofSelection selection, FilesNaming naming, LsofSelection.Found found, FilesReading? reading = null)
     {
         var names = EndpointNames.FromSystem(naming.NumericHosts, naming.NumericPorts);
         var tablesFor = OpenFileReader.TablesPerNamespace();
-        var reader = new OpenFileReader(names, tablesFor);
+        var reader = new OpenFileReader(names, tablesFor, reading);
         var result = new List<ProcessFiles>();
         int self = Environment.ProcessId;
         foreach (int pid in selection.OnlyPids ?? ProcessTable.Pids())
@@ -40,7 +41,7 @@ internal static class FilesQuery
                 result.Add(task with { Files = taskRows, Tid = tid, TaskCommand = EndpointIndex.Comm(pid, tid) ?? "" });
             }
         }
-        if (naming.Peers) AddPeers(result, tablesFor);
+        if (naming.Peers) AddPeers(result, tablesFor, naming.PeerFiles ? reader : null, selection);
         return new FilesResult(result);
     }
 
@@ -73,7 +74,9 @@ internal static class FilesQuery
         catch (UserError) { return null; }
     }
 
-    private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor)
+    /// <summary>-E: each pipe's and socket's other ends in its NAME.  +E (peerReader given): the
+    /// files of those ends are listed too, whatever the selection, each in its process's place.</summary>
+    private static void AddPeers(List<ProcessFiles> result, Func<int, SocketTables> tablesFor, OpenFileReader? peerReader, LsofSelection selection)
     {
         var index = EndpointIndex.Scan();
         // Named FIFOs are found by device and inode, one more pass over /proc per FIFO.
@@ -81,25 +84,64 @@ internal static class FilesQuery
         List<Endpoint> FifoHolders(OpenFile f) =>
             fifos.TryGetValue((f.DeviceNumber!.Value, f.Inode), out var h) ? h
                 : fifos[(f.DeviceNumber!.Value, f.Inode)] = EndpointIndex.HoldersOfFile(f.Name, f.DeviceNumber!.Value, f.Inode);
+        var ends = new HashSet<(int Pid, int Fd)>();
+        OpenFile WithPeers(OpenFile f, int pid)
+        {
+            var others = Ends(f, pid, index, tablesFor(pid), FifoHolders, out string? prefix);
+            foreach (var e in others) ends.Add((e.Pid, e.Fd));
+            string text = string.Join(' ', others.Select(e => e.ToString()));
+            return f with { Peers = prefix == null && text.Length == 0 ? null : prefix == null ? text : text.Length == 0 ? prefix : prefix + " " + text };
+        }
         for (int i = 0; i < result.Count; i++)
         {
             var p = result[i];
-            var tables = tablesFor(p.Process.Pid);
-            var rows = p.Files.Select(f => f with { Peers = PeerText(f, p.Process.Pid, index, tables, FifoHolders) }).ToList();
-            result[i] = p with { Files = rows };
+            result[i] = p with { Files = p.Files.Select(f => WithPeers(f, p.Process.Pid)).ToList() };
+        }
+        if (peerReader == null) return;
+        foreach (var byPid in ends.GroupBy(e => e.Pid))
+        {
+            int at = result.FindIndex(p => p.Process.Pid == byPid.Key && p.Tid == 0);
+            var listed = at >= 0 ? result[at].Files.Where(f => f.FdNumber >= 0).Select(f => f.FdNumber).ToHashSet() : [];
+            var wanted = byPid.Select(e => e.Fd).Where(fd => !listed.Contains(fd)).ToHashSet();
+            if (wanted.Count == 0 || ProcessTable.TryRead(byPid.Key) is not { } owner) continue;
+            ProcessFiles? files;
+            try { files = peerReader.TryRead(owner); }
+            catch (UserError) { continue; }
+            if (files == null) continue;
+            var added = files.Files.Where(f => wanted.Contains(f.FdNumber)).Select(f => WithPeers(selection.Shown(f), owner.Pid)).ToList();
+            if (added.Count == 0) continue;
+            if (at < 0)
+            {
+                int before = result.FindIndex(p => p.Process.Pid > owner.Pid);
+                result.Insert(before < 0 ? result.Count : before, files with { Files = added });
+                continue;
+            }
+            // Descriptor rows come last, by number: each end goes before the first listed one above it.
+            var rows = result[at].Files.ToList();
+            foreach (var f in added)
+            {
+                int next = rows.FindIndex(r => r.FdNumber > f.FdNumber);
+                rows.Insert(next < 0 ? rows.Count : next, f);
+            }
+            result[at] = result[at] with { Files = rows };
         }
     }
 
-    private static string? PeerText(OpenFile f, int pid, EndpointIndex index, SocketTables tables, Func<OpenFile, List<Endpoint>> fifoHolders)
+    /// <summary>The other ends of a pipe, FIFO, local TCP connection or UNIX socket, by PID and FD;
+    /// a UNIX socket's peer inode goes first in the text ("->INO=N").</summary>
+    private static List<Endpoint> Ends(OpenFile f, int pid, EndpointIndex index, SocketTables tables, Func<OpenFile, List<Endpoint>> fifoHolders, out string? prefix)
     {
+        prefix = null;
         IEnumerable<Endpoint> others;
         if (f.IsPipe) others = index.Holders(f.Inode).Where(e => !(e.Pid == pid && e.Fd == f.FdNumber));
         else if (f.Type == "FIFO" && f.FdNumber >= 0 && f.DeviceNumber != null) others = fifoHolders(f).Where(e => !(e.Pid == pid && e.Fd == f.FdNumber));
         else if (f.Inet != null && tables.LocalPeer(f.Inet) is { } peer) others = index.Holders(peer.Inode);
         else if (f.Unix != null && UnixPeers.PeerOf(f.Unix.Inode) is ulong peerInode)
-            return $"->INO={peerInode}" + string.Concat(index.Holders(peerInode).Select(e => " " + e));
-        else return null;
-        var list = others.OrderBy(e => e.Pid).ThenBy(e => e.Fd).Select(e => e.ToString()).ToList();
-        return list.Count == 0 ? null : string.Join(' ', list);
+        {
+            prefix = $"->INO={peerInode}";
+            return index.Holders(peerInode).ToList();
+        }
+        else return [];
+        return others.OrderBy(e => e.Pid).ThenBy(e => e.Fd).ToList();
     }
 }

@@ -36,9 +36,11 @@ internal sealed class LsofSelection
     public ulong? LinkLimit { get; set; }
     /// <summary>-K: processes that have threads besides the main one, each thread listed as a task.</summary>
     public bool Tasks { get; set; }
+    /// <summary>-N: files on NFS, by the device numbers of the NFS file systems mounted.</summary>
+    public HashSet<ulong>? Nfs { get; set; }
 
     private bool HasProcessSelection => Pids.Count + Pgids.Count + Commands.Count + CommandPatterns.Count + Uids.Count > 0 || Tasks;
-    private bool HasFileSelection => Fds != null || Inet.Count > 0 || Unix || Files.Count > 0 || LinkLimit != null;
+    private bool HasFileSelection => Fds != null || Inet.Count > 0 || Unix || Files.Count > 0 || LinkLimit != null || Nfs != null;
     public bool Empty => !HasProcessSelection && !HasFileSelection;
 
     /// <summary>True when only network selections are given: processes need only their sockets read.</summary>
@@ -81,14 +83,16 @@ internal sealed class LsofSelection
         bool unix = Unix && f.Unix != null;
         bool links = LinkLimit is ulong limit && f.Links is ulong n && n < limit;
         bool tasks = Tasks && hasTasks;
+        bool nfs = Nfs != null && f.DeviceNumber is ulong device && Nfs.Contains(device);
 
         if (And)
             return (Fds is null || fd)
                 && (Inet.Count == 0 || inet >= 0)
                 && (!Unix || unix)
                 && (Files.Count == 0 || file >= 0)
-                && (LinkLimit == null || links);
-        return pid || pgid || command || uid || tasks || fd || inet >= 0 || unix || file >= 0 || links;
+                && (LinkLimit == null || links)
+                && (Nfs == null || nfs);
+        return pid || pgid || command || uid || tasks || fd || inet >= 0 || unix || file >= 0 || links || nfs;
     }
 
     /// <summary>The row as lsof lists it: a file found in a +d/+D directory is named by the path it
@@ -110,7 +114,7 @@ internal sealed class LsofSelection
             _patterns = new bool[s.CommandPatterns.Count], _uids = new bool[s.Uids.Count], _inet = new bool[s.Inet.Count], _files = new bool[s.Files.Count];
         private readonly HashSet<(string, ulong)>[] _entries = s.Files.Select(_ => new HashSet<(string, ulong)>()).ToArray();
         private readonly HashSet<string> _states = new(StringComparer.OrdinalIgnoreCase);
-        private bool _task;
+        private bool _task, _nfs;
 
         public void MarkProcess(ProcessEntry p)
         {
@@ -125,6 +129,7 @@ internal sealed class LsofSelection
         {
             if (inet >= 0) _inet[inet] = true;
             if (f.Inet is { Protocol: InetProtocol.Tcp }) _states.Add(f.Inet.StateName);
+            if (s.Nfs != null && f.DeviceNumber is ulong device && s.Nfs.Contains(device)) _nfs = true;
             if (file < 0) return;
             _files[file] = true;
             if (s.Files[file].Entries != null) _entries[file].Add((f.Device, f.Inode));
@@ -133,12 +138,12 @@ internal sealed class LsofSelection
         public void MarkTask() => _task = true;
 
         /// <summary>lsof's exit status rule: 0 when every PID, PGID, command, user, -i address,
-        /// included TCP state and file asked for was found, and a task when -K asked for tasks
+        /// included TCP state and file asked for was found, a task when -K asked for tasks and an NFS file for -N
         /// (nothing listed is no failure by itself: `lsof -d 999` exits 0).  lsof 4.95 counts a
         /// ^command as a command never found, so any -c ^NAME makes the status 1.</summary>
         public bool All => s.ExcludedCommands.Count == 0 && _pids.All(b => b) && _pgids.All(b => b) && _commands.All(b => b)
             && _patterns.All(b => b) && _uids.All(b => b) && _inet.All(b => b) && _files.All(b => b)
-            && s.States.Included(InetProtocol.Tcp).All(_states.Contains) && (_task || !s.Tasks)
+            && s.States.Included(InetProtocol.Tcp).All(_states.Contains) && (_task || !s.Tasks) && (_nfs || s.Nfs == null)
             && s.Files.Select((f, i) => f.Entries == null || f.Entries.Keys.All(_entries[i].Contains)).All(b => b);
     }
 }

@@ -5,13 +5,36 @@ using Syscope.Tracing;
 
 namespace Syscope.Inspection.Files;
 
+/// <summary>lsof's +e/-e PATH: a mounted file system whose files are listed without stat(2) (and
+/// with +e without readlink(2)), since those calls may block there (a dead NFS server).</summary>
+internal sealed record Exemption(char Sign, string Dir)
+{
+    /// <summary>The path lies on the exempted file system, as lsof judges it: by its name.</summary>
+    public bool Covers(string path) =>
+        path == Dir || path.StartsWith(Dir == "/" ? "/" : Dir + "/", StringComparison.Ordinal);
+}
+
+/// <summary>What lsof leaves unread: -X the TCP and UDP tables, +e/-e the files of exempted file systems.</summary>
+internal sealed record FilesReading(bool SkipInet = false, IReadOnlyList<Exemption>? Exempt = null)
+{
+    /// <summary>lsof's row for a file on an exempted file system: no mode, type "UNKN" and the FD
+    /// kind, no size or node, and the option after the name.  null when the path is not exempted.</summary>
+    public OpenFile? ExemptRow(string fd, string kind, string path, int fdNumber = -1)
+    {
+        if (Exempt?.FirstOrDefault(e => e.Covers(path)) is not { } e) return null;
+        return new(fd, ' ', "UNKN" + kind, "UNKNOWN", "", "", $"{path} ({e.Sign}e {e.Dir})") { FdNumber = fdNumber };
+    }
+}
+
 /// <summary>
 /// Builds lsof's rows for a process from /proc alone: readlink and stat of /proc/PID/fd/N, its
 /// fdinfo for mode and offset, /proc/PID/maps for mapped files and the socket tables for sockets.
 /// Reads only: the process is never stopped or signalled.
 /// </summary>
-internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor)
+internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables> tablesFor, FilesReading? reading = null)
 {
+    private readonly FilesReading _reading = reading ?? new();
+
     private byte[] _buffer = new byte[4096];
     private List<FileLock>? _locks;
 
@@ -86,6 +109,7 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         string path = $"{dir}/{link}";
         string? target = FileStatus.Readlink(path, out int errno);
         if (target == null) return Unknown(fd, path, errno);
+        if (_reading.ExemptRow(fd, fd, target) is { } exempt) return exempt;
         if (FileStatus.Stat(path, out var st) != 0) return new(fd, ' ', "unknown", "", "", "", target);
         return new(fd, ' ', TypeName(st), Dev(st.Device), st.Size.ToString(), st.Inode.ToString(), target) { Inode = st.Inode, Links = st.Links, DeviceNumber = st.Device };
     }
@@ -117,7 +141,7 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
     private OpenFile? Descriptor(int pid, string dir, int fd, Func<SocketTables> tablesOnce, bool socketsOnly)
     {
         var row = DescriptorRow(pid, dir, fd, tablesOnce, socketsOnly, out var info, out var st);
-        return row == null || row.Type == "unknown" ? row
+        return row == null || row.Type == "unknown" || row.Device == "UNKNOWN" ? row
             : row with
             {
                 Position = info?.Position ?? 0,
@@ -137,6 +161,7 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
             return errno == Kernel.Errno.ENOENT || socketsOnly ? null : Unknown(fd.ToString(), path, errno);
         bool isSocket = target.StartsWith("socket:[", StringComparison.Ordinal);
         if (socketsOnly && !isSocket) return null;
+        if (!socketsOnly && _reading.ExemptRow(fd.ToString(), "fd", target, fd) is { } exempt) return exempt;
         if (FileStatus.Stat(path, out st) != 0) return null;
         info = ReadFdInfo(dir, fd);
         char mode = info?.Mode ?? ' ';
@@ -153,7 +178,7 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
         if (isSocket)
         {
             var tables = tablesOnce();
-            if (tables.Inet.TryGetValue(st.Inode, out var inet))
+            if (!_reading.SkipInet && tables.Inet.TryGetValue(st.Inode, out var inet))
                 return new(fdText, mode, inet.IsV6 ? "IPv6" : "IPv4", ino, Offset(pos), inet.Protocol == InetProtocol.Tcp ? "TCP" : "UDP",
                     names.SocketName(inet))
                 { FdNumber = fd, Inode = st.Inode, Inet = inet, Offset = pos };
@@ -163,8 +188,10 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
                 return new(fdText, mode, "netlink", "", Offset(pos), ino, nl.ProtocolName) { FdNumber = fd, Inode = st.Inode, Offset = pos };
             if (tables.Packet.TryGetValue(st.Inode, out var pk))
                 return new(fdText, mode, "pack", ino, Offset(pos), pk.ProtocolName, $"type={pk.TypeName}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
-            string proto = FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown";
-            return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, $"protocol: {proto}") { FdNumber = fd, Inode = st.Inode, Offset = pos };
+            // -X: lsof reads no TCP or UDP table, and says so of every socket it cannot name.
+            string unnamed = _reading.SkipInet ? "can't identify protocol (-X specified)"
+                : $"protocol: {FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown"}";
+            return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, unnamed) { FdNumber = fd, Inode = st.Inode, Offset = pos };
         }
         string type = TypeName(st);
         bool showsSize = st.Type is FileStat.S_IFREG or FileStat.S_IFDIR;
