@@ -88,7 +88,7 @@ internal sealed partial class StraceFormatter
         {
             // Processes picked by a scope: each line names its process, escaped as strace escapes
             // strings (the name is the process's to choose), "?" before the kernel told it.
-            w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ').Raw((byte)' ');
+            w.Raw("[pid "u8).Padded(pid, PidWidth, (byte)' ').Raw((byte)' ');
             var name = _host.ProcessName(pid);
             if (name.IsEmpty) w.Raw((byte)'?');
             else w.Escaped(name, 0);
@@ -101,13 +101,13 @@ internal sealed partial class StraceFormatter
             if (_options.OutputPath != null)
             {
                 w.Int(pid);
-                if (name.IsEmpty) while (w.Length < _pidWidth) w.Raw((byte)' ');
+                if (name.IsEmpty) while (w.Length < PidWidth) w.Raw((byte)' ');
                 else w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
                 w.Raw((byte)' ');
             }
             else
             {
-                w.Raw("[pid "u8).Padded(pid, _pidWidth, (byte)' ');
+                w.Raw("[pid "u8).Padded(pid, PidWidth, (byte)' ');
                 if (!name.IsEmpty) w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
                 w.Raw("] "u8);
             }

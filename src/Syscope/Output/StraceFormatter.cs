@@ -21,7 +21,9 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
     private readonly Dictionary<int, TraceOutput> _outputs = new();
     private readonly IHostFacts _host;
     private readonly ArgWriter _scratch = new();
-    private readonly int _pidWidth;
+    /// <summary>strace 6.1 pads pids to five columns ("[pid %5u]", "%-5u "), whatever pid_max is
+    /// (systemd raises it to 4194304; a pid namespace of one's own has its own).</summary>
+    private const int PidWidth = 5;
     private readonly PrefixNames _prefixNames;
     private long _lastLineTimestamp;
     private int _liveProcesses;
@@ -37,7 +39,6 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         _shared = shared;
         _messages = messages;
         _openPerProcess = openPerProcess ?? (_ => throw new InvalidOperationException("no per-process output"));
-        _pidWidth = host.PidMax.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         _prefixNames = new PrefixNames((options.Decode.Pids & Decoding.PidDecoding.Comm) != 0, host);
         // The siginfo of signal lines is printed here; its constants follow -X too.
         _scratch.Style = options.Decode.ConstStyle;

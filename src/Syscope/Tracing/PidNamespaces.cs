@@ -9,33 +9,82 @@ namespace Syscope.Tracing;
 /// saw in its own pid namespace as syscope's namespace numbers it.  A tracee in syscope's
 /// namespace needs nothing; one in a namespace below (unshare --pid, a container) is translated
 /// through the NSpid, NSpgid and NSsid lines of /proc/PID/status, which list a task's ids from
-/// syscope's namespace down to its own.  Found translations are kept and checked again on use,
-/// since ids are reused; a miss reads every task in /proc, as strace does.
+/// /proc's namespace down to its own.  /proc may belong to a namespace above syscope's (unshare
+/// --pid --fork syscope, without --mount-proc): then syscope's ids are found at its own depth of
+/// those lines, and a tracee's /proc entry by its id there.  Found translations are kept and
+/// checked again on use, since ids are reused; a miss reads every task in /proc, as strace does.
 /// </summary>
 internal sealed class PidNamespaces
 {
     private readonly Dictionary<(ulong Ns, int Id, PidKind Kind), int> _found = [];
+    private readonly Dictionary<int, int> _procIds = [];
     private ulong _ours;
+    /// <summary>syscope's level in the NSpid lines of /proc (0: /proc is of syscope's namespace).</summary>
+    private int _ourDepth = -1;
 
     public int Translate(int tid, int id, PidKind kind)
     {
-        if (id <= 0) return 0;
-        ulong theirs = NamespaceOf(tid);
+        if (id <= 0 || !KnowOurs()) return 0;
+        int procTid = ProcId(tid);
+        ulong theirs = NamespaceOf(procTid);
         if (theirs == 0) return 0;
-        if (_ours == 0) _ours = NamespaceOf(Environment.ProcessId);
         if (theirs == _ours) return id;
-        // How deep the tracee's namespace lies below ours: its own NSpid has one id per level.
-        int depth = IdCount(tid, 0, PidKind.Process) - 1;
-        if (depth <= 0) return 0;
-        if (_found.TryGetValue((theirs, id, kind), out int known) && IdAt(known, 0, kind, depth) == id) return known;
+        // How deep the tracee's namespace lies below /proc's: its own NSpid has one id per level.
+        int depth = IdCount(procTid, 0, PidKind.Process) - 1;
+        if (depth <= _ourDepth) return 0;
+        if (_found.TryGetValue((theirs, id, kind), out int known) && IdAt(ProcId(known), 0, kind, depth) == id) return known;
         foreach (var task in Tasks())
         {
             if (IdAt(task.Pid, task.Tid, kind, depth) != id || NamespaceAt(task.Tid, depth) != theirs) continue;
-            int ours = IdAt(task.Pid, task.Tid, kind, 0);
+            int ours = IdAt(task.Pid, task.Tid, kind, _ourDepth);
             _found[(theirs, id, kind)] = ours;
             return ours;
         }
         return 0;
+    }
+
+    /// <summary>syscope's own namespace and depth, read once.</summary>
+    private bool KnowOurs()
+    {
+        if (_ourDepth >= 0) return _ours != 0;
+        int self = int.TryParse(Interop.FileStatus.Readlink("/proc/self", out _), out int p) ? p : Environment.ProcessId;
+        _ours = NamespaceOf(self);
+        _ourDepth = Math.Max(0, IdCount(self, 0, PidKind.Process) - 1);
+        return _ours != 0;
+    }
+
+    /// <summary>The id /proc knows a task of syscope's namespace by (the same, unless /proc is of a
+    /// namespace above).</summary>
+    private int ProcId(int id)
+    {
+        if (_ourDepth == 0 || id <= 0) return id;
+        if (_procIds.TryGetValue(id, out int known) && IdAt(known, 0, PidKind.Process, _ourDepth) == id) return known;
+        foreach (var task in Tasks())
+        {
+            // The same id at our depth may be another namespace's, beside ours.
+            if (IdAt(task.Pid, task.Tid, PidKind.Process, _ourDepth) != id || !InOurNamespace(task.Pid)) continue;
+            _procIds[id] = task.Tid;
+            return task.Tid;
+        }
+        return 0;
+    }
+
+    /// <summary>Whether a process lives in syscope's namespace or below it: the first of its
+    /// ancestors at syscope's depth is in syscope's namespace (orphans go to a reaper of their own
+    /// namespace, so the chain never leaves it).</summary>
+    private bool InOurNamespace(int procPid)
+    {
+        Span<byte> status = stackalloc byte[4096];
+        for (int hops = 0; hops < 64 && procPid > 0; hops++)
+        {
+            int depth = IdCount(procPid, 0, PidKind.Process) - 1;
+            if (depth < _ourDepth) return false;
+            if (depth == _ourDepth) return NamespaceOf(procPid) == _ours;
+            int parent = 0;
+            foreach (int id in Ids(procPid, 0, "\nPPid:"u8, status)) { parent = id; break; }
+            procPid = parent;
+        }
+        return false;
     }
 
     /// <summary>A task's pid namespace at the tracee's depth: its own, when it lives exactly there
@@ -86,13 +135,16 @@ internal sealed class PidNamespaces
         return 0;
     }
 
-    private static IdList Ids(int pid, int tid, PidKind kind, Span<byte> status)
+    private static IdList Ids(int pid, int tid, PidKind kind, Span<byte> status) =>
+        Ids(pid, tid, kind switch { PidKind.Group => "\nNSpgid:"u8, PidKind.Session => "\nNSsid:"u8, _ => "\nNSpid:"u8 }, status);
+
+    /// <summary>The numbers of one line of /proc/PID[/task/TID]/status.</summary>
+    private static IdList Ids(int pid, int tid, ReadOnlySpan<byte> label, Span<byte> status)
     {
         Span<byte> path = stackalloc byte[64];
         if (!ProcPath(pid, tid, "/status"u8, path)) return default;
         int n = RawFile.ReadOnce(path, status);
         if (n <= 0) return default;
-        ReadOnlySpan<byte> label = kind switch { PidKind.Group => "\nNSpgid:"u8, PidKind.Session => "\nNSsid:"u8, _ => "\nNSpid:"u8 };
         var text = status[..n];
         int at = text.IndexOf(label);
         if (at < 0) return default;

@@ -103,6 +103,20 @@ public partial class DecodePidsTests(ITestOutputHelper output)
         Assert.Equal(strace, syscope);
     }
 
+    /// <summary>--pidns-translation from a pid namespace of syscope's own whose /proc is the outer
+    /// one's (strace's pidns tests run so): a tracee in a namespace below syscope's is found in /proc
+    /// by its id at syscope's depth, and its ids are said as syscope's namespace numbers them.</summary>
+    [NeedsFact(Workloads.Strace, Workloads.Gcc, "unshare", "root")]
+    public void Translation_works_under_a_proc_of_the_outer_namespace()
+    {
+        string[] args = ["--pidns-translation", "-f", "-e", "trace=getpid,getppid", "unshare", "--pid", "--fork", CPrograms.Path("pidnames"), "self"];
+        var strace = Runner.Run("unshare", ["-Urpf", "strace", .. args], timeoutMs: 20_000);
+        var syscope = Runner.Run("unshare", ["-Urpf", SyscopeCli.Executable, "trace", .. args], timeoutMs: 20_000);
+        Assert.Contains("in strace's PID NS */", syscope.Stderr);
+        // Pids in the namespace are small (and syscope's threads take some): every number is masked.
+        Assert.Equal(Regex.Replace(Masked(strace, null), @"\d+", "N"), Regex.Replace(Masked(syscope, null), @"\d+", "N"));
+    }
+
     /// <summary>As a pid namespace's init, syscope inherits the namespace's orphans: here the tracees
     /// of a nested namespace whose init exits first, which the kernel kills and which that init's end
     /// waits for until someone reaps them.  syscope reaps them, as strace does, and ends.</summary>
