@@ -9,7 +9,7 @@ namespace Syscope.Tests.Stacks;
 /// The unwinder's module cache, in-process over files compiled here: a file is parsed once per
 /// content, known by its build-id (and size) where it has one, else by device, inode, size and
 /// time.  Copies and hard links share one parse; a rebuild written in place over the same inode
-/// (same size), a stripped copy and files without a build-id each get their own.
+/// (same size, same time), a stripped copy and files without a build-id each get their own.
 /// </summary>
 public class ModuleCacheTests
 {
@@ -18,7 +18,7 @@ public class ModuleCacheTests
         int main(int argc, char **argv) { return NAME(argc); }
         """;
 
-    [NeedsFact("gcc", "nm", "strip", "ln")]
+    [NeedsFact("gcc", "nm", "strip", "ln", "touch")]
     public void Files_are_parsed_once_per_build_id_and_again_when_rebuilt()
     {
         string dir = Directory.CreateDirectory(CPrograms.TempFile("module-cache")).FullName;
@@ -29,6 +29,9 @@ public class ModuleCacheTests
             File.Copy(first, copy);
             Assert.Equal(0, Runner.Run("ln", [first, link]).ExitCode);
             Assert.Equal(0, Runner.Run("strip", ["-o", stripped, first]).ExitCode);
+            // Written moments before the cache first sees it (its time set ahead, so that the test
+            // does not depend on how fast this machine runs it): the stat is not trusted later.
+            File.SetLastWriteTimeUtc(first, DateTime.UtcNow.AddHours(1));
             var cache = new ModuleCache(demangle: true);
 
             var module = Get(cache, first);
@@ -44,11 +47,19 @@ public class ModuleCacheTests
             Assert.NotSame(module, Get(cache, stripped));
             Assert.Equal(2, cache.Parsed);
 
-            // Rewritten in place: the same path, inode and size, another build-id.
+            // Rewritten in place: the same path, inode and size, another build-id, and even its
+            // modification time put back (as a rewrite within one tick of the clock keeps it): the
+            // stat was taken too soon after the file was written to be trusted, so the build-id is
+            // read again.
             long inode = Inode(first);
             Assert.Equal(new FileInfo(first).Length, new FileInfo(rebuilt).Length);
+            string times = Path.Combine(dir, "times");
+            File.WriteAllText(times, "");
+            Assert.Equal(0, Runner.Run("touch", ["-r", first, times]).ExitCode);
             using (var f = new FileStream(first, FileMode.Open, FileAccess.Write)) f.Write(File.ReadAllBytes(rebuilt));
+            Assert.Equal(0, Runner.Run("touch", ["-r", times, first]).ExitCode);
             Assert.Equal(inode, Inode(first));
+            Assert.Equal(File.GetLastWriteTimeUtc(times), File.GetLastWriteTimeUtc(first));
             var again = Get(cache, first);
             Assert.NotSame(module, again);
             Assert.Equal(3, cache.Parsed);

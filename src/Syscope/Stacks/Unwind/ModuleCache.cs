@@ -12,11 +12,14 @@ namespace Syscope.Stacks.Unwind;
 /// build-id), even rewritten in place within one tick of the file system's clock, is parsed anew.
 /// (The size too, because a stripped copy keeps its original's build-id but not its .symtab.)  A
 /// file without a build-id is known by its device, inode, size and modification time.  Asked once
-/// per mapping each time a process's mappings are read again (<see cref="ProcessMappings"/>): the
-/// mapped file itself, through /proc/PID/map_files (so a file replaced or deleted since is still
-/// the mapped one; the path maps shows where map_files cannot be read), is stat'ed and its
-/// build-id read from its program headers; only a file not known by them is read whole.  Files
-/// that cannot be read or parsed are remembered as such.  The vDSO, in memory only, is copied out
+/// per mapping each time a process's mappings are read again (<see cref="ProcessMappings"/>, after
+/// every mmap and munmap): the mapped file itself, through /proc/PID/map_files (so a file replaced
+/// or deleted since is still the mapped one; the path maps shows where map_files cannot be read),
+/// is stat'ed; a stat seen before names its build-id without reading the file, unless the file had
+/// been modified within a second of that reading (a rewrite in the same tick of the file system's
+/// clock would keep its time: the build-id is read again, as git re-reads a racily clean file);
+/// otherwise the build-id is read from its program headers, and only a file not known by it is
+/// read whole.  Files that cannot be read or parsed are remembered as such.  The vDSO, in memory only, is copied out
 /// of the tracee and known by its bytes.
 /// </summary>
 /// <param name="debug">-d: told each module read, and each other path found to hold one read before.</param>
@@ -25,7 +28,13 @@ internal sealed class ModuleCache(bool demangle, Action<string>? debug = null)
     /// <summary>A file's content: its build-id and size, else (BuildId null) its device, inode, size and time.</summary>
     private readonly record struct ModuleKey(string? BuildId, long Size, ulong Device = 0, ulong Inode = 0, long ModifiedNs = 0);
 
+    private readonly record struct FileStamp(ulong Device, ulong Inode, long Size, long ModifiedNs);
+
+    /// <summary>A stat is trusted for a file modified at least this long before it was read.</summary>
+    private const long SettledNs = 1_000_000_000;
+
     private readonly Dictionary<ModuleKey, (LoadedModule? Module, string Path)> _files = new();
+    private readonly Dictionary<FileStamp, (ModuleKey Key, bool Settled)> _stamps = new();
     private readonly HashSet<(ModuleKey, string)> _paths = new();
     private readonly List<LoadedModule> _vdsos = [];
 
@@ -37,8 +46,16 @@ internal sealed class ModuleCache(bool demangle, Action<string>? debug = null)
         if (m.Inode == 0) return m.Path == "[vdso]" ? Vdso(m, memory) : null;
         string file = $"/proc/{pid}/map_files/{m.Start:x}-{m.End:x}";
         if (FileStatus.Stat(file, out var st) != 0 && FileStatus.Stat(file = m.Path, out st) != 0) return null;
-        string? id = BuildIdNote.Read(file) is { } bytes ? Convert.ToHexStringLower(bytes) : null;
-        var key = id != null ? new ModuleKey(id, st.Size) : new ModuleKey(null, st.Size, st.Device, st.Inode, st.ModifiedNs);
+        var stamp = new FileStamp(st.Device, st.Inode, st.Size, st.ModifiedNs);
+        ModuleKey key;
+        if (_stamps.TryGetValue(stamp, out var seen) && seen.Settled) key = seen.Key;
+        else
+        {
+            long now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+            string? id = BuildIdNote.Read(file) is { } bytes ? Convert.ToHexStringLower(bytes) : null;
+            key = id != null ? new ModuleKey(id, st.Size) : new ModuleKey(null, st.Size, st.Device, st.Inode, st.ModifiedNs);
+            _stamps[stamp] = (key, now - st.ModifiedNs > SettledNs);
+        }
         if (_files.TryGetValue(key, out var known))
         {
             if (debug != null && known.Path != m.Path && _paths.Add((key, m.Path)))
