@@ -59,5 +59,13 @@ int main(void)
     ioctl(-1, HDIO_SET_BUSSTATE, 2);
     int reset[3] = { 1, 2, 3 };
     ioctl(-1, HDIO_DRIVE_RESET, reset);
+    unsigned int lines = 0xffff1e00;
+    ioctl(-1, TIOCMBIS, &lines);
+    lines = 0x61ff;
+    ioctl(-1, TIOCMSET, &lines);
+    ioctl(-1, TIOCMGET, &lines);
+    struct termio old = { 0x8180, 0x8101, 0x80bc, 0x1a2, 7, { 3, 28, 127, 21, 4, 0, 1, 0 } };
+    ioctl(-1, TCSETA, &old);
+    ioctl(-1, TCGETA, &old);
     return 0;
 }

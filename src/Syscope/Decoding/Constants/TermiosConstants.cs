@@ -48,6 +48,12 @@ internal static class TermiosConstants
         new(0x400, "ECHOPRT"), new(0x800, "ECHOKE"), new(0x1000, "FLUSHO"), new(0x4000, "PENDIN"),
         new(0x100, "TOSTOP"), new(0x10000, "EXTPROC"));
 
+    /// <summary>TIOCM_* modem lines (TIOCMGET/TIOCMSET).</summary>
+    public static readonly FlagSet ModemLines = new("TIOCM_???", null,
+        new(0x1, "TIOCM_LE"), new(0x2, "TIOCM_DTR"), new(0x4, "TIOCM_RTS"), new(0x8, "TIOCM_ST"), new(0x10, "TIOCM_SR"),
+        new(0x20, "TIOCM_CTS"), new(0x40, "TIOCM_CAR"), new(0x80, "TIOCM_RNG"), new(0x100, "TIOCM_DSR"),
+        new(0x2000, "TIOCM_OUT1"), new(0x4000, "TIOCM_OUT2"), new(0x8000, "TIOCM_LOOP"));
+
     /// <summary>&lt;linux/tty.h&gt; line disciplines.</summary>
     public static readonly ValueSet LineDisciplines = new("N_???", false,
         new(0, "N_TTY"), new(1, "N_SLIP"), new(2, "N_MOUSE"), new(3, "N_PPP"), new(4, "N_STRIP"), new(5, "N_AX25"),

@@ -1,3 +1,4 @@
+using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
 
 namespace Syscope.Decoding.Ioctls;
@@ -11,6 +12,10 @@ internal sealed class TerminalIoctls : IoctlFamily
     private const uint FIONREAD = 0x541b, FIONBIO = 0x5421, FIOASYNC = 0x5452, TIOCOUTQ = 0x5411;
     private const uint TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCGSID = 0x5429;
     private const uint FIONCLEX = 0x5450, FIOCLEX = 0x5451, TIOCNOTTY = 0x5422, TIOCSCTTY = 0x540e;
+    private const uint TCGETS2 = 0x802c542a, TCSETS2 = 0x402c542b, TCSETSW2 = 0x402c542c, TCSETSF2 = 0x402c542d;
+    private const uint TCGETA = 0x5405, TCSETA = 0x5406, TCSETAW = 0x5407, TCSETAF = 0x5408;
+    private const uint TIOCGLCKTRMIOS = 0x5456, TIOCSLCKTRMIOS = 0x5457;
+    private const uint TIOCMGET = 0x5415, TIOCMBIS = 0x5416, TIOCMBIC = 0x5417, TIOCMSET = 0x5418;
 
     public override ReadOnlySpan<byte> Types => [(byte)'T'];
 
@@ -19,6 +24,11 @@ internal sealed class TerminalIoctls : IoctlFamily
         switch (cmd)
         {
             case TCGETS or TIOCGWINSZ or TIOCGPGRP or FIONREAD or TIOCOUTQ or TIOCGPTN or TIOCGSID: return IoctlArg.AtExit;
+            case TCGETS2 or TCGETA or TIOCGLCKTRMIOS or TIOCMGET: return IoctlArg.AtExit;
+            case TCSETS2 or TCSETSW2 or TCSETSF2: c.Out.Sep(); TermiosPrinter.Print2(ref c, c.Arg(2)); return IoctlArg.Done;
+            case TCSETA or TCSETAW or TCSETAF: c.Out.Sep(); TermiosPrinter.PrintTermio(ref c, c.Arg(2)); return IoctlArg.Done;
+            case TIOCSLCKTRMIOS: c.Out.Sep(); TermiosPrinter.Print(ref c, c.Arg(2)); return IoctlArg.Done;
+            case TIOCMBIS or TIOCMBIC or TIOCMSET: c.Out.Sep(); IoctlArgs.UIntRef(ref c, c.Arg(2), TermiosConstants.ModemLines); return IoctlArg.Done;
             case FIONCLEX or FIOCLEX or TIOCNOTTY: return IoctlArg.Done;
             case TCSETS or TCSETSW or TCSETSF: c.Out.Sep(); TermiosPrinter.Print(ref c, c.Arg(2)); return IoctlArg.Done;
             case TIOCSWINSZ: c.Out.Sep(); Winsize(ref c); return IoctlArg.Done;
@@ -31,7 +41,10 @@ internal sealed class TerminalIoctls : IoctlFamily
     public override void Exit(ref DecodeContext c, uint cmd)
     {
         if (c.Failed) { c.Out.Ptr(c.Arg(2)); return; }
-        if (cmd == TCGETS) TermiosPrinter.Print(ref c, c.Arg(2));
+        if (cmd is TCGETS or TIOCGLCKTRMIOS) TermiosPrinter.Print(ref c, c.Arg(2));
+        else if (cmd == TCGETS2) TermiosPrinter.Print2(ref c, c.Arg(2));
+        else if (cmd == TCGETA) TermiosPrinter.PrintTermio(ref c, c.Arg(2));
+        else if (cmd == TIOCMGET) IoctlArgs.UIntRef(ref c, c.Arg(2), TermiosConstants.ModemLines);
         else if (cmd == TIOCGWINSZ) Winsize(ref c);
         else Args.IntRef(ref c, c.Arg(2));
     }

@@ -15,6 +15,34 @@ internal unsafe struct Termios
     [CField("c_cc")] public fixed byte Cc[19];
 }
 
+/// <summary>struct termios2 (TCGETS2/TCSETS2): termios with the line speeds in numbers.</summary>
+[CLayout("struct termios2", "asm/termbits.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct Termios2
+{
+    [CField("c_iflag")] public uint Iflag;
+    [CField("c_oflag")] public uint Oflag;
+    [CField("c_cflag")] public uint Cflag;
+    [CField("c_lflag")] public uint Lflag;
+    [CField("c_line")] public byte Line;
+    [CField("c_cc")] public fixed byte Cc[19];
+    [CField("c_ispeed")] public uint Ispeed;
+    [CField("c_ospeed")] public uint Ospeed;
+}
+
+/// <summary>The older struct termio (TCGETA/TCSETA): 16-bit flags and 8 control characters.</summary>
+[CLayout("struct termio", "asm/termios.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct Termio
+{
+    [CField("c_iflag")] public ushort Iflag;
+    [CField("c_oflag")] public ushort Oflag;
+    [CField("c_cflag")] public ushort Cflag;
+    [CField("c_lflag")] public ushort Lflag;
+    [CField("c_line")] public byte Line;
+    [CField("c_cc")] public fixed byte Cc[8];
+}
+
 [CLayout("struct winsize", "asm/termios.h")]
 [StructLayout(LayoutKind.Sequential)]
 internal struct Winsize
