@@ -78,4 +78,13 @@ internal static class RtnetlinkMoreConstants
     /// <summary>&lt;linux/pkt_cls.h&gt; TCA_ACT_HW_STATS_*.</summary>
     public static readonly FlagSet TcActionHwStats = new("TCA_ACT_HW_STATS_???", null,
         new(1, "TCA_ACT_HW_STATS_IMMEDIATE"), new(2, "TCA_ACT_HW_STATS_DELAYED"));
+
+    /// <summary>&lt;linux/lwtunnel.h&gt; LWTUNNEL_ENCAP_*.</summary>
+    public static readonly ValueSet EncapTypes = Enum("LWTUNNEL_ENCAP_???", "LWTUNNEL_ENCAP_NONE", "LWTUNNEL_ENCAP_MPLS",
+        "LWTUNNEL_ENCAP_IP", "LWTUNNEL_ENCAP_ILA", "LWTUNNEL_ENCAP_IP6", "LWTUNNEL_ENCAP_SEG6", "LWTUNNEL_ENCAP_BPF",
+        "LWTUNNEL_ENCAP_SEG6_LOCAL", "LWTUNNEL_ENCAP_RPL");
+
+    /// <summary>&lt;linux/netlink_diag.h&gt; states of a netlink socket, and the state sock_init_data gives a new one.</summary>
+    public static readonly ValueSet NetlinkStates = new("NETLINK_???", false, new(0, "NETLINK_UNCONNECTED"), new(1, "NETLINK_CONNECTED"),
+        new(7, "TCP_CLOSE"));
 }

@@ -49,7 +49,13 @@ internal static class LinkAttrs
         var w = c.Out;
         switch (type)
         {
-            case 1 or 8: return NlattrPrinter.S32(w, v);
+            case 1 or 8:
+                // Descriptors, which -y follows with their paths.
+                if (NlattrPrinter.Unfit(w, v, 4) is bool fitFd) return fitFd;
+                int fd = BinaryPrimitives.ReadInt32LittleEndian(v);
+                w.Int(fd);
+                Args.FdPath(ref c, fd, w);
+                return true;
             case 2:
                 if (NlattrPrinter.Unfit(w, v, 1) is bool fit3) return fit3;
                 RtnetlinkConstants.XdpAttached.Print(w, v[0]);

@@ -69,7 +69,7 @@ internal static class LocalDiagPrinter
         w.Raw(", ndiag_protocol="u8);
         NetConstants.NetlinkProtocols.Print(w, b[2]);
         w.Raw(", ndiag_state="u8);
-        SockDiagConstants.TcpStates.Print(w, b[3]);
+        RtnetlinkMoreConstants.NetlinkStates.Print(w, b[3]);
         w.Raw(", ndiag_portid="u8).UInt(U32(b, 4)).Raw(", ndiag_dst_portid="u8).UInt(U32(b, 8))
             .Raw(", ndiag_dst_group="u8).UInt(U32(b, 12)).Raw(", ndiag_ino="u8).UInt(U32(b, 16)).Raw(", ndiag_cookie="u8);
         SockDiagPrinter.Cookie(w, b, 20);
@@ -102,9 +102,13 @@ internal static class LocalDiagPrinter
     public static bool NetlinkAttrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v) => type switch
     {
         0 => SockDiagPrinter.MemInfo(c.Out, v),
+        1 => NlattrPrinter.Array(ref c, v, 8, (w, e) => w.Hex(BinaryPrimitives.ReadUInt64LittleEndian(e))),
+        2 or 3 => s_ring.Print(c.Out, v),
         4 => NlattrPrinter.Flags32(c.Out, v, SockDiagConstants.NetlinkFlags),
         _ => false,
     };
+
+    private static readonly NlStruct s_ring = new("u32 ndr_block_size", "u32 ndr_block_nr", "u32 ndr_frame_size", "u32 ndr_frame_nr");
 
     private static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);
 }

@@ -94,7 +94,17 @@ internal static class NeighRulePrinter
                 return true;
             case 22:
                 if (NlattrPrinter.Unfit(w, v, 1) is bool fit11) return fit11;
-                NetConstants.IpProtocols.Print(w, v[0]);
+                // strace names the protocol, or prints it in hex: 0xfe /* IPPROTO_??? */.
+                if (NetConstants.IpProtocols.TryName(v[0], out _)) NetConstants.IpProtocols.Print(w, v[0]);
+                else
+                {
+                    w.Hex(v[0]);
+                    if (w.Style != ConstStyle.Raw) w.Raw(" /* IPPROTO_??? */"u8);
+                }
+                return true;
+            case 12:
+                if (NlattrPrinter.Unfit(w, v, 8) is bool fitTunnel) return fitTunnel;
+                w.Raw("htobe64("u8).UInt(BinaryPrimitives.ReadUInt64BigEndian(v)).Raw((byte)')');
                 return true;
             default: return false;
         }

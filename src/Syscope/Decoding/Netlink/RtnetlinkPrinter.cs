@@ -165,13 +165,26 @@ internal static class RtnetlinkPrinter
             case 8:
                 NlattrPrinter.Attributes(ref c, v, AttrTable.RouteMetrics, family);
                 return true;
-            case 12:
-                if (NlattrPrinter.Unfit(w, v, 32) is bool fit15) return fit15;
-                w.Raw("{rta_clntref="u8).UInt(U32(v, 0)).Raw(", rta_lastuse="u8).UInt(U32(v, 4))
-                    .Raw(", rta_expires="u8).Int((int)U32(v, 8)).Raw(", rta_error="u8).UInt(U32(v, 12))
-                    .Raw(", rta_used="u8).UInt(U32(v, 16)).Raw(", rta_id="u8).UInt(U32(v, 20))
-                    .Raw(", rta_ts="u8).UInt(U32(v, 24)).Raw(", rta_tsage="u8).UInt(U32(v, 28)).Raw((byte)'}');
+            case 12: return s_cacheInfo.Print(w, v);
+            case 17: return s_mfcStats.Print(w, v);
+            case 18:
+                // struct rtvia: a family, then an address of that family.
+                if (NlattrPrinter.Unfit(w, v, 2) is bool fitVia) return fitVia;
+                w.Raw("{rtvia_family="u8);
+                NetConstants.Families.Print(w, v[0]);
+                if (v.Length > 2)
+                {
+                    w.Raw(", rtvia_addr="u8);
+                    if (!NlattrPrinter.InetAddr(w, v[2..], v[0])) NetlinkPrinter.HexString(ref c, v[2..]);
+                }
+                w.Raw((byte)'}');
                 return true;
+            case 19: return NlattrPrinter.InetAddr(w, v, family);
+            case 21:
+                if (NlattrPrinter.Unfit(w, v, 2) is bool fitEncap) return fitEncap;
+                RtnetlinkMoreConstants.EncapTypes.Print(w, BinaryPrimitives.ReadUInt16LittleEndian(v));
+                return true;
+            case 28 or 29: return NlattrPrinter.U16(w, v);
             case 15:
                 if (NlattrPrinter.Unfit(w, v, 4) is bool fit16) return fit16;
                 RtnetlinkConstants.Tables.PrintBare(w, U32(v, 0));
@@ -181,6 +194,10 @@ internal static class RtnetlinkPrinter
             default: return false;
         }
     }
+
+    private static readonly NlStruct s_cacheInfo = new("u32 rta_clntref", "u32 rta_lastuse", "u32 rta_expires", "u32 rta_error",
+        "u32 rta_used", "x32 rta_id", "u32 rta_ts", "u32 rta_tsage");
+    private static readonly NlStruct s_mfcStats = new("u64 mfcs_packets", "u64 mfcs_bytes", "u64 mfcs_wrong_if");
 
     internal static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);
 }
