@@ -6,12 +6,18 @@
 # oracle fetched at run time, like the strace package: nothing of them is kept in this repository.
 #
 #   tools/strace-suite.sh [--syscope PATH] [--min-pass N] [--without-a] [--rebaseline] [TEST...]
+#   tools/strace-suite.sh --ratchet FILE [--syscope PATH]
+#   tools/strace-suite.sh --write-ratchet FILE [--syscope PATH]
 #
 #   --syscope PATH  the syscope binary (default: dist/syscope, else the Release build, built if absent)
 #   --min-pass N    fail unless at least N of the baseline's tests pass with syscope (CI's ratchet)
 #   --without-a     drop -aN from every command line, to see what the -a refusal hides
 #   --rebaseline    run the baseline again even if one was kept for this kernel
 #   TEST...         run only these tests (names as in the suite: read-write.gen, ioctl_loop.gen...)
+#   --ratchet FILE  CI's check: run only the tests FILE lists (those that passed with strace and
+#                   syscope when it was written) without a baseline run, and fail unless at least
+#                   its "min-pass: N" of them pass (tools/strace-suite-ratchet.txt)
+#   --write-ratchet FILE  after a whole run, write the tests syscope passed as FILE, the ratchet
 #
 # The source, the build and the baseline's results are kept in $SYSCOPE_STRACE_SUITE_CACHE
 # (default $XDG_CACHE_HOME/syscope-strace-suite, else /var/tmp/syscope-strace-suite), so a second
@@ -19,13 +25,15 @@
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-syscope= min_pass= without_a= rebaseline= tests=()
+syscope= min_pass= without_a= rebaseline= ratchet= write_ratchet= tests=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --syscope) syscope=$2; shift 2 ;;
     --min-pass) min_pass=$2; shift 2 ;;
     --without-a) without_a=1; shift ;;
     --rebaseline) rebaseline=1; shift ;;
+    --ratchet) ratchet=$(realpath "$2") || exit 2; shift 2 ;;
+    --write-ratchet) write_ratchet=$(realpath -m "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "strace-suite: unknown option $1" >&2; exit 2 ;;
     *) tests+=("$1"); shift ;;
@@ -74,7 +82,8 @@ if [ ! -x "$src/configure" ]; then
     rm -rf "$src" && mv "$work/strace-6.1" "$src" && rm -rf "$work" "$apt_dir"
   else
     cat "$work/apt.log"; rm -rf "$work" "$apt_dir"
-    echo "strace-suite: could not get strace 6.1's source package from Debian's archive" >&2; exit 1
+    # A distinct status, so CI can tell "no archive here" from a failing suite.
+    echo "strace-suite: could not get strace 6.1's source package from Debian's archive" >&2; exit 75
   fi
   phase_end "fetch"
 fi
@@ -117,9 +126,13 @@ end_leftovers() {
   done
 }
 
-# 3. The baseline: the tests strace itself passes on this kernel, kept per kernel.
+# 3. The baseline: the tests strace itself passes on this kernel, kept per kernel (a ratchet's
+# list stands for it).
 baseline=$cache/results/strace-$(uname -r)
-if [ -n "$rebaseline" ] || [ ! -f "$baseline/test-suite.log" ]; then
+if [ -n "$ratchet" ]; then
+  baseline=$ratchet
+  mapfile -t tests < <(python3 "$repo/tools/strace-suite-causes.py" --ratchet-tests "$ratchet")
+elif [ -n "$rebaseline" ] || [ ! -f "$baseline/test-suite.log" ]; then
   phase "running the suite with strace 6.1 itself (the baseline)"
   saved=("${tests[@]}"); tests=()
   run_suite "$src/src/strace" "$baseline"
@@ -167,5 +180,5 @@ run_suite "$wrap/strace" "$results"
 phase_end "suite with syscope"
 
 # 5. The figures and the causes.
-python3 "$repo/tools/strace-suite-causes.py" "$baseline" "$results" ${min_pass:+--min-pass "$min_pass"} | tee "$results/causes.txt"
+python3 "$repo/tools/strace-suite-causes.py" "$baseline" "$results" ${min_pass:+--min-pass "$min_pass"} ${write_ratchet:+--write-ratchet "$write_ratchet"} | tee "$results/causes.txt"
 exit "${PIPESTATUS[0]}"
