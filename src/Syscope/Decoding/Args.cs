@@ -72,10 +72,11 @@ internal static class Args
         set.PrintInt(c.Out, c.Arg(i));
     }
 
-    /// <summary>open-style flags: the access mode by name, then the other flags.</summary>
-    public static void OpenFlags(ArgWriter w, ulong flags)
+    /// <summary>open-style flags: the access mode by name, then the other flags; an int, except in
+    /// openat2's 64-bit how.flags (<paramref name="wide"/>).</summary>
+    public static void OpenFlags(ArgWriter w, ulong flags, bool wide = false)
     {
-        flags = (uint)flags;
+        if (!wide) flags = (uint)flags;
         var mark = w.BeginConst(flags: true);
         FileConstants.AccessMode.Print(w, flags & 3);
         FileConstants.OpenFlags.Print(w, flags & ~3UL, after: true);

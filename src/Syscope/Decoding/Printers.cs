@@ -65,6 +65,23 @@ internal static class Printers
         c.Out.Quoted(buf.AsSpan(0, want), forceHex ? 2 : c.Options.HexStrings, length > limit);
     }
 
+    /// <summary>What a caller passes past the part of an extensible structure that is known
+    /// (openat2's how, clone3's args): nothing when those bytes are all zero, ", ???" when they
+    /// cannot be read, else ", /* bytes N..M */ " and them in hex, cut at -s, as strace prints it.</summary>
+    public static void StructTail(ref DecodeContext c, ulong addr, int known, ulong size)
+    {
+        if (size <= (ulong)known) return;
+        // The kernel refuses more than a page of tail; past that, reading on shows nothing new.
+        ulong tail = Math.Min(size - (ulong)known, 4096);
+        var buf = ScratchOf((int)tail);
+        var bytes = buf.AsSpan(0, (int)tail);
+        if (c.Memory.Read(addr + (ulong)known, bytes) < bytes.Length) { c.Out.Raw(", ???"u8); return; }
+        if (!bytes.ContainsAnyExcept((byte)0)) return;
+        c.Out.Raw(", /* bytes "u8).UInt((ulong)known).Raw(".."u8).UInt(size - 1).Raw(" */ "u8);
+        int limit = c.Options.StringLimit;
+        c.Out.Quoted(bytes[..Math.Min(bytes.Length, limit)], 2, bytes.Length > limit);
+    }
+
     /// <summary>argv-style arrays: ["a", "b"], at most -s elements, each cut at -s.</summary>
     public static void StringArray(ref DecodeContext c, ulong addr)
     {

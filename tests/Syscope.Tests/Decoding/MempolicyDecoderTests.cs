@@ -1,3 +1,4 @@
+using Syscope.Decoding;
 using Xunit;
 using static Syscope.Tests.Decoding.Line;
 
@@ -45,6 +46,12 @@ public class MempolicyDecoderTests
         ulong many = m.Ints(new int[40]);
         Assert.Equal("move_pages(0, 2, [0x7f583aed1000, 0x7f583aed2000], NULL, 0x8, 0) = -1 EFAULT (Bad address)",
             Of("move_pages", [0, 2, pages, 0, 8, 0], -14, m));
+        // An errno in the status array is a constant for -X; an empty array prints even after a failure.
+        Assert.EndsWith("[-2 /* -ENOENT */, 0], 0x2 /* MPOL_MF_MOVE */) = 0",
+            Of("move_pages", [0, 2, pages, nodes, status, 2], 0, m, new DecodeOptions { ConstStyle = ConstStyle.Verbose }));
+        Assert.EndsWith("[-2, 0], 0x2) = 0", Of("move_pages", [0, 2, pages, nodes, status, 2], 0, m, new DecodeOptions { ConstStyle = ConstStyle.Raw }));
+        Assert.Equal("move_pages(0, 0, [], [], [], MPOL_MF_MOVE_ALL) = -1 EPERM (Operation not permitted)",
+            Of("move_pages", [0, 0, pages, nodes, status, 4], -1, m));
         string zeros = string.Join(", ", Enumerable.Repeat("0", 32));
         Assert.EndsWith($"NULL, [{zeros}, ...], 0) = 0", Of("move_pages", [0, 40, m.Longs(new long[40]), 0, many, 0], 0, m));
     }

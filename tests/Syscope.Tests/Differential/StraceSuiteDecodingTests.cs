@@ -13,7 +13,7 @@ public class StraceSuiteDecodingTests(ITestOutputHelper output)
 {
     public static TheoryData<string> OptionSets => new() { "", "-X raw", "-X verbose" };
 
-    private const string Calls = "trace=prctl,arch_prctl,memfd_create,process_madvise,remap_file_pages,quotactl,mbind,move_pages,chdir,faccessat,utimensat,getrlimit,setrlimit,times";
+    private const string Calls = "trace=prctl,arch_prctl,memfd_create,process_madvise,remap_file_pages,quotactl,mbind,move_pages,chdir,faccessat,utimensat,getrlimit,setrlimit,times,openat2,kcmp,memfd_secret,add_key";
 
     /// <summary>times(2)'s clock ticks move between the two runs: its value and return (formatting
     /// is checked exactly in ProcessDecoderTests).</summary>

@@ -117,8 +117,18 @@ int main(void)
     sys(__NR_process_madvise, -1UL, 0, 0, 20, HIGH | 0xffffffff);
     /* remap_file_pages takes prot as a whole register. */
     sys(__NR_remap_file_pages, 0, 0, HIGH, 0, 0);
-    /* mbind: MPOL_MF_LAZY is unknown to strace 6.1. */
+    /* mbind: MPOL_MF_LAZY is unknown to strace 6.1; the mode is a whole register, an unknown one
+       after its flags. */
     syscall(__NR_mbind, 0, 0, 0, 0, 0, 0xffffffffUL);
+    syscall(__NR_mbind, 0, 0, 0xffffffffUL, 0, 0, 0);
+    syscall(__NR_mbind, 0, 0, 0xffffffff00000000UL, 0, 0, 0);
+    /* kcmp's descriptors and epoll slot; memfd_secret's flags; add_key's keyring. */
+    static const unsigned int slot[3] = {0xdeadbeef, 42, 0xbadc0ded};
+    syscall(__NR_kcmp, 0, -1, 7 /* KCMP_EPOLL_TFD */, 1, slot);
+    syscall(__NR_kcmp, 0, 0, 0 /* KCMP_FILE */, 1, 2);
+    syscall(__NR_memfd_secret, 0xde97faceUL);
+    syscall(__NR_add_key, 0, 0, 0, 0, -1UL);
+    syscall(__NR_add_key, 0, 0, 0, 0, -1234567890L);
     /* An array whose element after -s (32) cannot be read: "... /\* address *\/". */
     char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (pages != MAP_FAILED) {
@@ -126,6 +136,16 @@ int main(void)
         void **list = (void **)(pages + 4096) - 32;
         for (int i = 0; i < 32; i++) list[i] = pages;
         syscall(__NR_move_pages, 0, 33UL, list, 0, 0, 0);
+    }
+    /* openat2's how past the known 24 bytes: zeros, bytes, and an unreadable tail. */
+    if (pages != MAP_FAILED) {
+        unsigned long *how = (unsigned long *)(pages + 4096) - 4;
+        memset(how, 0, 32);
+        how[0] = 0x80 /* O_EXCL */;
+        syscall(__NR_openat2, -1, "breadth.sample", how, 32);
+        how[3] = 0x8786858483828180UL;
+        syscall(__NR_openat2, -1, "breadth.sample", how, 32);
+        syscall(__NR_openat2, -1, "breadth.sample", how, 40);
     }
     /* quotactl's id is unsigned. */
     sys(__NR_quotactl, 0x800007 << 8 /* QCMD(Q_GETQUOTA, USRQUOTA) */, (unsigned long)"/dev/bogus/", 3397364973UL, 0, 0);

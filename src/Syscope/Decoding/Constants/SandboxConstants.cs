@@ -28,6 +28,10 @@ internal static class SandboxConstants
         new(0x400, "FAN_REPORT_DIR_FID"), new(0x800, "FAN_REPORT_NAME"), new(0x1000, "FAN_REPORT_TARGET_FID"));
 
     public const ulong KcmpFile = 0, KcmpEpollTfd = 7;
+
+    /// <summary>memfd_secret(2)'s flags: only O_CLOEXEC (an unknown rest prints as bare hex, as strace does).</summary>
+    public static readonly FlagSet MemfdSecretFlags = new("O_???", null, new Named(0x80000, "O_CLOEXEC"));
+
     public static readonly ValueSet KcmpTypes = new("KCMP_???", false,
         new(0, "KCMP_FILE"), new(1, "KCMP_VM"), new(2, "KCMP_FILES"), new(3, "KCMP_FS"), new(4, "KCMP_SIGHAND"),
         new(5, "KCMP_IO"), new(6, "KCMP_SYSVSEM"), new(7, "KCMP_EPOLL_TFD"));

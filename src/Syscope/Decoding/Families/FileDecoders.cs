@@ -148,17 +148,20 @@ internal static class FileDecoders
     }
 
     /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
+    private const int OpenHowSize = 24;
+
     private static void OpenHow(ref DecodeContext c, ulong addr, ulong size)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (size < 24 || !Printers.TryRead(ref c, addr, out OpenHow how)) { c.Out.Hex(addr); return; }
+        if (size < OpenHowSize || !Printers.TryRead(ref c, addr, out OpenHow how)) { c.Out.Hex(addr); return; }
         c.Out.Raw("{flags="u8);
-        Args.OpenFlags(c.Out, how.Flags);
+        Args.OpenFlags(c.Out, how.Flags, wide: true);
         // As for openat, the mode shows only when it can matter (or is set anyway).
         bool creates = (how.Flags & FileConstants.O_CREAT) != 0 || (how.Flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE;
         if (creates || how.Mode != 0) c.Out.Raw(", mode="u8).Octal(how.Mode);
         c.Out.Raw(", resolve="u8);
         FileConstants.ResolveFlags.Print(c.Out, how.Resolve);
+        Printers.StructTail(ref c, addr, OpenHowSize, size);
         c.Out.Raw((byte)'}');
     }
 

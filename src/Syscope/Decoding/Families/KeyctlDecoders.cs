@@ -9,6 +9,15 @@ internal static class KeyctlDecoders
     public static void Register(DecoderTable d)
     {
         d[Sys.keyctl] = new FuncDecoder(Entry, Exit, exitArgs: false);
+        d[Sys.add_key] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Str(ref c, 0);
+            Str(ref c, 1);
+            c.Out.Sep();
+            Printers.Buffer(ref c, c.Arg(2), (long)c.Arg(3));
+            Args.ULong(ref c, 3);
+            Key(ref c, 4);
+        });
     }
 
     private static void Entry(ref DecodeContext c)

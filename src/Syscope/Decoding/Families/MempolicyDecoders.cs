@@ -34,7 +34,9 @@ internal static class MempolicyDecoders
         {
             Args.Ptr(ref c, 0);
             Args.ULong(ref c, 1);
-            Mode(ref c, 2);
+            // mbind's mode is an unsigned long, the other calls' an int.
+            c.Out.Sep();
+            PrintMode(c.Out, c.Arg(2));
             c.Out.Sep();
             NodeMask(ref c, c.Arg(3), c.Arg(4));
             Args.ULong(ref c, 4);
@@ -60,7 +62,7 @@ internal static class MempolicyDecoders
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(4)); else Printers.Array(ref c, c.Arg(4), c.Arg(1), s_status);
+            if (c.Failed && c.Arg(1) != 0) c.Out.Ptr(c.Arg(4)); else Printers.Array(ref c, c.Arg(4), c.Arg(1), s_status);
             Args.Flags(ref c, 5, MemoryConstants.MbindFlags);
         });
     }
@@ -71,13 +73,23 @@ internal static class MempolicyDecoders
         PrintMode(c.Out, (uint)c.Arg(i));
     }
 
-    /// <summary>Mode and mode flags are one constant to -X ("0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */").</summary>
-    private static void PrintMode(ArgWriter w, uint mode)
+    /// <summary>Mode and mode flags are one constant to -X ("0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */");
+    /// an unknown mode follows its flags in hex ("MPOL_F_STATIC_NODES|0xffff1fff"), or stands
+    /// alone with its comment.</summary>
+    private static void PrintMode(ArgWriter w, ulong mode)
     {
         var mark = w.BeginConst();
-        ulong flags = mode & MemoryConstants.MempolicyModeFlagsMask;
-        MemoryConstants.MempolicyMode.Print(w, mode & ~MemoryConstants.MempolicyModeFlagsMask);
-        MemoryConstants.MempolicyModeFlags.Print(w, flags, after: true);
+        ulong flags = mode & MemoryConstants.MempolicyModeFlagsMask, rest = mode & ~MemoryConstants.MempolicyModeFlagsMask;
+        if (MemoryConstants.MempolicyMode.TryName(rest, out _) || flags == 0)
+        {
+            MemoryConstants.MempolicyMode.Print(w, rest);
+            MemoryConstants.MempolicyModeFlags.Print(w, flags, after: true);
+        }
+        else
+        {
+            MemoryConstants.MempolicyModeFlags.Print(w, flags);
+            w.Raw((byte)'|').Hex(rest);
+        }
         w.EndConst(mark, mode);
     }
 
@@ -106,8 +118,10 @@ internal static class MempolicyDecoders
     /// <summary>move_pages' status: a node number, or a negative errno by name.</summary>
     private static readonly Printers.ElementPrinter<int> s_status = static (ref DecodeContext c, in int v) =>
     {
-        if (v < 0 && Errno.IsKnown(-v)) c.Out.Raw((byte)'-').Raw(Errno.NameUtf8(-v));
-        else c.Out.Int(v);
+        if (v >= 0 || !Errno.IsKnown(-v)) { c.Out.Int(v); return; }
+        var mark = c.Out.BeginConst();
+        c.Out.Raw((byte)'-').ConstName(Errno.NameUtf8(-v));
+        c.Out.EndConst(mark, (ulong)(long)v, NumberBase.Decimal);
     };
 
     private static void MaskWord(ArgWriter w, ulong v)

@@ -55,8 +55,20 @@ internal static class SandboxDecoders
             Args.Pid(ref c, 1);
             Args.Value(ref c, 2, SandboxConstants.KcmpTypes);
             ulong type = (uint)c.Arg(2);
-            if (type == SandboxConstants.KcmpFile) { Args.Int(ref c, 3); Args.Int(ref c, 4); }
-            else if (!SandboxConstants.KcmpTypes.TryName(type, out _) || type == SandboxConstants.KcmpEpollTfd) { Args.Hex(ref c, 3); Args.Hex(ref c, 4); }
+            if (type == SandboxConstants.KcmpFile) { FdOf(ref c, 0, 3); FdOf(ref c, 1, 4); }
+            else if (type == SandboxConstants.KcmpEpollTfd)
+            {
+                FdOf(ref c, 0, 3);
+                c.Out.Sep();
+                if (c.Arg(4) == 0 || !Printers.TryRead(ref c, c.Arg(4), out KcmpEpollSlot slot)) { c.Out.Ptr(c.Arg(4)); return; }
+                c.Out.Raw("{efd="u8).Int((int)slot.Efd).Raw(", tfd="u8).Int((int)slot.Tfd).Raw(", toff="u8).UInt(slot.Toff).Raw((byte)'}');
+            }
+            else if (!SandboxConstants.KcmpTypes.TryName(type, out _)) { Args.Hex(ref c, 3); Args.Hex(ref c, 4); }
+        });
+        d[Sys.memfd_secret] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            SandboxConstants.MemfdSecretFlags.Print(c.Out, (uint)c.Arg(0), after: false, bare: true);
         });
         d[Sys.open_by_handle_at] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -98,5 +110,16 @@ internal static class SandboxDecoders
             SandboxConstants.FutexWaitvFlags.Print(c.Out, w.Flags);
             c.Out.Raw((byte)'}');
         });
+    }
+
+    /// <summary>kcmp's descriptors belong to the processes named before them: -y resolves each in
+    /// its own process's table, as strace does.</summary>
+    private static void FdOf(ref DecodeContext c, int pidArg, int i)
+    {
+        int tracee = c.Pid, owner = c.IntArg(pidArg);
+        if (owner <= 0) { Args.Int(ref c, i); return; }
+        c.Pid = owner;
+        Args.Fd(ref c, i);
+        c.Pid = tracee;
     }
 }

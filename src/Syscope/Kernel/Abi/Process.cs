@@ -113,6 +113,16 @@ internal unsafe struct SysctlArgs
     private fixed ulong _unused[4];
 }
 
+/// <summary>kcmp(2)'s KCMP_EPOLL_TFD target: a descriptor registered in an epoll instance.</summary>
+[CLayout("struct kcmp_epoll_slot", "linux/kcmp.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct KcmpEpollSlot
+{
+    [CField("efd")] public uint Efd;
+    [CField("tfd")] public uint Tfd;
+    [CField("toff")] public uint Toff;
+}
+
 /// <summary>landlock_add_rule(2)'s LANDLOCK_RULE_PATH_BENEATH, packed to 12 bytes.</summary>
 [CLayout("struct landlock_path_beneath_attr", "linux/landlock.h")]
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
