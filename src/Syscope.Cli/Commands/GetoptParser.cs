@@ -103,7 +103,7 @@ internal sealed class GetoptParser(string shortOptions, IReadOnlyList<(string Na
         }
         if (found.Count > 1 && found.Any(o => o.Key != found[0].Key || o.TakesArgument != found[0].TakesArgument))
         {
-            error = $"{program}: option '--{name}' is ambiguous; possibilities:" + string.Concat(found.Select(o => $" '--{o.Name}'"));
+            error = $"{program}: option '--{text}' is ambiguous; possibilities:" + string.Concat(found.Select(o => $" '--{o.Name}'"));
             return false;
         }
         var option = found[0];

@@ -211,8 +211,8 @@ internal static class TraceCommand
         var options = a.ToOptions();
         if (a.Debug) Debug(stderr, a, target);
         // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
-        if (a.Backend != BackendKind.Ebpf && !target.Launches && !target.Filter.Trace.IsAll && target.Filter.SeccompBpf != false)
-            stderr.WriteLine("syscope: seccomp-bpf filtering is only for launched commands: attached processes stop at every call");
+        if (a.Backend != BackendKind.Ebpf && !target.Launches && target.Filter.SeccompBpf == true)
+            stderr.WriteLine("syscope: --seccomp-bpf is not enabled for processes attached with -p");
         // strace -D ignores fatal signals and ^Z (-I 4): they are the command's, from its terminal.
         int interruptible = a.Interruptible != 0 ? a.Interruptible : a.DaemonOf != null ? 4 : target.Launches && a.OutputPath != null ? 3 : 2;
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, a.RecordPath != null ? Math.Max(a.StringLimit, TraceRecording.DefaultCapture) : options.Decode.StringLimit,

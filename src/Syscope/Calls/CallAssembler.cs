@@ -143,7 +143,9 @@ internal sealed class CallAssembler : ITraceConsumer
         if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Exited, e.TimeNs);
         _threads.Remove(e.Tid);
         _last = null;
-        bool shown = (_filter.Quiet & QuietSet.Exit) == 0;
+        // strace says "+++ killed by SIG +++" only for a signal in -e signal=, as it shows its delivery.
+        bool signalShown = e.Kind != TraceEventKind.Killed || e.Signal <= 0 || e.Signal >= _filter.Signals.Length || _filter.Signals[e.Signal];
+        bool shown = (_filter.Quiet & QuietSet.Exit) == 0 && signalShown;
         foreach (var r in _renderers) r.Ended(in e, shown);
     }
 
