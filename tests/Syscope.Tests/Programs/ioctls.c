@@ -5,6 +5,7 @@
 #include <linux/fs.h>
 #include <linux/hdreg.h>
 #include <linux/inotify.h>
+#include <linux/nsfs.h>
 #include <linux/watchdog.h>
 #include <linux/random.h>
 #include <stdlib.h>
@@ -67,5 +68,9 @@ int main(void)
     struct termio old = { 0x8180, 0x8101, 0x80bc, 0x1a2, 7, { 3, 28, 127, 21, 4, 0, 1, 0 } };
     ioctl(-1, TCSETA, &old);
     ioctl(-1, TCGETA, &old);
+    unsigned int uid = 1000;
+    ioctl(-1, NS_GET_OWNER_UID, &uid);
+    ioctl(-1, NS_GET_NSTYPE);
+    ioctl(-1, NS_GET_USERNS);
     return 0;
 }

@@ -95,4 +95,10 @@ internal static class IoctlConstants
         new(0xf2, "ATA_CMD_SEC_UNLOCK"), new(0xf3, "ATA_CMD_SEC_ERASE_PREP"), new(0xf4, "ATA_CMD_SEC_ERASE_UNIT"),
         new(0xf5, "ATA_CMD_SEC_FREEZE_LOCK"), new(0xf6, "ATA_CMD_SEC_DISABLE_PASS"), new(0xf8, "ATA_CMD_READ_NATIVE_MAX"),
         new(0xf9, "ATA_CMD_SET_MAX"));
+
+    /// <summary>&lt;linux/sched.h&gt; CLONE_NEW* flags as namespace types (NS_GET_NSTYPE).</summary>
+    public static readonly ValueSet NamespaceTypes = new("CLONE_NEW???", false,
+        new(0x80, "CLONE_NEWTIME"), new(0x20000, "CLONE_NEWNS"), new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"), new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"), new(0x40000000, "CLONE_NEWNET"));
 }
