@@ -69,6 +69,24 @@ internal sealed class ArgWriter
         return Raw(name);
     }
 
+    /// <summary>Starts a value strace writes as several constants joined by '|'
+    /// ("SOCK_STREAM|SOCK_CLOEXEC", clone's flags and exit signal): each part keeps its own -X
+    /// style; for --json the whole is one set of flags (<see cref="EndFlagsOf"/>), or with flags
+    /// false one constant when one name is in it ("htons(ETH_P_ALL)").</summary>
+    public ConstMark BeginFlagsOf(bool flags = true) => new(_len, Style, Typed?.NameCount ?? 0, flags);
+
+    /// <summary>Ends what <see cref="BeginFlagsOf"/> started: value is the whole number.</summary>
+    public void EndFlagsOf(ConstMark mark, ulong value) => Typed?.MarkConst(mark.Flags, mark.Start, _len, mark.FirstName, value);
+
+    /// <summary>A name strace prints whatever -X says (d_type's DT_DIR): for --json a constant.</summary>
+    public ArgWriter FixedName(ReadOnlySpan<byte> name, ulong value)
+    {
+        int start = _len, first = Typed?.NameCount ?? 0;
+        ConstName(name);
+        Typed?.MarkConst(false, start, _len, first, value);
+        return this;
+    }
+
     /// <summary>The text from start, just written, is one of a constant's names for --json.</summary>
     public void NameWritten(int start) => Typed?.ConstName(_buf.AsSpan(start, _len - start));
 
@@ -132,6 +150,15 @@ internal sealed class ArgWriter
         Typed?.Argument(ArgCount, _len);
         _structDepth = 0;
         ArgCount++;
+        return this;
+    }
+
+    /// <summary>"name=" before an argument's value, for calls strace prints with named arguments
+    /// (clone): for --json the argument takes that name.</summary>
+    public ArgWriter ArgName(ReadOnlySpan<byte> name)
+    {
+        Raw(name).Raw((byte)'=');
+        Typed?.ArgumentName(name, _len);
         return this;
     }
 
@@ -238,7 +265,7 @@ internal sealed class ArgWriter
     }
 
     /// <summary>The text from start stands for the number value (htons(80)).</summary>
-    public void MarkNumber(int start, ulong value) => Typed?.Mark(ValueKind.Int, start, _len, value);
+    public void MarkNumber(int start, ulong value, bool signed = false) => Typed?.Mark(ValueKind.Int, start, _len, value, signed);
 
     /// <summary>The text from start stands for the string this writer wrote at [valueStart, valueEnd) (an address).</summary>
     public void MarkText(int start, int valueStart, int valueEnd) =>
@@ -255,10 +282,12 @@ internal sealed class ArgWriter
     public void Annotated(int valueEnd) => Typed?.Extend(valueEnd, _len);
 
     /// <summary>Opens a structure: "{", then fields through <see cref="Field"/>, then <see cref="EndStruct"/>.</summary>
-    public ArgWriter BeginStruct()
+    public ArgWriter BeginStruct() => Open((byte)'{');
+
+    private ArgWriter Open(byte bracket)
     {
         Typed?.BeginStruct(_len);
-        Raw((byte)'{');
+        Raw(bracket);
         if (_structDepth < 64) _fieldsSeen &= ~(1UL << _structDepth);
         _structDepth++;
         return this;
@@ -270,29 +299,64 @@ internal sealed class ArgWriter
     public ArgWriter Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> suffix = default, bool inText = true)
     {
         int previousEnd = _len;
-        int level = _structDepth - 1;
-        if (level is >= 0 and < 64)
-        {
-            if ((_fieldsSeen & (1UL << level)) != 0) Raw(", "u8);
-            _fieldsSeen |= 1UL << level;
-        }
+        Separator(default);
         if (inText) Raw(name).Raw(suffix).Raw((byte)'=');
         Typed?.Field(previousEnd, name, suffix, _len);
         return this;
     }
 
     /// <summary>Closes a structure; abbreviated adds strace's ", ..." for fields left out.</summary>
-    public ArgWriter EndStruct(bool abbreviated = false)
+    public ArgWriter EndStruct(bool abbreviated = false) => Close((byte)'}', abbreviated, ValueKind.Struct);
+
+    private ArgWriter Close(byte bracket, bool abbreviated, ValueKind kind)
     {
         int lastEnd = _len;
         if (abbreviated) Raw(", ..."u8);
-        Raw((byte)'}');
+        Raw(bracket);
         if (_structDepth > 0) _structDepth--;
-        Typed?.EndStruct(lastEnd, _len, abbreviated);
+        Typed?.EndStruct(lastEnd, _len, abbreviated, kind);
         return this;
     }
 
-    /// <summary>Structures being written, and per level whether a field was written yet.</summary>
+    /// <summary>Opens an array: "[", then each element after <see cref="Element"/>, then <see cref="EndArray"/>.</summary>
+    public ArgWriter BeginArray() => Open((byte)'[');
+
+    /// <summary>Starts the next element: ", " before every one but the first (separator instead,
+    /// for arrays strace writes with spaces).</summary>
+    public ArgWriter Element(ReadOnlySpan<byte> separator = default)
+    {
+        int previousEnd = _len;
+        Separator(separator);
+        Typed?.Element(previousEnd, _len);
+        return this;
+    }
+
+    /// <summary>The elements from here are left out: the separator, then the caller writes what
+    /// strace writes for them ("...", "... /* 0x7ffd... */").</summary>
+    public ArgWriter Elided()
+    {
+        int previousEnd = _len;
+        Separator(default);
+        Typed?.Elided(previousEnd);
+        return this;
+    }
+
+    /// <summary>", " (or separator) before every field or element of a structure or array but its first.</summary>
+    private void Separator(ReadOnlySpan<byte> separator)
+    {
+        int level = _structDepth - 1;
+        if (level is < 0 or >= 64) return;
+        if ((_fieldsSeen & (1UL << level)) != 0) Raw(separator.IsEmpty ? ", "u8 : separator);
+        _fieldsSeen |= 1UL << level;
+    }
+
+    /// <summary>Closes an array.</summary>
+    public ArgWriter EndArray() => Close((byte)']', false, ValueKind.Array);
+
+    /// <summary>The text from start is the set of signals mask, listed as its complement (~[...]) when complement.</summary>
+    public void MarkSignals(int start, ulong mask, bool complement) => Typed?.MarkSignals(start, _len, mask, complement);
+
+    /// <summary>Structures and arrays being written, and per level whether a field or element was written yet.</summary>
     private int _structDepth;
     private ulong _fieldsSeen;
 

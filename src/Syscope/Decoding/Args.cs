@@ -9,12 +9,16 @@ internal static class Args
 {
     private const int AT_FDCWD = -100;
 
-    public static void Fd(ref DecodeContext c, int i)
+    public static void Fd(ref DecodeContext c, int i) => FdValue(ref c, c.IntArg(i), c.Out.Sep());
+
+    /// <summary>A descriptor anywhere (an argument, a field, an element): its number, then with -y
+    /// what it refers to.</summary>
+    public static void FdValue(ref DecodeContext c, int fd, ArgWriter w)
     {
-        int start = c.Out.Sep().Length;
-        c.Out.Int(c.IntArg(i));
-        FdPath(ref c, c.IntArg(i), c.Out);
-        c.Out.MarkFd(start, c.IntArg(i));
+        int start = w.Length;
+        w.Int(fd);
+        FdPath(ref c, fd, w);
+        w.MarkFd(start, fd);
     }
 
     public static void DirFd(ref DecodeContext c, int i)
@@ -93,16 +97,16 @@ internal static class Args
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out int v)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray().Element();
         pids.Write(c.Out, v);
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>An 8-byte value written back through a pointer: [N].</summary>
     public static void LongRef(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (Printers.TryRead(ref c, addr, out long v)) c.Out.Raw((byte)'[').Int(v).Raw((byte)']');
+        if (Printers.TryRead(ref c, addr, out long v)) c.Out.BeginArray().Element().Int(v).EndArray();
         else c.Out.Hex(addr);
     }
 }

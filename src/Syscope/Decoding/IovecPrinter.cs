@@ -11,24 +11,23 @@ internal static class IovecPrinter
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long dataLimit, bool netlink = false)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (count == 0) { c.Out.Raw("[]"u8); return; }
+        if (count == 0) { c.Out.BeginArray().EndArray(); return; }
         if (!Printers.TryRead(ref c, addr, out Iovec first)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         long left = dataLimit;
         for (ulong i = 0; i < count; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
             Iovec v = first;
-            if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
-            c.Out.Raw("{iov_base="u8);
+            if (i > 0 && !Printers.TryRead(ref c, addr + i * 16, out v)) { c.Out.Elided().Raw("... /* "u8).Hex(addr + i * 16).Raw(" */"u8); break; }
+            c.Out.Element().BeginStruct().Field("iov_base"u8);
             long len = left < 0 ? -1 : (long)Math.Min(v.Len, (ulong)left);
             // A failed call (len -1) prints each buffer's address, netlink or not.
             if (netlink && len >= 0) Netlink.NetlinkPrinter.Print(ref c, c.IntArg(0), v.Base, len);
             else Printers.Buffer(ref c, v.Base, len);
             if (len > 0) left -= len;
-            c.Out.Raw(", iov_len="u8).UInt(v.Len).Raw((byte)'}');
+            c.Out.Field("iov_len"u8).UInt(v.Len).EndStruct();
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 }

@@ -15,23 +15,22 @@ internal static class MmsghdrPrinter
     public static void Print(ref DecodeContext c, ulong addr, ulong count, long withLen, bool received)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (count == 0) { c.Out.Raw("[]"u8); return; }
+        if (count == 0) { c.Out.BeginArray().EndArray(); return; }
         if (!Printers.TryRead(ref c, addr + (ulong)MsgLenOffset, out uint msgLen)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         for (ulong i = 0; i < count; i++)
         {
             ulong entry = addr + i * (ulong)Size;
             if (i > 0)
             {
-                c.Out.Raw(", "u8);
-                if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
-                if (!Printers.TryRead(ref c, entry + (ulong)MsgLenOffset, out msgLen)) { c.Out.Raw("... /* "u8).Hex(entry).Raw(" */"u8); break; }
+                if (i >= (ulong)Printers.MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
+                if (!Printers.TryRead(ref c, entry + (ulong)MsgLenOffset, out msgLen)) { c.Out.Elided().Raw("... /* "u8).Hex(entry).Raw(" */"u8); break; }
             }
-            c.Out.Raw("{msg_hdr="u8);
+            c.Out.Element().BeginStruct().Field("msg_hdr"u8);
             MsghdrPrinter.Print(ref c, entry, received ? msgLen : long.MaxValue);
-            if ((long)i < withLen) c.Out.Raw(", msg_len="u8).UInt(msgLen);
-            c.Out.Raw((byte)'}');
+            if ((long)i < withLen) c.Out.Field("msg_len"u8).UInt(msgLen);
+            c.Out.EndStruct();
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 }

@@ -88,22 +88,22 @@ internal static class Printers
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (c.AddressesOnly) { c.Out.Hex(addr); return; }
         Span<byte> word = stackalloc byte[8];
-        c.Out.Raw((byte)'[');
+        if (c.Memory.Read(addr, word) < 8) { c.Out.Hex(addr); return; }
+        c.Out.BeginArray();
         for (int i = 0; ; i++)
         {
-            if (c.Memory.Read(addr + (ulong)(i * 8), word) < 8)
+            if (i > 0 && c.Memory.Read(addr + (ulong)(i * 8), word) < 8)
             {
-                if (i == 0) { c.Out.Truncate(c.Out.Length - 1); c.Out.Hex(addr); return; }
-                c.Out.Raw(", ..."u8);
+                c.Out.Elided().Raw("..."u8);
                 break;
             }
             ulong p = BitConverter.ToUInt64(word);
             if (p == 0) break;
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i >= MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
+            c.Out.Element();
             String(ref c, p);
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>Counts the entries of a NULL-terminated pointer array (envp), -1 if unreadable.</summary>
@@ -133,18 +133,18 @@ internal static class Printers
         ulong size = (ulong)sizeof(T);
         T element = default;
         if (count > 0 && !commentFirst && !TryRead(ref c, addr, out element)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         for (ulong i = 0; i < count; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
             // strace reads an element before it asks whether -s is reached, so an unreadable one
             // there still shows where memory ended.
             ulong at = addr + i * size;
-            if ((i > 0 || commentFirst) && !TryRead(ref c, at, out element)) { c.Out.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
-            if (i >= (ulong)MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if ((i > 0 || commentFirst) && !TryRead(ref c, at, out element)) { c.Out.Elided().Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
+            if (i >= (ulong)MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
+            c.Out.Element();
             print(ref c, in element);
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>How many elements of an array print before "...": -s of them, all of them with -v.</summary>

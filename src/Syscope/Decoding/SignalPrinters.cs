@@ -23,6 +23,8 @@ internal static class SignalPrinters
     /// set, naming the ones that are not.  Names drop the "SIG" prefix.</summary>
     public static void SetValue(ArgWriter w, ulong mask, int bits = 64)
     {
+        int start = w.Length;
+        ulong set = mask;
         bool invert = BitOperations.PopCount(mask) > bits / 2;
         if (invert) { mask = ~mask; if (bits < 64) mask &= (1UL << bits) - 1; w.Raw((byte)'~'); }
         w.Raw((byte)'[');
@@ -35,6 +37,7 @@ internal static class SignalPrinters
             if (s <= SignalNames.MaxSignal) Named(w, SignalNames.NameUtf8(s)[3..], s); else w.Int(s);
         }
         w.Raw((byte)']');
+        w.MarkSignals(start, set, invert);
     }
 
     /// <summary>A signal's name, or in -X raw/verbose its number (signals print in decimal).</summary>

@@ -118,6 +118,13 @@ internal static class SockaddrPrinter
     /// <summary>C's %#08x: "0x000005", but "00000000" for zero (the # adds no prefix to zero).</summary>
     private static void PercentHash08x(ArgWriter w, uint v)
     {
+        int start = w.Length;
+        Digits(w, v);
+        w.MarkNumber(start, v);
+    }
+
+    private static void Digits(ArgWriter w, uint v)
+    {
         if (v == 0) { w.Raw("00000000"u8); return; }
         w.Raw("0x"u8);
         int digits = Math.Max(6, (32 - System.Numerics.BitOperations.LeadingZeroCount(v) + 3) / 4);

@@ -74,13 +74,13 @@ internal static class StatPrinters
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Statfs s)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{f_type="u8); FileConstants.FsMagic.Print(w, (ulong)s.Type);
-        w.Raw(", f_bsize="u8).Int(s.Bsize).Raw(", f_blocks="u8).UInt(s.Blocks).Raw(", f_bfree="u8).UInt(s.Bfree);
-        w.Raw(", f_bavail="u8).UInt(s.Bavail).Raw(", f_files="u8).UInt(s.Files).Raw(", f_ffree="u8).UInt(s.Ffree);
-        w.Raw(", f_fsid={val=["u8).Hex(s.Fsid0).Raw(", "u8).Hex(s.Fsid1).Raw("]}, f_namelen="u8).Int(s.Namelen);
-        w.Raw(", f_frsize="u8).Int(s.Frsize).Raw(", f_flags="u8);
+        w.BeginStruct().Field("f_type"u8); FileConstants.FsMagic.Print(w, (ulong)s.Type);
+        w.Field("f_bsize"u8).Int(s.Bsize).Field("f_blocks"u8).UInt(s.Blocks).Field("f_bfree"u8).UInt(s.Bfree);
+        w.Field("f_bavail"u8).UInt(s.Bavail).Field("f_files"u8).UInt(s.Files).Field("f_ffree"u8).UInt(s.Ffree);
+        w.Field("f_fsid"u8).BeginStruct().Field("val"u8).BeginArray().Element().Hex(s.Fsid0).Element().Hex(s.Fsid1).EndArray().EndStruct();
+        w.Field("f_namelen"u8).Int(s.Namelen).Field("f_frsize"u8).Int(s.Frsize).Field("f_flags"u8);
         FileConstants.StatfsFlags.Print(w, (ulong)s.Flags);
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     public static void StatxStruct(ref DecodeContext c, ulong addr)

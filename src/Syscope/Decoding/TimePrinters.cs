@@ -58,18 +58,23 @@ internal static class TimePrinters
         if (addr == 0) { c.Out.Ptr(0); return; }
         Span<Timespec> two = stackalloc Timespec[2];
         if (Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         for (int i = 0; i < 2; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
             long ns = two[i].Nsec;
             var special = ns == (1L << 30) - 1 ? "UTIME_NOW"u8 : ns == (1L << 30) - 2 ? "UTIME_OMIT"u8 : default;
-            if (special.IsEmpty || c.Out.Style != ConstStyle.Abbrev) TimespecValue(c.Out, two[i].Sec, ns);
+            c.Out.Element();
+            int valueEnd = -1;
+            if (special.IsEmpty || c.Out.Style != ConstStyle.Abbrev)
+            {
+                TimespecValue(c.Out, two[i].Sec, ns);
+                valueEnd = c.Out.Length;
+            }
             if (special.IsEmpty) DateComment(c.Out, two[i].Sec, ns);
-            else if (c.Out.Style == ConstStyle.Abbrev) c.Out.Raw(special);
-            else if (c.Out.Style == ConstStyle.Verbose) c.Out.Raw(" /* "u8).Raw(special).Raw(" */"u8);
+            else if (c.Out.Style == ConstStyle.Abbrev) c.Out.FixedName(special, (ulong)ns);
+            else if (c.Out.Style == ConstStyle.Verbose) { c.Out.Raw(" /* "u8).Raw(special).Raw(" */"u8); c.Out.Annotated(valueEnd); }
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>" /* 2026-11-24T14:48:24.169542090+0000 */": the time in UTC (tracers run in UTC

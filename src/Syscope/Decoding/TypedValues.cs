@@ -19,6 +19,12 @@ internal enum ValueKind : byte
     Const,
     /// <summary>A structure: its fields, each a value of its own.</summary>
     Struct,
+    /// <summary>An array ([a, b], or a value written back through a pointer, [3]): its elements,
+    /// each a value of its own.</summary>
+    Array,
+    /// <summary>A set of signals (sigset_t): the mask, and whether strace listed the signals not
+    /// in it (~[...]).</summary>
+    Signals,
 }
 
 /// <summary>
@@ -51,10 +57,16 @@ internal sealed class TypedValues
         public bool Truncated;
         /// <summary>Flags and Const: the names printed, in <see cref="Names"/>.</summary>
         public int FirstName, NameCount;
-        /// <summary>Struct: where its '{' is; whether fields were left out ("...").</summary>
+        /// <summary>Struct and Array: where its '{' or '[' is; whether fields or elements were
+        /// left out ("...").  A field's or element's <see cref="FieldName"/> is -1 for an element.</summary>
         public int StructStart;
         public bool Abbreviated;
         public bool HasFields;
+        /// <summary>Signals: the text names the signals not in the set (~[...]).</summary>
+        public bool Complement;
+        /// <summary>An argument strace writes as "name=value" (clone's): the length of "name=",
+        /// whose name is <see cref="FieldName"/>; Start is where the value starts.</summary>
+        public int Prefix;
     }
 
     private Slot[] _slots = new Slot[32];
@@ -99,7 +111,19 @@ internal sealed class TypedValues
         _argCount = i + 1;
     }
 
-    /// <summary>A structure starts at position start (its '{') as the value of the open slot.</summary>
+    /// <summary>The open argument's text starts with "name=" (clone's "child_stack="): its value starts at valueStart.</summary>
+    public void ArgumentName(ReadOnlySpan<byte> name, int valueStart)
+    {
+        if (_open < 0 || _slots[_open].Parent >= 0) return;
+        int nameIndex = _nameCount;
+        ConstName(name);
+        ref var s = ref _slots[_open];
+        s.FieldName = nameIndex;
+        s.Prefix = valueStart - s.Start;
+        s.Start = valueStart;
+    }
+
+    /// <summary>A structure or array starts at position start (its '{' or '[') as the value of the open slot.</summary>
     public void BeginStruct(int start)
     {
         if (_depth == _structs.Length) Array.Resize(ref _structs, _structs.Length * 2);
@@ -107,6 +131,7 @@ internal sealed class TypedValues
         if (_open < 0) return;
         _slots[_open].StructStart = start;
         _slots[_open].HasFields = false;
+        _slots[_open].Abbreviated = false;
     }
 
     /// <summary>Whether the structure being written has a field already (a ", " is due).</summary>
@@ -127,8 +152,32 @@ internal sealed class TypedValues
         _open = slot;
     }
 
-    /// <summary>A structure ended: its last field at lastEnd, the structure itself at end (after its '}').</summary>
-    public void EndStruct(int lastEnd, int end, bool abbreviated)
+    /// <summary>An element of the array being written, its value from valueStart; the previous
+    /// element ended at previousEnd.</summary>
+    public void Element(int previousEnd, int valueStart)
+    {
+        int owner = _depth > 0 ? _structs[_depth - 1] : -1;
+        if (owner < 0) return;
+        CloseField(owner, previousEnd);
+        int slot = NewSlot(valueStart, owner);
+        _slots[slot].FieldName = -1;
+        _slots[owner].HasFields = true;
+        _open = slot;
+    }
+
+    /// <summary>The array being written leaves elements out from here ("...", "... /* 0x... */"):
+    /// the last element ended at previousEnd.</summary>
+    public void Elided(int previousEnd)
+    {
+        int owner = _depth > 0 ? _structs[_depth - 1] : -1;
+        if (owner < 0) return;
+        CloseField(owner, previousEnd);
+        _slots[owner].Abbreviated = true;
+        _open = -1;
+    }
+
+    /// <summary>A structure or array ended: its last field at lastEnd, itself at end (after its '}' or ']').</summary>
+    public void EndStruct(int lastEnd, int end, bool abbreviated, ValueKind kind = ValueKind.Struct)
     {
         if (_depth == 0) return;
         int owner = _structs[--_depth];
@@ -136,8 +185,8 @@ internal sealed class TypedValues
         CloseField(owner, lastEnd);
         _open = owner;
         ref var s = ref _slots[owner];
-        s.Abbreviated = abbreviated;
-        if (s.Start == s.StructStart) { s.Kind = ValueKind.Struct; s.KindEnd = end; }
+        s.Abbreviated |= abbreviated;
+        if (s.Start == s.StructStart) { s.Kind = kind; s.KindEnd = end; }
     }
 
     private void CloseField(int owner, int end)
@@ -174,6 +223,19 @@ internal sealed class TypedValues
         s.BytesLength = data.Length;
         s.Truncated = truncated;
         _bytesLength += data.Length;
+    }
+
+    /// <summary>The open slot's value, written from start, is the set of signals mask (listed as
+    /// its complement when complement).</summary>
+    public void MarkSignals(int start, int end, ulong mask, bool complement)
+    {
+        if (_open < 0 || _slots[_open].Start != start) return;
+        ref var s = ref _slots[_open];
+        s.Kind = ValueKind.Signals;
+        s.KindEnd = end;
+        s.Number = mask;
+        s.Signed = false;
+        s.Complement = complement;
     }
 
     /// <summary>Text from kindEnd to end annotates the open slot's value (a comment): the value keeps its type.</summary>

@@ -1,5 +1,6 @@
 using Syscope.Calls;
 using Syscope.Decoding;
+using Syscope.Kernel;
 
 namespace Syscope.Output;
 
@@ -16,15 +17,17 @@ internal sealed partial class JsonFormatter
         {
             var text = call.Argument(i);
             _json.Element().BeginObject();
-            _json.Member("name"u8);
-            if (i < call.Syscall.ArgCount) _json.Ascii(call.Syscall.Args[i].Name);
-            else _json.String("?"u8);
             int slot = typed?.ArgumentSlot(i) ?? -1;
+            int prefix = slot < 0 ? 0 : typed!.At(slot).Prefix;
+            _json.Member("name"u8);
+            if (prefix > 0) _json.String(typed!.Name(typed.At(slot).FieldName));
+            else if (i < call.Syscall.ArgCount) _json.Ascii(call.Syscall.Args[i].Name);
+            else _json.String("?"u8);
             if (slot < 0) _json.Member("type"u8).String("raw"u8);
             else
             {
                 int start = typed!.At(slot).Start;
-                Value(typed, slot, start + text.Length, text, start);
+                Value(typed, slot, start - prefix + text.Length, text[Math.Min(prefix, text.Length)..], start);
             }
             _json.Member("text"u8).String(text);
             _json.EndObject();
@@ -48,6 +51,8 @@ internal sealed partial class JsonFormatter
             ValueKind.Flags => "flags"u8,
             ValueKind.Const => "const"u8,
             ValueKind.Struct => "struct"u8,
+            ValueKind.Array => "array"u8,
+            ValueKind.Signals => "sigset"u8,
             _ => "raw"u8,
         });
         switch (kind)
@@ -73,20 +78,48 @@ internal sealed partial class JsonFormatter
                 break;
             case ValueKind.Struct:
                 _json.Member("value"u8).BeginObject();
-                var slots = typed.Slots;
-                for (int f = slot + 1; f < slots.Length; f++)
-                {
-                    ref readonly var field = ref slots[f];
-                    if (field.Parent != slot || field.End < field.Start) continue;
-                    _json.Member(typed.Name(field.FieldName)).BeginObject();
-                    var fieldText = text[(field.Start - textStart)..(field.End - textStart)];
-                    Value(typed, f, field.End, fieldText, field.Start);
-                    _json.Member("text"u8).String(fieldText);
-                    _json.EndObject();
-                }
+                Members(typed, slot, end, text, textStart);
                 _json.EndObject();
                 if (s.Abbreviated) _json.Member("abbreviated"u8).Bool(true);
                 break;
+            case ValueKind.Array:
+                _json.Member("value"u8).BeginArray();
+                Members(typed, slot, end, text, textStart);
+                _json.EndArray();
+                if (s.Abbreviated) _json.Member("abbreviated"u8).Bool(true);
+                break;
+            case ValueKind.Signals:
+                _json.Member("value"u8).BeginArray();
+                ulong listed = s.Complement ? ~s.Number : s.Number;
+                for (int signal = 1; signal <= 64; signal++)
+                {
+                    if ((listed & (1UL << (signal - 1))) == 0) continue;
+                    if (signal <= SignalNames.MaxSignal) _json.Element().String(SignalNames.NameUtf8(signal));
+                    else _json.Element().Number((ulong)signal);
+                }
+                _json.EndArray();
+                _json.Member("complement"u8).Bool(s.Complement);
+                _json.Member("number"u8).Number(s.Number);
+                break;
+        }
+    }
+
+    /// <summary>The fields of a structure (by name) or the elements of an array, each
+    /// {"type","value","text",...}; the container's text ends at end.</summary>
+    private void Members(TypedValues typed, int slot, int end, ReadOnlySpan<byte> text, int textStart)
+    {
+        var slots = typed.Slots;
+        for (int f = slot + 1; f < slots.Length; f++)
+        {
+            ref readonly var member = ref slots[f];
+            if (member.Start >= end) break;
+            if (member.Parent != slot || member.End < member.Start) continue;
+            if (member.FieldName >= 0) _json.Member(typed.Name(member.FieldName)).BeginObject();
+            else _json.Element().BeginObject();
+            var memberText = text[(member.Start - textStart)..(member.End - textStart)];
+            Value(typed, f, member.End, memberText, member.Start);
+            _json.Member("text"u8).String(memberText);
+            _json.EndObject();
         }
     }
 }

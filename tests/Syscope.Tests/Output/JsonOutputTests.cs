@@ -151,6 +151,65 @@ public class JsonOutputTests
         Assert.True(sleep.GetProperty("duration_ns").GetInt64() > 0);
     }
 
+    /// <summary>Arrays (argv, iovec[], pollfd[], descriptors), signal sets in both forms, rlimit,
+    /// msghdr with its control messages, joined constants and in => out values, exactly, from a C
+    /// program whose every value is fixed (Programs/composites.c).</summary>
+    [NeedsFact("gcc")]
+    public void Arrays_signal_sets_and_composite_structures_are_typed()
+    {
+        string prog = CPrograms.Path("composites");
+        string json = CPrograms.TempFile("composites.json");
+        var r = SyscopeCli.Run(["trace", "--json", "-o", json, prog, "one", "two words"]);
+        Assert.Equal(0, r.ExitCode);
+        var calls = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).Where(e => IsCall(e)).ToList();
+
+        var argv = calls.First(e => IsCall(e, "execve")).GetProperty("args")[1];
+        Assert.Equal("array", argv.GetProperty("type").GetString());
+        // Cut at -s (32 by default) like any string, with its truncated flag.
+        Assert.Equal([prog.Length > 32 ? prog[..32] : prog, "one", "two words"], argv.GetProperty("value").EnumerateArray().Select(a => a.GetProperty("value").GetString()));
+        Assert.Equal([prog.Length > 32, false, false], argv.GetProperty("value").EnumerateArray().Select(a => a.GetProperty("truncated").GetBoolean()));
+        Assert.All(argv.GetProperty("value").EnumerateArray(), a => Assert.Equal("string", a.GetProperty("type").GetString()));
+
+        var marked = calls.SkipWhile(e => !IsCall(e, "getppid")).Skip(1).SkipLast(1)
+            .Select(e => (e.GetProperty("syscall").GetString(), e.GetProperty("args").GetRawText())).ToList();
+        (string, string)[] expected =
+        [
+            ("rt_sigprocmask", """[{"name":"how","type":"const","value":"SIG_BLOCK","number":0,"text":"SIG_BLOCK"},{"name":"nset","type":"sigset","value":["SIGUSR1","SIGTERM"],"complement":false,"number":16896,"text":"[USR1 TERM]"},{"name":"oset","type":"pointer","value":0,"text":"NULL"},{"name":"sigsetsize","type":"int","value":8,"text":"8"}]"""),
+            ("rt_sigprocmask", """[{"name":"how","type":"const","value":"SIG_SETMASK","number":2,"text":"SIG_SETMASK"},{"name":"nset","type":"sigset","value":["SIGINT"],"complement":true,"number":18446744073709551613,"text":"~[INT]"},{"name":"oset","type":"sigset","value":["SIGUSR1","SIGTERM"],"complement":false,"number":16896,"text":"[USR1 TERM]"},{"name":"sigsetsize","type":"int","value":8,"text":"8"}]"""),
+            ("rt_sigprocmask", """[{"name":"how","type":"const","value":"SIG_SETMASK","number":2,"text":"SIG_SETMASK"},{"name":"nset","type":"sigset","value":[],"complement":false,"number":0,"text":"[]"},{"name":"oset","type":"pointer","value":0,"text":"NULL"},{"name":"sigsetsize","type":"int","value":8,"text":"8"}]"""),
+            ("prlimit64", """[{"name":"pid","type":"int","value":0,"text":"0"},{"name":"resource","type":"const","value":"RLIMIT_NOFILE","number":7,"text":"RLIMIT_NOFILE"},{"name":"new_rlim","type":"struct","value":{"rlim_cur":{"type":"int","value":256,"text":"256"},"rlim_max":{"type":"int","value":8192,"text":"8*1024"}},"text":"{rlim_cur=256, rlim_max=8*1024}"},{"name":"old_rlim","type":"pointer","value":0,"text":"NULL"}]"""),
+            ("prlimit64", """[{"name":"pid","type":"int","value":0,"text":"0"},{"name":"resource","type":"const","value":"RLIMIT_NOFILE","number":7,"text":"RLIMIT_NOFILE"},{"name":"new_rlim","type":"pointer","value":0,"text":"NULL"},{"name":"old_rlim","type":"struct","value":{"rlim_cur":{"type":"int","value":256,"text":"256"},"rlim_max":{"type":"int","value":8192,"text":"8*1024"}},"text":"{rlim_cur=256, rlim_max=8*1024}"}]"""),
+            ("pipe2", """[{"name":"fildes","type":"array","value":[{"type":"fd","value":3,"text":"3"},{"type":"fd","value":4,"text":"4"}],"text":"[3, 4]"},{"name":"flags","type":"flags","value":["O_CLOEXEC"],"number":524288,"text":"O_CLOEXEC"}]"""),
+            ("writev", """[{"name":"fd","type":"fd","value":4,"text":"4"},{"name":"vec","type":"array","value":[{"type":"struct","value":{"iov_base":{"type":"string","value":"ab","truncated":false,"text":"\"ab\""},"iov_len":{"type":"int","value":2,"text":"2"}},"text":"{iov_base=\"ab\", iov_len=2}"},{"type":"struct","value":{"iov_base":{"type":"string","value":"cde","truncated":false,"text":"\"cde\""},"iov_len":{"type":"int","value":3,"text":"3"}},"text":"{iov_base=\"cde\", iov_len=3}"}],"text":"[{iov_base=\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=3}]"},{"name":"vlen","type":"int","value":2,"text":"2"}]"""),
+            ("readv", """[{"name":"fd","type":"fd","value":3,"text":"3"},{"name":"vec","type":"array","value":[{"type":"struct","value":{"iov_base":{"type":"string","value":"ab","truncated":false,"text":"\"ab\""},"iov_len":{"type":"int","value":2,"text":"2"}},"text":"{iov_base=\"ab\", iov_len=2}"},{"type":"struct","value":{"iov_base":{"type":"string","value":"cde","truncated":false,"text":"\"cde\""},"iov_len":{"type":"int","value":10,"text":"10"}},"text":"{iov_base=\"cde\", iov_len=10}"}],"text":"[{iov_base=\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=10}]"},{"name":"vlen","type":"int","value":2,"text":"2"}]"""),
+            ("poll", """[{"name":"ufds","type":"array","value":[{"type":"struct","value":{"fd":{"type":"fd","value":4,"text":"4"},"events":{"type":"flags","value":["POLLOUT"],"number":4,"text":"POLLOUT"}},"text":"{fd=4, events=POLLOUT}"},{"type":"struct","value":{"fd":{"type":"fd","value":3,"text":"3"},"events":{"type":"flags","value":["POLLIN"],"number":1,"text":"POLLIN"}},"text":"{fd=3, events=POLLIN}"}],"text":"[{fd=4, events=POLLOUT}, {fd=3, events=POLLIN}]"},{"name":"nfds","type":"int","value":2,"text":"2"},{"name":"timeout_msecs","type":"int","value":0,"text":"0"}]"""),
+            ("socketpair", """[{"name":"family","type":"const","value":"AF_UNIX","number":1,"text":"AF_UNIX"},{"name":"type","type":"flags","value":["SOCK_STREAM"],"number":1,"text":"SOCK_STREAM"},{"name":"protocol","type":"int","value":0,"text":"0"},{"name":"usockvec","type":"array","value":[{"type":"fd","value":5,"text":"5"},{"type":"fd","value":6,"text":"6"}],"text":"[5, 6]"}]"""),
+            ("sendmsg", """[{"name":"fd","type":"fd","value":5,"text":"5"},{"name":"msg","type":"struct","value":{"msg_name":{"type":"pointer","value":0,"text":"NULL"},"msg_namelen":{"type":"int","value":0,"text":"0"},"msg_iov":{"type":"array","value":[{"type":"struct","value":{"iov_base":{"type":"string","value":"hi","truncated":false,"text":"\"hi\""},"iov_len":{"type":"int","value":2,"text":"2"}},"text":"{iov_base=\"hi\", iov_len=2}"}],"text":"[{iov_base=\"hi\", iov_len=2}]"},"msg_iovlen":{"type":"int","value":1,"text":"1"},"msg_control":{"type":"array","value":[{"type":"struct","value":{"cmsg_len":{"type":"int","value":20,"text":"20"},"cmsg_level":{"type":"const","value":"SOL_SOCKET","number":1,"text":"SOL_SOCKET"},"cmsg_type":{"type":"const","value":"SCM_RIGHTS","number":1,"text":"SCM_RIGHTS"},"cmsg_data":{"type":"array","value":[{"type":"int","value":3,"text":"3"}],"text":"[3]"}},"text":"{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}"}],"text":"[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]"},"msg_controllen":{"type":"int","value":24,"text":"24"},"msg_flags":{"type":"flags","value":[],"number":0,"text":"0"}},"text":"{msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hi\", iov_len=2}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=24, msg_flags=0}"},{"name":"flags","type":"flags","value":[],"number":0,"text":"0"}]"""),
+            ("socket", """[{"name":"family","type":"const","value":"AF_INET","number":2,"text":"AF_INET"},{"name":"type","type":"flags","value":["SOCK_STREAM","SOCK_CLOEXEC"],"number":524289,"text":"SOCK_STREAM|SOCK_CLOEXEC"},{"name":"protocol","type":"const","value":"IPPROTO_IP","number":0,"text":"IPPROTO_IP"}]"""),
+            ("getsockname", """[{"name":"fd","type":"fd","value":7,"text":"7"},{"name":"usockaddr","type":"struct","value":{"sa_family":{"type":"const","value":"AF_INET","number":2,"text":"AF_INET"},"sin_port":{"type":"int","value":0,"text":"htons(0)"},"sin_addr":{"type":"string","value":"0.0.0.0","truncated":false,"text":"inet_addr(\"0.0.0.0\")"}},"text":"{sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr(\"0.0.0.0\")}"},{"name":"usockaddr_len","type":"array","value":[{"type":"int","value":16,"text":"64 => 16"}],"text":"[64 => 16]"}]"""),
+        ];
+        Assert.Equal(expected.Length, marked.Count);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], marked[i]);
+    }
+
+    /// <summary>A recording replayed with --json gives the same bytes as the live --json trace,
+    /// typed composites included (the decoders read the recorded memory as they read the tracee's).</summary>
+    [NeedsFact("gcc")]
+    public void Replayed_json_is_byte_identical_to_the_live_json()
+    {
+        string prog = CPrograms.Path("composites");
+        string scope = CPrograms.TempFile("composites.scope"), live = CPrograms.TempFile("live.json"), replayed = CPrograms.TempFile("replayed.json");
+        foreach (string[] options in new[] { Array.Empty<string>(), ["-v", "-y"] })
+        {
+            var r = SyscopeCli.Run(["trace", "--json", .. options, "--record", scope, "-o", live, prog, "one"]);
+            Assert.Equal(0, r.ExitCode);
+            var replay = SyscopeCli.Run(["replay", scope, "--json", .. options, "-o", replayed]);
+            Assert.True(replay.ExitCode == 0, replay.Stderr);
+            Assert.Equal(File.ReadAllText(live), File.ReadAllText(replayed));
+            Assert.Contains("\"type\":\"sigset\"", File.ReadAllText(replayed));
+        }
+    }
+
     [Fact]
     public void Json_cannot_split_output_per_process()
     {

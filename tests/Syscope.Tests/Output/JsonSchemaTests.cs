@@ -12,8 +12,10 @@ namespace Syscope.Tests.Output;
 /// Every line `trace --json` prints for every workload and option set of the differential corpus
 /// is valid against docs/json.schema.json (JsonSchema.Net, draft 2020-12), and each call record
 /// says what it should beyond the schema: times in order, duration = exit - entry, one argument
-/// per text strace shows.  The share of arguments with a typed value (not "raw") is printed per
-/// workload, and held above a floor in every workload large enough for a share to mean something.
+/// per text strace shows.  The share of values with a type (not "raw": arguments, structure
+/// fields, array elements) is printed per workload with the raw ones by where they are
+/// (syscall.argument.field), and held above a floor in every workload large enough for a share to
+/// mean something.
 /// </summary>
 public class JsonSchemaTests(ITestOutputHelper output, LocalHttpServer http) : IClassFixture<LocalHttpServer>
 {
@@ -38,6 +40,7 @@ public class JsonSchemaTests(ITestOutputHelper output, LocalHttpServer http) : I
             var lines = File.ReadAllLines(json);
             Assert.NotEmpty(lines);
             var types = new Dictionary<string, long>();
+            var raws = new Dictionary<string, long>();
             foreach (string line in lines)
             {
                 using var doc = JsonDocument.Parse(line);
@@ -46,14 +49,17 @@ public class JsonSchemaTests(ITestOutputHelper output, LocalHttpServer http) : I
                 var record = JsonNode.Parse(line)!.AsObject();
                 if ((string?)record["type"] != "syscall") continue;
                 CheckCall(record, line);
-                foreach (var arg in record["args"]!.AsArray()) Count(types, arg!.AsObject());
+                foreach (var arg in record["args"]!.AsArray()) Count(types, raws, $"{record["syscall"]}.{arg!["name"]}", arg!.AsObject());
             }
             long all = types.Values.Sum(), raw = types.GetValueOrDefault("raw");
             output.WriteLine($"{w}: {lines.Length} lines, {all} arguments, {all - raw} typed ({(all == 0 ? 100 : 100.0 * (all - raw) / all):F1} %): " +
-                string.Join(", ", types.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")));
+                string.Join(", ", types.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")) +
+                "; raw: " + string.Join(", ", raws.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}")));
             // Measured when typed values came in: 96.6 % of the corpus's 133,000 arguments and fields,
-            // at least 79 % in every workload of 200 or more.
-            if (all >= 200) Assert.True(all - raw >= all * 0.75, $"{w}: only {all - raw} of {all} arguments typed");
+            // at least 82 % in every workload of 200 or more; with arrays, signal sets and most
+            // structures typed (issue 14), 99.8 % of 157,000 arguments, fields and elements, at
+            // least 96 % in every workload of 200 or more.
+            if (all >= 200) Assert.True(all - raw >= all * 0.95, $"{w}: only {all - raw} of {all} arguments typed");
         }
         finally { Directory.Delete(dir, true); }
     }
@@ -82,12 +88,17 @@ public class JsonSchemaTests(ITestOutputHelper output, LocalHttpServer http) : I
         }
     }
 
-    private static void Count(Dictionary<string, long> types, JsonObject value)
+    /// <summary>Counts a value and the fields and elements in it by type, and the raw ones by
+    /// where they are (syscall.argument.field), so the report says what to type next.</summary>
+    private static void Count(Dictionary<string, long> types, Dictionary<string, long> raws, string where, JsonObject value)
     {
         string type = (string)value["type"]!;
         types[type] = types.GetValueOrDefault(type) + 1;
+        if (type == "raw") raws[where] = raws.GetValueOrDefault(where) + 1;
         if (type == "struct")
-            foreach (var (_, field) in value["value"]!.AsObject()) Count(types, field!.AsObject());
+            foreach (var (name, field) in value["value"]!.AsObject()) Count(types, raws, $"{where}.{name}", field!.AsObject());
+        if (type == "array")
+            foreach (var element in value["value"]!.AsArray()) Count(types, raws, $"{where}[]", element!.AsObject());
     }
 
     private static string Errors(EvaluationResults result) =>

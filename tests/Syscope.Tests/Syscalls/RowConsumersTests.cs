@@ -23,26 +23,14 @@ public class RowConsumersTests
         var f = new TextTrace(output, new StraceOptions { Filter = filter }, new FakeFds([]));
         f.Start(100);
         var e = new TraceEvent { Tid = 100, InterruptedSyscall = -1 };
-        void Call(int nr, ulong a0, ulong a1, ulong a2, long ret)
-        {
-            e.SyscallNumber = nr;
-            e.Args[0] = a0; e.Args[1] = a1; e.Args[2] = a2;
-            e.Kind = TraceEventKind.SyscallEntry;
-            f.OnEvent(ref e, m);
-            e.Kind = TraceEventKind.SyscallExit;
-            e.ReturnValue = ret;
-            f.OnEvent(ref e, m);
-        }
+        void Call(int nr, ulong a0, ulong a1, ulong a2, long ret) => CallEvents.Call(f, ref e, m, nr, ret, a0, a1, a2);
         void Calls()
         {
             Call(Sys.lchown, path, 1000, 1000, 0);        // generic, selected by its path
             Call(Sys.flistxattr, 7, list, 64, 14);        // generic, selected by its descriptor
             Call(Sys.fchown, 3, 0, 0, 0);                  // left out
         }
-        Calls();   // grows the reused buffers once
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++) Calls();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, CallEvents.AllocatedAfterWarmUp(Calls));
         f.Complete();
         var lines = Encoding.UTF8.GetString(sink.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(202, lines.Length);

@@ -166,6 +166,10 @@ internal sealed class ValueSet
             return;
         }
         if (_decimal) w.Int((long)number); else w.Hex(number);
-        if (w.Style != ConstStyle.Raw) w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+        if (w.Style == ConstStyle.Raw) return;
+        // For --json the number, with the comment that no name fits it.
+        int end = w.Length;
+        w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+        w.Annotated(end);
     }
 }

@@ -28,11 +28,11 @@ internal static class CapabilityDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out CapUserHeader h)) { c.Out.Hex(addr); return; }
-        c.Out.Raw("{version="u8);
+        c.Out.BeginStruct().Field("version"u8);
         CapabilityConstants.Versions.Print(c.Out, h.Version);
-        c.Out.Raw(", pid="u8);
+        c.Out.Field("pid"u8);
         c.PidNotes.Write(c.Out, h.Pid);
-        c.Out.Raw((byte)'}');
+        c.Out.EndStruct();
     }
 
     /// <summary>Versions 2 and 3 have two 32-bit words per set, which print as one set; version 1,
@@ -47,21 +47,24 @@ internal static class CapabilityDecoders
         bool read = Printers.TryRead(ref c, addr, out data[0]) && (!twoWords || Printers.TryRead(ref c, addr + 12, out data[1]));
         if (!read) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{effective="u8);
+        w.BeginStruct().Field("effective"u8);
         Set(w, data[0].Effective, data[1].Effective);
-        w.Raw(", permitted="u8);
+        w.Field("permitted"u8);
         Set(w, data[0].Permitted, data[1].Permitted);
-        w.Raw(", inheritable="u8);
+        w.Field("inheritable"u8);
         Set(w, data[0].Inheritable, data[1].Inheritable);
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     /// <summary>Each word prints as a flag set of its own, joined by '|' (with -X, "0x1|0x2001").</summary>
     private static void Set(ArgWriter w, uint low, uint high)
     {
-        if (low == 0 && high == 0) { w.Raw((byte)'0'); return; }
+        // For --json one set of flags: the names of both words, the 64-bit set as the number.
+        var whole = w.BeginFlagsOf();
+        if (low == 0 && high == 0) w.Raw((byte)'0');
         if (low != 0) CapabilityConstants.LowWord.Print(w, low);
         if (low != 0 && high != 0) w.Raw((byte)'|');
         if (high != 0) CapabilityConstants.HighWord.Print(w, high);
+        w.EndFlagsOf(whole, low | (ulong)high << 32);
     }
 }

@@ -127,10 +127,10 @@ internal static class ClockDecoders
         if (addr == 0) { c.Out.Ptr(0); return; }
         if ((c.Exiting && c.Failed) || !Printers.TryRead(ref c, addr, out Itimerspec p)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{it_interval="u8);
+        w.BeginStruct().Field("it_interval"u8);
         if (nanos) TimePrinters.TimespecValue(w, p.Interval.Sec, p.Interval.Nsec); else TimePrinters.TimevalValue(w, p.Interval.Sec, p.Interval.Nsec);
-        w.Raw(", it_value="u8);
+        w.Field("it_value"u8);
         if (nanos) TimePrinters.TimespecValue(w, p.Value.Sec, p.Value.Nsec); else TimePrinters.TimevalValue(w, p.Value.Sec, p.Value.Nsec);
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 }

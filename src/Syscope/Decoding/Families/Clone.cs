@@ -15,8 +15,8 @@ internal static class Clone
     public static void Entry(ref DecodeContext c)
     {
         ulong flags = c.Arg(0);
-        c.Out.Sep().Raw("child_stack="u8).Ptr(c.Arg(1));
-        c.Out.Sep().Raw("flags="u8);
+        c.Out.Sep().ArgName("child_stack"u8).Ptr(c.Arg(1));
+        c.Out.Sep().ArgName("flags"u8);
         Flags(c.Out, flags);
     }
 
@@ -26,11 +26,11 @@ internal static class Clone
     {
         if ((flags & WritesBack) != 0)
         {
-            c.Out.Sep().Raw("parent_tid="u8);
+            c.Out.Sep().ArgName("parent_tid"u8);
             if (c.Failed) c.Out.Ptr(c.Arg(2)); else Args.PidRef(ref c, c.Arg(2));
         }
-        if ((flags & ProcessConstants.CLONE_SETTLS) != 0) c.Out.Sep().Raw("tls="u8).Ptr(c.Arg(4));
-        if ((flags & ChildTid) != 0) c.Out.Sep().Raw("child_tidptr="u8).Ptr(c.Arg(3));
+        if ((flags & ProcessConstants.CLONE_SETTLS) != 0) c.Out.Sep().ArgName("tls"u8).Ptr(c.Arg(4));
+        if ((flags & ChildTid) != 0) c.Out.Sep().ArgName("child_tidptr"u8).Ptr(c.Arg(3));
     }
 
     /// <summary>Clone flags with the exit signal in the low byte printed by name after them.</summary>
@@ -38,9 +38,11 @@ internal static class Clone
     {
         ulong sig = flags & 0xff;
         ulong rest = flags & ~0xffUL;
+        var whole = w.BeginFlagsOf();
         bool any = rest != 0 && ProcessConstants.CloneFlags.Print(w, rest, false);
         if (sig != 0) { if (any) w.Raw((byte)'|'); SignalPrinters.Signal(w, (long)sig); }
         else if (!any) w.Raw((byte)'0');
+        w.EndFlagsOf(whole, flags);
     }
 
     public static void Clone3Entry(ref DecodeContext c)

@@ -156,10 +156,8 @@ internal static class DescDecoders
         c.Out.Sep();
         ulong addr = c.Arg(i);
         if (c.Failed || !Printers.TryRead(ref c, addr, out long pair)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw((byte)'[').Int((int)pair);
-        Args.FdPath(ref c, (int)pair, c.Out);
-        c.Out.Raw(", "u8).Int((int)(pair >> 32));
-        Args.FdPath(ref c, (int)(pair >> 32), c.Out);
-        c.Out.Raw((byte)']');
+        Args.FdValue(ref c, (int)pair, c.Out.BeginArray().Element());
+        Args.FdValue(ref c, (int)(pair >> 32), c.Out.Element());
+        c.Out.EndArray();
     }
 }

@@ -66,14 +66,14 @@ internal sealed class Fcntl : SyscallDecoder
     {
         if (!Printers.TryRead(ref c, c.Arg(2), out Flock l)) { c.Out.Ptr(c.Arg(2)); return; }
         var w = c.Out;
-        w.Raw("{l_type="u8); DescConstants.LockTypes.Print(w, (ulong)l.Type);
-        w.Raw(", l_whence="u8); FileConstants.Whence.Print(w, (ulong)l.Whence);
-        w.Raw(", l_start="u8).Int(l.Start).Raw(", l_len="u8).Int(l.Len);
+        w.BeginStruct().Field("l_type"u8); DescConstants.LockTypes.Print(w, (ulong)l.Type);
+        w.Field("l_whence"u8); FileConstants.Whence.Print(w, (ulong)l.Whence);
+        w.Field("l_start"u8).Int(l.Start).Field("l_len"u8).Int(l.Len);
         if (withPid)
         {
-            w.Raw(", l_pid="u8);
+            w.Field("l_pid"u8);
             c.PidNotes.Write(w, l.Pid);
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 }

@@ -45,6 +45,7 @@ internal static class FileDecoders
             // The sync type is a two-bit field whose zero has a name of its own; strace prints it
             // and the other flags as two constants, and in -X raw leaves a zero sync type out.
             ulong flags = (uint)c.Arg(2);
+            var whole = c.Out.BeginFlagsOf();
             if ((flags & 0x6000) == 0)
             {
                 if (c.Out.Style != ConstStyle.Raw)
@@ -60,6 +61,7 @@ internal static class FileDecoders
                 FileConstants.StatxFlags.Print(c.Out, flags & 0x6000);
                 FileConstants.StatxFlags.PrintMore(c.Out, flags & ~0x6000UL);
             }
+            c.Out.EndFlagsOf(whole, flags);
             Args.Flags(ref c, 3, FileConstants.StatxMask);
         }, (ref DecodeContext c) =>
         {

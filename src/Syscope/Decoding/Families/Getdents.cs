@@ -27,7 +27,12 @@ internal static class Getdents
         var data = buf.AsSpan(0, (int)len);
         if (Printers.ReadStruct(ref c, addr, data) < len) { c.Out.Hex(addr); Args.UInt(ref c, 2); return; }
         if (c.Unabbreviated) PrintEntries(ref c, data);
-        else c.Out.Hex(addr).Raw(" /* "u8).Int(Count(data)).Raw(" entries */"u8);
+        else
+        {
+            // For --json the argument is the buffer's address; the count is a comment on it.
+            int end = c.Out.Hex(addr).Length;
+            c.Out.Raw(" /* "u8).Int(Count(data)).Raw(" entries */"u8).Annotated(end);
+        }
         Args.UInt(ref c, 2);
     }
 
@@ -46,24 +51,22 @@ internal static class Getdents
     private static void PrintEntries(ref DecodeContext c, ReadOnlySpan<byte> data)
     {
         var w = c.Out;
-        w.Raw((byte)'[');
-        int n = 0;
-        for (int off = 0; off + 19 <= data.Length; n++)
+        w.BeginArray();
+        for (int off = 0; off + 19 <= data.Length;)
         {
             int reclen = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + 16)..]);
             if (reclen < 19 || off + reclen > data.Length) break;
-            if (n > 0) w.Raw(", "u8);
             var e = data.Slice(off, reclen);
-            w.Raw("{d_ino="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(e));
-            w.Raw(", d_off="u8).Int(BinaryPrimitives.ReadInt64LittleEndian(e[8..]));
-            w.Raw(", d_reclen="u8).Int(reclen).Raw(", d_type="u8);
+            w.Element().BeginStruct().Field("d_ino"u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(e));
+            w.Field("d_off"u8).Int(BinaryPrimitives.ReadInt64LittleEndian(e[8..]));
+            w.Field("d_reclen"u8).Int(reclen).Field("d_type"u8);
             byte type = e[18];
-            if (type < s_types.Length && s_types[type].Length > 0) w.Raw(s_types[type]); else w.Int(type);
+            if (type < s_types.Length && s_types[type].Length > 0) w.FixedName(s_types[type], type); else w.Int(type);
             var name = e[19..];
             int nul = name.IndexOf((byte)0);
-            w.Raw(", d_name="u8).Quoted(nul >= 0 ? name[..nul] : name, c.Options.HexStrings, false).Raw((byte)'}');
+            w.Field("d_name"u8).Quoted(nul >= 0 ? name[..nul] : name, c.Options.HexStrings, false).EndStruct();
             off += reclen;
         }
-        w.Raw((byte)']');
+        w.EndArray();
     }
 }

@@ -79,11 +79,7 @@ internal static class IoUringDecoders
     }
 
     private static void FdArray(ref DecodeContext c, ulong addr, uint count) =>
-        Printers.Array(ref c, addr, count, static (ref DecodeContext c, in int fd) =>
-        {
-            c.Out.Int(fd);
-            Args.FdPath(ref c, fd, c.Out);
-        });
+        Printers.Array(ref c, addr, count, static (ref DecodeContext c, in int fd) => Args.FdValue(ref c, fd, c.Out));
 
     private static uint U32(ReadOnlySpan<byte> p, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(p[offset..]);
 }

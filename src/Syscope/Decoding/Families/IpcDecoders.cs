@@ -146,9 +146,9 @@ internal static class IpcDecoders
         if (count == 0) c.Out.Ptr(addr);
         else Printers.Array(ref c, addr, count, static (ref DecodeContext c, in Sembuf op) =>
         {
-            c.Out.Raw("{sem_num="u8).UInt(op.Num).Raw(", sem_op="u8).Int(op.Op).Raw(", sem_flg="u8);
+            c.Out.BeginStruct().Field("sem_num"u8).UInt(op.Num).Field("sem_op"u8).Int(op.Op).Field("sem_flg"u8);
             IpcConstants.SemFlags.Print(c.Out, (ushort)op.Flg);
-            c.Out.Raw((byte)'}');
+            c.Out.EndStruct();
         });
         Args.ULong(ref c, 2);
     }

@@ -97,9 +97,9 @@ internal static class MempolicyDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out uint mode)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray().Element();
         PrintMode(c.Out, mode);
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>The kernel reads maxnode - 1 bits, so that many bits' worth of longs print; a mask
@@ -125,6 +125,13 @@ internal static class MempolicyDecoders
     };
 
     private static void MaskWord(ArgWriter w, ulong v)
+    {
+        int start = w.Length;
+        MaskDigits(w, v);
+        w.MarkNumber(start, v);
+    }
+
+    private static void MaskDigits(ArgWriter w, ulong v)
     {
         if (v == 0) { w.Raw("0000000000000000"u8); return; }
         int digits = (64 - System.Numerics.BitOperations.LeadingZeroCount(v) + 3) / 4;

@@ -113,12 +113,12 @@ internal static class MountDecoders
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (size < 32 || !Printers.TryRead(ref c, addr, out MountAttr a)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{attr_set="u8);
+        w.BeginStruct().Field("attr_set"u8);
         MountConstants.MountAttrs.Print(w, a.Set);
-        w.Raw(", attr_clr="u8);
+        w.Field("attr_clr"u8);
         MountConstants.MountAttrs.Print(w, a.Clear);
-        w.Raw(", propagation="u8);
+        w.Field("propagation"u8);
         MountConstants.Propagation.Print(w, a.Propagation);
-        w.Raw(", userns_fd="u8).UInt(a.UsernsFd).Raw((byte)'}');
+        w.Field("userns_fd"u8).UInt(a.UsernsFd).EndStruct();
     }
 }

@@ -68,9 +68,9 @@ internal static class MqueueDecoders
     private static void Attr(ref DecodeContext c, ulong addr)
     {
         if (!Printers.TryRead(ref c, addr, out MqAttr a)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw("{mq_flags="u8);
+        c.Out.BeginStruct().Field("mq_flags"u8);
         FileConstants.OpenFlags.Print(c.Out, (ulong)a.Flags);
-        c.Out.Raw(", mq_maxmsg="u8).Int(a.MaxMsg).Raw(", mq_msgsize="u8).Int(a.MsgSize)
-            .Raw(", mq_curmsgs="u8).Int(a.CurMsgs).Raw((byte)'}');
+        c.Out.Field("mq_maxmsg"u8).Int(a.MaxMsg).Field("mq_msgsize"u8).Int(a.MsgSize)
+            .Field("mq_curmsgs"u8).Int(a.CurMsgs).EndStruct();
     }
 }

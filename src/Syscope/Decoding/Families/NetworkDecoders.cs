@@ -142,8 +142,10 @@ internal static class NetworkDecoders
         type = (uint)type;
         if (NetConstants.SocketTypes.TryName(type & 0xf, out _))
         {
+            var whole = w.BeginFlagsOf();
             NetConstants.SocketTypes.Print(w, type & 0xf);
             NetConstants.SocketFlags.PrintMore(w, type & ~0xfUL);
+            w.EndFlagsOf(whole, type);
         }
         else NetConstants.SocketFlags.Print(w, type);
     }
@@ -156,9 +158,12 @@ internal static class NetworkDecoders
             case NetConstants.AF_NETLINK: NetConstants.NetlinkProtocols.PrintInt(w, proto); break;
             case NetConstants.AF_BLUETOOTH: NetConstants.BluetoothProtocols.PrintInt(w, proto); break;
             case NetConstants.AF_PACKET:
+                var whole = w.BeginFlagsOf(flags: false);
+                ushort host = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)proto);
                 w.Raw("htons("u8);
-                NetConstants.EthernetProtocols.Print(w, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)proto));
+                NetConstants.EthernetProtocols.Print(w, host);
                 w.Raw((byte)')');
+                w.EndFlagsOf(whole, host);
                 break;
             default: w.Int((int)proto); break;
         }
@@ -182,7 +187,7 @@ internal static class NetworkDecoders
         {
             c.Out.Ptr(c.Arg(addrArg));
             c.Out.Sep();
-            if (c.Failed && lenAddr != 0 && c.Scratch.A >= 0) c.Out.Raw((byte)'[').Int(c.Scratch.A).Raw((byte)']');
+            if (c.Failed && lenAddr != 0 && c.Scratch.A >= 0) c.Out.BeginArray().Element().Int(c.Scratch.A).EndArray();
             else c.Out.Ptr(lenAddr);
             return;
         }
@@ -193,9 +198,18 @@ internal static class NetworkDecoders
 
     private static void InOutLen(ArgWriter w, int inLen, int outLen)
     {
-        w.Raw((byte)'[');
-        if (inLen != outLen) w.Int(inLen).Raw(" => "u8);
-        w.Int(outLen).Raw((byte)']');
+        w.BeginArray().Element();
+        InOut(w, inLen, outLen);
+        w.EndArray();
+    }
+
+    /// <summary>A value the call changed: "in => out", or the one value when it stayed; for
+    /// --json the value after the call.</summary>
+    internal static void InOut(ArgWriter w, long inValue, long outValue)
+    {
+        int start = w.Length;
+        if (inValue != outValue) w.Int(inValue).Raw(" => "u8);
+        w.Int(outValue).MarkNumber(start, (ulong)outValue, signed: true);
     }
 
     private static void SockoptHead(ref DecodeContext c)
@@ -219,7 +233,7 @@ internal static class NetworkDecoders
     private static void OptionValue(ref DecodeContext c, ulong addr, long len)
     {
         if (c.AddressesOnly) { c.Out.Ptr(addr); return; }
-        if (len == 4 && Printers.TryRead(ref c, addr, out int v)) { c.Out.Raw((byte)'[').Int(v).Raw((byte)']'); return; }
+        if (len == 4 && Printers.TryRead(ref c, addr, out int v)) { c.Out.BeginArray().Element().Int(v).EndArray(); return; }
         Printers.Buffer(ref c, addr, len);
     }
 }

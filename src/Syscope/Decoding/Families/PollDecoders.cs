@@ -64,11 +64,9 @@ internal static class PollDecoders
         if (c.AddressesOnly) c.Out.Ptr(addr);
         else Printers.Array(ref c, addr, n, static (ref DecodeContext c, in Pollfd p) =>
         {
-            c.Out.Raw("{fd="u8).Int(p.Fd);
-            Args.FdPath(ref c, p.Fd, c.Out);
-            c.Out.Raw(", events="u8);
-            DescConstants.PollEvents.Print(c.Out, (ushort)p.Events);
-            c.Out.Raw((byte)'}');
+            Args.FdValue(ref c, p.Fd, c.Out.BeginStruct().Field("fd"u8));
+            DescConstants.PollEvents.Print(c.Out.Field("events"u8), (ushort)p.Events);
+            c.Out.EndStruct();
         }, commentFirst: true);
         Args.UInt(ref c, 1);
     }
@@ -174,9 +172,10 @@ internal static class PollDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SigsetArgument a)) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'{');
+        // The kernel's fields, which strace writes without their names.
+        c.Out.BeginStruct().Field("ss"u8, inText: false);
         SignalPrinters.Set(ref c, a.Mask, a.Size);
-        c.Out.Raw(", "u8).UInt(a.Size).Raw((byte)'}');
+        c.Out.Field("ss_len"u8, inText: false).UInt(a.Size).EndStruct();
     }
 
     private static void EpollWaitExit(ref DecodeContext c)
@@ -192,23 +191,33 @@ internal static class PollDecoders
     {
         if (addr == 0 || c.AddressesOnly) { c.Out.Ptr(addr); return; }
         Span<byte> raw = stackalloc byte[12];
-        if (array) c.Out.Raw((byte)'[');
+        if (!array)
+        {
+            // epoll_ctl's one event: unreadable, it is the address (and -s 0 leaves it out, as in an array).
+            if (Printers.MaxElements(ref c) <= 0) c.Out.Raw("..."u8);
+            else if (Printers.ReadStruct(ref c, addr, raw) < 12) c.Out.Hex(addr);
+            else EpollEvent(c.Out, raw);
+            return;
+        }
+        c.Out.BeginArray();
         for (long i = 0; i < count; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
             if (Printers.ReadStruct(ref c, addr + (ulong)(i * 12), raw) < 12)
             {
-                if (i == 0 && !array) { c.Out.Hex(addr); return; }
-                c.Out.Raw("... /* "u8).Hex(addr + (ulong)(i * 12)).Raw(" */"u8);
+                c.Out.Elided().Raw("... /* "u8).Hex(addr + (ulong)(i * 12)).Raw(" */"u8);
                 break;
             }
-            uint events = BitConverter.ToUInt32(raw);
-            ulong data = BitConverter.ToUInt64(raw[4..]);
-            c.Out.Raw("{events="u8);
-            DescConstants.EpollEvents.Print(c.Out, events);
-            c.Out.Raw(", data={u32="u8).UInt((uint)data).Raw(", u64="u8).UInt(data).Raw("}}"u8);
+            EpollEvent(c.Out.Element(), raw);
         }
-        if (array) c.Out.Raw((byte)']');
+        c.Out.EndArray();
+    }
+
+    private static void EpollEvent(ArgWriter w, ReadOnlySpan<byte> raw)
+    {
+        uint events = BitConverter.ToUInt32(raw);
+        ulong data = BitConverter.ToUInt64(raw[4..]);
+        DescConstants.EpollEvents.Print(w.BeginStruct().Field("events"u8), events);
+        w.Field("data"u8).BeginStruct().Field("u32"u8).UInt((uint)data).Field("u64"u8).UInt(data).EndStruct().EndStruct();
     }
 }

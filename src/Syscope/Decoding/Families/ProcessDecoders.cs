@@ -133,7 +133,9 @@ internal static class ProcessDecoders
 
     private static void Persona(ArgWriter w, ulong v)
     {
+        var whole = w.BeginFlagsOf();
         ProcessConstants.Personas.Print(w, v & 0xff);
         ProcessConstants.PersonalityFlags.PrintMore(w, v & ~0xffUL);
+        w.EndFlagsOf(whole, v);
     }
 }

@@ -81,11 +81,9 @@ internal static class ResourceDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Rlimit64 r)) { c.Out.Hex(addr); return; }
-        c.Out.Raw("{rlim_cur="u8);
-        Limit(c.Out, r.Cur);
-        c.Out.Raw(", rlim_max="u8);
-        Limit(c.Out, r.Max);
-        c.Out.Raw((byte)'}');
+        Limit(c.Out.BeginStruct().Field("rlim_cur"u8), r.Cur);
+        Limit(c.Out.Field("rlim_max"u8), r.Max);
+        c.Out.EndStruct();
     }
 
     /// <summary>Limits that are whole kibibytes print as "N*1024".</summary>
@@ -93,7 +91,7 @@ internal static class ResourceDecoders
     {
         if (v != ulong.MaxValue && (v <= 1024 || v % 1024 != 0)) { w.UInt(v); return; }
         var mark = w.BeginConst();
-        if (v == ulong.MaxValue) w.Raw("RLIM64_INFINITY"u8); else w.UInt(v / 1024).Raw("*1024"u8);
+        if (v == ulong.MaxValue) w.ConstName("RLIM64_INFINITY"u8); else w.UInt(v / 1024).Raw("*1024"u8);
         w.EndConst(mark, v, NumberBase.Unsigned);
     }
 
@@ -107,15 +105,14 @@ internal static class ResourceDecoders
         Span<byte> uts = stackalloc byte[65 * 6];
         if (c.Failed || Printers.ReadStruct(ref c, addr, uts) < uts.Length) { c.Out.Ptr(addr); return; }
         int fields = c.Unabbreviated ? 6 : 2;
-        c.Out.Raw((byte)'{');
+        c.Out.BeginStruct();
         for (int i = 0; i < fields; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
             var f = uts.Slice(i * 65, 65);
             int nul = f.IndexOf((byte)0);
-            c.Out.Raw(s_utsFields[i]).Raw((byte)'=').Quoted(nul >= 0 ? f[..nul] : f, c.Options.HexStrings, false);
+            c.Out.Field(s_utsFields[i]).Quoted(nul >= 0 ? f[..nul] : f, c.Options.HexStrings, false);
         }
-        c.Out.Raw(c.Unabbreviated ? "}"u8 : ", ...}"u8);
+        c.Out.EndStruct(abbreviated: !c.Unabbreviated);
     }
 
     /// <summary>times(2) at exit: the four CPU times, each in ticks with its seconds.</summary>
@@ -140,11 +137,12 @@ internal static class ResourceDecoders
         // struct sysinfo: uptime, loads[3], totalram, freeram, sharedram, bufferram, totalswap,
         // freeswap, procs (u16) + pad, totalhigh, freehigh, mem_unit (u32).
         var w = c.Out;
-        w.Raw("{uptime="u8).Int((long)s[0]).Raw(", loads=["u8).UInt(s[1]).Raw(", "u8).UInt(s[2]).Raw(", "u8).UInt(s[3]);
-        w.Raw("], totalram="u8).UInt(s[4]).Raw(", freeram="u8).UInt(s[5]).Raw(", sharedram="u8).UInt(s[6]);
-        w.Raw(", bufferram="u8).UInt(s[7]).Raw(", totalswap="u8).UInt(s[8]).Raw(", freeswap="u8).UInt(s[9]);
-        w.Raw(", procs="u8).UInt(s[10] & 0xffff).Raw(", totalhigh="u8).UInt(s[11]).Raw(", freehigh="u8).UInt(s[12]);
-        w.Raw(", mem_unit="u8).UInt(s[13] & 0xffffffff).Raw((byte)'}');
+        w.BeginStruct().Field("uptime"u8).Int((long)s[0]);
+        w.Field("loads"u8).BeginArray().Element().UInt(s[1]).Element().UInt(s[2]).Element().UInt(s[3]).EndArray();
+        w.Field("totalram"u8).UInt(s[4]).Field("freeram"u8).UInt(s[5]).Field("sharedram"u8).UInt(s[6]);
+        w.Field("bufferram"u8).UInt(s[7]).Field("totalswap"u8).UInt(s[8]).Field("freeswap"u8).UInt(s[9]);
+        w.Field("procs"u8).UInt(s[10] & 0xffff).Field("totalhigh"u8).UInt(s[11]).Field("freehigh"u8).UInt(s[12]);
+        w.Field("mem_unit"u8).UInt(s[13] & 0xffffffff).EndStruct();
     }
 
     /// <summary>A CPU mask as the list of set CPUs: [0 1].</summary>
@@ -154,15 +152,9 @@ internal static class ResourceDecoders
         Span<byte> mask = stackalloc byte[1024];
         int n = (int)Math.Clamp(bytes, 0, mask.Length);
         if (Printers.ReadStruct(ref c, addr, mask[..n]) < n) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
-        bool first = true;
+        c.Out.BeginArray();
         for (int i = 0; i < n * 8; i++)
-        {
-            if ((mask[i >> 3] & (1 << (i & 7))) == 0) continue;
-            if (!first) c.Out.Raw((byte)' ');
-            first = false;
-            c.Out.Int(i);
-        }
-        c.Out.Raw((byte)']');
+            if ((mask[i >> 3] & (1 << (i & 7))) != 0) c.Out.Element(" "u8).Int(i);
+        c.Out.EndArray();
     }
 }

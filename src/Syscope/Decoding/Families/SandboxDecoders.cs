@@ -15,9 +15,9 @@ internal static class SandboxDecoders
             c.Out.Sep();
             if (c.Arg(1) >= 8 && Printers.TryRead(ref c, c.Arg(0), out ulong fs))
             {
-                c.Out.Raw("{handled_access_fs="u8);
+                c.Out.BeginStruct().Field("handled_access_fs"u8);
                 SandboxConstants.LandlockAccessFs.Print(c.Out, fs);
-                c.Out.Raw((byte)'}');
+                c.Out.EndStruct();
             }
             else c.Out.Ptr(c.Arg(0));
             Args.ULong(ref c, 1);
@@ -30,11 +30,10 @@ internal static class SandboxDecoders
             c.Out.Sep();
             if (c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out LandlockPathBeneathAttr pb))
             {
-                c.Out.Raw("{allowed_access="u8);
+                c.Out.BeginStruct().Field("allowed_access"u8);
                 SandboxConstants.LandlockAccessFs.Print(c.Out, pb.AllowedAccess);
-                c.Out.Raw(", parent_fd="u8).Int(pb.ParentFd);
-                Args.FdPath(ref c, pb.ParentFd, c.Out);
-                c.Out.Raw((byte)'}');
+                Args.FdValue(ref c, pb.ParentFd, c.Out.Field("parent_fd"u8));
+                c.Out.EndStruct();
             }
             else c.Out.Ptr(c.Arg(2));
             Args.Hex(ref c, 3);
@@ -44,8 +43,10 @@ internal static class SandboxDecoders
         {
             c.Out.Sep();
             ulong flags = (uint)c.Arg(0);
+            var whole = c.Out.BeginFlagsOf();
             SandboxConstants.FanClasses.Print(c.Out, flags & SandboxConstants.FanClassMask);
             SandboxConstants.FanInitFlags.PrintMore(c.Out, flags & ~SandboxConstants.FanClassMask);
+            c.Out.EndFlagsOf(whole, flags);
             c.Out.Sep();
             Args.OpenFlags(c.Out, c.Arg(1));
         });
@@ -106,9 +107,9 @@ internal static class SandboxDecoders
         if (count == 0) { c.Out.Ptr(addr); return; }
         Printers.Array(ref c, addr, count, static (ref DecodeContext c, in FutexWaitv w) =>
         {
-            c.Out.Raw("{val="u8).Hex(w.Val).Raw(", uaddr="u8).Ptr(w.Uaddr).Raw(", flags="u8);
+            c.Out.BeginStruct().Field("val"u8).Hex(w.Val).Field("uaddr"u8).Ptr(w.Uaddr).Field("flags"u8);
             SandboxConstants.FutexWaitvFlags.Print(c.Out, w.Flags);
-            c.Out.Raw((byte)'}');
+            c.Out.EndStruct();
         });
     }
 

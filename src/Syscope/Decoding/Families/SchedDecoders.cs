@@ -63,7 +63,7 @@ internal static class SchedDecoders
     private static void Param(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) c.Out.Ptr(0);
-        else if (Printers.TryRead(ref c, addr, out int priority)) c.Out.Raw((byte)'[').Int(priority).Raw((byte)']');
+        else if (Printers.TryRead(ref c, addr, out int priority)) c.Out.BeginArray().Element().Int(priority).EndArray();
         else c.Out.Hex(addr);
     }
 
@@ -77,27 +77,27 @@ internal static class SchedDecoders
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SchedAttr a)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{size="u8).UInt(a.Size);
+        w.BeginStruct().Field("size"u8).UInt(a.Size);
         uint size = Math.Min(a.Size == 0 ? SizeVer0 : a.Size, bufferSize);
         if (size >= SizeVer0)
         {
             // strace leaves the policy out under either KEEP flag, the parameters only under KEEP_PARAMS.
             if ((a.Flags & (SchedConstants.SCHED_FLAG_KEEP_POLICY | SchedConstants.SCHED_FLAG_KEEP_PARAMS)) == 0)
             {
-                w.Raw(", sched_policy="u8);
+                w.Field("sched_policy"u8);
                 SchedConstants.Policies.Print(w, a.Policy);
             }
-            w.Raw(", sched_flags="u8);
+            w.Field("sched_flags"u8);
             SchedConstants.AttrFlags.Print(w, a.Flags);
             if ((a.Flags & SchedConstants.SCHED_FLAG_KEEP_PARAMS) == 0)
             {
-                w.Raw(", sched_nice="u8).Int(a.Nice).Raw(", sched_priority="u8).UInt(a.Priority);
-                w.Raw(", sched_runtime="u8).UInt(a.Runtime).Raw(", sched_deadline="u8).UInt(a.Deadline);
-                w.Raw(", sched_period="u8).UInt(a.Period);
+                w.Field("sched_nice"u8).Int(a.Nice).Field("sched_priority"u8).UInt(a.Priority);
+                w.Field("sched_runtime"u8).UInt(a.Runtime).Field("sched_deadline"u8).UInt(a.Deadline);
+                w.Field("sched_period"u8).UInt(a.Period);
             }
-            if (size >= SizeVer1) w.Raw(", sched_util_min="u8).UInt(a.UtilMin).Raw(", sched_util_max="u8).UInt(a.UtilMax);
-            if (size > SizeVer1) w.Raw(", ..."u8);
+            if (size >= SizeVer1) w.Field("sched_util_min"u8).UInt(a.UtilMin).Field("sched_util_max"u8).UInt(a.UtilMax);
+            if (size > SizeVer1) { w.EndStruct(abbreviated: true); return; }
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 }

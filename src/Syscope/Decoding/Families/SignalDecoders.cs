@@ -136,19 +136,18 @@ internal static class SignalDecoders
     {
         if (c.StackPointer == 0) return;
         ulong at = c.StackPointer + UcSigmaskOffset;
-        if (c.AddressesOnly) { c.Out.Sep().Raw("{mask="u8).Hex(at).Raw((byte)'}'); return; }
+        if (c.AddressesOnly) { c.Out.Sep().BeginStruct().Field("mask"u8).Hex(at).EndStruct(); return; }
         if (!Printers.TryRead(ref c, at, out ulong mask)) return;
-        c.Out.Sep().Raw("{mask="u8);
-        SignalPrinters.SetValue(c.Out, mask);
-        c.Out.Raw((byte)'}');
+        SignalPrinters.SetValue(c.Out.Sep().BeginStruct().Field("mask"u8), mask);
+        c.Out.EndStruct();
     }
 
     private static void Stack(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SignalStack s)) { c.Out.Hex(addr); return; }
-        c.Out.Raw("{ss_sp="u8).Ptr(s.Sp).Raw(", ss_flags="u8);
+        c.Out.BeginStruct().Field("ss_sp"u8).Ptr(s.Sp).Field("ss_flags"u8);
         SignalConstants.StackFlags.Print(c.Out, (uint)s.Flags);
-        c.Out.Raw(", ss_size="u8).UInt(s.Size).Raw((byte)'}');
+        c.Out.Field("ss_size"u8).UInt(s.Size).EndStruct();
     }
 }

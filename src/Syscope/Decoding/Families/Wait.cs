@@ -17,9 +17,20 @@ internal static class Wait
         if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rusage(ref c, c.Arg(3));
     }
 
+    /// <summary>"[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]"; for --json an array of the one status
+    /// word, an int as the kernel wrote it.</summary>
     public static void Status(ArgWriter w, int s)
     {
-        w.Raw("[{"u8);
+        w.BeginArray().Element();
+        int start = w.Length;
+        Macros(w, s);
+        w.MarkNumber(start, (ulong)s, signed: true);
+        w.EndArray();
+    }
+
+    private static void Macros(ArgWriter w, int s)
+    {
+        w.Raw((byte)'{');
         int low = s & 0x7f;
         if ((s & 0xff) == 0x7f)
         {
@@ -35,7 +46,7 @@ internal static class Wait
             SignalPrinters.Signal(w, low, styled: false);
             if ((s & 0x80) != 0) w.Raw(" && WCOREDUMP(s)"u8);
         }
-        w.Raw("}]"u8);
+        w.Raw((byte)'}');
     }
 
     /// <summary>struct rusage: the two times, then "..." unless -v asked for every counter.</summary>
@@ -44,16 +55,14 @@ internal static class Wait
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Kernel.Abi.Rusage r)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw("{ru_utime="u8);
-        TimePrinters.TimevalValue(w, r.UtimeSec, r.UtimeUsec);
-        w.Raw(", ru_stime="u8);
-        TimePrinters.TimevalValue(w, r.StimeSec, r.StimeUsec);
-        if (!c.Unabbreviated) { w.Raw(", ...}"u8); return; }
-        w.Raw(", ru_maxrss="u8).Int(r.MaxRss).Raw(", ru_ixrss="u8).Int(r.IxRss).Raw(", ru_idrss="u8).Int(r.IdRss)
-            .Raw(", ru_isrss="u8).Int(r.IsRss).Raw(", ru_minflt="u8).Int(r.MinFlt).Raw(", ru_majflt="u8).Int(r.MajFlt)
-            .Raw(", ru_nswap="u8).Int(r.Nswap).Raw(", ru_inblock="u8).Int(r.InBlock).Raw(", ru_oublock="u8).Int(r.OuBlock)
-            .Raw(", ru_msgsnd="u8).Int(r.MsgSnd).Raw(", ru_msgrcv="u8).Int(r.MsgRcv).Raw(", ru_nsignals="u8).Int(r.Nsignals)
-            .Raw(", ru_nvcsw="u8).Int(r.Nvcsw).Raw(", ru_nivcsw="u8).Int(r.Nivcsw);
-        w.Raw((byte)'}');
+        TimePrinters.TimevalValue(w.BeginStruct().Field("ru_utime"u8), r.UtimeSec, r.UtimeUsec);
+        TimePrinters.TimevalValue(w.Field("ru_stime"u8), r.StimeSec, r.StimeUsec);
+        if (!c.Unabbreviated) { w.EndStruct(abbreviated: true); return; }
+        w.Field("ru_maxrss"u8).Int(r.MaxRss).Field("ru_ixrss"u8).Int(r.IxRss).Field("ru_idrss"u8).Int(r.IdRss)
+            .Field("ru_isrss"u8).Int(r.IsRss).Field("ru_minflt"u8).Int(r.MinFlt).Field("ru_majflt"u8).Int(r.MajFlt)
+            .Field("ru_nswap"u8).Int(r.Nswap).Field("ru_inblock"u8).Int(r.InBlock).Field("ru_oublock"u8).Int(r.OuBlock)
+            .Field("ru_msgsnd"u8).Int(r.MsgSnd).Field("ru_msgrcv"u8).Int(r.MsgRcv).Field("ru_nsignals"u8).Int(r.Nsignals)
+            .Field("ru_nvcsw"u8).Int(r.Nvcsw).Field("ru_nivcsw"u8).Int(r.Nivcsw);
+        w.EndStruct();
     }
 }

@@ -52,7 +52,7 @@ internal sealed class TerminalIoctls : IoctlFamily
     private static void Winsize(ref DecodeContext c)
     {
         if (!Printers.TryRead(ref c, c.Arg(2), out Winsize ws)) { c.Out.Ptr(c.Arg(2)); return; }
-        c.Out.Raw("{ws_row="u8).UInt(ws.Row).Raw(", ws_col="u8).UInt(ws.Col)
-            .Raw(", ws_xpixel="u8).UInt(ws.Xpixel).Raw(", ws_ypixel="u8).UInt(ws.Ypixel).Raw((byte)'}');
+        c.Out.BeginStruct().Field("ws_row"u8).UInt(ws.Row).Field("ws_col"u8).UInt(ws.Col)
+            .Field("ws_xpixel"u8).UInt(ws.Xpixel).Field("ws_ypixel"u8).UInt(ws.Ypixel).EndStruct();
     }
 }

@@ -51,19 +51,20 @@ internal static class NetlinkPrinter
         bool array = false;
         for (int elt = 0; ; elt++)
         {
+            bool cut = data.Length >= HeaderLength && !c.Unabbreviated && elt == c.Options.StringLimit;
+            if (array && cut) w.Elided(); else if (array) w.Element();
             if (data.Length < HeaderLength) { HexString(ref c, data); break; }
             if (NetlinkBuffer.PrintedUnreadElement(w, data, HeaderLength, elt == 0)) break;
-            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            if (cut) { w.Raw("..."u8); break; }
             uint len = BinaryPrimitives.ReadUInt32LittleEndian(data);
             long aligned = ((long)len + 3) & ~3L;
             long next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;
-            if (!array && next > 0) { w.Raw((byte)'['); array = true; }
+            if (!array && next > 0) { w.BeginArray().Element(); array = true; }
             WithPayload(ref c, data, family);
             if (next == 0) break;
-            w.Raw(", "u8);
             data = data[(int)aligned..];
         }
-        if (array) w.Raw((byte)']');
+        if (array) w.EndArray();
     }
 
     /// <summary>A header, and its body when the message is longer than one: "[{...}, body]".</summary>
@@ -71,23 +72,22 @@ internal static class NetlinkPrinter
     {
         var w = c.Out;
         int len = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(data), (uint)data.Length);
-        if (len > HeaderLength) w.Raw((byte)'[');
-        Header(w, data, family);
-        if (len <= HeaderLength) return;
-        w.Raw(", "u8);
+        if (len <= HeaderLength) { Header(w, data, family); return; }
+        Header(w.BeginArray().Element(), data, family);
+        w.Element();
         Payload(ref c, data, data[HeaderLength..len], family);
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
     private static void Header(ArgWriter w, ReadOnlySpan<byte> h, int family)
     {
         ushort type = BinaryPrimitives.ReadUInt16LittleEndian(h[4..]), flags = BinaryPrimitives.ReadUInt16LittleEndian(h[6..]);
-        w.Raw("{nlmsg_len="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h)).Raw(", nlmsg_type="u8);
+        w.BeginStruct().Field("nlmsg_len"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h)).Field("nlmsg_type"u8);
         NetlinkTypes.PrintType(w, type, family);
-        w.Raw(", nlmsg_flags="u8);
+        w.Field("nlmsg_flags"u8);
         NetlinkTypes.Flags(type, family).Print(w, flags);
-        w.Raw(", nlmsg_seq="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[8..]))
-            .Raw(", nlmsg_pid="u8).Int(BinaryPrimitives.ReadInt32LittleEndian(h[12..])).Raw((byte)'}');
+        w.Field("nlmsg_seq"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(h[8..]))
+            .Field("nlmsg_pid"u8).Int(BinaryPrimitives.ReadInt32LittleEndian(h[12..])).EndStruct();
     }
 
     private static void Payload(ref DecodeContext c, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body, int family)
@@ -129,8 +129,8 @@ internal static class NetlinkPrinter
         var msg = body[4..];
         uint msgLen = Math.Max((uint)HeaderLength, BinaryPrimitives.ReadUInt32LittleEndian(msg));
         int payload = (int)Math.Min((uint)msg.Length, capped ? HeaderLength : msgLen);
-        if (msg.Length > payload) w.Raw((byte)'[');
-        w.Raw("{error="u8);
+        if (msg.Length > payload) w.BeginArray().Element();
+        w.BeginStruct().Field("error"u8);
         if (error < 0 && Kernel.Errno.IsKnown(-error))
         {
             var mark = w.BeginConst();
@@ -138,13 +138,13 @@ internal static class NetlinkPrinter
             w.EndConst(mark, (ulong)error, NumberBase.Decimal);
         }
         else w.Int(error);
-        w.Raw(", msg="u8);
+        w.Field("msg"u8);
         WithPayload(ref c, msg[..payload], family);
-        w.Raw((byte)'}');
+        w.EndStruct();
         if (msg.Length <= payload) return;
-        w.Raw(", "u8);
+        w.Element();
         NlattrPrinter.Attributes(ref c, msg[payload..], AttrTable.ErrorAck, 0);
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
     /// <summary>Bytes no decoder claims: always hex-escaped, cut at -s.</summary>
