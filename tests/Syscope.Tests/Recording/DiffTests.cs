@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Json.Schema;
 using Syscope.Tests.Infrastructure;
 using Xunit;
 
@@ -150,7 +151,20 @@ public class DiffTests
         var r = SyscopeCli.Run(["diff", .. options ?? [], a, b]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal("", r.Stderr);
+        ValidJsonReport(SyscopeCli.Run(["diff", "--json", .. options ?? [], a, b]));
         return (r.Stdout.Split('\n'), r.Stdout);
+    }
+
+    private static readonly Lazy<JsonSchema> s_schema = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(SyscopeCli.RepoRoot, "docs/diff.schema.json"))));
+
+    /// <summary>The --json report of the same two runs is one object valid against docs/diff.schema.json.</summary>
+    private static void ValidJsonReport(RunResult json)
+    {
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var result = s_schema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, "diff --json is not valid against docs/diff.schema.json:\n" + json.Stdout + "\n" +
+            string.Join("\n", (result.Details ?? []).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"  {d.InstanceLocation}: {e.Value}")).Take(20)));
     }
 
     private static void InFolder(Action<string> test)

@@ -76,6 +76,9 @@ internal static class DiffReportWriter
         // The lines are strace's text, already escaped: kept readable rather than \u003C-safe for HTML.
         using var j = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         j.WriteStartObject();
+        // docs/JSON.md and docs/diff.schema.json describe the report; schema is its layout's version.
+        j.WriteString("type", "diff");
+        j.WriteNumber("schema", 1);
         j.WriteStartArray("divergences");
         foreach (var d in r.Divergences)
         {
