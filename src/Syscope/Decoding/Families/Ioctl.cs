@@ -40,6 +40,8 @@ internal sealed class Ioctl : SyscallDecoder
     {
         if (c.Scratch.C == 0) return;
         uint cmd = (uint)c.Arg(1);
+        // The ", " went out at entry (SepAhead); Sep() only starts the argument, for --json.
+        c.Out.Sep();
         ByType[IoctlFamily.Type(cmd)]!.Exit(ref c, cmd);
     }
 
