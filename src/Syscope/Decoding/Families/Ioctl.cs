@@ -20,6 +20,9 @@ internal sealed class Ioctl : SyscallDecoder
         return byType;
     }
 
+    /// <summary>Scratch.C: what exit has to print.</summary>
+    private const int AtExit = 1, Continues = 2;
+
     public override void Entry(ref DecodeContext c)
     {
         Args.Fd(ref c, 0);
@@ -31,8 +34,8 @@ internal sealed class Ioctl : SyscallDecoder
         switch (family?.Entry(ref c, cmd) ?? IoctlArg.Unknown)
         {
             case IoctlArg.Unknown: Args.Hex(ref c, 2); return;
-            case IoctlArg.AtExit: c.Scratch.C = 1; c.Out.SepAhead(); return;
-            case IoctlArg.Continues: c.Scratch.C = 1; return;
+            case IoctlArg.AtExit: c.Scratch.C = AtExit; c.Out.SepAhead(); return;
+            case IoctlArg.Continues: c.Scratch.C = Continues; return;
         }
     }
 
@@ -40,8 +43,10 @@ internal sealed class Ioctl : SyscallDecoder
     {
         if (c.Scratch.C == 0) return;
         uint cmd = (uint)c.Arg(1);
-        // The ", " went out at entry (SepAhead); Sep() only starts the argument, for --json.
-        c.Out.Sep();
+        // An argument printed at exit: its ", " went out at entry (SepAhead), so Sep() only starts
+        // the argument, for --json.  One that continues (" => {...}", a note on the result) is not
+        // an argument of its own.
+        if (c.Scratch.C == AtExit) c.Out.Sep();
         ByType[IoctlFamily.Type(cmd)]!.Exit(ref c, cmd);
     }
 

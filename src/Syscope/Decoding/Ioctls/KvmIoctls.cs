@@ -45,7 +45,7 @@ internal sealed class KvmIoctls : IoctlFamily
             case CREATE_VM or CREATE_VCPU: c.ReturnFormat = Syscalls.ReturnFormat.Fd; return;
             case RUN: if (c.Options.KvmExits && !c.Failed) ExitReason(ref c, c.IntArg(0)); return;
         }
-        c.Out.Sep();
+        // The argument printed at exit (Ioctl has started it).
         if (c.Failed) { c.Out.Ptr(arg); return; }
         if (cmd == GET_REGS) Regs(ref c, arg);
         else if (cmd == GET_SREGS) Sregs(ref c, arg);
