@@ -254,7 +254,8 @@ struct {
 // buffers are copied then) and time.  Task storage lives and dies with the thread.
 struct task_call {
 	__u64 ts;
-	__u64 cpu;                                 // the thread's CPU time at entry (cpu_time)
+	__u64 cpu;                                 // the scheduler's sum_exec_runtime at entry
+	__u64 exec_start;                          // and its exec_start then
 	__u64 args[6];
 	__u64 sp;                                  // the user stack pointer at entry
 	__s64 ret;                                 // at exit, for sizes taken from the return value
@@ -1002,12 +1003,14 @@ static __always_inline bool emit_entry(struct pt_regs *regs, struct task_call *c
 	return output(s, len, false);
 }
 
-// The CPU time the current thread has run, in ns: what the scheduler has accounted, plus the time
-// since it last did (exec_start is on the scheduler's clock, close to bpf_ktime_get_ns's; the two
-// readings of one call subtract the same offset).
-static __always_inline __u64 cpu_time(struct task_struct *task, __u64 now)
+// The CPU time the current thread ran in its call, in ns.  Not rescheduled nor accounted since
+// entry: the time since entry.  Else what the scheduler accounted since entry, on its task clock:
+// bpf_ktime_get_ns's clock differs from that clock by the time the CPU lost to interrupts and to a
+// hypervisor (steal), which over a sleep added tens of ms on a busy host, and more from another CPU.
+static __always_inline __s64 call_cpu_time(struct task_struct *task, struct task_call *call, __u64 now)
 {
-	return task->se.sum_exec_runtime + (now - task->se.exec_start);
+	if (task->se.exec_start == call->exec_start && task->se.sum_exec_runtime == call->cpu) return now - call->ts;
+	return task->se.sum_exec_runtime - call->cpu;
 }
 
 static __always_inline int on_enter(struct pt_regs *regs, long nr)
@@ -1020,7 +1023,8 @@ static __always_inline int on_enter(struct pt_regs *regs, long nr)
 	struct task_call *call = task_slot(task, id);
 	if (!call) return 0;
 	call->ts = bpf_ktime_get_ns();
-	call->cpu = cpu_time(task, call->ts);
+	call->cpu = task->se.sum_exec_runtime;
+	call->exec_start = task->se.exec_start;
 	call->nr = nr;
 	call->flags = 0;
 	if (!emits(nr)) return 0;   // -c alone: the counters need only the times
@@ -1085,7 +1089,7 @@ static __always_inline int on_exit(struct pt_regs *regs, long ret)
 	__s32 nr = call->nr;
 	call->nr = -1;
 	__u64 now = bpf_ktime_get_ns();
-	__s64 cpu = cpu_time(task, now) - call->cpu;
+	__s64 cpu = call_cpu_time(task, call, now);
 	if (cpu < 0) cpu = 0;
 	if (config.count) count_call(nr, ret, config.count_wall ? now - call->ts : (__u64)cpu);
 	if (!emits(nr)) return 0;
