@@ -27,7 +27,7 @@ internal sealed class TraceRecording(string path, RecordingHeader header, bool s
         var file = Descriptors.CreateForWriting(path, out int errno)
             ?? throw new UserError($"{path}: {Errno.Message(errno)}");
         // Read the wall clock now, so that the trace shown and the recording share one anchor.
-        var full = header with { PidMax = backend.Facts.Host.PidMax, WallClock = backend.Facts.Host.WallClock, Backend = backend is Tracing.Ebpf.EbpfBackend ? "ebpf" : "ptrace" };
+        var full = header with { WallClock = backend.Facts.Host.WallClock, Backend = backend is Tracing.Ebpf.EbpfBackend ? "ebpf" : "ptrace" };
         _writer = new RecordingWriter(new DescriptorStream(file, path, failed), path, full);
         _facts = new RecordingFacts(backend.Facts, _writer);
         return _facts.Facts;

@@ -2,7 +2,7 @@ namespace Syscope.Events;
 
 /// <summary>
 /// What decoding and output ask of the traced system besides its memory and descriptors: network
-/// interface names, pid_max, and how monotonic event times map to the wall clock.  The ptrace
+/// interface names and how monotonic event times map to the wall clock.  The ptrace
 /// backend answers live; a recorded trace answers with what was true when it was recorded, so
 /// it decodes later exactly as it did live.
 /// </summary>
@@ -11,9 +11,6 @@ internal interface IHostFacts
     /// <summary>if_indextoname: writes the interface's name into destination (at least 16 bytes);
     /// its length, or 0 when no interface has that index.</summary>
     int InterfaceName(uint index, Span<byte> destination);
-
-    /// <summary>/proc/sys/kernel/pid_max: strace pads pids to its width.</summary>
-    int PidMax { get; }
 
     /// <summary>Wall-clock time for -t, -tt, -ttt and JSON times.</summary>
     WallClockAnchor WallClock { get; }

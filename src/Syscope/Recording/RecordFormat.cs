@@ -1,7 +1,7 @@
 namespace Syscope.Recording;
 
 /// <summary>
-/// The layout of a recording (`syscope record`, `trace --record`), version 3.  A file is a header
+/// The layout of a recording (`syscope record`, `trace --record`), version 4.  A file is a header
 /// then blocks; nothing refers back, so a writer streams it in constant memory and a file cut at
 /// any byte (kill -9, a full disk) reads back up to its last whole block.
 ///
@@ -20,12 +20,13 @@ namespace Syscope.Recording;
 ///           Event after it; since version 3 a frame may also name its symbol's raw (mangled) name
 /// A reader skips nothing it does not know: a later version with new records or fields bumps the
 /// version, and reads every older one (version 1 is version 2 without stacks, version 2 is
-/// version 3 without raw symbol names).
+/// version 3 without raw symbol names; versions 1 to 3 begin the header's fields with pid_max,
+/// which outputs no longer use).
 /// </summary>
 internal static class RecordFormat
 {
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'S', (byte)'C', (byte)'O', (byte)'P', (byte)'E', (byte)'\r', (byte)'\n'];
-    public const ushort Version = 3;
+    public const ushort Version = 4;
     /// <summary>magic, version, reserved, length, crc.</summary>
     public const int HeaderPrefix = 8 + 2 + 2 + 4 + 4;
     public const int BlockPrefix = 8;
@@ -71,7 +72,6 @@ internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);
 /// <summary>What the header says about the run.</summary>
 internal sealed record RecordingHeader
 {
-    public int PidMax { get; init; }
     public Events.WallClockAnchor WallClock { get; init; }
     /// <summary>Bytes of each string or buffer the recorder asked decoders for (-s of the capture).</summary>
     public int CaptureLimit { get; init; }

@@ -129,8 +129,6 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
 
     public ReadOnlySpan<byte> Comm(int tid) => _live.Host.Comm(tid);
 
-    public int PidMax => _live.Host.PidMax;
-
     public WallClockAnchor WallClock => _live.Host.WallClock;
 
     /// <summary>A device number as a Device fact: kind, major, minor; nothing for "not a device".</summary>

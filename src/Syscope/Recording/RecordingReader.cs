@@ -99,14 +99,14 @@ internal sealed class RecordingReader : IDisposable
         if (input.ReadAtLeast(fields, fields.Length, throwOnEndOfStream: false) < fields.Length)
             throw new UserError($"{name}: the recording is cut short inside its header");
         if (Checksum.Crc32C(fields) != crc) throw new UserError($"{name}: the recording's header is damaged");
-        try { return new RecordingReader(input, name, ReadHeader(fields), prefix.Length + fields.Length); }
+        try { return new RecordingReader(input, name, ReadHeader(fields, version), prefix.Length + fields.Length); }
         catch (DamagedRecording) { throw new UserError($"{name}: the recording's header is damaged"); }
     }
 
-    private static RecordingHeader ReadHeader(ReadOnlySpan<byte> fields)
+    private static RecordingHeader ReadHeader(ReadOnlySpan<byte> fields, ushort version)
     {
         var s = new RecordSpan(fields);
-        int pidMax = s.Int();
+        if (version < 4) s.Int();
         var clock = new WallClockAnchor(s.Signed(), s.Signed(), s.Signed());
         int capture = s.Int();
         bool many = s.Byte() != 0;
@@ -115,7 +115,7 @@ internal sealed class RecordingReader : IDisposable
         for (int i = 0; i < command.Length; i++) command[i] = s.Text();
         var options = new string[Math.Min(s.Varint(), 1 << 16)];
         for (int i = 0; i < options.Length; i++) options[i] = s.Text();
-        return new RecordingHeader { PidMax = pidMax, WallClock = clock, CaptureLimit = capture, ManyProcesses = many, Backend = backend, Command = command, Options = options };
+        return new RecordingHeader { WallClock = clock, CaptureLimit = capture, ManyProcesses = many, Backend = backend, Command = command, Options = options };
     }
 
     /// <summary>The next event, its memory in <see cref="Memory"/> and its facts in <see cref="Facts"/>;
@@ -305,8 +305,6 @@ internal sealed class RecordingReader : IDisposable
             var comm = Answer(FactKind.Comm, tid, 0, 0);
             return comm.IsEmpty ? ProcessName(tid) : comm;
         }
-
-        public int PidMax => header.PidMax;
 
         public WallClockAnchor WallClock => header.WallClock;
     }

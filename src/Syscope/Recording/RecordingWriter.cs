@@ -35,7 +35,6 @@ internal sealed class RecordingWriter : IDisposable
         _blockTarget = blockTarget;
         _name = name;
         var fields = new RecordBuffer(256);
-        fields.Signed(header.PidMax);
         fields.Signed(header.WallClock.MonotonicNs);
         fields.Signed(header.WallClock.UnixNs);
         fields.Signed(header.WallClock.LocalOffsetNs);

@@ -68,9 +68,6 @@ internal sealed class LiveHostFacts : IHostFacts
 {
     public static readonly LiveHostFacts Instance = new();
 
-    /// <summary>The kernel's default, when /proc/sys/kernel/pid_max cannot be read.</summary>
-    private const int DefaultPidMax = 32768;
-    private int _pidMax;
     private WallClockAnchor? _wallClock;
 
     private readonly PidNamespaces _namespaces = new();
@@ -103,17 +100,9 @@ internal sealed class LiveHostFacts : IHostFacts
 
     public int PidInOurNamespace(int tid, int id, PidKind kind) => _namespaces.Translate(tid, id, kind);
 
-    public int PidMax => _pidMax != 0 ? _pidMax : _pidMax = ReadPidMax();
-
     // Taken at first use: the time-zone setup costs milliseconds of start-up, which only -t, -tt,
     // -ttt and JSON need.
     public WallClockAnchor WallClock => _wallClock ??= ReadWallClock();
-
-    private static int ReadPidMax()
-    {
-        try { return int.TryParse(File.ReadAllText("/proc/sys/kernel/pid_max").Trim(), out int v) && v > 0 ? v : DefaultPidMax; }
-        catch (IOException) { return DefaultPidMax; }
-    }
 
     private static WallClockAnchor ReadWallClock()
     {

@@ -47,8 +47,8 @@ internal sealed class PidNamespaces
     private bool KnowOurs()
     {
         if (_ourDepth >= 0) return _ours != 0;
-        int self = int.TryParse(Interop.FileStatus.Readlink("/proc/self", out _), out int p) ? p : Environment.ProcessId;
-        _ours = NamespaceOf(self);
+        int self = OwnProcess.ProcPid;
+        _ours = OwnProcess.PidNamespace;
         _ourDepth = Math.Max(0, IdCount(self, 0, PidKind.Process) - 1);
         return _ours != 0;
     }

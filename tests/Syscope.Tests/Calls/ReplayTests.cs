@@ -104,7 +104,6 @@ public class ReplayTests
     {
         private readonly TraceFacts? _live;
         private readonly Dictionary<(int, string), byte[]> _answers;
-        private readonly int _pidMax;
         private readonly WallClockAnchor _wallClock;
         public int Event;
         public int Misses;
@@ -118,7 +117,6 @@ public class ReplayTests
         private FactLog(FactLog recorded)
         {
             _answers = recorded._answers;
-            _pidMax = recorded.PidMax;
             _wallClock = recorded.WallClock;
         }
 
@@ -187,8 +185,6 @@ public class ReplayTests
 
         public int InterfaceName(uint index, Span<byte> destination) =>
             Bytes($"interface {index}", destination, d => _live!.Host.InterfaceName(index, d));
-
-        public int PidMax => _live?.Host.PidMax ?? _pidMax;
 
         public WallClockAnchor WallClock => _live?.Host.WallClock ?? _wallClock;
     }

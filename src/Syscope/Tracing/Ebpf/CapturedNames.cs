@@ -15,10 +15,8 @@ internal sealed class CapturedNames(IHostFacts live) : IHostFacts
     private readonly Dictionary<int, CommBytes> _byProcess = new();
     private readonly Dictionary<int, int> _processOf = new();
     private readonly Dictionary<int, uint> _pidNamespaceOf = new();
-    private uint _ourPidNamespace;
 
     public int InterfaceName(uint index, Span<byte> destination) => live.InterfaceName(index, destination);
-    public int PidMax => live.PidMax;
     public WallClockAnchor WallClock => live.WallClock;
     public int CurrentComm(int pid, Span<byte> destination)
     {
@@ -33,14 +31,8 @@ internal sealed class CapturedNames(IHostFacts live) : IHostFacts
     public int PidInOurNamespace(int tid, int id, PidKind kind)
     {
         int tgid = _processOf.TryGetValue(tid, out int known) ? known : tid;
-        if (id > 0 && _pidNamespaceOf.TryGetValue(tgid, out uint ns) && ns != 0 && ns == OurPidNamespace()) return id;
+        if (id > 0 && _pidNamespaceOf.TryGetValue(tgid, out uint ns) && ns != 0 && ns == OwnProcess.PidNamespace) return id;
         return live.PidInOurNamespace(tid, id, kind);
-    }
-
-    private uint OurPidNamespace()
-    {
-        if (_ourPidNamespace == 0 && Interop.FileStatus.Stat("/proc/self/ns/pid", out var st) == 0) _ourPidNamespace = (uint)st.Inode;
-        return _ourPidNamespace;
     }
 
     /// <summary>The pid namespace (its inode) the kernel said a process lives in.</summary>

@@ -112,11 +112,9 @@ internal static class LauncherStub
 
     private static string? s_path;
 
-    /// <summary>A path to one of syscope's descriptors that its children can open: syscope's pid as
-    /// /proc numbers it, which differs from Environment.ProcessId when syscope runs in a pid namespace
-    /// of its own under an outer /proc (unshare --pid --fork without --mount-proc).</summary>
+    /// <summary>A path to one of syscope's descriptors that its children can open.</summary>
     public static string OwnDescriptorPath(System.Runtime.InteropServices.SafeHandle fd) =>
-        $"/proc/{Interop.FileStatus.Readlink("/proc/self", out _) ?? Environment.ProcessId.ToString()}/fd/{fd.DangerousGetHandle()}";
+        $"/proc/{OwnProcess.ProcPid}/fd/{fd.DangerousGetHandle()}";
 
     /// <summary>The memfd holding the stub: open for the process's lifetime, as its path must stay valid.</summary>
     private static Microsoft.Win32.SafeHandles.SafeFileHandle? s_memfd;
