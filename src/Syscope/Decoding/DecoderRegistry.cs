@@ -24,6 +24,7 @@ internal static class DecoderRegistry
         Families.IoprioDecoders.Register,
         Families.ProcessDecoders.Register,
         Families.PrctlDecoders.Register,
+        Families.SeccompDecoders.Register,
         Families.SignalDecoders.Register,
         Families.ClockDecoders.Register,
         Families.NetworkDecoders.Register,

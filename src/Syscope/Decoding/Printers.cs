@@ -24,7 +24,7 @@ internal static class Printers
 
     /// <summary>A string strace prints as its address: unreadable, or ending (no NUL) before the
     /// bytes asked for, in memory where that means the tracee's memory ends there.</summary>
-    private static bool Unreadable(ref DecodeContext c, int n, int wanted, bool terminated) =>
+    public static bool Unreadable(ref DecodeContext c, int n, int wanted, bool terminated) =>
         n < 0 || (!terminated && n < wanted && c.Memory.ShortReadIsFault);
 
     public static int ReadCString(Events.ITraceeMemory memory, ulong addr, Span<byte> dest, out bool terminated) =>
@@ -124,9 +124,11 @@ internal static class Printers
     /// <summary>An array of count T in tracee memory, as strace's print_array shows it: "[a, b]",
     /// "..." after -s elements (all with -v), and "... /* addr */" where an element cannot be read.
     /// NULL prints as NULL; a first element that cannot be read prints the address alone, unless
-    /// commentFirst asks for "[... /* addr */]" as some of strace's printers do.  Pass a static
-    /// lambda: the compiler caches it, so no call allocates.</summary>
-    public static unsafe void Array<T>(ref DecodeContext c, ulong addr, ulong count, ElementPrinter<T> print, bool commentFirst = false)
+    /// commentFirst asks for "[... /* addr */]" as some of strace's printers do; "..." also after
+    /// max elements, for arrays strace caps even with -v.  Pass a static lambda: the compiler
+    /// caches it, so no call allocates.</summary>
+    public static unsafe void Array<T>(ref DecodeContext c, ulong addr, ulong count, ElementPrinter<T> print, bool commentFirst = false,
+        int max = int.MaxValue)
         where T : unmanaged
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
@@ -140,7 +142,7 @@ internal static class Printers
             // there still shows where memory ended.
             ulong at = addr + i * size;
             if ((i > 0 || commentFirst) && !TryRead(ref c, at, out element)) { c.Out.Elided().Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
-            if (i >= (ulong)MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
+            if (i >= (ulong)Math.Min(MaxElements(ref c), max)) { c.Out.Elided().Raw("..."u8); break; }
             c.Out.Element();
             print(ref c, in element);
         }

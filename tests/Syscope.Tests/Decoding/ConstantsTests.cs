@@ -69,6 +69,8 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/elf.h>
         #include <netinet/ip.h>
         #include <linux/kvm.h>
+        #include <linux/filter.h>
+        #include <linux/seccomp.h>
         """;
 
     private static IEnumerable<(string Set, Named Row)> Rows()

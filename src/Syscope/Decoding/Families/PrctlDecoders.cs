@@ -64,7 +64,7 @@ internal static class PrctlDecoders
         w.Style = style;
     }
 
-    private const ulong PR_MCE_KILL_SET = 1, SECCOMP_MODE_STRICT = 1, PR_SET_VMA_ANON_NAME = 0;
+    private const ulong PR_MCE_KILL_SET = 1, SECCOMP_MODE_STRICT = 1, SECCOMP_MODE_FILTER = 2, PR_SET_VMA_ANON_NAME = 0;
 
     private static void Entry(ref DecodeContext c)
     {
@@ -125,23 +125,18 @@ internal static class PrctlDecoders
                 c.Out.EndConst(mark, unchecked((ulong)-1L), NumberBase.Decimal);
                 return;
             case PR_CAP_AMBIENT:
-                c.Out.Sep();
-                ProcessConstants.CapAmbient.Print(c.Out, c.Arg(1));
-                c.Out.Sep();
-                if (c.Arg(1) is >= 1 and <= 3) CapabilityConstants.Names.Print(c.Out, c.Arg(2)); else c.Out.Hex(c.Arg(2));
+                OperationAndValue(ref c, ProcessConstants.CapAmbient, CapabilityConstants.Names, c.Arg(1) is >= 1 and <= 3);
                 HexFrom(ref c, 3);
                 return;
             case PR_MCE_KILL:
-                c.Out.Sep();
-                ProcessConstants.MceKill.Print(c.Out, c.Arg(1));
-                c.Out.Sep();
-                if (c.Arg(1) == PR_MCE_KILL_SET) ProcessConstants.MceKillPolicy.Print(c.Out, c.Arg(2)); else c.Out.Hex(c.Arg(2));
+                OperationAndValue(ref c, ProcessConstants.MceKill, ProcessConstants.MceKillPolicy, c.Arg(1) == PR_MCE_KILL_SET);
                 HexFrom(ref c, 3);
                 return;
             case PR_SET_SECCOMP:
                 c.Out.Sep();
                 ProcessConstants.SeccompMode.Print(c.Out, c.Arg(1));
-                if (c.Arg(1) != SECCOMP_MODE_STRICT) HexFrom(ref c, 2);
+                if (c.Arg(1) == SECCOMP_MODE_FILTER) { c.Out.Sep(); ClassicBpfPrinter.Program(ref c, c.Arg(2), seccomp: true); }
+                else if (c.Arg(1) != SECCOMP_MODE_STRICT) HexFrom(ref c, 2);
                 return;
             case PR_SET_VMA:
                 c.Out.Sep();
@@ -167,12 +162,9 @@ internal static class PrctlDecoders
                 ProcessConstants.SpecMisfeature.Print(c.Out, c.Arg(1));
                 return;
             case PR_SET_SPECULATION_CTRL:
-                c.Out.Sep();
-                ProcessConstants.SpecMisfeature.Print(c.Out, c.Arg(1));
-                c.Out.Sep();
                 // The control is named only for a misfeature the kernel knows.
-                if (ProcessConstants.SpecMisfeature.TryName(c.Arg(1), out _)) ProcessConstants.SpecControl.Print(c.Out, c.Arg(2));
-                else c.Out.Hex(c.Arg(2));
+                OperationAndValue(ref c, ProcessConstants.SpecMisfeature, ProcessConstants.SpecControl,
+                    ProcessConstants.SpecMisfeature.TryName(c.Arg(1), out _));
                 return;
             case PR_SET_SYSCALL_USER_DISPATCH:
                 c.Out.Sep();
@@ -321,9 +313,19 @@ internal static class PrctlDecoders
         if (addr == 0) { c.Out.Ptr(0); return; }
         Span<byte> buf = stackalloc byte[TaskCommLength];
         int n = Printers.ReadCString(c.Memory, addr, buf[..size], out bool terminated);
-        if (n < 0 || (!terminated && n < size)) { c.Out.Hex(addr); return; }
+        if (Printers.Unreadable(ref c, n, size, terminated)) { c.Out.Hex(addr); return; }
         int limit = Math.Min(TaskCommLength - 1, c.Options.StringLimit);
         c.Out.Quoted(buf[..Math.Min(n, limit)], c.Options.HexStrings, !terminated || n > limit);
+    }
+
+    /// <summary>An option's operation (arg2) by name, then its value (arg3) by the set the
+    /// operation gives it when <paramref name="valueNamed"/>, in hex otherwise.</summary>
+    private static void OperationAndValue(ref DecodeContext c, ValueSet operations, ValueSet values, bool valueNamed)
+    {
+        c.Out.Sep();
+        operations.Print(c.Out, c.Arg(1));
+        c.Out.Sep();
+        if (valueNamed) values.Print(c.Out, c.Arg(2)); else c.Out.Hex(c.Arg(2));
     }
 
     /// <summary>The arguments from index <paramref name="first"/> to the fifth, in hex, as strace

@@ -147,3 +147,33 @@ internal unsafe struct PosixSpawnFileActions
 {
     private fixed byte _opaque[80];
 }
+
+/// <summary>A classic BPF program (seccomp's filter, PR_SET_SECCOMP, SO_ATTACH_FILTER).</summary>
+[CLayout("struct sock_fprog", "linux/filter.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SockFprog
+{
+    [CField("len")] public ushort Length;
+    [CField("filter")] public ulong Filter;
+}
+
+/// <summary>One classic BPF instruction.</summary>
+[CLayout("struct sock_filter", "linux/filter.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SockFilter
+{
+    [CField("code")] public ushort Code;
+    [CField("jt")] public byte JumpTrue;
+    [CField("jf")] public byte JumpFalse;
+    [CField("k")] public uint K;
+}
+
+/// <summary>What SECCOMP_GET_NOTIF_SIZES writes: the sizes of the notification structures.</summary>
+[CLayout("struct seccomp_notif_sizes", "linux/seccomp.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SeccompNotifSizes
+{
+    [CField("seccomp_notif")] public ushort Notif;
+    [CField("seccomp_notif_resp")] public ushort NotifResp;
+    [CField("seccomp_data")] public ushort Data;
+}
