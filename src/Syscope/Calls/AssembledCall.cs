@@ -176,6 +176,7 @@ internal sealed class AssembledCall
         env.Dump.Clear();
         if (!c.Failed && DataDump.Selects(env.Options, Syscall, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) { ReturnFormat = ReturnFormat.Hex; return; }
+        _text.BeginExit();
         DecoderRegistry.For(Syscall).Exit(ref c);
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Decoding.Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
         if (c.ReturnFormat == ReturnFormat.Pid && !c.Failed) c.PidNotes.After(env.FdTarget, e.ReturnValue, PidKind.Process);

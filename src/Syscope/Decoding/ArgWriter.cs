@@ -25,6 +25,10 @@ internal sealed class ArgWriter
     /// <summary>A separator already written at entry for the first argument printed at exit.</summary>
     private bool _sepAhead;
 
+    /// <summary>Where the argument <see cref="BeginExit"/> started from the separator written ahead
+    /// begins, while nothing is written in it yet (a Sep() there is that same argument); else -1.</summary>
+    private int _carriedStart = -1;
+
     /// <summary>-X: how named constants print; the formatter sets it for each call, and every
     /// constant printer follows it through <see cref="BeginConst"/>/<see cref="EndConst"/>.</summary>
     public ConstStyle Style;
@@ -42,6 +46,7 @@ internal sealed class ArgWriter
         _len = 0;
         ArgCount = 0;
         _sepAhead = false;
+        _carriedStart = -1;
         _structDepth = 0;
         Typed?.Clear();
     }
@@ -144,13 +149,31 @@ internal sealed class ArgWriter
     /// <summary>Starts the next argument: ", " before every one but the first.</summary>
     public ArgWriter Sep()
     {
+        if (_carriedStart == _len) { _carriedStart = -1; return this; }
+        _carriedStart = -1;
         if (_sepAhead) _sepAhead = false;
         else if (ArgCount > 0) Raw(", "u8);
+        StartArgument();
+        return this;
+    }
+
+    private void StartArgument()
+    {
         if (ArgCount < MaxArgs) _argStarts[ArgCount] = _len;
         Typed?.Argument(ArgCount, _len);
         _structDepth = 0;
         ArgCount++;
-        return this;
+    }
+
+    /// <summary>Starts the exit half: the separator entry wrote ahead (<see cref="SepAhead"/>) starts
+    /// the argument exit prints, so an exit decoder need not (and a Sep() it still calls first is
+    /// that same argument, not a second ", ").</summary>
+    public void BeginExit()
+    {
+        if (!_sepAhead) return;
+        _sepAhead = false;
+        StartArgument();
+        _carriedStart = _len;
     }
 
     /// <summary>"name=" before an argument's value, for calls strace prints with named arguments
