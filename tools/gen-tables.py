@@ -21,12 +21,14 @@ Inputs, all in tools/syscalls/:
                 structure...), the return kind, strace's trace classes, dumps and waits: by hand.
   * notes.txt   what `explain` says about a call: by hand.
   * ioctls.txt  ioctl request names and numbers, written by --refresh-ioctls (tools/ioctl_facts.py).
+  * input-codes.txt  the input layer's event codes (EV_, KEY_, ABS_, FF_...) from <linux/input.h> and
+                <linux/input-event-codes.h>, written by --refresh-ioctls too.
 Errno numbers come from <asm-generic/errno-base.h> and <asm-generic/errno.h>, their messages from
 the C library's strerror() as strace prints them, and the kernel-internal restart codes (>= 512)
 from include/linux/errno.h (below).
 
 Outputs: src/Syscope/Syscalls/SyscallTable.g.cs, src/Syscope/Syscalls/Sys.g.cs,
-src/Syscope/Kernel/Errno.g.cs and src/Syscope/Decoding/Constants/IoctlNames.g.cs.  The output depends only on the inputs, in a fixed order.
+src/Syscope/Kernel/Errno.g.cs, src/Syscope/Decoding/Constants/IoctlNames.g.cs and InputCodes.g.cs.  The output depends only on the inputs, in a fixed order.
 """
 import difflib, os, re, shutil, sys, tempfile
 
@@ -36,7 +38,16 @@ UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
 TRACEFS = "/sys/kernel/tracing/events/syscalls"
 ERRNO_HEADERS = ["/usr/include/asm-generic/errno-base.h", "/usr/include/asm-generic/errno.h"]
 OUTPUTS = ["src/Syscope/Syscalls/SyscallTable.g.cs", "src/Syscope/Syscalls/Sys.g.cs", "src/Syscope/Kernel/Errno.g.cs",
-           "src/Syscope/Decoding/Constants/IoctlNames.g.cs"]
+           "src/Syscope/Decoding/Constants/IoctlNames.g.cs", "src/Syscope/Decoding/Constants/InputCodes.g.cs"]
+INPUT_HEADERS = ["/usr/include/linux/input-event-codes.h", "/usr/include/linux/input.h"]
+# The input code sets evdev requests print (name prefix -> C# set name, strace's "???" comment).
+# A number defined twice keeps its later name (BTN_0 over the range's BTN_MISC); names defined as
+# another name (KEY_HANGUEL) and bounds (_MAX, _CNT, _MIN) are not codes.
+INPUT_SETS = [("EV", "Events", "EV_???"), ("KEY", "Keys", "KEY_???"), ("REL", "Relative", "REL_???"),
+              ("ABS", "Absolute", "ABS_???"), ("MSC", "Misc", "MSC_???"), ("SW", "Switches", "SW_???"),
+              ("LED", "Leds", "LED_???"), ("SND", "Sounds", "SND_???"), ("REP", "Repeat", "REP_???"),
+              ("FF", "ForceFeedback", "FF_???"), ("FF_STATUS", "ForceFeedbackStatus", "FF_STATUS_???"),
+              ("INPUT_PROP", "Properties", "INPUT_PROP_???")]
 
 # Syscalls the kernel defines without SYSCALL_DEFINE metadata (arch entry points,
 # or built without tracepoints).  Facts from arch/x86/entry/syscalls/syscall_64.tbl
@@ -442,12 +453,49 @@ def ioctl_table():
     out += ["}", ""]
     return "\n".join(out)
 
+def input_codes_text():
+    rows = []
+    for h in INPUT_HEADERS:
+        with open(h) as f:
+            for m in re.finditer(r"^#define\s+((EV|KEY|BTN|REL|ABS|MSC|SW|LED|SND|REP|FF|INPUT_PROP)_\w+)\s+(0x[0-9a-fA-F]+|\d+)\b",
+                                 f.read(), re.M):
+                name, value = m.group(1), int(m.group(3), 0)
+                if re.search(r"_(MAX|CNT|MIN)$|^EV_VERSION$|^FF_MAX_EFFECTS$", name):
+                    continue
+                group = "FF_STATUS" if name.startswith("FF_STATUS_") else "KEY" if m.group(2) == "BTN" else m.group(2)
+                rows.append("%s 0x%x %s" % (group, value, name))
+    return "# input event codes from the UAPI headers (linux-libc-dev), written by gen-tables.py --refresh-ioctls\n" + \
+        "\n".join(rows) + "\n"
+
+def input_codes_table():
+    groups = {}
+    with open(os.path.join(DATA, "input-codes.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                group, value, name = line.split()
+                groups.setdefault(group, {})[int(value, 16)] = name
+    out = [HEADER.format("tools/syscalls/input-codes.txt"),
+           "namespace Syscope.Decoding.Constants;\n",
+           "/// <summary>The input layer's event codes (&lt;linux/input-event-codes.h&gt;), one set per kind.</summary>",
+           "internal static partial class InputCodes",
+           "{"]
+    for prefix, member, unknown in INPUT_SETS:
+        codes = groups.get(prefix, {})
+        out.append("    public static readonly ValueSet %s = new(%s, false," % (member, cs_str(unknown)))
+        items = ["new(0x%x, %s)" % (v, cs_str(codes[v])) for v in sorted(codes)]
+        for i in range(0, len(items), 4):
+            out.append("        " + ", ".join(items[i:i + 4]) + (");" if i + 4 >= len(items) else ","))
+        out.append("")
+    out[-1] = "}"
+    out.append("")
+    return "\n".join(out)
+
 def generate(dest):
     with open(os.path.join(DATA, "kernel.txt")) as f:
         rows = read_kernel_facts(f.read())
     roles = read_roles(os.path.join(DATA, "roles.txt"), [name for _, name, _ in rows])
     table, missing = syscall_table(rows, roles, read_notes(os.path.join(DATA, "notes.txt")))
-    texts = [table, sys_constants(rows), errno_table(), ioctl_table()]
+    texts = [table, sys_constants(rows), errno_table(), ioctl_table(), input_codes_table()]
     for rel, text in zip(OUTPUTS, texts):
         path = os.path.join(dest, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -499,6 +547,8 @@ def main(argv):
             import ioctl_facts
             with open(os.path.join(DATA, "ioctls.txt"), "w") as f:
                 f.write(ioctl_facts.ioctl_facts_text())
+            with open(os.path.join(DATA, "input-codes.txt"), "w") as f:
+                f.write(input_codes_text())
         elif argv:
             sys.exit(__doc__)
         missing = generate(ROOT)

@@ -99,6 +99,35 @@ public class JsonOutputTests
         Assert.Equal(close.GetProperty("ts_exit").GetInt64() - close.GetProperty("ts_entry").GetInt64(), close.GetProperty("duration_ns").GetInt64());
     }
 
+    /// <summary>An ioctl argument printed at exit is the call's third argument, its ", " not in
+    /// the request before it, whether the request's family decodes it or not (Programs/ioctls.c,
+    /// every request on descriptor -1, with an injected success so each exit half prints).</summary>
+    [NeedsFact("gcc")]
+    public void Ioctl_arguments_printed_at_exit_are_arguments_of_their_own()
+    {
+        string text = CPrograms.TempFile("ioctls.txt"), json = CPrograms.TempFile("ioctls.json");
+        string[] opts = ["-e", "trace=ioctl", "-e", "inject=ioctl:retval=42"];
+        SyscopeCli.Run(["trace", .. opts, "-o", text, CPrograms.Path("ioctls")]);
+        SyscopeCli.Run(["trace", "--json", .. opts, "-o", json, CPrograms.Path("ioctls")]);
+        var calls = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => IsCall(e, "ioctl") && e.GetProperty("args")[0].GetProperty("text").GetString() == "-1").ToList();
+        Assert.True(calls.Count > 60, $"only {calls.Count} ioctl calls");
+        foreach (var call in calls)
+        {
+            var args = call.GetProperty("args").EnumerateArray().ToList();
+            Assert.InRange(args.Count, 2, 3);
+            Assert.DoesNotMatch(@",\s*$|[{\[""]", args[1].GetProperty("text").GetString()!);
+            if (args.Count == 3) Assert.False(args[2].GetProperty("text").GetString()!.StartsWith(", "), Rebuild(call));
+        }
+        var id = calls.Single(c => c.GetProperty("args")[1].GetProperty("text").GetString() == "EVIOCGID").GetProperty("args")[2];
+        Assert.Equal("struct", id.GetProperty("type").GetString());
+        Assert.Equal("{bustype=3, vendor=1133, product=50475, version=273}", id.GetProperty("text").GetString());
+        // The JSON record says an injected result apart (its "injected" member), not in the return's text.
+        var fromText = File.ReadAllLines(text).Where(l => l.StartsWith("ioctl(-1,"))
+            .Select(l => Differential.Masking.Line(l.Replace(" (INJECTED)", ""))).ToList();
+        Assert.Equal(fromText, calls.Select(Rebuild).Select(Differential.Masking.Line).ToList());
+    }
+
     /// <summary>Bytes that are not UTF-8 come as base64; structures as objects of typed fields;
     /// flags as names; a socket address by its parts; --json=entries adds each call's entry.</summary>
     [NeedsFact("root", "python3")]

@@ -3,8 +3,10 @@
  * prints as the tracer decodes it. Deterministic: no addresses are printed where memory is readable. */
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/hdreg.h>
 #include <linux/inotify.h>
+#include <linux/input.h>
 #include <linux/nsfs.h>
 #include <linux/watchdog.h>
 #include <linux/random.h>
@@ -72,5 +74,48 @@ int main(void)
     ioctl(-1, NS_GET_OWNER_UID, &uid);
     ioctl(-1, NS_GET_NSTYPE);
     ioctl(-1, NS_GET_USERNS);
+    struct input_id iid = { 3, 0x46d, 0xc52b, 0x111 };
+    ioctl(-1, EVIOCGID, &iid);
+    struct input_absinfo abs = { 1, -5, 100, 2, 3, 10 };
+    ioctl(-1, EVIOCGABS(ABS_MT_POSITION_X), &abs);
+    ioctl(-1, EVIOCSABS(ABS_X), &abs);
+    unsigned long bits[12] = { 0x1e, 0, 0x8000000000000006UL, 5 };
+    ioctl(-1, EVIOCGBIT(EV_KEY, sizeof bits), bits);
+    ioctl(-1, EVIOCGBIT(0, sizeof bits), bits);
+    ioctl(-1, EVIOCGBIT(EV_FF, 16), bits);
+    ioctl(-1, EVIOCGKEY(sizeof bits), bits);
+    ioctl(-1, EVIOCGPROP(8), bits);
+    unsigned int keycode[2] = { 0x70004, KEY_A };
+    ioctl(-1, EVIOCSKEYCODE, keycode);
+    ioctl(-1, EVIOCGKEYCODE, keycode);
+    ioctl(-1, EVIOCGREP, keycode);
+    struct input_keymap_entry ike = { 1, 4, 9, KEY_B, { 4, 0, 7 } };
+    ioctl(-1, EVIOCGKEYCODE_V2, &ike);
+    struct ff_effect ffe = { .type = FF_PERIODIC, .id = -1, .direction = 0x4000,
+                             .u.periodic = { FF_SINE, 100, 2000, -3, 90, { 1, 2, 3, 4 }, 0, 0 } };
+    ioctl(-1, EVIOCSFF, &ffe);
+    ffe.type = FF_RUMBLE;
+    ioctl(-1, EVIOCSFF, &ffe);
+    int slots[3] = { ABS_MT_TRACKING_ID, 7, -1 };
+    ioctl(-1, EVIOCGMTSLOTS(sizeof slots), slots);
+    int version = 0x10001;
+    ioctl(-1, EVIOCGVERSION, &version);
+    ioctl(-1, EVIOCGEFFECTS, &version);
+    char name[16] = "Logitech USB";
+    ioctl(-1, EVIOCGNAME(sizeof name), name);
+    ioctl(-1, EVIOCGRAB, 1);
+    ioctl(-1, EVIOCRMFF, 3);
+    struct gpiochip_info chip = { "gpiochip0", "pinctrl", 54 };
+    ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, &chip);
+    struct gpioline_info line = { 17, GPIOLINE_FLAG_IS_OUT | 0x100, "GPIO17", "led" };
+    ioctl(-1, GPIO_GET_LINEINFO_IOCTL, &line);
+    struct gpiohandle_request handle = { { 17, 18 }, GPIOHANDLE_REQUEST_OUTPUT, { 1, 0 }, "blink", 2, 7 };
+    ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, &handle);
+    struct gpio_v2_line_request request = { { 4, 5, 6 }, "sensor", { GPIO_V2_LINE_FLAG_INPUT, 2, { 0 },
+        { { { GPIO_V2_LINE_ATTR_ID_DEBOUNCE, 0, { .debounce_period_us = 5000 } }, 3 },
+          { { GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES, 1, { .values = 6 } }, 4 } } }, 3, 16, { 0 }, 9 };
+    ioctl(-1, GPIO_V2_GET_LINE_IOCTL, &request);
+    struct gpio_v2_line_values values = { 0x5, 0x7 };
+    ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
     return 0;
 }

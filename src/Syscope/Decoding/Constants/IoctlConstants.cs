@@ -101,4 +101,31 @@ internal static class IoctlConstants
         new(0x80, "CLONE_NEWTIME"), new(0x20000, "CLONE_NEWNS"), new(0x2000000, "CLONE_NEWCGROUP"),
         new(0x4000000, "CLONE_NEWUTS"), new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"),
         new(0x20000000, "CLONE_NEWPID"), new(0x40000000, "CLONE_NEWNET"));
+
+    /// <summary>&lt;linux/gpio.h&gt; GPIOLINE_FLAG_* (struct gpioline_info).</summary>
+    public static readonly FlagSet GpioLineFlags = new("GPIOLINE_FLAG_???", null,
+        new(0x1, "GPIOLINE_FLAG_KERNEL"), new(0x2, "GPIOLINE_FLAG_IS_OUT"), new(0x4, "GPIOLINE_FLAG_ACTIVE_LOW"),
+        new(0x8, "GPIOLINE_FLAG_OPEN_DRAIN"), new(0x10, "GPIOLINE_FLAG_OPEN_SOURCE"), new(0x20, "GPIOLINE_FLAG_BIAS_PULL_UP"),
+        new(0x40, "GPIOLINE_FLAG_BIAS_PULL_DOWN"), new(0x80, "GPIOLINE_FLAG_BIAS_DISABLE"));
+
+    /// <summary>&lt;linux/gpio.h&gt; GPIOHANDLE_REQUEST_* (gpiohandle_request, gpioevent_request, gpiohandle_config).</summary>
+    public static readonly FlagSet GpioHandleFlags = new("GPIOHANDLE_REQUEST_???", null,
+        new(0x1, "GPIOHANDLE_REQUEST_INPUT"), new(0x2, "GPIOHANDLE_REQUEST_OUTPUT"), new(0x4, "GPIOHANDLE_REQUEST_ACTIVE_LOW"),
+        new(0x8, "GPIOHANDLE_REQUEST_OPEN_DRAIN"), new(0x10, "GPIOHANDLE_REQUEST_OPEN_SOURCE"),
+        new(0x20, "GPIOHANDLE_REQUEST_BIAS_PULL_UP"), new(0x40, "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN"),
+        new(0x80, "GPIOHANDLE_REQUEST_BIAS_DISABLE"));
+
+    /// <summary>&lt;linux/gpio.h&gt; GPIOEVENT_REQUEST_* (both edges are one name).</summary>
+    public static readonly FlagSet GpioEventFlags = new("GPIOEVENT_REQUEST_???", null,
+        new(0x3, "GPIOEVENT_REQUEST_BOTH_EDGES"), new(0x1, "GPIOEVENT_REQUEST_RISING_EDGE"),
+        new(0x2, "GPIOEVENT_REQUEST_FALLING_EDGE"));
+
+    /// <summary>&lt;linux/gpio.h&gt; enum gpio_v2_line_flag, as strace 6.1 knows it (up to EVENT_CLOCK_REALTIME).</summary>
+    public static readonly FlagSet GpioV2LineFlags = new("GPIO_V2_LINE_FLAG_???", null,
+        new(0x1, "GPIO_V2_LINE_FLAG_USED"), new(0x2, "GPIO_V2_LINE_FLAG_ACTIVE_LOW"), new(0x4, "GPIO_V2_LINE_FLAG_INPUT"),
+        new(0x8, "GPIO_V2_LINE_FLAG_OUTPUT"), new(0x10, "GPIO_V2_LINE_FLAG_EDGE_RISING"),
+        new(0x20, "GPIO_V2_LINE_FLAG_EDGE_FALLING"), new(0x40, "GPIO_V2_LINE_FLAG_OPEN_DRAIN"),
+        new(0x80, "GPIO_V2_LINE_FLAG_OPEN_SOURCE"), new(0x100, "GPIO_V2_LINE_FLAG_BIAS_PULL_UP"),
+        new(0x200, "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN"), new(0x400, "GPIO_V2_LINE_FLAG_BIAS_DISABLED"),
+        new(0x800, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME"));
 }

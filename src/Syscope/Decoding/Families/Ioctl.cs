@@ -10,7 +10,7 @@ internal sealed class Ioctl : SyscallDecoder
 {
     private static readonly IoctlFamily?[] ByType = Build(
         new TerminalIoctls(), new FileIoctls(), new RandomIoctls(), new WatchdogIoctls(), new InotifyIoctls(),
-        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls());
+        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls(), new EvdevIoctls(), new GpioIoctls());
 
     private static IoctlFamily?[] Build(params IoctlFamily[] families)
     {
@@ -43,17 +43,16 @@ internal sealed class Ioctl : SyscallDecoder
     {
         if (c.Scratch.C == 0) return;
         uint cmd = (uint)c.Arg(1);
-        // An argument printed at exit: its ", " went out at entry (SepAhead), so Sep() only starts
-        // the argument, for --json.  One that continues (" => {...}", a note on the result) is not
-        // an argument of its own.
-        if (c.Scratch.C == AtExit) c.Out.Sep();
+        // An argument printed at exit was started by the ", " entry wrote ahead (ArgWriter.BeginExit);
+        // one that continues (" => {...}", a note on the result) is not an argument of its own.
         ByType[IoctlFamily.Type(cmd)]!.Exit(ref c, cmd);
     }
 
     private static void PrintRequest(ArgWriter w, uint cmd, IoctlFamily? family)
     {
+        bool inComment = w.Style == ConstStyle.Verbose;
         var mark = w.BeginConst();
-        if (family != null && family.PrintRequest(w, cmd))
+        if (family != null && family.PrintRequest(w, cmd, inComment))
         {
             if (IoctlNames.First(cmd) >= 0) { w.Raw(" or "u8); IoctlNames.Print(w, cmd); }
         }

@@ -22,7 +22,9 @@ internal abstract class IoctlFamily
 
     /// <summary>Writes a request whose number carries an argument (EVIOCGBIT(EV_KEY, 8),
     /// HIDIOCGPHYS(8)); false when the request has only its table names.</summary>
-    public virtual bool PrintRequest(ArgWriter w, uint cmd) => false;
+    /// <param name="inComment">-X verbose: the name goes in the comment after the number, where a
+    /// value without a name is bare hex (EVIOCGABS(0x3e), not EVIOCGABS(0x3e /* ABS_??? */)).</param>
+    public virtual bool PrintRequest(ArgWriter w, uint cmd, bool inComment) => false;
 
     /// <summary>Prints the argument (with its separator) or says it waits for exit.</summary>
     public abstract IoctlArg Entry(ref DecodeContext c, uint cmd);
