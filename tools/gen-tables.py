@@ -100,7 +100,9 @@ def strace_args(name, args):
 
 # ---- kernel.txt: the machine's facts (--refresh) ----
 
-# x86_64 table names whose SYSCALL_DEFINE carries another name.
+# x86_64 table names whose SYSCALL_DEFINE carries another name: their tracefs events
+# (syscalls:sys_enter_NAME, which the eBPF backend attaches to) go by that name.  The kernel also
+# has events of the table's names, for other ABIs, which x86_64 programs never reach.
 TRACEFS_ALIASES = {"stat": "newstat", "fstat": "newfstat", "lstat": "newlstat",
                    "sendfile": "sendfile64", "uname": "newuname", "umount2": "umount"}
 
@@ -320,6 +322,8 @@ def syscall_table(rows, roles, notes):
            "    ["]
     missing = []
     for nr, name, args in rows:
+        # Only calls with metadata have events in tracefs.
+        tracepoint = None if args is None else TRACEFS_ALIASES.get(name, name)
         if args is None:
             args = MANUAL_ARGS.get(name)
             if args is None:
@@ -345,9 +349,10 @@ def syscall_table(rows, roles, notes):
         note_cs = "null" if note is None else "new(%s, %s, [%s], %s)" % (
             cs_str(name), cs_str(note[0]), ", ".join(cs_str(e) for e in note[1]), cs_str(note[2]))
         out.append("        new(%d, %s, [%s]," % (nr, cs_str(name), ", ".join(cargs)))
-        out.append("            ReturnFormat.%s, %s, DumpKind.%s, WaitKind.%s, %s, %s, %s)," % (
+        out.append("            ReturnFormat.%s, %s, DumpKind.%s, WaitKind.%s, %s, %s, %s, tracepoint: %s)," % (
             r["ret"], cs_flags("SyscallClass", r["classes"]), r["dump"], r["wait"],
-            "true" if r["waitfd"] else "false", cs_str(partial[name]) if name in partial else "null", note_cs))
+            "true" if r["waitfd"] else "false", cs_str(partial[name]) if name in partial else "null", note_cs,
+            "null" if tracepoint is None else cs_str(tracepoint)))
     out += ["    ];", "}", ""]
     unknown = [n for n in notes if n not in byname]
     if unknown:

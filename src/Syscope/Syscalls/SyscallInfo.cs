@@ -35,7 +35,7 @@ public enum WaitKind : byte
 /// by number (Decoding/DecoderRegistry).</summary>
 internal sealed class SyscallInfo(int number, string name, SyscallArg[] args, ReturnFormat returns = ReturnFormat.Decimal,
     SyscallClass classes = SyscallClass.None, DumpKind dump = DumpKind.None, WaitKind waits = WaitKind.Other,
-    bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null)
+    bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null, string? tracepoint = null)
 {
     public int Number { get; } = number;
     public string Name { get; } = name;
@@ -54,4 +54,8 @@ internal sealed class SyscallInfo(int number, string name, SyscallArg[] args, Re
     public string? CaptureGap { get; } = captureGap;
     /// <summary>What `explain` says about the call; null when nobody has written it yet.</summary>
     public SyscallNote? Note { get; } = note;
+    /// <summary>The name of its tracefs events (syscalls:sys_enter_NAME, sys_exit_NAME): its
+    /// SYSCALL_DEFINE name, which differs from the table's for a few (stat's is newstat); null when the
+    /// kernel defines it without metadata, so without events.</summary>
+    public string? Tracepoint { get; } = tracepoint;
 }

@@ -1,7 +1,8 @@
 namespace Syscope.Tests.Infrastructure;
 
 /// <summary>The one way a test skips: a fact that needs something this machine may lack skips and
-/// says which, instead of passing quietly.  A requirement is "root", "kvm" (/dev/kvm usable), "ebpf" (what syscope's eBPF
+/// says which, instead of passing quietly.  A requirement is "root", "kvm" (/dev/kvm usable), "tracefs" (its syscall
+/// events readable), "ebpf" (what syscope's eBPF
 /// backend needs: libbpf, privileges, BTF, kernel version), "interface N=NAME" (network interface N
 /// is NAME here), or a program looked up on PATH and in the sbin folders (gcc, lsof, mariadbd).  Anything else a test needs must work, or the test fails.</summary>
 public sealed class NeedsFactAttribute : FactAttribute
@@ -52,6 +53,10 @@ public static class Machine
             else if (r == "ebpf")
             {
                 if (Syscope.Tracing.Ebpf.EbpfSupport.Missing is { } why) return "needs the eBPF backend: " + why;
+            }
+            else if (r == "tracefs")
+            {
+                if (!Directory.Exists("/sys/kernel/tracing/events/syscalls")) return "needs tracefs's syscall events (/sys/kernel/tracing, as root)";
             }
             else if (r == "kvm")
             {
