@@ -204,11 +204,14 @@ struct {
 	__uint(max_entries, 1 << 22);              // user space sets --buffer-size before load
 } ring SEC(".maps");
 
+// Bit (id % 64) of word (id / 64) is set for each traced id: tgid, or tid when config.per_thread.
+// The programs set and clear bits atomically, and so does user space through its mapping.
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);                        // tgid, or tid when config.per_thread
-	__type(value, __u32);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SYSCOPE_MAX_PIDS / 64);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__type(key, __u32);
+	__type(value, __u64);
 } traced SEC(".maps");
 
 struct {
@@ -284,6 +287,19 @@ static __always_inline bool named(const char *comm)
 	return name[0] == wanted[0] && name[1] == wanted[1];
 }
 
+// Whether key's bit is set in the traced set; first sets the bits of set and clears those of clear
+// (at most one of them nonzero).  The array lookup is inlined by the verifier: no helper call.
+static __always_inline bool traced_bit(__u32 key, bool set, bool clear)
+{
+	__u32 word = key / 64;
+	__u64 *bits = bpf_map_lookup_elem(&traced, &word);
+	if (!bits) return false;
+	__u64 bit = 1ULL << (key % 64);
+	if (set) __sync_fetch_and_or(bits, bit);
+	if (clear) __sync_fetch_and_and(bits, ~bit);
+	return (*bits & bit) != 0;
+}
+
 // Whether the current task (id: its pid_tgid) is traced: in the traced set, or under SCOPE_ALL
 // any task but syscope's own, in config.cgroup_id's subtree and of config.comm's name if given.
 static __always_inline bool is_traced(__u64 id)
@@ -294,8 +310,7 @@ static __always_inline bool is_traced(__u64 id)
 		if (config.comm[0]) return named(bpf_get_current_task_btf()->group_leader->comm);
 		return true;
 	}
-	__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
-	return bpf_map_lookup_elem(&traced, &key) != 0;
+	return traced_bit(config.per_thread ? (__u32)id : (__u32)(id >> 32), 0, 0);
 }
 
 static __always_inline bool in_trace_set(long nr)
@@ -1189,8 +1204,7 @@ int BPF_PROG(syscope_fork, struct task_struct *parent, struct task_struct *child
 	if (!config.follow || !is_traced(id)) return 0;
 	__u32 child_tid = child->pid, child_tgid = child->tgid;
 	if (config.scope == SCOPE_PIDS) {
-		__u32 key = config.per_thread ? child_tid : child_tgid, one = 1;
-		bpf_map_update_elem(&traced, &key, &one, BPF_ANY);
+		traced_bit(config.per_thread ? child_tid : child_tgid, true, false);
 	}
 	struct fork_record *f = reserve(sizeof(*f));
 	if (!f) return 0;
@@ -1247,8 +1261,7 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 	if (!is_traced(id)) return 0;
 	bool group_dead = task->signal->live.counter == 0;
 	if (config.scope == SCOPE_PIDS && (group_dead || config.per_thread)) {
-		__u32 key = config.per_thread ? (__u32)id : (__u32)(id >> 32);
-		bpf_map_delete_elem(&traced, &key);
+		traced_bit(config.per_thread ? (__u32)id : (__u32)(id >> 32), false, true);
 	}
 	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
 	// A task never seen before still ends under its name.

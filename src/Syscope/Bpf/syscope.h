@@ -8,6 +8,11 @@
 
 #include <linux/types.h>
 
+/* The traced set is a bitmap of ids (array map "traced": one 64-bit word per 64 ids, mmap'd by user
+ * space), so that the test every call of every process makes is a load, not a hash lookup; ids
+ * stay below the kernel's PID_MAX_LIMIT on 64-bit. */
+#define SYSCOPE_MAX_PIDS (4 * 1024 * 1024)
+
 /* Syscall numbers the maps index; x86_64 uses fewer than 512. */
 #define SYSCOPE_MAX_SYSCALLS 512
 /* log2 latency buckets: bucket i counts calls of [2^i, 2^(i+1)) ns; the last holds the rest. */
@@ -266,7 +271,7 @@ struct trace_set {
  * syscope_config config", set before load so the verifier prunes what a run does not use) ---- */
 
 enum syscope_scope {
-	SCOPE_PIDS = 0,           /* tasks whose key (tgid, or tid when per_thread) is in "traced" */
+	SCOPE_PIDS = 0,           /* tasks whose key (tgid, or tid when per_thread) has its bit in "traced" */
 	SCOPE_ALL = 1,            /* every task but syscope's own, narrowed by cgroup_id and comm */
 };
 

@@ -184,7 +184,7 @@ internal static unsafe partial class Libbpf
                 nint link = tracepoint != null ? AttachTracepoint(p, tracepoint) : ProgramAttach(p);
                 if (link == 0)
                     throw new BpfLoadException($"bpf_program__attach({name})", SyscallException.LastErrno(), TakeLog());
-                links.Add(new LinkHandle(link));
+                links.Add(new LinkHandle(link, name));
             }
             return links;
         }
@@ -331,7 +331,14 @@ internal static unsafe partial class Libbpf
     /// <summary>An attached program (struct bpf_link): destroying it detaches the program.</summary>
     public sealed class LinkHandle : SafeHandle
     {
-        internal LinkHandle(nint link) : base(0, true) => SetHandle(link);
+        internal LinkHandle(nint link, string program) : base(0, true)
+        {
+            SetHandle(link);
+            Program = program;
+        }
+
+        /// <summary>The name of the program it attaches.</summary>
+        public string Program { get; }
 
         public override bool IsInvalid => handle == 0;
 

@@ -35,6 +35,7 @@ public class BpfLayoutTests
     private static readonly Dictionary<string, long> Constants = new()
     {
         ["SYSCOPE_MAX_SYSCALLS"] = BpfLimits.MaxSyscalls,
+        ["SYSCOPE_MAX_PIDS"] = BpfLimits.MaxPids,
         ["SYSCOPE_LATENCY_BUCKETS"] = BpfLimits.LatencyBuckets,
         ["SYSCOPE_MAX_RULES"] = BpfLimits.MaxRules,
         ["SYSCOPE_MAX_CAPTURE"] = BpfLimits.MaxCapture,

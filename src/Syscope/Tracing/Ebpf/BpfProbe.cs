@@ -52,9 +52,13 @@ internal sealed class BpfProbe : IDisposable
 
     private readonly Libbpf.ObjectHandle _object;
     private readonly List<Libbpf.LinkHandle> _links;
-    private readonly int _traced, _plans, _counters, _ringStats;
+    private readonly int _plans, _counters, _ringStats;
+    /// <summary>The traced set's bitmap (map "traced"), mapped: bit id % 64 of word id / 64.</summary>
+    private readonly MemoryMap _traced;
     private readonly byte[] _perCpu;
     private readonly int _cpus;
+    /// <summary>Links let go of while tracing goes on (<see cref="StopSeeing"/>), still closing.</summary>
+    private Thread? _closing;
 
     public RingBufferReader Ring { get; }
     public ProbeOptions Options { get; }
@@ -65,7 +69,7 @@ internal sealed class BpfProbe : IDisposable
         _object = obj;
         _links = links;
         Ring = ring;
-        _traced = Libbpf.Fd(Libbpf.Map(obj, "traced"));
+        _traced = MemoryMap.Map(Libbpf.Fd(Libbpf.Map(obj, "traced")), BpfLimits.MaxPids / 8, MemoryMap.PROT_READ | MemoryMap.PROT_WRITE, 0);
         _plans = Libbpf.Fd(Libbpf.Map(obj, "plans"));
         _counters = Libbpf.Fd(Libbpf.Map(obj, "counters"));
         _ringStats = Libbpf.Fd(Libbpf.Map(obj, "ring_stats"));
@@ -114,7 +118,7 @@ internal sealed class BpfProbe : IDisposable
             nint ringMap = Libbpf.Map(obj, "ring");
             Libbpf.SetMaxEntries(ringMap, ringSize);
             Libbpf.SetInitialValue(Libbpf.Map(obj, ".rodata"), config);
-            var perSyscall = SyscallTracepoints(obj, options.TraceSet);
+            var perSyscall = SyscallTracepoints(obj, options.TraceSet, out var programSyscalls);
             // Renames matter only to names; without them the program is not even loaded.
             Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_rename"), options.Names);
             Libbpf.Load(obj);
@@ -123,7 +127,7 @@ internal sealed class BpfProbe : IDisposable
             Libbpf.Update(traceSet, 0u, TraceSetOf(options.TraceSet));
             ring = new RingBufferReader(Libbpf.Fd(ringMap), ringSize);
             links = Libbpf.AttachAll(obj, perSyscall);
-            return new BpfProbe(options, obj, links, ring) { PerSyscallPrograms = perSyscall != null };
+            return new BpfProbe(options, obj, links, ring) { PerSyscallPrograms = perSyscall != null, _syscallOfProgram = programSyscalls };
         }
         catch (BpfLoadException e)
         {
@@ -142,13 +146,38 @@ internal sealed class BpfProbe : IDisposable
     /// every call of every process once any is attached to them.</summary>
     public bool PerSyscallPrograms { get; private init; }
 
+    /// <summary>Takes the per-syscall programs of syscall nr off its tracepoints, if it has some: for a
+    /// call whose records are no longer needed (execve's, once the launched command has started).  The
+    /// kernel waits for a grace period before it lets go of each tracepoint (tens of ms, one at a time),
+    /// so the links close on a thread of their own while the trace goes on; Dispose waits for it.
+    /// Returns whether there was something to take off.</summary>
+    public bool StopSeeing(int nr)
+    {
+        if (!PerSyscallPrograms || _closing != null) return false;
+        var programs = SyscallProgramNames(nr);
+        var off = _links.Where(l => programs.Contains(l.Program)).ToList();
+        if (off.Count == 0) return false;
+        _links.RemoveAll(off.Contains);
+        _closing = new Thread(() => { foreach (var l in off) l.Dispose(); }) { IsBackground = true, Name = "bpf detach" };
+        _closing.Start();
+        return true;
+    }
+
+    /// <summary>The per-syscall programs attached to syscall nr's events.</summary>
+    private HashSet<string> SyscallProgramNames(int nr) =>
+        _syscallOfProgram.Where(p => p.Value == nr).Select(p => p.Key).ToHashSet();
+
+    /// <summary>Per-syscall program name to the syscall whose events it is attached to.</summary>
+    private Dictionary<string, int> _syscallOfProgram = [];
+
     /// <summary>A trace set of at most BpfLimits.SyscallPrograms syscalls is seen through programs on
     /// those syscalls' own tracepoints (syscalls:sys_enter_NAME, sys_exit_NAME), so that any other call
     /// costs only the kernel's bit test; the raw tracepoint programs are then not loaded.  Returns
     /// where each per-syscall program goes, or null (the raw tracepoints) when the set is larger or a
     /// syscall has no tracepoint of its name.</summary>
-    private static Dictionary<string, string>? SyscallTracepoints(Libbpf.ObjectHandle obj, SyscallSet set)
+    private static Dictionary<string, string>? SyscallTracepoints(Libbpf.ObjectHandle obj, SyscallSet set, out Dictionary<string, int> programSyscalls)
     {
+        programSyscalls = [];
         var numbers = set.Contains(BpfLimits.MaxSyscalls) ? [] : set.Members.Take(BpfLimits.SyscallPrograms + 1).ToList();
         Dictionary<string, string>? targets = numbers.Count is > 0 and <= BpfLimits.SyscallPrograms ? new() : null;
         for (int i = 0; i < numbers.Count && targets != null; i++)
@@ -158,6 +187,7 @@ internal sealed class BpfProbe : IDisposable
             {
                 targets[$"syscope_call_enter{i}"] = "syscalls/sys_enter_" + name;
                 targets[$"syscope_call_exit{i}"] = "syscalls/sys_exit_" + name;
+                programSyscalls[$"syscope_call_enter{i}"] = programSyscalls[$"syscope_call_exit{i}"] = numbers[i];
             }
         }
         for (int i = 0; i < BpfLimits.SyscallPrograms; i++)
@@ -184,28 +214,14 @@ internal sealed class BpfProbe : IDisposable
         Libbpf.Update(array, 1u, Libbpf.ProgramDescriptor(Libbpf.Program(obj, "syscope_call_exit")));
     }
 
-    /// <summary>The name of syscall nr's events in tracefs (its SYSCALL_DEFINE name), if they exist.</summary>
+    /// <summary>The name of syscall nr's events in tracefs (its row's), if this kernel has them.</summary>
     private static string? SyscallEvent(int nr)
     {
-        if (Syscalls.SyscallTable.ByNumber(nr) is not { } row) return null;
-        string name = s_definedAs.GetValueOrDefault(row.Name) ?? row.Name;
+        if (Syscalls.SyscallTable.ByNumber(nr)?.Tracepoint is not { } name) return null;
         foreach (var tracefs in new[] { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" })
             if (Directory.Exists($"{tracefs}/events/syscalls/sys_enter_{name}")) return name;
         return null;
     }
-
-    /// <summary>The x86_64 syscalls defined under another name (arch/x86/entry/syscalls/syscall_64.tbl's
-    /// entry points); the kernel also has events of their own names, for other ABIs, which x86_64
-    /// programs never reach.</summary>
-    private static readonly Dictionary<string, string> s_definedAs = new()
-    {
-        ["stat"] = "newstat",
-        ["fstat"] = "newfstat",
-        ["lstat"] = "newlstat",
-        ["uname"] = "newuname",
-        ["sendfile"] = "sendfile64",
-        ["umount2"] = "umount",
-    };
 
     private static void Release(Libbpf.ObjectHandle obj, List<Libbpf.LinkHandle>? links, RingBufferReader? ring)
     {
@@ -222,13 +238,21 @@ internal sealed class BpfProbe : IDisposable
     }
 
     /// <summary>Starts tracing a process (its tgid) or, with PerThread, a thread.</summary>
-    public void Trace(int id) => Libbpf.Update(_traced, (uint)id, 1u);
+    public void Trace(int id) => Interlocked.Or(ref TracedWord(id), Bit(id));
 
     /// <summary>Stops tracing it; false when it was not traced (it may have exited).</summary>
-    public bool Untrace(int id) => Libbpf.Delete(_traced, (uint)id);
+    public bool Untrace(int id) => (Interlocked.And(ref TracedWord(id), ~Bit(id)) & Bit(id)) != 0;
 
     /// <summary>Whether an id is in the traced set (the kernel removes processes that exit).</summary>
-    public bool IsTraced(int id) => Libbpf.Lookup(_traced, (uint)id, stackalloc byte[4]);
+    public bool IsTraced(int id) => (Volatile.Read(ref TracedWord(id)) & Bit(id)) != 0;
+
+    private unsafe ref ulong TracedWord(int id)
+    {
+        if ((uint)id >= BpfLimits.MaxPids) throw new ArgumentOutOfRangeException(nameof(id), id, "beyond the kernel's largest pid");
+        return ref ((ulong*)_traced.Pointer)[id / 64];
+    }
+
+    private static ulong Bit(int id) => 1UL << (id % 64);
 
     private static TraceSetBits TraceSetOf(SyscallSet set)
     {
@@ -281,6 +305,8 @@ internal sealed class BpfProbe : IDisposable
 
     public void Dispose()
     {
+        _closing?.Join();
+        _traced.Dispose();
         Release(_object, _links, Ring);
     }
 }

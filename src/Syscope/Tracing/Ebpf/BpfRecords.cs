@@ -383,6 +383,8 @@ internal struct SyscopeConfig
 internal static class BpfLimits
 {
     public const int MaxSyscalls = 512;
+    /// <summary>Ids the traced set's bitmap holds (the kernel's PID_MAX_LIMIT on 64-bit).</summary>
+    public const int MaxPids = 4 * 1024 * 1024;
     public const int LatencyBuckets = 40;
     public const int MaxRules = 12;
     public const int MaxMmsg = 8;

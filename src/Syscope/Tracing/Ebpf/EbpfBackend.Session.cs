@@ -359,6 +359,9 @@ internal sealed partial class EbpfBackend
             if (t.LaunchExec)
             {
                 t.LaunchExec = false;
+                // execve was watched only for this result: its tracepoints go, so that the end of
+                // the trace waits for fewer of them to be let go.
+                if (!_target.Filter.Trace.Contains(Execve)) probe.StopSeeing(Execve);
                 if (x.Ret is < 0 and >= -4095)
                 {
                     // The command could not start: say why, and hide the launcher's exit_group.

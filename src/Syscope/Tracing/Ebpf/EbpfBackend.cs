@@ -62,6 +62,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
 
     public TraceOutcome Run(ITraceConsumer consumer)
     {
+        BpfProbe? probe = null;
         try
         {
             bool counts = CountsInKernel(_target.Filter);
@@ -86,7 +87,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
                 TraceSet = kernelSet,
                 CountWallClock = _target.Filter.SummaryWallClock,
             };
-            using var probe = BpfProbe.Load(options);
+            probe = BpfProbe.Load(options);
             var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers, _settings.FdPaths);
             foreach (var row in Syscalls.SyscallTable.All)
                 if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
@@ -96,7 +97,10 @@ internal sealed partial class EbpfBackend : ITraceBackend
         }
         finally
         {
-            consumer.Complete();
+            // The trace is complete before the programs are taken off: letting go of tracepoints
+            // waits for the kernel's grace periods, which the output need not wait for.
+            try { consumer.Complete(); }
+            finally { probe?.Dispose(); }
         }
     }
 }
