@@ -64,7 +64,7 @@ public static class ReportBrowserBench
     /// decodes it with -v -yy and keeps the memory and facts its decoders read.</summary>
     private static void Record(string path, int calls)
     {
-        var header = new RecordingHeader { PidMax = LiveFacts.Instance.Host.PidMax, WallClock = LiveFacts.Instance.Host.WallClock, CaptureLimit = 256, Backend = "ptrace", Command = ["bench"] };
+        var header = new RecordingHeader { WallClock = LiveFacts.Instance.Host.WallClock, CaptureLimit = 256, Backend = "ptrace", Command = ["bench"] };
         using var writer = new RecordingWriter(File.Create(path), path, header);
         var recorder = new TraceRecorder(writer, new RecordingFacts(LiveFacts.Instance, writer), header.CaptureLimit, live: null);
         ReportBench.Feed(recorder, calls, threads: 8);
