@@ -37,6 +37,7 @@ internal static class DecoderRegistry
         Families.IoUringDecoders.Register,
         Families.BpfDecoders.Register,
         Families.AdminDecoders.Register,
+        Families.QuotaDecoders.Register,
         Families.PtraceDecoders.Register,
     ];
 

@@ -80,13 +80,37 @@ internal static class AdminConstants
         new(0xd000fce2, "LINUX_REBOOT_CMD_SW_SUSPEND"), new(0x45584543, "LINUX_REBOOT_CMD_KEXEC"));
 
     /// <summary>&lt;linux/quota.h&gt; Q_* and &lt;linux/dqblk_xfs.h&gt; Q_X* commands (QCMD's upper part).</summary>
+    public const uint Q_SYNC = 0x800001, Q_QUOTAON = 0x800002, Q_QUOTAOFF = 0x800003, Q_GETFMT = 0x800004, Q_GETINFO = 0x800005,
+        Q_SETINFO = 0x800006, Q_GETQUOTA = 0x800007, Q_SETQUOTA = 0x800008, Q_GETNEXTQUOTA = 0x800009,
+        Q_XQUOTAON = 0x5801, Q_XQUOTAOFF = 0x5802, Q_XGETQUOTA = 0x5803, Q_XSETQLIM = 0x5804, Q_XGETQSTAT = 0x5805,
+        Q_XQUOTARM = 0x5806, Q_XQUOTASYNC = 0x5807, Q_XGETQSTATV = 0x5808, Q_XGETNEXTQUOTA = 0x5809;
+
     public static readonly ValueSet QuotaCommands = new("Q_???", false,
-        new(0x800001, "Q_SYNC"), new(0x800002, "Q_QUOTAON"), new(0x800003, "Q_QUOTAOFF"), new(0x800004, "Q_GETFMT"),
-        new(0x800005, "Q_GETINFO"), new(0x800006, "Q_SETINFO"), new(0x800007, "Q_GETQUOTA"), new(0x800008, "Q_SETQUOTA"),
-        new(0x800009, "Q_GETNEXTQUOTA"),
-        new(0x5801, "Q_XQUOTAON"), new(0x5802, "Q_XQUOTAOFF"), new(0x5803, "Q_XGETQUOTA"), new(0x5804, "Q_XSETQLIM"),
-        new(0x5805, "Q_XGETQSTAT"), new(0x5806, "Q_XQUOTARM"), new(0x5807, "Q_XQUOTASYNC"), new(0x5808, "Q_XGETQSTATV"),
-        new(0x5809, "Q_XGETNEXTQUOTA"));
+        new(Q_SYNC, "Q_SYNC"), new(Q_QUOTAON, "Q_QUOTAON"), new(Q_QUOTAOFF, "Q_QUOTAOFF"), new(Q_GETFMT, "Q_GETFMT"),
+        new(Q_GETINFO, "Q_GETINFO"), new(Q_SETINFO, "Q_SETINFO"), new(Q_GETQUOTA, "Q_GETQUOTA"), new(Q_SETQUOTA, "Q_SETQUOTA"),
+        new(Q_GETNEXTQUOTA, "Q_GETNEXTQUOTA"),
+        new(Q_XQUOTAON, "Q_XQUOTAON"), new(Q_XQUOTAOFF, "Q_XQUOTAOFF"), new(Q_XGETQUOTA, "Q_XGETQUOTA"), new(Q_XSETQLIM, "Q_XSETQLIM"),
+        new(Q_XGETQSTAT, "Q_XGETQSTAT"), new(Q_XQUOTARM, "Q_XQUOTARM"), new(Q_XQUOTASYNC, "Q_XQUOTASYNC"), new(Q_XGETQSTATV, "Q_XGETQSTATV"),
+        new(Q_XGETNEXTQUOTA, "Q_XGETNEXTQUOTA"));
+
+    /// <summary>&lt;linux/quota.h&gt; QIF_* (if_dqblk's dqb_valid), DQF_* (if_dqinfo's dqi_flags) and
+    /// IIF_* (its dqi_valid).</summary>
+    public static readonly FlagSet QuotaBlockValid = new("QIF_???", null,
+        new(0x1, "QIF_BLIMITS"), new(0x2, "QIF_SPACE"), new(0x4, "QIF_ILIMITS"), new(0x8, "QIF_INODES"), new(0x10, "QIF_BTIME"),
+        new(0x20, "QIF_ITIME"));
+
+    public static readonly FlagSet QuotaInfoFlags = new("DQF_???", null, new(0x1, "DQF_ROOT_SQUASH"), new(0x10000, "DQF_SYS_FILE"));
+
+    public static readonly FlagSet QuotaInfoValid = new("IIF_???", null, new(0x1, "IIF_BGRACE"), new(0x2, "IIF_IGRACE"), new(0x4, "IIF_FLAGS"));
+
+    /// <summary>&lt;linux/dqblk_xfs.h&gt; FS_QUOTA_* (what is accounted and enforced) and the quota
+    /// types of fs_disk_quota's d_flags and Q_XQUOTARM.</summary>
+    public static readonly FlagSet XfsQuotaFlags = new("FS_QUOTA_???", null,
+        new(0x1, "FS_QUOTA_UDQ_ACCT"), new(0x2, "FS_QUOTA_UDQ_ENFD"), new(0x4, "FS_QUOTA_GDQ_ACCT"), new(0x8, "FS_QUOTA_GDQ_ENFD"),
+        new(0x10, "FS_QUOTA_PDQ_ACCT"), new(0x20, "FS_QUOTA_PDQ_ENFD"));
+
+    public static readonly FlagSet XfsQuotaTypes = new("FS_???_QUOTA", null,
+        new(0x1, "FS_USER_QUOTA"), new(0x2, "FS_PROJ_QUOTA"), new(0x4, "FS_GROUP_QUOTA"));
 
     /// <summary>&lt;linux/quota.h&gt; quota types (QCMD's low byte).</summary>
     public static readonly ValueSet QuotaTypes = new("???QUOTA", false,

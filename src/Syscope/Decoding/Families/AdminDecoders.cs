@@ -4,7 +4,7 @@ using Syscope.Syscalls;
 
 namespace Syscope.Decoding.Families;
 
-/// <summary>System administration calls: syslog, reboot, quotactl, mknod, ustat and the removed
+/// <summary>System administration calls: syslog, reboot, mknod, ustat and the removed
 /// _sysctl.  Each prints only the arguments its action or command uses, as strace does.</summary>
 internal static class AdminDecoders
 {
@@ -16,20 +16,6 @@ internal static class AdminDecoders
     {
         d[Sys.syslog] = new FuncDecoder(SyslogEntry, SyslogExit, exitArgs: false);
         d[Sys.reboot] = new FuncDecoder(RebootEntry);
-        d[Sys.quotactl] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            c.Out.Sep();
-            QuotaCommand(c.Out, (uint)c.Arg(0));
-            Args.Path(ref c, 1);
-            QuotaTail(ref c, (uint)c.Arg(0), 2);
-        });
-        d[Sys.quotactl_fd] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Fd(ref c, 0);
-            c.Out.Sep();
-            QuotaCommand(c.Out, (uint)c.Arg(1));
-            QuotaTail(ref c, (uint)c.Arg(1), 2);
-        });
         d[Sys.mknod] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Path(ref c, 0);
@@ -110,42 +96,6 @@ internal static class AdminDecoders
         c.Out.Sep();
         AdminConstants.RebootCommands.Print(c.Out, (uint)c.Arg(2));
         if ((uint)c.Arg(2) == AdminConstants.LINUX_REBOOT_CMD_RESTART2) Args.Path(ref c, 3);
-    }
-
-    /// <summary>QCMD(cmd, type): the command in the upper bits, the quota type in the low byte;
-    /// one constant, so -X verbose comments the whole.</summary>
-    private static void QuotaCommand(ArgWriter w, uint cmd)
-    {
-        var mark = w.BeginConst();
-        w.Raw("QCMD("u8);
-        AdminConstants.QuotaCommands.Print(w, cmd >> 8);
-        w.Raw(", "u8);
-        AdminConstants.QuotaTypes.Print(w, cmd & 0xff);
-        w.Raw((byte)')');
-        w.EndConst(mark, cmd, NumberBase.Unsigned);
-    }
-
-    /// <summary>The id and address as each command uses them: none for the sync and off commands,
-    /// no id for the per-filesystem ones, a format and a path for Q_QUOTAON.</summary>
-    private static void QuotaTail(ref DecodeContext c, uint cmd, int idArg)
-    {
-        switch (cmd >> 8)
-        {
-            case 0x800001 or 0x800003 or 0x5807: return;   // Q_SYNC, Q_QUOTAOFF, Q_XQUOTASYNC
-            case 0x800002:                                   // Q_QUOTAON
-                c.Out.Sep();
-                AdminConstants.QuotaFormats.PrintInt(c.Out, c.Arg(idArg));
-                Args.Path(ref c, idArg + 1);
-                return;
-            case 0x800004 or 0x800005 or 0x800006 or 0x5801 or 0x5802 or 0x5805 or 0x5806 or 0x5808:
-                Args.Ptr(ref c, idArg + 1);                  // per-filesystem: no id
-                return;
-            default:
-                // A qid_t prints as an id does: unsigned, but -1 (no id) as -1.
-                if ((uint)c.Arg(idArg) == uint.MaxValue) c.Out.Sep().Int(-1); else Args.UInt(ref c, idArg);
-                Args.Ptr(ref c, idArg + 1);
-                return;
-        }
     }
 
     /// <summary>struct __sysctl_args (&lt;linux/sysctl.h&gt;); the kernel no longer implements the

@@ -140,3 +140,141 @@ internal unsafe struct Dirent64
     [CField("d_type")] public byte Type;
     [CField("d_name")] public fixed byte Name[256];
 }
+
+/// <summary>Q_GETQUOTA's and Q_SETQUOTA's quota of one id.</summary>
+[CLayout("struct if_dqblk", "linux/quota.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct IfDqblk
+{
+    [CField("dqb_bhardlimit")] public ulong BlockHardLimit;
+    [CField("dqb_bsoftlimit")] public ulong BlockSoftLimit;
+    [CField("dqb_curspace")] public ulong CurrentSpace;
+    [CField("dqb_ihardlimit")] public ulong InodeHardLimit;
+    [CField("dqb_isoftlimit")] public ulong InodeSoftLimit;
+    [CField("dqb_curinodes")] public ulong CurrentInodes;
+    [CField("dqb_btime")] public ulong BlockTime;
+    [CField("dqb_itime")] public ulong InodeTime;
+    [CField("dqb_valid")] public uint Valid;
+}
+
+/// <summary>Q_GETNEXTQUOTA's quota: if_dqblk and the id it belongs to.</summary>
+[CLayout("struct if_nextdqblk", "linux/quota.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct IfNextDqblk
+{
+    [CField("dqb_bhardlimit")] public ulong BlockHardLimit;
+    [CField("dqb_bsoftlimit")] public ulong BlockSoftLimit;
+    [CField("dqb_curspace")] public ulong CurrentSpace;
+    [CField("dqb_ihardlimit")] public ulong InodeHardLimit;
+    [CField("dqb_isoftlimit")] public ulong InodeSoftLimit;
+    [CField("dqb_curinodes")] public ulong CurrentInodes;
+    [CField("dqb_btime")] public ulong BlockTime;
+    [CField("dqb_itime")] public ulong InodeTime;
+    [CField("dqb_valid")] public uint Valid;
+    [CField("dqb_id")] public uint Id;
+}
+
+/// <summary>Q_GETINFO's and Q_SETINFO's grace times and flags.</summary>
+[CLayout("struct if_dqinfo", "linux/quota.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct IfDqinfo
+{
+    [CField("dqi_bgrace")] public ulong BlockGrace;
+    [CField("dqi_igrace")] public ulong InodeGrace;
+    [CField("dqi_flags")] public uint Flags;
+    [CField("dqi_valid")] public uint Valid;
+}
+
+/// <summary>XFS quota of one id (Q_XGETQUOTA, Q_XSETQLIM, Q_XGETNEXTQUOTA).</summary>
+[CLayout("struct fs_disk_quota", "linux/dqblk_xfs.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct FsDiskQuota
+{
+    [CField("d_version")] public sbyte Version;
+    [CField("d_flags")] public sbyte Flags;
+    [CField("d_fieldmask")] public ushort FieldMask;
+    [CField("d_id")] public uint Id;
+    [CField("d_blk_hardlimit")] public ulong BlockHardLimit;
+    [CField("d_blk_softlimit")] public ulong BlockSoftLimit;
+    [CField("d_ino_hardlimit")] public ulong InodeHardLimit;
+    [CField("d_ino_softlimit")] public ulong InodeSoftLimit;
+    [CField("d_bcount")] public ulong BlockCount;
+    [CField("d_icount")] public ulong InodeCount;
+    [CField("d_itimer")] public int InodeTimer;
+    [CField("d_btimer")] public int BlockTimer;
+    [CField("d_iwarns")] public ushort InodeWarnings;
+    [CField("d_bwarns")] public ushort BlockWarnings;
+    [CField("d_itimer_hi")] public sbyte InodeTimerHigh;
+    [CField("d_btimer_hi")] public sbyte BlockTimerHigh;
+    [CField("d_rtbtimer_hi")] public sbyte RealtimeTimerHigh;
+    [CField("d_padding2")] public sbyte Padding2;
+    [CField("d_rtb_hardlimit")] public ulong RealtimeHardLimit;
+    [CField("d_rtb_softlimit")] public ulong RealtimeSoftLimit;
+    [CField("d_rtbcount")] public ulong RealtimeCount;
+    [CField("d_rtbtimer")] public int RealtimeTimer;
+    [CField("d_rtbwarns")] public ushort RealtimeWarnings;
+    [CField("d_padding3")] public short Padding3;
+    [CField("d_padding4")] public fixed byte Padding4[8];
+}
+
+/// <summary>A quota file's inode, blocks and extents in fs_quota_stat.</summary>
+[CLayout("struct fs_qfilestat", "linux/dqblk_xfs.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct FsQfilestat
+{
+    [CField("qfs_ino")] public ulong Inode;
+    [CField("qfs_nblks")] public ulong Blocks;
+    [CField("qfs_nextents")] public uint Extents;
+}
+
+/// <summary>Q_XGETQSTAT's XFS quota state (version 1, two quota files).</summary>
+[CLayout("struct fs_quota_stat", "linux/dqblk_xfs.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct FsQuotaStat
+{
+    [CField("qs_version")] public sbyte Version;
+    [CField("qs_flags")] public ushort Flags;
+    [CField("qs_pad")] public sbyte Pad;
+    [CField("qs_uquota")] public FsQfilestat UserQuota;
+    [CField("qs_gquota")] public FsQfilestat GroupQuota;
+    [CField("qs_incoredqs")] public uint InCore;
+    [CField("qs_btimelimit")] public int BlockTimeLimit;
+    [CField("qs_itimelimit")] public int InodeTimeLimit;
+    [CField("qs_rtbtimelimit")] public int RealtimeTimeLimit;
+    [CField("qs_bwarnlimit")] public ushort BlockWarnLimit;
+    [CField("qs_iwarnlimit")] public ushort InodeWarnLimit;
+}
+
+/// <summary>A quota file in fs_quota_statv, padded to 8 bytes.</summary>
+[CLayout("struct fs_qfilestatv", "linux/dqblk_xfs.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct FsQfilestatv
+{
+    [CField("qfs_ino")] public ulong Inode;
+    [CField("qfs_nblks")] public ulong Blocks;
+    [CField("qfs_nextents")] public uint Extents;
+    [CField("qfs_pad")] public uint Pad;
+}
+
+/// <summary>Q_XGETQSTATV's XFS quota state, with the project quota file.</summary>
+[CLayout("struct fs_quota_statv", "linux/dqblk_xfs.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct FsQuotaStatv
+{
+    [CField("qs_version")] public sbyte Version;
+    [CField("qs_pad1")] public byte Pad1;
+    [CField("qs_flags")] public ushort Flags;
+    [CField("qs_incoredqs")] public uint InCore;
+    [CField("qs_uquota")] public FsQfilestatv UserQuota;
+    [CField("qs_gquota")] public FsQfilestatv GroupQuota;
+    [CField("qs_pquota")] public FsQfilestatv ProjectQuota;
+    [CField("qs_btimelimit")] public int BlockTimeLimit;
+    [CField("qs_itimelimit")] public int InodeTimeLimit;
+    [CField("qs_rtbtimelimit")] public int RealtimeTimeLimit;
+    [CField("qs_bwarnlimit")] public ushort BlockWarnLimit;
+    [CField("qs_iwarnlimit")] public ushort InodeWarnLimit;
+    [CField("qs_rtbwarnlimit")] public ushort RealtimeWarnLimit;
+    [CField("qs_pad3")] public ushort Pad3;
+    [CField("qs_pad4")] public uint Pad4;
+    [CField("qs_pad2")] public fixed ulong Pad2[7];
+}
