@@ -1,7 +1,3 @@
-using System.Text;
-using Syscope.Events;
-using Syscope.Interop;
-using Syscope.Kernel;
 using Syscope.Tests.Infrastructure;
 using Xunit;
 using static Syscope.Tests.Decoding.Line;
@@ -13,25 +9,9 @@ namespace Syscope.Tests.Decoding;
 public class NetlinkDecoderTests
 {
     /// <summary>Descriptors 3 and 4 are NETLINK_ROUTE, 5 NETLINK_SOCK_DIAG, 6 NETLINK_USERSOCK, 7 a TCP socket.</summary>
-    private sealed class NetlinkFds : IFdPaths
-    {
-        public int PathOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes($"socket:[{1000 + fd}]", destination);
+    private static readonly NetlinkSockets s_fds = new((3, 0), (4, 0), (5, 4), (6, 2));
 
-        public int SocketProtocolOf(int pid, int fd, Span<byte> destination) =>
-            Encoding.ASCII.GetBytes(fd == 7 ? "TCP" : fd is >= 3 and <= 6 ? "NETLINK" : "", destination);
-
-        public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
-        {
-            facts = new SocketFacts { Family = family, NetlinkProtocol = (inode - 1000) switch { 3 or 4 => 0, 5 => 4, _ => 2 } };
-            return family == 16 && inode is >= 1003 and <= 1006;
-        }
-    }
-
-    private static readonly NetlinkFds s_fds = new();
-
-    private static byte[] Header(int len, int type, int flags, int seq, int pid) =>
-        [.. BitConverter.GetBytes(len), .. BitConverter.GetBytes((ushort)type), .. BitConverter.GetBytes((ushort)flags),
-         .. BitConverter.GetBytes(seq), .. BitConverter.GetBytes(pid)];
+    private static byte[] Header(int len, int type, int flags, int seq, int pid) => NetlinkSockets.Header(len, type, flags, seq, pid);
 
     [Fact]
     public void Getaddrinfo_request_with_a_short_body()
@@ -138,6 +118,39 @@ public class NetlinkDecoderTests
             "[SK_MEMINFO_RCVBUF]=212992, [SK_MEMINFO_WMEM_ALLOC]=0, [SK_MEMINFO_SNDBUF]=212992, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, " +
             "[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=0]], [{nla_len=8, nla_type=NETLINK_DIAG_FLAGS}, 0]]], 65536, 0, NULL, NULL) = 92",
             Of("recvfrom", [5, b, 65536, 0, 0, 0], 92, m, fds: s_fds));
+    }
+
+    /// <summary>Lines as strace 6.1 prints these bodies (its nlattr_ifla_brport, nlattr_ifla_protinfo
+    /// and nlattr_cachereport tests print the same forms).</summary>
+    [Fact]
+    public void Link_protocol_info_by_family_and_cache_reports()
+    {
+        var m = new FakeMemory();
+        byte[] ifinfo(byte family) => [family, 0, .. BitConverter.GetBytes((ushort)772), .. new byte[12]];
+        byte[] bridge = NetlinkSockets.Message(16, 0, [.. ifinfo(7), 36, 0, 12, 0, 5, 0, 1, 0, 3, 0, 0, 0,
+            12, 0, 0x17, 0, .. BitConverter.GetBytes(250L), 12, 0, 0xd, 0, 0x80, 0, 2, 0, 0, 0, 0, 1]);
+        ulong a = m.Put(bridge);
+        Assert.Equal("sendto(3, [{nlmsg_len=68, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, " +
+            "ifi_type=ARPHRD_LOOPBACK, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=36, nla_type=IFLA_PROTINFO}, " +
+            "[[{nla_len=5, nla_type=IFLA_BRPORT_STATE}, 3], [{nla_len=12, nla_type=IFLA_BRPORT_HOLD_TIMER}, 250 /* 2.50 s */], " +
+            "[{nla_len=12, nla_type=IFLA_BRPORT_ROOT_ID}, {prio=[128, 0], addr=02:00:00:00:00:01}]]]], 68, 0, NULL, 0) = 68",
+            Of("sendto", [3, a, 68, 0, 0, 0], 68, m, fds: s_fds));
+        byte[] inet6 = NetlinkSockets.Message(16, 0, [.. ifinfo(10), 24, 0, 12, 0, 8, 0, 1, 0, .. BitConverter.GetBytes(0x80000010),
+            12, 0, 2, 0, .. BitConverter.GetBytes(1), .. BitConverter.GetBytes(-1)]);
+        ulong b = m.Put(inet6);
+        Assert.Equal("sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, " +
+            "ifi_type=ARPHRD_LOOPBACK, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=24, nla_type=IFLA_PROTINFO}, " +
+            "[[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, IF_RS_SENT|IF_READY], [{nla_len=12, nla_type=IFLA_INET6_CONF}, " +
+            "[[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=-1]]]]], 56, 0, NULL, 0) = 56",
+            Of("sendto", [3, b, 56, 0, 0, 0], 56, m, fds: s_fds));
+        ulong ipmr = m.Put(NetlinkSockets.Message(0x60, 0, 128, 0, 0, 0, 5, 0, 1, 0, 1, 0, 0, 0));
+        Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_NEWCACHEREPORT, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, " +
+            "{rtgen_family=RTNL_FAMILY_IPMR}, [{nla_len=5, nla_type=IPMRA_CREPORT_MSGTYPE}, IGMPMSG_NOCACHE]], 28, 0, NULL, 0) = 28",
+            Of("sendto", [3, ipmr, 28, 0, 0, 0], 28, m, fds: s_fds));
+        ulong inet = m.Put(NetlinkSockets.Message(0x60, 0, 2, 0, 0, 0, 5, 0, 1, 0));
+        Assert.Equal("sendto(3, [{nlmsg_len=24, nlmsg_type=RTM_NEWCACHEREPORT, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, " +
+            "{rtgen_family=AF_INET}, \"\\x05\\x00\\x01\\x00\"], 24, 0, NULL, 0) = 24",
+            Of("sendto", [3, inet, 24, 0, 0, 0], 24, m, fds: s_fds));
     }
 
     [Fact]

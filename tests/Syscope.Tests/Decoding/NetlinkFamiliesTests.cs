@@ -1,8 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using Syscope.Events;
-using Syscope.Interop;
-using Syscope.Kernel;
 using Syscope.Tests.Infrastructure;
 using Xunit;
 using static Syscope.Tests.Decoding.Line;
@@ -50,22 +46,9 @@ public class NetlinkFamiliesTests
         Regex.Replace(Regex.Replace(line, @"/\* 0x[0-9a-f]+ \*/", "/* ADDR */"), @"(?<=SELNL_MSG_SETENFORCE.*\) = ).*", "RC");
 
     /// <summary>Descriptor 3 speaks NETLINK_NETFILTER, 4 NETLINK_ROUTE.</summary>
-    private sealed class Fds : IFdPaths
-    {
-        public int PathOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes($"socket:[{1000 + fd}]", destination);
+    private static readonly NetlinkSockets s_fds = new((3, 12), (4, 0));
 
-        public int SocketProtocolOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes("NETLINK", destination);
-
-        public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName)
-        {
-            facts = new SocketFacts { Family = family, NetlinkProtocol = inode == 1003 ? 12 : 0 };
-            return true;
-        }
-    }
-
-    private static byte[] Message(int type, int flags, params byte[] body) =>
-        [.. BitConverter.GetBytes(16 + body.Length), .. BitConverter.GetBytes((ushort)type), .. BitConverter.GetBytes((ushort)flags),
-         .. new byte[8], .. body];
+    private static byte[] Message(int type, int flags, params byte[] body) => NetlinkSockets.Message(type, flags, body);
 
     [Fact]
     public void Netfilter_names_its_subsystem_in_either_byte_order_and_hexes_unknown_attributes()
@@ -74,15 +57,15 @@ public class NetlinkFamiliesTests
         ulong host = m.Put(Message(0xa00, 1, 1, 0, 10, 0));
         Assert.Equal("sendto(3, [{nlmsg_len=20, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_NEWTABLE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=NFNL_SUBSYS_NFTABLES}], 20, 0, NULL, 0) = 20",
-            Of("sendto", [3, host, 20, 0, 0, 0], 20, m, fds: new Fds()));
+            Of("sendto", [3, host, 20, 0, 0, 0], 20, m, fds: s_fds));
         ulong attr = m.Put(Message(0xaff, 1, 1, 0, 0, 10, 4, 0, 0xcd, 0x0b));
         Assert.Equal("sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|0xff /* NFT_MSG_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons(NFNL_SUBSYS_NFTABLES)}, {nla_len=4, nla_type=0xbcd}], 24, 0, NULL, 0) = 24",
-            Of("sendto", [3, attr, 24, 0, 0, 0], 24, m, fds: new Fds()));
+            Of("sendto", [3, attr, 24, 0, 0, 0], 24, m, fds: s_fds));
         ulong batch = m.Put(Message(0x10, 1, 1, 0, 0, 10, 0x31, 0x32, 0x33, 0x34));
         Assert.Equal("sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_MSG_BATCH_BEGIN, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons(10)}, \"\\x31\\x32\\x33\\x34\"], 24, 0, NULL, 0) = 24",
-            Of("sendto", [3, batch, 24, 0, 0, 0], 24, m, fds: new Fds()));
+            Of("sendto", [3, batch, 24, 0, 0, 0], 24, m, fds: s_fds));
     }
 
     [Fact]
@@ -92,11 +75,11 @@ public class NetlinkFamiliesTests
         // A header saying 20 bytes whose body lies on an unmapped page.
         ulong cut = m.Put(Message(0xa00, 1, 0, 0, 0, 0)[..16]);
         Assert.Equal($"sendto(3, [{{nlmsg_len=20, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_NEWTABLE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}}, 0x{cut + 16:x}], 20, 0, NULL, 0) = -1 EFAULT (Bad address)",
-            Of("sendto", [3, cut, 20, 0, 0, 0], -14, m, fds: new Fds()));
+            Of("sendto", [3, cut, 20, 0, 0, 0], -14, m, fds: s_fds));
         // The first header unreadable: the buffer's address.
         ulong partial = m.Put(new byte[15]);
         Assert.Equal($"sendto(3, 0x{partial:x}, 16, 0, NULL, 0) = -1 EFAULT (Bad address)",
-            Of("sendto", [3, partial, 16, 0, 0, 0], -14, m, fds: new Fds()));
+            Of("sendto", [3, partial, 16, 0, 0, 0], -14, m, fds: s_fds));
     }
 
     [Fact]
@@ -110,13 +93,13 @@ public class NetlinkFamiliesTests
         Assert.Equal("sendto(4, [{nlmsg_len=48, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, tcm_info=0}, [{nla_len=12, nla_type=TCA_STAB}, " +
             $"[{{nla_len=8, nla_type=TCA_STAB_DATA}}, [44221, ... /* 0x{a + 46:x} */]]]], 48, 0, NULL, 0) = -1 EFAULT (Bad address)",
-            Of("sendto", [4, a, 48, 0, 0, 0], -14, m, fds: new Fds()));
+            Of("sendto", [4, a, 48, 0, 0, 0], -14, m, fds: s_fds));
         // A kind without its NUL, and a struct value (TCA_RATE) that is read whole.
         byte[] kind = [.. Message(0x26, 0x300, [.. tcm, 7, 0, 1, 0, 0x61, 0x62, 0x63, 0, 6, 0, 5, 0, 0xcd, 0xab, 0, 0])];
         ulong b = m.Put(kind);
         Assert.Equal("sendto(4, [{nlmsg_len=52, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, tcm_info=0}, [[{nla_len=7, nla_type=TCA_KIND}, \"abc\"...], " +
             "[{nla_len=6, nla_type=TCA_RATE}, {interval=-51, ewma_log=171}]]], 52, 0, NULL, 0) = 52",
-            Of("sendto", [4, b, 52, 0, 0, 0], 52, m, fds: new Fds()));
+            Of("sendto", [4, b, 52, 0, 0, 0], 52, m, fds: s_fds));
     }
 }

@@ -52,6 +52,20 @@ internal static class RtnetlinkMoreConstants
     public static readonly ValueSet Ipv6CacheReportAttrs = Enum("IP6MRA_CREPORT_???", "IP6MRA_CREPORT_UNSPEC",
         "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID", "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT");
 
+    /// <summary>rtgen_family of a cache report: the address families and the two multicast
+    /// routing families (&lt;linux/rtnetlink.h&gt; RTNL_FAMILY_IPMR, RTNL_FAMILY_IP6MR).</summary>
+    public static readonly ValueSet CacheReportFamilies = new("RTNL_FAMILY_???", false,
+        [.. NetConstants.Families.Rows, new(RTNL_FAMILY_IPMR, "RTNL_FAMILY_IPMR"), new(RTNL_FAMILY_IP6MR, "RTNL_FAMILY_IP6MR")]);
+
+    public const byte RTNL_FAMILY_IPMR = 128, RTNL_FAMILY_IP6MR = 129;
+
+    /// <summary>&lt;linux/mroute.h&gt; IGMPMSG_* and &lt;linux/mroute6.h&gt; MRT6MSG_*.</summary>
+    public static readonly ValueSet IgmpMessages = new("IGMPMSG_???", false, NetlinkFamilyConstants.Sequence(1, "IGMPMSG_NOCACHE",
+        "IGMPMSG_WRONGVIF", "IGMPMSG_WHOLEPKT", "IGMPMSG_WRVIFWHOLE"));
+
+    public static readonly ValueSet Mrt6Messages = new("MRT6MSG_???", false, NetlinkFamilyConstants.Sequence(1, "MRT6MSG_NOCACHE",
+        "MRT6MSG_WRONGMIF", "MRT6MSG_WHOLEPKT"));
+
     public static readonly ValueSet NexthopAttrs = Enum("NHA_???", "NHA_UNSPEC", "NHA_ID", "NHA_GROUP", "NHA_GROUP_TYPE",
         "NHA_BLACKHOLE", "NHA_OIF", "NHA_GATEWAY", "NHA_ENCAP_TYPE", "NHA_ENCAP", "NHA_GROUPS", "NHA_MASTER", "NHA_FDB",
         "NHA_RES_GROUP", "NHA_RES_BUCKET");

@@ -19,7 +19,7 @@ internal static class LinkAttrs
 
     private const int MinStatFields = 23;
 
-    public static bool Value(ref DecodeContext c, int type, ReadOnlySpan<byte> v)
+    public static bool Value(ref DecodeContext c, int type, ReadOnlySpan<byte> v, byte family)
     {
         var w = c.Out;
         switch (type)
@@ -36,11 +36,19 @@ internal static class LinkAttrs
             case 0x1d: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.ExtFilter);
             case 0x31: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 0xe: return Map(w, v);
-            case 0x2b:
-                NlattrPrinter.Attributes(ref c, v, AttrTable.LinkXdp, 0);
-                return true;
+            case 0x2b: return Nested(ref c, v, AttrTable.LinkXdp, family);
+            case 0xc when family == AF_BRIDGE: return Nested(ref c, v, AttrTable.LinkBridgePort, family);
+            case 0xc when family == NetConstants.AF_INET6: return Nested(ref c, v, AttrTable.LinkInet6, family);
             default: return false;
         }
+    }
+
+    private const byte AF_BRIDGE = 7;
+
+    private static bool Nested(ref DecodeContext c, ReadOnlySpan<byte> v, AttrTable table, byte family)
+    {
+        NlattrPrinter.Attributes(ref c, v, table, family);
+        return true;
     }
 
     /// <summary>IFLA_XDP members: descriptors and program ids, the attach mode by name.</summary>

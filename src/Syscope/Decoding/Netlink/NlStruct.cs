@@ -12,7 +12,7 @@ namespace Syscope.Decoding.Netlink;
 /// </summary>
 internal sealed class NlStruct
 {
-    private enum Kind : byte { Unsigned, Signed, Hex }
+    public enum Kind : byte { Unsigned, Signed, Hex }
 
     private readonly (byte[] Name, int Offset, int Width, Kind Kind)[] _fields;
 
@@ -44,19 +44,24 @@ internal sealed class NlStruct
             var (name, offset, width, kind) = _fields[i];
             if (i > 0) w.Raw(", "u8);
             w.Raw(name);
-            var f = v.Slice(offset, width);
-            ulong u = width switch
-            {
-                1 => f[0],
-                2 => BinaryPrimitives.ReadUInt16LittleEndian(f),
-                4 => BinaryPrimitives.ReadUInt32LittleEndian(f),
-                _ => BinaryPrimitives.ReadUInt64LittleEndian(f),
-            };
-            if (kind == Kind.Hex) w.Hex(u);
-            else if (kind == Kind.Unsigned) w.UInt(u);
-            else w.Int(width switch { 1 => (sbyte)u, 2 => (short)u, 4 => (int)u, _ => (long)u });
+            Number(w, v.Slice(offset, width), kind);
         }
         w.Raw((byte)'}');
         return true;
+    }
+
+    /// <summary>A little-endian integer of the span's size (1, 2, 4 or 8 bytes) in the given form.</summary>
+    public static void Number(ArgWriter w, ReadOnlySpan<byte> f, Kind kind)
+    {
+        ulong u = f.Length switch
+        {
+            1 => f[0],
+            2 => BinaryPrimitives.ReadUInt16LittleEndian(f),
+            4 => BinaryPrimitives.ReadUInt32LittleEndian(f),
+            _ => BinaryPrimitives.ReadUInt64LittleEndian(f),
+        };
+        if (kind == Kind.Hex) w.Hex(u);
+        else if (kind == Kind.Unsigned) w.UInt(u);
+        else w.Int(f.Length switch { 1 => (sbyte)u, 2 => (short)u, 4 => (int)u, _ => (long)u });
     }
 }

@@ -9,7 +9,8 @@ namespace Syscope.Decoding.Netlink;
 internal enum AttrTable : byte
 {
     None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag,
-    Tc, TcAction, NeighTable, AddrLabel, Dcb, Netconf, Mdb, Nsid, Stats, CacheReport4, CacheReport6, Nexthop, TcStab, TcStats
+    Tc, TcAction, NeighTable, AddrLabel, Dcb, Netconf, Mdb, Nsid, Stats, CacheReport4, CacheReport6, Nexthop, TcStab, TcStats,
+    LinkBridgePort, LinkInet6
 }
 
 /// <summary>
@@ -85,6 +86,8 @@ internal static class NlattrPrinter
         AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
         AttrTable.Link => RtnetlinkConstants.LinkAttrs,
         AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
+        AttrTable.LinkBridgePort => LinkNestedConstants.BridgePortAttrs,
+        AttrTable.LinkInet6 => LinkNestedConstants.Inet6Attrs,
         AttrTable.Neigh => RtnetlinkConstants.NeighAttrs,
         AttrTable.Rule => RtnetlinkConstants.RuleAttrs,
         AttrTable.UnixDiag => SockDiagConstants.UnixAttrs,
@@ -129,51 +132,86 @@ internal static class NlattrPrinter
         return true;
     }
 
+    /// <summary>An array of u32 or u64 counters indexed by a set of names, as strace prints one:
+    /// [[DEVCONF_FORWARDING]=1, [6 /* ICMP6_MIB_??? */]=0]; index names show their numbers in
+    /// decimal under -X, and the set is built with decimal unknowns.</summary>
+    public static bool IndexedArray(ref DecodeContext c, ReadOnlySpan<byte> v, int size, bool signed, ValueSet indices)
+    {
+        if (v.Length < size) return false;
+        var w = c.Out;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
+        w.Raw((byte)'[');
+        for (int i = 0, n = v.Length / size; i < n; i++)
+        {
+            if (i > 0) w.Raw(", "u8);
+            if (!c.Unabbreviated && i == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            var e = v.Slice(i * size, size);
+            if (NetlinkBuffer.PrintedUnreadElement(w, e, size, false)) break;
+            w.Raw((byte)'[');
+            if (indices.TryName((ulong)i, out var name))
+            {
+                var mark = w.BeginConst();
+                w.ConstName(name);
+                w.EndConst(mark, (ulong)i, NumberBase.Decimal);
+            }
+            else indices.Print(w, (ulong)i);
+            w.Raw("]="u8);
+            ulong u = size == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(e) : BinaryPrimitives.ReadUInt32LittleEndian(e);
+            if (signed) w.Int(size == 8 ? (long)u : (int)u); else w.UInt(u);
+        }
+        w.Raw((byte)']');
+        return true;
+    }
+
     public delegate void ElementPrinter(ArgWriter w, ReadOnlySpan<byte> e);
 
     public static readonly ElementPrinter U8Element = (w, e) => w.UInt(e[0]);
     public static readonly ElementPrinter U16Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(e));
     public static readonly ElementPrinter U32Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(e));
 
-    public static bool U8(ArgWriter w, ReadOnlySpan<byte> v)
+    /// <summary>An integer of size bytes at the value's start (a longer value is still decoded, as
+    /// strace does; a shorter one prints as hex).</summary>
+    private static bool Number(ArgWriter w, ReadOnlySpan<byte> v, int size, NlStruct.Kind kind)
+    {
+        if (v.Length < size) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
+        NlStruct.Number(w, v[..size], kind);
+        return true;
+    }
+
+    public static bool U8(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 1, NlStruct.Kind.Unsigned);
+
+    public static bool U16(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 2, NlStruct.Kind.Unsigned);
+
+    public static bool X16(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 2, NlStruct.Kind.Hex);
+
+    /// <summary>A clock_t count of ticks: a value of up to 8 bytes is read as a little-endian
+    /// number of its size (strace reads it into a zeroed u64), a longer one prints as hex.</summary>
+    public static bool ClockTicks(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (v.Length is < 1 or > 8) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, v.Length)) return true;
+        Span<byte> wide = stackalloc byte[8];
+        wide.Clear();
+        v.CopyTo(wide);
+        TimePrinters.ClockTicks(w, BinaryPrimitives.ReadUInt64LittleEndian(wide));
+        return true;
+    }
+
+    /// <summary>A one-byte value by name.</summary>
+    public static bool Named8(ArgWriter w, ReadOnlySpan<byte> v, ValueSet names)
     {
         if (v.Length < 1) return false;
         if (NetlinkBuffer.PrintedAddress(w, v, 1)) return true;
-        w.UInt(v[0]);
+        names.Print(w, v[0]);
         return true;
     }
 
-    public static bool U16(ArgWriter w, ReadOnlySpan<byte> v)
-    {
-        if (v.Length < 2) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 2)) return true;
-        w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(v));
-        return true;
-    }
+    public static bool U32(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 4, NlStruct.Kind.Unsigned);
 
-    public static bool U32(ArgWriter w, ReadOnlySpan<byte> v)
-    {
-        if (v.Length < 4) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
-        w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(v));
-        return true;
-    }
+    public static bool S32(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 4, NlStruct.Kind.Signed);
 
-    public static bool S32(ArgWriter w, ReadOnlySpan<byte> v)
-    {
-        if (v.Length < 4) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
-        w.Int(BinaryPrimitives.ReadInt32LittleEndian(v));
-        return true;
-    }
-
-    public static bool U64(ArgWriter w, ReadOnlySpan<byte> v)
-    {
-        if (v.Length < 8) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 8)) return true;
-        w.UInt(BinaryPrimitives.ReadUInt64LittleEndian(v));
-        return true;
-    }
+    public static bool U64(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 8, NlStruct.Kind.Unsigned);
 
     public static bool Flags32(ArgWriter w, ReadOnlySpan<byte> v, FlagSet set)
     {

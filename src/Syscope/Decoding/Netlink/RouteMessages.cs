@@ -29,9 +29,28 @@ internal static class RouteMessages
         w.Raw((byte)'{').Raw(field);
         NetConstants.Families.Print(w, b[0]);
         w.Raw((byte)'}');
-        if (table == AttrTable.CacheReport4 && b[0] == NetConstants.AF_INET6) table = AttrTable.CacheReport6;
         // The header is padded to four bytes before the attributes.
         RtnetlinkPrinter.Tail(ref c, b, 4, table);
+    }
+
+    /// <summary>A multicast cache report (rtgenmsg): attributes only for the two multicast routing
+    /// families, the rest as hex.</summary>
+    public static void CacheReport(ref DecodeContext c, ReadOnlySpan<byte> b)
+    {
+        var w = c.Out;
+        w.Raw("{rtgen_family="u8);
+        RtnetlinkMoreConstants.CacheReportFamilies.Print(w, b[0]);
+        w.Raw((byte)'}');
+        if (b.Length <= 4) return;
+        var table = b[0] switch
+        {
+            RtnetlinkMoreConstants.RTNL_FAMILY_IPMR => AttrTable.CacheReport4,
+            RtnetlinkMoreConstants.RTNL_FAMILY_IP6MR => AttrTable.CacheReport6,
+            _ => AttrTable.None,
+        };
+        w.Raw(", "u8);
+        if (table == AttrTable.None) NetlinkPrinter.HexString(ref c, b[4..]);
+        else NlattrPrinter.Attributes(ref c, b[4..], table, b[0]);
     }
 
     /// <summary>struct ifaddrlblmsg.</summary>
@@ -179,6 +198,19 @@ internal static class RouteMessages
                     8 => NlattrPrinter.U64(w, v),
                     _ => false,
                 };
+            case AttrTable.CacheReport4 or AttrTable.CacheReport6:
+                bool v4 = table == AttrTable.CacheReport4;
+                switch (type)
+                {
+                    case 1:
+                        if (NlattrPrinter.Unfit(w, v, 1) is bool fit) return fit;
+                        (v4 ? RtnetlinkMoreConstants.IgmpMessages : RtnetlinkMoreConstants.Mrt6Messages).Print(w, v[0]);
+                        return true;
+                    case 2: return NlattrPrinter.U32(w, v);
+                    case 3 or 4: return NlattrPrinter.InetAddr(w, v, (byte)(v4 ? NetConstants.AF_INET : NetConstants.AF_INET6));
+                    case 6: return v4 && NlattrPrinter.U32(w, v);
+                    default: return false;
+                }
             default: return false;
         }
     }

@@ -35,7 +35,7 @@ internal static class RtnetlinkPrinter
             case >= 0x54 and <= 0x56: RouteMessages.Mdb(ref c, body); break;
             case >= 0x58 and <= 0x5a: RouteMessages.FamilyOnly(ref c, body, "rtgen_family="u8, AttrTable.Nsid); break;
             case 0x5c or 0x5e: RouteMessages.Stats(ref c, body); break;
-            case 0x60: RouteMessages.FamilyOnly(ref c, body, "rtgen_family="u8, AttrTable.CacheReport4); break;
+            case 0x60: RouteMessages.CacheReport(ref c, body); break;
             case >= 0x68 and <= 0x6a: RouteMessages.Nexthop(ref c, body); break;
             default: Family(ref c, body); break;
         }
@@ -128,7 +128,9 @@ internal static class RtnetlinkPrinter
         AttrTable.Addr => AddrValue(ref c, type, v, family),
         AttrTable.Route => RouteValue(ref c, type, v, family),
         AttrTable.RouteMetrics => type == 16 ? NlattrPrinter.Str(ref c, v) : NlattrPrinter.U32(c.Out, v),
-        AttrTable.Link => LinkAttrs.Value(ref c, type, v),
+        AttrTable.Link => LinkAttrs.Value(ref c, type, v, family),
+        AttrTable.LinkBridgePort => LinkNestedAttrs.BridgePortValue(ref c, type, v),
+        AttrTable.LinkInet6 => LinkNestedAttrs.Inet6Value(ref c, type, v),
         AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
         AttrTable.Neigh => NeighRulePrinter.NeighValue(ref c, type, v, family),
         AttrTable.Rule => NeighRulePrinter.RuleValue(ref c, type, v, family),
