@@ -104,6 +104,18 @@ internal sealed class ArgWriter
         Typed?.MarkConst(mark.Flags, mark.Start, _len, mark.FirstName, value);
     }
 
+    /// <summary>Ends a constant whose whole text is its one name for --json, though it is made of
+    /// parts (an ioctl request "FIONREAD", "FIOQSIZE or FS_IOC_GETFLAGS", "EVIOCGBIT(EV_KEY, 8)").</summary>
+    public void EndNamedConst(ConstMark mark, ulong value)
+    {
+        if (Typed != null && _len > mark.Start)
+        {
+            Typed.ForgetNames(mark.FirstName);
+            Typed.ConstName(_buf.AsSpan(mark.Start, _len - mark.Start));
+        }
+        EndConst(mark, value);
+    }
+
     private void Restyle(ConstMark mark, ulong value, NumberBase numberBase)
     {
         Style = mark.Style;
@@ -328,6 +340,10 @@ internal sealed class ArgWriter
         return this;
     }
 
+    /// <summary>The field being written has its value from here: what was written since its name
+    /// (a comment, "/* bytes 24..31 */ ") is only in the structure's text.</summary>
+    public void ValueStartsHere() => Typed?.FieldValueStartsAt(_len);
+
     /// <summary>Closes a structure; abbreviated adds strace's ", ..." for fields left out.</summary>
     public ArgWriter EndStruct(bool abbreviated = false) => Close((byte)'}', abbreviated, ValueKind.Struct);
 
@@ -363,6 +379,25 @@ internal sealed class ArgWriter
         Typed?.Elided(previousEnd);
         return this;
     }
+
+    /// <summary>Opens an array strace writes with designators ("[[VINTR]=0x3, [VQUIT]=0x1c]"): for
+    /// --json a structure whose fields are named by them (<see cref="Designated"/>).</summary>
+    public ArgWriter BeginDesignated() => Open((byte)'[');
+
+    /// <summary>"[name]=" (after ", " unless it is the first); the element's value follows.</summary>
+    public ArgWriter Designated(string name)
+    {
+        int previousEnd = _len;
+        Separator(default);
+        Raw((byte)'[');
+        int start = _len;
+        Ascii(name).Raw("]="u8);
+        Typed?.Field(previousEnd, _buf.AsSpan(start, name.Length), default, _len);
+        return this;
+    }
+
+    /// <summary>Closes what <see cref="BeginDesignated"/> opened.</summary>
+    public ArgWriter EndDesignated() => Close((byte)']', false, ValueKind.Struct);
 
     /// <summary>", " (or separator) before every field or element of a structure or array but its first.</summary>
     private void Separator(ReadOnlySpan<byte> separator)

@@ -16,39 +16,51 @@ internal static class IpcStructPrinter
         {
             case Kind.Shm:
                 if (!Printers.TryRead(ref c, addr, out ShmidDs s)) { w.Ptr(addr); return; }
-                PrintPerm(w.Raw("{shm_perm="u8), in s.Perm, set);
+                PrintPerm(w.BeginStruct().Field("shm_perm"u8), in s.Perm, set);
                 if (!set)
                 {
-                    w.Raw(", shm_segsz="u8).UInt(s.Segsz).Raw(", shm_cpid="u8);
+                    w.Field("shm_segsz"u8).UInt(s.Segsz);
+                    w.Field("shm_cpid"u8);
                     c.PidNotes.Write(w, s.Cpid);
-                    w.Raw(", shm_lpid="u8);
+                    w.Field("shm_lpid"u8);
                     c.PidNotes.Write(w, s.Lpid);
-                    w.Raw(", shm_nattch="u8).UInt(s.Nattch).Raw(", shm_atime="u8).Int(s.Atime).Raw(", shm_dtime="u8).Int(s.Dtime)
-                        .Raw(", shm_ctime="u8).Int(s.Ctime);
+                    w.Field("shm_nattch"u8).UInt(s.Nattch);
+                    w.Field("shm_atime"u8).Int(s.Atime);
+                    w.Field("shm_dtime"u8).Int(s.Dtime);
+                    w.Field("shm_ctime"u8).Int(s.Ctime);
                 }
                 break;
             case Kind.Msg:
                 if (!Printers.TryRead(ref c, addr, out MsqidDs m)) { w.Ptr(addr); return; }
-                PrintPerm(w.Raw("{msg_perm="u8), in m.Perm, set);
-                if (!set)
-                    w.Raw(", msg_stime="u8).Int(m.Stime).Raw(", msg_rtime="u8).Int(m.Rtime).Raw(", msg_ctime="u8).Int(m.Ctime)
-                        .Raw(", msg_qnum="u8).UInt(m.Qnum);
-                w.Raw(", msg_qbytes="u8).UInt(m.Qbytes);
+                PrintPerm(w.BeginStruct().Field("msg_perm"u8), in m.Perm, set);
                 if (!set)
                 {
-                    w.Raw(", msg_lspid="u8);
+                    w.Field("msg_stime"u8).Int(m.Stime);
+                    w.Field("msg_rtime"u8).Int(m.Rtime);
+                    w.Field("msg_ctime"u8).Int(m.Ctime);
+                    w.Field("msg_qnum"u8).UInt(m.Qnum);
+                }
+                w.Field("msg_qbytes"u8).UInt(m.Qbytes);
+                if (!set)
+                {
+                    w.Field("msg_lspid"u8);
                     c.PidNotes.Write(w, m.Lspid);
-                    w.Raw(", msg_lrpid="u8);
+                    w.Field("msg_lrpid"u8);
                     c.PidNotes.Write(w, m.Lrpid);
                 }
                 break;
             default:
                 if (!Printers.TryRead(ref c, addr, out SemidDs d)) { w.Ptr(addr); return; }
-                PrintPerm(w.Raw("{sem_perm="u8), in d.Perm, set);
-                if (!set) w.Raw(", sem_otime="u8).Int(d.Otime).Raw(", sem_ctime="u8).Int(d.Ctime).Raw(", sem_nsems="u8).UInt(d.Nsems);
+                PrintPerm(w.BeginStruct().Field("sem_perm"u8), in d.Perm, set);
+                if (!set)
+                {
+                    w.Field("sem_otime"u8).Int(d.Otime);
+                    w.Field("sem_ctime"u8).Int(d.Ctime);
+                    w.Field("sem_nsems"u8).UInt(d.Nsems);
+                }
                 break;
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     private static ReadOnlySpan<byte> MsgInfoNames => "msgpool\0msgmap\0msgmax\0msgmnb\0msgmni\0msgssz\0msgtql\0"u8;
@@ -62,39 +74,53 @@ internal static class IpcStructPrinter
         if (kind == Kind.Shm && shmUsage)
         {
             if (!Printers.TryRead(ref c, addr, out ShmInfo u)) { w.Ptr(addr); return; }
-            w.Raw("{used_ids="u8).Int(u.UsedIds).Raw(", shm_tot="u8).UInt(u.Tot).Raw(", shm_rss="u8).UInt(u.Rss)
-                .Raw(", shm_swp="u8).UInt(u.Swp).Raw(", swap_attempts="u8).UInt(u.SwapAttempts)
-                .Raw(", swap_successes="u8).UInt(u.SwapSuccesses).Raw((byte)'}');
+            w.BeginStruct().Field("used_ids"u8).Int(u.UsedIds);
+            w.Field("shm_tot"u8).UInt(u.Tot);
+            w.Field("shm_rss"u8).UInt(u.Rss);
+            w.Field("shm_swp"u8).UInt(u.Swp);
+            w.Field("swap_attempts"u8).UInt(u.SwapAttempts);
+            w.Field("swap_successes"u8).UInt(u.SwapSuccesses);
+            w.EndStruct();
             return;
         }
         if (kind == Kind.Shm)
         {
             Span<ulong> l = stackalloc ulong[5];
             if (Printers.ReadStruct(ref c, addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(l)) != 40) { w.Ptr(addr); return; }
-            w.Raw("{shmmax="u8).UInt(l[0]).Raw(", shmmin="u8).UInt(l[1]).Raw(", shmmni="u8).UInt(l[2])
-                .Raw(", shmseg="u8).UInt(l[3]).Raw(", shmall="u8).UInt(l[4]).Raw((byte)'}');
+            w.BeginStruct().Field("shmmax"u8).UInt(l[0]);
+            w.Field("shmmin"u8).UInt(l[1]);
+            w.Field("shmmni"u8).UInt(l[2]);
+            w.Field("shmseg"u8).UInt(l[3]);
+            w.Field("shmall"u8).UInt(l[4]);
+            w.EndStruct();
             return;
         }
         Span<int> v = stackalloc int[10];
         int count = kind == Kind.Msg ? 8 : 10;
         if (Printers.ReadStruct(ref c, addr, System.Runtime.InteropServices.MemoryMarshal.AsBytes(v[..count])) != count * 4) { w.Ptr(addr); return; }
         var names = kind == Kind.Msg ? MsgInfoNames : SemInfoNames;
-        w.Raw((byte)'{');
+        w.BeginStruct();
         for (int i = 0; i < count; i++)
         {
-            if (i > 0) w.Raw(", "u8);
-            if (kind == Kind.Msg && i == 7) { w.Raw("msgseg="u8).UInt((ushort)v[i]); break; }
+            if (kind == Kind.Msg && i == 7) { w.Field("msgseg"u8).UInt((ushort)v[i]); break; }
             int end = names.IndexOf((byte)0);
-            w.Raw(names[..end]).Raw((byte)'=').Int(v[i]);
+            w.Field(names[..end]).Int(v[i]);
             names = names[(end + 1)..];
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     private static void PrintPerm(ArgWriter w, in IpcPerm p, bool set)
     {
-        w.Raw("{uid="u8).UInt(p.Uid).Raw(", gid="u8).UInt(p.Gid).Raw(", mode="u8).Octal(p.Mode);
-        if (!set) w.Raw(", key="u8).Int(p.Key).Raw(", cuid="u8).UInt(p.Cuid).Raw(", cgid="u8).UInt(p.Cgid);
-        w.Raw((byte)'}');
+        w.BeginStruct().Field("uid"u8).UInt(p.Uid);
+        w.Field("gid"u8).UInt(p.Gid);
+        w.Field("mode"u8).Octal(p.Mode);
+        if (!set)
+        {
+            w.Field("key"u8).Int(p.Key);
+            w.Field("cuid"u8).UInt(p.Cuid);
+            w.Field("cgid"u8).UInt(p.Cgid);
+        }
+        w.EndStruct();
     }
 }

@@ -75,9 +75,11 @@ internal static class Printers
         ulong tail = Math.Min(size - (ulong)known, 4096);
         var buf = ScratchOf((int)tail);
         var bytes = buf.AsSpan(0, (int)tail);
-        if (c.Memory.Read(addr + (ulong)known, bytes) < bytes.Length) { c.Out.Raw(", ???"u8); return; }
+        // For --json a field "tail" of the structure being written: the bytes, the comment in its text.
+        if (c.Memory.Read(addr + (ulong)known, bytes) < bytes.Length) { c.Out.Field("tail"u8, inText: false).Raw("???"u8); return; }
         if (!bytes.ContainsAnyExcept((byte)0)) return;
-        c.Out.Raw(", /* bytes "u8).UInt((ulong)known).Raw(".."u8).UInt(size - 1).Raw(" */ "u8);
+        c.Out.Field("tail"u8, inText: false).Raw("/* bytes "u8).UInt((ulong)known).Raw(".."u8).UInt(size - 1).Raw(" */ "u8);
+        c.Out.ValueStartsHere();
         int limit = c.Options.StringLimit;
         c.Out.Quoted(bytes[..Math.Min(bytes.Length, limit)], 2, bytes.Length > limit);
     }

@@ -30,59 +30,78 @@ internal static class SiginfoPrinter
     /// <param name="pids">-Y and --decode-pids=pidns notes after si_pid (none by default).</param>
     public static void Print(ArgWriter w, in SigInfo si, PidNotes pids = default)
     {
-        w.Raw("{si_signo="u8);
+        w.BeginStruct().Field("si_signo"u8);
         SignalPrinters.Signal(w, si.Signo);
-        w.Raw(", si_code="u8);
+        w.Field("si_code"u8);
         PrintCode(w, si.Signo, si.Code);
         if (si.Errno != 0)
         {
-            w.Raw(", si_errno="u8);
-            if (Errno.IsKnown(si.Errno)) w.Raw(Errno.NameUtf8(si.Errno)); else w.Int(si.Errno);
+            w.Field("si_errno"u8);
+            if (Errno.IsKnown(si.Errno)) w.FixedName(Errno.NameUtf8(si.Errno), (ulong)si.Errno); else w.Int(si.Errno);
         }
         if (si.Code <= 0 && si.Code != SI_TIMER && si.Code != SI_SIGIO)
         {
             // Sent by a process: who sent it, and the value queued with it.
-            w.Raw(", si_pid="u8);
+            w.Field("si_pid"u8);
             pids.Write(w, si.Pid);
-            w.Raw(", si_uid="u8).UInt(si.Uid);
-            if (si.Code is SI_QUEUE or SI_MESGQ or SI_ASYNCIO)
-                w.Raw(", si_int="u8).Int((int)si.Value).Raw(", si_ptr="u8).Ptr(si.Value);
+            w.Field("si_uid"u8).UInt(si.Uid);
+            if (si.Code is SI_QUEUE or SI_MESGQ or SI_ASYNCIO) Value(w, si.Value);
         }
         else if (si.Code == SI_TIMER)
         {
-            w.Raw(", si_timerid="u8).Hex((uint)si.TimerId).Raw(", si_overrun="u8).Int(si.Overrun);
-            w.Raw(", si_int="u8).Int((int)si.Value).Raw(", si_ptr="u8).Ptr(si.Value);
+            w.Field("si_timerid"u8).Hex((uint)si.TimerId);
+            w.Field("si_overrun"u8).Int(si.Overrun);
+            Value(w, si.Value);
         }
         else if (si.Code != SI_KERNEL)
         {
             switch (si.Signo)
             {
                 case SignalNames.SIGCHLD:
-                    w.Raw(", si_pid="u8);
+                    w.Field("si_pid"u8);
                     pids.Write(w, si.Pid);
-                    w.Raw(", si_uid="u8).UInt(si.Uid).Raw(", si_status="u8);
+                    w.Field("si_uid"u8).UInt(si.Uid);
+                    w.Field("si_status"u8);
                     if (si.Code == 1) w.Int(si.Status);
                     else SignalPrinters.Signal(w, si.Status);
-                    w.Raw(", si_utime="u8);
+                    w.Field("si_utime"u8);
                     TimePrinters.ClockTicks(w, (ulong)si.Utime);
-                    w.Raw(", si_stime="u8);
+                    w.Field("si_stime"u8);
                     TimePrinters.ClockTicks(w, (ulong)si.Stime);
                     break;
                 case SignalNames.SIGSEGV or SignalNames.SIGBUS or SignalNames.SIGILL or SignalNames.SIGFPE or SignalNames.SIGTRAP:
-                    w.Raw(", si_addr="u8).Ptr(si.Addr);
+                    w.Field("si_addr"u8).Ptr(si.Addr);
                     break;
                 case 29: // SIGIO/SIGPOLL
-                    w.Raw(", si_band="u8).Int(si.Band).Raw(", si_fd="u8).Int(si.Fd);
+                    w.Field("si_band"u8).Int(si.Band);
+                    w.Field("si_fd"u8).Int(si.Fd);
                     break;
                 case SignalNames.SIGSYS:
-                    w.Raw(", si_call_addr="u8).Ptr(si.Addr).Raw(", si_syscall="u8);
+                    w.Field("si_call_addr"u8).Ptr(si.Addr);
+                    w.Field("si_syscall"u8);
                     var sc = Syscalls.SyscallTable.ByNumber(si.Syscall);
-                    if (sc != null) w.Raw("__NR_"u8).Raw(sc.NameUtf8); else w.Int(si.Syscall);
-                    w.Raw(", si_arch="u8).Raw(si.Arch == 0xc000003e ? "AUDIT_ARCH_X86_64"u8 : "AUDIT_ARCH_I386"u8);
+                    if (sc != null)
+                    {
+                        // A name strace writes whatever -X says: for --json the constant __NR_name.
+                        var mark = w.BeginFlagsOf(flags: false);
+                        int start = w.Length;
+                        w.Raw("__NR_"u8).Raw(sc.NameUtf8);
+                        w.NameWritten(start);
+                        w.EndFlagsOf(mark, (ulong)si.Syscall);
+                    }
+                    else w.Int(si.Syscall);
+                    w.Field("si_arch"u8).FixedName(si.Arch == 0xc000003e ? "AUDIT_ARCH_X86_64"u8 : "AUDIT_ARCH_I386"u8, si.Arch);
                     break;
             }
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
+    }
+
+    /// <summary>The value queued with a signal, as strace shows it twice: as an int and as a pointer.</summary>
+    private static void Value(ArgWriter w, ulong value)
+    {
+        w.Field("si_int"u8).Int((int)value);
+        w.Field("si_ptr"u8).Ptr(value);
     }
 
     private static void PrintCode(ArgWriter w, int signo, int code)

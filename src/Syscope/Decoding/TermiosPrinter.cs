@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
 
@@ -6,28 +5,31 @@ namespace Syscope.Decoding;
 
 /// <summary>The kernel's struct termios as strace prints it.  strace writes each flag field as the
 /// names joined with '|' and nothing at all for zero ("c_iflag="), and ends the delay and size
-/// fields with a '|' even when no flag follows ("c_cflag=B0|CS5|"); that is copied as is.</summary>
+/// fields with a '|' even when no flag follows ("c_cflag=B0|CS5|"); that is copied as is.  For
+/// --json each flag field is one set of flags with the field's whole number, c_line a constant and
+/// c_cc a structure keyed by the control characters' index names.</summary>
 internal static class TermiosPrinter
 {
-    public static unsafe void Print(ref DecodeContext c, ulong addr)
+    public static void Print(ref DecodeContext c, ulong addr)
     {
         if (!Read(ref c, addr, out Termios t)) return;
         Fields(ref c, t.Iflag, t.Oflag, t.Cflag, t.Lflag);
-        if (c.Unabbreviated) Line(c.Out, t.Line, new ReadOnlySpan<byte>(t.Cc, 19));
-        c.Out.Raw((byte)'}');
+        if (c.Unabbreviated) Line(c.Out, t.Line, t.Cc.AsSpan());
+        c.Out.EndStruct(abbreviated: !c.Unabbreviated);
     }
 
     /// <summary>struct termios2: termios, then with -v the speeds as numbers.</summary>
-    public static unsafe void Print2(ref DecodeContext c, ulong addr)
+    public static void Print2(ref DecodeContext c, ulong addr)
     {
         if (!Read(ref c, addr, out Termios2 t)) return;
         Fields(ref c, t.Iflag, t.Oflag, t.Cflag, t.Lflag);
         if (c.Unabbreviated)
         {
-            Line(c.Out, t.Line, new ReadOnlySpan<byte>(t.Cc, 19));
-            c.Out.Raw(", c_ispeed="u8).UInt(t.Ispeed).Raw(", c_ospeed="u8).UInt(t.Ospeed);
+            Line(c.Out, t.Line, t.Cc.AsSpan());
+            c.Out.Field("c_ispeed"u8).UInt(t.Ispeed);
+            c.Out.Field("c_ospeed"u8).UInt(t.Ospeed);
         }
-        c.Out.Raw((byte)'}');
+        c.Out.EndStruct(abbreviated: !c.Unabbreviated);
     }
 
     /// <summary>The older struct termio: 16-bit flags, 8 control characters.</summary>
@@ -36,7 +38,7 @@ internal static class TermiosPrinter
         if (!Read(ref c, addr, out Termio t)) return;
         Fields(ref c, t.Iflag, t.Oflag, t.Cflag, t.Lflag);
         if (c.Unabbreviated) Line(c.Out, t.Line, new ReadOnlySpan<byte>(t.Cc, 8));
-        c.Out.Raw((byte)'}');
+        c.Out.EndStruct(abbreviated: !c.Unabbreviated);
     }
 
     private static bool Read<T>(ref DecodeContext c, ulong addr, out T t) where T : unmanaged
@@ -47,22 +49,29 @@ internal static class TermiosPrinter
         return false;
     }
 
-    /// <summary>The four flag fields, and ", ..." in place of the rest unless -v.</summary>
+    /// <summary>"{" and the four flag fields; the caller closes the structure (", ..." in place of
+    /// the rest unless -v).</summary>
     private static void Fields(ref DecodeContext c, uint iflag, uint oflag, uint cflag, uint lflag)
     {
         var w = c.Out;
-        w.Raw("{c_iflag="u8);
+        w.BeginStruct();
+        w.Field("c_iflag"u8);
         Bare(w, TermiosConstants.InputFlags, iflag);
-        w.Raw(", c_oflag="u8);
+        w.Field("c_oflag"u8);
+        var whole = w.BeginFlagsOf();
         foreach (var (mask, shift, names) in TermiosConstants.OutputDelays)
         {
             var mark = w.BeginConst();
+            int start = w.Length;
             w.Ascii(names[(oflag & mask) >> shift]);
+            w.NameWritten(start);
             w.EndConst(mark, oflag & mask);
             w.Raw((byte)'|');
         }
-        Bare(w, TermiosConstants.OutputFlags, oflag & ~TermiosConstants.OutputDelayMask);
-        w.Raw(", c_cflag="u8);
+        Bare(w, TermiosConstants.OutputFlags, oflag & ~TermiosConstants.OutputDelayMask, inSet: true);
+        w.EndFlagsOf(whole, oflag);
+        w.Field("c_cflag"u8);
+        whole = w.BeginFlagsOf();
         TermiosConstants.Speeds.Print(w, cflag & TermiosConstants.BaudMask);
         ulong inBaud = (cflag >> TermiosConstants.InputBaudShift) & TermiosConstants.BaudMask;
         if (inBaud != 0) { w.Raw((byte)'|'); TermiosConstants.Speeds.Print(w, inBaud); Shift(w); }
@@ -70,27 +79,25 @@ internal static class TermiosPrinter
         TermiosConstants.CharSizes.Print(w, cflag & TermiosConstants.SizeMask);
         w.Raw((byte)'|');
         ulong known = TermiosConstants.BaudMask | TermiosConstants.SizeMask | (TermiosConstants.BaudMask << TermiosConstants.InputBaudShift);
-        Bare(w, TermiosConstants.ControlFlags, cflag & ~known);
-        w.Raw(", c_lflag="u8);
+        Bare(w, TermiosConstants.ControlFlags, cflag & ~known, inSet: true);
+        w.EndFlagsOf(whole, cflag);
+        w.Field("c_lflag"u8);
         Bare(w, TermiosConstants.LocalFlags, lflag);
-        if (!c.Unabbreviated) w.Raw(", ..."u8);
     }
 
     /// <summary>The line discipline and the control characters, by index name.</summary>
     private static void Line(ArgWriter w, byte line, ReadOnlySpan<byte> cc)
     {
-        w.Raw(", c_line="u8);
+        w.Field("c_line"u8);
         TermiosConstants.LineDisciplines.Print(w, line);
-        w.Raw(", c_cc=["u8);
-        for (int i = 0; i < cc.Length; i++)
-        {
-            if (i > 0) w.Raw(", "u8);
-            w.Raw((byte)'[');
-            if (i < TermiosConstants.ControlChars.Length) w.Ascii(TermiosConstants.ControlChars[i]); else w.Int(i);
-            w.Raw("]="u8).Hex(cc[i]);
-        }
-        w.Raw((byte)']');
+        w.Field("c_cc"u8).BeginDesignated();
+        for (int i = 0; i < cc.Length; i++) w.Designated(s_designators[i]).Hex(cc[i]);
+        w.EndDesignated();
     }
+
+    /// <summary>c_cc's indexes as strace writes them: by name, the unnamed slots by number.</summary>
+    private static readonly string[] s_designators =
+        [.. TermiosConstants.ControlChars, .. Enumerable.Range(TermiosConstants.ControlChars.Length, ControlChars.Count - TermiosConstants.ControlChars.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private static void Shift(ArgWriter w)
     {
@@ -100,9 +107,11 @@ internal static class TermiosPrinter
         w.EndConst(mark, (ulong)TermiosConstants.InputBaudShift);
     }
 
-    /// <summary>Flags without a zero name: nothing for zero, plain hex for unknown bits.</summary>
-    private static void Bare(ArgWriter w, FlagSet set, ulong v)
+    /// <summary>Flags without a zero name: nothing for zero (for --json a set with no names), plain
+    /// hex for unknown bits.  inSet: part of a set of flags the caller opened, so zero adds nothing.</summary>
+    private static void Bare(ArgWriter w, FlagSet set, ulong v, bool inSet = false)
     {
         if (v != 0) set.Print(w, v, after: false, bare: true);
+        else if (!inSet) w.EndFlagsOf(w.BeginFlagsOf(), 0);
     }
 }

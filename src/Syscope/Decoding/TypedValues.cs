@@ -152,6 +152,12 @@ internal sealed class TypedValues
         _open = slot;
     }
 
+    /// <summary>The open field's value starts at start (what came before it is a comment).</summary>
+    public void FieldValueStartsAt(int start)
+    {
+        if (_open >= 0 && _slots[_open].Parent >= 0) _slots[_open].Start = start;
+    }
+
     /// <summary>An element of the array being written, its value from valueStart; the previous
     /// element ended at previousEnd.</summary>
     public void Element(int previousEnd, int valueStart)
@@ -252,6 +258,14 @@ internal sealed class TypedValues
         name.CopyTo(_nameBytes.AsSpan(_nameBytesLength));
         _names[_nameCount++] = (_nameBytesLength, name.Length);
         _nameBytesLength += name.Length;
+    }
+
+    /// <summary>Forgets the names kept from first on (parts of a constant named as a whole).</summary>
+    public void ForgetNames(int first)
+    {
+        if (first >= _nameCount) return;
+        _nameBytesLength = _names[first].Start;
+        _nameCount = first;
     }
 
     private void AppendToLastName(ReadOnlySpan<byte> more)

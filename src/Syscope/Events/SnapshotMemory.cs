@@ -9,7 +9,9 @@ namespace Syscope.Events;
 /// call.  Where a later copy covers an earlier one it wins (bytes captured at exit replace those
 /// captured at entry).  A read runs on across ranges that touch and stops where the copies stop;
 /// an address outside every range reads as unmapped, so decoders print the address as strace does
-/// for memory it cannot read, never stale bytes.
+/// for memory it cannot read, never stale bytes.  Where the tracee's own memory ended (a page the
+/// live read faulted on) is held too: a read that stops there is a fault, as it was live, while
+/// one that stops where the copies stop is only the end of what was kept.
 /// </summary>
 internal sealed class SnapshotMemory : ITraceeMemory
 {
@@ -26,6 +28,16 @@ internal sealed class SnapshotMemory : ITraceeMemory
     private int _used;
     private Region[] _regions = new Region[8];
     private int _count;
+    private ulong[] _ends = new ulong[4];
+    private int _endCount;
+    private bool _stoppedAtEnd;
+
+    /// <summary>Whether the last read stopped where the tracee's memory ended (see <see cref="AddEnd"/>).</summary>
+    public bool ShortReadIsFault => _stoppedAtEnd;
+
+    /// <summary>The addresses where the tracee's memory was found to end (for writing a snapshot out).</summary>
+    public int EndCount => _endCount;
+    public ulong EndAddress(int i) => _ends[i];
 
     /// <summary>The ranges held, in address order (for writing a snapshot out).</summary>
     public int RegionCount => _count;
@@ -37,6 +49,16 @@ internal sealed class SnapshotMemory : ITraceeMemory
     {
         _used = 0;
         _count = 0;
+        _endCount = 0;
+        _stoppedAtEnd = false;
+    }
+
+    /// <summary>The tracee's memory ends at address: a live read stopped there short.</summary>
+    public void AddEnd(ulong address)
+    {
+        if (_ends.AsSpan(0, _endCount).Contains(address)) return;
+        if (_endCount == _ends.Length) Array.Resize(ref _ends, _endCount * 2);
+        _ends[_endCount++] = address;
     }
 
     /// <summary>Holds a copy of bytes as found at address; returns address.</summary>
@@ -73,6 +95,13 @@ internal sealed class SnapshotMemory : ITraceeMemory
     }
 
     public int Read(ulong address, Span<byte> destination)
+    {
+        int done = ReadHeld(address, destination);
+        _stoppedAtEnd = done < destination.Length && _ends.AsSpan(0, _endCount).Contains(address + (ulong)done);
+        return done;
+    }
+
+    private int ReadHeld(ulong address, Span<byte> destination)
     {
         int i = LastStartingAtOrBefore(address);
         if (i < 0 || !_regions[i].Holds(address)) return 0;

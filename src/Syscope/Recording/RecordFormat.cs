@@ -12,7 +12,8 @@ namespace Syscope.Recording;
 /// numbers are little-endian.  Records, by their first byte (<see cref="RecordTag"/>):
 ///   Fact:   kind, key a, b, c, answer length, answer bytes (what IFdPaths/IHostFacts said; written
 ///           only when it differs from the last answer to the same question)
-///   Memory: address, length, bytes (tracee memory a decoder read while this event was handled)
+///   Memory: address, length, bytes (tracee memory a decoder read while this event was handled);
+///           length 0: the tracee's memory ended at address (a live read stopped short there)
 ///   Event:  a TraceEvent, fields present by a mask (<see cref="EventCodec"/>); the facts and memory
 ///           written since the previous event belong to it
 ///   End:    how the run ended (exit code, killing signal, core dumped, detaching signal)

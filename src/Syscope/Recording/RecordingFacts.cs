@@ -143,7 +143,9 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
 }
 
 /// <summary>The tracee's memory as the backend serves it, with a copy of every byte read kept for
-/// the event's Memory records.  A C string is kept up to its NUL, not the page read around it.</summary>
+/// the event's Memory records.  A C string is kept up to its NUL, not the page read around it.
+/// Where a read stopped short on live memory, the tracee's memory ended there: that is kept too,
+/// so a replay prints the address strace printed rather than the bytes before the edge.</summary>
 internal sealed class RecordingMemory : ITraceeMemory
 {
     public ITraceeMemory Inner = null!;
@@ -153,6 +155,7 @@ internal sealed class RecordingMemory : ITraceeMemory
     {
         int n = Inner.Read(address, destination);
         if (n > 0) Copy.Add(address, destination[..n]);
+        if (n < destination.Length && Inner.ShortReadIsFault) Copy.AddEnd(address + (ulong)n);
         return n;
     }
 
@@ -162,6 +165,7 @@ internal sealed class RecordingMemory : ITraceeMemory
     {
         int n = Inner.ReadCString(address, destination, out terminated);
         if (n > 0 || terminated) Copy.Add(address, destination[..(n + (terminated ? 1 : 0))]);
+        if (!terminated && n < destination.Length && Inner.ShortReadIsFault) Copy.AddEnd(address + (ulong)Math.Max(n, 0));
         return n;
     }
 }

@@ -144,7 +144,9 @@ internal sealed class RecordingReader : IDisposable
                             return true;
                         case RecordTag.Memory:
                             ulong address = s.Varint();
-                            Memory.Add(address, s.Blob());
+                            var bytes = s.Blob();
+                            if (bytes.IsEmpty) Memory.AddEnd(address);
+                            else Memory.Add(address, bytes);
                             break;
                         case RecordTag.Fact:
                             var kind = (FactKind)s.Byte();

@@ -47,6 +47,7 @@ internal sealed class TraceRecorder : ITraceConsumer
             _facts.NoteProcessName(recorded.Tid);
         var snapshot = _memory.Copy;
         for (int i = 0; i < snapshot.RegionCount; i++) _writer.Memory(snapshot.RegionAddress(i), snapshot.RegionBytes(i));
+        for (int i = 0; i < snapshot.EndCount; i++) _writer.Memory(snapshot.EndAddress(i), default);
         if (recorded.Stack != null) _writer.Stack(recorded.Stack);
         _writer.Event(in recorded);
     }

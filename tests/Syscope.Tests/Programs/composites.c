@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -55,5 +56,11 @@ int main(void)
     char name[64];
     socklen_t len = sizeof name;
     getsockname(s, (struct sockaddr *)name, &len);
+
+    /* ioctl requests: named (the pipe is empty by now), named by two headers, and one no header names. */
+    int queued = -1;
+    ioctl(p[0], FIONREAD, &queued);
+    ioctl(p[0], TCSETS, NULL);
+    ioctl(p[0], _IOC(_IOC_READ, 0xfe, 0x7, 4), 0);
     return 0;
 }

@@ -71,6 +71,39 @@ public class RecordReplayTests(ITestOutputHelper output, LocalHttpServer http) :
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>Values right before an unmapped page: a string whose NUL is the page's last byte,
+    /// one with no NUL before the edge (strace prints its address), buffers ending at the edge and
+    /// one byte past it.  The live trace (with any -s) shows where the tracee's memory ended, and
+    /// the replay must show the same, not the bytes the recording kept before the edge.</summary>
+    [NeedsTheory("root", "gcc")]
+    [InlineData("")]
+    [InlineData("-s 4")]
+    [InlineData("-s 300")]
+    [InlineData("-x -e trace=openat,write,lsetxattr")]
+    public void Strings_at_the_edge_of_the_tracee_s_memory_replay_as_they_showed_live(string optionText)
+    {
+        string[] options = optionText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string dir = Folder(new Workload("page-edge", [], []));
+        try
+        {
+            string live = Path.Combine(dir, "live.txt"), replayed = Path.Combine(dir, "replayed.txt"), scope = Path.Combine(dir, "run.scope");
+            var traced = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, .. options, "-o", live, CPrograms.Path("pageedge")], workingDirectory: dir);
+            Assert.True(traced.ExitCode == 0, traced.Stderr);
+            string expected = File.ReadAllText(live);
+            // The live trace itself shows the edge as strace does.
+            Assert.Contains("\"/nonexistent/page-edge\"", expected);
+            Assert.Matches(@"openat\(AT_FDCWD, 0x[0-9a-f]+ff8, O_RDONLY\) = -1 EFAULT", expected);
+            // One byte past the edge: unreadable unless -s asks for fewer bytes than are there.
+            if (optionText != "-s 4") Assert.Matches(@"write\(3, 0x[0-9a-f]+ff8, 9\) += 9", expected);
+            else Assert.Contains("write(3, \"unen\"..., 9)", expected);
+            Assert.Matches(@"lsetxattr\(""/nonexistent"", 0x[0-9a-f]+ffa, ", expected);
+            var replay = SyscopeCli.Run(["replay", .. options, "-o", replayed, scope]);
+            Assert.True(replay.ExitCode == 0, replay.Stderr);
+            Assert.Equal(expected, File.ReadAllText(replayed));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [NeedsFact("root")]
     public void Replay_says_in_plain_words_what_it_cannot_read()
     {

@@ -41,6 +41,9 @@ internal static class AdminConstants
         "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",
     ];
 
+    /// <summary><see cref="UserRegs"/> as the bytes a structure's field names are written in.</summary>
+    public static readonly byte[][] UserRegNames = Array.ConvertAll(UserRegs, System.Text.Encoding.ASCII.GetBytes);
+
     /// <summary>&lt;sys/user.h&gt; (x86_64) struct user fields after the registers, by offset, for
     /// PTRACE_PEEKUSER/POKEUSER; an offset inside a field prints as the field plus the rest.</summary>
     public static readonly (uint Offset, string Name)[] UserFields =

@@ -75,8 +75,13 @@ internal static class AdminDecoders
         }
     }
 
-    private static void Commented(ArgWriter w, int value, ValueSet set, ReadOnlySpan<byte> unknown) =>
-        w.Int(value).Raw(" /* "u8).Raw(value >= 0 && set.TryName((ulong)value, out var name) ? name : unknown).Raw(" */"u8);
+    /// <summary>A number with its name in a comment: for --json the number.</summary>
+    private static void Commented(ArgWriter w, int value, ValueSet set, ReadOnlySpan<byte> unknown)
+    {
+        int end = w.Int(value).Length;
+        w.Raw(" /* "u8).Raw(value >= 0 && set.TryName((ulong)value, out var name) ? name : unknown).Raw(" */"u8);
+        w.Annotated(end);
+    }
 
     private static void SyslogExit(ref DecodeContext c)
     {
@@ -104,8 +109,8 @@ internal static class AdminDecoders
     {
         c.Out.Sep();
         if (!Printers.TryRead(ref c, c.Arg(0), out SysctlArgs a)) { c.Out.Ptr(c.Arg(0)); return; }
-        c.Out.Raw("{name="u8).Ptr(a.Name).Raw(", nlen="u8).Int(a.Nlen).Raw(", oldval="u8).Ptr(a.Oldval)
-            .Raw(", oldlenp="u8).Ptr(a.Oldlenp).Raw(", newval="u8).Ptr(a.Newval).Raw(", newlen="u8).UInt(a.Newlen).Raw((byte)'}');
+        c.Out.BeginStruct().Field("name"u8).Ptr(a.Name).Field("nlen"u8).Int(a.Nlen).Field("oldval"u8).Ptr(a.Oldval)
+            .Field("oldlenp"u8).Ptr(a.Oldlenp).Field("newval"u8).Ptr(a.Newval).Field("newlen"u8).UInt(a.Newlen).EndStruct();
     }
 
 }

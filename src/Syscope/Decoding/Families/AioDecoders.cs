@@ -14,7 +14,7 @@ internal static class AioDecoders
         {
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(1), out ulong ctx)) c.Out.Ptr(c.Arg(1));
-            else c.Out.Raw((byte)'[').Ptr(ctx).Raw((byte)']');
+            else c.Out.BeginArray().Element().Ptr(ctx).EndArray();
         });
         d[Sys.io_destroy] = new FuncDecoder((ref DecodeContext c) => Args.Ptr(ref c, 0));
         d[Sys.io_submit] = new FuncDecoder((ref DecodeContext c) =>
@@ -28,7 +28,7 @@ internal static class AioDecoders
         {
             Args.Ptr(ref c, 0);
             c.Out.Sep();
-            if (Printers.TryRead(ref c, c.Arg(1), out Iocb cb)) IocbHeader(ref c, in cb).Raw((byte)'}');
+            if (Printers.TryRead(ref c, c.Arg(1), out Iocb cb)) IocbHeader(ref c, in cb).EndStruct();
             else c.Out.Ptr(c.Arg(1));
         }, (ref DecodeContext c) =>
         {
@@ -51,9 +51,9 @@ internal static class AioDecoders
     private static void AioSigset(ref DecodeContext c, ulong addr)
     {
         if (!Printers.TryRead(ref c, addr, out SigsetArgument s)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw("{sigmask="u8);
+        c.Out.BeginStruct().Field("sigmask"u8);
         SignalPrinters.Set(ref c, s.Mask, s.Size);
-        c.Out.Raw(", sigsetsize="u8).UInt(s.Size).Raw((byte)'}');
+        c.Out.Field("sigsetsize"u8).UInt(s.Size).EndStruct();
     }
 
     private static void GeteventsEntry(ref DecodeContext c)
@@ -77,15 +77,18 @@ internal static class AioDecoders
     {
         if (addr == 0 || count < 0) { c.Out.Ptr(addr); return; }
         if (count > 0 && c.AddressesOnly) { c.Out.Hex(addr); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         for (long i = 0; i < count; i++)
         {
-            if (i > 0) c.Out.Raw(", "u8);
-            if (i >= Printers.MaxElements(ref c)) { c.Out.Raw("..."u8); break; }
+            if (i >= Printers.MaxElements(ref c)) { c.Out.Elided().Raw("..."u8); break; }
+            c.Out.Element();
             if (!Printers.TryRead(ref c, addr + (ulong)i * 32, out IoEvent e)) { c.Out.Hex(addr + (ulong)i * 32); break; }
-            c.Out.Raw("{data="u8).Hex(e.Data).Raw(", obj="u8).Ptr(e.Obj).Raw(", res="u8).Int(e.Res).Raw(", res2="u8).Int(e.Res2).Raw((byte)'}');
+            c.Out.BeginStruct().Field("data"u8).Hex(e.Data);
+            c.Out.Field("obj"u8).Ptr(e.Obj);
+            c.Out.Field("res"u8).Int(e.Res);
+            c.Out.Field("res2"u8).Int(e.Res2).EndStruct();
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>The array of iocb pointers io_submit was given, each control block spelled out.</summary>
@@ -97,21 +100,23 @@ internal static class AioDecoders
             if (!Printers.TryRead(ref c, p, out Iocb cb)) { c.Out.Ptr(p); return; }
             IocbHeader(ref c, in cb);
             IocbData(ref c, in cb);
-            c.Out.Raw((byte)'}');
+            c.Out.EndStruct();
         });
     }
 
     private static ArgWriter IocbHeader(ref DecodeContext c, in Iocb cb)
     {
         var w = c.Out;
-        w.Raw((byte)'{');
-        if (cb.Data != 0) w.Raw("aio_data="u8).Hex(cb.Data).Raw(", "u8);
-        if (cb.Key != 0) w.Raw("aio_key="u8).UInt(cb.Key).Raw(", "u8);
-        w.Raw("aio_lio_opcode="u8);
+        w.BeginStruct();
+        if (cb.Data != 0) w.Field("aio_data"u8).Hex(cb.Data);
+        if (cb.Key != 0) w.Field("aio_key"u8).UInt(cb.Key);
+        w.Field("aio_lio_opcode"u8);
         AioConstants.Opcodes.PrintDecimal(w, cb.Opcode);
-        if (cb.Prio != 0) w.Raw(", aio_reqprio="u8).Int(cb.Prio);
-        w.Raw(", aio_fildes="u8).Int((int)cb.Fildes);
+        if (cb.Prio != 0) w.Field("aio_reqprio"u8).Int(cb.Prio);
+        int fd = w.Field("aio_fildes"u8).Length;
+        w.Int((int)cb.Fildes);
         Args.FdPath(ref c, (int)cb.Fildes, w);
+        w.MarkFd(fd, (int)cb.Fildes);
         return w;
     }
 
@@ -120,24 +125,25 @@ internal static class AioDecoders
         switch (cb.Opcode)
         {
             case AioConstants.Pwrite:
-                c.Out.Raw(", aio_buf="u8);
+                c.Out.Field("aio_buf"u8);
                 Printers.Buffer(ref c, cb.Buf, (long)cb.Nbytes);
                 break;
             case AioConstants.Pread:
-                c.Out.Raw(", aio_buf="u8).Ptr(cb.Buf);
+                c.Out.Field("aio_buf"u8).Ptr(cb.Buf);
                 break;
             case AioConstants.Pwritev:
-                c.Out.Raw(", aio_buf="u8);
+                c.Out.Field("aio_buf"u8);
                 IovecPrinter.Print(ref c, cb.Buf, cb.Nbytes, long.MaxValue);
                 break;
             case AioConstants.Preadv:
-                c.Out.Raw(", aio_buf="u8);
+                c.Out.Field("aio_buf"u8);
                 IovecPrinter.Print(ref c, cb.Buf, cb.Nbytes, -1);
                 break;
             default:
                 return;
         }
-        c.Out.Raw(", aio_nbytes="u8).UInt(cb.Nbytes).Raw(", aio_offset="u8).Int(cb.Offset);
-        if (cb.Flags != 0) c.Out.Raw(", aio_flags="u8).Hex(cb.Flags).Raw(", aio_resfd="u8).Int((int)cb.ResFd);
+        c.Out.Field("aio_nbytes"u8).UInt(cb.Nbytes);
+        c.Out.Field("aio_offset"u8).Int(cb.Offset);
+        if (cb.Flags != 0) c.Out.Field("aio_flags"u8).Hex(cb.Flags).Field("aio_resfd"u8).Int((int)cb.ResFd);
     }
 }

@@ -50,18 +50,20 @@ internal static class Clone
         c.Out.Sep();
         if (!Printers.TryRead(ref c, c.Arg(0), out CloneArgs a) || c.Arg(1) < 64) { c.Out.Ptr(c.Arg(0)); Args.ULong(ref c, 1); return; }
         var w = c.Out;
-        w.Raw("{flags="u8);
+        w.BeginStruct().Field("flags"u8);
         ProcessConstants.Clone3Flags.Print(w, a.Flags);
-        if ((a.Flags & ProcessConstants.CLONE_PIDFD) != 0) w.Raw(", pidfd="u8).Ptr(a.Pidfd);
-        if ((a.Flags & ChildTid) != 0) w.Raw(", child_tid="u8).Ptr(a.ChildTid);
-        if ((a.Flags & ProcessConstants.CLONE_PARENT_SETTID) != 0) w.Raw(", parent_tid="u8).Ptr(a.ParentTid);
-        w.Raw(", exit_signal="u8);
+        if ((a.Flags & ProcessConstants.CLONE_PIDFD) != 0) w.Field("pidfd"u8).Ptr(a.Pidfd);
+        if ((a.Flags & ChildTid) != 0) w.Field("child_tid"u8).Ptr(a.ChildTid);
+        if ((a.Flags & ProcessConstants.CLONE_PARENT_SETTID) != 0) w.Field("parent_tid"u8).Ptr(a.ParentTid);
+        w.Field("exit_signal"u8);
         SignalPrinters.Signal(w, (long)a.ExitSignal);
-        w.Raw(", stack="u8).Ptr(a.Stack).Raw(", stack_size="u8).Hex(a.StackSize);
-        if ((a.Flags & ProcessConstants.CLONE_SETTLS) != 0) w.Raw(", tls="u8).Ptr(a.Tls);
-        w.Raw((byte)'}');
+        w.Field("stack"u8).Ptr(a.Stack);
+        w.Field("stack_size"u8).Hex(a.StackSize);
+        if ((a.Flags & ProcessConstants.CLONE_SETTLS) != 0) w.Field("tls"u8).Ptr(a.Tls);
+        w.EndStruct();
         c.Scratch.A = (a.Flags & WritesBack) != 0 ? 1 : 0;
         c.Scratch.B = (long)a.ParentTid;
+        c.Scratch.C = w.Length;
         if (c.Scratch.A == 0) Args.ULong(ref c, 1);
     }
 
@@ -73,6 +75,8 @@ internal static class Clone
             c.Out.Raw(" => {parent_tid=["u8);
             c.PidNotes.Write(c.Out, tid);
             c.Out.Raw("]}"u8);
+            // What the kernel wrote back shows in the text; the value is the structure passed.
+            c.Out.Annotated((int)c.Scratch.C);
         }
         Args.ULong(ref c, 1);
     }

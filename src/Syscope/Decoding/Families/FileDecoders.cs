@@ -156,15 +156,15 @@ internal static class FileDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (size < OpenHowSize || !Printers.TryRead(ref c, addr, out OpenHow how)) { c.Out.Hex(addr); return; }
-        c.Out.Raw("{flags="u8);
+        c.Out.BeginStruct().Field("flags"u8);
         Args.OpenFlags(c.Out, how.Flags, wide: true);
         // As for openat, the mode shows only when it can matter (or is set anyway).
         bool creates = (how.Flags & FileConstants.O_CREAT) != 0 || (how.Flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE;
-        if (creates || how.Mode != 0) c.Out.Raw(", mode="u8).Octal(how.Mode);
-        c.Out.Raw(", resolve="u8);
+        if (creates || how.Mode != 0) c.Out.Field("mode"u8).Octal(how.Mode);
+        c.Out.Field("resolve"u8);
         FileConstants.ResolveFlags.Print(c.Out, how.Resolve);
         Printers.StructTail(ref c, addr, OpenHowSize, size);
-        c.Out.Raw((byte)'}');
+        c.Out.EndStruct();
     }
 
     private static void StatArg(ref DecodeContext c, int i)

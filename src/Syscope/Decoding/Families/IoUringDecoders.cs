@@ -48,10 +48,10 @@ internal static class IoUringDecoders
         if (c.AddressesOnly || c.Memory.Read(addr, p) < ParamsSize) { c.Out.Hex(addr); return; }
         var w = c.Out;
         uint flags = U32(p, 8);
-        w.Raw("{flags="u8);
+        w.BeginStruct().Field("flags"u8);
         IoUringConstants.SetupFlags.Print(w, flags);
-        w.Raw(", sq_thread_cpu="u8).UInt(U32(p, 12)).Raw(", sq_thread_idle="u8).UInt(U32(p, 16));
-        if ((flags & IORING_SETUP_ATTACH_WQ) != 0) w.Raw(", wq_fd="u8).Int((int)U32(p, 24));
+        w.Field("sq_thread_cpu"u8).UInt(U32(p, 12)).Field("sq_thread_idle"u8).UInt(U32(p, 16));
+        if ((flags & IORING_SETUP_ATTACH_WQ) != 0) w.Field("wq_fd"u8).Int((int)U32(p, 24));
         c.Scratch.A = 1;
     }
 
@@ -65,17 +65,17 @@ internal static class IoUringDecoders
             if (c.Memory.Read(c.Arg(1), p) < ParamsSize) w.Raw(", ???"u8);
             else
             {
-                w.Raw(", sq_entries="u8).UInt(U32(p, 0)).Raw(", cq_entries="u8).UInt(U32(p, 4)).Raw(", features="u8);
+                w.Field("sq_entries"u8).UInt(U32(p, 0)).Field("cq_entries"u8).UInt(U32(p, 4)).Field("features"u8);
                 IoUringConstants.Features.Print(w, U32(p, 20));
-                w.Raw(", sq_off={head="u8).UInt(U32(p, 40)).Raw(", tail="u8).UInt(U32(p, 44)).Raw(", ring_mask="u8).UInt(U32(p, 48))
-                    .Raw(", ring_entries="u8).UInt(U32(p, 52)).Raw(", flags="u8).UInt(U32(p, 56)).Raw(", dropped="u8).UInt(U32(p, 60))
-                    .Raw(", array="u8).UInt(U32(p, 64));
-                w.Raw("}, cq_off={head="u8).UInt(U32(p, 80)).Raw(", tail="u8).UInt(U32(p, 84)).Raw(", ring_mask="u8).UInt(U32(p, 88))
-                    .Raw(", ring_entries="u8).UInt(U32(p, 92)).Raw(", overflow="u8).UInt(U32(p, 96)).Raw(", cqes="u8).UInt(U32(p, 100))
-                    .Raw(", flags="u8).UInt(U32(p, 104)).Raw((byte)'}');
+                w.Field("sq_off"u8).BeginStruct().Field("head"u8).UInt(U32(p, 40)).Field("tail"u8).UInt(U32(p, 44))
+                    .Field("ring_mask"u8).UInt(U32(p, 48)).Field("ring_entries"u8).UInt(U32(p, 52)).Field("flags"u8).UInt(U32(p, 56))
+                    .Field("dropped"u8).UInt(U32(p, 60)).Field("array"u8).UInt(U32(p, 64)).EndStruct();
+                w.Field("cq_off"u8).BeginStruct().Field("head"u8).UInt(U32(p, 80)).Field("tail"u8).UInt(U32(p, 84))
+                    .Field("ring_mask"u8).UInt(U32(p, 88)).Field("ring_entries"u8).UInt(U32(p, 92)).Field("overflow"u8).UInt(U32(p, 96))
+                    .Field("cqes"u8).UInt(U32(p, 100)).Field("flags"u8).UInt(U32(p, 104)).EndStruct();
             }
         }
-        w.Raw((byte)'}');
+        w.EndStruct();
     }
 
     private static void FdArray(ref DecodeContext c, ulong addr, uint count) =>

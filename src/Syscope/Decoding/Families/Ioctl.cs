@@ -48,6 +48,8 @@ internal sealed class Ioctl : SyscallDecoder
         ByType[IoctlFamily.Type(cmd)]!.Exit(ref c, cmd);
     }
 
+    /// <summary>The request: for --json a constant whose name is the whole text (every name its
+    /// number has, joined by " or " as strace writes them), or the number when it has no name.</summary>
     private static void PrintRequest(ArgWriter w, uint cmd, IoctlFamily? family)
     {
         bool inComment = w.Style == ConstStyle.Verbose;
@@ -56,8 +58,13 @@ internal sealed class Ioctl : SyscallDecoder
         {
             if (IoctlNames.First(cmd) >= 0) { w.Raw(" or "u8); IoctlNames.Print(w, cmd); }
         }
-        else if (!IoctlNames.Print(w, cmd)) Ioc(w, cmd);
-        w.EndConst(mark, cmd);
+        else if (!IoctlNames.Print(w, cmd))
+        {
+            Ioc(w, cmd);
+            w.EndConst(mark, cmd);
+            return;
+        }
+        w.EndNamedConst(mark, cmd);
     }
 
     /// <summary>An unnamed request split into its _IOC fields (&lt;asm-generic/ioctl.h&gt;).</summary>

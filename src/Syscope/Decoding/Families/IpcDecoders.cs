@@ -70,18 +70,20 @@ internal static class IpcDecoders
         c.Out.EndConst(mark, 0);
     }
 
-    /// <summary>"IPC_CREAT|IPC_EXCL|0600": the flag names, then the permission bits in octal.</summary>
+    /// <summary>"IPC_CREAT|IPC_EXCL|0600": the flag names, then the permission bits in octal; for
+    /// --json one set of flags whose last name is the mode's octal text, or the mode alone a number.</summary>
     private static void FlagsAndMode(ref DecodeContext c, int i, FlagSet flags)
     {
-        c.Out.Sep();
+        var w = c.Out.Sep();
         uint v = (uint)c.Arg(i);
         uint rest = v & ~0x1ffu;
-        if (rest != 0)
-        {
-            flags.Print(c.Out, rest, after: false, bare: true);
-            c.Out.Raw((byte)'|');
-        }
-        c.Out.Octal(v & 0x1ff);
+        if (rest == 0) { w.Octal(v); return; }
+        var whole = w.BeginFlagsOf();
+        flags.Print(w, rest, after: false, bare: true);
+        w.Raw((byte)'|');
+        int mode = w.Length;
+        w.Octal(v & 0x1ff).NameWritten(mode);
+        w.EndFlagsOf(whole, v);
     }
 
     private const ulong IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
@@ -127,15 +129,15 @@ internal static class IpcDecoders
     {
         c.Out.Sep();
         ulong cmd = (uint)c.Arg(i);
-        if ((cmd & IpcConstants.Ipc64) != 0)
-        {
-            var mark = c.Out.BeginConst();
-            c.Out.Raw("IPC_64"u8);
-            c.Out.EndConst(mark, IpcConstants.Ipc64);
-            c.Out.Raw((byte)'|');
-            cmd &= ~IpcConstants.Ipc64;
-        }
-        cmds.PrintInt(c.Out, cmd);
+        if ((cmd & IpcConstants.Ipc64) == 0) { cmds.PrintInt(c.Out, cmd); return; }
+        // For --json one set of flags: IPC_64 and the command.
+        var whole = c.Out.BeginFlagsOf();
+        var mark = c.Out.BeginConst();
+        c.Out.ConstName("IPC_64"u8);
+        c.Out.EndConst(mark, IpcConstants.Ipc64);
+        c.Out.Raw((byte)'|');
+        cmds.PrintInt(c.Out, cmd & ~IpcConstants.Ipc64);
+        c.Out.EndFlagsOf(whole, cmd);
     }
 
     private static void Sops(ref DecodeContext c)
@@ -157,8 +159,9 @@ internal static class IpcDecoders
     private static void Message(ref DecodeContext c, ulong addr, long size)
     {
         if (!Printers.TryRead(ref c, addr, out long type)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw("{mtype="u8).Int(type).Raw(", mtext="u8);
+        c.Out.BeginStruct().Field("mtype"u8).Int(type);
+        c.Out.Field("mtext"u8);
         Printers.Buffer(ref c, addr + 8, size);
-        c.Out.Raw((byte)'}');
+        c.Out.EndStruct();
     }
 }

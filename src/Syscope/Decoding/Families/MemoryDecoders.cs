@@ -77,20 +77,19 @@ internal static class MemoryDecoders
         Span<byte> chunk = stackalloc byte[64];
         int max = Printers.MaxElements(ref c);
         if (Printers.ReadStruct(ref c, vec, chunk[..1]) != 1) { c.Out.Hex(vec); return; }
-        c.Out.Raw((byte)'[');
+        c.Out.BeginArray();
         for (ulong i = 0; i < pages; i += (ulong)chunk.Length)
         {
             int n = (int)Math.Min((ulong)chunk.Length, pages - i);
             int got = Printers.ReadStruct(ref c, vec + i, chunk[..n]);
             for (int k = 0; k < n; k++)
             {
-                if (i + (ulong)k > 0) c.Out.Raw(", "u8);
-                if (i + (ulong)k >= (ulong)max) { c.Out.Raw("..."u8).Raw((byte)']'); return; }
-                if (k >= got) { c.Out.Raw("... /* "u8).Hex(vec + i + (ulong)k).Raw(" */]"u8); return; }
-                c.Out.UInt(chunk[k]);
+                if (i + (ulong)k >= (ulong)max) { c.Out.Elided().Raw("..."u8).EndArray(); return; }
+                if (k >= got) { c.Out.Elided().Raw("... /* "u8).Hex(vec + i + (ulong)k).Raw(" */"u8).EndArray(); return; }
+                c.Out.Element().UInt(chunk[k]);
             }
         }
-        c.Out.Raw((byte)']');
+        c.Out.EndArray();
     }
 
     /// <summary>MEMBARRIER_CMD_QUERY returns the supported commands as a mask.</summary>

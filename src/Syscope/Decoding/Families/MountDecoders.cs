@@ -75,6 +75,8 @@ internal static class MountDecoders
         c.Out.Sep();
         if (ignoreType) c.Out.Ptr(c.Arg(2)); else Printers.String(ref c, c.Arg(2));
         c.Out.Sep();
+        // For --json one set of flags: MS_MGC_VAL and the flags after it.
+        var whole = c.Out.BeginFlagsOf();
         if (magic)
         {
             var mark = c.Out.BeginConst();
@@ -83,6 +85,7 @@ internal static class MountDecoders
             if (flags != 0) c.Out.Raw((byte)'|');
         }
         if (flags != 0 || !magic) MountConstants.MountFlags.Print(c.Out, flags);
+        c.Out.EndFlagsOf(whole, c.Arg(3));
         c.Out.Sep();
         if (ignoreData) c.Out.Ptr(c.Arg(4)); else Printers.String(ref c, c.Arg(4));
     }

@@ -43,7 +43,7 @@ internal static class MqueueDecoders
             Args.ULong(ref c, 2);
             c.Out.Sep();
             if (c.Failed || !Printers.TryRead(ref c, c.Arg(3), out uint prio)) c.Out.Ptr(c.Arg(3));
-            else c.Out.Raw((byte)'[').UInt(prio).Raw((byte)']');
+            else c.Out.BeginArray().Element().UInt(prio).EndArray();
             c.Out.Sep();
             TimePrinters.SavedTimespec(ref c, c.Arg(4));
         });

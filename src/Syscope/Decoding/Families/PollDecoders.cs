@@ -153,18 +153,17 @@ internal static class PollDecoders
     {
         if (addr == 0) { w.Ptr(0); return; }
         if (nfds < 0 || !Printers.TryRead(ref c, addr, out ulong word)) { w.Hex(addr); return; }
-        w.Raw((byte)'[');
-        bool first = true;
+        w.BeginArray();
         for (int fd = 0; fd < nfds && fd < MaxSelectFds; fd++)
         {
             if ((fd & 63) == 0 && fd > 0 && !Printers.TryRead(ref c, addr + (ulong)(fd / 8), out word)) break;
             if ((word & (1UL << (fd & 63))) == 0) continue;
-            if (!first) w.Raw((byte)' ');
-            first = false;
+            int start = w.Element(" "u8).Length;
             w.Int(fd);
             if (withPaths) Args.FdPath(ref c, fd, w);
+            w.MarkFd(start, fd);
         }
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
     /// <summary>pselect6's sixth argument: {[mask], size}.</summary>

@@ -79,7 +79,8 @@ internal static class ProcessDecoders
         {
             Args.Fd(ref c, 0);
             // The descriptor number is the target process's, so -y looks its path up there.
-            c.Out.Sep().Int(c.IntArg(1));
+            int start = c.Out.Sep().Length;
+            c.Out.Int(c.IntArg(1));
             int target = c.FdPaths?.PidOfPidfd(c.Pid, c.IntArg(0)) ?? -1;
             if (target > 0)
             {
@@ -88,6 +89,7 @@ internal static class ProcessDecoders
                 Args.FdPath(ref c, c.IntArg(1), c.Out);
                 c.Pid = self;
             }
+            c.Out.MarkFd(start, c.IntArg(1));
             Args.Hex(ref c, 2);
         });
         d[Sys.unshare] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, ProcessConstants.CloneFlags));

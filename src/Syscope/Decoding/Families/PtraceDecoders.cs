@@ -89,9 +89,9 @@ internal static class PtraceDecoders
             case PEEKTEXT or PEEKDATA or PEEKUSER or GETEVENTMSG:
                 c.Out.Sep();
                 if (c.Failed || !Printers.TryRead(ref c, c.Arg(3), out ulong word)) { c.Out.Ptr(c.Arg(3)); return; }
-                c.Out.Raw((byte)'[');
+                c.Out.BeginArray().Element();
                 if (request == GETEVENTMSG) c.Out.UInt(word); else c.Out.Hex(word);
-                c.Out.Raw((byte)']');
+                c.Out.EndArray();
                 return;
             case GETSIGINFO:
                 c.Out.Sep();
@@ -154,14 +154,9 @@ internal static class PtraceDecoders
         Span<ulong> regs = stackalloc ulong[27];
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(regs);
         if (len < bytes.Length || Printers.ReadStruct(ref c, addr, bytes) != bytes.Length) { c.Out.Ptr(addr); return; }
-        c.Out.Raw((byte)'{');
-        for (int i = 0; i < regs.Length; i++)
-        {
-            if (i > 0) c.Out.Raw(", "u8);
-            foreach (char ch in AdminConstants.UserRegs[i]) c.Out.Raw((byte)ch);
-            c.Out.Raw((byte)'=').Hex(regs[i]);
-        }
-        c.Out.Raw((byte)'}');
+        c.Out.BeginStruct();
+        for (int i = 0; i < regs.Length; i++) c.Out.Field(AdminConstants.UserRegNames[i]).Hex(regs[i]);
+        c.Out.EndStruct();
     }
 
     /// <summary>The struct iovec of GETREGSET/SETREGSET, printed even when the call failed (the
@@ -170,10 +165,10 @@ internal static class PtraceDecoders
     {
         ulong addr = c.Arg(3);
         if (!Printers.TryRead(ref c, addr, out Iovec iov)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw("{iov_base="u8);
+        c.Out.BeginStruct().Field("iov_base"u8);
         if (registers && c.Arg(2) == NT_PRSTATUS) Regs(ref c, iov.Base, (int)Math.Min(iov.Len, int.MaxValue));
         else c.Out.Ptr(iov.Base);
-        c.Out.Raw(", iov_len="u8).UInt(iov.Len).Raw((byte)'}');
+        c.Out.Field("iov_len"u8).UInt(iov.Len).EndStruct();
     }
 
 }

@@ -95,11 +95,11 @@ internal static class SandboxDecoders
     private static void FileHandle(ref DecodeContext c, ulong addr)
     {
         if (!Printers.TryRead(ref c, addr, out FileHandle h)) { c.Out.Ptr(addr); return; }
-        c.Out.Raw("{handle_bytes="u8).UInt(h.Bytes).Raw(", handle_type="u8).Int(h.Type);
+        c.Out.BeginStruct().Field("handle_bytes"u8).UInt(h.Bytes).Field("handle_type"u8).Int(h.Type);
         Span<byte> bytes = stackalloc byte[128];
         if (h.Bytes <= 128 && Printers.ReadStruct(ref c, addr + 8, bytes[..(int)h.Bytes]) == (int)h.Bytes)
-            c.Out.Raw(", f_handle="u8).Quoted(bytes[..(int)h.Bytes], 2, false);
-        c.Out.Raw((byte)'}');
+            c.Out.Field("f_handle"u8).Quoted(bytes[..(int)h.Bytes], 2, false);
+        c.Out.EndStruct();
     }
 
     private static void Waiters(ref DecodeContext c, ulong addr, uint count)

@@ -41,11 +41,12 @@ internal static class SchedDecoders
             Args.Pid(ref c, 0);
             c.Out.Sep();
             Attr(ref c, c.Arg(1), uint.MaxValue);
+            c.Scratch.C = c.Out.Length;
         }, (ref DecodeContext c) =>
         {
-            // E2BIG: the kernel wrote back the size it supports.
+            // E2BIG: the kernel wrote back the size it supports (in the text; the value is what was passed).
             if (c.ReturnValue == -E2BIG && Printers.TryRead(ref c, c.Arg(1), out uint size))
-                c.Out.Raw(" => {size="u8).UInt(size).Raw((byte)'}');
+                c.Out.Raw(" => {size="u8).UInt(size).Raw((byte)'}').Annotated((int)c.Scratch.C);
             Args.UInt(ref c, 2);
         }, exitArgs: false);
         d[Sys.sched_getattr] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>

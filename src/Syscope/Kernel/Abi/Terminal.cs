@@ -2,30 +2,41 @@ using System.Runtime.InteropServices;
 
 namespace Syscope.Kernel.Abi;
 
+/// <summary>cc_t c_cc[NCCS]: the control characters of termios and termios2, by index (VINTR...).</summary>
+[CLayout("cc_t[NCCS]", "asm/termbits.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ControlChars
+{
+    public const int Count = 19;
+    private fixed byte _chars[Count];
+
+    public ReadOnlySpan<byte> AsSpan() => MemoryMarshal.CreateReadOnlySpan(ref _chars[0], Count);
+}
+
 /// <summary>The kernel's struct termios (TCGETS/TCSETS), not the C library's larger one.</summary>
 [CLayout("struct termios", "asm/termbits.h")]
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct Termios
+internal struct Termios
 {
     [CField("c_iflag")] public uint Iflag;
     [CField("c_oflag")] public uint Oflag;
     [CField("c_cflag")] public uint Cflag;
     [CField("c_lflag")] public uint Lflag;
     [CField("c_line")] public byte Line;
-    [CField("c_cc")] public fixed byte Cc[19];
+    [CField("c_cc")] public ControlChars Cc;
 }
 
 /// <summary>struct termios2 (TCGETS2/TCSETS2): termios with the line speeds in numbers.</summary>
 [CLayout("struct termios2", "asm/termbits.h")]
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct Termios2
+internal struct Termios2
 {
     [CField("c_iflag")] public uint Iflag;
     [CField("c_oflag")] public uint Oflag;
     [CField("c_cflag")] public uint Cflag;
     [CField("c_lflag")] public uint Lflag;
     [CField("c_line")] public byte Line;
-    [CField("c_cc")] public fixed byte Cc[19];
+    [CField("c_cc")] public ControlChars Cc;
     [CField("c_ispeed")] public uint Ispeed;
     [CField("c_ospeed")] public uint Ospeed;
 }
