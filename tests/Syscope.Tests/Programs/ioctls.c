@@ -10,6 +10,7 @@
 #include <linux/nsfs.h>
 #include <linux/watchdog.h>
 #include <linux/random.h>
+#include <linux/seccomp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -117,5 +118,15 @@ int main(void)
     ioctl(-1, GPIO_V2_GET_LINE_IOCTL, &request);
     struct gpio_v2_line_values values = { 0x5, 0x7 };
     ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
+    struct seccomp_notif notif = { 0 };
+    ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+    notif = (struct seccomp_notif) { 7, 1, 0, { 39, 0xc000003e, 0, { 1, 2, 3, 4, 5, 6 } } };
+    ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+    struct seccomp_notif_resp resp = { 7, -1, -13, 1 };
+    ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+    unsigned long long notif_id = 7;
+    ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &notif_id);
+    struct seccomp_notif_addfd addfd = { 7, SECCOMP_ADDFD_FLAG_SEND, 1, 0, 02000000 };
+    ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
     return 0;
 }

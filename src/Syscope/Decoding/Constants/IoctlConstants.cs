@@ -128,4 +128,35 @@ internal static class IoctlConstants
         new(0x80, "GPIO_V2_LINE_FLAG_OPEN_SOURCE"), new(0x100, "GPIO_V2_LINE_FLAG_BIAS_PULL_UP"),
         new(0x200, "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN"), new(0x400, "GPIO_V2_LINE_FLAG_BIAS_DISABLED"),
         new(0x800, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME"));
+
+    /// <summary>&lt;linux/seccomp.h&gt; SECCOMP_USER_NOTIF_FLAG_* (struct seccomp_notif_resp).</summary>
+    public static readonly FlagSet SeccompNotifFlags = new("SECCOMP_USER_NOTIF_FLAG_???", null,
+        new Named(0x1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"));
+
+    /// <summary>&lt;linux/seccomp.h&gt; SECCOMP_ADDFD_FLAG_* (struct seccomp_notif_addfd).</summary>
+    public static readonly FlagSet SeccompAddfdFlags = new("SECCOMP_ADDFD_FLAG_???", null,
+        new(0x1, "SECCOMP_ADDFD_FLAG_SETFD"), new(0x2, "SECCOMP_ADDFD_FLAG_SEND"));
+
+    public const uint AuditArchX86_64 = 0xc000003e;
+
+    /// <summary>&lt;linux/audit.h&gt; AUDIT_ARCH_* (struct seccomp_data's arch).</summary>
+    public static readonly ValueSet AuditArches = new("AUDIT_ARCH_???", false,
+        new(0xc00000b7, "AUDIT_ARCH_AARCH64"), new(0xc0009026, "AUDIT_ARCH_ALPHA"), new(0x4000005d, "AUDIT_ARCH_ARCOMPACT"),
+        new(0x5d, "AUDIT_ARCH_ARCOMPACTBE"), new(0x400000c3, "AUDIT_ARCH_ARCV2"), new(0xc3, "AUDIT_ARCH_ARCV2BE"),
+        new(0x40000028, "AUDIT_ARCH_ARM"), new(0x28, "AUDIT_ARCH_ARMEB"), new(0x4000008c, "AUDIT_ARCH_C6X"),
+        new(0x8c, "AUDIT_ARCH_C6XBE"), new(0x4000004c, "AUDIT_ARCH_CRIS"), new(0x400000fc, "AUDIT_ARCH_CSKY"),
+        new(0x5441, "AUDIT_ARCH_FRV"), new(0x2e, "AUDIT_ARCH_H8300"), new(0xa4, "AUDIT_ARCH_HEXAGON"),
+        new(0x40000003, "AUDIT_ARCH_I386"), new(0xc0000032, "AUDIT_ARCH_IA64"), new(0x58, "AUDIT_ARCH_M32R"),
+        new(0x4, "AUDIT_ARCH_M68K"), new(0xbd, "AUDIT_ARCH_MICROBLAZE"), new(0x8, "AUDIT_ARCH_MIPS"),
+        new(0x40000008, "AUDIT_ARCH_MIPSEL"), new(0x80000008, "AUDIT_ARCH_MIPS64"), new(0xa0000008, "AUDIT_ARCH_MIPS64N32"),
+        new(0xc0000008, "AUDIT_ARCH_MIPSEL64"), new(0xe0000008, "AUDIT_ARCH_MIPSEL64N32"), new(0x400000a7, "AUDIT_ARCH_NDS32"),
+        new(0xa7, "AUDIT_ARCH_NDS32BE"), new(0x40000071, "AUDIT_ARCH_NIOS2"), new(0x5c, "AUDIT_ARCH_OPENRISC"),
+        new(0xf, "AUDIT_ARCH_PARISC"), new(0x8000000f, "AUDIT_ARCH_PARISC64"), new(0x14, "AUDIT_ARCH_PPC"),
+        new(0x80000015, "AUDIT_ARCH_PPC64"), new(0xc0000015, "AUDIT_ARCH_PPC64LE"), new(0x400000f3, "AUDIT_ARCH_RISCV32"),
+        new(0xc00000f3, "AUDIT_ARCH_RISCV64"), new(0x16, "AUDIT_ARCH_S390"), new(0x80000016, "AUDIT_ARCH_S390X"),
+        new(0x2a, "AUDIT_ARCH_SH"), new(0x4000002a, "AUDIT_ARCH_SHEL"), new(0x8000002a, "AUDIT_ARCH_SH64"),
+        new(0xc000002a, "AUDIT_ARCH_SHEL64"), new(0x2, "AUDIT_ARCH_SPARC"), new(0x8000002b, "AUDIT_ARCH_SPARC64"),
+        new(0xc00000bf, "AUDIT_ARCH_TILEGX"), new(0x400000bf, "AUDIT_ARCH_TILEGX32"), new(0x400000bc, "AUDIT_ARCH_TILEPRO"),
+        new(0x4000006e, "AUDIT_ARCH_UNICORE"), new(0xc000003e, "AUDIT_ARCH_X86_64"), new(0x5e, "AUDIT_ARCH_XTENSA"),
+        new(0x40000102, "AUDIT_ARCH_LOONGARCH32"), new(0xc0000102, "AUDIT_ARCH_LOONGARCH64"));
 }

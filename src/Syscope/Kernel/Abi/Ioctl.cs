@@ -58,3 +58,37 @@ internal struct HdGeometry
     [CField("cylinders")] public ushort Cylinders;
     [CField("start")] public ulong Start;
 }
+
+[CLayout("struct seccomp_notif", "linux/seccomp.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct SeccompNotif
+{
+    [CField("id")] public ulong Id;
+    [CField("pid")] public uint Pid;
+    [CField("flags")] public uint Flags;
+    [CField("data.nr")] public int Nr;
+    [CField("data.arch")] public uint Arch;
+    [CField("data.instruction_pointer")] public ulong InstructionPointer;
+    [CField("data.args")] public fixed ulong Args[6];
+}
+
+[CLayout("struct seccomp_notif_resp", "linux/seccomp.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SeccompNotifResp
+{
+    [CField("id")] public ulong Id;
+    [CField("val")] public long Val;
+    [CField("error")] public int Error;
+    [CField("flags")] public uint Flags;
+}
+
+[CLayout("struct seccomp_notif_addfd", "linux/seccomp.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SeccompNotifAddfd
+{
+    [CField("id")] public ulong Id;
+    [CField("flags")] public uint Flags;
+    [CField("srcfd")] public uint Srcfd;
+    [CField("newfd")] public uint Newfd;
+    [CField("newfd_flags")] public uint NewfdFlags;
+}
