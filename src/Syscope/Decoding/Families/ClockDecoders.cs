@@ -108,17 +108,17 @@ internal static class ClockDecoders
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out Sigevent e)) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw((byte)'{');
-        if (e.Value != 0) w.Raw("sigev_value={sival_int="u8).Int((int)e.Value).Raw(", sival_ptr="u8).Hex(e.Value).Raw("}, "u8);
-        w.Raw("sigev_signo="u8);
+        w.BeginStruct();
+        if (e.Value != 0) w.Field("sigev_value"u8).BeginStruct().Field("sival_int"u8).Int((int)e.Value).Field("sival_ptr"u8).Hex(e.Value).EndStruct();
+        w.Field("sigev_signo"u8);
         SignalPrinters.Signal(w, e.Signo);
-        w.Raw(", sigev_notify="u8);
+        w.Field("sigev_notify"u8);
         ClockConstants.SigevNotify.PrintInt(w, (uint)e.Notify);
         if (e.Notify == ClockConstants.SIGEV_THREAD)
-            w.Raw(", sigev_notify_function="u8).Ptr(e.Function).Raw(", sigev_notify_attributes="u8).Ptr(e.Attributes);
+            w.Field("sigev_notify_function"u8).Ptr(e.Function).Field("sigev_notify_attributes"u8).Ptr(e.Attributes);
         else if (e.Notify == ClockConstants.SIGEV_THREAD_ID)
-            w.Raw(", sigev_notify_thread_id="u8).Int((int)e.Function);
-        w.Raw((byte)'}');
+            w.Field("sigev_notify_thread_id"u8).Int((int)e.Function);
+        w.EndStruct();
     }
 
     /// <summary>itimerval (microseconds) or itimerspec (nanoseconds).</summary>
