@@ -10,6 +10,7 @@
 #include <linux/nsfs.h>
 #include <linux/watchdog.h>
 #include <linux/random.h>
+#include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,5 +129,21 @@ int main(void)
     ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &notif_id);
     struct seccomp_notif_addfd addfd = { 7, SECCOMP_ADDFD_FLAG_SEND, 1, 0, 02000000 };
     ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+    struct rtc_time tm = { 5, 4, 3, 2, 1, 126, 4, 31, 0 };
+    ioctl(-1, RTC_SET_TIME, &tm);
+    ioctl(-1, RTC_RD_TIME, &tm);
+    struct rtc_wkalrm alarm = { 1, 0, tm };
+    ioctl(-1, RTC_WKALM_SET, &alarm);
+    ioctl(-1, RTC_UIE_ON);
+    ioctl(-1, RTC_IRQP_SET, 64);
+    unsigned long rate = 64;
+    ioctl(-1, RTC_IRQP_READ, &rate);
+    unsigned int low = RTC_VL_BACKUP_LOW;
+    ioctl(-1, RTC_VL_READ, &low);
+    struct rtc_param param = { RTC_PARAM_BACKUP_SWITCH_MODE, { RTC_BSM_LEVEL }, 0, 0 };
+    ioctl(-1, RTC_PARAM_SET, &param);
+    ioctl(-1, RTC_PARAM_GET, &param);
+    param = (struct rtc_param) { RTC_PARAM_FEATURES, { 0x25 }, 1, 0 };
+    ioctl(-1, RTC_PARAM_GET, &param);
     return 0;
 }

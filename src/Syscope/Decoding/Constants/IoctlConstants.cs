@@ -159,4 +159,26 @@ internal static class IoctlConstants
         new(0xc00000bf, "AUDIT_ARCH_TILEGX"), new(0x400000bf, "AUDIT_ARCH_TILEGX32"), new(0x400000bc, "AUDIT_ARCH_TILEPRO"),
         new(0x4000006e, "AUDIT_ARCH_UNICORE"), new(0xc000003e, "AUDIT_ARCH_X86_64"), new(0x5e, "AUDIT_ARCH_XTENSA"),
         new(0x40000102, "AUDIT_ARCH_LOONGARCH32"), new(0xc0000102, "AUDIT_ARCH_LOONGARCH64"));
+
+    /// <summary>&lt;linux/rtc.h&gt; RTC_VL_* (RTC_VL_READ's voltage-low flags).</summary>
+    public static readonly FlagSet RtcVoltageLow = new("RTC_VL_???", null,
+        new(0x1, "RTC_VL_DATA_INVALID"), new(0x2, "RTC_VL_BACKUP_LOW"), new(0x4, "RTC_VL_BACKUP_EMPTY"),
+        new(0x8, "RTC_VL_ACCURACY_LOW"), new(0x10, "RTC_VL_BACKUP_SWITCH"));
+
+    public const ulong RtcParamFeatures = 0, RtcParamCorrection = 1, RtcParamBackupSwitchMode = 2;
+
+    /// <summary>&lt;linux/rtc.h&gt; RTC_PARAM_* (struct rtc_param's param).</summary>
+    public static readonly ValueSet RtcParams = new("RTC_PARAM_???", false,
+        new(RtcParamFeatures, "RTC_PARAM_FEATURES"), new(RtcParamCorrection, "RTC_PARAM_CORRECTION"),
+        new(RtcParamBackupSwitchMode, "RTC_PARAM_BACKUP_SWITCH_MODE"));
+
+    /// <summary>&lt;linux/rtc.h&gt; RTC_FEATURE_* bit numbers, as strace writes the bits: 1&lt;&lt;NAME.</summary>
+    public static readonly FlagSet RtcFeatures = new("1<<RTC_FEATURE_???", null,
+        new(0x1, "1<<RTC_FEATURE_ALARM"), new(0x2, "1<<RTC_FEATURE_ALARM_RES_MINUTE"), new(0x4, "1<<RTC_FEATURE_NEED_WEEK_DAY"),
+        new(0x8, "1<<RTC_FEATURE_ALARM_RES_2S"), new(0x10, "1<<RTC_FEATURE_UPDATE_INTERRUPT"), new(0x20, "1<<RTC_FEATURE_CORRECTION"),
+        new(0x40, "1<<RTC_FEATURE_BACKUP_SWITCH_MODE"), new(0x80, "1<<RTC_FEATURE_ALARM_WAKEUP_ONLY"));
+
+    /// <summary>&lt;linux/rtc.h&gt; RTC_BSM_* (RTC_PARAM_BACKUP_SWITCH_MODE's value).</summary>
+    public static readonly ValueSet RtcBackupSwitchModes = new("RTC_BSM_???", false,
+        new(0, "RTC_BSM_DISABLED"), new(1, "RTC_BSM_DIRECT"), new(2, "RTC_BSM_LEVEL"), new(3, "RTC_BSM_STANDBY"));
 }

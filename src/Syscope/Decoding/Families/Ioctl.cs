@@ -10,7 +10,7 @@ internal sealed class Ioctl : SyscallDecoder
 {
     private static readonly IoctlFamily?[] ByType = Build(
         new TerminalIoctls(), new FileIoctls(), new RandomIoctls(), new WatchdogIoctls(), new InotifyIoctls(),
-        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls(), new EvdevIoctls(), new GpioIoctls(), new SeccompIoctls());
+        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls(), new EvdevIoctls(), new GpioIoctls(), new SeccompIoctls(), new RtcIoctls());
 
     private static IoctlFamily?[] Build(params IoctlFamily[] families)
     {

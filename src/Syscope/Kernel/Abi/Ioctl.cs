@@ -92,3 +92,50 @@ internal struct SeccompNotifAddfd
     [CField("newfd")] public uint Newfd;
     [CField("newfd_flags")] public uint NewfdFlags;
 }
+
+[CLayout("struct rtc_time", "linux/rtc.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct RtcTime
+{
+    [CField("tm_sec")] public int Sec;
+    [CField("tm_min")] public int Min;
+    [CField("tm_hour")] public int Hour;
+    [CField("tm_mday")] public int Mday;
+    [CField("tm_mon")] public int Mon;
+    [CField("tm_year")] public int Year;
+    [CField("tm_wday")] public int Wday;
+    [CField("tm_yday")] public int Yday;
+    [CField("tm_isdst")] public int Isdst;
+}
+
+[CLayout("struct rtc_wkalrm", "linux/rtc.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct RtcWkalrm
+{
+    [CField("enabled")] public byte Enabled;
+    [CField("pending")] public byte Pending;
+    [CField("time")] public RtcTime Time;
+}
+
+[CLayout("struct rtc_pll_info", "linux/rtc.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct RtcPllInfo
+{
+    [CField("pll_ctrl")] public int Ctrl;
+    [CField("pll_value")] public int Value;
+    [CField("pll_max")] public int Max;
+    [CField("pll_min")] public int Min;
+    [CField("pll_posmult")] public int Posmult;
+    [CField("pll_negmult")] public int Negmult;
+    [CField("pll_clock")] public long Clock;
+}
+
+[CLayout("struct rtc_param", "linux/rtc.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct RtcParam
+{
+    [CField("param")] public ulong Param;
+    [CField("uvalue")] public ulong Value;
+    [CField("index")] public uint Index;
+    [CField("__pad")] public uint Pad;
+}
