@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using Syscope.Recording;
 using Syscope.Tests.Infrastructure;
 using Xunit;
 
@@ -6,7 +8,7 @@ namespace Syscope.Tests.Recording;
 /// <summary>-k in a recording: `trace --record -k` keeps each call's stack as the live trace
 /// resolved it (with source lines under -kk), and `replay -k` prints it byte for byte as the live trace did (frames in main, a
 /// signal handler and a thread); without -k a replay shows none.  Recordings of format version 1
-/// (before stacks) and 2 (before raw symbol names) still read.</summary>
+/// (before stacks), 2 (before raw symbol names) and 3 (pid_max in the header) still read.</summary>
 [Collection("stacks")]
 public class RecordedStackTests
 {
@@ -104,7 +106,7 @@ public class RecordedStackTests
     }
 
     [NeedsFact("root")]
-    public void Recordings_of_format_versions_1_and_2_read_back()
+    public void Recordings_of_format_versions_1_to_3_read_back()
     {
         InFolder(dir =>
         {
@@ -112,24 +114,38 @@ public class RecordedStackTests
             var r = Runner.Run(SyscopeCli.Executable, ["trace", "--record", scope, "-o", Path.Combine(dir, "live.txt"), "cat", "/etc/hostname"], workingDirectory: dir);
             Assert.Equal(0, r.ExitCode);
             string expected = SyscopeCli.Run("replay", scope).Stdout;
-            // Versions 2 and 3 added the Name and Stack records and raw symbol names in them only:
-            // without -k a file is a version 1 or 2 file but for the version number (bytes 8-9,
-            // outside the header's checksum).
+            // Versions 2 and 3 added the Name and Stack records and raw symbol names in them only,
+            // and version 4 dropped pid_max from the head of the header's fields: without -k a file
+            // is a version 1, 2 or 3 file but for those.
             var bytes = File.ReadAllBytes(scope);
-            Assert.Equal(3, bytes[8]);
-            foreach (byte older in new byte[] { 1, 2 })
+            Assert.Equal(4, bytes[8]);
+            foreach (ushort older in new ushort[] { 1, 2, 3 })
             {
-                bytes[8] = older;
-                File.WriteAllBytes(scope, bytes);
+                File.WriteAllBytes(scope, WithPidMax(bytes, older));
                 var v = SyscopeCli.Run("replay", scope);
                 Assert.Equal("", v.Stderr);
                 Assert.Equal(expected, v.Stdout);
             }
-            bytes[8] = 4;
+            bytes[8] = 5;
             File.WriteAllBytes(scope, bytes);
-            var v4 = SyscopeCli.Run("replay", scope);
-            Assert.Equal($"syscope: {scope}: recording format version 4 is newer than this syscope reads (3)\n", v4.Stderr);
+            var v5 = SyscopeCli.Run("replay", scope);
+            Assert.Equal($"syscope: {scope}: recording format version 5 is newer than this syscope reads (4)\n", v5.Stderr);
         });
+    }
+
+    /// <summary>A current recording as an older version would have written it: pid_max (any
+    /// value) first in the header's fields, the length and checksum to match.</summary>
+    private static byte[] WithPidMax(byte[] current, ushort version)
+    {
+        int fieldsLength = BinaryPrimitives.ReadInt32LittleEndian(current.AsSpan(12));
+        var pidMax = new RecordBuffer(16);
+        pidMax.Signed(4194304);
+        var fields = pidMax.Written.ToArray().Concat(current.AsSpan(RecordFormat.HeaderPrefix, fieldsLength).ToArray()).ToArray();
+        var prefix = current.AsSpan(0, RecordFormat.HeaderPrefix).ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(prefix.AsSpan(8), version);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix.AsSpan(12), fields.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(16), Checksum.Crc32C(fields));
+        return [.. prefix, .. fields, .. current.AsSpan(RecordFormat.HeaderPrefix + fieldsLength)];
     }
 
     private static void InFolder(Action<string> test)
