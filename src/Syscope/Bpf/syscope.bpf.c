@@ -274,6 +274,13 @@ struct {
 	__type(value, struct task_call);
 } calls SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, SYSCOPE_MAX_ENDED);
+	__type(key, __u32);                        // tid
+	__type(value, struct ended_task);
+} ended SEC(".maps");
+
 char LICENSE[] SEC("license") = "GPL";
 
 // Whether a process name (comm, NUL-padded by the kernel) is config.comm: two word compares.
@@ -1258,6 +1265,13 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(syscope_task_exit, struct task_struct *task)
 {
 	__u64 id = bpf_get_current_pid_tgid();
+	// Every task's name as it ends, traced or not (-Y names the pids calls pass).
+	if (config.names) {
+		struct ended_task e = { .exit_ts = bpf_ktime_get_ns(), .gone_ts = ~0ULL };
+		if (bpf_probe_read_kernel(e.comm, sizeof(e.comm), task->comm)) __builtin_memset(e.comm, 0, sizeof(e.comm));
+		__u32 tid = (__u32)id;
+		bpf_map_update_elem(&ended, &tid, &e, BPF_ANY);
+	}
 	if (!is_traced(id)) return 0;
 	bool group_dead = task->signal->live.counter == 0;
 	if (config.scope == SCOPE_PIDS && (group_dead || config.per_thread)) {
@@ -1278,6 +1292,16 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 	x->pad = 0;
 	// The end of a process is worth a wake-up: the reader may be waiting for the last one.
 	bpf_ringbuf_submit(x, group_dead ? BPF_RB_FORCE_WAKEUP : submit_flags(false));
+	return 0;
+}
+
+// An ended task freed: its id may now be another's.  (Freed an RCU grace period after its reaping.)
+SEC("tp_btf/sched_process_free")
+int BPF_PROG(syscope_task_free, struct task_struct *task)
+{
+	__u32 tid = task->pid;
+	struct ended_task *e = bpf_map_lookup_elem(&ended, &tid);
+	if (e) e->gone_ts = bpf_ktime_get_ns();
 	return 0;
 }
 

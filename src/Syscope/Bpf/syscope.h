@@ -260,6 +260,19 @@ struct ring_stats {
 	__u64 lost;               /* of those, records the full ring refused */
 };
 
+/* ---- ended tasks (LRU hash map "ended", key: tid; config.names) ---- */
+
+/* Any task's name when it ended, for -Y's names of processes that are not traced: a line is written
+ * after the fact, when the process named may be gone, so user space names it as it was at the call
+ * if the call came before the task was gone (gone_ts: when the kernel freed it, after its reaping). */
+struct ended_task {
+	__u64 exit_ts;            /* when it ended (sched_process_exit) */
+	__u64 gone_ts;            /* when it was freed (sched_process_free); ~0 until then */
+	char comm[SYSCOPE_COMM_LEN]; /* its name then (the thread's, as /proc/TID/comm says it) */
+};
+
+#define SYSCOPE_MAX_ENDED 16384
+
 /* ---- the -e trace= set (array map "trace_set", one entry) ---- */
 
 struct trace_set {

@@ -74,6 +74,18 @@ public partial class DecodePidsTests(ITestOutputHelper output)
         Assert.Contains("<pidnames>", syscope);
     }
 
+    /// <summary>Processes that are not traced (pidnames' children, without -f) and are killed and
+    /// reaped before syscope writes the lines naming them: under eBPF their names are those the
+    /// kernel kept when they ended, for the calls made while they were there (a zombie's too), and
+    /// none for wait4's return, which reaped it, as strace shows them under ptrace.</summary>
+    [NeedsFact(Workloads.Strace, Workloads.Gcc, "ebpf")]
+    public void Ebpf_names_untraced_processes_gone_before_the_line_is_written()
+    {
+        var (_, syscope) = Same(["-Y", "-e", "signal=none", "-e", "trace=kill,wait4,waitid", CPrograms.Path("pidnames")], syscopeOnly: ["--ebpf"]);
+        Assert.Contains("waitid(P_PID, N<pidnames>, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=N<pidnames>,", syscope);
+        Assert.Contains("wait4(N<pidnames>, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = N\n", syscope);
+    }
+
     /// <summary>In a pid namespace of its own (unshare --pid --fork), the process sees itself as pid
     /// 1: --pidns-translation adds the pid syscope's namespace knows it by, -Y names it from there.</summary>
     [NeedsTheory(Workloads.Strace, Workloads.Gcc, "unshare", "root")]

@@ -26,6 +26,7 @@ public class BpfLayoutTests
         ["capture_plan"] = typeof(CapturePlanEntry),
         ["syscall_counter"] = typeof(SyscallCounter),
         ["ring_stats"] = typeof(RingStats),
+        ["ended_task"] = typeof(EndedTask),
         ["fd_identity"] = typeof(FdIdentity),
         ["fd_socket"] = typeof(FdSocket),
         ["trace_set"] = typeof(TraceSetBits),

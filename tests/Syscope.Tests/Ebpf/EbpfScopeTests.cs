@@ -23,10 +23,10 @@ public class EbpfScopeTests
     {
         string prog = CPrograms.Path("ringflood"), trace = CPrograms.TempFile("ebpf-system-wide");
         using var syscope = SyscopeCli.Start("trace", "--system-wide", "-e", "trace=getppid", "-e", "signal=none", "-o", trace);
-        // Tracing has begun once its programs are attached: the six on processes, renames and signals,
-        // and a pair on getppid's and execve's own tracepoints (where tracefs shows them; else one on
-        // sys_enter and one on sys_exit).
-        int links = Directory.Exists("/sys/kernel/tracing/events/syscalls") ? 10 : 8;
+        // Tracing has begun once its programs are attached: the seven on processes, renames, tasks
+        // freed and signals, and a pair on getppid's and execve's own tracepoints (where tracefs shows
+        // them; else one on sys_enter and one on sys_exit).
+        int links = Directory.Exists("/sys/kernel/tracing/events/syscalls") ? 11 : 9;
         AttachTests.WaitUntil(() => BpfObjects.OwnedBy(syscope.Id).Count(o => o.StartsWith("link ")) == links);
         using var marker = Runner.Start(prog, ["6"]);
         int pid = marker.Id;

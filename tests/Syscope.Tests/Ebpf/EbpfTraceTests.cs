@@ -47,10 +47,11 @@ public class EbpfTraceTests
             using var syscope = SyscopeCli.Start("trace", "--ebpf", "-e", "trace=none", "sleep", signal == 0 ? "3" : "30");
             int sleeper = 0;
             AttachTests.WaitUntil(() => (sleeper = ChildrenOf(syscope.Id).FirstOrDefault(p => Comm(p) == "sleep")) != 0);
-            // Six links: the five sched and signal programs and the one on renames; execve's two
-            // per-syscall links go once the command has started (trace=none does not show execve).
+            // Seven links: the five sched and signal programs, and those on renames and on tasks freed
+            // (for names); execve's two per-syscall links go once the command has started (trace=none
+            // does not show execve).
             HashSet<string> owned = [];
-            AttachTests.WaitUntil(() => (owned = BpfObjects.OwnedBy(syscope.Id)).Count(o => o.StartsWith("link ")) == 6);
+            AttachTests.WaitUntil(() => (owned = BpfObjects.OwnedBy(syscope.Id)).Count(o => o.StartsWith("link ")) == 7);
             Assert.Equal(owned, BpfObjects.StillLoaded(owned));
             if (signal != 0) Assert.Equal(0, AttachTests.Kill(syscope.Id, signal));
             Assert.True(syscope.WaitForExit(10_000), $"syscope did not end (signal {signal})");

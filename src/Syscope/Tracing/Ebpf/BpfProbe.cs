@@ -52,7 +52,7 @@ internal sealed class BpfProbe : IDisposable
 
     private readonly Libbpf.ObjectHandle _object;
     private readonly List<Libbpf.LinkHandle> _links;
-    private readonly int _plans, _counters, _ringStats;
+    private readonly int _plans, _counters, _ringStats, _ended;
     /// <summary>The traced set's bitmap (map "traced"), mapped: bit id % 64 of word id / 64.</summary>
     private readonly MemoryMap _traced;
     private readonly byte[] _perCpu;
@@ -73,6 +73,7 @@ internal sealed class BpfProbe : IDisposable
         _plans = Libbpf.Fd(Libbpf.Map(obj, "plans"));
         _counters = Libbpf.Fd(Libbpf.Map(obj, "counters"));
         _ringStats = Libbpf.Fd(Libbpf.Map(obj, "ring_stats"));
+        _ended = Libbpf.Fd(Libbpf.Map(obj, "ended"));
         _cpus = Libbpf.PossibleCpus;
         _perCpu = new byte[_cpus * Unsafe.SizeOf<SyscallCounter>()];
     }
@@ -121,6 +122,7 @@ internal sealed class BpfProbe : IDisposable
             var perSyscall = SyscallTracepoints(obj, options.TraceSet, out var programSyscalls);
             // Renames matter only to names; without them the program is not even loaded.
             Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_rename"), options.Names);
+            Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_task_free"), options.Names);
             Libbpf.Load(obj);
             if (perSyscall != null) FillCallPrograms(obj);
             int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));
@@ -260,6 +262,14 @@ internal sealed class BpfProbe : IDisposable
         for (int nr = 0; nr < BpfLimits.MaxSyscalls; nr++)
             if (set.Contains(nr)) bits.Bits[nr / 64] |= 1UL << (nr % 64);
         return bits;
+    }
+
+    /// <summary>The name task tid had when it ended, and when (ProbeOptions.Names: any task's, the
+    /// last few thousand).</summary>
+    public bool TryGetEnded(int tid, out EndedTask ended)
+    {
+        ended = default;
+        return Libbpf.Lookup(_ended, (uint)tid, MemoryMarshal.AsBytes(new Span<EndedTask>(ref ended)));
     }
 
     /// <summary>What the programs copy for syscall nr.</summary>

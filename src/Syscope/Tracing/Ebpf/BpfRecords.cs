@@ -331,6 +331,18 @@ internal struct SyscallCounter
     public LatencyHistogram LatencyLog2;
 }
 
+/// <summary>A task's name when it ended (map "ended", key: its tid), for -Y's names of processes
+/// gone by the time their line is written.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct EndedTask
+{
+    /// <summary>When it ended (CLOCK_MONOTONIC ns).</summary>
+    public ulong ExitTs;
+    /// <summary>When the kernel freed it, after its reaping (ulong.MaxValue: not yet).</summary>
+    public ulong GoneTs;
+    public CommBytes Comm;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 internal struct RingStats
 {

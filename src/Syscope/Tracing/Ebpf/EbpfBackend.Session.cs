@@ -352,6 +352,7 @@ internal sealed partial class EbpfBackend
             _event.ReturnValue = x.Ret;
             _event.HasReturn = true;
             _event.SystemTimeNs = (long)x.CpuNs;
+            if (t.SyscallNumber == Syscalls.Sys.wait4 && x.Ret > 0) backend._names.Reaped((int)x.Ret, (long)x.H.Ts);
             if (shown) Emit(t, t.Memory);
             TakeNewName(t);
             t.MemoryStale = true;
@@ -504,6 +505,7 @@ internal sealed partial class EbpfBackend
         private void Emit(TracedThread t, ITraceeMemory memory)
         {
             backend._fds.Current = t.Memory;
+            backend._names.At = _event.TimeNs;
             consumer.OnEvent(ref _event, memory);
         }
     }

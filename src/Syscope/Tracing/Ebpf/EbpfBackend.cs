@@ -88,6 +88,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
                 CountWallClock = _target.Filter.SummaryWallClock,
             };
             probe = BpfProbe.Load(options);
+            _names.Ended = probe;
             var limits = new CapturePlans.Limits(_settings.StringLimit, _settings.WholeBuffers, _settings.FdPaths);
             foreach (var row in Syscalls.SyscallTable.All)
                 if (row.Number < BpfLimits.MaxSyscalls && kernelSet.Contains(row.Number))
@@ -100,7 +101,11 @@ internal sealed partial class EbpfBackend : ITraceBackend
             // The trace is complete before the programs are taken off: letting go of tracepoints
             // waits for the kernel's grace periods, which the output need not wait for.
             try { consumer.Complete(); }
-            finally { probe?.Dispose(); }
+            finally
+            {
+                _names.Ended = null;
+                probe?.Dispose();
+            }
         }
     }
 }
