@@ -153,6 +153,20 @@ public class NetlinkDecoderTests
             Of("sendto", [3, inet, 24, 0, 0, 0], 24, m, fds: s_fds));
     }
 
+    /// <summary>A nexthop group's reserved fields print only when set; resilient-group buckets nest
+    /// (strace 6.1's nlattr_nhmsg test prints the same forms).</summary>
+    [Fact]
+    public void Nexthop_groups_and_buckets()
+    {
+        var m = new FakeMemory();
+        ulong a = m.Put(NetlinkSockets.Message(0x68, 0, [2, 0, 0, 0, 0, 0, 0, 0, 12, 0, 2, 0, 5, 0, 0, 0, 1, 0, 0xef, 0xbe,
+            12, 0, 13, 0, 6, 0, 1, 0, 7, 0, 0, 0]));
+        Assert.Equal("sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_NEWNEXTHOP, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nh_family=AF_INET, " +
+            "nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, nh_flags=0}, [[{nla_len=12, nla_type=NHA_GROUP}, [{id=5, weight=1, resvd2=0xbeef}]], " +
+            "[{nla_len=12, nla_type=NHA_RES_BUCKET}, [{nla_len=6, nla_type=NHA_RES_BUCKET_INDEX}, 7]]]], 48, 0, NULL, 0) = 48",
+            Of("sendto", [3, a, 48, 0, 0, 0], 48, m, fds: s_fds));
+    }
+
     [Fact]
     public void Recvmsg_decodes_iovecs_when_the_name_is_netlink()
     {

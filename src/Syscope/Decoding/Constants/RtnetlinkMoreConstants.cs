@@ -70,6 +70,15 @@ internal static class RtnetlinkMoreConstants
         "NHA_BLACKHOLE", "NHA_OIF", "NHA_GATEWAY", "NHA_ENCAP_TYPE", "NHA_ENCAP", "NHA_GROUPS", "NHA_MASTER", "NHA_FDB",
         "NHA_RES_GROUP", "NHA_RES_BUCKET");
 
+    /// <summary>&lt;linux/nexthop.h&gt; NHA_RES_GROUP_* and NHA_RES_BUCKET_* (their first value named PAD, as strace does).</summary>
+    public static readonly ValueSet NexthopResGroupAttrs = Enum("NHA_RES_GROUP_???", "NHA_RES_GROUP_PAD", "NHA_RES_GROUP_BUCKETS",
+        "NHA_RES_GROUP_IDLE_TIMER", "NHA_RES_GROUP_UNBALANCED_TIMER", "NHA_RES_GROUP_UNBALANCED_TIME");
+
+    public static readonly ValueSet NexthopResBucketAttrs = Enum("NHA_RES_BUCKET_???", "NHA_RES_BUCKET_PAD", "NHA_RES_BUCKET_INDEX",
+        "NHA_RES_BUCKET_IDLE_TIME", "NHA_RES_BUCKET_NH_ID");
+
+    public static readonly ValueSet NexthopGroupTypes = Enum("NEXTHOP_GRP_TYPE_???", "NEXTHOP_GRP_TYPE_MPATH", "NEXTHOP_GRP_TYPE_RES");
+
     /// <summary>if_stats_msg.filter_mask: one bit per IFLA_STATS_* attribute.</summary>
     public static readonly FlagSet StatsMask = new("1<<IFLA_STATS_???", null,
         new(1, "1<<IFLA_STATS_UNSPEC"), new(2, "1<<IFLA_STATS_LINK_64"), new(4, "1<<IFLA_STATS_LINK_XSTATS"),

@@ -35,20 +35,12 @@ internal static class LinkAttrs
             case 0x1c or 0x25 or 0x2d or 0x2e: return NlattrPrinter.S32(w, v);
             case 0x1d: return NlattrPrinter.Flags32(w, v, RtnetlinkConstants.ExtFilter);
             case 0x31: return NlattrPrinter.IfIndex(c.Host, w, v);
-            case 0xe: return Map(w, v);
-            case 0x2b: return Nested(ref c, v, AttrTable.LinkXdp, family);
-            case 0xc when family == AF_BRIDGE: return Nested(ref c, v, AttrTable.LinkBridgePort, family);
-            case 0xc when family == NetConstants.AF_INET6: return Nested(ref c, v, AttrTable.LinkInet6, family);
+            case 0xe: return s_map.Print(w, v);
+            case 0x2b: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkXdp, family);
+            case 0xc when family == RtnetlinkPrinter.AF_BRIDGE: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkBridgePort, family);
+            case 0xc when family == NetConstants.AF_INET6: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkInet6, family);
             default: return false;
         }
-    }
-
-    private const byte AF_BRIDGE = 7;
-
-    private static bool Nested(ref DecodeContext c, ReadOnlySpan<byte> v, AttrTable table, byte family)
-    {
-        NlattrPrinter.Attributes(ref c, v, table, family);
-        return true;
     }
 
     /// <summary>IFLA_XDP members: descriptors and program ids, the attach mode by name.</summary>
@@ -74,20 +66,14 @@ internal static class LinkAttrs
         }
     }
 
-    /// <summary>struct rtnl_link_ifmap.</summary>
-    private static bool Map(ArgWriter w, ReadOnlySpan<byte> v)
-    {
-        if (NlattrPrinter.Unfit(w, v, 32) is bool fit4) return fit4;
-        w.Raw("{mem_start="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v)).Raw(", mem_end="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[8..]))
-            .Raw(", base_addr="u8).UInt(BinaryPrimitives.ReadUInt64LittleEndian(v[16..])).Raw(", irq="u8).UInt(BinaryPrimitives.ReadUInt16LittleEndian(v[24..]))
-            .Raw(", dma="u8).UInt(v[26]).Raw(", port="u8).UInt(v[27]).Raw((byte)'}');
-        return true;
-    }
+    /// <summary>struct rtnl_link_ifmap, addresses in hex.</summary>
+    private static readonly NlStruct s_map = new("x64 mem_start", "x64 mem_end", "x64 base_addr", "u16 irq", "u8 dma", "u8 port");
 
     private static bool Stats(ArgWriter w, ReadOnlySpan<byte> v, int width)
     {
         int fields = Math.Min(v.Length / width, s_statFields.Length);
         if (fields < MinStatFields) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, fields * width)) return true;
         w.Raw((byte)'{');
         for (int i = 0; i < fields; i++)
         {

@@ -46,7 +46,7 @@ internal static class LinkNestedAttrs
             5 => s_inet6CacheInfo.Print(w, v),
             6 => NlattrPrinter.IndexedArray(ref c, v, 8, false, LinkNestedConstants.Icmp6Stats),
             7 => NlattrPrinter.InetAddr(w, v, (byte)NetConstants.AF_INET6),
-            8 => NlattrPrinter.Named8(w, v, LinkNestedConstants.AddrGenModes),
+            8 => NlattrPrinter.Named(w, v, 1, LinkNestedConstants.AddrGenModes),
             9 => NlattrPrinter.U32(w, v),
             _ => false,
         };

@@ -89,10 +89,7 @@ internal static class LocalDiagPrinter
                 return true;
             case 2: return NlattrPrinter.U32(w, v);
             case 3: return NlattrPrinter.Array(ref c, v, 4, NlattrPrinter.U32Element);
-            case 4:
-                if (NlattrPrinter.Unfit(w, v, 8) is bool fit2) return fit2;
-                w.Raw("{udiag_rqueue="u8).UInt(U32(v, 0)).Raw(", udiag_wqueue="u8).UInt(U32(v, 4)).Raw((byte)'}');
-                return true;
+            case 4: return s_rqlen.Print(w, v);
             case 5: return SockDiagPrinter.MemInfo(w, v);
             case 6: return NlattrPrinter.U8(w, v);
             default: return false;
@@ -108,6 +105,7 @@ internal static class LocalDiagPrinter
         _ => false,
     };
 
+    private static readonly NlStruct s_rqlen = new("u32 udiag_rqueue", "u32 udiag_wqueue");
     private static readonly NlStruct s_ring = new("u32 ndr_block_size", "u32 ndr_block_nr", "u32 ndr_frame_size", "u32 ndr_frame_nr");
 
     private static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);

@@ -10,7 +10,7 @@ internal enum AttrTable : byte
 {
     None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag,
     Tc, TcAction, NeighTable, AddrLabel, Dcb, Netconf, Mdb, Nsid, Stats, CacheReport4, CacheReport6, Nexthop, TcStab, TcStats,
-    LinkBridgePort, LinkInet6
+    LinkBridgePort, LinkInet6, NexthopResGroup, NexthopResBucket
 }
 
 /// <summary>
@@ -46,6 +46,13 @@ internal static class NlattrPrinter
             data = data[aligned..];
         }
         if (array) w.Raw((byte)']');
+    }
+
+    /// <summary>A value that is itself a run of attributes: an attribute value decoder's answer.</summary>
+    public static bool Nested(ref DecodeContext c, ReadOnlySpan<byte> v, AttrTable table, byte family)
+    {
+        Attributes(ref c, v, table, family);
+        return true;
     }
 
     private static void One(ref DecodeContext c, ReadOnlySpan<byte> attr, ushort type, ushort len, AttrTable table, byte family)
@@ -198,12 +205,12 @@ internal static class NlattrPrinter
         return true;
     }
 
-    /// <summary>A one-byte value by name.</summary>
-    public static bool Named8(ArgWriter w, ReadOnlySpan<byte> v, ValueSet names)
+    /// <summary>A one- or two-byte value by name.</summary>
+    public static bool Named(ArgWriter w, ReadOnlySpan<byte> v, int size, ValueSet names)
     {
-        if (v.Length < 1) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 1)) return true;
-        names.Print(w, v[0]);
+        if (v.Length < size) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
+        names.Print(w, size == 1 ? v[0] : BinaryPrimitives.ReadUInt16LittleEndian(v));
         return true;
     }
 
