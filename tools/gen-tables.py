@@ -280,7 +280,9 @@ def read_notes(path):
 # ---- how GenericDecoder prints an argument: its C type, and its role where the type cannot tell ----
 
 SIGNED = {"int", "long", "pid_t", "loff_t", "off_t", "key_t", "const int", "clockid_t", "const clockid_t", "timer_t",
-          "mqd_t", "s32", "uid_t", "gid_t", "old_uid_t", "old_gid_t"}
+          "mqd_t", "s32"}
+# User and group ids: strace prints them unsigned, but (uid_t)-1, "no change", as -1.
+IDS = {"uid_t", "gid_t", "old_uid_t", "old_gid_t"}
 
 def arg_format(ctype, role):
     kind, flow, src = role[0], role[1], role[2]
@@ -297,6 +299,8 @@ def arg_format(ctype, role):
     # The generator's type for the registers of calls the kernel removed: strace prints them in hex.
     if ctype == "kernel_ulong_t" or (ctype == "unsigned long" and kind == "Address"):
         return "Hex"
+    if ctype in IDS:
+        return "Id"
     if ctype in SIGNED:
         return "Long" if "long" in ctype or "loff" in ctype else "Int"
     return "ULong" if "long" in ctype or "size" in ctype else "UInt"

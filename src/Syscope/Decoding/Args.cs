@@ -51,6 +51,14 @@ internal static class Args
 
     public static void UInt(ref DecodeContext c, int i) => c.Out.Sep().UInt((uint)c.Arg(i));
 
+    /// <summary>A user or group id (uid_t, gid_t, qid_t): unsigned, but -1 (no id) as -1.</summary>
+    public static void Id(ref DecodeContext c, int i) => IdValue(c.Out.Sep(), c.Arg(i));
+
+    public static void IdValue(ArgWriter w, ulong v)
+    {
+        if ((uint)v == uint.MaxValue) w.Int(-1); else w.UInt((uint)v);
+    }
+
     public static void Hex(ref DecodeContext c, int i) => c.Out.Sep().Hex(c.Arg(i));
 
     public static void Ptr(ref DecodeContext c, int i) => c.Out.Sep().Ptr(c.Arg(i));

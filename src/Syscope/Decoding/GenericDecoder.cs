@@ -37,6 +37,7 @@ internal sealed class GenericDecoder : SyscallDecoder
             case ArgFormat.Int: c.Out.Int((int)v); break;
             case ArgFormat.Long: c.Out.Int((long)v); break;
             case ArgFormat.UInt: c.Out.UInt((uint)v); break;
+            case ArgFormat.Id: Args.IdValue(c.Out, v); break;
             case ArgFormat.ULong: c.Out.UInt(v); break;
             case ArgFormat.Hex: c.Out.Hex(v); break;
             case ArgFormat.Octal: c.Out.Octal(v); break;

@@ -110,4 +110,6 @@ internal enum ArgFormat : byte
     InBuffer,
     /// <summary>A buffer of the returned length, printed at exit.</summary>
     OutBuffer,
+    /// <summary>A user or group id: unsigned decimal, 32 bits, but -1 (no id) as -1.</summary>
+    Id,
 }

@@ -100,8 +100,8 @@ internal static class FileDecoders
         d[Sys.fchownat] = new FuncDecoder((ref DecodeContext c) =>
         {
             DirPath(ref c);
-            Args.Int(ref c, 2);
-            Args.Int(ref c, 3);
+            Args.Id(ref c, 2);
+            Args.Id(ref c, 3);
             Args.Flags(ref c, 4, FileConstants.AtFlags);
         });
         d[Sys.utimensat] = new FuncDecoder((ref DecodeContext c) =>

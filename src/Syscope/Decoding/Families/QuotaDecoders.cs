@@ -63,8 +63,7 @@ internal static class QuotaDecoders
             Args.Path(ref c, AddrArg);
             return;
         }
-        // A qid_t prints as an id does: unsigned, but -1 (no id) as -1.
-        if (!HasNoId(command)) { if ((uint)c.Arg(IdArg) == uint.MaxValue) c.Out.Sep().Int(-1); else Args.UInt(ref c, IdArg); }
+        if (!HasNoId(command)) Args.Id(ref c, IdArg);
         if (GetsAtExit(command)) { c.Out.SepAhead(); return; }
         c.Out.Sep();
         Structure(ref c, command, c.Arg(AddrArg));
