@@ -5,6 +5,19 @@ namespace Syscope.Tests.Decoding;
 
 public class ClockDecoderTests
 {
+    /// <summary>strace 6.1's xettimeofday test: the time zone is a structure too.</summary>
+    [Fact]
+    public void Time_of_day_with_its_time_zone()
+    {
+        var m = new FakeMemory();
+        ulong tv = m.Longs(unchecked((long)0xcafef00ddeadbeef), unchecked((long)0xbadc0dedfacefeed)), tz = m.Ints(-60, 1);
+        Assert.Equal("gettimeofday({tv_sec=-3819351491602432273, tv_usec=13464652301697220333}, {tz_minuteswest=-60, tz_dsttime=1}) = 0",
+            Of("gettimeofday", [tv, tz], 0, m));
+        Assert.Equal("gettimeofday({tv_sec=-3819351491602432273, tv_usec=13464652301697220333}, NULL) = 0", Of("gettimeofday", [tv, 0], 0, m));
+        Assert.Equal($"settimeofday({{tv_sec=-3819351491602432273, tv_usec=13464652301697220333}}, 0x{tz + 4:x}) = -1 EINVAL (Invalid argument)",
+            Of("settimeofday", [tv, tz + 4], -22, m));
+    }
+
     [Fact]
     public void Clocks_and_sleeps()
     {

@@ -38,8 +38,17 @@ internal static class ClockDecoders
         d[Sys.gettimeofday] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(0)); else TimePrinters.Timeval(ref c, c.Arg(0));
-            Args.Ptr(ref c, 1);
+            if (c.Failed) { c.Out.Ptr(c.Arg(0)); Args.Ptr(ref c, 1); return; }
+            TimePrinters.Timeval(ref c, c.Arg(0));
+            c.Out.Sep();
+            Timezone(ref c, c.Arg(1));
+        });
+        d[Sys.settimeofday] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            TimePrinters.Timeval(ref c, c.Arg(0));
+            c.Out.Sep();
+            Timezone(ref c, c.Arg(1));
         });
         d[Sys.time] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
@@ -93,6 +102,12 @@ internal static class ClockDecoders
     }
 
     private static void Nothing(ref DecodeContext c) { }
+
+    private static void Timezone(ref DecodeContext c, ulong addr)
+    {
+        if (!Printers.TryRead(ref c, addr, out Kernel.Abi.Timezone tz)) { c.Out.Ptr(addr); return; }
+        c.Out.BeginStruct().Field("tz_minuteswest"u8).Int(tz.MinutesWest).Field("tz_dsttime"u8).Int(tz.DstTime).EndStruct();
+    }
 
     /// <summary>The remaining time is written only when the sleep was interrupted.</summary>
     private static void Remaining(ref DecodeContext c, int i)

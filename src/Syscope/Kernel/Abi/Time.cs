@@ -68,3 +68,12 @@ internal struct Tm
     [CField("tm_gmtoff")] public long GmtOffset;
     [CField("tm_zone")] public nint Zone;
 }
+
+/// <summary>gettimeofday(2)'s and settimeofday(2)'s obsolete time zone.</summary>
+[CLayout("struct timezone", "sys/time.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct Timezone
+{
+    [CField("tz_minuteswest")] public int MinutesWest;
+    [CField("tz_dsttime")] public int DstTime;
+}
