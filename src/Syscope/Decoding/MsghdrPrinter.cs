@@ -48,7 +48,7 @@ internal static class MsghdrPrinter
             long cmsgLen = BitConverter.ToInt64(buf[off..]);
             int level = BitConverter.ToInt32(buf[(off + 8)..]), type = BitConverter.ToInt32(buf[(off + 12)..]);
             w.Element().BeginStruct().Field("cmsg_len"u8).UInt((ulong)cmsgLen).Field("cmsg_level"u8);
-            NetConstants.Levels.PrintInt(w, (ulong)level);
+            SockoptConstants.CmsgLevels.PrintInt(w, (ulong)level);
             w.Field("cmsg_type"u8);
             var data = buf.Slice(off + 16, (int)Math.Clamp(cmsgLen - 16, 0, n - off - 16));
             if (level == SOL_SOCKET && type == SCM_RIGHTS)

@@ -71,7 +71,7 @@ internal static class SockaddrPrinter
     }
 
     /// <summary>inet_addr("127.0.0.1"): the address in its text form is the field's value for --json.</summary>
-    private static void Address(ArgWriter w, ReadOnlySpan<byte> before, ReadOnlySpan<byte> address, ReadOnlySpan<byte> after)
+    internal static void Address(ArgWriter w, ReadOnlySpan<byte> before, ReadOnlySpan<byte> address, ReadOnlySpan<byte> after)
     {
         int start = w.Length;
         w.Raw(before);

@@ -60,63 +60,6 @@ internal static class NetConstants
     public static readonly ValueSet Shutdown = new("SHUT_???", false,
         new(0, "SHUT_RD"), new(1, "SHUT_WR"), new(2, "SHUT_RDWR"));
 
-    /// <summary>&lt;linux/socket.h&gt; option levels.</summary>
-    public static readonly ValueSet Levels = new("SOL_???", false,
-        new(0, "SOL_IP"), new(1, "SOL_SOCKET"), new(6, "SOL_TCP"), new(17, "SOL_UDP"), new(41, "SOL_IPV6"),
-        new(58, "SOL_ICMPV6"), new(132, "SOL_SCTP"), new(255, "SOL_RAW"), new(263, "SOL_PACKET"),
-        new(270, "SOL_NETLINK"), new(271, "SOL_TIPC"), new(279, "SOL_ALG"), new(282, "SOL_TLS"), new(283, "SOL_XDP"));
-
-    /// <summary>&lt;asm-generic/socket.h&gt; SOL_SOCKET options.</summary>
-    public static readonly ValueSet SocketOptions = new("SO_???", false,
-        new(1, "SO_DEBUG"), new(2, "SO_REUSEADDR"), new(3, "SO_TYPE"), new(4, "SO_ERROR"), new(5, "SO_DONTROUTE"),
-        new(6, "SO_BROADCAST"), new(7, "SO_SNDBUF"), new(8, "SO_RCVBUF"), new(9, "SO_KEEPALIVE"),
-        new(10, "SO_OOBINLINE"), new(11, "SO_NO_CHECK"), new(12, "SO_PRIORITY"), new(13, "SO_LINGER"),
-        new(14, "SO_BSDCOMPAT"), new(15, "SO_REUSEPORT"), new(16, "SO_PASSCRED"), new(17, "SO_PEERCRED"),
-        new(18, "SO_RCVLOWAT"), new(19, "SO_SNDLOWAT"), new(20, "SO_RCVTIMEO_OLD"), new(21, "SO_SNDTIMEO_OLD"),
-        new(22, "SO_SECURITY_AUTHENTICATION"), new(25, "SO_BINDTODEVICE"), new(26, "SO_ATTACH_FILTER"),
-        new(27, "SO_DETACH_FILTER"), new(28, "SO_PEERNAME"), new(29, "SO_TIMESTAMP_OLD"), new(30, "SO_ACCEPTCONN"),
-        new(31, "SO_PEERSEC"), new(32, "SO_SNDBUFFORCE"), new(33, "SO_RCVBUFFORCE"), new(34, "SO_PASSSEC"),
-        new(35, "SO_TIMESTAMPNS_OLD"), new(36, "SO_MARK"), new(37, "SO_TIMESTAMPING_OLD"), new(38, "SO_PROTOCOL"),
-        new(39, "SO_DOMAIN"), new(40, "SO_RXQ_OVFL"), new(41, "SO_WIFI_STATUS"), new(42, "SO_PEEK_OFF"),
-        new(43, "SO_NOFCS"), new(44, "SO_LOCK_FILTER"), new(45, "SO_SELECT_ERR_QUEUE"), new(46, "SO_BUSY_POLL"),
-        new(47, "SO_MAX_PACING_RATE"), new(48, "SO_BPF_EXTENSIONS"), new(49, "SO_INCOMING_CPU"),
-        new(50, "SO_ATTACH_BPF"), new(51, "SO_ATTACH_REUSEPORT_CBPF"), new(52, "SO_ATTACH_REUSEPORT_EBPF"),
-        new(53, "SO_CNX_ADVICE"), new(55, "SO_MEMINFO"), new(56, "SO_INCOMING_NAPI_ID"), new(57, "SO_COOKIE"),
-        new(59, "SO_PEERGROUPS"), new(60, "SO_ZEROCOPY"), new(61, "SO_TXTIME"), new(62, "SO_BINDTOIFINDEX"),
-        new(66, "SO_RCVTIMEO_NEW"), new(67, "SO_SNDTIMEO_NEW"));
-
-    /// <summary>&lt;linux/tcp.h&gt; SOL_TCP options.</summary>
-    public static readonly ValueSet TcpOptions = new("TCP_???", false,
-        new(1, "TCP_NODELAY"), new(2, "TCP_MAXSEG"), new(3, "TCP_CORK"), new(4, "TCP_KEEPIDLE"),
-        new(5, "TCP_KEEPINTVL"), new(6, "TCP_KEEPCNT"), new(7, "TCP_SYNCNT"), new(8, "TCP_LINGER2"),
-        new(9, "TCP_DEFER_ACCEPT"), new(10, "TCP_WINDOW_CLAMP"), new(11, "TCP_INFO"), new(12, "TCP_QUICKACK"),
-        new(13, "TCP_CONGESTION"), new(14, "TCP_MD5SIG"), new(18, "TCP_USER_TIMEOUT"), new(19, "TCP_REPAIR"),
-        new(23, "TCP_FASTOPEN"), new(24, "TCP_TIMESTAMP"), new(25, "TCP_NOTSENT_LOWAT"), new(30, "TCP_FASTOPEN_CONNECT"),
-        new(31, "TCP_ULP"), new(35, "TCP_ZEROCOPY_RECEIVE"));
-
-    /// <summary>&lt;linux/in.h&gt; SOL_IP options.</summary>
-    public static readonly ValueSet IpOptions = new("IP_???", false,
-        new(1, "IP_TOS"), new(2, "IP_TTL"), new(3, "IP_HDRINCL"), new(4, "IP_OPTIONS"), new(6, "IP_RECVOPTS"),
-        new(7, "IP_RETOPTS"), new(8, "IP_PKTINFO"), new(10, "IP_MTU_DISCOVER"), new(11, "IP_RECVERR"),
-        new(12, "IP_RECVTTL"), new(13, "IP_RECVTOS"), new(14, "IP_MTU"), new(15, "IP_FREEBIND"),
-        new(19, "IP_TRANSPARENT"), new(24, "IP_BIND_ADDRESS_NO_PORT"), new(32, "IP_MULTICAST_IF"),
-        new(33, "IP_MULTICAST_TTL"), new(34, "IP_MULTICAST_LOOP"), new(35, "IP_ADD_MEMBERSHIP"),
-        new(36, "IP_DROP_MEMBERSHIP"));
-
-    /// <summary>&lt;linux/in6.h&gt; SOL_IPV6 options.</summary>
-    public static readonly ValueSet Ipv6Options = new("IPV6_???", false,
-        new(1, "IPV6_ADDRFORM"), new(2, "IPV6_2292PKTINFO"), new(16, "IPV6_UNICAST_HOPS"), new(17, "IPV6_MULTICAST_IF"),
-        new(18, "IPV6_MULTICAST_HOPS"), new(19, "IPV6_MULTICAST_LOOP"), new(20, "IPV6_ADD_MEMBERSHIP"),
-        new(21, "IPV6_DROP_MEMBERSHIP"), new(23, "IPV6_MTU_DISCOVER"), new(24, "IPV6_MTU"), new(25, "IPV6_RECVERR"),
-        new(26, "IPV6_V6ONLY"), new(49, "IPV6_RECVPKTINFO"), new(50, "IPV6_PKTINFO"), new(67, "IPV6_TCLASS"));
-
-    /// <summary>&lt;linux/netlink.h&gt; SOL_NETLINK options.</summary>
-    public static readonly ValueSet NetlinkOptions = new("NETLINK_???", false,
-        new(1, "NETLINK_ADD_MEMBERSHIP"), new(2, "NETLINK_DROP_MEMBERSHIP"), new(3, "NETLINK_PKTINFO"),
-        new(4, "NETLINK_BROADCAST_ERROR"), new(5, "NETLINK_NO_ENOBUFS"), new(8, "NETLINK_LISTEN_ALL_NSID"),
-        new(9, "NETLINK_LIST_MEMBERSHIPS"), new(10, "NETLINK_CAP_ACK"), new(11, "NETLINK_EXT_ACK"),
-        new(12, "NETLINK_GET_STRICT_CHK"));
-
     /// <summary>AF_PACKET protocols (&lt;linux/if_ether.h&gt;), which socket() takes in network order.</summary>
     public static readonly ValueSet EthernetProtocols = new("ETH_P_???", false,
         new(0x0060, "ETH_P_LOOP"), new(0x0200, "ETH_P_PUP"), new(0x0201, "ETH_P_PUPAT"), new(0x22f0, "ETH_P_TSN"),

@@ -103,21 +103,34 @@ internal static class NetworkDecoders
         });
         d[Sys.setsockopt] = new FuncDecoder((ref DecodeContext c) =>
         {
-            SockoptHead(ref c);
+            SockoptHead(ref c, get: false);
             c.Out.Sep();
-            OptionValue(ref c, c.Arg(3), (long)(uint)c.Arg(4));
-            Args.UInt(ref c, 4);
+            SockoptPrinter.Given(ref c, c.IntArg(1), c.IntArg(2), c.Arg(3), c.IntArg(4));
+            Args.Int(ref c, 4);
         });
-        d[Sys.getsockopt] = new FuncDecoder((ref DecodeContext c) => { SockoptHead(ref c); SaveLen(ref c, 4); }, (ref DecodeContext c) =>
+        d[Sys.getsockopt] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            SockoptHead(ref c, get: true);
+            // Whether the caller's length could be read: -1 is a length a caller may give.
+            int given = 0;
+            bool known = !c.AddressesOnly && c.Arg(4) != 0 && Printers.TryRead(ref c, c.Arg(4), out given);
+            c.Scratch.B = known ? 1 : 0;
+            c.Scratch.A = known ? given : 0;
+        }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed || !Printers.TryRead(ref c, c.Arg(4), out int len)) { c.Out.Ptr(c.Arg(3)); c.Out.Sep().Ptr(c.Arg(4)); return; }
-            // SO_ERROR reads back a pending errno, which strace names.
-            if (c.IntArg(1) == 1 && c.IntArg(2) == 4 && len == 4 && Printers.TryRead(ref c, c.Arg(3), out int err) && Errno.IsKnown(err) && err != 0)
-                c.Out.Raw((byte)'[').Raw(Errno.NameUtf8(err)).Raw((byte)']');
-            else OptionValue(ref c, c.Arg(3), len);
+            if (c.Scratch.B == 0) { c.Out.Ptr(c.Arg(3)); c.Out.Sep().Ptr(c.Arg(4)); return; }
+            int given = (int)c.Scratch.A;
+            if (c.Failed || !Printers.TryRead(ref c, c.Arg(4), out int returned))
+            {
+                // The length the caller gave still shows after a failure.
+                c.Out.Ptr(c.Arg(3));
+                c.Out.Sep().BeginArray().Element().Int(given).EndArray();
+                return;
+            }
+            SockoptPrinter.Got(ref c, c.IntArg(1), c.IntArg(2), c.Arg(3), given, returned);
             c.Out.Sep();
-            InOutLen(c.Out, (int)c.Scratch.A, len);
+            InOutLen(c.Out, given, returned);
         });
     }
 
@@ -212,28 +225,9 @@ internal static class NetworkDecoders
         w.Int(outValue).MarkNumber(start, (ulong)outValue, signed: true);
     }
 
-    private static void SockoptHead(ref DecodeContext c)
+    private static void SockoptHead(ref DecodeContext c, bool get)
     {
         Args.Fd(ref c, 0);
-        Args.Value(ref c, 1, NetConstants.Levels);
-        c.Out.Sep();
-        var set = c.IntArg(1) switch
-        {
-            1 => NetConstants.SocketOptions,
-            0 => NetConstants.IpOptions,
-            6 => NetConstants.TcpOptions,
-            41 => NetConstants.Ipv6Options,
-            270 => NetConstants.NetlinkOptions,
-            _ => null,
-        };
-        if (set != null) set.PrintInt(c.Out, c.Arg(2)); else c.Out.Int(c.IntArg(2));
-    }
-
-    /// <summary>Most options are ints, shown as [1]; anything else as its bytes.</summary>
-    private static void OptionValue(ref DecodeContext c, ulong addr, long len)
-    {
-        if (c.AddressesOnly) { c.Out.Ptr(addr); return; }
-        if (len == 4 && Printers.TryRead(ref c, addr, out int v)) { c.Out.BeginArray().Element().Int(v).EndArray(); return; }
-        Printers.Buffer(ref c, addr, len);
+        SockoptPrinter.Head(c.Out.Sep(), c.Arg(1), c.Arg(2), get);
     }
 }
