@@ -54,6 +54,16 @@ internal static class CompletionWords
         return Matching(lead, item, pids.Select(p => p.ToString()).Concat(comms));
     }
 
+    /// <summary>A value that is one of the words.</summary>
+    public static IEnumerable<string> Word(string value, IEnumerable<string> words) => Matching("", value, words);
+
+    /// <summary>A list of the words ("successful,fa", "!attach"): its last item.</summary>
+    public static IEnumerable<string> Items(string value, IEnumerable<string> words)
+    {
+        var (lead, item) = LastItem(value);
+        return Matching(lead, item, words);
+    }
+
     /// <summary>Characters a completion may hold without quoting.</summary>
     private static bool ShellSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+' or ':' or '@' or '%';
 

@@ -8,10 +8,14 @@ namespace Syscope.Cli.Commands;
 /// for timeline viewers and tracing back ends.  Parsing and wiring only.</summary>
 internal static class ExportCommand
 {
+    /// <summary>What --format takes.</summary>
+    private static readonly string[] Formats = ["perfetto", "otlp-json"];
+
     public static Command Create()
     {
         var file = new Argument<string>("recording") { Description = "a recording made by syscope record or trace --record" };
         var format = new Option<string>("--format") { Description = "perfetto: Chrome trace-event JSON, which ui.perfetto.dev and chrome://tracing open; otlp-json: OpenTelemetry spans (OTLP/JSON) for Jaeger, Tempo or a collector", DefaultValueFactory = _ => "perfetto" };
+        format.CompletionSources.Add(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "write to this file instead of stdout" };
         var strings = new Option<int>("--string-limit", "-s") { Description = "bytes of each string shown in a call's arguments (default 64)", DefaultValueFactory = _ => 64 };
         var minDuration = new Option<string?>("--min-duration") { Description = "otlp-json: only calls that took at least this long (500us, 2ms, 0.1s; a bare number is seconds)" };
@@ -19,8 +23,8 @@ internal static class ExportCommand
         command.SetAction(r => CommandRunner.Run(r, stdout =>
         {
             string kind = r.GetValue(format) ?? "";
-            if (kind is not ("perfetto" or "otlp-json"))
-                throw new UserError($"unknown export format {Text.UntrustedText.Quote(kind)} (perfetto, otlp-json)");
+            if (!Formats.Contains(kind))
+                throw new UserError($"unknown export format {Text.UntrustedText.Quote(kind)} ({string.Join(", ", Formats)})");
             string? min = r.GetValue(minDuration);
             if (min != null && kind != "otlp-json") throw new UserError("--min-duration is for --format=otlp-json");
             long minNs = min == null ? 0 : DurationNs(min);

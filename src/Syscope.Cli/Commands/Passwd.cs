@@ -18,6 +18,15 @@ internal static class Passwd
         return null;
     }
 
+    /// <summary>Every user name, in the order of the file (what -u completes).</summary>
+    public static IEnumerable<string> Names(string path = "/etc/passwd")
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (IOException) { return []; }
+        return lines.Select(l => l.Split(':')[0]).Where(n => n.Length > 0 && !n.StartsWith('#'));
+    }
+
     /// <summary>initgroups(3)'s list: the primary group and every /etc/group entry naming the user.</summary>
     public static uint[] Groups(string user, int primaryGid, string path = "/etc/group")
     {

@@ -21,6 +21,8 @@ internal sealed partial class TraceArguments
     /// <summary>--buffer-size: the eBPF ring buffer's size in bytes.</summary>
     public long BufferSize = ProbeOptions.DefaultRingBytes;
 
+    public static readonly Text.WordTable<BackendKind> BackendWords = new(("ptrace", BackendKind.Ptrace), ("ebpf", BackendKind.Ebpf), ("auto", BackendKind.Auto));
+
     /// <summary>A backend long option; false when name is none of them.</summary>
     private bool BackendOption(string name, string value, bool hasValue)
     {
@@ -41,13 +43,7 @@ internal sealed partial class TraceArguments
                 return true;
             case "backend" when hasValue:
                 _backendGiven = true;
-                Backend = value switch
-                {
-                    "ptrace" => BackendKind.Ptrace,
-                    "ebpf" => BackendKind.Ebpf,
-                    "auto" => BackendKind.Auto,
-                    _ => throw new UsageError($"invalid --backend value '{value}' (ptrace, ebpf or auto)"),
-                };
+                Backend = BackendWords.Find(value) ?? throw new UsageError($"invalid --backend value '{value}' (ptrace, ebpf or auto)");
                 return true;
             case "buffer-size" when hasValue:
                 BufferSize = ParseSize(value);

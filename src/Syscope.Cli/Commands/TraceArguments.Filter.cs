@@ -1,5 +1,6 @@
 using Syscope.Filtering;
 using Syscope.Output;
+using Syscope.Text;
 using Syscope.Tracing;
 using static Syscope.Text.UntrustedText;
 
@@ -87,6 +88,10 @@ internal sealed partial class TraceArguments
         Paths.Add(real);
     }
 
+    /// <summary>-I's values, by number or by name.</summary>
+    public static readonly WordTable<int> InterruptibleWords = new(
+        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
+
     private void FilterValue(string opt, string value)
     {
         switch (opt)
@@ -94,16 +99,7 @@ internal sealed partial class TraceArguments
             case "S": Sort = Checked(() => SummaryColumns.ParseSort(value)); break;
             case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
             case "P": AddPath(value); break;
-            case "I":
-                Interruptible = value switch
-                {
-                    "1" or "anywhere" => 1,
-                    "2" or "waiting" => 2,
-                    "3" or "never" => 3,
-                    "4" or "never_tstp" => 4,
-                    _ => throw Invalid(value),
-                };
-                break;
+            case "I": Interruptible = InterruptibleWords.Find(value) ?? throw Invalid(value); break;
             case "u":
                 UserName = value;
                 (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user {Quote(value)}");
@@ -131,6 +127,18 @@ internal sealed partial class TraceArguments
 
     /// <summary>The -e keys whose value is a set of signals.</summary>
     public static bool TakesSignals(string key) => key is "signal" or "signals" or "s";
+
+    /// <summary>The fixed words of a -e key's value, or of the long option of that name (null: a
+    /// key of syscalls, signals, numbers or rules).</summary>
+    public static IEnumerable<string>? ValueWords(string key) => key switch
+    {
+        "status" => FilterSets.StatusWords.Words.Concat(SetSyntax.WholeSetWords),
+        "quiet" or "q" or "silent" or "silence" => FilterSets.QuietWords.Words.Concat(SetSyntax.WholeSetWords),
+        "decode-fds" or "decode-fd" => Decoding.FdDecodingSet.Words.Words.Concat(SetSyntax.WholeSetWords),
+        "decode-pids" or "decode-pid" => Decoding.PidDecodingSet.Words.Words.Concat(SetSyntax.WholeSetWords),
+        "kvm" => KvmWords.Words,
+        _ => null,
+    };
 
     /// <summary>One -e EXPR: "KEY=VALUE", or a bare VALUE meaning trace=VALUE.  A key strace does not
     /// know makes the whole text a syscall list, so "-e bogus=1" fails as "invalid system call".</summary>
@@ -160,11 +168,9 @@ internal sealed partial class TraceArguments
     }
 
     /// <summary>-e kvm=vcpu: KVM_RUN's result says why the vcpu exited; vcpu is the only value.</summary>
-    private void Kvm(string value)
-    {
-        if (value != "vcpu") throw new UserError($"invalid -e kvm= argument: {Quote(value)}");
-        KvmExits = true;
-    }
+    private void Kvm(string value) => KvmExits = KvmWords.Find(value) ?? throw new UserError($"invalid -e kvm= argument: {Quote(value)}");
+
+    public static readonly WordTable<bool> KvmWords = new(("vcpu", true));
 
     /// <summary>The checks strace makes once the whole command line is read.</summary>
     private void CheckFilterOptions()
@@ -182,8 +188,11 @@ internal sealed partial class TraceArguments
         if (OutputPath != null && Command.Count > 0 && !_quietGiven) QuietSet = QuietFromCount(1);
         // A scope takes processes in and lets them go by the thousand: no "Process N attached"/"detached".
         if (Scoped) QuietSet |= QuietSet.Attach;
-        if (Daemonize > 0 && Command.Count == 0) throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
         if (Daemonize > 0 && UserName != null) throw new UsageError("-u/--user is not supported with -D/--daemonize");
+        // strace names -p before it looks at -f (attached processes never get the filter; a
+        // command started beside them does, which is only said with -d).
+        if (SeccompBpf == true && Backend != BackendKind.Ebpf && Pids.Count > 0 && (Command.Count == 0 || Debug))
+            Warnings.Add("--seccomp-bpf is not enabled for processes attached with -p");
         if (SeccompBpf == true && Follow == 0)
         {
             Warnings.Add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");

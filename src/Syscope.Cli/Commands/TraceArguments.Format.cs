@@ -1,4 +1,5 @@
 using Syscope.Output;
+using Syscope.Text;
 using static Syscope.Text.UntrustedText;
 
 namespace Syscope.Cli.Commands;
@@ -25,24 +26,17 @@ internal sealed partial class TraceArguments
     private TimestampStyle _longFormat = TimestampStyle.Time;
     private int _longDigits;
 
-    private void ShortTimestamps()
-    {
-        if (_longTimestamps) throw new UserError("-t and --absolute-timestamps cannot be provided simultaneously");
-        _shortTimestamps++;
-    }
-
     /// <summary>--timestamps[=[format:]FORMAT][,[precision:]PRECISION]: each part sets its own field.</summary>
     private void LongTimestamps(string value)
     {
-        if (_shortTimestamps > 0) throw new UserError("-t and --absolute-timestamps cannot be provided simultaneously");
         _longTimestamps = true;
         foreach (string part in value.Length == 0 ? [] : value.Split(','))
         {
             string word = part.StartsWith("format:") ? part["format:".Length..] : part.StartsWith("precision:") ? part["precision:".Length..] : part;
-            TimestampStyle? format = word switch { "none" => TimestampStyle.None, "time" => TimestampStyle.Time, "unix" => TimestampStyle.Unix, _ => null };
-            int digits = PrecisionDigits(word);
+            TimestampStyle? format = TimestampFormatWords.Find(word);
+            int? digits = PrecisionWords.Find(word);
             if (format != null && !part.StartsWith("precision:")) _longFormat = format.Value;
-            else if (digits >= 0 && !part.StartsWith("format:")) _longDigits = digits;
+            else if (digits != null && !part.StartsWith("format:")) _longDigits = digits.Value;
             else throw Invalid(value);
         }
     }
@@ -50,29 +44,26 @@ internal sealed partial class TraceArguments
     /// <summary>Once the line is read: -t, -tt, -ttt, or the long form's fields.</summary>
     private void CheckTimestamps()
     {
+        if (_shortTimestamps > 0 && _longTimestamps) throw new UserError("-t and --absolute-timestamps cannot be provided simultaneously");
         if (_longTimestamps) (TimestampFormat, TimestampDigits) = (_longFormat, _longDigits);
         else if (_shortTimestamps > 0)
             (TimestampFormat, TimestampDigits) = _shortTimestamps switch { 1 => (TimestampStyle.Time, 0), 2 => (TimestampStyle.Time, 6), _ => (TimestampStyle.Unix, 6) };
     }
 
-    /// <summary>s, ms, us or ns as digits after the second; -1 for anything else.</summary>
-    private static int PrecisionDigits(string word) => word switch { "s" => 0, "ms" => 3, "us" => 6, "ns" => 9, _ => -1 };
+    /// <summary>--timestamps' formats.</summary>
+    public static readonly WordTable<TimestampStyle> TimestampFormatWords = new(
+        ("none", TimestampStyle.None), ("time", TimestampStyle.Time), ("unix", TimestampStyle.Unix));
 
-    private int Precision(string value)
-    {
-        int digits = PrecisionDigits(value);
-        return digits >= 0 ? digits : throw Invalid(value);
-    }
+    /// <summary>The precisions of --timestamps, -r and -T: digits after the second.</summary>
+    public static readonly WordTable<int> PrecisionWords = new(("s", 0), ("ms", 3), ("us", 6), ("ns", 9));
 
-    /// <summary>--strings-in-hex[=all|non-ascii|non-ascii-chars|none].</summary>
-    private int StringsInHex(string? value) => value switch
-    {
-        null or "all" => 2,
-        "non-ascii" => 1,
-        "non-ascii-chars" => Decoding.ArgWriter.HexEscapes,
-        "none" => 0,
-        _ => throw Invalid(value),
-    };
+    private int Precision(string value) => PrecisionWords.Find(value) ?? throw Invalid(value);
+
+    /// <summary>--strings-in-hex[=WORD]: -x's count (non-ascii-chars: only the escapes in hex).</summary>
+    public static readonly WordTable<int> StringsInHexWords = new(
+        ("all", 2), ("non-ascii", 1), ("non-ascii-chars", Decoding.ArgWriter.HexEscapes), ("none", 0));
+
+    private int StringsInHex(string? value) => value == null ? 2 : StringsInHexWords.Find(value) ?? throw Invalid(value);
 
     /// <summary>-O OVERHEAD[s|ms|us|ns], microseconds without a unit.</summary>
     private long Overhead(string value)

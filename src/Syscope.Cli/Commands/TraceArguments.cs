@@ -1,4 +1,5 @@
 using Syscope.Output;
+using Syscope.Text;
 using Syscope.Tracing;
 using static Syscope.Text.UntrustedText;
 
@@ -101,6 +102,20 @@ internal sealed partial class TraceArguments
         .. s_expressionOptions.Select((name, i) => (name, true, (char)(ExpressionBase + i))),
     ];
 
+    /// <summary>The words of the options that take fixed ones, which the parser and shell completion
+    /// both read (-X, -D, -b, --color here; the others beside their parsers).</summary>
+    public static readonly WordTable<Decoding.ConstStyle> ConstStyleWords = new(
+        ("raw", Decoding.ConstStyle.Raw), ("abbrev", Decoding.ConstStyle.Abbrev), ("verbose", Decoding.ConstStyle.Verbose));
+
+    public static readonly WordTable<int> DaemonizeWords = new(("grandchild", 1), ("pgroup", 2), ("pgrp", 2), ("session", 3));
+
+    /// <summary>-b SYSCALL: execve is the only one strace 6.1 detaches on.</summary>
+    public static readonly WordTable<bool> DetachOnWords = new(("execve", true));
+
+    public static readonly WordTable<ColorChoice> ColorWords = new(
+        ("auto", ColorChoice.Auto), ("always", ColorChoice.Always), ("never", ColorChoice.Never), ("tty", ColorChoice.Auto), ("if-tty", ColorChoice.Auto),
+        ("yes", ColorChoice.Always), ("force", ColorChoice.Always), ("no", ColorChoice.Never), ("none", ColorChoice.Never));
+
     /// <summary>strace's option table, which help, man pages and shell completion read too.</summary>
     public static GetoptParser Getopt => s_parser;
 
@@ -128,6 +143,9 @@ internal sealed partial class TraceArguments
         // getopt's own message already names the program; the command adds it to the others.
         if (error != null) throw new UsageError(error["syscope trace: ".Length..]);
         a.Command.AddRange(operands);
+        // What strace checks once the line is read, in strace's order, so the same complaint wins.
+        if (a.Command.Count == 0 && a.Pids.Count == 0 && !a.Scoped) throw new UsageError("must have PROG [ARGS] or -p PID");
+        if (a.Daemonize > 0 && a.Command.Count == 0) throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
         a.CheckTimestamps();
         a.CheckFilterOptions();
         return a;
@@ -149,7 +167,7 @@ internal sealed partial class TraceArguments
                 Follow++;
                 break;
             case OutputSeparately: Follow = Math.Max(Follow, 1) + 1; break;
-            case 't': ShortTimestamps(); break;
+            case 't': _shortTimestamps++; break;
             case TimestampsKey: LongTimestamps(value ?? ""); break;
             case 'q': Quiet++; QuietSet = QuietFromCount(Quiet); _quietGiven = true; break;
             case QuietLong when value == null: goto case 'q';
@@ -185,13 +203,8 @@ internal sealed partial class TraceArguments
                 FailureDigest = value == "failures" ? true : throw new UsageError($"invalid --summary argument: {Quote(value)} (failures; --summary alone is -C)");
                 break;
             case ColorKey:
-                Color = value switch
-                {
-                    null or "" or "always" or "yes" or "force" => ColorChoice.Always,
-                    "auto" or "tty" or "if-tty" => ColorChoice.Auto,
-                    "never" or "no" or "none" => ColorChoice.Never,
-                    _ => throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)"),
-                };
+                Color = value is null or "" ? ColorChoice.Always
+                    : ColorWords.Find(value) ?? throw new UsageError($"invalid --color argument: {Quote(value)} (auto, always or never)");
                 break;
             case SlowKey: SlowNs = Duration(value!); break;
             case MinDurationKey: MinDurationNs = Duration(value!); break;
@@ -199,14 +212,7 @@ internal sealed partial class TraceArguments
             case CgroupKey: BackendOption("cgroup", value!, true); break;
             case CommKey: BackendOption("comm", value!, true); break;
             case 'D':
-                Daemonize = value switch
-                {
-                    null => Daemonize + 1,
-                    "grandchild" => 1,
-                    "pgroup" or "pgrp" => 2,
-                    "session" => 3,
-                    _ => throw Invalid(value),
-                };
+                Daemonize = value == null ? Daemonize + 1 : DaemonizeWords.Find(value) ?? throw Invalid(value);
                 if (Daemonize > 3) throw new UsageError($"Too many -D's ({Daemonize}), maximum supported -D count is 3");
                 break;
             case DaemonOfKey:
@@ -249,18 +255,9 @@ internal sealed partial class TraceArguments
             case 'e': Expressions.Add(value); Expression(value); break;
             case 'E': EnvironmentChanges.Add(value); break;
             case 'b':
-                if (value != "execve") throw new UserError($"Syscall {Quote(value)} for -b isn't supported");
-                DetachOnExecve = true;
+                DetachOnExecve = DetachOnWords.Find(value) ?? throw new UserError($"Syscall {Quote(value)} for -b isn't supported");
                 break;
-            case 'X':
-                ConstStyle = value switch
-                {
-                    "abbrev" => Decoding.ConstStyle.Abbrev,
-                    "raw" => Decoding.ConstStyle.Raw,
-                    "verbose" => Decoding.ConstStyle.Verbose,
-                    _ => throw Invalid(value),
-                };
-                break;
+            case 'X': ConstStyle = ConstStyleWords.Find(value) ?? throw Invalid(value); break;
             case 'O': OverheadNs = Overhead(value); break;
             case SyscallLimitKey: FilterValue("syscall-limit", value); break;
             default: FilterValue(key.ToString(), value); break;
@@ -299,6 +296,10 @@ internal sealed partial class TraceArguments
         _ => Decoding.FdDecoding.All,
     };
 
+    /// <summary>More than one process is traced from the start (several -p, or -p and a command):
+    /// strace then puts "[pid N] " before every line.</summary>
+    public bool ManyProcesses => Pids.Count + (Command.Count > 0 ? 1 : 0) > 1;
+
     public StraceOptions ToOptions(bool? manyProcesses = null) => new()
     {
         Decode = new Decoding.DecodeOptions
@@ -318,7 +319,7 @@ internal sealed partial class TraceArguments
         OutputPath = OutputPath,
         PerProcessFiles = Follow >= 2 && OutputPath != null,
         FollowForks = Follow > 0,
-        ManyProcesses = manyProcesses ?? Pids.Count + (Command.Count > 0 ? 1 : 0) > 1,
+        ManyProcesses = manyProcesses ?? ManyProcesses,
         ProcessNames = Scoped,
         Timestamps = TimestampFormat,
         TimestampDigits = TimestampDigits,

@@ -161,7 +161,6 @@ internal static class TraceCommand
         try { scope = a.ToScope(); }
         catch (UsageError e) { return UsageFailure(stderr, name, e.Message); }
         if (scope != null) a.Backend = BackendKind.Ebpf;
-        if (a.Command.Count == 0 && a.Pids.Count == 0 && scope == null) return UsageFailure(stderr, name, "must have PROG [ARGS] or -p PID");
         if (recordOnly)
         {
             if (a.OutputPath == null) return UsageFailure(stderr, name, "-o FILE names the recording");
@@ -210,9 +209,6 @@ internal static class TraceCommand
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
         if (a.Debug) Debug(stderr, a, target);
-        // (--seccomp-bpf without -f is refused with a warning by the argument parser.)
-        if (a.Backend != BackendKind.Ebpf && !target.Launches && target.Filter.SeccompBpf == true)
-            stderr.WriteLine("syscope: --seccomp-bpf is not enabled for processes attached with -p");
         // strace -D ignores fatal signals and ^Z (-I 4): they are the command's, from its terminal.
         int interruptible = a.Interruptible != 0 ? a.Interruptible : a.DaemonOf != null ? 4 : target.Launches && a.OutputPath != null ? 3 : 2;
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, a.RecordPath != null ? Math.Max(a.StringLimit, TraceRecording.DefaultCapture) : options.Decode.StringLimit,
@@ -221,7 +217,7 @@ internal static class TraceCommand
         var recording = a.RecordPath == null ? null : new TraceRecording(a.RecordPath, new Recording.RecordingHeader
         {
             CaptureLimit = Math.Max(a.StringLimit, TraceRecording.DefaultCapture),
-            ManyProcesses = a.Pids.Count + (a.Command.Count > 0 ? 1 : 0) > 1,
+            ManyProcesses = a.ManyProcesses,
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
         }, showsTrace: !recordOnly);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.Text.RegularExpressions;
 using Syscope.Cli.Commands;
 
@@ -72,9 +73,27 @@ internal static partial class Completer
     {
         var result = root.Parse(tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
         string current = tokens[^1];
+        if (OptionValue(result.CommandResult.Command, tokens) is { } values) return values;
         // System.CommandLine's other spellings of --help (-?, /?, /h) are for other systems' habits.
         return result.GetCompletions().Select(c => c.Label)
             .Where(l => l.StartsWith(current, StringComparison.Ordinal) && l[0] != '/' && l != "-?");
+    }
+
+    /// <summary>The value of an option that names its own (export --format): System.CommandLine
+    /// offers an option's completion sources only where the value is not yet typed, so the word
+    /// after the option ("--format p") or after its '=' ("--format=p") is completed here.  null
+    /// when the word is no such value.</summary>
+    private static IEnumerable<string>? OptionValue(Command command, string[] tokens)
+    {
+        string current = tokens[^1];
+        int eq = current.StartsWith("--", StringComparison.Ordinal) ? current.IndexOf('=') : -1;
+        string? name = eq > 0 ? current[..eq] : tokens.Length > 1 ? tokens[^2] : null;
+        var option = command.Options.FirstOrDefault(o => o.Name == name || (name != null && o.Aliases.Contains(name)));
+        if (option == null || option.ValueType == typeof(bool)) return null;
+        var words = option.GetCompletions(CompletionContext.Empty).Select(c => c.Label).ToList();
+        if (words.Count == 0) return null;
+        string lead = eq > 0 ? current[..(eq + 1)] : "", value = current[lead.Length..];
+        return words.Where(w => w.StartsWith(value, StringComparison.Ordinal)).Select(w => lead + w);
     }
 
     /// <summary>A getopt command (trace, record, replay, report, pgrep, pkill): where the cursor is
@@ -162,8 +181,35 @@ internal static partial class Completer
             };
         if (key == 'p') return CompletionWords.Processes(value);
         if (key == 'e') return Expression(value);
-        if (name != null && TraceArguments.ExpressionKeys.Contains(name)) return ExpressionValue(name, value);
-        return [];
+        if (name != null && (TraceArguments.ExpressionKeys.Contains(name) || TraceArguments.ValueWords(name) != null)) return ExpressionValue(name, value);
+        return name switch
+        {
+            "const-print-style" => CompletionWords.Word(value, TraceArguments.ConstStyleWords.Words),
+            "backend" => CompletionWords.Word(value, TraceArguments.BackendWords.Words),
+            "strings-in-hex" => CompletionWords.Word(value, TraceArguments.StringsInHexWords.Words),
+            "detach-on" => CompletionWords.Word(value, TraceArguments.DetachOnWords.Words),
+            "daemonize" => CompletionWords.Word(value, TraceArguments.DaemonizeWords.Words),
+            "interruptible" => CompletionWords.Word(value, TraceArguments.InterruptibleWords.Words),
+            "color" or "colour" => CompletionWords.Word(value, TraceArguments.ColorWords.Words),
+            "relative-timestamps" or "syscall-times" => CompletionWords.Word(value, TraceArguments.PrecisionWords.Words),
+            "absolute-timestamps" or "timestamps" => Timestamps(value),
+            "user" => CompletionWords.Word(value, Passwd.Names()),
+            "summary-sort-by" => CompletionWords.Word(value, Output.SummaryColumns.SortWords),
+            "summary-columns" => CompletionWords.Items(value, Output.SummaryColumns.Names.Words),
+            _ => [],
+        };
+    }
+
+    /// <summary>--timestamps=[format:]FORMAT,[precision:]PRECISION.</summary>
+    private static IEnumerable<string> Timestamps(string value)
+    {
+        string item = value[(value.LastIndexOf(',') + 1)..];
+        string lead = value[..^item.Length];
+        IEnumerable<string> formats = TraceArguments.TimestampFormatWords.Words, precisions = TraceArguments.PrecisionWords.Words;
+        IEnumerable<string> words = item.StartsWith("format:") ? formats.Select(w => "format:" + w)
+            : item.StartsWith("precision:") ? precisions.Select(w => "precision:" + w)
+            : formats.Concat(precisions).Append("format:").Append("precision:");
+        return CompletionWords.Word(item, words).Select(w => lead + w);
     }
 
     /// <summary>-e EXPR: a key, or the value after "key=".</summary>
@@ -179,6 +225,7 @@ internal static partial class Completer
     private static IEnumerable<string> ExpressionValue(string key, string value)
     {
         if (TraceArguments.TakesSignals(key)) return CompletionWords.Signals(value);
+        if (TraceArguments.ValueWords(key) is { } words) return CompletionWords.Items(value, words);
         // inject=SET:error=...: the set is the part before the first ':'.
         if (TraceArguments.TakesSyscalls(key) && !value.Contains(':')) return CompletionWords.Syscalls(value);
         return [];

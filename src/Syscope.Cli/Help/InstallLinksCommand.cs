@@ -6,8 +6,11 @@ namespace Syscope.Cli.Help;
 
 /// <summary>`syscope install-links DIR [--man-dir MANDIR]`: the names people type (strace, lsof,
 /// pgrep, pkill) as symbolic links to this binary, which then behaves as that tool (see
-/// Program.Main), and the man pages in MANDIR/man1 so that `man syscope-trace` finds them.  A file
-/// already there that is not such a link, or not a page syscope wrote, is left alone and reported.</summary>
+/// Program.Main), and the man pages in MANDIR/man1 so that `man syscope-trace` finds them: by
+/// default in DIR/../share/man when DIR is a bin directory beside one (/usr/local/bin and
+/// /usr/local/share/man, ~/.local/bin and ~/.local/share/man), where man-db looks for the pages of
+/// the commands on PATH.  A file already there that is not such a link, or not a page syscope
+/// wrote, is left alone and reported.</summary>
 internal static class InstallLinksCommand
 {
     public static readonly string[] Names = ["strace", "lsof", "pgrep", "pkill"];
@@ -15,15 +18,18 @@ internal static class InstallLinksCommand
     public static Command Create()
     {
         var dir = new Argument<string>("dir") { Description = "directory to put the links in (it must exist), e.g. /usr/local/bin" };
-        var manDir = new Option<string?>("--man-dir") { Description = "also write the man pages (syscope(1), syscope-trace(1)...) into MANDIR/man1, e.g. /usr/local/share/man", HelpName = "MANDIR" };
-        var command = new Command("install-links", "make strace, lsof, pgrep and pkill links to syscope; called by those names it takes their options") { dir, manDir };
+        var manDir = new Option<string?>("--man-dir") { Description = "write the man pages (syscope(1), syscope-trace(1)...) into MANDIR/man1 (default: DIR/../share/man when DIR is a bin directory beside one)", HelpName = "MANDIR" };
+        var noMan = new Option<bool>("--no-man") { Description = "make the links only, no man pages" };
+        var command = new Command("install-links", "make strace, lsof, pgrep and pkill links to syscope, and install the man pages; called by those names it takes their options") { dir, manDir, noMan };
         command.SetAction(r => CommandRunner.Run(r, output =>
         {
             var error = r.InvocationConfiguration.Error;
             // Both checked before anything is made, so a wrong MANDIR leaves no links behind.
             if (r.GetValue(manDir) is { } pages && !Directory.Exists(pages)) throw new UserError($"no directory {UntrustedText.Quote(pages)}");
+            if (r.GetValue(noMan) && r.GetValue(manDir) != null) throw new UserError("--man-dir and --no-man say opposite things");
             int refused = Install(r.GetValue(dir)!, output, error);
-            if (r.GetValue(manDir) is { } man) refused += InstallPages((RootCommand)r.RootCommandResult.Command, man, output, error);
+            if (!r.GetValue(noMan) && (r.GetValue(manDir) ?? StandardManDir(r.GetValue(dir)!)) is { } man)
+                refused += InstallPages((RootCommand)r.RootCommandResult.Command, man, output, error);
             return refused == 0 ? 0 : 1;
         }));
         return command;
@@ -57,8 +63,18 @@ internal static class InstallLinksCommand
         return refused;
     }
 
+    /// <summary>man-db's rule for the commands on PATH (manpath(5)): the pages of BIN's commands are
+    /// in BIN/../share/man.  Only a directory that is already there is used.</summary>
+    private static string? StandardManDir(string dir)
+    {
+        var bin = new DirectoryInfo(Path.GetFullPath(dir).TrimEnd('/'));
+        if (bin.Name is not ("bin" or "sbin") || bin.Parent == null) return null;
+        string man = Path.Combine(bin.Parent.FullName, "share", "man");
+        return Directory.Exists(man) ? man : null;
+    }
+
     /// <summary>Writes every page into MANDIR/man1 (made if missing), replacing only pages syscope wrote.</summary>
-    private static int InstallPages(RootCommand root, string manDir, TextWriter output, TextWriter error)
+    public static int InstallPages(RootCommand root, string manDir, TextWriter output, TextWriter error)
     {
         string section = Path.Combine(manDir, "man1");
         int refused = 0;

@@ -21,6 +21,10 @@ public enum FdDecoding : byte
 /// <summary>Reads a --decode-fds set; it lives beside the flags it makes, above Filtering's set syntax.</summary>
 internal static class FdDecodingSet
 {
+    /// <summary>The items of a set ("all" and "none" aside).</summary>
+    public static readonly Text.WordTable<FdDecoding> Words = new(
+        ("path", FdDecoding.Path), ("socket", FdDecoding.Socket), ("dev", FdDecoding.Dev), ("pidfd", FdDecoding.Pidfd));
+
     /// <summary>
     /// --decode-fds=SET (-e decode-fds=SET): path, socket, dev, pidfd in any case; "all" and
     /// "none" only as the whole list and only in lower case, as strace 6.1 accepts them.
@@ -33,14 +37,7 @@ internal static class FdDecodingSet
         if (items is ["all"]) set = FdDecoding.All;
         else if (items is not ["none"])
             foreach (string item in items)
-                set |= item.ToLowerInvariant() switch
-                {
-                    "path" => FdDecoding.Path,
-                    "socket" => FdDecoding.Socket,
-                    "dev" => FdDecoding.Dev,
-                    "pidfd" => FdDecoding.Pidfd,
-                    _ => throw SetSyntax.Invalid(What, item),
-                };
+                set |= Words.Find(item.ToLowerInvariant()) ?? throw SetSyntax.Invalid(What, item);
         return negated ? ~set & FdDecoding.All : set;
     }
 }

@@ -19,13 +19,10 @@ public enum PidDecoding : byte
 /// <summary>Reads a --decode-pids set, as strace 6.1 does: a later one replaces an earlier one.</summary>
 internal static class PidDecodingSet
 {
-    public static PidDecoding Parse(string text) =>
-        SetSyntax.ParseFlags(text, "decode-pids", PidDecoding.All, item => item switch
-        {
-            "comm" => PidDecoding.Comm,
-            "pidns" => PidDecoding.PidNs,
-            _ => (PidDecoding?)null,
-        });
+    /// <summary>The items of a set ("all" and "none" aside).</summary>
+    public static readonly Text.WordTable<PidDecoding> Words = new(("comm", PidDecoding.Comm), ("pidns", PidDecoding.PidNs));
+
+    public static PidDecoding Parse(string text) => SetSyntax.ParseFlags(text, "decode-pids", PidDecoding.All, Words.Find);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Syscope.Kernel;
+using Syscope.Text;
 
 namespace Syscope.Filtering;
 
@@ -29,32 +30,23 @@ internal static class FilterSets
         return set;
     }
 
-    public static StatusSet ParseStatus(string text) =>
-        SetSyntax.ParseFlags(text, "status", StatusSet.All, item => item switch
-        {
-            "successful" => StatusSet.Successful,
-            "failed" => StatusSet.Failed,
-            "unfinished" => StatusSet.Unfinished,
-            "unavailable" => StatusSet.Unavailable,
-            "detached" => StatusSet.Detached,
-            _ => null,
-        });
+    /// <summary>status= items.</summary>
+    public static readonly WordTable<StatusSet> StatusWords = new(
+        ("successful", StatusSet.Successful), ("failed", StatusSet.Failed), ("unfinished", StatusSet.Unfinished),
+        ("unavailable", StatusSet.Unavailable), ("detached", StatusSet.Detached));
+
+    public static StatusSet ParseStatus(string text) => SetSyntax.ParseFlags(text, "status", StatusSet.All, StatusWords.Find);
 
     /// <summary>Every quiet= item, for "all" and for -qqq.</summary>
     public const QuietSet AllQuiet = QuietSet.Attach | QuietSet.Exit | QuietSet.PathResolution
         | QuietSet.Personality | QuietSet.ThreadExecve | QuietSet.Superseded;
 
-    public static QuietSet ParseQuiet(string text) =>
-        SetSyntax.ParseFlags(text, "quiet", AllQuiet, item => item switch
-        {
-            "attach" => QuietSet.Attach,
-            "exit" or "exits" => QuietSet.Exit,
-            "path-resolution" => QuietSet.PathResolution,
-            "personality" => QuietSet.Personality,
-            "thread-execve" => QuietSet.ThreadExecve,
-            "superseded" => QuietSet.Superseded,
-            _ => null,
-        });
+    /// <summary>quiet= items.</summary>
+    public static readonly WordTable<QuietSet> QuietWords = new(
+        ("attach", QuietSet.Attach), ("exit", QuietSet.Exit), ("exits", QuietSet.Exit), ("path-resolution", QuietSet.PathResolution),
+        ("personality", QuietSet.Personality), ("thread-execve", QuietSet.ThreadExecve), ("superseded", QuietSet.Superseded));
+
+    public static QuietSet ParseQuiet(string text) => SetSyntax.ParseFlags(text, "quiet", AllQuiet, QuietWords.Find);
 
     /// <summary>-e read=SET / -e write=SET: the same syntax, but null means no fd ("none").</summary>
     public static IReadOnlySet<int>? ParseDumpFds(string text)

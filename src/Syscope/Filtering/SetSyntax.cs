@@ -8,6 +8,9 @@ namespace Syscope.Filtering;
 /// </summary>
 internal static class SetSyntax
 {
+    /// <summary>The words that stand for a whole set.</summary>
+    public static readonly string[] WholeSetWords = ["all", "none"];
+
     /// <summary>Strips the leading '!'s; returns the items and whether the set is inverted.</summary>
     public static (string[] Items, bool Negated) Split(string text, string what)
     {

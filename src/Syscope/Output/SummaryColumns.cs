@@ -15,22 +15,20 @@ internal static class SummaryColumns
     /// <summary>strace treats '_' and '-' alike ("total_time" is "total-time").</summary>
     private static string Canonical(string name) => name.Replace('_', '-');
 
-    public static SummaryColumn? ColumnByName(string name) => Canonical(name) switch
-    {
-        "time-percent" or "time" => SummaryColumn.TimePercent,
-        "total-time" or "time-total" => SummaryColumn.TotalTime,
-        "min-time" or "shortest" or "time-min" => SummaryColumn.MinTime,
-        "max-time" or "longest" or "time-max" => SummaryColumn.MaxTime,
-        "avg-time" or "time-avg" => SummaryColumn.AvgTime,
-        "calls" or "count" => SummaryColumn.Calls,
-        "errors" or "error" => SummaryColumn.Errors,
-        "name" or "syscall" or "syscall-name" => SummaryColumn.Name,
-        "p50" or "median" => SummaryColumn.P50,
-        "p90" => SummaryColumn.P90,
-        "p99" => SummaryColumn.P99,
-        "p999" or "p99.9" => SummaryColumn.P999,
-        _ => null,
-    };
+    /// <summary>The column names -U and -S accept, aliases included, in their canonical spelling.</summary>
+    public static readonly Text.WordTable<SummaryColumn> Names = new(
+        ("time-percent", SummaryColumn.TimePercent), ("time", SummaryColumn.TimePercent),
+        ("total-time", SummaryColumn.TotalTime), ("time-total", SummaryColumn.TotalTime),
+        ("min-time", SummaryColumn.MinTime), ("shortest", SummaryColumn.MinTime), ("time-min", SummaryColumn.MinTime),
+        ("max-time", SummaryColumn.MaxTime), ("longest", SummaryColumn.MaxTime), ("time-max", SummaryColumn.MaxTime),
+        ("avg-time", SummaryColumn.AvgTime), ("time-avg", SummaryColumn.AvgTime),
+        ("calls", SummaryColumn.Calls), ("count", SummaryColumn.Calls),
+        ("errors", SummaryColumn.Errors), ("error", SummaryColumn.Errors),
+        ("name", SummaryColumn.Name), ("syscall", SummaryColumn.Name), ("syscall-name", SummaryColumn.Name),
+        ("p50", SummaryColumn.P50), ("median", SummaryColumn.P50), ("p90", SummaryColumn.P90), ("p99", SummaryColumn.P99),
+        ("p999", SummaryColumn.P999), ("p99.9", SummaryColumn.P999));
+
+    public static SummaryColumn? ColumnByName(string name) => Names.Find(Canonical(name));
 
     /// <summary>The fraction a percentile column stands for, or 0 for strace's columns.</summary>
     public static double Percentile(SummaryColumn c) => c switch
@@ -72,7 +70,14 @@ internal static class SummaryColumns
 
     /// <summary>-S takes the column names (and aliases) plus "nothing"/"none"; both time columns
     /// sort by total time.</summary>
-    public static SummarySort ParseSort(string text) => Canonical(text) is "nothing" or "none" ? SummarySort.Nothing : ColumnByName(text) switch
+    public static SummarySort ParseSort(string text) => SortOf(text) ?? throw new UserError($"invalid sortby: {Text.UntrustedText.Quote(text)}");
+
+    /// <summary>The words -S takes.</summary>
+    public static IEnumerable<string> SortWords => Names.Words.Where(w => SortOf(w) != null).Concat(s_noSort);
+
+    private static readonly string[] s_noSort = ["nothing", "none"];
+
+    private static SummarySort? SortOf(string text) => s_noSort.Contains(Canonical(text)) ? SummarySort.Nothing : ColumnByName(text) switch
     {
         SummaryColumn.TimePercent or SummaryColumn.TotalTime => SummarySort.Time,
         SummaryColumn.MinTime => SummarySort.MinTime,
@@ -81,6 +86,6 @@ internal static class SummaryColumns
         SummaryColumn.Calls => SummarySort.Calls,
         SummaryColumn.Errors => SummarySort.Errors,
         SummaryColumn.Name => SummarySort.Name,
-        _ => throw new UserError($"invalid sortby: {Text.UntrustedText.Quote(text)}"),
+        _ => null,
     };
 }

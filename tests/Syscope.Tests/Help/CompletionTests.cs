@@ -91,6 +91,47 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal(32, Bash("syscope trace -e signal=", "syscope", "trace", "-e", "signal", "=").Count);
     }
 
+    [Fact]
+    public void Bash_completes_the_fixed_values_of_options_and_qualifiers()
+    {
+        Assert.Equal(["raw", "abbrev", "verbose"], Bash("syscope trace -X ", "syscope", "trace", "-X", ""));
+        Assert.Equal(["abbrev"], Bash("strace -X ab", "strace", "-X", "ab"));
+        Assert.Equal(["-Xraw"], Bash("syscope trace -Xr", "syscope", "trace", "-Xr"));
+        Assert.Equal(["raw", "abbrev", "verbose"], Bash("syscope trace --const-print-style=", "syscope", "trace", "--const-print-style", "=", "").Select(w => w.TrimStart('=')));
+        Assert.Equal(["verbose"], Bash("syscope trace --const-print-style=v", "syscope", "trace", "--const-print-style", "=", "v"));
+        Assert.Equal(["ptrace", "ebpf", "auto"], Bash("syscope trace --backend=", "syscope", "trace", "--backend", "=", "").Select(w => w.TrimStart('=')));
+        Assert.Equal(["auto"], Bash("syscope trace --backend a", "syscope", "trace", "--backend", "a"));
+        Assert.Equal(["non-ascii", "non-ascii-chars", "none"], Bash("syscope trace --strings-in-hex=n", "syscope", "trace", "--strings-in-hex", "=", "n"));
+        Assert.Equal(["execve"], Bash("syscope trace -b ", "syscope", "trace", "-b", ""));
+        Assert.Equal(["grandchild", "pgroup", "pgrp", "session"], Bash("syscope trace --daemonize=", "syscope", "trace", "--daemonize", "=", "").Select(w => w.TrimStart('=')));
+        Assert.Equal(["1", "2", "3", "4", "anywhere", "waiting", "never", "never_tstp"], Bash("syscope trace -I ", "syscope", "trace", "-I", ""));
+        Assert.Equal(["s", "ms", "us", "ns"], Bash("syscope trace --syscall-times=", "syscope", "trace", "--syscall-times", "=", "").Select(w => w.TrimStart('=')));
+        Assert.Equal(["unix,precision:"], Bash("syscope trace --timestamps=unix,p", "syscope", "trace", "--timestamps", "=", "unix,p"));
+        Assert.Equal(["precision:s", "precision:ms", "precision:us", "precision:ns"], Bash("syscope trace --timestamps=precision:", "syscope", "trace", "--timestamps", "=", "precision:"));
+        Assert.Equal(["calls", "count"], Bash("syscope trace -S c", "syscope", "trace", "-S", "c"));
+        Assert.Equal(["calls,p50", "calls,p90", "calls,p99", "calls,p999", "calls,p99.9"], Bash("syscope trace -U calls,p", "syscope", "trace", "-U", "calls,p"));
+        Assert.Equal(["auto", "always"], Bash("syscope trace --color=a", "syscope", "trace", "--color", "=", "a"));
+        // -e qualifiers: the words each one's parser knows, "all" and "none" where a set takes them.
+        Assert.Equal(["successful", "failed", "unfinished", "unavailable", "detached", "all", "none"],
+            Bash("syscope trace -e status=", "syscope", "trace", "-e", "status", "=", "").Select(w => w.TrimStart('=')));
+        Assert.Equal(["successful,failed"], Bash("syscope trace -e status=successful,f", "syscope", "trace", "-e", "status", "=", "successful,f"));
+        Assert.Equal(["!unfinished", "!unavailable"], Bash("syscope trace -e status=!un", "syscope", "trace", "-e", "status", "=", "!un"));
+        Assert.Equal(["failed"], Bash("syscope trace --status=fa", "syscope", "trace", "--status", "=", "fa"));
+        Assert.Equal(["attach", "all"], Bash("syscope trace -e quiet=a", "syscope", "trace", "-e", "quiet", "=", "a"));
+        Assert.Equal(["exit", "exits"], Bash("syscope trace --quiet=ex", "syscope", "trace", "--quiet", "=", "ex"));
+        Assert.Equal(["path", "pidfd"], Bash("syscope trace --decode-fds=p", "syscope", "trace", "--decode-fds", "=", "p"));
+        Assert.Equal(["path,socket"], Bash("syscope trace -e decode-fds=path,s", "syscope", "trace", "-e", "decode-fds", "=", "path,s"));
+        Assert.Equal(["comm"], Bash("syscope trace --decode-pids=c", "syscope", "trace", "--decode-pids", "=", "c"));
+        Assert.Equal(["vcpu"], Bash("syscope trace -e kvm=", "syscope", "trace", "-e", "kvm", "=", "").Select(w => w.TrimStart('=')));
+        // -u: the passwd database's names.
+        var users = File.ReadAllLines("/etc/passwd").Select(l => l.Split(':')[0]).Where(n => n.StartsWith('r')).ToList();
+        Assert.Equal(users, Bash("syscope trace -u r", "syscope", "trace", "-u", "r"));
+        Assert.Contains("root", users);
+        // export's formats, from the list its --format is checked against.
+        Assert.Equal(["otlp-json", "perfetto"], Bash("syscope export r.scope --format ", "syscope", "export", "r.scope", "--format", ""));
+        Assert.Equal(["perfetto"], Bash("syscope export --format=p", "syscope", "export", "--format", "=", "p"));
+    }
+
     /// <summary>A process with a name of its own (a link to sleep), started by the test.</summary>
     private (int Pid, string Name) Sleeper(string prefix = "cq")
     {
@@ -210,6 +251,13 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal("compadd -S  -- --trace-fds= --trace-path= --trace=\n", Zsh(3, "syscope", "trace", "--trac"));
         Assert.Equal("compadd -- --follow-forks\n", Zsh(3, "syscope", "trace", "--follow"));
         Assert.Equal("_files\n", Zsh(4, "syscope", "trace", "-o", ""));
+        Assert.Equal("compadd -- --const-print-style=raw --const-print-style=abbrev --const-print-style=verbose\n", Zsh(3, "syscope", "trace", "--const-print-style="));
+        Assert.Equal("compadd -- -Xverbose\n", Zsh(3, "syscope", "trace", "-Xv"));
+        Assert.Equal("compadd -- --backend=ptrace\n", Zsh(3, "syscope", "trace", "--backend=p"));
+        Assert.Equal("compadd -- status=failed\n", Zsh(4, "syscope", "trace", "-e", "status=f"));
+        Assert.Equal("compadd -- quiet=attach,exit quiet=attach,exits\n", Zsh(4, "syscope", "trace", "-e", "quiet=attach,e"));
+        Assert.Equal("compadd -- --format=otlp-json\n", Zsh(3, "syscope", "export", "--format=o"));
+        Assert.Equal("compadd -- root\n", Zsh(4, "syscope", "trace", "-u", "roo"));
         var (pid, name) = Sleeper();
         Assert.Equal($"compadd -- {name}\n", Zsh(4, "syscope", "trace", "-p", name[..6]));
         Assert.Contains($" {pid} ", Zsh(4, "syscope", "trace", "-p", "").Replace("\n", " "));

@@ -205,4 +205,50 @@ public sealed partial class ManPageTests : IDisposable
         var missing = SyscopeCli.Run("install-links", bin, "--man-dir", Path.Combine(_dir, "none"));
         Assert.Equal((1, "", $"syscope: no directory '{Path.Combine(_dir, "none")}'\n"), (missing.ExitCode, missing.Stdout, missing.Stderr));
     }
+
+    /// <summary>`man --write DIR` writes every page into DIR/man1, as the publish step does beside
+    /// the binary (dist/man), the same bytes `man COMMAND` prints.</summary>
+    [Fact]
+    public void Man_write_puts_every_page_into_a_directory()
+    {
+        string dir = Path.Combine(_dir, "dist", "man");
+        var r = SyscopeCli.Run("man", "--write", dir);
+        Assert.Equal((0, ""), (r.ExitCode, r.Stderr));
+        var pages = ManPages.All(Program.BuildRoot()).Select(p => p.File).ToList();
+        Assert.Equal(string.Concat(pages.Select(p => $"{Path.Combine(dir, "man1", p)} written\n")), r.Stdout);
+        Assert.Equal(pages.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Combine(dir, "man1")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(Page("trace"), File.ReadAllText(Path.Combine(dir, "man1", "syscope-trace.1")));
+        Assert.Equal(SyscopeCli.Run("man").Stdout, File.ReadAllText(Path.Combine(dir, "man1", "syscope.1")));
+        var both = SyscopeCli.Run("man", "trace", "--write", dir);
+        Assert.Equal((1, "syscope: --write writes every page: it takes no command\n"), (both.ExitCode, both.Stderr));
+    }
+
+    /// <summary>install-links DIR puts the pages where man-db looks for the pages of DIR's commands,
+    /// DIR/../share/man, when DIR is a bin directory beside one; --no-man makes the links only.</summary>
+    [Fact]
+    public void Install_links_installs_the_pages_beside_a_bin_directory_by_default()
+    {
+        string prefix = Path.Combine(_dir, "usr"), bin = Path.Combine(prefix, "bin"), man = Path.Combine(prefix, "share", "man");
+        Directory.CreateDirectory(bin);
+        Directory.CreateDirectory(man);
+        var r = SyscopeCli.Run("install-links", bin);
+        Assert.Equal((0, ""), (r.ExitCode, r.Stderr));
+        var pages = ManPages.All(Program.BuildRoot()).Select(p => p.File).ToList();
+        Assert.Equal(string.Concat(InstallLinksCommand.Names.Select(n => $"{Path.Combine(bin, n)} -> {SyscopeCli.Executable}\n"))
+            + string.Concat(pages.Select(p => $"{Path.Combine(man, "man1", p)} written\n")), r.Stdout);
+        Assert.Equal(Page("files"), File.ReadAllText(Path.Combine(man, "man1", "syscope-files.1")));
+
+        string other = Path.Combine(_dir, "opt", "bin"), otherMan = Path.Combine(_dir, "opt", "share", "man");
+        Directory.CreateDirectory(other);
+        Directory.CreateDirectory(otherMan);
+        var linksOnly = SyscopeCli.Run("install-links", other, "--no-man");
+        Assert.Equal((0, ""), (linksOnly.ExitCode, linksOnly.Stderr));
+        Assert.Empty(Directory.GetFileSystemEntries(otherMan));
+        // A directory not named bin, or with no share/man beside it, gets the links only.
+        string tools = Path.Combine(_dir, "tools");
+        Directory.CreateDirectory(tools);
+        Assert.DoesNotContain(" written", SyscopeCli.Run("install-links", tools).Stdout);
+        var contrary = SyscopeCli.Run("install-links", tools, "--no-man", "--man-dir", man);
+        Assert.Equal((1, "syscope: --man-dir and --no-man say opposite things\n"), (contrary.ExitCode, contrary.Stderr));
+    }
 }

@@ -10,10 +10,13 @@ namespace Syscope.Tests.Inspection;
 /// </summary>
 public sealed record LsofComparison(string[] Args, RunResult Lsof, RunResult Syscope, List<string> Missing, List<string> Extra)
 {
-    public static LsofComparison Run(params string[] args)
+    public static LsofComparison Run(params string[] args) => RunUnder([], args);
+
+    /// <summary>Both run by the same wrapper command (WRAPPER... lsof ARGS), e.g. in a namespace of their own.</summary>
+    public static LsofComparison RunUnder(string[] wrapper, string[] args)
     {
-        var theirs = Runner.Run("lsof", args);
-        var ours = SyscopeCli.Run(["files", .. args]);
+        var theirs = wrapper.Length == 0 ? Runner.Run("lsof", args) : Runner.Run(wrapper[0], [.. wrapper[1..], "lsof", .. args]);
+        var ours = wrapper.Length == 0 ? SyscopeCli.Run(["files", .. args]) : Runner.Run(wrapper[0], [.. wrapper[1..], SyscopeCli.Executable, "files", .. args]);
         return new LsofComparison(args, theirs, ours, Subtract(Rows(theirs.Stdout), Rows(ours.Stdout)), Subtract(Rows(ours.Stdout), Rows(theirs.Stdout)));
     }
 

@@ -119,6 +119,62 @@ public sealed class LsofDifferentialTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(2, Regex.Matches(json.Stdout, @"""tid"": \d+,\s+""task_command"": ""python3""").Count);
     }
 
+    /// <summary>A pseudo-terminal pair, an eventfd and a POSIX message queue, held by a process and
+    /// by the child it forked (which dies with it).</summary>
+    private const string EndsScript = """
+        import ctypes, os, sys, time
+        libc = ctypes.CDLL(None, use_errno=True)
+        master, slave = os.openpty()
+        counter = os.eventfd(0)
+        queue = libc.mq_open(sys.argv[1].encode(), os.O_RDWR | os.O_CREAT, 0o600, None)
+        assert (master, slave, counter, queue) == (3, 4, 5, 6), (master, slave, counter, queue)
+        child = os.fork()
+        if child == 0:
+            libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+            time.sleep(600)
+            os._exit(0)
+        print(child, flush=True)
+        time.sleep(600)
+        """;
+
+    /// <summary>lsof 4.95 shows the other ends of pseudo-terminals (the master naming its slave,
+    /// "->/dev/pts/N"), eventfds (by their id) and message queues as it does pipes'; a queue only when
+    /// the mqueue file system is mounted, since lsof knows a queue by it.  The queue runs are made in
+    /// a mount namespace of their own with it mounted, so the machine's mounts stay as they are.</summary>
+    [NeedsFact("root", "lsof", "python3", "unshare")]
+    public void Endpoints_of_ptys_eventfds_and_queues_are_lsofs()
+    {
+        string queue = "/syscope-ends-" + Guid.NewGuid().ToString("N")[..8], mounted = Path.Combine(_live.Dir, "mqueue");
+        Directory.CreateDirectory(mounted);
+        File.WriteAllText(Path.Combine(_live.Dir, "ends.py"), EndsScript);
+        try
+        {
+            var holder = _live.Start("python3", Path.Combine(_live.Dir, "ends.py"), queue);
+            string child = LiveProcesses.WaitForLine(holder, _ => true), p = holder.Id.ToString();
+            string[][] cases =
+            [
+                ["+E", "-a", "-p", p, "-d", "3-9"], ["-E", "-a", "-p", $"{p},{child}", "-d", "3-9"], ["+E", "-a", "-p", p, "-d", "3"],
+                ["+E", "-a", "-p", child, "-d", "4"], ["+E", "-a", "-p", p, "-d", "5"], ["-E", "-a", "-p", child, "-d", "6"],
+                ["-E", "-F", "pfn", "-a", "-p", p, "-d", "3-9"], ["+E", "-F", "pftn", "-a", "-p", child, "-d", "3-9"], ["-a", "-p", p, "-d", "3-9"],
+            ];
+            string[] inNamespace = ["unshare", "-m", "--propagation", "private", "sh", "-c", $"mount -t mqueue none {mounted} && exec \"$@\"", "sh"];
+            var results = cases.Select(LsofComparison.Run).Concat(cases.Select(c => LsofComparison.RunUnder(inNamespace, c))).ToList();
+            var different = results.Where(c => !c.Identical).ToList();
+            log.WriteLine($"lsof endpoint invocations compared: {results.Count}, identical: {results.Count - different.Count}");
+            Assert.True(different.Count == 0, $"{different.Count} of {results.Count} differ:\n" + string.Join("\n\n", different.Select(c => c.Describe())));
+            // What the runs were about: every kind of end shows, the queue only where it is mounted.
+            Assert.Contains($"/dev/ptmx ->/dev/pts/", results[0].Lsof.Stdout);
+            Assert.Contains($" {child},python3,5u\n", results[0].Lsof.Stdout);
+            Assert.DoesNotContain("PSXMQ", results[0].Lsof.Stdout);
+            Assert.Contains($"PSXMQ", results[cases.Length].Lsof.Stdout);
+            Assert.Contains($"{queue} {child},python3,6u\n", results[cases.Length].Lsof.Stdout);
+        }
+        finally
+        {
+            Runner.Run("python3", ["-c", "import ctypes, sys; ctypes.CDLL(None).mq_unlink(sys.argv[1].encode())", queue]);
+        }
+    }
+
     /// <summary>-b: lsof avoids stat and readlink on mount points and FILE names and warns about each, in an order scripts may parse.</summary>
     [NeedsFact("root", "lsof", "python3")]
     public void Avoid_blocking_warns_as_lsof_warns()

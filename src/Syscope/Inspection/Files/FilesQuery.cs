@@ -127,8 +127,9 @@ internal static class FilesQuery
         }
     }
 
-    /// <summary>The other ends of a pipe, FIFO, local TCP connection or UNIX socket, by PID and FD;
-    /// a UNIX socket's peer inode goes first in the text ("->INO=N").</summary>
+    /// <summary>The other ends of a pipe, FIFO, local TCP connection, UNIX socket, pseudo-terminal,
+    /// eventfd or message queue, by PID and FD; a UNIX socket's peer inode goes first in the text
+    /// ("->INO=N"), as a pty master's slave does.</summary>
     private static List<Endpoint> Ends(OpenFile f, int pid, EndpointIndex index, SocketTables tables, Func<OpenFile, List<Endpoint>> fifoHolders, out string? prefix)
     {
         prefix = null;
@@ -141,6 +142,15 @@ internal static class FilesQuery
             prefix = $"->INO={peerInode}";
             return index.Holders(peerInode).ToList();
         }
+        // A pseudo-terminal's other ends are the other side's holders, the process's own included;
+        // the master names its slave first ("->/dev/pts/3").
+        else if (f.Shared is (EndpointKind.PtyMaster, var slave))
+        {
+            prefix = $"->/dev/pts/{slave}";
+            others = index.Holders(EndpointKind.PtySlave, slave);
+        }
+        else if (f.Shared is (EndpointKind.PtySlave, var master)) others = index.Holders(EndpointKind.PtyMaster, master);
+        else if (f.Shared is var (kind, id) && f.FdNumber >= 0) others = index.Holders(kind, id).Where(e => !(e.Pid == pid && e.Fd == f.FdNumber));
         else return [];
         return others.OrderBy(e => e.Pid).ThenBy(e => e.Fd).ToList();
     }

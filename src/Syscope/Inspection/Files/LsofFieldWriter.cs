@@ -70,7 +70,8 @@ internal sealed class LsofFieldWriter(string letters, bool nulTerminated)
         if (Has('i') && ulong.TryParse(f.Node, out _)) Field(sb, 'i', f.Node);
         if (Has('k') && f.Links is ulong links) Field(sb, 'k', links.ToString());
         if (Has('P') && f.Inet != null) Field(sb, 'P', f.Node);
-        if (Has('n')) Field(sb, 'n', UntrustedText.Escape(f.BareName));
+        // -E's endpoints follow the name here too (the state goes in a T field).
+        if (Has('n')) Field(sb, 'n', UntrustedText.Escape(f.Peers is { } peers ? f.BareName + " " + peers : f.BareName));
         if (!Has('T')) return;
         if (f.Inet is { } s)
         {

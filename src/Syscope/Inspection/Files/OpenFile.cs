@@ -24,6 +24,9 @@ internal sealed record OpenFile(string Fd, char Mode, string Type, string Device
     public UnixSocket? Unix { get; init; }
     /// <summary>lsof's lock letter (W, w, R, r) from /proc/locks, blank when unlocked.</summary>
     public char Lock { get; init; } = ' ';
+    /// <summary>What the descriptor is an endpoint of besides pipes and sockets (a pseudo-terminal's
+    /// end, an eventfd, a message queue), for lsof -E.</summary>
+    public (EndpointKind Kind, ulong Id)? Shared { get; init; }
     /// <summary>For a pipe or socket with -E: the other ends, as "PID,COMMAND,FDmode".</summary>
     public string? Peers { get; init; }
 

@@ -173,7 +173,8 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
             // "[eventfd]" becomes "[eventfd:1]", "[pidfd]" "[pidfd:812]", from fdinfo, as in lsof.
             string anon = target["anon_inode:".Length..];
             if (info?.AnonId is { } id && anon is "[eventfd]" or "[pidfd]") anon = $"{anon[..^1]}:{id}]";
-            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, anon) { FdNumber = fd, Inode = st.Inode };
+            (EndpointKind, ulong)? eventfd = anon.StartsWith("[eventfd:", StringComparison.Ordinal) && ulong.TryParse(info!.AnonId, out ulong n) ? (EndpointKind.Eventfd, n) : null;
+            return new(fdText, mode, "a_inode", Dev(st.Device), st.Size.ToString(), ino, anon) { FdNumber = fd, Inode = st.Inode, Shared = eventfd };
         }
         if (isSocket)
         {
@@ -193,12 +194,29 @@ internal sealed class OpenFileReader(EndpointNames names, Func<int, SocketTables
                 : $"protocol: {FileStatus.GetXattr(path, "system.sockprotoname") ?? "unknown"}";
             return new(fdText, mode, "sock", Dev(st.Device), Offset(pos), ino, unnamed) { FdNumber = fd, Inode = st.Inode, Offset = pos };
         }
-        string type = TypeName(st);
+        // A queue on the mounted mqueue file system is lsof's PSXMQ; unmounted, lsof cannot tell.
+        bool queue = st.Type == FileStat.S_IFREG && st.Device == MqueueDevice;
+        string type = queue ? "PSXMQ" : TypeName(st);
+        int? ttyIndex = info?.TtyIndex;
+        var shared = queue ? (EndpointKind.Mqueue, st.Inode) : EndpointIndex.PtyOf(st, () => ttyIndex);
         bool showsSize = st.Type is FileStat.S_IFREG or FileStat.S_IFDIR;
         string dev = st.Type is FileStat.S_IFCHR or FileStat.S_IFBLK ? Dev(st.RDevice) : Dev(st.Device);
         string name = target.StartsWith("pipe:[", StringComparison.Ordinal) ? "pipe" : target;
         return new(fdText, mode, type, dev, showsSize ? st.Size.ToString() : Offset(pos), ino, name)
-        { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos, Lock = st.Type == FileStat.S_IFREG ? LockOf(pid, st) : ' ' };
+        { FdNumber = fd, Inode = st.Inode, Offset = showsSize ? null : pos, Lock = st.Type == FileStat.S_IFREG ? LockOf(pid, st) : ' ', Shared = shared };
+    }
+
+    private ulong? _mqueueDevice;
+    private bool _mqueueRead;
+
+    /// <summary>The mqueue file system's device, looked up once per run.</summary>
+    private ulong? MqueueDevice
+    {
+        get
+        {
+            if (!_mqueueRead) (_mqueueDevice, _mqueueRead) = (MountInfo.MqueueDevice(), true);
+            return _mqueueDevice;
+        }
     }
 
     private FdInfo? ReadFdInfo(string dir, int fd)

@@ -11,6 +11,9 @@ internal sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyLi
     /// <summary>"eventfd-id:" of an eventfd, "Pid:" of a pidfd: lsof shows them in NAME.</summary>
     public string? AnonId { get; init; }
 
+    /// <summary>"tty-index:" of a pseudo-terminal master: the N of its /dev/pts/N.</summary>
+    public int? TtyIndex { get; init; }
+
     public const int O_ACCMODE = 3, O_WRONLY = 1, O_RDWR = 2;
 
     /// <summary>lsof's mode letter: r, w or u (read and write).</summary>
@@ -24,6 +27,7 @@ internal sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyLi
         bool any = false;
         List<EpollTarget>? targets = null;
         string? anonId = null;
+        int? ttyIndex = null;
         foreach (var line in text.EnumerateLines())
         {
             int colon = line.IndexOf(':');
@@ -36,12 +40,13 @@ internal sealed record FdInfo(long Position, int Flags, ulong Inode, IReadOnlyLi
                 case "flags": flags = ParseOctal(value); break;
                 case "ino": ulong.TryParse(value, out ino); break;
                 case "eventfd-id" or "Pid": anonId = value.ToString(); break;
+                case "tty-index": ttyIndex = int.TryParse(value, out int index) ? index : null; break;
                 case "tfd":
                     (targets ??= []).Add(ParseEpoll(value));
                     break;
             }
         }
-        return any ? new FdInfo(pos, flags, ino, (IReadOnlyList<EpollTarget>?)targets ?? []) { AnonId = anonId } : null;
+        return any ? new FdInfo(pos, flags, ino, (IReadOnlyList<EpollTarget>?)targets ?? []) { AnonId = anonId, TtyIndex = ttyIndex } : null;
     }
 
     private static int ParseOctal(ReadOnlySpan<char> s)

@@ -37,6 +37,15 @@ internal static class MountInfo
         return list;
     }
 
+    /// <summary>The device of the POSIX message queue file system, when one is mounted here (lsof
+    /// knows a queue by it: TYPE PSXMQ); null when none is, and queues are then plain files to lsof.</summary>
+    public static ulong? MqueueDevice()
+    {
+        foreach (var (dir, type) in Mounts())
+            if (type == "mqueue" && Interop.FileStatus.Stat(dir, out var st) == 0) return st.Device;
+        return null;
+    }
+
     /// <summary>mountinfo writes space, tab, newline and backslash as three octal digits (\040).</summary>
     private static string Unescape(string field)
     {
