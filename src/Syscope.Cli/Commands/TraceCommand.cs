@@ -213,7 +213,9 @@ internal static class TraceCommand
         int interruptible = a.Interruptible != 0 ? a.Interruptible : a.DaemonOf != null ? 4 : target.Launches && a.OutputPath != null ? 3 : 2;
         var backend = TraceBackends.Create(target, a.Backend, new Tracing.Ebpf.EbpfSettings(a.BufferSize, a.RecordPath != null ? Math.Max(a.StringLimit, TraceRecording.DefaultCapture) : options.Decode.StringLimit,
             WholeBuffers: options.Decode.ReadDumps != null || options.Decode.WriteDumps != null,
-            FdPaths: a.RecordPath != null || options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null), notice => stderr.WriteLine($"syscope: {notice}"));
+            // -e kvm=vcpu: the vcpu's descriptor says a KVM_RUN is one (strace's check), with or without -y.
+            FdPaths: a.RecordPath != null || options.Decode.FdPaths != Decoding.FdDecoding.None || target.Filter.Paths.Count > 0 || target.Filter.TraceFds != null || a.KvmExits,
+            KvmExits: a.KvmExits), notice => stderr.WriteLine($"syscope: {notice}"));
         var recording = a.RecordPath == null ? null : new TraceRecording(a.RecordPath, new Recording.RecordingHeader
         {
             CaptureLimit = Math.Max(a.StringLimit, TraceRecording.DefaultCapture),

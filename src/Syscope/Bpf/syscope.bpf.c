@@ -1261,6 +1261,28 @@ int BPF_PROG(syscope_rename, struct task_struct *task, const char *comm)
 	return 0;
 }
 
+// -e kvm=vcpu: why a traced thread's KVM_RUN came back, which the tracepoint says just before the
+// ioctl returns (so the record comes before the call's exit record).  Loaded only when asked.
+struct kvm_userspace_exit_event {
+	__u64 common;
+	__u32 reason;
+	int err;
+};
+
+SEC("tracepoint/kvm/kvm_userspace_exit")
+int syscope_kvm_exit(struct kvm_userspace_exit_event *e)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	if (!config.emit || !is_traced(id)) return 0;
+	struct kvm_exit_record *r = reserve(sizeof(*r));
+	if (!r) return 0;
+	fill_header(&r->h, RECORD_KVM_EXIT, id, e->reason, bpf_ktime_get_ns());
+	r->err = e->err;
+	r->pad = 0;
+	bpf_ringbuf_submit(r, submit_flags(false));
+	return 0;
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(syscope_task_exit, struct task_struct *task)
 {

@@ -38,6 +38,7 @@ enum syscope_record_kind {
 	                           * -e write= dumps), sent before the record of the capture it continues */
 	RECORD_COMM = 8,          /* struct comm_record: a task's process name, at its first traced call
 	                           * and when its process is renamed (config.names) */
+	RECORD_KVM_EXIT = 9,      /* struct kvm_exit_record: KVM_RUN returns to user space (-e kvm=vcpu) */
 };
 
 /* record_header.flags */
@@ -117,6 +118,12 @@ struct comm_record {
 struct task_exit_record {
 	struct record_header h;   /* nr: the call it ended in when RECORD_IN_SYSCALL */
 	__s32 exit_code;          /* wait status bits: (code << 8) | signal | 0x80 for a core */
+	__u32 pad;
+};
+
+struct kvm_exit_record {
+	struct record_header h;   /* nr: the KVM_EXIT_* reason */
+	__s32 err;                /* the tracepoint's errno: negative when KVM_RUN failed */
 	__u32 pad;
 };
 

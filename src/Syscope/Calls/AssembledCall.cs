@@ -202,6 +202,7 @@ internal sealed class AssembledCall
             StackPointer = e.StackPointer,
             Exiting = exiting,
             ReturnValue = e.ReturnValue,
+            KvmExitReason = e.HasKvmExit ? e.KvmExitReason : null,
             Memory = memory,
             FdPaths = env.FdPaths,
             Host = env.Host,

@@ -43,6 +43,9 @@ internal ref struct DecodeContext
     public bool Exiting;
     /// <summary>At exit: the raw return (negative errno on failure).</summary>
     public long ReturnValue;
+    /// <summary>At a KVM_RUN's exit: the vcpu's exit reason when the backend was told it (eBPF);
+    /// null: the decoder reads it from the vcpu's kvm_run.</summary>
+    public uint? KvmExitReason;
     public ITraceeMemory Memory;
     /// <summary>Descriptor targets for -y; null when the backend cannot tell.</summary>
     public IFdPaths? FdPaths;

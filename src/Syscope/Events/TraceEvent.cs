@@ -121,6 +121,10 @@ internal struct TraceEvent
     public CallTotals Totals;
     /// <summary>For EventsLost.</summary>
     public EventLoss Loss;
+    /// <summary>SyscallExit of a KVM_RUN, when the backend was told why the vcpu exited (eBPF's
+    /// kvm_userspace_exit tracepoint); ptrace reads the reason from the vcpu's kvm_run instead.</summary>
+    public uint KvmExitReason;
+    public bool HasKvmExit;
 
     /// <summary>A new event of a thread, every other field at rest: what each backend starts from,
     /// so "no interrupted call" (-1, not syscall 0) is said once.</summary>

@@ -31,6 +31,36 @@ public class KvmTests(ITestOutputHelper output)
         Assert.Equal((strace.ExitCode, StraceOptionsTests.Mask(strace.Stderr)), (syscope.ExitCode, StraceOptionsTests.Mask(syscope.Stderr)));
     }
 
+    /// <summary>Under --ebpf the reason comes from KVM's kvm_userspace_exit tracepoint, attached
+    /// only for -e kvm=vcpu: the same KVM_RUN lines as strace's (which reads kvm_run).  Only those
+    /// are compared: the eBPF backend does not yet capture every other KVM structure (KVM_GET_SREGS'
+    /// argument shows as its address) nor name the descriptors KVM_CREATE_VM and KVM_CREATE_VCPU
+    /// return, and with -f it reports the exit of KVM's worker task, which ptrace never sees.</summary>
+    [NeedsTheory("kvm", "ebpf", Workloads.Strace, Workloads.Gcc, "taskset")]
+    [MemberData(nameof(OptionSets))]
+    public void Kvm_exits_under_ebpf_print_as_strace_prints_them(string options)
+    {
+        string program = CPrograms.Path("kvmrun");
+        var strace = Runner.Run("taskset", ["-c", "0", "strace", .. options.Split(' '), program]);
+        var syscope = Runner.Run("taskset", ["-c", "0", SyscopeCli.Executable, "trace", "--ebpf", .. options.Split(' '), program]);
+        output.WriteLine(syscope.Stderr);
+        // KVM_RUN is 0xae80 under -X raw.
+        static string Runs(string trace) => string.Concat(StraceOptionsTests.Mask(trace).Split('\n').Where(l => l.Contains("KVM_RUN") || l.Contains(", 0xae80")).Select(l => l + "\n"));
+        Assert.Equal(0, strace.ExitCode);
+        Assert.Equal(2, Runs(strace.Stderr).Count(ch => ch == '\n'));
+        Assert.Equal((strace.ExitCode, Runs(strace.Stderr)), (syscope.ExitCode, Runs(syscope.Stderr)));
+    }
+
+    [NeedsFact("kvm", "ebpf", Workloads.Gcc)]
+    public void Each_KVM_RUN_under_ebpf_says_why_the_vcpu_exited()
+    {
+        var r = SyscopeCli.Run("trace", "--ebpf", "-e", "kvm=vcpu", "-e", "trace=ioctl", "-y", CPrograms.Path("kvmrun"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 (KVM_EXIT_IO)\n" +
+            "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 (KVM_EXIT_HLT)\n+++ exited with 0 +++\n", r.Stderr);
+        Assert.DoesNotContain("(KVM_EXIT", SyscopeCli.Run("trace", "--ebpf", "-e", "trace=ioctl", CPrograms.Path("kvmrun")).Stderr);
+    }
+
     /// <summary>The exit reasons themselves, so the comparison above cannot pass on two empty traces.</summary>
     [NeedsFact("kvm", Workloads.Gcc)]
     public void Each_KVM_RUN_says_why_the_vcpu_exited()

@@ -63,10 +63,15 @@ internal sealed class KvmIoctls : IoctlFamily
         var target = path[..n];
         var prefix = "anon_inode:kvm-vcpu:"u8;
         if (!target.StartsWith(prefix) || !uint.TryParse(target[prefix.Length..], out _)) return;
-        if (!c.FdPaths.TryFindMapping(c.Pid, target, out ulong start, out ulong length)) return;
-        Span<byte> head = stackalloc byte[Unsafe.SizeOf<KvmRunHead>()];
-        if (length < (ulong)head.Length || c.Memory.Read(start, head) != head.Length) return;
-        uint reason = MemoryMarshal.Read<KvmRunHead>(head).ExitReason;
+        // The backend may have been told the reason as KVM_RUN returned (eBPF, whose lines come
+        // after the fact, when the process and its mappings may be gone); else kvm_run says it.
+        if (c.KvmExitReason is not uint reason)
+        {
+            if (!c.FdPaths.TryFindMapping(c.Pid, target, out ulong start, out ulong length)) return;
+            Span<byte> head = stackalloc byte[Unsafe.SizeOf<KvmRunHead>()];
+            if (length < (ulong)head.Length || c.Memory.Read(start, head) != head.Length) return;
+            reason = MemoryMarshal.Read<KvmRunHead>(head).ExitReason;
+        }
         c.Aux.Raw(KvmConstants.ExitReasons.TryName(reason, out var name) ? name : "KVM_EXIT_???"u8);
     }
 

@@ -36,6 +36,9 @@ internal sealed record ProbeOptions
     public SyscallSet TraceSet { get; init; } = SyscallSet.All;
     /// <summary>-c -w: the kernel counts each call's wall-clock latency instead of its system time.</summary>
     public bool CountWallClock { get; init; }
+    /// <summary>-e kvm=vcpu: KVM's kvm_userspace_exit tracepoint reports why each KVM_RUN returned
+    /// (RecordKind.KvmExit); otherwise its program is not loaded.</summary>
+    public bool KvmExits { get; init; }
 
     public const long DefaultRingBytes = 8 << 20, MaxRingBytes = 1L << 30;
 }
@@ -123,6 +126,7 @@ internal sealed class BpfProbe : IDisposable
             // Renames matter only to names; without them the program is not even loaded.
             Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_rename"), options.Names);
             Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_task_free"), options.Names);
+            Libbpf.SetAutoload(Libbpf.Program(obj, "syscope_kvm_exit"), options.KvmExits);
             Libbpf.Load(obj);
             if (perSyscall != null) FillCallPrograms(obj);
             int traceSet = Libbpf.Fd(Libbpf.Map(obj, "trace_set"));

@@ -19,6 +19,8 @@ internal enum RecordKind : ushort
     Data = 7,
     /// <summary>A task's process name, at its first traced call (when names are asked for).</summary>
     Comm = 8,
+    /// <summary>A KVM_RUN returned to user space, with the vcpu's exit reason (-e kvm=vcpu).</summary>
+    KvmExit = 9,
 }
 
 [Flags]
@@ -191,6 +193,16 @@ internal struct CommRecord
     public RecordHeader H;
     public CommBytes Comm;
     public uint PidNs;
+    public uint Pad;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct KvmExitRecord
+{
+    /// <summary>Nr: the KVM_EXIT_* reason.</summary>
+    public RecordHeader H;
+    /// <summary>Negative when KVM_RUN failed (the reason then means nothing).</summary>
+    public int Err;
     public uint Pad;
 }
 

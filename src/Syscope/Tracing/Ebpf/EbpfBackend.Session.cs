@@ -37,6 +37,9 @@ internal sealed partial class EbpfBackend
         /// still shows the name it had when it was made, as under ptrace.</summary>
         public CommBytes NameAfterCall;
         public bool RenamedInCall;
+        /// <summary>-e kvm=vcpu: the exit reason KVM gave as the current call (a KVM_RUN) returned.</summary>
+        public uint KvmExitReason;
+        public bool HasKvmExit;
     }
 
     /// <summary>One run: the records of the ring turned into events, in ring order.</summary>
@@ -229,6 +232,11 @@ internal sealed partial class EbpfBackend
                 case RecordKind.TaskExit: Ended(record.As<TaskExitRecord>()); break;
                 case RecordKind.Signal: Signalled(record.As<SignalRecord>()); break;
                 case RecordKind.Data: More(record); break;
+                case RecordKind.KvmExit:
+                    ref readonly var k = ref record.As<KvmExitRecord>();
+                    if (_threads.TryGetValue((int)k.H.Tid, out var vcpu) && vcpu.InSyscall)
+                        (vcpu.KvmExitReason, vcpu.HasKvmExit) = ((uint)k.H.Nr, k.Err >= 0);
+                    break;
                 case RecordKind.Comm:
                     ref readonly var c = ref record.As<CommRecord>();
                     Rename((int)c.H.Tid, (int)c.H.Tgid, c.H.Ts, c.Comm);
@@ -287,6 +295,7 @@ internal sealed partial class EbpfBackend
                 t.MemoryStale = true;
             }
             TakeNewName(t);   // the last call's exit was lost
+            t.HasKvmExit = false;
             t.InSyscall = true;
             t.SyscallNumber = e.H.Nr;
             t.Args = e.Args;
@@ -353,6 +362,7 @@ internal sealed partial class EbpfBackend
             _event.HasReturn = true;
             _event.SystemTimeNs = (long)x.CpuNs;
             if (t.SyscallNumber == Syscalls.Sys.wait4 && x.Ret > 0) backend._names.Reaped((int)x.Ret, (long)x.H.Ts);
+            (_event.KvmExitReason, _event.HasKvmExit, t.HasKvmExit) = (t.KvmExitReason, t.HasKvmExit, false);
             if (shown) Emit(t, t.Memory);
             TakeNewName(t);
             t.MemoryStale = true;

@@ -7,7 +7,7 @@ namespace Syscope.Tracing.Ebpf;
 /// <summary>How the eBPF backend runs: --buffer-size, how much of each argument's memory to copy
 /// (-s, -e read=/write=), and how often the reader looks at the ring when nothing woke it.</summary>
 internal sealed record EbpfSettings(long RingBytes = ProbeOptions.DefaultRingBytes, int StringLimit = 32, bool WholeBuffers = false,
-    bool FdPaths = false, int PollMs = 20);
+    bool FdPaths = false, int PollMs = 20, bool KvmExits = false);
 
 /// <summary>
 /// The eBPF tracing backend: syscope's BPF programs see every call of the traced processes in the
@@ -86,6 +86,7 @@ internal sealed partial class EbpfBackend : ITraceBackend
                 Names = true,
                 TraceSet = kernelSet,
                 CountWallClock = _target.Filter.SummaryWallClock,
+                KvmExits = _settings.KvmExits,
             };
             probe = BpfProbe.Load(options);
             _names.Ended = probe;
