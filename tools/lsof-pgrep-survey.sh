@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lsof and pgrep invocations people type daily (issue 12's survey), each run under Debian's
 # lsof or procps's pgrep and under syscope on the same processes, which the script starts: a
-# Python holder (a listener, a connection, a deleted file, a thread, a pipe) and uniquely named
+# Python holder (a listener, a connection, a deleted file, a thread, a pipe, a pty, an eventfd) and uniquely named
 # copies of sleep, one as nobody.  An invocation is identical when stdout (and for pgrep stderr)
 # and the exit status agree; refused when syscope rejects what the tool accepts; different
 # otherwise, with the lines that differ.  Machine-wide selections (pgrep -v) see processes come
@@ -27,6 +27,7 @@ c = socket.create_connection(s.getsockname()); a, _ = s.accept()
 gone = open(os.path.join(d, 'gone'), 'w'); os.unlink(gone.name)
 held = open(os.path.join(d, 'held'), 'w')
 r, w = os.pipe()
+pty_master, pty_slave = os.openpty(); counter = os.eventfd(0)
 threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
 print(s.getsockname()[1], flush=True)
 time.sleep(600)
