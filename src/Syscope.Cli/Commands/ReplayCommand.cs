@@ -30,7 +30,7 @@ internal static class ReplayCommand
     /// syscope does not read them.</summary>
     private static TraceArguments? Recorded(RecordingHeader header)
     {
-        try { return TraceArguments.Parse(header.Options); }
+        try { return TraceArguments.Parse(header.Options, needsTarget: false); }
         catch (Exception e) when (e is UsageError or UserError) { return null; }
     }
 
@@ -57,7 +57,7 @@ internal static class ReplayCommand
         {
             // The file first (`replay run.scope -f`), or after the options (`replay -f run.scope`).
             path = argv.Count > 0 && !argv[0].StartsWith('-') ? argv[0] : null;
-            a = TraceArguments.Parse(path != null ? argv.Skip(1).ToList() : argv);
+            a = TraceArguments.Parse(path != null ? argv.Skip(1).ToList() : argv, needsTarget: false);
             if (path == null && a.Command.Count == 1) path = a.Command[0];
             else if (a.Command.Count > 0) throw new UsageError($"one recording to replay, not {UntrustedText.Escape(string.Join(' ', a.Command))}");
             if (path == null) throw new UsageError($"which recording? (syscope {name} FILE)");

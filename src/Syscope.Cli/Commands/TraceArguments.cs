@@ -130,7 +130,8 @@ internal sealed partial class TraceArguments
         },
     };
 
-    public static TraceArguments Parse(IReadOnlyList<string> argv)
+    /// <param name="needsTarget">false for replay and report, whose line names no process: they read a recording.</param>
+    public static TraceArguments Parse(IReadOnlyList<string> argv, bool needsTarget = true)
     {
         var a = new TraceArguments();
         var (options, operands) = s_parser.ParseUntilError(argv, "syscope trace", out string? error);
@@ -144,7 +145,7 @@ internal sealed partial class TraceArguments
         if (error != null) throw new UsageError(error["syscope trace: ".Length..]);
         a.Command.AddRange(operands);
         // What strace checks once the line is read, in strace's order, so the same complaint wins.
-        if (a.Command.Count == 0 && a.Pids.Count == 0 && !a.Scoped) throw new UsageError("must have PROG [ARGS] or -p PID");
+        if (needsTarget && a.Command.Count == 0 && a.Pids.Count == 0 && !a.Scoped) throw new UsageError("must have PROG [ARGS] or -p PID");
         if (a.Daemonize > 0 && a.Command.Count == 0) throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
         a.CheckTimestamps();
         a.CheckFilterOptions();
