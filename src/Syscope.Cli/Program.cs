@@ -16,12 +16,16 @@ internal static class Program
         // handlers regardless; so does syscope, first of all, before anything starts the runtime's
         // signal handling.  A launched command still inherits them ignored (Spawn).
         Interop.Signals.UnignoreAtStart([Kernel.SignalNames.SIGINT, Kernel.SignalNames.SIGQUIT, Kernel.SignalNames.SIGHUP, Kernel.SignalNames.SIGTERM]);
+        Interop.Signals.RememberStartMask();
         string argv0 = ArgvZero();
         switch (Path.GetFileName(argv0))
         {
             // Called by another tool's name (a link made by install-links): be that tool.
+            // strace names itself as it was called (its program_invocation_name: "/usr/bin/strace:"
+            // when run by path), and scripts match its messages by that name.
             case "strace":
-                CallMessagesBy("strace", "trace");
+                CallMessagesBy(argv0, "trace");
+                TakeName("strace");
                 args = ["trace", .. args];
                 break;
             case "lsof":
@@ -74,6 +78,16 @@ internal static class Program
         Console.SetError(new ProgramNameWriter(Console.Error, name, command));
         // A message not ended by a newline is still in the writer at exit.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.Flush();
+    }
+
+    /// <summary>Our process's name (its comm) becomes the tool's, as the tool's own would be: a
+    /// wrapper that runs syscope by another path (exec -a strace) leaves it "syscope", and -Y shows
+    /// the tracer's name as a traced child's parent ("getppid() = 42&lt;strace&gt;").  Best effort.</summary>
+    private static void TakeName(string name)
+    {
+        try { File.WriteAllText("/proc/self/comm", name); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>argv[0] as the caller passed it, from the kernel's copy: the runtime's own idea

@@ -90,7 +90,7 @@ internal sealed partial class TraceArguments
 
     /// <summary>-I's values, by number or by name.</summary>
     public static readonly WordTable<int> InterruptibleWords = new(
-        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
+        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("always", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
 
     private void FilterValue(string opt, string value)
     {

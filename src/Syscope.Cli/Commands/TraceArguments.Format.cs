@@ -65,18 +65,9 @@ internal sealed partial class TraceArguments
 
     private int StringsInHex(string? value) => value == null ? 2 : StringsInHexWords.Find(value) ?? throw Invalid(value);
 
-    /// <summary>-O OVERHEAD[s|ms|us|ns], microseconds without a unit.</summary>
-    private long Overhead(string value)
-    {
-        int digitsEnd = 0;
-        while (digitsEnd < value.Length && (char.IsAsciiDigit(value[digitsEnd]) || value[digitsEnd] == '.')) digitsEnd++;
-        string unit = value[digitsEnd..];
-        long scale = unit switch { "" or "us" => 1_000, "s" => 1_000_000_000, "ms" => 1_000_000, "ns" => 1, _ => 0 };
-        if (scale == 0 || digitsEnd == 0 || !decimal.TryParse(value[..digitsEnd], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal n)
-            || n * scale > long.MaxValue)
-            throw Invalid(value);
-        return (long)(n * scale);
-    }
+    /// <summary>-O OVERHEAD: a time with strace's units and notation (4.5e2ms), microseconds without a unit.</summary>
+    private long Overhead(string value) =>
+        Filtering.TimeSpec.TryParseNanos(value, Filtering.TimeSpec.Microsecond, out long ns) ? ns : throw Invalid(value);
 
     /// <summary>--tips[=[[id:]ID][,[format:]FORMAT]]: whether a tip prints at the end.</summary>
     private bool TipsArgument(string? value)

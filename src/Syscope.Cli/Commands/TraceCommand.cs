@@ -230,7 +230,9 @@ internal static class TraceCommand
         return status;
     }
 
-    /// <summary>-E VAR=VAL / -E VAR: the command's environment (and PATH for finding it, as in strace).</summary>
+    /// <summary>-E VAR=VAL / -E VAR: the command's environment only.  The command is still found
+    /// by syscope's own PATH (the runtime's copy of the environment is left as it was), as strace
+    /// finds it by its own: `-E PATH=/ true` runs /usr/bin/true.</summary>
     private static void ApplyEnvironment(TraceArguments a)
     {
         foreach (string change in a.EnvironmentChanges)
@@ -239,7 +241,6 @@ internal static class TraceCommand
             string variable = eq < 0 ? change : change[..eq];
             string? value = eq < 0 ? null : change[(eq + 1)..];
             Spawn.SetEnvironment(variable, value);
-            Environment.SetEnvironmentVariable(variable, value);
         }
     }
 
@@ -362,6 +363,7 @@ internal static class TraceCommand
         Console.Error.Flush();
         Limits.Set(Limits.RLIMIT_CORE, 0, 0);
         Signals.SetDefault(sig);
+        Signals.Unblock(sig);   // blocked since the start, it would never come
         Signals.Kill(Environment.ProcessId, sig);
     }
 }

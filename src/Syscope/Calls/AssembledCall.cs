@@ -80,6 +80,8 @@ internal sealed class AssembledCall
     /// <summary>The decoded arguments: what the entry printed, then what the exit added.</summary>
     public ReadOnlySpan<byte> EntryText => _text.Slice(0, _entryLength);
     public ReadOnlySpan<byte> ExitText => _text.Slice(_entryLength);
+    /// <summary>Its entry left arguments for the exit to print (a call cut short says they never came).</summary>
+    public bool AwaitsExit => !HasReturn && _text.AwaitsExit;
     /// <summary>Each argument's text on its own (JSON keeps them apart).</summary>
     public int ArgumentCount => _text.ArgCount;
     public ReadOnlySpan<byte> Argument(int i) => _text.Argument(i);

@@ -216,6 +216,10 @@ internal sealed class ArgWriter
         _sepAhead = true;
     }
 
+    /// <summary>Entry left an argument for the exit to print: a call cut short before its exit
+    /// says so with " &lt;unfinished ...&gt;" where that argument would be, as strace does.</summary>
+    public bool AwaitsExit => _sepAhead;
+
     /// <summary>What entry printed, without the separator it wrote ahead for an exit argument:
     /// the call as far as it is known while the thread is still inside it.</summary>
     public ReadOnlySpan<byte> EntryArguments => _sepAhead ? _buf.AsSpan(0, _len - 2) : Written;
@@ -461,7 +465,9 @@ internal sealed class ArgWriter
     /// rather than octal.</summary>
     public const int HexEscapes = -1;
 
-    public ArgWriter Escaped(ReadOnlySpan<byte> data, int hexMode)
+    /// <param name="angles">'&lt;' and '&gt;' escaped too, as strace escapes them in a
+    /// "PID&lt;comm&gt;" name so that the name cannot seem to end early.</param>
+    public ArgWriter Escaped(ReadOnlySpan<byte> data, int hexMode, bool angles = false)
     {
         bool hex = hexMode >= 2 || (hexMode == 1 && NeedsHex(data));
         Span<byte> dst = Reserve(data.Length * 4);
@@ -484,7 +490,7 @@ internal sealed class ArgWriter
                 case (byte)'\t': dst[o++] = (byte)'\\'; dst[o++] = (byte)'t'; continue;
                 case (byte)'\v': dst[o++] = (byte)'\\'; dst[o++] = (byte)'v'; continue;
             }
-            if (c >= 0x20 && c < 0x7f) { dst[o++] = c; continue; }
+            if (c >= 0x20 && c < 0x7f && !(angles && c is (byte)'<' or (byte)'>')) { dst[o++] = c; continue; }
             dst[o++] = (byte)'\\';
             if (hexMode == HexEscapes)
             {

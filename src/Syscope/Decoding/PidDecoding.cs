@@ -59,7 +59,7 @@ internal readonly struct PidNotes(PidDecoding set, IHostFacts? host, int tid)
         {
             Span<byte> comm = stackalloc byte[64];
             int n = host.CurrentComm(ours, comm);
-            if (n > 0) w.Raw((byte)'<').Escaped(comm[..n], 0).Raw((byte)'>');
+            if (n > 0) w.Raw((byte)'<').Escaped(comm[..n], 0, angles: true).Raw((byte)'>');
         }
         if ((set & PidDecoding.PidNs) != 0 && ours != id) w.Raw(" /* "u8).Int(ours).Raw(" in strace's PID NS */"u8);
     }

@@ -20,6 +20,12 @@ internal static unsafe partial class Signals
     [LibraryImport("libc", EntryPoint = "sigqueue", SetLastError = true)]
     private static partial int SigqueueRaw(int pid, int sig, nint value);
 
+    // pthread_sigmask returns the error number instead of setting errno.
+    [LibraryImport("libc", EntryPoint = "pthread_sigmask")]
+    private static partial int PthreadSigmask(int how, Sigset* set, Sigset* old);
+
+    private const int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
+
     [LibraryImport("libc", EntryPoint = "getpid")]
     public static partial int GetPid();
 
@@ -35,6 +41,37 @@ internal static unsafe partial class Signals
     /// <summary>sigqueue(3) with an integer value (pkill -q); returns 0 or the negated errno.
     /// union sigval is passed in one register, its int in the low half.</summary>
     public static int Queue(int pid, int sig, int value) => SigqueueRaw(pid, sig, (nint)(uint)value) == 0 ? 0 : -SyscallException.LastErrno();
+
+    /// <summary>The signals blocked when syscope started (the runtime keeps the main thread's mask):
+    /// a started command inherits them blocked, as it would without syscope in between (strace's
+    /// child inherits strace's mask).</summary>
+    public static Sigset BlockedAtStart { get; private set; }
+
+    /// <summary>Remembers the calling (main) thread's mask as <see cref="BlockedAtStart"/>.</summary>
+    public static void RememberStartMask()
+    {
+        Sigset mask;
+        int error = PthreadSigmask(SIG_BLOCK, null, &mask);
+        if (error != 0) throw new SyscallException("pthread_sigmask", error);
+        BlockedAtStart = mask;
+    }
+
+    /// <summary>Sets the calling thread's mask.</summary>
+    public static void SetMask(Sigset mask)
+    {
+        int error = PthreadSigmask(SIG_SETMASK, &mask, null);
+        if (error != 0) throw new SyscallException("pthread_sigmask", error);
+    }
+
+    /// <summary>Unblocks one signal in the calling thread (to die of it: it may have been blocked
+    /// since syscope started).</summary>
+    public static void Unblock(int sig)
+    {
+        Sigset one = default;
+        one.Add(sig);
+        int error = PthreadSigmask(SIG_UNBLOCK, &one, null);
+        if (error != 0) throw new SyscallException("pthread_sigmask", error);
+    }
 
     /// <summary>Signals that were ignored when syscope started and that <see cref="UnignoreAtStart"/>
     /// set back to their default, as a bit mask (bit sig-1).</summary>

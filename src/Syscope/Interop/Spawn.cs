@@ -40,9 +40,6 @@ internal static unsafe partial class Spawn
     [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
     private static partial int ExecveRaw(byte* path, byte** argv, byte** envp);
 
-    [LibraryImport("libc", EntryPoint = "pthread_sigmask")]
-    private static partial int PthreadSigmask(int how, Sigset* set, Sigset* old);
-
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int SetEnv(string name, string value, int overwrite);
 
@@ -70,8 +67,9 @@ internal static unsafe partial class Spawn
         }
     }
 
-    /// <summary>Starts path with argv and the C library's environment, every signal unblocked and
-    /// the signals listed reset to their default action (the runtime ignores SIGPIPE, a child must not).</summary>
+    /// <summary>Starts path with argv and the C library's environment, the signals blocked at
+    /// syscope's start blocked (no others) and the signals listed reset to their default action
+    /// (the runtime ignores SIGPIPE, a child must not).</summary>
     /// <param name="stdin">A descriptor to be the child's standard input; -1 leaves syscope's.</param>
     /// <param name="inherit">A close-on-exec descriptor the child keeps, at the same number; -1 for none.</param>
     public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1, int inherit = -1)
@@ -79,7 +77,7 @@ internal static unsafe partial class Spawn
         byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
         var handles = new GCHandle[argv.Count];
         byte** argvPtr = stackalloc byte*[argv.Count + 1];
-        Sigset mask = default, defaults = default;
+        Sigset mask = Signals.BlockedAtStart, defaults = default;
         foreach (int sig in defaultSignals) defaults.Add(sig);
         PosixSpawnAttr attr;
         PosixSpawnFileActions actions = default;
@@ -118,8 +116,8 @@ internal static unsafe partial class Spawn
     /// <summary>
     /// Replaces this process with path (trace -D: syscope's own process becomes the traced command,
     /// so the command stays the caller's child).  As for <see cref="Start"/>: the C library's
-    /// environment, every signal unblocked, the signals listed at their default and those the
-    /// shell had ignored ignored again.  execve ends the runtime's other threads with the old
+    /// environment, the signals blocked at syscope's start blocked, the signals listed at their
+    /// default and those the shell had ignored ignored again.  execve ends the runtime's other threads with the old
     /// image; no managed code runs in between.  Returns only by throwing, when execve failed.
     /// </summary>
     public static void Exec(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals)
@@ -136,8 +134,7 @@ internal static unsafe partial class Spawn
             }
             argvPtr[argv.Count] = null;
             foreach (int sig in defaultSignals) Signals.SetDefault(sig);
-            Sigset none = default;
-            Check(PthreadSigmask(2 /* SIG_SETMASK */, &none, null), "pthread_sigmask");
+            Signals.SetMask(Signals.BlockedAtStart);
             using (Signals.IgnoreAsAtStart())
                 fixed (byte* p = pathBytes) ExecveRaw(p, argvPtr, Environ);
             throw SyscallException.FromLast("execve");

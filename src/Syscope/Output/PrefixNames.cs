@@ -34,12 +34,15 @@ internal sealed class PrefixNames(bool enabled, IHostFacts host)
         return kept;
     }
 
+    /// <summary>A thread's name is known from the moment it comes under trace (strace reads it
+    /// then), so that one which ends without a line of its own still has it on its "+++" line.</summary>
     public void Attached(int tid, bool launched)
     {
-        if (!enabled || !launched) return;
+        if (!enabled) return;
         Span<byte> own = stackalloc byte[64];
-        _names[tid] = own[..host.CurrentComm(Environment.ProcessId, own)].ToArray();
-        _launched = tid;
+        int n = host.CurrentComm(launched ? Environment.ProcessId : tid, own);
+        if (n > 0) _names[tid] = own[..n].ToArray();
+        if (launched) _launched = tid;
     }
 
     public void Forget(int tid) => _names.Remove(tid);

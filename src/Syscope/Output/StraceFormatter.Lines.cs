@@ -102,13 +102,13 @@ internal sealed partial class StraceFormatter
             {
                 w.Int(pid);
                 if (name.IsEmpty) while (w.Length < PidWidth) w.Raw((byte)' ');
-                else w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
+                else w.Raw((byte)'<').Escaped(name, 0, angles: true).Raw((byte)'>');
                 w.Raw((byte)' ');
             }
             else
             {
                 w.Raw("[pid "u8).Padded(pid, PidWidth, (byte)' ');
-                if (!name.IsEmpty) w.Raw((byte)'<').Escaped(name, 0).Raw((byte)'>');
+                if (!name.IsEmpty) w.Raw((byte)'<').Escaped(name, 0, angles: true).Raw((byte)'>');
                 w.Raw("] "u8);
             }
         }
@@ -256,9 +256,10 @@ internal sealed partial class StraceFormatter
         o.EndEvent();
     }
 
-    /// <summary>A call cut short: "&lt;unfinished ...&gt;) = ?" when its thread ended in it,
-    /// ") = ?" when an execve in another thread ended the thread, " &lt;detached ...&gt;" on its
-    /// open line when it was let go.</summary>
+    /// <summary>A call cut short by its thread's end (its exit, or an execve in another thread):
+    /// ") = ?", with " &lt;unfinished ...&gt;" before it where the entry left arguments for the exit
+    /// to print, as strace says when its decoder waited for an exit that never came (always for a
+    /// lost exit); " &lt;detached ...&gt;" on its open line when it was let go.</summary>
     public void Unfinished(AssembledCall call, CallCut cut, long nowNs)
     {
         var o = Output(call.Tid);
@@ -271,7 +272,7 @@ internal sealed partial class StraceFormatter
         }
         if (call.Held) OpenLine(o, call);
         ResumeLine(o, call, nowNs);
-        o.Write(cut is CallCut.Exited or CallCut.Lost ? " <unfinished ...>)"u8 : ")"u8);
+        o.Write(cut == CallCut.Lost || call.AwaitsExit ? " <unfinished ...>)"u8 : ")"u8);
         o.ReturnSeparator(_options.Column);
         o.Write((byte)'?');
         o.EndLine();
@@ -322,6 +323,15 @@ internal sealed partial class StraceFormatter
         _lastOutput = null;
         bool known = _outputs.Remove(e.RelatedTid, out var exec);
         if (known) _liveProcesses--;   // before the line: strace prints it as the count drops
+        // The exec'ing thread's execve line still open (nothing cut in since): strace ends it
+        // with the id it goes on under.
+        if (known && exec!.OpenPid == e.RelatedTid)
+        {
+            _scratch.Clear();
+            _scratch.Raw(" <pid changed to "u8).Int(e.Tid).Raw(" ...>"u8);
+            exec.Write(_scratch.Written);
+            exec.EndLine();
+        }
         if (shown)
         {
             Interrupt(leader, e.Tid);

@@ -120,7 +120,8 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         WriteReturn(o, call);
         o.Write(call.FdTarget);
         if (call.Notes.Length > 0 && !call.Failed) { o.Write(" ("u8); o.Write(call.Notes); o.Write((byte)')'); }
-        if (call.Injected) o.Write(" (INJECTED)"u8);
+        if (call.Injected && call.InjectedArgs) o.Write(" (INJECTED: args, retval)"u8);
+        else if (call.Injected) o.Write(" (INJECTED)"u8);
         else if (call.InjectedArgs) o.Write(" (INJECTED: args)"u8);
         if (call.Delayed) o.Write(" (DELAYED)"u8);
         if (_options.SyscallTimes && call.HasReturn) WriteDuration(o, call.ExitTimeNs - call.EntryTimeNs);

@@ -58,6 +58,7 @@ public partial class StraceOptionsTests(ITestOutputHelper output)
         { "-e trace=write -e inject=write:poke_enter=@arg2=414243", [] }, { "-e trace=write -e inject=write:poke_exit=@arg2=414243:when=1", [] },
         // Summary overhead: a second off every call leaves every time 0, so the table is exact.
         { "-O 1s -w -c -e trace=close,read", [] }, { "--summary-syscall-overhead=1000000 -w -c -e trace=close", [] },
+        { "-O 1e3ms -w -c -e trace=close", [] }, { "-O 0.5e1s -w -c -e trace=close", [] },
         // Output file: truncated, appended to, created even when the program cannot start.
         { $"-o {Out} -e trace=close", [] }, { $"-A -o {Out} -e trace=close", [] }, { $"--output-append-mode -o {Out} -e trace=close", [] },
         { $"-o {Out}", ["/nonexistent/program"] },
@@ -65,6 +66,9 @@ public partial class StraceOptionsTests(ITestOutputHelper output)
         { "-o |cat -e trace=close", ["true"] }, { "-o !cat -e trace=close", ["true"] }, { "-ff -o |cat", ["true"] },
         // Start-up: environment, detaching at execve.
         { "-E FOO=bar -E HOME -e trace=none", ["sh", "-c", "echo $FOO ${HOME-unset}"] }, { "--env=FOO=baz -e trace=none", ["sh", "-c", "echo $FOO"] },
+        // The command is found by the tracer's own PATH, whatever -E gives the command.
+        { "-E PATH=/ -e trace=none", ["true"] }, { "--env=PATH=/nonexistent -e trace=none", ["sh", "-c", "echo $PATH"] },
+        { "--interruptible=always -e trace=none", ["true"] }, { "-I anywhere -e trace=none", ["true"] },
         { "-f -b execve -e trace=execve,exit_group", ["sh", "-c", "/bin/true; echo done"] },
         { "-f --detach-on=execve -o {out} -e trace=execve,exit_group", ["sh", "-c", "/bin/true; echo done"] },
         // Usage errors: strace's message and its pointer to -h.

@@ -21,6 +21,25 @@ public class PokeTests
         Assert.Contains("(INJECTED: args)", ours.Stderr);
     }
 
+    /// <summary>strace 6.1's poke, poke-range and tampering-notes tests: an argument the call does
+    /// not take is never written through (its register holds whatever was there), a bad pointer
+    /// is said and leaves no note, and a poke with a changed result says both.</summary>
+    [Theory]
+    [InlineData("chdir:poke_enter=@arg2=4142:retval=0", "chdir(\"/tmp\")                           = 0 (INJECTED)", new[] { "sh", "-c", "cd /tmp" })]
+    [InlineData("chdir:poke_enter=@arg1=41", "chdir(0x10)                             = -1 EFAULT (Bad address)", new[] { "python3", "-c", "import ctypes; ctypes.CDLL(None).syscall(80, 16)" })]
+    [InlineData("chdir:poke_enter=@arg1=2f00:retval=42", "chdir(\"/\")                              = 42 (INJECTED: args, retval)", new[] { "sh", "-c", "cd /tmp" })]
+    public void Pokes_that_cannot_be_made_are_said_and_notes_match_strace(string inject, string line, string[] command)
+    {
+        if (Machine.Find("strace") == null) Assert.Fail("strace is needed (tools/test.sh installs it)");
+        string[] flags = ["-qq", "-e", "trace=chdir", "-e", "signal=none", "-e", $"inject={inject}"];
+        var theirs = Runner.Run("strace", [.. flags, .. command]);
+        var ours = SyscopeCli.Run(["trace", .. flags, .. command]);
+        static IEnumerable<string> Lines(RunResult r) =>
+            r.StderrLines.Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"^(strace: poke_tcb|syscope): (.* process )\d+", "$2N"));
+        Assert.Equal(Lines(theirs), Lines(ours));
+        Assert.Contains(line, ours.StderrLines);
+    }
+
     [Fact]
     public void Poke_syntax()
     {

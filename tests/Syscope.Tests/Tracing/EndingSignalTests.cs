@@ -84,6 +84,31 @@ public class EndingSignalTests
         }
     }
 
+    /// <summary>Signals blocked when syscope started stay blocked in the command it runs, as the
+    /// command of strace inherits strace's mask (strace 6.1's sigblock test): SIGHUP and SIGUSR1 here.</summary>
+    [NeedsFact("strace")]
+    public void A_launched_command_inherits_the_signals_blocked_at_the_start_as_under_strace()
+    {
+        const string blockThenExec = "import os, signal, sys\nsignal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP, signal.SIGUSR1})\nos.execvp(sys.argv[1], sys.argv[1:])";
+        string[] command = ["-e", "trace=none", "grep", "SigBlk", "/proc/self/status"];
+        var ours = Runner.Run("python3", ["-c", blockThenExec, SyscopeCli.Executable, "trace", .. command]);
+        var theirs = Runner.Run("python3", ["-c", blockThenExec, "strace", .. command]);
+        Assert.Equal("SigBlk:\t0000000000000201\n", ours.Stdout);
+        Assert.Equal(theirs.Stdout, ours.Stdout);
+    }
+
+    /// <summary>A command killed by a signal that syscope was started with blocked: syscope still
+    /// dies of it, as strace does (strace 6.1's termsig test), rather than exit as if nothing happened.</summary>
+    [Fact]
+    public void Syscope_dies_of_the_commands_signal_even_when_started_with_it_blocked()
+    {
+        const string blockThenExec = "import os, signal, sys\nsignal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})\nos.execvp(sys.argv[1], sys.argv[1:])";
+        string[] command = ["-e", "trace=kill", "python3", "-c", "import os, signal\nsignal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})\nos.kill(os.getpid(), signal.SIGTERM)"];
+        var ours = Runner.Run("python3", ["-c", blockThenExec, SyscopeCli.Executable, "trace", .. command]);
+        Assert.Equal(128 + 15, ours.ExitCode);
+        Assert.Matches(@"^kill\(\d+, SIGTERM\) += 0\n--- SIGTERM \{si_signo=SIGTERM, si_code=SI_USER, si_pid=\d+, si_uid=0\} ---\n\+\+\+ killed by SIGTERM \+\+\+\n$", ours.Stderr);
+    }
+
     /// <summary>The command syscope launches still inherits the ignores, as it would without syscope.</summary>
     [Fact]
     public void A_command_launched_in_the_background_keeps_its_inherited_ignores()

@@ -16,6 +16,7 @@ internal sealed partial class PtraceBackend
 
     private void InjectAtEntry(Tracee t)
     {
+        t.Poked = false;
         t.InjectCounts ??= new Dictionary<int, long>();
         long n = t.InjectCounts[t.SyscallNumber] = t.InjectCounts.GetValueOrDefault(t.SyscallNumber) + 1;
         foreach (var rule in _filter.Injections)
@@ -26,7 +27,7 @@ internal sealed partial class PtraceBackend
             if (rule.ChangesResult) Request(POKEUSER, t.Pid, OrigRaxOffset, rule.SubstituteSyscall ?? -1);
             // An exit the kernel will not run returns after all: the formatters must wait for it.
             _event.Injected = rule.ChangesResult;
-            Poke(t, rule.PokeEnter);
+            t.Poked = Poke(t, rule.PokeEnter);
             if (rule.DelayEnterMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayEnterMicros * Stopwatch.Frequency / 1_000_000;
             return;
         }
@@ -43,22 +44,34 @@ internal sealed partial class PtraceBackend
             _event.ReturnValue = value;
             _event.Injected = true;
         }
-        if (rule.PokeEnter.Count + rule.PokeExit.Count > 0)
-        {
-            Poke(t, rule.PokeExit);
-            _event.InjectedArgs = !rule.ChangesResult;
-        }
+        // Only memory really written counts as tampered with (strace: "(INJECTED: args, retval)"
+        // with a changed result too); a poke that failed was said, and leaves no note.
+        _event.InjectedArgs = Poke(t, rule.PokeExit) | t.Poked;
+        t.Poked = false;
         if (rule.Signal != 0) t.InjectSignal = rule.Signal;
         _event.Delayed = rule.DelayEnterMicros > 0 || rule.DelayExitMicros > 0;
         if (rule.DelayExitMicros > 0) t.DelayUntil = Stopwatch.GetTimestamp() + rule.DelayExitMicros * Stopwatch.Frequency / 1_000_000;
     }
 
-    private static void Poke(Tracee t, IReadOnlyList<(int Arg, byte[] Data)> pokes)
+    /// <summary>Writes each poke into the memory its argument points to; whether any was written.
+    /// An argument the call does not take is never written through (its register holds whatever
+    /// was left there), and a bad pointer leaves memory alone: both are said, in strace's words.</summary>
+    private bool Poke(Tracee t, IReadOnlyList<(int Arg, byte[] Data)> pokes)
     {
-        // A bad pointer simply leaves memory alone, as the write would fail in strace too; a
-        // read-only page (a string literal) takes the write through ptrace, as strace's does.
+        bool poked = false;
         foreach (var (arg, data) in pokes)
-            if (ProcessVm.Write(t.Pid, t.Args[arg - 1], data) != data.Length) PokeData(t.Pid, t.Args[arg - 1], data);
+        {
+            var syscall = Syscalls.SyscallTable.Resolve(t.SyscallNumber);
+            if (arg > syscall.ArgCount)
+            {
+                Say(t, $"Failed to tamper with process {t.Pid}: requested to tamper with argument #{arg}, but system call '{syscall.Name}' has only {syscall.ArgCount} arguments");
+                continue;
+            }
+            // A read-only page (a string literal) takes the write through ptrace, as strace's does.
+            if (ProcessVm.Write(t.Pid, t.Args[arg - 1], data) == data.Length || PokeData(t.Pid, t.Args[arg - 1], data) == 0) poked = true;
+            else Say(t, $"Failed to tamper with process {t.Pid}: couldn't poke");
+        }
+        return poked;
     }
 
     private void Delay(Tracee t, int request, int sig)

@@ -224,6 +224,17 @@ internal sealed partial class PtraceBackend
         _consumer.OnEvent(ref _event, _memory);
     }
 
+    /// <summary>A message about a tracee, said in the middle of building its event, which is kept.</summary>
+    private void Say(Tracee t, string message)
+    {
+        if (_silent) return;
+        var pending = _event;
+        _event = TraceEvent.Start(TraceEventKind.Message, t.Pid, t.Tgid, Clock.MonotonicNs());
+        _event.Message = message;
+        _consumer.OnEvent(ref _event, _memory);
+        _event = pending;
+    }
+
     private void AnnounceChild(int child, int parent)
     {
         if (!_tracees.TryGetValue(child, out var c) || c.Hidden || c.Announced) return;

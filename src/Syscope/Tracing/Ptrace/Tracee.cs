@@ -38,6 +38,8 @@ internal sealed class Tracee(int pid, int tgid)
     public bool Traced;
     /// <summary>The -e inject rule firing on the current call, if any.</summary>
     public Filtering.InjectionRule? Injecting;
+    /// <summary>A poke of the call being injected wrote its memory ("(INJECTED: args)").</summary>
+    public bool Poked;
     /// <summary>Invocations so far per syscall number, for inject's when=.</summary>
     public Dictionary<int, long>? InjectCounts;
     /// <summary>Stopwatch time before which the tracee must not be resumed (delay_enter/delay_exit).</summary>
