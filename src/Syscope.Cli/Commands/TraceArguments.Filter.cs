@@ -90,7 +90,7 @@ internal sealed partial class TraceArguments
 
     /// <summary>-I's values, by number or by name.</summary>
     public static readonly WordTable<int> InterruptibleWords = new(
-        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("always", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
+        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
 
     private void FilterValue(string opt, string value)
     {
@@ -99,7 +99,8 @@ internal sealed partial class TraceArguments
             case "S": Sort = Checked(() => SummaryColumns.ParseSort(value)); break;
             case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
             case "P": AddPath(value); break;
-            case "I": Interruptible = InterruptibleWords.Find(value) ?? throw Invalid(value); break;
+            // "always" is strace's other name for anywhere, taken but not offered.
+            case "I": Interruptible = InterruptibleWords.Find(value) ?? (value == "always" ? 1 : throw Invalid(value)); break;
             case "u":
                 UserName = value;
                 (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user {Quote(value)}");
