@@ -67,8 +67,10 @@ internal sealed partial class PtraceBackend
                 Say(t, $"Failed to tamper with process {t.Pid}: requested to tamper with argument #{arg}, but system call '{syscall.Name}' has only {syscall.ArgCount} arguments");
                 continue;
             }
-            // A read-only page (a string literal) takes the write through ptrace, as strace's does.
-            if (ProcessVm.Write(t.Pid, t.Args[arg - 1], data) == data.Length || PokeData(t.Pid, t.Args[arg - 1], data) == 0) poked = true;
+            // A read-only page (a string literal) takes the write through ptrace, as strace's does;
+            // a write cut short by the end of the mapping still wrote (strace counts it as poked).
+            int written = ProcessVm.Write(t.Pid, t.Args[arg - 1], data);
+            if (written == data.Length || PokeData(t.Pid, t.Args[arg - 1], data) == 0 || written > 0) poked = true;
             else Say(t, $"Failed to tamper with process {t.Pid}: couldn't poke");
         }
         return poked;
