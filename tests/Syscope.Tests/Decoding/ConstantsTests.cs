@@ -19,6 +19,8 @@ public class ConstantsTests(ITestOutputHelper output)
         ["MS_NOUSER"] = "<linux/mount.h> writes (1<<31), an int that sign-extends; the flag is bit 31 alone, as strace prints it",
     };
 
+    private static bool Same(ulong value, ulong header) => value == header || (value <= uint.MaxValue && (uint)header == value);
+
     private const string Headers = """
         #define _GNU_SOURCE
         #include <fcntl.h>
@@ -105,8 +107,9 @@ public class ConstantsTests(ITestOutputHelper output)
             foreach (var (set, row) in rows)
             {
                 if (!values.TryGetValue(row.Name, out ulong header) || s_knownDifferent.ContainsKey(row.Name)) continue;
-                bool same = row.Value == header || (row.Value <= uint.MaxValue && (uint)header == row.Value);
-                if (!same) wrong.Add($"{set}.{row.Name}: table 0x{row.Value:x}, headers 0x{header:x}");
+                // A name a set lists twice (SOL_SOCKET: 1 here and 0xffff on other architectures,
+                // which strace names too) is right when one of its rows has this system's value.
+                if (!rows.Any(o => o.Set == set && o.Row.Name == row.Name && Same(o.Row.Value, header))) wrong.Add($"{set}.{row.Name}: table 0x{row.Value:x}, headers 0x{header:x}");
             }
             output.WriteLine($"{values.Count} of {names.Count} names are macros in the headers and were compared");
             Assert.True(wrong.Count == 0, string.Join("\n", wrong));

@@ -20,7 +20,8 @@ internal static class FilesQuery
         var reader = new OpenFileReader(names, tablesFor, reading);
         var result = new List<ProcessFiles>();
         int self = Environment.ProcessId;
-        foreach (int pid in selection.OnlyPids ?? ProcessTable.Pids())
+        // lsof lists processes by PID, whatever the order of -p.
+        foreach (int pid in selection.OnlyPids?.Order() ?? ProcessTable.Pids().AsEnumerable())
         {
             // A machine-wide listing leaves the inspector out (it holds only what it inherited); a
             // PID the user names is listed, whoever it is.
