@@ -176,7 +176,7 @@ CLASSES = {"file": "File", "process": "Process", "network": "Network", "signal":
            "desc": "Desc", "memory": "Memory", "creds": "Creds", "clock": "Clock", "stat": "Stat",
            "lstat": "Lstat", "fstat": "Fstat", "%stat": "AnyStat", "statfs": "Statfs", "fstatfs": "Fstatfs",
            "%statfs": "AnyStatfs", "pure": "Pure"}
-RETURNS = {"fd": "Fd", "hex": "Hex", "octal": "Octal", "pid": "Pid"}
+RETURNS = {"fd": "Fd", "hex": "Hex", "octal": "Octal", "pid": "Pid", "pgid": "ProcessGroup", "sid": "Session", "int32": "ZeroExtendedInt"}
 DUMPS = {"read": "Read", "write": "Write"}
 WAITS = {"reading": "Reading", "writing": "Writing", "accepting": "Accepting", "connecting": "Connecting",
          "polling": "Polling", "lock": "Lock", "child": "Child", "sleep": "Sleep", "signal": "Signal"}
@@ -231,7 +231,7 @@ def read_roles(path, kernel_names):
             name, rest = toks[0], toks[1:]
             if name in rows:
                 raise Bad("roles.txt:%d: %s twice" % (n, name))
-            row = {"roles": [], "ret": "Decimal", "classes": [], "dump": "None", "wait": "Other", "waitfd": False}
+            row = {"roles": [], "ret": "Decimal", "classes": [], "dump": "None", "wait": "Other", "waitfd": False, "kept": False}
             i = 0
             while i < len(rest) and not (rest[i] == "->" or rest[i].startswith("%") or "=" in rest[i]):
                 row["roles"].append(rest[i])
@@ -246,6 +246,8 @@ def read_roles(path, kernel_names):
                     row["classes"].append(CLASSES[t[1:]])
                 elif t.startswith("dump=") and t[5:] in DUMPS:
                     row["dump"] = DUMPS[t[5:]]
+                elif t == "fds=kept":
+                    row["kept"] = True
                 elif t.startswith("wait="):
                     kind, _, fd = t[5:].partition("+")
                     if kind == "fd":
@@ -280,7 +282,7 @@ def read_notes(path):
 # ---- how GenericDecoder prints an argument: its C type, and its role where the type cannot tell ----
 
 SIGNED = {"int", "long", "pid_t", "loff_t", "off_t", "key_t", "const int", "clockid_t", "const clockid_t", "timer_t",
-          "mqd_t", "s32"}
+          "mqd_t", "s32", "__s32"}
 # User and group ids: strace prints them unsigned, but (uid_t)-1, "no change", as -1.
 IDS = {"uid_t", "gid_t", "old_uid_t", "old_gid_t"}
 
@@ -303,7 +305,7 @@ def arg_format(ctype, role):
         return "Id"
     if ctype in SIGNED:
         return "Long" if "long" in ctype or "loff" in ctype else "Int"
-    return "ULong" if "long" in ctype or "size" in ctype else "UInt"
+    return "ULong" if "long" in ctype or "size" in ctype or ctype in ("u64", "__u64") else "UInt"
 
 # ---- C# output ----
 
@@ -353,10 +355,10 @@ def syscall_table(rows, roles, notes):
         note_cs = "null" if note is None else "new(%s, %s, [%s], %s)" % (
             cs_str(name), cs_str(note[0]), ", ".join(cs_str(e) for e in note[1]), cs_str(note[2]))
         out.append("        new(%d, %s, [%s]," % (nr, cs_str(name), ", ".join(cargs)))
-        out.append("            ReturnFormat.%s, %s, DumpKind.%s, WaitKind.%s, %s, %s, %s, tracepoint: %s)," % (
+        out.append("            ReturnFormat.%s, %s, DumpKind.%s, WaitKind.%s, %s, %s, %s, tracepoint: %s%s)," % (
             r["ret"], cs_flags("SyscallClass", r["classes"]), r["dump"], r["wait"],
             "true" if r["waitfd"] else "false", cs_str(partial[name]) if name in partial else "null", note_cs,
-            "null" if tracepoint is None else cs_str(tracepoint)))
+            "null" if tracepoint is None else cs_str(tracepoint), ", keepsFds: true" if r["kept"] else ""))
     out += ["    ];", "}", ""]
     unknown = [n for n in notes if n not in byname]
     if unknown:

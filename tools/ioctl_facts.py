@@ -29,9 +29,11 @@ PRELUDE = "#include <sys/types.h>\n#include <sys/socket.h>\n#include <sys/time.h
 EXCLUDED = re.compile(r"^(KVM_(S390|PPC|ARM)_\w+|VIDIOC_SUBDEV_\w+|PPPIOCGIDLE|DMA_BUF_SET_NAME|SCSI_IOCTL_TAGGED_\w+"
                       r"|IOCTL_GNTALLOC_\w+|SNDRV_SEQ_IOCTL_USER_PVERSION)$")
 
-# Requests older UAPI headers named that linux-libc-dev 6.1 no longer does, which strace 6.1 still
-# prints by name: (number, name, header).
-OLDER = [(0x80082102, "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR", "linux/seccomp.h")]
+# Requests older UAPI headers named that linux-libc-dev 6.1 no longer does (or that only the
+# kernel's own scsi/sg.h names, glibc's copy being older), which strace 6.1 still prints by name:
+# (number, name, header).
+OLDER = [(0x80082102, "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR", "linux/seccomp.h"),
+         (0x2289, "SG_GET_ACCESS_COUNT", "scsi/sg.h")]
 
 DEFINE = re.compile(r"^\s*#\s*define\s+([A-Za-z][A-Za-z0-9_]*)(?!\()\s+(.+?)\s*(?:/\*.*)?$")
 BUILDS = re.compile(r"\b_?[A-Z0-9]*_?IO(?:C|R|W|WR)?(?:_BAD)?\s*\(")
@@ -110,6 +112,14 @@ def evaluate(rel, names, work, homes):
         remaining, extra = list(names), []
     return []
 
+def openzfs():
+    """tools/syscalls/ioctls-openzfs.txt: OpenZFS's requests, kept by hand (no Linux header has them)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "syscalls", "ioctls-openzfs.txt")
+    for line in open(path):
+        if line.strip() and not line.startswith("#"):
+            code, name, rel = line.split()
+            yield int(code, 16), name, rel
+
 def ioctl_facts_text():
     """tools/syscalls/ioctls.txt: one request a line, `0xCODE NAME HEADER`, by code then name."""
     rows = set()
@@ -120,6 +130,7 @@ def ioctl_facts_text():
             if names:
                 rows.update((code, name, rel) for code, name in evaluate(rel, names, work, homes))
     rows.update(OLDER)
+    rows.update(openzfs())
     seen, lines = set(), []
     for code, name, rel in sorted(rows):
         if (code, name) not in seen:

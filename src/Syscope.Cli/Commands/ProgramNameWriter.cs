@@ -52,7 +52,10 @@ internal sealed class ProgramNameWriter(TextWriter inner, string name, string co
                 line = $"{name}: " + line[prefix.Length..];
                 break;
             }
-        return line.Replace($"'syscope {command} ", $"'{name} ", StringComparison.Ordinal);
+        // "Try 'strace -h'", and the one message that names the program in its words ("not
+        // supported by this build of strace"), which scripts match whole.
+        return line.Replace($"'syscope {command} ", $"'{name} ", StringComparison.Ordinal)
+            .Replace(" this build of syscope", $" this build of {Path.GetFileName(name)}", StringComparison.Ordinal);
     }
 
     protected override void Dispose(bool disposing)

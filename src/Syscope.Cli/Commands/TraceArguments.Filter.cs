@@ -90,7 +90,7 @@ internal sealed partial class TraceArguments
 
     /// <summary>-I's values, by number or by name.</summary>
     public static readonly WordTable<int> InterruptibleWords = new(
-        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
+        ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("anywhere", 1), ("always", 1), ("waiting", 2), ("never", 3), ("never_tstp", 4));
 
     private void FilterValue(string opt, string value)
     {
@@ -99,8 +99,7 @@ internal sealed partial class TraceArguments
             case "S": Sort = Checked(() => SummaryColumns.ParseSort(value)); break;
             case "U": SummaryColumnNames = Checked(() => SummaryColumns.Parse(value)); break;
             case "P": AddPath(value); break;
-            // "always" is strace's other name for anywhere, taken but not offered.
-            case "I": Interruptible = InterruptibleWords.Find(value) ?? (value == "always" ? 1 : throw Invalid(value)); break;
+            case "I": Interruptible = InterruptibleWords.Find(value) ?? throw Invalid(value); break;
             case "u":
                 UserName = value;
                 (Uid, Gid) = Passwd.Lookup(value) ?? throw new UserError($"Cannot find user {Quote(value)}");
@@ -164,9 +163,15 @@ internal sealed partial class TraceArguments
             case "write" or "writes" or "w": WriteDumps = FilterSets.ParseDumpFds(value); break;
             case "decode-pids" or "decode-pid": DecodePids = Decoding.PidDecodingSet.Parse(value); break;
             case "kvm": Kvm(value); break;
+            case "secontext": throw Secontext();
             default: TraceSet = SyscallSet.Parse(expr); break;
         }
     }
+
+    /// <summary>--secontext, -e secontext=: SELinux contexts, which syscope does not print (strace
+    /// built without libselinux, as Debian's is, says so in these words).</summary>
+    private static UserError Secontext() =>
+        new("SELinux context printing (--secontext option) is not supported by this build of syscope");
 
     /// <summary>-e kvm=vcpu: KVM_RUN's result says why the vcpu exited; vcpu is the only value.</summary>
     private void Kvm(string value) => KvmExits = KvmWords.Find(value) ?? throw new UserError($"invalid -e kvm= argument: {Quote(value)}");
@@ -190,6 +195,13 @@ internal sealed partial class TraceArguments
         // A scope takes processes in and lets them go by the thousand: no "Process N attached"/"detached".
         if (Scoped) QuietSet |= QuietSet.Attach;
         if (Daemonize > 0 && UserName != null) throw new UsageError("-u/--user is not supported with -D/--daemonize");
+        // -b execve lets the command go at its exec: a filter left behind would make its calls
+        // fail with ENOSYS, so strace drops the filter first, in these words.
+        if (SeccompBpf == true && DetachOnExecve)
+        {
+            Warnings.Add("--seccomp-bpf is not enabled because it is not compatible with -b");
+            SeccompBpf = null;
+        }
         // strace names -p before it looks at -f (attached processes never get the filter; a
         // command started beside them does, which is only said with -d).
         if (SeccompBpf == true && Backend != BackendKind.Ebpf && Pids.Count > 0 && (Command.Count == 0 || Debug))

@@ -30,7 +30,8 @@ internal sealed partial class TraceArguments
     private void LongTimestamps(string value)
     {
         _longTimestamps = true;
-        foreach (string part in value.Length == 0 ? [] : value.Split(','))
+        // Empty items are skipped, as strace skips them ("--timestamps=s,,none").
+        foreach (string part in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             string word = part.StartsWith("format:") ? part["format:".Length..] : part.StartsWith("precision:") ? part["precision:".Length..] : part;
             TimestampStyle? format = TimestampFormatWords.Find(word);
@@ -78,7 +79,8 @@ internal sealed partial class TraceArguments
             string word = part.StartsWith("id:") || part.StartsWith("format:") ? part[(part.IndexOf(':') + 1)..] : part;
             if (word is "none" && !part.StartsWith("id:")) show = false;
             else if (word is "compact" or "full" && !part.StartsWith("id:")) show = true;
-            else if (!part.StartsWith("format:") && (word == "random" || (word.Length > 0 && word.All(char.IsAsciiDigit)))) { }
+            // A tip's number is an int, as strace parses it.
+            else if (!part.StartsWith("format:") && (word == "random" || (word.Length > 0 && word.All(char.IsAsciiDigit) && int.TryParse(word, out _)))) { }
             else throw Invalid(value!);
         }
         return show;

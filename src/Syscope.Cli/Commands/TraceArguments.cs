@@ -69,7 +69,7 @@ internal sealed partial class TraceArguments
         SyscallLimitKey = '\uE00C', QuietLong = '\uE00D', DecodePidsKey = '\uE00E', ColorKey = '\uE00F',
         SlowKey = '\uE010', MinDurationKey = '\uE011', SummaryKey = '\uE012', NoDemangleKey = '\uE013',
         SystemWideKey = '\uE014', CgroupKey = '\uE015', CommKey = '\uE016', RecordKey = '\uE017', ReportKey = '\uE018',
-        DaemonOfKey = '\uE019', ExpressionBase = '\uE100';
+        DaemonOfKey = '\uE019', SecontextKey = '\uE01A', ExpressionBase = '\uE100';
 
     /// <summary>The -e keys that are long options of their own (--trace=SET is -e trace=SET).</summary>
     private static readonly string[] s_expressionOptions =
@@ -99,6 +99,7 @@ internal sealed partial class TraceArguments
         ("kill-on-exit", false, KillOnExitKey), ("color", false, ColorKey), ("colour", false, ColorKey),
         ("slow", true, SlowKey), ("min-duration", true, MinDurationKey), ("no-demangle", false, NoDemangleKey),
         ("system-wide", false, SystemWideKey), ("cgroup", true, CgroupKey), ("comm", true, CommKey), ("record", true, RecordKey), ("report", true, ReportKey),
+        ("secontext", false, SecontextKey),
         .. s_expressionOptions.Select((name, i) => (name, true, (char)(ExpressionBase + i))),
     ];
 
@@ -126,7 +127,7 @@ internal sealed partial class TraceArguments
         OptionalArguments = new HashSet<string>
         {
             "daemonize", "quiet", "silent", "silence", "relative-timestamps", "absolute-timestamps", "timestamps",
-            "syscall-times", "strings-in-hex", "decode-fds", "tips", "summary", "color", "colour", "json",
+            "syscall-times", "strings-in-hex", "decode-fds", "tips", "summary", "color", "colour", "json", "secontext",
         },
     };
 
@@ -147,6 +148,7 @@ internal sealed partial class TraceArguments
         // What strace checks once the line is read, in strace's order, so the same complaint wins.
         if (needsTarget && a.Command.Count == 0 && a.Pids.Count == 0 && !a.Scoped) throw new UsageError("must have PROG [ARGS] or -p PID");
         if (a.Daemonize > 0 && a.Command.Count == 0) throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
+        if (a.Daemonize > 3) throw new UsageError($"Too many -D's ({a.Daemonize}), maximum supported -D count is 3");
         a.CheckTimestamps();
         a.CheckFilterOptions();
         return a;
@@ -197,6 +199,7 @@ internal sealed partial class TraceArguments
             case 'V': Version = true; break;
             case 'A': Append = true; break;
             case TipsKey: Tips = TipsArgument(value); break;
+            case SecontextKey: throw Secontext();
             case 'k': StackTraces++; break;
             case NoDemangleKey: NoDemangle = true; break;
             case SummaryKey when value == null: FilterFlag('C'); break;
@@ -213,8 +216,7 @@ internal sealed partial class TraceArguments
             case CgroupKey: BackendOption("cgroup", value!, true); break;
             case CommKey: BackendOption("comm", value!, true); break;
             case 'D':
-                Daemonize = value == null ? Daemonize + 1 : DaemonizeWords.Find(value) ?? throw Invalid(value);
-                if (Daemonize > 3) throw new UsageError($"Too many -D's ({Daemonize}), maximum supported -D count is 3");
+                Daemonize = value == null ? Daemonize + 1 : DaemonizeWords.FindAnyCase(value) ?? throw Invalid(value);
                 break;
             case DaemonOfKey:
                 DaemonOf = value!.Split(',') is [var pid, var fd] && int.TryParse(pid, out int p) && int.TryParse(fd, out int f) ? (p, f) : throw Invalid(value);
@@ -245,10 +247,11 @@ internal sealed partial class TraceArguments
                 if (!int.TryParse(value, out StringLimit) || StringLimit < 0) throw Invalid(value);
                 break;
             case 'p':
-                // A value made of numbers, signs and separators is strace's list of PIDs, checked as
-                // strace checks it; anything else is a command-line pattern (pgrep -f), which must
-                // name exactly one process: attaching to every match would be a surprise.
-                if (value.Any(char.IsAsciiDigit) && value.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ',' or ' ' or '\t'))
+                // A value that starts as a number does or that lists one is strace's list of PIDs,
+                // checked as strace checks it ("1," and "42." are invalid ids, not patterns);
+                // anything else is a command-line pattern (pgrep -f), which must name exactly one
+                // process: attaching to every match would be a surprise.
+                if (IsPidList(value))
                     foreach (string part in PidList(value)) AddPid(int.TryParse(part, System.Globalization.NumberStyles.AllowLeadingSign, null, out int pid) && pid > 0 ? pid
                         : throw new UserError($"Invalid process id: {Quote(part)}"));
                 else AddPid(Syscope.Inspection.ProcessFinder.Resolve(value).Pid);
@@ -263,6 +266,13 @@ internal sealed partial class TraceArguments
             case SyscallLimitKey: FilterValue("syscall-limit", value); break;
             default: FilterValue(key.ToString(), value); break;
         }
+    }
+
+    private static bool IsPidList(string value)
+    {
+        string first = value.TrimStart();
+        return first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] is '+' or '-')
+            || value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(part => part.All(char.IsAsciiDigit));
     }
 
     /// <summary>--slow and --min-duration: a bare number is milliseconds, as perf trace's --duration.</summary>

@@ -121,6 +121,8 @@ internal static class TraceCommand
         Miscellaneous:
           -d, --debug   syscope's own account of what it does, on stderr
           --tips[=[id:]N|random][,[format:]none|compact|full]   a tip at the end
+          --secontext[=full|mismatch], -e secontext=   SELinux contexts: not printed; refused,
+                        as strace built without libselinux refuses them
           -h, --help    this help
           -V, --version   strace's version line, for scripts
         When syscope is interrupted (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, even if started in the
@@ -177,6 +179,9 @@ internal static class TraceCommand
         // strace opens -o FILE before it looks for the program, so a failed start still leaves it.
         int piped = 0;
         if (a.OutputPath is ['|' or '!', ..] && a.Follow >= 2) return UsageFailure(stderr, name, "piping the output and -ff/--output-separately are mutually exclusive");
+        // -ff adds ".PID": a name that leaves no room for one (strace keeps 12 bytes) fails now, in strace's words.
+        if (a.OutputPath != null && a.Follow >= 2 && System.Text.Encoding.UTF8.GetByteCount(a.OutputPath) >= PathLimits.PathMax - 12)
+            throw new UserError($"{UntrustedText.Escape(a.OutputPath)}: {Errno.Message(Errno.ENAMETOOLONG)}");
         SafeFileHandle? outputFile = a.OutputPath is ['|' or '!', .. var pipeCommand] ? PipeTo(pipeCommand, out piped)
             : a.OutputPath != null && a.Follow < 2 ? OpenFile(a.OutputPath, a.Append) : null;
         ApplyEnvironment(a);
@@ -205,6 +210,10 @@ internal static class TraceCommand
             DetachOnExecve = a.DetachOnExecve,
             DaemonParent = a.DaemonOf?.Pid ?? 0,
             DaemonReady = a.DaemonOf is { } daemon ? () => TraceDaemon.Ready(daemon.Fd) : null,
+            // As strace: a command that closes its stdin or stdout (sh -c 'exec <&- >&-') must close
+            // the pipe for the process at the other end; syscope's own copies would keep it open.
+            // The trace never goes to stdout (-o /dev/stdout was opened before).
+            Launched = () => { Descriptors.PointAtNull(0); Descriptors.PointAtNull(1); },
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();
@@ -222,7 +231,7 @@ internal static class TraceCommand
             ManyProcesses = a.ManyProcesses,
             Command = a.Command,
             Options = [.. argv.Take(argv.Count - a.Command.Count)],
-        }, showsTrace: !recordOnly);
+        }, showsTrace: !recordOnly, seesEveryCall: target.Filter.Trace.IsAll);
         int status = Trace(target, backend, options, stderr, interruptible, a.Json, a.Color, recording, a.ReportPath, outputFile, a.JsonEntries);
         // strace's pclose: the command reading the trace has all of it before syscope returns.
         if (piped > 0) Wait.For(piped, out _, 0);
@@ -281,14 +290,22 @@ internal static class TraceCommand
         var report = reportFile != null ? new Output.Report.ReportCollector(facts.Host) : null;
         var pipeline = recording?.ShowsTrace == false ? null
             : new TracePipeline(options, facts, stderr, json, color, Stderr, flushConsole: true,
-                path => path == options.OutputPath && outputFile != null ? new DescriptorStream(outputFile, path, failures.Report) : OpenOutput(path, failures), report, jsonEntries);
+                path => path == options.OutputPath && outputFile != null ? new DescriptorStream(outputFile, path, failures.Report) : OpenOutput(path, failures), report, jsonEntries,
+                flushFile: interruptible == 1);
         ITraceConsumer consumer = recording?.Consumer(pipeline?.Assembler) ?? pipeline!.Assembler;
 
-        // -I: 1 and 2 let fatal signals end the trace (detaching cleanly); 3 ignores them while the
-        // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.
+        // -I: 2 lets fatal signals end the trace (detaching cleanly); 3 ignores them while the
+        // command runs (strace's default with -o FILE PROG); 4 also ignores Ctrl-Z.  1 leaves them
+        // as they are by default, as strace does: syscope dies at once, and the kernel lets the
+        // tracees go (or kills them, with --kill-on-exit).
         var registrations = new List<PosixSignalRegistration>();
         foreach (var (posix, number) in new[] { (PosixSignal.SIGINT, SignalNames.SIGINT), (PosixSignal.SIGTERM, SignalNames.SIGTERM), (PosixSignal.SIGHUP, SignalNames.SIGHUP), (PosixSignal.SIGQUIT, SignalNames.SIGQUIT) })
-            registrations.Add(PosixSignalRegistration.Create(posix, ctx => { ctx.Cancel = true; if (interruptible < 3) backend.RequestDetach(number); }));
+            if (interruptible == 1)
+            {
+                Signals.SetDefault(number);
+                Signals.Unblock(number);
+            }
+            else registrations.Add(PosixSignalRegistration.Create(posix, ctx => { ctx.Cancel = true; if (interruptible < 3) backend.RequestDetach(number); }));
         if (interruptible >= 4) registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, ctx => ctx.Cancel = true));
 
         TraceOutcome outcome;

@@ -18,16 +18,18 @@ internal sealed class TracePipeline : IDisposable
 
     /// <param name="console">The stream the trace goes to without -o (stderr live, stdout in replay).</param>
     /// <param name="flushConsole">Flush the console at every stop (live, so lines show as they happen).</param>
+    /// <param name="flushFile">Flush -o FILE at every stop too (-I1: a fatal signal ends syscope at
+    /// once, and the file must hold what had been printed, as strace's does).</param>
     /// <param name="openFile">Opens -o FILE (and FILE.PID for -ff).</param>
     /// <param name="report">--report: the HTML report's collector; the text trace then goes only to -o FILE.</param>
     public TracePipeline(StraceOptions options, TraceFacts facts, TextWriter stderr, bool json, ColorChoice color, Func<Stream> console, bool flushConsole, Func<string, Stream> openFile,
-        Output.Report.ReportCollector? report = null, bool jsonEntries = false)
+        Output.Report.ReportCollector? report = null, bool jsonEntries = false, bool flushFile = false)
     {
         Stream? sharedStream = null;
         if (!options.PerProcessFiles)
         {
             sharedStream = options.OutputPath == null ? console() : openFile(options.OutputPath);
-            _shared = new TraceOutput(sharedStream, flushEachEvent: options.OutputPath == null && flushConsole);
+            _shared = new TraceOutput(sharedStream, flushEachEvent: options.OutputPath == null ? flushConsole : flushFile);
         }
         // JSON is for programs: never coloured.  -ff files are files: coloured only when asked.
         options = options with { Color = !json && TraceColors.Enabled(color, (sharedStream as DescriptorStream)?.IsTerminal ?? false, Environment.GetEnvironmentVariable) };

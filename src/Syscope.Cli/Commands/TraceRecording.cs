@@ -9,8 +9,10 @@ using Syscope.Tracing;
 namespace Syscope.Cli.Commands;
 
 /// <summary>A recording made during a trace (`record -o FILE`, `trace --record FILE`): opens the
-/// file, puts the recorder between the backend and the trace shown (if any), ends the file.</summary>
-internal sealed class TraceRecording(string path, RecordingHeader header, bool showsTrace) : IDisposable
+/// file, puts the recorder between the backend and the trace shown (if any), ends the file.
+/// seesEveryCall: the backend reports every call (no trace set narrower than all), so the recorder
+/// sees each one that could change what a descriptor names.</summary>
+internal sealed class TraceRecording(string path, RecordingHeader header, bool showsTrace, bool seesEveryCall) : IDisposable
 {
     /// <summary>Bytes of each string or buffer kept at least, whatever -s says.</summary>
     public const int DefaultCapture = 256;
@@ -27,9 +29,11 @@ internal sealed class TraceRecording(string path, RecordingHeader header, bool s
         var file = Descriptors.CreateForWriting(path, out int errno)
             ?? throw new UserError($"{path}: {Errno.Message(errno)}");
         // Read the wall clock now, so that the trace shown and the recording share one anchor.
-        var full = header with { WallClock = backend.Facts.Host.WallClock, Backend = backend is Tracing.Ebpf.EbpfBackend ? "ebpf" : "ptrace" };
+        bool ebpf = backend is Tracing.Ebpf.EbpfBackend;
+        var full = header with { WallClock = backend.Facts.Host.WallClock, Backend = ebpf ? "ebpf" : "ptrace" };
         _writer = new RecordingWriter(new DescriptorStream(file, path, failed), path, full);
-        _facts = new RecordingFacts(backend.Facts, _writer);
+        // eBPF's tracees run on while their events are read: nothing is settled between two events.
+        _facts = new RecordingFacts(backend.Facts, _writer, reuseSettled: !ebpf && seesEveryCall);
         return _facts.Facts;
     }
 

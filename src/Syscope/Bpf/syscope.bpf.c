@@ -184,6 +184,7 @@ struct sched_entity {
 } __attribute__((preserve_access_index));
 
 struct task_struct {
+	unsigned int flags;
 	struct sched_entity se;
 	int pid;
 	int tgid;
@@ -514,6 +515,10 @@ static __always_inline __u64 rule_count(const struct capture_rule *r, const stru
 // The rule's size in bytes: its header, then its elements (bits in whole 64-bit words).
 static __always_inline __u64 rule_bytes(const struct capture_rule *r, const struct task_call *call)
 {
+	if (r->size_from == SIZE_FROM_IOCTL) {
+		__u64 encoded = (arg_at(call, r->size_arg) >> 16) & 0x3fff;
+		return encoded > r->header ? encoded : r->header;
+	}
 	__u64 count = rule_count(r, call);
 	if (count > (1ULL << 32)) count = 1ULL << 32;   // no overflow below; caps cut it anyway
 	if (r->flags & RULE_COUNT_BITS) return r->header + (count + 63) / 64 * 8;
@@ -1204,11 +1209,21 @@ SYSCALL_PROGRAMS(3)
 
 // ---- processes ----
 
+// Tasks the kernel runs for a process (KVM's NX-recovery worker, io_uring's workers): threads of its
+// group that never return to user space, which ptrace never sees (they are made untraced).
+#define PF_IO_WORKER 0x10
+#define PF_USER_WORKER 0x4000
+#define PF_KTHREAD 0x200000
+static __always_inline bool kernel_worker(const struct task_struct *task)
+{
+	return task->flags & (PF_IO_WORKER | PF_USER_WORKER | PF_KTHREAD);
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(syscope_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	if (!config.follow || !is_traced(id)) return 0;
+	if (!config.follow || kernel_worker(child) || !is_traced(id)) return 0;
 	__u32 child_tid = child->pid, child_tgid = child->tgid;
 	if (config.scope == SCOPE_PIDS) {
 		traced_bit(config.per_thread ? child_tid : child_tgid, true, false);
@@ -1299,12 +1314,16 @@ int BPF_PROG(syscope_task_exit, struct task_struct *task)
 	if (config.scope == SCOPE_PIDS && (group_dead || config.per_thread)) {
 		traced_bit(config.per_thread ? (__u32)id : (__u32)(id >> 32), false, true);
 	}
+	bool worker = kernel_worker(task);
+	// A worker's end is no line; it says only that its process is gone, when it was the last.
+	if (worker && !group_dead) return 0;
 	struct task_call *call = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), 0, 0);
 	// A task never seen before still ends under its name.
-	if (!call && config.names) emit_comm(id, bpf_get_current_task_btf());
+	if (!call && config.names && !worker) emit_comm(id, bpf_get_current_task_btf());
 	struct task_exit_record *x = reserve(sizeof(*x));
 	if (!x) return 0;
 	fill_header(&x->h, RECORD_TASK_EXIT, id, 0, bpf_ktime_get_ns());
+	if (worker) x->h.flags = RECORD_WORKER;
 	if (call && call->nr >= 0) {
 		x->h.flags |= RECORD_IN_SYSCALL;
 		x->h.nr = call->nr;

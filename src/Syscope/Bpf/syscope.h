@@ -50,6 +50,8 @@ enum syscope_record_kind {
                                   * again at exit, after the kernel has touched it, in the exit record
                                   * with the rule's index | CAPTURE_RULE_RETRY */
 #define RECORD_IGNORED      0x20 /* signal: generated for a task that ignores it, so never delivered */
+#define RECORD_WORKER       0x40 /* task exit: a kernel worker of the process (KVM's, io_uring's), which
+                                  * ptrace never sees, ended last: only that the process is gone */
 
 struct record_header {
 	__u16 kind;
@@ -220,6 +222,8 @@ enum syscope_size_source {
 	SIZE_FROM_RETURN = 2,     /* count the return value */
 	SIZE_FROM_POINTEE = 3,    /* count the __u32 at address args[size_arg] (a socklen_t *), read at
 	                           * the rule's phase */
+	SIZE_FROM_IOCTL = 4,      /* header bytes, or more when args[size_arg], an ioctl request, encodes
+	                           * a larger size for its argument (_IOC_SIZE: KVM_GET_SREGS' 312) */
 };
 
 /* capture_rule.arg: the user stack pointer at entry (rt_sigreturn's frame lies there), and the

@@ -60,14 +60,18 @@ internal sealed class AssembledCall
     public bool HasReturn { get; private set; }
     /// <summary>The raw result: a negative errno on failure.</summary>
     public long ReturnValue { get; private set; }
-    public bool Failed => HasReturn && ReturnValue < 0 && ReturnValue >= -4095;
-    public int Errno => Failed ? (int)-ReturnValue : 0;
+    public bool Failed => HasReturn && !InjectedValue
+        && (ReturnValue is < 0 and >= -4095 || (ReturnFormat == ReturnFormat.ZeroExtendedInt && ReturnValue is >= 0xfffff000 and <= 0xffffffff));
+    /// <summary>The low 32 bits hold -errno both for a long and for a zero-extended int.</summary>
+    public int Errno => Failed ? -(int)ReturnValue : 0;
     /// <summary>The kernel's restart codes (ERESTARTSYS...): the program never sees them, the call
     /// is restarted; strace prints "?" for them where -1 would be.</summary>
     public bool Restarted => Errno is >= 512 and <= 516;
     public ReturnFormat ReturnFormat { get; private set; }
     /// <summary>-e inject changed the result ("(INJECTED)"), or only argument memory ("(INJECTED: args)").</summary>
     public bool Injected { get; private set; }
+    /// <summary>-e inject=...:retval= set the result: a value, never an error.</summary>
+    public bool InjectedValue { get; private set; }
     public bool InjectedArgs { get; private set; }
     /// <summary>-e inject delayed its entry or exit ("(DELAYED)").</summary>
     public bool Delayed { get; private set; }
@@ -92,6 +96,9 @@ internal sealed class AssembledCall
     public ReadOnlySpan<byte> FdTarget => HasReturn ? _env.FdTarget.Written : default;
     /// <summary>What strace puts in parentheses after the result ("flags O_RDWR"); empty for none.</summary>
     public ReadOnlySpan<byte> Notes => HasReturn ? _env.Aux.Written : default;
+    /// <summary>The parentheses show, Notes empty or not ("= 1 ()" from select).</summary>
+    public bool HasNotes => HasReturn && (_notesShown || _env.Aux.Length > 0);
+    private bool _notesShown;
     /// <summary>-e read=/write=: hex dump lines of the data moved; empty for none.</summary>
     public ReadOnlySpan<byte> Dump => HasReturn ? _env.Dump.Written : default;
 
@@ -117,6 +124,7 @@ internal sealed class AssembledCall
         ReturnValue = 0;
         ReturnFormat = ReturnFormat.None;
         Injected = e.Injected;
+        InjectedValue = false;
         InjectedArgs = false;
         Delayed = false;
         SystemTimeNs = 0;
@@ -143,6 +151,7 @@ internal sealed class AssembledCall
         ReturnValue = e.ReturnValue;
         ExitTimeNs = e.TimeNs;
         Injected = e.Injected;
+        InjectedValue = e.InjectedValue;
         InjectedArgs = e.InjectedArgs;
         Delayed = e.Delayed;
         SystemTimeNs = e.SystemTimeNs;
@@ -174,14 +183,21 @@ internal sealed class AssembledCall
         var env = _env;
         var c = Context(ref e, memory, exiting: true);
         env.Aux.Clear();
+        _notesShown = false;
         env.FdTarget.Clear();
         env.Dump.Clear();
-        if (!c.Failed && DataDump.Selects(env.Options, Syscall, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
+        // Data written is dumped even when the call failed, as strace does (the data was given).
+        if ((!c.Failed || Syscall.Dump == DumpKind.Write) && DataDump.Selects(env.Options, Syscall, c.IntArg(0))) DataDump.Print(ref c, env.Dump);
         if (env.Options.RawCalls.Contains(e.SyscallNumber)) { ReturnFormat = ReturnFormat.Hex; return; }
         _text.BeginExit();
         DecoderRegistry.For(Syscall).Exit(ref c);
+        _notesShown = c.NotesShown;
         if (c.ReturnFormat == ReturnFormat.Fd && !c.Failed && env.Options.FdPaths != 0) Decoding.Args.FdPath(ref c, (int)e.ReturnValue, env.FdTarget);
-        if (c.ReturnFormat == ReturnFormat.Pid && !c.Failed) c.PidNotes.After(env.FdTarget, e.ReturnValue, PidKind.Process);
+        if (!c.Failed && c.ReturnFormat is ReturnFormat.Pid or ReturnFormat.ProcessGroup or ReturnFormat.Session)
+        {
+            var kind = c.ReturnFormat switch { ReturnFormat.ProcessGroup => PidKind.Group, ReturnFormat.Session => PidKind.Session, _ => PidKind.Process };
+            c.PidNotes.After(env.FdTarget, e.ReturnValue, kind);
+        }
         ReturnFormat = c.ReturnFormat;
     }
 
@@ -204,6 +220,7 @@ internal sealed class AssembledCall
             StackPointer = e.StackPointer,
             Exiting = exiting,
             ReturnValue = e.ReturnValue,
+            InjectedValue = e.InjectedValue,
             KvmExitReason = e.HasKvmExit ? e.KvmExitReason : null,
             Memory = memory,
             FdPaths = env.FdPaths,

@@ -127,15 +127,16 @@ internal sealed class CallAssembler : ITraceConsumer
     }
 
     /// <summary>The call a thread is inside, if it is one to show as cut short.</summary>
-    private AssembledCall? CutCall(int tid) =>
-        _threads.TryGetValue(tid, out var call) && call.InSyscall ? Cut(call) : null;
+    private AssembledCall? CutCall(int tid, StatusSet status = StatusSet.Unfinished) =>
+        _threads.TryGetValue(tid, out var call) && call.InSyscall ? Cut(call, status) : null;
 
-    /// <summary>Takes the thread out of its call; the call if it is one to show as cut short.</summary>
-    private AssembledCall? Cut(AssembledCall call)
+    /// <summary>Takes the thread out of its call; the call if it is one to show as cut short (-e
+    /// status=unfinished, or =detached for a call cut by syscope letting the thread go).</summary>
+    private AssembledCall? Cut(AssembledCall call, StatusSet status = StatusSet.Unfinished)
     {
         call.InSyscall = false;
         // --min-duration shows calls that took that long: one cut short has no duration.
-        return call.Suppressed || !ShowsStatus(StatusSet.Unfinished) || _filter.MinDurationNs > 0 ? null : call;
+        return call.Suppressed || !ShowsStatus(status) || _filter.MinDurationNs > 0 ? null : call;
     }
 
     private void Ended(ref TraceEvent e)
@@ -156,7 +157,7 @@ internal sealed class CallAssembler : ITraceConsumer
         // strace says it first, into the open line on a shared stderr, then ends that line
         // " <detached ...>".
         if (announce) Message($"Process {e.Tid} detached");
-        if (CutCall(e.Tid) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
+        if (CutCall(e.Tid, StatusSet.Detached) is { } call) foreach (var r in _renderers) r.Unfinished(call, CallCut.Detached, e.TimeNs);
         foreach (var r in _renderers) r.Detached(in e, announce);
     }
 

@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Filtering;
+using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
 
 namespace Syscope.Calls;
@@ -27,6 +29,43 @@ internal sealed class CallSelector(TraceFilter filter, IFdPaths fdPaths)
             var role = roles[i].Role;
             if (role.Kind == ArgKind.Path && _paths.Length > 0 && PathMatches(args[i], memory)) return true;
             if (role.IsDescriptor && FdMatches((int)args[i], pid)) return true;
+            // Descriptors inside memory, as strace looks for them: select's fd_sets of nfds bits
+            // and poll's array of struct pollfd (their C types say which bitmaps and structs these are).
+            if (role.Kind == ArgKind.Bitmap && roles[i].CType == "fd_set *" && FdSetMatches(args[i], (int)args[role.SizeArg], pid, memory)) return true;
+            if (role.Kind == ArgKind.Struct && roles[i].CType == "struct pollfd *" && PollfdsMatch(args[i], (uint)args[role.SizeArg], pid, memory)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The most descriptors of an fd_set looked at, as in the decoder.</summary>
+    private const int MaxSetFds = 1 << 16;
+
+    private bool FdSetMatches(ulong addr, int nfds, int pid, ITraceeMemory memory)
+    {
+        if (addr == 0) return false;
+        Span<byte> word = stackalloc byte[8];
+        // A set that cannot be read whole is not looked into, as strace does.
+        for (int fd = 0; fd < Math.Min(nfds, MaxSetFds); fd += 64)
+            if (memory.Read(addr + (ulong)(fd / 8), word) < 8) return false;
+        for (int fd = 0; fd < Math.Min(nfds, MaxSetFds); fd += 64)
+        {
+            memory.Read(addr + (ulong)(fd / 8), word);
+            ulong bits = BitConverter.ToUInt64(word);
+            for (int b = 0; b < 64 && fd + b < nfds; b++)
+                if ((bits & (1UL << b)) != 0 && FdMatches(fd + b, pid)) return true;
+        }
+        return false;
+    }
+
+    private bool PollfdsMatch(ulong addr, uint count, int pid, ITraceeMemory memory)
+    {
+        if (addr == 0) return false;
+        Pollfd entry = default;
+        var bytes = MemoryMarshal.AsBytes(new Span<Pollfd>(ref entry));
+        for (uint i = 0; i < Math.Min(count, (uint)MaxSetFds); i++)
+        {
+            if (memory.Read(addr + i * (ulong)bytes.Length, bytes) < bytes.Length) return false;
+            if (FdMatches(entry.Fd, pid)) return true;
         }
         return false;
     }

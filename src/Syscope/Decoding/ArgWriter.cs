@@ -376,10 +376,10 @@ internal sealed class ArgWriter
 
     /// <summary>The elements from here are left out: the separator, then the caller writes what
     /// strace writes for them ("...", "... /* 0x7ffd... */").</summary>
-    public ArgWriter Elided()
+    public ArgWriter Elided(ReadOnlySpan<byte> separator = default)
     {
         int previousEnd = _len;
-        Separator(default);
+        Separator(separator);
         Typed?.Elided(previousEnd);
         return this;
     }
@@ -391,14 +391,31 @@ internal sealed class ArgWriter
     /// <summary>"[name]=" (after ", " unless it is the first); the element's value follows.</summary>
     public ArgWriter Designated(string name)
     {
-        int previousEnd = _len;
+        int start = DesignatorStart();
+        Ascii(name);
+        return DesignatorEnd(start);
+    }
+
+    /// <summary>"[" (after ", " unless it is the first) of a designator the caller prints
+    /// ("[IO_WQ_BOUND]", a constant that -X restyles); then <see cref="DesignatorEnd"/>.</summary>
+    public int DesignatorStart()
+    {
+        _designatorPrevious = _len;
         Separator(default);
         Raw((byte)'[');
-        int start = _len;
-        Ascii(name).Raw("]="u8);
-        Typed?.Field(previousEnd, _buf.AsSpan(start, name.Length), default, _len);
+        return _len;
+    }
+
+    /// <summary>"]=" after a designator started at start: for --json the element is the field it names.</summary>
+    public ArgWriter DesignatorEnd(int start)
+    {
+        int end = _len;
+        Raw("]="u8);
+        Typed?.Field(_designatorPrevious, _buf.AsSpan(start, end - start), default, _len);
         return this;
     }
+
+    private int _designatorPrevious;
 
     /// <summary>Closes what <see cref="BeginDesignated"/> opened.</summary>
     public ArgWriter EndDesignated() => Close((byte)']', false, ValueKind.Struct);

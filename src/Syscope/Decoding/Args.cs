@@ -17,7 +17,8 @@ internal static class Args
     {
         int start = w.Length;
         w.Int(fd);
-        FdPath(ref c, fd, w);
+        // Only a directory descriptor argument (DirFd) means the working directory by AT_FDCWD.
+        if (fd != AT_FDCWD) FdPath(ref c, fd, w);
         w.MarkFd(start, fd);
     }
 
@@ -61,12 +62,22 @@ internal static class Args
 
     public static void Hex(ref DecodeContext c, int i) => c.Out.Sep().Hex(c.Arg(i));
 
+    /// <summary>An unsigned int in hex: the register's upper half is not the caller's.</summary>
+    public static void Hex32(ref DecodeContext c, int i) => c.Out.Sep().Hex((uint)c.Arg(i));
+
     public static void Ptr(ref DecodeContext c, int i) => c.Out.Sep().Ptr(c.Arg(i));
 
     public static void Path(ref DecodeContext c, int i)
     {
         c.Out.Sep();
         Printers.Path(ref c, c.Arg(i));
+    }
+
+    /// <summary>A NUL-terminated string that is not a path: cut at -s.</summary>
+    public static void String(ref DecodeContext c, int i)
+    {
+        c.Out.Sep();
+        Printers.String(ref c, c.Arg(i));
     }
 
     /// <summary>A mode_t: octal, only the bits a mode can hold.</summary>

@@ -16,24 +16,24 @@ internal static class BpfInsnPrinter
         Span<byte> insn = stackalloc byte[InsnSize];
         if (count > 0 && c.Memory.Read(addr, insn) < InsnSize) { c.Out.Hex(addr); return; }
         var w = c.Out;
-        w.Raw((byte)'[');
+        w.BeginArray();
         for (uint i = 0; i < count; i++)
         {
             ulong at = addr + i * InsnSize;
-            if (i > 0)
-            {
-                w.Raw(", "u8);
-                if (c.Memory.Read(at, insn) < InsnSize) { w.Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
-            }
+            if (i > 0 && c.Memory.Read(at, insn) < InsnSize) { w.Elided().Raw("... /* "u8).Hex(at).Raw(" */"u8); break; }
+            w.Element();
             One(w, insn);
         }
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
+    /// <summary>One instruction, for --json a structure whose code is one set of flags (class,
+    /// then size and mode or source and operation) with the whole byte as its number.</summary>
     private static void One(ArgWriter w, ReadOnlySpan<byte> insn)
     {
         int code = insn[0], cls = code & 7;
-        w.Raw("{code="u8);
+        w.BeginStruct().Field("code"u8);
+        var mark = w.BeginFlagsOf();
         BpfConstants.InsnClasses.Print(w, (ulong)cls);
         switch (cls)
         {
@@ -50,14 +50,22 @@ internal static class BpfInsnPrinter
                 (cls == 5 ? BpfConstants.JmpOps : BpfConstants.AluOps).Print(w, (ulong)(code & 0xf0));
                 break;
             default:
-                if ((code & ~7) != 0) w.Raw((byte)'|').Hex((ulong)(code & ~7)).Raw(" /* BPF_??? */"u8);
+                if ((code & ~7) != 0)
+                {
+                    w.Raw((byte)'|');
+                    int at = w.Length;
+                    w.Hex((ulong)(code & ~7));
+                    w.NameWritten(at);
+                    w.Raw(" /* BPF_??? */"u8);
+                }
                 break;
         }
-        w.Raw(", dst_reg="u8);
+        w.EndFlagsOf(mark, (ulong)code);
+        w.Field("dst_reg"u8);
         BpfConstants.Registers.Print(w, (ulong)(insn[1] & 0xf));
-        w.Raw(", src_reg="u8);
+        w.Field("src_reg"u8);
         BpfConstants.Registers.Print(w, (ulong)(insn[1] >> 4));
-        w.Raw(", off="u8).Int(BinaryPrimitives.ReadInt16LittleEndian(insn[2..]))
-            .Raw(", imm="u8).Hex(BinaryPrimitives.ReadUInt32LittleEndian(insn[4..])).Raw((byte)'}');
+        w.Field("off"u8).Int(BinaryPrimitives.ReadInt16LittleEndian(insn[2..]))
+            .Field("imm"u8).Hex(BinaryPrimitives.ReadUInt32LittleEndian(insn[4..])).EndStruct();
     }
 }

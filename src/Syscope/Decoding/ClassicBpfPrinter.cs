@@ -20,6 +20,14 @@ internal static class ClassicBpfPrinter
         c.Out.EndStruct();
     }
 
+    /// <summary>A socket's filter read back (getsockopt SO_GET_FILTER): count instructions,
+    /// spelled out only with -v, as a program's are.</summary>
+    public static void Instructions(ref DecodeContext c, ulong addr, uint count)
+    {
+        if (!c.Unabbreviated) c.Out.Ptr(addr);
+        else Printers.Array(ref c, addr, count, static (ref DecodeContext c, in SockFilter f) => Instruction(c.Out, f, false), max: MaxInstructions);
+    }
+
     private static void Instruction(ArgWriter w, in SockFilter f, bool seccomp)
     {
         int cls = f.Code & 7;
@@ -27,7 +35,9 @@ internal static class ClassicBpfPrinter
         w.Raw(jump ? "BPF_JUMP("u8 : "BPF_STMT("u8);
         Code(w, f.Code);
         w.Raw(", "u8);
-        if (seccomp && cls == ClassRet) SeccompReturn(w, f.K); else w.Hex(f.K);
+        if (seccomp && cls == ClassRet) SeccompReturn(w, f.K);
+        else if (!seccomp && cls == ClassLd && (f.Code & 0xe0) == ModeAbs) PacketOffset(w, f.K);
+        else w.Hex(f.K);
         if (jump) w.Raw(", "u8).Hex(f.JumpTrue).Raw(", "u8).Hex(f.JumpFalse);
         w.Raw((byte)')');
     }
@@ -63,6 +73,21 @@ internal static class ClassicBpfPrinter
                 break;
         }
         if (rest != 0) w.Raw((byte)'|').Hex((ulong)rest).Raw(" /* BPF_??? */"u8);
+    }
+
+    private const int ModeAbs = 0x20;
+    private const uint LinkLayer = 0xffe00000, Network = 0xfff00000, Ancillary = 0xfffff000;
+
+    /// <summary>A socket filter's absolute load: past SKF_LL_OFF, SKF_NET_OFF or SKF_AD_OFF it
+    /// reads a header or ancillary data, written as that base plus the rest ("SKF_NET_OFF+8",
+    /// "SKF_AD_OFF+SKF_AD_PROTOCOL").</summary>
+    private static void PacketOffset(ArgWriter w, uint k)
+    {
+        uint bas = k >= Ancillary ? Ancillary : k >= Network ? Network : k >= LinkLayer ? LinkLayer : 0;
+        if (bas == 0) { w.Hex(k); return; }
+        BpfConstants.SocketFilterBases.Print(w, bas);
+        w.Raw((byte)'+');
+        if (bas == Ancillary) BpfConstants.SocketFilterAncillary.Print(w, k - bas); else w.UInt(k - bas);
     }
 
     /// <summary>What a seccomp filter returns: the action by name, then its data in hex.</summary>

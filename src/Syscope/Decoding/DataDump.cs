@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
@@ -24,8 +25,8 @@ internal static class DataDump
         _ => false,
     };
 
-    /// <summary>Writes the dump of a call that returned successfully.  Data a call read is what
-    /// it returned; data it wrote is what it was given (strace dumps write's whole count and
+    /// <summary>Writes the dump of a call (a read only when it succeeded).  Data a call read is what
+    /// it returned; data it wrote is what it was given, failed or not (strace dumps write's whole count and
     /// writev's whole vector, whatever the kernel took).</summary>
     public static void Print(ref DecodeContext c, ArgWriter w)
     {
@@ -57,6 +58,10 @@ internal static class DataDump
 
     private static void Vector(ref DecodeContext c, ulong addr, ulong count, long limit, ArgWriter w)
     {
+        // strace fetches the whole iovec array first: one element it cannot read means no dump.
+        if (count > 1 << 20) return;
+        for (ulong i = 0; i < count; i++)
+            if (!Printers.TryRead(ref c, addr + i * (ulong)Unsafe.SizeOf<Iovec>(), out Iovec _)) return;
         for (ulong i = 0; i < count; i++)
         {
             if (!Printers.TryRead(ref c, addr + i * (ulong)Unsafe.SizeOf<Iovec>(), out Iovec v)) return;
@@ -68,26 +73,40 @@ internal static class DataDump
         }
     }
 
-    /// <summary>16 bytes a line: offset, hex in two groups of eight, the printable ASCII.  Memory
-    /// that cannot be read prints nothing, like strace; what was written of it is taken back.</summary>
+    /// <summary>16 bytes a line: offset, hex in two groups of eight, the printable ASCII.  The
+    /// offset has 5 hex digits, more when the data is longer than 1 MiB.  Memory is fetched as
+    /// strace fetches it, 64 KiB at a time: when the first fetch fails nothing is printed, when a
+    /// later one fails the lines before it stay and " | &lt;Cannot fetch N bytes ...&gt;" ends the dump.</summary>
     private static void Lines(ref DecodeContext c, ulong addr, long length, ArgWriter w)
     {
-        const int Chunk = 4096;
-        Span<byte> buf = stackalloc byte[Chunk];
-        int start = w.Length;
-        for (long done = 0; done < length; done += Chunk)
+        const int Fetch = 1 << 16, Piece = 4096;
+        int width = length > 1 << 20 ? 1 + (63 - BitOperations.LeadingZeroCount((ulong)(length - 1))) / 4 : 5;
+        Span<byte> buf = stackalloc byte[Piece];
+        for (long chunk = 0; chunk < length; chunk += Fetch)
         {
-            int n = (int)Math.Min(Chunk, length - done);
-            if (c.Memory.Read(addr + (ulong)done, buf[..n]) < n) { w.Truncate(start); return; }
-            for (int off = 0; off < n; off += 16) Line(w, done + off, buf.Slice(off, Math.Min(16, n - off)));
+            int chunkStart = w.Length;
+            long fetch = Math.Min(Fetch, length - chunk);
+            for (long done = 0; done < fetch; done += Piece)
+            {
+                int n = (int)Math.Min(Piece, fetch - done);
+                if (c.Memory.Read(addr + (ulong)(chunk + done), buf[..n]) < n)
+                {
+                    w.Truncate(chunkStart);
+                    if (chunk > 0)
+                        w.Raw(" | <Cannot fetch "u8).Int(fetch).Raw(fetch == 1 ? " byte from pid "u8 : " bytes from pid "u8)
+                            .Int(c.Pid).Raw(" @"u8).Hex(addr + (ulong)chunk).Raw(">\n"u8);
+                    return;
+                }
+                for (int off = 0; off < n; off += 16) Line(w, chunk + done + off, buf.Slice(off, Math.Min(16, n - off)), width);
+            }
         }
     }
 
-    private static void Line(ArgWriter w, long offset, ReadOnlySpan<byte> bytes)
+    private static void Line(ArgWriter w, long offset, ReadOnlySpan<byte> bytes, int width)
     {
         Span<byte> line = stackalloc byte[96];
         " | "u8.CopyTo(line);
-        Utf8Formatter.TryFormat(offset, line[3..], out int n, new StandardFormat('x', 5));
+        Utf8Formatter.TryFormat(offset, line[3..], out int n, new StandardFormat('x', (byte)width));
         int p = 3 + n;
         line[p++] = (byte)' ';
         line[p++] = (byte)' ';

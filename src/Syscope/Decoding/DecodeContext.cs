@@ -57,6 +57,8 @@ internal ref struct DecodeContext
     /// <summary>Text strace puts in parentheses after the return value ("flags O_RDWR" for
     /// F_GETFL, the revents of poll); decoders write it at exit, empty means none.</summary>
     public ArgWriter Aux;
+    /// <summary>The parentheses after the return show even when Aux stays empty (select's "= 1 ()").</summary>
+    public bool NotesShown;
     public DecodeOptions Options;
     /// <summary>This call's structures and arrays print in full (-v, or not in -e abbrev=).</summary>
     public bool Unabbreviated;
@@ -66,7 +68,10 @@ internal ref struct DecodeContext
     public ref DecoderScratch Scratch;
     public ReturnFormat ReturnFormat;
 
-    public readonly bool Failed => ReturnValue < 0 && ReturnValue >= -4095;
+    /// <summary>-e inject=...:retval= set the result: a value even where it looks like an error.</summary>
+    public bool InjectedValue;
+
+    public readonly bool Failed => !InjectedValue && ReturnValue < 0 && ReturnValue >= -4095;
     public readonly ulong Arg(int i) => Args[i];
     public readonly int IntArg(int i) => (int)Args[i];
     /// <summary>-Y and --decode-pids=pidns notes for the pids this call shows.</summary>
@@ -76,5 +81,14 @@ internal ref struct DecodeContext
 /// <summary>Values a decoder saves at entry for its exit half.</summary>
 internal struct DecoderScratch
 {
-    public long A, B, C;
+    public long A, B, C, D;
+    /// <summary>For the few exits that compare many of the caller's values with the kernel's
+    /// (bpf's object info: a dozen counts and pointers, each shown as "old => new").</summary>
+    public ScratchWords Words;
+}
+
+[System.Runtime.CompilerServices.InlineArray(16)]
+internal struct ScratchWords
+{
+    private ulong _first;
 }

@@ -36,6 +36,7 @@ internal static class DecoderRegistry
         Families.MountDecoders.Register,
         Families.IoUringDecoders.Register,
         Families.BpfDecoders.Register,
+        Families.PerfDecoders.Register,
         Families.AdminDecoders.Register,
         Families.QuotaDecoders.Register,
         Families.PtraceDecoders.Register,

@@ -22,6 +22,10 @@ internal static class FdDescription
         int n = c.FdPaths.PathOf(c.Pid, fd, buffer);
         if (n <= 0) return;
         var path = buffer[..n];
+        // An unlinked file's target ends in the kernel's " (deleted)", which strace prints outside
+        // the brackets; a name that merely ends so (the file is still there) stays inside.
+        bool unlinked = path.EndsWith(DeletedMark) && c.FdPaths.IsUnlinked(c.Pid, fd, path);
+        if (unlinked) path = path[..^DeletedMark.Length];
         if ((set & FdDecoding.Socket) != 0 && TrySocketInode(path, out ulong inode))
         {
             w.Raw((byte)'<');
@@ -32,7 +36,7 @@ internal static class FdDescription
         }
         if ((set & FdDecoding.Dev) != 0 && path[0] == '/' && c.FdPaths.DeviceAt(path) is { Kind: not 0 } dev)
         {
-            w.Raw((byte)'<').Escaped(path, c.Options.HexStrings);
+            w.Raw((byte)'<').Escaped(path, c.Options.HexStrings, angles: true);
             w.Raw(dev.Kind == DeviceNumber.Block ? "<block "u8 : "<char "u8);
             w.UInt(dev.Major).Raw((byte)':').UInt(dev.Minor).Raw(">>"u8);
             return;
@@ -49,8 +53,13 @@ internal static class FdDescription
             else w.Raw((byte)'<').Raw(path).Raw((byte)'>');
             return;
         }
-        if ((set & FdDecoding.Path) != 0) w.Raw((byte)'<').Escaped(path, c.Options.HexStrings).Raw((byte)'>');
+        if ((set & FdDecoding.Path) == 0) return;
+        w.Raw((byte)'<').Escaped(path, c.Options.HexStrings, angles: true).Raw((byte)'>');
+        if (unlinked) w.Raw("(deleted)"u8);
     }
+
+    /// <summary>What the kernel appends to an unlinked file's /proc/PID/fd target.</summary>
+    internal static ReadOnlySpan<byte> DeletedMark => " (deleted)"u8;
 
     /// <summary>"socket:[123]" → 123 (0 is no socket).</summary>
     internal static bool TrySocketInode(ReadOnlySpan<byte> path, out ulong inode)

@@ -31,7 +31,10 @@ internal sealed class GenericDecoder : SyscallDecoder
     {
         ulong v = c.Args[i];
         var arg = c.Syscall.Args[i];
+        // Descriptors follow -y, and a directory's AT_FDCWD is named, whatever the C type says.
+        if (arg.Role.Kind == ArgKind.DirFd) { Args.DirFd(ref c, i); return; }
         c.Out.Sep();
+        if (arg.Role.Kind == ArgKind.Fd) { Args.FdValue(ref c, (int)v, c.Out); return; }
         switch (arg.Format)
         {
             case ArgFormat.Int: c.Out.Int((int)v); break;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Syscope.Decoding.Constants;
 using Syscope.Kernel;
 using Syscope.Kernel.Abi;
@@ -50,11 +51,18 @@ internal static class SignalPrinters
 
     /// <summary>A sigset_t in tracee memory of sigsetsize bytes; any size but the kernel's 8 prints
     /// as the address, as strace does (4 and 16 included: the kernel refuses them).</summary>
-    public static void Set(ref DecodeContext c, ulong addr, ulong size)
+    /// <param name="minSize">The smallest size read as a set: a whole sigset_t for most calls;
+    /// rt_sigpending's kernel side takes fewer bytes, and strace reads just those.</param>
+    public static void Set(ref DecodeContext c, ulong addr, ulong size, ulong minSize = 8)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (size != 8 || !Printers.TryRead(ref c, addr, out ulong mask)) { c.Out.Hex(addr); return; }
-        SetValue(c.Out, mask);
+        ulong mask = 0;
+        if (size < minSize || size > 8 || Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(new Span<ulong>(ref mask))[..(int)size]) < (int)size)
+        {
+            c.Out.Hex(addr);
+            return;
+        }
+        SetValue(c.Out, mask, (int)size * 8);
     }
 
     public static void Sigaction(ref DecodeContext c, ulong addr)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Syscope.Decoding.Constants;
 using Syscope.Decoding.Netlink;
 using Syscope.Kernel;
@@ -22,6 +23,9 @@ internal enum SockoptValue : byte
     Linger, PeerCred, Error, TxRehash, TpacketStats, IcmpFilter, IpMreq, Ipv6Mreq, GroupReq, TpacketReq, PacketMreq,
     /// <summary>NETLINK_LIST_MEMBERSHIPS: an array of group bitmap words.</summary>
     Memberships,
+    /// <summary>A classic BPF program (SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF) given as a
+    /// struct sock_fprog, read back (SO_GET_FILTER) as the instructions alone.</summary>
+    Filter,
 }
 
 /// <summary>
@@ -56,6 +60,8 @@ internal static class SockoptPrinter
         new(SOL_SOCKET, 13, SockoptValue.Linger, SockoptValue.Linger),           // SO_LINGER
         new(SOL_SOCKET, 17, SockoptValue.PeerCred, SockoptValue.Plain),          // SO_PEERCRED
         new(SOL_SOCKET, 74, SockoptValue.TxRehash, SockoptValue.TxRehash),       // SO_TXREHASH
+        new(SOL_SOCKET, 26, SockoptValue.Filter, SockoptValue.Filter),           // SO_GET_FILTER, SO_ATTACH_FILTER
+        new(SOL_SOCKET, 51, SockoptValue.Plain, SockoptValue.Filter),            // SO_ATTACH_REUSEPORT_CBPF
         new(SOL_IP, 35, SockoptValue.Plain, SockoptValue.IpMreq),                // IP_ADD_MEMBERSHIP
         new(SOL_IP, 36, SockoptValue.Plain, SockoptValue.IpMreq),                // IP_DROP_MEMBERSHIP
         new(SOL_IP, 42, SockoptValue.Plain, SockoptValue.GroupReq),              // MCAST_JOIN_GROUP
@@ -128,6 +134,8 @@ internal static class SockoptPrinter
             case SockoptValue.PeerCred: PeerCred(ref c, addr, returned); return;
             case SockoptValue.IcmpFilter: IcmpFilter(ref c, addr, returned); return;
             case SockoptValue.Memberships: Memberships(ref c, addr, Math.Min(given, returned) / 4); return;
+            // The lengths count instructions here, not bytes.
+            case SockoptValue.Filter: ClassicBpfPrinter.Instructions(ref c, addr, (uint)Math.Min(given, returned)); return;
         }
         PlainValue(ref c, addr, returned);
     }
@@ -151,6 +159,9 @@ internal static class SockoptPrinter
             case SockoptValue.GroupReq: GroupReqValue(ref c, addr, len); return;
             case SockoptValue.TpacketReq: TpacketReqValue(ref c, addr, len); return;
             case SockoptValue.PacketMreq: PacketMreqValue(ref c, addr, len); return;
+            case SockoptValue.Filter:
+                if (len < Unsafe.SizeOf<SockFprog>()) c.Out.Hex(addr); else ClassicBpfPrinter.Program(ref c, addr, seccomp: false);
+                return;
         }
         PlainValue(ref c, addr, len);
     }
@@ -293,7 +304,7 @@ internal static class SockoptPrinter
         if (len < sizeof(GroupReq) || !Printers.TryRead(ref c, addr, out GroupReq g)) { c.Out.Hex(addr); return; }
         var w = c.Out.BeginStruct();
         NlattrPrinter.IfIndexValue(c.Host, w.Field("gr_interface"u8), g.Interface);
-        SockaddrPrinter.Value(w.Field("gr_group"u8), new ReadOnlySpan<byte>(g.Group, 128), c.Options.HexStrings);
+        SockaddrPrinter.Value(ref c, w.Field("gr_group"u8), new ReadOnlySpan<byte>(g.Group, 128));
         w.EndStruct();
     }
 

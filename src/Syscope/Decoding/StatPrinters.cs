@@ -25,7 +25,7 @@ internal static class StatPrinters
     public static void Makedev(ArgWriter w, ulong dev)
     {
         ulong major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL);
-        ulong minor = (dev & 0xff) | ((dev >> 12) & ~0xffUL);
+        ulong minor = (dev & 0xff) | ((dev >> 12) & 0xffffff00);
         var mark = w.BeginConst();
         MakedevValue(w, major, minor);
         w.EndConst(mark, dev);

@@ -78,19 +78,85 @@ internal static class TimePrinters
     }
 
     /// <summary>" /* 2026-11-24T14:48:24.169542090+0000 */": the time in UTC (tracers run in UTC
-    /// here; strace uses the local zone), nothing for times outside DateTime's range, and, as strace,
-    /// nothing for the epoch itself (an unset time) or a fraction that is not one.</summary>
-    public static void DateComment(ArgWriter w, long sec, long nsec, bool fraction = true)
+    /// here; strace uses the local zone), for any year that fits an int as glibc's gmtime has it
+    /// (unpadded, negative before year 0: "-1943-10-23T01:57:57+0000"), and, as strace, nothing for
+    /// the epoch itself (an unset time) or a fraction that is not one.</summary>
+    /// <param name="digits">The fraction's digits: 9 for nanoseconds, 6 for a timeval's microseconds.</param>
+    public static void DateComment(ArgWriter w, long sec, long nsec, bool fraction = true, int digits = 9)
     {
         if (!fraction) nsec = 0;
-        if ((sec == 0 && nsec == 0) || (ulong)nsec > 999_999_999) return;
-        if (sec < -62135596800 || sec > 253402300799) return;
+        if ((sec == 0 && nsec == 0) || (ulong)nsec >= (ulong)Scale(digits) || !Dated(sec)) return;
         int valueEnd = w.Length;
-        var t = DateTime.UnixEpoch.AddSeconds(sec);
-        w.Raw(" /* "u8).Padded(t.Year, 4).Raw((byte)'-').Padded(t.Month, 2).Raw((byte)'-').Padded(t.Day, 2)
-            .Raw((byte)'T').Padded(t.Hour, 2).Raw((byte)':').Padded(t.Minute, 2).Raw((byte)':').Padded(t.Second, 2);
-        if (fraction && nsec is > 0 and < 1_000_000_000) w.Raw((byte)'.').Padded(nsec, 9);
-        w.Raw("+0000 */"u8);
+        w.Raw(" /* "u8);
+        Date(w, sec, nsec, digits);
+        w.Raw(" */"u8);
         w.Annotated(valueEnd);
+    }
+
+    private static long Scale(int digits) => digits == 6 ? 1_000_000 : 1_000_000_000;
+
+    /// <summary>Whether a second count has a date glibc's gmtime can give (its year fits an int).</summary>
+    public static bool Dated(long sec) => CivilDate(Days(sec, out _)).Year - 1900 is >= int.MinValue and <= int.MaxValue;
+
+    private static long Days(long sec, out long second)
+    {
+        long days = Math.DivRem(sec, 86400, out second);
+        if (second < 0) { second += 86400; days--; }
+        return days;
+    }
+
+    /// <summary>"2026-11-24T14:48:24+0000" (with ".169542090" before the zone for a fraction):
+    /// the date alone, as time(2)'s result shows it in parentheses.</summary>
+    public static void Date(ArgWriter w, long sec, long fraction = 0, int digits = 9)
+    {
+        var (year, month, day) = CivilDate(Days(sec, out long second));
+        w.Padded(year, 1).Raw((byte)'-').Padded(month, 2).Raw((byte)'-').Padded(day, 2)
+            .Raw((byte)'T').Padded(second / 3600, 2).Raw((byte)':').Padded(second / 60 % 60, 2).Raw((byte)':').Padded(second % 60, 2);
+        if (fraction > 0 && fraction < Scale(digits)) w.Raw((byte)'.').Padded(fraction, digits);
+        w.Raw("+0000"u8);
+    }
+
+    /// <summary>The proleptic Gregorian date of a day counted from 1970-01-01, for any day a
+    /// 64-bit time can name (400-year eras of 146,097 days, years starting in March).</summary>
+    private static (long Year, int Month, int Day) CivilDate(long days)
+    {
+        days += 719_468;
+        long era = (days >= 0 ? days : days - 146_096) / 146_097;
+        long dayOfEra = days - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = (int)(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+        int month = (int)(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        return (year, month, day);
+    }
+
+    /// <summary>utimes' and futimesat's two timevals, each with its date when it is a valid time.</summary>
+    public static void TimevalPair(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Ptr(0); return; }
+        // Two timevals have two timespecs' layout on x86_64.
+        Span<Timespec> two = stackalloc Timespec[2];
+        if (Printers.ReadStruct(ref c, addr, MemoryMarshal.AsBytes(two)) < 32) { c.Out.Hex(addr); return; }
+        c.Out.BeginArray();
+        for (int i = 0; i < 2; i++)
+        {
+            TimevalValue(c.Out.Element(), two[i].Sec, two[i].Nsec);
+            DateComment(c.Out, two[i].Sec, two[i].Nsec, digits: 6);
+        }
+        c.Out.EndArray();
+    }
+
+    /// <summary>utime's {actime=..., modtime=...}, each second count with its date.</summary>
+    public static void Utimbuf(ref DecodeContext c, ulong addr)
+    {
+        if (addr == 0) { c.Out.Ptr(0); return; }
+        if (!Printers.TryRead(ref c, addr, out Utimbuf u)) { c.Out.Hex(addr); return; }
+        c.Out.BeginStruct().Field("actime"u8).Int(u.Actime);
+        DateComment(c.Out, u.Actime, 0, fraction: false);
+        c.Out.Field("modtime"u8).Int(u.Modtime);
+        DateComment(c.Out, u.Modtime, 0, fraction: false);
+        c.Out.EndStruct();
     }
 }

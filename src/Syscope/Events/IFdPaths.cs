@@ -27,6 +27,11 @@ internal interface IFdPaths
         return false;
     }
 
+    /// <summary>Whether target (what PathOf returned, ending in " (deleted)") names an unlinked file,
+    /// the kernel's mark, rather than a file whose name ends so.  A source that cannot look
+    /// trusts the mark.</summary>
+    bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target) => true;
+
     /// <summary>Whether the file at path (a target PathOf returned) is a device, and which.</summary>
     DeviceNumber DeviceAt(ReadOnlySpan<byte> path) => default;
 

@@ -106,6 +106,9 @@ internal struct TraceEvent
     /// <summary>For SyscallExit: the result was injected by -e inject (strace prints "(INJECTED)");
     /// for SyscallEntry: the result will be, so even exit_group returns.</summary>
     public bool Injected;
+    /// <summary>For SyscallExit: -e inject=...:retval= set the result, which is then a value even
+    /// where it looks like an error (strace prints retval=-2 as 18446744073709551614).</summary>
+    public bool InjectedValue;
     /// <summary>For SyscallExit: only argument memory was tampered with (strace: "(INJECTED: args)").</summary>
     public bool InjectedArgs;
     /// <summary>For SyscallExit: -e inject delayed the call's entry or exit (strace: "(DELAYED)").</summary>

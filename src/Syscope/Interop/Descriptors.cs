@@ -10,7 +10,7 @@ namespace Syscope.Interop;
 /// SafeFileHandle for one that outlives it.</summary>
 internal static unsafe partial class Descriptors
 {
-    public const int O_RDONLY = 0, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
     private const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
     private const uint MFD_CLOEXEC = 1;
     private const int EINTR = 4;
@@ -48,6 +48,17 @@ internal static unsafe partial class Descriptors
 
     [LibraryImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
     private static partial int MemfdCreate(byte* name, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "dup3", SetLastError = true)]
+    private static partial int Dup3Raw(int oldFd, int newFd, int flags);
+
+    /// <summary>Points a descriptor of ours (0 or 1) at /dev/null, so that our copy of a pipe end no
+    /// longer keeps the pipe open for the process at its other end.  Best effort: an error leaves it.</summary>
+    public static void PointAtNull(int fd)
+    {
+        using var devNull = Open("/dev/null\0"u8, O_RDWR | O_CLOEXEC);
+        if (devNull.IsOpen) Dup3Raw(devNull.Value, fd, 0);
+    }
 
     /// <summary>Opens a NUL-terminated path; the owned descriptor, or one holding the negated errno.</summary>
     public static OwnedFd Open(ReadOnlySpan<byte> pathZ, int flags)

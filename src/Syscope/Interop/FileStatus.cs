@@ -38,7 +38,12 @@ internal static unsafe partial class FileStatus
     public static int Stat(string path, out FileStat st) => Call(path, follow: true, out st);
 
     /// <summary>stat of a path given as bytes (no terminating NUL needed), without allocating.</summary>
-    public static int Stat(ReadOnlySpan<byte> path, out FileStat st)
+    public static int Stat(ReadOnlySpan<byte> path, out FileStat st) => Call(path, follow: true, out st);
+
+    /// <summary>lstat of a path given as bytes (no terminating NUL needed), without allocating.</summary>
+    public static int Lstat(ReadOnlySpan<byte> path, out FileStat st) => Call(path, follow: false, out st);
+
+    private static int Call(ReadOnlySpan<byte> path, bool follow, out FileStat st)
     {
         st = default;
         if (path.Length > 4095) return -36;   // ENAMETOOLONG
@@ -46,8 +51,9 @@ internal static unsafe partial class FileStatus
         path.CopyTo(p);
         p[path.Length] = 0;
         Stat b;
-        fixed (byte* pp = p)
-            if (StatRaw(pp, &b) != 0) return -SyscallException.LastErrno();
+        int rc;
+        fixed (byte* pp = p) rc = follow ? StatRaw(pp, &b) : LstatRaw(pp, &b);
+        if (rc != 0) return -SyscallException.LastErrno();
         st = From(b);
         return 0;
     }

@@ -20,6 +20,17 @@ internal static class ProcFd
         return Math.Max(FileStatus.Readlink(path, destination), 0);
     }
 
+    /// <summary>Whether the descriptor's target, ending in " (deleted)", names an unlinked file, as
+    /// strace decides: the target itself is not the descriptor's file (nothing is there, or another
+    /// file); a file whose own name ends in " (deleted)" is found there.</summary>
+    public static bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target)
+    {
+        Span<byte> path = stackalloc byte[48];
+        if (!ProcPath(pid, fd, "/fd/"u8, path)) return false;
+        if (FileStatus.Stat(path[..path.IndexOf((byte)0)], out var open) != 0) return false;
+        return FileStatus.Lstat(target, out var named) != 0 || named.Inode != open.Inode || named.Device != open.Device;
+    }
+
     /// <summary>A socket's protocol name from its system.sockprotoname attribute, without the
     /// kernel's terminating NUL; its length, or 0.</summary>
     public static int SocketProtocol(int pid, int fd, Span<byte> destination)

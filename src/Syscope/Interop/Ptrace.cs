@@ -96,6 +96,25 @@ internal static unsafe partial class Ptrace
         return 0;
     }
 
+    /// <summary>Reads a stopped tracee's memory word by word with PTRACE_PEEKDATA (where
+    /// process_vm_readv is not available): aligned words, so a read stops exactly at the first
+    /// unmapped page.  Returns the bytes read, or the negated errno when none could be.</summary>
+    public static int PeekData(int pid, ulong address, Span<byte> destination)
+    {
+        int done = 0, skip = (int)(address & 7);
+        for (ulong at = address - (ulong)skip; done < destination.Length; at += 8, skip = 0)
+        {
+            Marshal.SetLastPInvokeError(0);
+            long word = Raw(PEEKDATA, pid, (nint)at, 0);
+            if (word == -1 && SyscallException.LastErrno() != 0) return done > 0 ? done : -SyscallException.LastErrno();
+            var bytes = new ReadOnlySpan<byte>(&word, 8)[skip..];
+            int n = Math.Min(bytes.Length, destination.Length - done);
+            bytes[..n].CopyTo(destination[done..]);
+            done += n;
+        }
+        return done;
+    }
+
     /// <summary>PTRACE_PEEKUSER returns data in-band, so errno must be cleared and checked.</summary>
     public static bool TryPeekUser(int pid, int offset, out long value)
     {

@@ -72,7 +72,8 @@ internal static unsafe partial class Spawn
     /// (the runtime ignores SIGPIPE, a child must not).</summary>
     /// <param name="stdin">A descriptor to be the child's standard input; -1 leaves syscope's.</param>
     /// <param name="inherit">A close-on-exec descriptor the child keeps, at the same number; -1 for none.</param>
-    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1, int inherit = -1)
+    /// <param name="stdout">A descriptor to be the child's standard output; -1 leaves syscope's.</param>
+    public static int Start(string path, IReadOnlyList<string> argv, ReadOnlySpan<int> defaultSignals, int stdin = -1, int inherit = -1, int stdout = -1)
     {
         byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
         var handles = new GCHandle[argv.Count];
@@ -83,6 +84,7 @@ internal static unsafe partial class Spawn
         PosixSpawnFileActions actions = default;
         Check(FileActionsInit(&actions), "posix_spawn_file_actions_init");
         if (stdin >= 0) Check(FileActionsAddDup2(&actions, stdin, 0), "posix_spawn_file_actions_adddup2");
+        if (stdout >= 0) Check(FileActionsAddDup2(&actions, stdout, 1), "posix_spawn_file_actions_adddup2");
         // glibc's dup2 onto itself clears close-on-exec, as POSIX now says it must.
         if (inherit >= 0) Check(FileActionsAddDup2(&actions, inherit, inherit), "posix_spawn_file_actions_adddup2");
         Check(AttrInit(&attr), "posix_spawnattr_init");

@@ -7,7 +7,7 @@ internal static partial class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ECHILD = 10, EAGAIN = 11;
     public const int ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, EINVAL = 22, ENOSPC = 28, EPIPE = 32;
-    public const int ENOSYS = 38, ERESTARTSYS = 512, ERESTARTNOINTR = 513, ERESTARTNOHAND = 514;
+    public const int ENAMETOOLONG = 36, ENOSYS = 38, ERESTARTSYS = 512, ERESTARTNOINTR = 513, ERESTARTNOHAND = 514;
     public const int ERESTART_RESTARTBLOCK = 516;
 
     private static readonly string?[] s_names = new string?[MaxNumber + 1];

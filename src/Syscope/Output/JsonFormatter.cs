@@ -193,7 +193,7 @@ internal sealed partial class JsonFormatter : ITraceRenderer, IDisposable
             _json.Member("retval"u8).Number(r);
             // Hex, octal, descriptor paths and "(flags O_RDWR)"-style notes: what the text shows.
             var format = call.ReturnFormat;
-            if (format is ReturnFormat.Hex or ReturnFormat.Octal || call.FdTarget.Length > 0 || call.Notes.Length > 0)
+            if (format is ReturnFormat.Hex or ReturnFormat.Octal || call.FdTarget.Length > 0 || call.HasNotes)
             {
                 var w = _scratch;
                 w.Clear();
@@ -201,7 +201,7 @@ internal sealed partial class JsonFormatter : ITraceRenderer, IDisposable
                 else if (format == ReturnFormat.Octal) w.Octal((ulong)r);
                 else w.Int(r);
                 w.Raw(call.FdTarget);
-                if (call.Notes.Length > 0) w.Raw(" ("u8).Raw(call.Notes).Raw((byte)')');
+                if (call.HasNotes) w.Raw(" ("u8).Raw(call.Notes).Raw((byte)')');
                 _json.Member("retval_text"u8).String(w.Written);
             }
         }

@@ -187,7 +187,10 @@ internal sealed partial class StraceFormatter
         {
             int errno = call.Errno;
             // Restart codes never reach the program: strace shows "?" rather than -1.
-            w.Raw(call.Restarted ? "? "u8 : "-1 "u8);
+            // A zero-extended int's failure shows its value as it came ("4294967258 ENOSYS"), as strace does.
+            if (call.Restarted) w.Raw("? "u8);
+            else if (ret < 0) w.Raw("-1 "u8);
+            else w.Int(ret).Raw((byte)' ');
             if (Errno.IsKnown(errno)) w.Raw(Errno.NameUtf8(errno)).Raw(" ("u8).Raw(Errno.MessageUtf8(errno)).Raw((byte)')');
             else w.Raw("errno "u8).Int(errno).Raw(" (Unknown error "u8).Int(errno).Raw((byte)')');
         }
@@ -197,7 +200,9 @@ internal sealed partial class StraceFormatter
             {
                 case ReturnFormat.Hex: w.Hex((ulong)ret); break;
                 case ReturnFormat.Octal: w.Octal((ulong)ret); break;
-                case ReturnFormat.Unsigned: w.UInt((ulong)ret); break;
+                // strace's default format is unsigned: a value no error can have (an injected
+                // retval=0x8000000000000000) prints as the kernel's unsigned long.
+                case ReturnFormat.Unsigned or ReturnFormat.Decimal: w.UInt((ulong)ret); break;
                 case ReturnFormat.None: w.Raw((byte)'?'); break;
                 default: w.Int(ret); break;
             }
@@ -265,7 +270,9 @@ internal sealed partial class StraceFormatter
         var o = Output(call.Tid);
         if (cut == CallCut.Detached)
         {
-            if (o.OpenPid != call.Tid) return;
+            // Held by -e status= until it ended: it is shown now, as far as it got.
+            if (call.Held) OpenLine(o, call);
+            else if (o.OpenPid != call.Tid) return;
             o.Write(" <detached ...>"u8);
             o.EndLine();
             return;

@@ -119,7 +119,7 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         o.ReturnSeparator(_options.Column);
         WriteReturn(o, call);
         o.Write(call.FdTarget);
-        if (call.Notes.Length > 0 && !call.Failed) { o.Write(" ("u8); o.Write(call.Notes); o.Write((byte)')'); }
+        if (call.HasNotes && !call.Failed) { o.Write(" ("u8); o.Write(call.Notes); o.Write((byte)')'); }
         if (call.Injected && call.InjectedArgs) o.Write(" (INJECTED: args, retval)"u8);
         else if (call.Injected) o.Write(" (INJECTED)"u8);
         else if (call.InjectedArgs) o.Write(" (INJECTED: args)"u8);

@@ -24,7 +24,7 @@ internal sealed class EventCodec
     }
 
     [Flags]
-    private enum EventFlags : byte { HasReturn = 1, CoreDumped = 2, Injected = 4, InjectedArgs = 8 }
+    private enum EventFlags : byte { HasReturn = 1, CoreDumped = 2, Injected = 4, InjectedArgs = 8, InjectedValue = 16 }
 
     private const Field AllFields = (Field)((1u << 20) - 1);
 
@@ -60,7 +60,8 @@ internal sealed class EventCodec
         if (e.StackPointer != 0) mask |= Field.Sp;
         if (e.ReturnValue != 0) mask |= Field.Return;
         var flags = (e.HasReturn ? EventFlags.HasReturn : 0) | (e.CoreDumped ? EventFlags.CoreDumped : 0)
-            | (e.Injected ? EventFlags.Injected : 0) | (e.InjectedArgs ? EventFlags.InjectedArgs : 0);
+            | (e.Injected ? EventFlags.Injected : 0) | (e.InjectedArgs ? EventFlags.InjectedArgs : 0)
+            | (e.InjectedValue ? EventFlags.InjectedValue : 0);
         if (flags != 0) mask |= Field.Flags;
         if (e.Signal != 0) mask |= Field.Signal;
         var sigInfo = MemoryMarshal.AsBytes(new ReadOnlySpan<SigInfo>(in e.SigInfo));
@@ -152,6 +153,7 @@ internal sealed class EventCodec
             e.CoreDumped = (flags & EventFlags.CoreDumped) != 0;
             e.Injected = (flags & EventFlags.Injected) != 0;
             e.InjectedArgs = (flags & EventFlags.InjectedArgs) != 0;
+            e.InjectedValue = (flags & EventFlags.InjectedValue) != 0;
         }
         if ((mask & Field.Signal) != 0) e.Signal = s.Int();
         if ((mask & Field.SigInfo) != 0)

@@ -66,6 +66,8 @@ internal enum FactKind : byte
     /// <summary>IFdPaths.TryFindMapping(pid=a, path): b = the path's hash, c = its length; start and
     /// length, 16 bytes; empty when not found.</summary>
     Mapping = 11,
+    /// <summary>IFdPaths.IsUnlinked(pid=a, fd=b, target): c = the target's hash; 1 byte, 1 when unlinked.</summary>
+    Unlinked = 12,
 }
 
 internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Syscope.Events;
 using Syscope.Kernel;
+using Syscope.Syscalls;
 
 namespace Syscope.Recording;
 
@@ -13,34 +15,75 @@ namespace Syscope.Recording;
 /// </summary>
 internal sealed class RecordingFacts : IFdPaths, IHostFacts
 {
+    // An answer is reused for at most this long: a process that is not traced can still rename a
+    // file a tracee has open, and a -yy path must not lag behind that by more than a moment.
+    private static readonly long s_reuseFor = Stopwatch.Frequency / 100;
+
     private readonly TraceFacts _live;
     private readonly RecordingWriter _writer;
-    private readonly Dictionary<FactKey, byte[]> _last = [];
+    private readonly bool _reuseSettled;
+    private readonly Dictionary<FactKey, LastAnswer> _last = [];
+    private readonly HashSet<int> _unsettling = [];
     private readonly byte[] _scratch = new byte[4096 + 512];
+    private long _generation;
 
-    public RecordingFacts(TraceFacts live, RecordingWriter writer)
+    /// <param name="reuseSettled">Answer a descriptor's path or a path's device again without asking
+    /// while only calls that keep descriptors ran since (ptrace: the tracees were stopped in between,
+    /// so nothing else of theirs moved).  Recording decodes every call with -yy; asking /proc twice
+    /// per read of a dd doubled the cost of tracing it.</param>
+    public RecordingFacts(TraceFacts live, RecordingWriter writer, bool reuseSettled = false)
     {
         _live = live;
         _writer = writer;
+        _reuseSettled = reuseSettled;
         Facts = new TraceFacts(this, this);
     }
 
     /// <summary>What the pipeline is given in place of the live facts.</summary>
     public TraceFacts Facts { get; }
 
-    private void Note(FactKind kind, long a, long b, long c, ReadOnlySpan<byte> answer)
+    /// <summary>Sees each event before it is decoded: anything but the entry or exit of a call that
+    /// keeps descriptors may have changed what they name, and while a thread is inside such a call
+    /// it may change them at any moment, so no answer is reused until it is out.</summary>
+    public void Settle(in TraceEvent e)
+    {
+        if (!_reuseSettled) return;
+        bool call = e.Kind is TraceEventKind.SyscallEntry or TraceEventKind.SyscallExit;
+        if (call && SyscallTable.ByNumber(e.SyscallNumber) is { KeepsFds: true }) return;
+        _generation++;
+        if (e.Kind == TraceEventKind.SyscallEntry) _unsettling.Add(e.Tid);
+        else if (call || e.Kind is TraceEventKind.Exited or TraceEventKind.Killed or TraceEventKind.Detached) _unsettling.Remove(e.Tid);
+    }
+
+    private bool TryReuse(FactKey key, out LastAnswer answer)
+    {
+        answer = default;
+        return _reuseSettled && _unsettling.Count == 0
+            && _last.TryGetValue(key, out answer) && answer.Generation == _generation
+            && Stopwatch.GetTimestamp() - answer.AskedAt <= s_reuseFor;
+    }
+
+    private void Note(FactKind kind, long a, long b, long c, ReadOnlySpan<byte> answer, int result = 0)
     {
         var key = new FactKey(kind, a, b, c);
         ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_last, key, out bool known);
-        if (known && answer.SequenceEqual(last)) return;
-        last = answer.ToArray();
+        last.Result = result;
+        last.Generation = _generation;
+        if (_reuseSettled) last.AskedAt = Stopwatch.GetTimestamp();
+        if (known && answer.SequenceEqual(last.Bytes)) return;
+        last.Bytes = answer.ToArray();
         _writer.Fact(kind, a, b, c, answer);
     }
 
     public int PathOf(int pid, int fd, Span<byte> destination)
     {
+        if (TryReuse(new FactKey(FactKind.Path, pid, fd, 0), out var known) && known.Bytes.Length <= destination.Length)
+        {
+            known.Bytes.CopyTo(destination);
+            return known.Result;
+        }
         int n = _live.Fds.PathOf(pid, fd, destination);
-        Note(FactKind.Path, pid, fd, 0, destination[..Math.Max(n, 0)]);
+        Note(FactKind.Path, pid, fd, 0, destination[..Math.Max(n, 0)], n);
         return n;
     }
 
@@ -68,9 +111,19 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
 
     public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
     {
+        long hash = Checksum.Fnv1a(path);
+        if (TryReuse(new FactKey(FactKind.Device, hash, path.Length, 0), out var known)) return DeviceOf(known.Bytes);
         var d = _live.Fds.DeviceAt(path);
-        Note(FactKind.Device, Checksum.Fnv1a(path), path.Length, 0, DeviceBytes(d, _scratch));
+        Note(FactKind.Device, hash, path.Length, 0, DeviceBytes(d, _scratch));
         return d;
+    }
+
+    public bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target)
+    {
+        bool unlinked = _live.Fds.IsUnlinked(pid, fd, target);
+        _scratch[0] = unlinked ? (byte)1 : (byte)0;
+        Note(FactKind.Unlinked, pid, fd, Checksum.Fnv1a(target), _scratch.AsSpan(0, 1));
+        return unlinked;
     }
 
     public int PidOfPidfd(int pid, int fd)
@@ -130,6 +183,20 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
     public ReadOnlySpan<byte> Comm(int tid) => _live.Host.Comm(tid);
 
     public WallClockAnchor WallClock => _live.Host.WallClock;
+
+    /// <summary>A Device fact read back (<see cref="DeviceBytes"/>).</summary>
+    internal static DeviceNumber DeviceOf(ReadOnlySpan<byte> answer) => answer.Length == 9
+        ? new DeviceNumber(answer[0], MemoryMarshal.Read<uint>(answer[1..]), MemoryMarshal.Read<uint>(answer[5..]))
+        : default;
+
+    /// <summary>The last answer to a question, and when and in which generation it was given.</summary>
+    private struct LastAnswer
+    {
+        public byte[] Bytes;
+        public int Result;
+        public long Generation;
+        public long AskedAt;
+    }
 
     /// <summary>A device number as a Device fact: kind, major, minor; nothing for "not a device".</summary>
     internal static ReadOnlySpan<byte> DeviceBytes(DeviceNumber d, byte[] into)

@@ -269,10 +269,13 @@ internal sealed class RecordingReader : IDisposable
 
         public DeviceNumber DeviceAt(ReadOnlySpan<byte> path)
         {
-            var answer = Answer(FactKind.Device, Checksum.Fnv1a(path), path.Length, 0);
-            return answer.Length == 9
-                ? new DeviceNumber(answer[0], MemoryMarshal.Read<uint>(answer[1..]), MemoryMarshal.Read<uint>(answer[5..]))
-                : default;
+            return RecordingFacts.DeviceOf(Answer(FactKind.Device, Checksum.Fnv1a(path), path.Length, 0));
+        }
+
+        public bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target)
+        {
+            var answer = Answer(FactKind.Unlinked, pid, fd, Checksum.Fnv1a(target));
+            return answer.Length != 1 || answer[0] != 0;
         }
 
         public int PidOfPidfd(int pid, int fd)

@@ -38,6 +38,7 @@ internal sealed class TraceRecorder : ITraceConsumer
         var recorded = e;
         _memory.Inner = memory;
         _memory.Copy.Clear();
+        _facts.Settle(in e);
         var copy = e;
         _capture.OnEvent(ref copy, _memory);
         _live?.OnEvent(ref e, _memory);

@@ -22,7 +22,7 @@ internal struct ArgRoles
 internal struct CapturePlan
 {
     /// <summary>PATH_MAX: the most a path or string argument is copied, its NUL included.</summary>
-    public const int StringCap = 4096;
+    public const int StringCap = Kernel.PathLimits.PathMax;
 
     public ArgRoles Args;
     public byte ArgCount;

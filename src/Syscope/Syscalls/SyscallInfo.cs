@@ -4,8 +4,11 @@ namespace Syscope.Syscalls;
 /// generic decoder prints it and what it is (tools/syscalls/roles.txt).</summary>
 internal readonly record struct SyscallArg(string CType, string Name, ArgFormat Format, ArgRole Role);
 
-/// <summary>How the return value of a call is printed: Pid is a decimal pid that -Y names (fork, getpid, wait4...).</summary>
-internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None, Pid }
+/// <summary>How the return value of a call is printed: Pid is a decimal pid that -Y names (fork, getpid, wait4...);
+/// ProcessGroup and Session are ids --pidns-translation translates as such (getpgrp, getsid);
+/// ZeroExtendedInt is an int the kernel widens without its sign (modify_ldt), so -errno arrives in
+/// the low 32 bits: strace counts it a failure and shows the value as it came.</summary>
+internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None, Pid, ProcessGroup, Session, ZeroExtendedInt }
 
 /// <summary>strace's trace classes (-e trace=%file ...): which a call belongs to, as strace 6.1
 /// assigns them (Filtering/SyscallClasses names them).</summary>
@@ -35,7 +38,7 @@ public enum WaitKind : byte
 /// by number (Decoding/DecoderRegistry).</summary>
 internal sealed class SyscallInfo(int number, string name, SyscallArg[] args, ReturnFormat returns = ReturnFormat.Decimal,
     SyscallClass classes = SyscallClass.None, DumpKind dump = DumpKind.None, WaitKind waits = WaitKind.Other,
-    bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null, string? tracepoint = null)
+    bool waitsOnFd = false, string? captureGap = null, SyscallNote? note = null, string? tracepoint = null, bool keepsFds = false)
 {
     public int Number { get; } = number;
     public string Name { get; } = name;
@@ -58,4 +61,7 @@ internal sealed class SyscallInfo(int number, string name, SyscallArg[] args, Re
     /// SYSCALL_DEFINE name, which differs from the table's for a few (stat's is newstat); null when the
     /// kernel defines it without metadata, so without events.</summary>
     public string? Tracepoint { get; } = tracepoint;
+    /// <summary>The call neither opens, closes nor moves a descriptor nor renames or removes a file:
+    /// what a descriptor named before it still holds after (roles.txt's fds=kept).</summary>
+    public bool KeepsFds { get; } = keepsFds;
 }

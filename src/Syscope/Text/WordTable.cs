@@ -11,10 +11,15 @@ internal sealed class WordTable<T>(params (string Word, T Value)[] rows) where T
     public IEnumerable<string> Words => rows.Select(r => r.Word);
 
     /// <summary>The value of a word, exactly as written; null when it is none of them.</summary>
-    public T? Find(string word)
+    public T? Find(string word) => Find(word, StringComparison.Ordinal);
+
+    /// <summary>The value of a word in any case, where strace compares without case (--daemonize=SESSION).</summary>
+    public T? FindAnyCase(string word) => Find(word, StringComparison.OrdinalIgnoreCase);
+
+    private T? Find(string word, StringComparison comparison)
     {
         foreach (var (w, value) in rows)
-            if (w == word) return value;
+            if (string.Equals(w, word, comparison)) return value;
         return null;
     }
 }

@@ -6,6 +6,8 @@ internal static class CommandResolver
 {
     public static string Resolve(string command)
     {
+        // A name no path can hold fails as exec would fail it, before any search (strace's words).
+        if (System.Text.Encoding.UTF8.GetByteCount(command) >= Kernel.PathLimits.PathMax) throw new UserError($"exec: {Kernel.Errno.Message(Kernel.Errno.ENAMETOOLONG)}");
         if (command.Contains('/'))
         {
             // stat's own errno: a directory closed to us is "Permission denied", as strace says.

@@ -19,9 +19,17 @@ internal sealed class LiveFdPaths : IFdPaths
 {
     public static readonly LiveFdPaths Instance = new();
 
-    public int PathOf(int pid, int fd, Span<byte> destination) => ProcFd.Target(pid, fd, destination);
+    /// <summary>Tracees by /proc's numbering, which is not syscope's when /proc belongs to a pid
+    /// namespace above syscope's (unshare --pid --fork syscope, without --mount-proc).</summary>
+    internal static readonly PidNamespaces Namespaces = new();
 
-    public int SocketProtocolOf(int pid, int fd, Span<byte> destination) => ProcFd.SocketProtocol(pid, fd, destination);
+    public int PathOf(int pid, int fd, Span<byte> destination) => ProcFd.Target(Namespaces.ProcIdOf(pid), fd, destination);
+
+    public bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target) =>
+        ProcFd.IsUnlinked(Namespaces.ProcIdOf(pid), fd, target);
+
+    public int SocketProtocolOf(int pid, int fd, Span<byte> destination) =>
+        ProcFd.SocketProtocol(Namespaces.ProcIdOf(pid), fd, destination);
 
     public bool TryFindSocket(int family, int protocol, ulong inode, out SocketFacts facts, Span<byte> unixName) =>
         SockDiag.TryFind(family, protocol, inode, out facts, unixName);
@@ -38,7 +46,7 @@ internal sealed class LiveFdPaths : IFdPaths
     {
         // A pidfd's fdinfo is a few short lines.
         Span<byte> text = stackalloc byte[1024];
-        int n = ProcFd.Info(pid, fd, text);
+        int n = ProcFd.Info(Namespaces.ProcIdOf(pid), fd, text);
         if (n <= 0) return -1;
         var all = text[..n];
         int at = all.IndexOf("\nPid:\t"u8);
@@ -57,7 +65,7 @@ internal sealed class LiveFdPaths : IFdPaths
     {
         start = length = 0;
         var buffer = t_maps ??= new byte[16384];
-        int n = RawFile.ReadAll($"/proc/{pid}/maps", ref buffer);
+        int n = RawFile.ReadAll($"/proc/{Namespaces.ProcIdOf(pid)}/maps", ref buffer);
         t_maps = buffer;
         return n > 0 && ProcessMappings.TryFindAnonInodeFile(buffer.AsSpan(0, n), path, out start, out length);
     }
@@ -70,7 +78,7 @@ internal sealed class LiveHostFacts : IHostFacts
 
     private WallClockAnchor? _wallClock;
 
-    private readonly PidNamespaces _namespaces = new();
+    private readonly PidNamespaces _namespaces = LiveFdPaths.Namespaces;
 
     public int InterfaceName(uint index, Span<byte> destination) => NetInterfaces.NameOf(index, destination);
 

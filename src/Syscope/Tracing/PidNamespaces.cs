@@ -43,6 +43,15 @@ internal sealed class PidNamespaces
         return 0;
     }
 
+    /// <summary>The id /proc knows a task of syscope's namespace by, for reading its /proc entry
+    /// (the id itself when /proc is of syscope's namespace or the task cannot be found there).</summary>
+    public int ProcIdOf(int id)
+    {
+        if (!KnowOurs()) return id;
+        int proc = ProcId(id);
+        return proc > 0 ? proc : id;
+    }
+
     /// <summary>syscope's own namespace and depth, read once.</summary>
     private bool KnowOurs()
     {

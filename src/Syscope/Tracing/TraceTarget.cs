@@ -33,6 +33,10 @@ internal sealed class TraceTarget
     public int DaemonParent { get; init; }
     public Action? DaemonReady { get; init; }
 
+    /// <summary>Called once the command has been started (with its own copies of the standard
+    /// descriptors), on the tracing thread; the command line lets go of its stdin and stdout here.</summary>
+    public Action? Launched { get; init; }
+
     public bool Launches => ExecutablePath != null;
 }
 

@@ -51,6 +51,70 @@ public class AdminDecoderTests
             Of("ptrace", [6, 42, 0xd8, 0], 0, options: Verbose));
     }
 
+    /// <summary>Lines of strace 6.1's own ptrace test: registers as far as the iovec's length
+    /// reaches (and what the kernel left of it), floating-point registers, signal masks, queued
+    /// siginfo, seccomp metadata, siginfo's union by si_code, and an unknown request's NULLs.</summary>
+    [Fact]
+    public void Ptrace_regsets_fpregs_sigmasks_peeksiginfo_and_seccomp_metadata()
+    {
+        var m = new FakeMemory();
+        ulong regs = m.Longs(0x55f026ef9139, 0x55f026ef90cf);
+        ulong iov = m.Longs((long)regs, 16);
+        Assert.Equal("ptrace(PTRACE_GETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x55f026ef9139, r14=0x55f026ef90cf}, iov_len=16}) = 0", Of("ptrace", [0x4204, 42, 1, iov], 0, m));
+        Assert.Equal("ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x55f026ef9139, r14=0x55f026ef90cf}, iov_len=16}) = 0", Of("ptrace", [0x4205, 42, 1, iov], 0, m));
+        ulong odd = m.Longs((long)regs, 17);
+        Assert.Equal($"ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {{iov_base=0x{regs:x}, iov_len=17}}) = -1 EINVAL (Invalid argument)", Of("ptrace", [0x4205, 42, 1, odd], EINVAL, m));
+        ulong fp = m.Put([0x7f, 0x03, 0, 0, 0, 0, 0, 0]);
+        ulong fpIov = m.Longs((long)fp, 8);
+        Assert.Equal("ptrace(PTRACE_GETREGSET, 42, NT_FPREGSET, {iov_base={cwd=0x37f, swd=0, ftw=0, fop=0}, iov_len=8}) = 0", Of("ptrace", [0x4204, 42, 2, fpIov], 0, m));
+        var fpregs = new byte[512];
+        fpregs[0] = 0x7f; fpregs[1] = 3; fpregs[24] = 0x80; fpregs[25] = 0x1f;
+        ulong whole = m.Put(fpregs);
+        string Zeros(int n) => string.Join(", ", Enumerable.Repeat("0", n));
+        Assert.Equal($"ptrace(PTRACE_GETFPREGS, 42, {{cwd=0x37f, swd=0, ftw=0, fop=0, rip=0, rdp=0, mxcsr=0x1f80, mxcr_mask=0, st_space=[{Zeros(32)}], " +
+            $"xmm_space=[{Zeros(64)}], padding=[{Zeros(24)}]}}) = 0", Of("ptrace", [14, 42, 0xdeadbeef, whole], 0, m));
+        Assert.Equal($"ptrace(PTRACE_GETFPREGS, 42, 0x{whole:x}) = -1 EFAULT (Bad address)", Of("ptrace", [14, 42, 0xdeadbeef, whole], -14, m));
+        ulong set = m.Longs(1L << 9);
+        Assert.Equal("ptrace(PTRACE_SETSIGMASK, 42, 8, [USR1]) = 0", Of("ptrace", [0x420b, 42, 8, set], 0, m));
+        Assert.Equal($"ptrace(PTRACE_GETSIGMASK, 42, 8, 0x{set:x}) = -1 ESRCH (No such process)", Of("ptrace", [0x420a, 42, 8, set], -3, m));
+        ulong peek = m.Longs(0, 4L << 32);
+        var siginfo = new int[32];
+        siginfo[0] = 10; siginfo[2] = -6; siginfo[4] = 7;
+        ulong infos = m.Ints(siginfo);
+        Assert.Equal("ptrace(PTRACE_PEEKSIGINFO, 42, {off=0, flags=0, nr=4}, [{si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=7, si_uid=0}]) = 1",
+            Of("ptrace", [0x4209, 42, peek, infos], 1, m));
+        ulong metadata = m.Longs(3, 1);
+        Assert.Equal("ptrace(PTRACE_SECCOMP_GET_METADATA, 42, 16, {filter_off=3, flags=SECCOMP_FILTER_FLAG_TSYNC}) = 16", Of("ptrace", [0x420d, 42, 16, metadata], 16, m));
+        Assert.Equal("ptrace(PTRACE_SECCOMP_GET_METADATA, 42, 16, {filter_off=3}) = -1 ESRCH (No such process)", Of("ptrace", [0x420d, 42, 16, metadata], -3, m));
+        Assert.Equal($"ptrace(PTRACE_SECCOMP_GET_METADATA, 42, 7, 0x{metadata:x}) = -1 ESRCH (No such process)", Of("ptrace", [0x420d, 42, 7, metadata], -3, m));
+        Assert.Equal("ptrace(0xdeadbeeffffffeed /* PTRACE_??? */, 42, NULL, NULL) = -1 ESRCH (No such process)", Of("ptrace", [0xdeadbeeffffffeed, 42, 0, 0], -3, m));
+        var segv = new int[32];
+        segv[0] = 11; segv[2] = 10; segv[4] = 0x1000;
+        Assert.Equal("ptrace(PTRACE_SETSIGINFO, 42, NULL, {si_signo=SIGSEGV, si_code=0xa, si_addr=0x1000}) = 0", Of("ptrace", [0x4203, 42, 0, m.Ints(segv)], 0, m));
+    }
+
+    /// <summary>PTRACE_GET_SYSCALL_INFO as strace 6.1 prints it (its ptrace_syscall_info test):
+    /// fields only as far as both sizes reach, the arguments that fit, an error by name.</summary>
+    [Fact]
+    public void Ptrace_get_syscall_info_prints_as_far_as_both_sizes_reach()
+    {
+        var m = new FakeMemory();
+        ulong entry = m.Longs(unchecked((long)0xc000003e_00000001), 0x7f0000001000, 0x7ffd00000010, 80, 0x5560d1b71904, 7, 0, 0, 0, 0, 0);
+        const string head = "op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f0000001000, stack_pointer=0x7ffd00000010";
+        Assert.Equal($"ptrace(PTRACE_GET_SYSCALL_INFO, 42, 48, {{{head}, entry={{nr=__NR_chdir, args=[0x5560d1b71904, 0x7]}}}}) = 80",
+            Of("ptrace", [0x420e, 42, 48, entry], 80, m));
+        Assert.Equal($"ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, {{{head}, entry={{nr=__NR_chdir}}}}) = 32", Of("ptrace", [0x420e, 42, 88, entry], 32, m));
+        Assert.Equal("ptrace(PTRACE_GET_SYSCALL_INFO, 42, 15, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64}) = 80", Of("ptrace", [0x420e, 42, 15, entry], 80, m));
+        Assert.Equal("ptrace(0x420e /* PTRACE_GET_SYSCALL_INFO */, 42, 88, {op=0x1 /* PTRACE_SYSCALL_INFO_ENTRY */, arch=0xc000003e /* AUDIT_ARCH_X86_64 */, " +
+            "instruction_pointer=0x7f0000001000, stack_pointer=0x7ffd00000010, entry={nr=80 /* __NR_chdir */}}) = 32", Of("ptrace", [0x420e, 42, 88, entry], 32, m, Verbose));
+        Assert.Equal($"ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, 0x{entry:x}) = -1 ESRCH (No such process)", Of("ptrace", [0x420e, 42, 88, entry], -3, m));
+        ulong exit = m.Longs(unchecked((long)0xc000003e_00000002), 0x7f0000001000, 0x7ffd00000010, -2, 1);
+        Assert.Equal("ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f0000001000, " +
+            "stack_pointer=0x7ffd00000010, exit={rval=-ENOENT, is_error=1}}) = 33", Of("ptrace", [0x420e, 42, 88, exit], 33, m));
+        Assert.Equal("ptrace(PTRACE_GET_SYSCALL_INFO, 42, 32, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f0000001000, " +
+            "stack_pointer=0x7ffd00000010, exit={rval=-2}}) = 33", Of("ptrace", [0x420e, 42, 32, exit], 33, m));
+    }
+
     [Fact]
     public void Ptrace_getregs_and_getregset_print_the_general_registers()
     {
@@ -80,6 +144,23 @@ public class AdminDecoderTests
         Assert.Equal("syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 3 /* LOGLEVEL_ERR */) = -1 EPERM (Operation not permitted)", Of("syslog", [8, 0, 3], EPERM, options: Raw));
         Assert.Equal("syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, -1 /* LOGLEVEL_??? */) = -1 EPERM (Operation not permitted)", Of("syslog", [8, 0, U(-1)], EPERM));
         Assert.Equal("syslog(-1 /* SYSLOG_ACTION_??? */, 0xffffffffffffffff, -1) = -1 EINVAL (Invalid argument)", Of("syslog", [U(-1), U(-1), U(-1)], EINVAL));
+        // Level 8, the highest the kernel takes, is one past LOGLEVEL_DEBUG (never run: it would change the console).
+        Assert.Equal("syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0xfacefeeddeadbeef, 8 /* LOGLEVEL_DEBUG+1 */) = 0", Of("syslog", [8, 0xfacefeeddeadbeef, 8], 0));
+    }
+
+    [Fact]
+    public void Reboot_restart2_command_shows_at_most_255_characters_as_the_kernel_copies_them()
+    {
+        var m = new FakeMemory();
+        string s256 = string.Concat(Enumerable.Repeat("AbCdEfGh", 32));
+        ulong at = m.Put(System.Text.Encoding.ASCII.GetBytes(s256)), nul255 = m.Put(System.Text.Encoding.ASCII.GetBytes(s256[..255] + "\0"));
+        var s = new DecodeOptions { StringLimit = 256 };
+        string head = "reboot(0x13111992 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_MAGIC2A, LINUX_REBOOT_CMD_RESTART2, ";
+        // No NUL within 255 bytes, whether the 256th can be read or not: 255 and "...".
+        Assert.Equal(head + $"\"{s256[..255]}\"...) = -1 EINVAL (Invalid argument)", Of("reboot", [0x13111992, 0x05121996, 0xa1b2c3d4, at], EINVAL, m, s));
+        Assert.Equal(head + $"\"{s256[1..256]}\"...) = -1 EINVAL (Invalid argument)", Of("reboot", [0x13111992, 0x05121996, 0xa1b2c3d4, at + 1], EINVAL, m, s));
+        Assert.Equal(head + $"\"{s256[..255]}\"...) = -1 EINVAL (Invalid argument)", Of("reboot", [0x13111992, 0x05121996, 0xa1b2c3d4, nul255], EINVAL, m, s));
+        Assert.Equal(head + $"\"{s256[1..255]}\") = -1 EINVAL (Invalid argument)", Of("reboot", [0x13111992, 0x05121996, 0xa1b2c3d4, nul255 + 1], EINVAL, m, s));
     }
 
     [Fact]
@@ -179,5 +260,20 @@ public class AdminDecoderTests
             f.Complete();
         }
         Assert.Equal("exit_group(0)                           = -1 ENOSYS (Function not implemented) (INJECTED)\n", Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    [Fact]
+    public void Module_calls_print_names_parameters_and_flags()
+    {
+        var m = new FakeMemory();
+        // 33 bytes and no NUL: -s 32 of them, then "...".
+        ulong name = m.Put(System.Text.Encoding.ASCII.GetBytes("0123456789:;<=>?@ABCDEFGHIJKLMNOP"));
+        Assert.Equal("delete_module(\"0123456789:;<=>?@ABCDEFGHIJKLMNO\"..., O_NONBLOCK|O_TRUNC|0xfffff5ff) = -1 ENOSYS (Function not implemented)",
+            Of("delete_module", [name, 0xffffffffffffffff], -38, m));
+        Assert.Equal("delete_module(NULL, 0xfacef157 /* O_??? */) = -1 ENOSYS (Function not implemented)", Of("delete_module", [0, 0xbadc0dedfacef157], -38));
+        Assert.Equal("finit_module(-1091571699, \"0123456789:;<=>?@ABCDEFGHIJKLMNO\"..., MODULE_INIT_IGNORE_MODVERSIONS|0xdec0ded0) = -1 ENOSYS (Function not implemented)",
+            Of("finit_module", [0xdefaced1beeff00d, name, 0xdec0ded1], -38, m));
+        Assert.Equal("init_module(0xfffffeedffffface, 0, \"0123456789:;<=>?@ABCDEFGHIJKLMNO\"...) = -1 ENOSYS (Function not implemented)",
+            Of("init_module", [0xfffffeedffffface, 0, name], -38, m));
     }
 }

@@ -43,4 +43,14 @@ public class ClockDecoderTests
         Assert.Equal("timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}, NULL) = 0",
             Of("timer_settime", [0, 0, its, 0], 0, m));
     }
+
+    [Fact]
+    public void Time_dates_the_seconds_it_wrote_and_its_result()
+    {
+        var m = new FakeMemory();
+        ulong t = m.Longs(1796106118);
+        Assert.Equal("time(NULL) = 1796106118 (2026-12-01T06:21:58+0000)", Of("time", [0], 1796106118, m));
+        Assert.Equal("time([1796106118 /* 2026-12-01T06:21:58+0000 */]) = 1796106118 (2026-12-01T06:21:58+0000)", Of("time", [t], 1796106118, m));
+        Assert.Equal("time(0x1) = -1 EFAULT (Bad address)", Of("time", [1], -14, m));
+    }
 }

@@ -16,6 +16,7 @@ public class ConstantsTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> s_knownDifferent = new()
     {
         ["O_LARGEFILE"] = "glibc defines it as 0 on 64-bit targets; the kernel bit is 0100000",
+        ["__O_TMPFILE"] = "glibc folds O_DIRECTORY into it (0x410000, its O_TMPFILE); <asm-generic/fcntl.h>'s bit alone is 020000000",
         ["MS_NOUSER"] = "<linux/mount.h> writes (1<<31), an int that sign-extends; the flag is bit 31 alone, as strace prints it",
     };
 
@@ -39,6 +40,7 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <sys/eventfd.h>
         #include <sys/timerfd.h>
         #include <sys/inotify.h>
+        #include <sys/fanotify.h>
         #include <sys/signalfd.h>
         #include <sys/ioctl.h>
         #include <sys/random.h>
@@ -73,6 +75,19 @@ public class ConstantsTests(ITestOutputHelper output)
         #include <linux/kvm.h>
         #include <linux/filter.h>
         #include <linux/seccomp.h>
+        #include <linux/kd.h>
+        #include <linux/keyboard.h>
+        #include <linux/lirc.h>
+        #include <linux/ptp_clock.h>
+        #include <linux/loop.h>
+        #include <linux/blkpg.h>
+        #include <linux/nbd.h>
+        #include <linux/userfaultfd.h>
+        #include <mtd/ubi-user.h>
+        #include <mtd/mtd-abi.h>
+        #include <scsi/sg.h>
+        #include <linux/bsg.h>
+        #include <linux/videodev2.h>
         """;
 
     private static IEnumerable<(string Set, Named Row)> Rows()

@@ -109,6 +109,34 @@ public class DataDumpTests
         Assert.Equal("write(1, 0x8, 5) = -1 EFAULT (Bad address)", Of("write", [1, 8, 5], -14, m, options: writes1));
         // Memory that cannot be read dumps nothing rather than part of a line.
         Assert.Equal("write(1, 0x8, 5) = 5", Of("write", [1, 8, 5], 5, m, options: writes1));
+        // What a failed write was given is still dumped, as strace dumps it; a failed read has nothing.
+        Assert.Equal("pwrite64(1, \"done\\n\", 5, -3) = -1 EINVAL (Invalid argument)\n | 00000  64 6f 6e 65 0a                                    done.            |",
+            Of("pwrite64", [1, buf, 5, unchecked((ulong)-3L)], -22, m, options: writes1));
+        // A vector whose array runs into unreadable memory dumps nothing, as strace's whole-array fetch.
+        ulong cut = m.Put(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new long[] { (long)buf, 5 }.AsSpan()).ToArray());
+        Assert.Equal($"writev(1, [{{iov_base=\"done\\n\", iov_len=5}}, ... /* 0x{cut + 16:x} */], 2) = -1 EFAULT (Bad address)",
+            Of("writev", [1, cut, 2], -14, m, options: writes1));
+        var reads1 = new DecodeOptions { ReadDumps = FilterSets.ParseDumpFds("1") };
+        Assert.Equal("read(1, 0x" + buf.ToString("x") + ", 5) = -1 EINVAL (Invalid argument)", Of("read", [1, buf, 5], -22, m, options: reads1));
+    }
+
+    [Fact]
+    public void Data_over_a_mebibyte_has_wider_offsets_and_says_where_memory_ended()
+    {
+        // strace fetches 64 KiB at a time: the first fetch failing prints nothing, a later one
+        // failing keeps the lines before it and says which bytes it could not fetch.
+        const int Size = (1 << 20) + (1 << 16);
+        var m = new FakeMemory();
+        ulong buf = m.Put(Pattern(Size));
+        var writes = new DecodeOptions { WriteDumps = FilterSets.ParseDumpFds("1") };
+        string[] lines = Of("write", [1, buf, Size + 2], Size, m, options: writes).Split('\n');
+        Assert.Equal(1 + Size / 16 + 1, lines.Length);
+        Assert.Equal(" | 000000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  .....#*18?FMT[bi |", lines[1]);
+        Assert.Equal(" | 10fff0  90 97 9e a5 ac b3 ba c1  c8 cf d6 dd e4 eb f2 f9  ................ |", lines[^2]);
+        Assert.Equal($" | <Cannot fetch 2 bytes from pid 100 @0x{buf + Size:x}>", lines[^1]);
+        // Up to 1 MiB the offsets keep their five digits.
+        string[] mebibyte = Of("write", [1, buf, 1 << 20], 1 << 20, m, options: writes).Split('\n');
+        Assert.StartsWith(" | ffff0  ", mebibyte[^1]);
     }
 
     [Fact]

@@ -61,6 +61,41 @@ public class DescDecoderTests
     }
 
     [Fact]
+    public void Fadvise_copy_file_range_getcpu_and_descriptors_of_calls_without_a_decoder()
+    {
+        var m = new FakeMemory();
+        Assert.Equal("fadvise64(-1, 0, 13465671543286714853, 0xdeadca75 /* POSIX_FADV_??? */) = -1 EBADF (Bad file descriptor)",
+            Of("fadvise64", [U(-1), 0, 13465671543286714853, 0xdeadca75], -9));
+        ulong offIn = m.Longs(-7), offOut = m.Longs(9);
+        Assert.Equal("copy_file_range(-1, [-7], -2, [9], 4096, 0) = -1 EBADF (Bad file descriptor)",
+            Of("copy_file_range", [U(-1), offIn, U(-2), offOut, 4096, 0], -9, m));
+        ulong cpu = m.Ints(1), node = m.Ints(0);
+        Assert.Equal("getcpu([1], [0], NULL) = 0", Of("getcpu", [cpu, node, 0], 0, m));
+        Assert.Equal($"getcpu(0x{cpu:x}, 0x{node:x}, NULL) = -1 EFAULT (Bad address)", Of("getcpu", [cpu, node, 0], -14, m));
+        // epoll_pwait2 has no decoder of its own: its descriptor still follows -y.
+        var y = new DecodeOptions { FdPaths = FdDecoding.Path };
+        Assert.Equal("epoll_pwait2(3</dev/full>, NULL, -1, NULL, NULL, 8) = -1 EINVAL (Invalid argument)",
+            Of("epoll_pwait2", [3, 0, U(-1), 0, 0, 8], -22, options: y, fds: new FakeFds(new() { [3] = "/dev/full" })));
+    }
+
+    [Fact]
+    public void Fcntl_owners_signals_leases_and_directory_notifications()
+    {
+        var m = new FakeMemory();
+        ulong owner = m.Ints(0, 1234567890);
+        Assert.Equal("fcntl(0, F_SETOWN_EX, {type=F_OWNER_TID, pid=1234567890}) = -1 ESRCH (No such process)",
+            Of("fcntl", [0, 15, owner], -3, m));
+        ulong group = m.Ints(2, 4321);
+        Assert.Equal("fcntl(0, F_GETOWN_EX, {type=F_OWNER_PGRP, pid=4321}) = 0", Of("fcntl", [0, 16, group], 0, m));
+        Assert.Equal("fcntl(0, F_GETOWN_EX, 0x7f0de2a70ff9) = -1 EFAULT (Bad address)", Of("fcntl", [0, 16, 0x7f0de2a70ff9], -14, m));
+        Assert.Equal("fcntl(1, F_SETSIG, SIGHUP) = 0", Of("fcntl", [1, 10, 1], 0));
+        Assert.Equal("fcntl(1, F_GETSIG) = 1 (SIGHUP)", Of("fcntl", [1, 11], 1));
+        Assert.Equal("fcntl(1, F_GETSIG) = 0", Of("fcntl", [1, 11], 0));
+        Assert.Equal("fcntl(1, F_GETLEASE) = 0x2 (F_UNLCK)", Of("fcntl", [1, 1025], 2));
+        Assert.Equal("fcntl(-1, F_NOTIFY, DN_ACCESS|DN_MULTISHOT) = -1 EBADF (Bad file descriptor)", Of("fcntl", [U(-1), 1026, 0x80000001], -9));
+    }
+
+    [Fact]
     public void Ioctl_known_and_unknown_requests()
     {
         var m = new FakeMemory();

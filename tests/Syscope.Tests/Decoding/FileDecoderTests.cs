@@ -132,4 +132,40 @@ public class FileDecoderTests
     {
         Assert.Equal("unlink(0x1234) = -1 EFAULT (Bad address)", Of("unlink", [0x1234], -14));
     }
+
+    [Fact]
+    public void Xattr_names_cut_at_s_values_drop_their_final_nul_and_oversized_ones_are_not_read()
+    {
+        var m = new FakeMemory();
+        ulong dot = m.Str("."), name = m.Str("strace.test"), value = m.Put("foo\0bar\0"u8.ToArray());
+        Assert.Equal("setxattr(\".\", \"strace.test\", \"foo\\0bar\", 8, XATTR_CREATE) = -1 EOPNOTSUPP (Operation not supported)",
+            Of("setxattr", [dot, name, value, 8, 1], -95, m));
+        Assert.Equal("fsetxattr(-1, \"stra\"..., \"foo\\0\"..., 7, XATTR_REPLACE) = -1 EBADF (Bad file descriptor)",
+            Of("fsetxattr", [U(-1), name, value, 7, 2], -9, m, new DecodeOptions { StringLimit = 4 }));
+        ulong big = m.Put(new byte[65537]);
+        Assert.Equal($"fsetxattr(-1, \"strace.test\", 0x{big:x}, 65537, XATTR_CREATE) = -1 E2BIG (Argument list too long)",
+            Of("fsetxattr", [U(-1), name, big, 65537, 1], -7, m));
+        // A size of 0 only asks how long the list is: the buffer is not read.
+        Assert.Equal($"listxattr(\".\", 0x{big:x}, 0) = 0", Of("listxattr", [dot, big, 0], 0, m));
+        ulong list = m.Put("user.a\0"u8.ToArray());
+        Assert.Equal("flistxattr(3, \"user.a\\0\", 64) = 7", Of("flistxattr", [3, list, 64], 7, m));
+    }
+
+    [Fact]
+    public void Counted_buffers_longer_than_s_need_one_byte_more_readable_and_memfd_names_stop_at_the_kernels_limit()
+    {
+        var m = new FakeMemory();
+        // 32 readable bytes, then an unmapped page: a 33-byte buffer prints as its address, as strace's does.
+        ulong slashes = m.Put(Enumerable.Repeat((byte)'/', 32).ToArray());
+        Assert.Equal($"add_key(NULL, NULL, 0x{slashes:x}, 33, KEY_SPEC_THREAD_KEYRING) = -1 EFAULT (Bad address)",
+            Of("add_key", [0, 0, slashes, 33, U(-1)], -14, m));
+        Assert.Equal("add_key(NULL, NULL, \"////////////////////////////////\", 32, KEY_SPEC_THREAD_KEYRING) = -1 EFAULT (Bad address)",
+            Of("add_key", [0, 0, slashes, 32, U(-1)], -14, m));
+        // 250 bytes without a NUL end the name memfd_create reads.
+        var digits = new byte[250];
+        for (int i = 0; i < digits.Length; i++) digits[i] = (byte)('0' + i % 10);
+        ulong name = m.Put(digits);
+        Assert.Equal($"memfd_create(\"{System.Text.Encoding.ASCII.GetString(digits)}\"..., 0) = -1 EINVAL (Invalid argument)",
+            Of("memfd_create", [name, 0], -22, m, new DecodeOptions { StringLimit = 256 }));
+    }
 }

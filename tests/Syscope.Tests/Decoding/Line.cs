@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Syscope.Calls;
 using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Output;
@@ -31,6 +33,28 @@ internal static partial class Line
             f.Complete();
         }
         return Padding().Replace(Encoding.UTF8.GetString(ms.ToArray()).TrimEnd('\n'), ") =");
+    }
+
+    /// <summary>The same call's --json record: its arguments, typed as the decoders recorded them.</summary>
+    public static JsonElement Json(string name, ulong[] args, long ret, ITraceeMemory? memory = null, DecodeOptions? options = null, IFdPaths? fds = null)
+    {
+        var info = SyscallTable.ByName(name) ?? throw new ArgumentException(name);
+        var ms = new MemoryStream();
+        var opts = new StraceOptions { Decode = options ?? new DecodeOptions() };
+        using (var output = new TraceOutput(ms, false))
+        {
+            var facts = TextTrace.Facts(fds ?? new NoFds());
+            var json = new CallAssembler(opts.Filter, opts.Decode, facts, new JsonFormatter(output, TextWriter.Null, facts.Host));
+            var e = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = AttachKind.Launched, Tid = 100, Tgid = 100, ThreadCount = 1 };
+            memory ??= new FakeMemory();
+            json.OnEvent(ref e, memory);
+            e = new TraceEvent { Tid = 100, Tgid = 100, InterruptedSyscall = -1 };
+            CallEvents.Call(json, ref e, memory, info.Number, ret, args);
+            json.Complete();
+        }
+        string line = Encoding.UTF8.GetString(ms.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Single(l => l.Contains("\"type\":\"syscall\""));
+        return JsonDocument.Parse(line).RootElement.Clone();
     }
 
     [GeneratedRegex(@"\) +=")]

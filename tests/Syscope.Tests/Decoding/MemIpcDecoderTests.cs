@@ -184,6 +184,44 @@ public class MemIpcDecoderTests
     }
 
     [Fact]
+    public void Landlock_reads_only_its_int_flags_and_known_fields()
+    {
+        var mem = new FakeMemory();
+        const ulong Fill = 0xd1efaced00000000;
+        ulong ra = mem.Longs(1);
+        // A size past the known structure is marked, not read; the version query returns a number.
+        Assert.Equal("landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE, ...}, 16, 0) = -1 EFAULT (Bad address)",
+            Of("landlock_create_ruleset", [ra, 16, Fill], -14, mem));
+        var y = new DecodeOptions { FdPaths = FdDecoding.Path };
+        var devNull = new FakeFds(new() { [7] = "/dev/null" });
+        Assert.Equal("landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) = 7",
+            Of("landlock_create_ruleset", [0, 0, Fill | 1], 7, options: y, fds: devNull));
+        Assert.Equal("landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE}, 8, 0) = 7</dev/null>",
+            Of("landlock_create_ruleset", [ra, 8, 0], 7, mem, y, fds: devNull));
+        // struct landlock_path_beneath_attr is packed: 12 bytes at the end of a page are enough.
+        ulong pb = mem.Put([1, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+        Assert.Equal("landlock_add_rule(-1, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=LANDLOCK_ACCESS_FS_EXECUTE, parent_fd=-1}, 0) = -1 EBADF (Bad file descriptor)",
+            Of("landlock_add_rule", [U(-1), Fill | 1, pb, Fill], -9, mem));
+        Assert.Equal("landlock_restrict_self(-1, 0xffffffff) = -1 EINVAL (Invalid argument)",
+            Of("landlock_restrict_self", [U(-1), Fill | 0xffffffff], -22));
+    }
+
+    [Fact]
+    public void Fanotify_marks_name_flags_events_and_no_descriptor()
+    {
+        var mem = new FakeMemory();
+        ulong path = mem.Str("/tmp");
+        Assert.Equal("fanotify_mark(3, FAN_MARK_ADD|FAN_MARK_ONLYDIR, FAN_ACCESS|FAN_DIR_MODIFY|FAN_ONDIR, AT_FDCWD, \"/tmp\") = 0",
+            Of("fanotify_mark", [3, 0xdead000000000009, 0x40080001, U(-100), path], 0, mem));
+        Assert.Equal("fanotify_mark(3, 0xeface800 /* FAN_MARK_??? */, 0xffffffffa7f02000 /* FAN_??? */, FAN_NOFD, NULL) = -1 EINVAL (Invalid argument)",
+            Of("fanotify_mark", [3, 0xeface800, 0xffffffffa7f02000, 0xdec0ded0ffffffff, 0], -22));
+        Assert.Equal("fanotify_mark(3, 0, 0, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid argument)",
+            Of("fanotify_mark", [3, 0, 0, U(-1), 0], -22, options: new DecodeOptions { ConstStyle = ConstStyle.Verbose }));
+        Assert.Equal("fanotify_init(FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_RDONLY) = -1 EINVAL (Invalid argument)",
+            Of("fanotify_init", [0xdec0deddeface004, 0], -22));
+    }
+
+    [Fact]
     public void Ipc_nowait_unknown_get_flags_and_ipc_64()
     {
         Assert.Equal("semget(IPC_PRIVATE, 1, IPC_NOWAIT|0600) = 40", Of("semget", [0, 1, 0x980], 40));
@@ -220,6 +258,15 @@ public class MemIpcDecoderTests
             Of("clock_adjtime", [0, t], 5, mem));
         ulong se = mem.Put([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, .. new byte[48]]);
         Assert.Equal("mq_notify(-1, {sigev_signo=0, sigev_notify=SIGEV_NONE}) = -1 EBADF (Bad file descriptor)", Of("mq_notify", [U(-1), se], -9, mem));
+        // Only the 32 bytes of fields are read; a number is a signal only where one is sent.
+        ulong head = mem.Put([.. L(unchecked((long)0xdeadbeefbadc0ded)), .. BitConverter.GetBytes(0xfacefeed), .. BitConverter.GetBytes(0xdefaced), .. new byte[16]]);
+        Assert.Equal("mq_notify(-1, {sigev_value={sival_int=-1159983635, sival_ptr=0xdeadbeefbadc0ded}, sigev_signo=4207869677, sigev_notify=0xdefaced /* SIGEV_??? */}) = -1 EFAULT (Bad address)",
+            Of("mq_notify", [U(-1), head], -14, mem));
+        ulong attr = mem.Longs(0x801, 2, 64, 0, 0, 0, 0, 0);
+        Assert.Equal("mq_open(\"q\", O_RDWR|O_CREAT, 0700, {mq_flags=0x801, mq_maxmsg=2, mq_msgsize=64, mq_curmsgs=0}) = 3",
+            Of("mq_open", [mem.Str("q"), 0x42, 0x1c0, attr], 3, mem));
+        Assert.Equal("mq_getsetattr(3, {mq_flags=O_NONBLOCK|0x1, mq_maxmsg=2, mq_msgsize=64, mq_curmsgs=0}, NULL) = 0",
+            Of("mq_getsetattr", [3, attr, 0], 0, mem));
         ulong mask = mem.Longs(0);
         ulong aioSet = mem.Longs((long)mask, 8);
         ulong ts = mem.Longs(0, 1);

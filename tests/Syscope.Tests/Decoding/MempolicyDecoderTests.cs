@@ -19,6 +19,9 @@ public class MempolicyDecoderTests
         Assert.Equal($"set_mempolicy(0x9 /* MPOL_??? */, 0x{mask:x}, 1) = -1 EINVAL (Invalid argument)",
             Of("set_mempolicy", [9, mask, 1], -22, m));
         Assert.Equal("set_mempolicy(MPOL_PREFERRED, 0x8, 64) = -1 EFAULT (Bad address)", Of("set_mempolicy", [1, 8, 64], -14, m));
+        // maxnode 0: no bits at all, which strace shows as an empty mask whatever the address.
+        Assert.Equal("set_mempolicy(MPOL_DEFAULT, [], 0) = -1 EINVAL (Invalid argument)", Of("set_mempolicy", [0, 0x7f0000001000, 0], -22, m));
+        Assert.Equal("set_mempolicy(MPOL_DEFAULT, NULL, 0) = 0", Of("set_mempolicy", [0, 0, 0], 0, m));
     }
 
     [Fact]

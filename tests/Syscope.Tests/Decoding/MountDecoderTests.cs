@@ -80,6 +80,46 @@ public class MountDecoderTests
             Of("io_uring_register", [3, 2, 8, 0], -22, m));
     }
 
+    /// <summary>io_uring_register's arguments as strace 6.1 prints them (lines of its own suite's
+    /// io_uring_register test): a zero-filled probe only at exit, a filled one again after " => ",
+    /// restrictions, registered resources with tags, worker limits by class, ring descriptors, and
+    /// an opcode strace 6.1 does not know (IORING_REGISTER_SYNC_CANCEL, 0x18) as its number.</summary>
+    [Fact]
+    public void Io_uring_register_arguments()
+    {
+        var m = new FakeMemory();
+        string Call(uint op, ulong arg, ulong n, long ret = -95, Syscope.Decoding.DecodeOptions? o = null) => Of("io_uring_register", [7, op, arg, n], ret, m, o);
+        ulong zero = m.Put(new byte[16 + 2 * 8]);
+        Assert.Equal($"io_uring_register(7, IORING_REGISTER_PROBE, 0x{zero:x}, 2) = -1 EOPNOTSUPP (Operation not supported)", Call(8, zero, 2));
+        var filled = new byte[16 + 2 * 8];
+        filled[0] = 1; filled[1] = 255; filled[16] = 46; filled[18] = 1; filled[24] = 47;
+        ulong probe = m.Put(filled);
+        const string probeText = "{last_op=IORING_OP_READV, ops_len=255, ops=[{op=IORING_OP_URING_CMD, flags=IO_URING_OP_SUPPORTED}, {op=47 /* IORING_OP_??? */, flags=0}]}";
+        Assert.Equal($"io_uring_register(7, IORING_REGISTER_PROBE, {probeText} => {probeText[..^2]}, ...]}}, 2) = 0", Call(8, probe, 2, 0));
+        Assert.Equal($"io_uring_register(7, IORING_REGISTER_PROBE, {probeText}, 2) = -1 EOPNOTSUPP (Operation not supported)", Call(8, probe, 2));
+        Assert.Equal($"io_uring_register(7, IORING_REGISTER_PROBE, 0x{probe:x}, 257) = -1 EOPNOTSUPP (Operation not supported)", Call(8, probe, 257));
+        ulong restrictions = m.Put([1, 0, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0xef, 0xe7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.Equal("io_uring_register(7, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_SQE_OP, sqe_op=0xff /* IORING_OP_??? */}, " +
+            "{opcode=0x4 /* IORING_RESTRICTION_??? */ /* op: 0xef */, resv=0xe7}], 2) = -1 EOPNOTSUPP (Operation not supported)", Call(0xb, restrictions, 2));
+        ulong tags = m.Longs(1, 0xdead);
+        ulong fds = m.Ints(-2, -1);
+        ulong update = m.Longs(5, (long)fds, (long)tags, 2);
+        Assert.Equal("io_uring_register(7, IORING_REGISTER_FILES_UPDATE2, {offset=5, data=[IORING_REGISTER_FILES_SKIP, -1], tags=[0x1, 0xdead], nr=2}, 32) = -1 EOPNOTSUPP (Operation not supported)",
+            Call(0xe, update, 32));
+        Assert.Equal("io_uring_register(7, 0xe /* IORING_REGISTER_FILES_UPDATE2 */, {offset=5, data=[-2 /* IORING_REGISTER_FILES_SKIP */, -1], tags=[0x1, 0xdead], nr=2}, 32) = -1 EOPNOTSUPP (Operation not supported)",
+            Call(0xe, update, 32, o: new Syscope.Decoding.DecodeOptions { ConstStyle = Syscope.Decoding.ConstStyle.Verbose }));
+        ulong workers = m.Ints(0, 1, 9);
+        Assert.Equal("io_uring_register(7, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=1, [2 /* IO_WQ_??? */]=9] => " +
+            "[[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=1, [2 /* IO_WQ_??? */]=9], 3) = 0", Call(0x13, workers, 3, 0));
+        Assert.Equal($"io_uring_register(7, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=1, [2 /* IO_WQ_??? */]=9] => 0x{workers:x}, 3) = -1 EOPNOTSUPP (Operation not supported)",
+            Call(0x13, workers, 3));
+        ulong ringFds = m.Longs(unchecked((long)0xffffffff), 3);
+        Assert.Equal("io_uring_register(7, IORING_REGISTER_RING_FDS, [{offset=-1, data=3}], 1) = -1 EOPNOTSUPP (Operation not supported)", Call(0x14, ringFds, 1));
+        ulong mask = m.Put([0xef, 0xaa]);
+        Assert.Equal("io_uring_register(7, IORING_REGISTER_IOWQ_AFF, [0 1 2 3 5 6 7 9 11 13 15], 2) = -1 EOPNOTSUPP (Operation not supported)", Call(0x11, mask, 2));
+        Assert.Equal("io_uring_register(7, 0x18 /* IORING_REGISTER_??? */, 0x1000, 1) = -1 EOPNOTSUPP (Operation not supported)", Call(0x18, 0x1000, 1));
+    }
+
     [Fact]
     public void Bpf_map_commands()
     {
@@ -116,6 +156,16 @@ public class MountDecoderTests
         Assert.Equal("bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_KPROBE, insn_cnt=2, insns=[{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, " +
             "src_reg=BPF_REG_0, off=0, imm=0}, {code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}]" + tail,
             Of("bpf", [5, a, 72], 7, m, new Syscope.Decoding.DecodeOptions { Verbose = true }));
+        // --json: the program is an array of instruction structures, each code one set of flags.
+        var insnsJson = Line.Json("bpf", [5, a, 72], 7, m, new Syscope.Decoding.DecodeOptions { Verbose = true })
+            .GetProperty("args")[1].GetProperty("value").GetProperty("insns");
+        Assert.Equal("array", insnsJson.GetProperty("type").GetString());
+        var exit = insnsJson.GetProperty("value")[1];
+        Assert.Equal("struct", exit.GetProperty("type").GetString());
+        Assert.Equal("""{"type":"flags","value":["BPF_JMP","BPF_K","BPF_EXIT"],"number":149,"text":"BPF_JMP|BPF_K|BPF_EXIT"}""",
+            exit.GetProperty("value").GetProperty("code").GetRawText());
+        Assert.Equal("""{"type":"const","value":"BPF_REG_0","number":0,"text":"BPF_REG_0"}""", exit.GetProperty("value").GetProperty("dst_reg").GetRawText());
+        Assert.Equal("{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}", exit.GetProperty("text").GetString());
         ulong odd = m.Longs(unchecked((long)0xffffffff_0001_f156), 0xfbff);
         attr[4] = 2;
         BitConverter.GetBytes(odd).CopyTo(attr, 8);
@@ -124,4 +174,39 @@ public class MountDecoderTests
             "{code=BPF_ALU64|BPF_X|0xf0 /* BPF_??? */, dst_reg=0xb /* BPF_REG_??? */, src_reg=0xf /* BPF_REG_??? */, off=0, imm=0}]",
             Of("bpf", [5, b, 72], 7, m, new Syscope.Decoding.DecodeOptions { Verbose = true }));
     }
+
+    [Fact]
+    public void New_mount_api_limits_ids_and_tails_as_strace_prints_them()
+    {
+        var m = new FakeMemory();
+        var y = new Syscope.Decoding.DecodeOptions { FdPaths = Syscope.Decoding.FdDecoding.Path, StringLimit = 300 };
+        var full = new FakeFds(new() { [9] = "/dev/full", [-100] = "/root" });
+        ulong path = m.Str("/dev/full");
+        // userns_fd is a descriptor only with MOUNT_ATTR_IDMAP; propagation is one value; a larger
+        // size shows the bytes past the structure, or ??? when they cannot be read.
+        ulong idmap = m.Put([.. L(0x100000, 0, 0x140000, 9), .. new byte[] { 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87 }]);
+        Assert.Equal("mount_setattr(-1, \"/dev/full\", 0, {attr_set=MOUNT_ATTR_IDMAP, attr_clr=0, propagation=0x140000 /* MS_??? */, userns_fd=9</dev/full>, " +
+            "/* bytes 32..39 */ \"\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\"}, 40) = -1 E2BIG (Argument list too long)",
+            Of("mount_setattr", [U(-1), path, 0, idmap, 40], -7, m, y, fds: full));
+        ulong plain = m.Put(L(0, 0, 0x20000, 9));
+        Assert.Equal("mount_setattr(-1, \"/dev/full\", 0, {attr_set=0, attr_clr=0, propagation=MS_UNBINDABLE, userns_fd=9, ???}, 40) = -1 EFAULT (Bad address)",
+            Of("mount_setattr", [U(-1), path, 0, plain, 40], -14, m, y, fds: full));
+        // fsconfig's descriptor is no directory: AT_FDCWD there is a plain -100; keys stop at 256 bytes.
+        var key = new byte[257];
+        for (int i = 0; i < 256; i++) key[i] = (byte)('a' + i % 26);
+        ulong k = m.Put(key);
+        string shown = System.Text.Encoding.ASCII.GetString(key, 0, 256);
+        Assert.Equal($"fsconfig(-100, FSCONFIG_SET_FLAG, \"{shown}\"..., NULL, 0) = -1 EINVAL (Invalid argument)",
+            Of("fsconfig", [U(-100), 0, k, 0, 0], -22, m, y, fds: full));
+        ulong blob = m.Put([0, 0x31, 0x32]);
+        Assert.Equal("fsconfig(9</dev/full>, FSCONFIG_SET_BINARY, \"ab\", \"\\x00\\x31\\x32\", 3) = -1 EINVAL (Invalid argument)",
+            Of("fsconfig", [9, 2, m.Str("ab"), blob, 3], -22, m, y, fds: full));
+        Assert.Equal($"fsconfig(9</dev/full>, FSCONFIG_SET_BINARY, \"ab\", 0x{blob:x}, 1048577) = -1 EINVAL (Invalid argument)",
+            Of("fsconfig", [9, 2, m.Str("ab"), blob, 1048577], -22, m, y, fds: full));
+        Assert.Equal($"fsconfig(9</dev/full>, 0xffffffff /* FSCONFIG_??? */, 0x{k:x}, NULL, 3) = -1 EINVAL (Invalid argument)",
+            Of("fsconfig", [9, 0xffffffff, k, 0, 3], -22, m, y, fds: full));
+        Assert.Equal("fsmount(-1, 0, 0xffffff40 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)", Of("fsmount", [U(-1), 0, 0xffffff40], -22));
+    }
+
+    private static byte[] L(params long[] v) => [.. v.SelectMany(BitConverter.GetBytes)];
 }

@@ -11,13 +11,13 @@ public class NetlinkDecoderTests
     /// <summary>Descriptors 3 and 4 are NETLINK_ROUTE, 5 NETLINK_SOCK_DIAG, 6 NETLINK_USERSOCK, 7 a TCP socket.</summary>
     private static readonly NetlinkSockets s_fds = new((3, 0), (4, 0), (5, 4), (6, 2));
 
-    private static byte[] Header(int len, int type, int flags, int seq, int pid) => NetlinkSockets.Header(len, type, flags, seq, pid);
+    private static byte[] Message(int type, int flags, byte[] body, int seq = 0, int pid = 0) => NetlinkSockets.Message(type, flags, body, seq, pid);
 
     [Fact]
     public void Getaddrinfo_request_with_a_short_body()
     {
         var m = new FakeMemory();
-        ulong msg = m.Put([.. Header(20, 22, 0x301, 1795676004, 0), 0, 0, 0, 0]);
+        ulong msg = m.Put(Message(22, 0x301, [0, 0, 0, 0], 1795676004));
         ulong sa = m.Put([16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         Assert.Equal("sendto(3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795676004, nlmsg_pid=0}, " +
             "{ifa_family=AF_UNSPEC, ...}], 20, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 20",
@@ -27,97 +27,79 @@ public class NetlinkDecoderTests
     [Fact]
     public void Done_error_and_unknown_families()
     {
-        var m = new FakeMemory();
-        ulong done = m.Put([.. Header(20, 3, 2, 10, 8124), 0, 0, 0, 0]);
         Assert.Equal("recvfrom(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=10, nlmsg_pid=8124}, 0], 65536, 0, NULL, NULL) = 20",
-            Of("recvfrom", [3, done, 65536, 0, 0, 0], 20, m, fds: s_fds));
-        ulong busy = m.Put([.. Header(40, 2, 0, 7, 8124), .. BitConverter.GetBytes(-16), .. Header(20, 22, 0x301, 7, 0), 0, 0, 0, 0]);
+            s_fds.Recvfrom(3, Message(3, 2, [0, 0, 0, 0], 10, 8124)));
+        byte[] busy = Message(2, 0, [.. BitConverter.GetBytes(-16), .. Message(22, 0x301, [0, 0, 0, 0], 7)], 7, 8124);
         Assert.Equal("recvfrom(3, [{nlmsg_len=40, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=7, nlmsg_pid=8124}, {error=-EBUSY, " +
             "msg=[{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=7, nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ...}]}], 65536, 0, NULL, NULL) = 40",
-            Of("recvfrom", [3, busy, 65536, 0, 0, 0], 40, m, fds: s_fds));
-        ulong user = m.Put([.. Header(24, 0x10, 1, 1, 0), .. "abcdefgh"u8.ToArray()]);
+            s_fds.Recvfrom(3, busy));
         Assert.Equal("sendto(6, [{nlmsg_len=24, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, \"\\x61\\x62\\x63\\x64\\x65\\x66\\x67\\x68\"], 24, 0, NULL, 0) = -1 ECONNREFUSED (Connection refused)",
-            Of("sendto", [6, user, 24, 0, 0, 0], -111, m, fds: s_fds));
+            s_fds.Sendto(6, Message(0x10, 1, "abcdefgh"u8.ToArray(), 1), -111));
     }
 
     [Fact]
     public void Trailing_empty_header_and_route_request()
     {
-        var m = new FakeMemory();
-        var buf = new byte[152];
-        Header(24, 22, 0x301, 1795675994, 0).CopyTo(buf, 0);
-        ulong a = m.Put(buf);
+        // A header saying 24 bytes, in a buffer of 152 that is zeros after it.
+        byte[] buf = [.. NetlinkSockets.Header(24, 22, 0x301, 1795675994), .. new byte[136]];
         Assert.Equal("sendto(3, [[{nlmsg_len=24, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795675994, nlmsg_pid=0}, " +
             "{ifa_family=AF_UNSPEC, ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}], " +
             "{nlmsg_len=0, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}], 152, 0, NULL, 0) = 152",
-            Of("sendto", [3, a, 152, 0, 0, 0], 152, m, fds: s_fds));
-        ulong rt = m.Put([.. Header(28, 26, 0x301, 10, 0), 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            s_fds.Sendto(3, buf));
         Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=10, nlmsg_pid=0}, " +
             "{rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, " +
             "rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNSPEC, rtm_flags=0}], 28, 0, NULL, 0) = 28",
-            Of("sendto", [3, rt, 28, 0, 0, 0], 28, m, fds: s_fds));
+            s_fds.Sendto(3, Message(26, 0x301, [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 10)));
     }
 
     [Fact]
     public void Sock_diag_request_and_other_sockets()
     {
-        var m = new FakeMemory();
-        var req = new byte[72];
-        Header(72, 20, 0x301, 123456, 0).CopyTo(req, 0);
-        req[16] = 10; req[17] = 6;
-        BitConverter.GetBytes(0xffe).CopyTo(req, 20);
-        ulong a = m.Put(req);
+        byte[] req = Message(20, 0x301, [10, 6, 0, 0, .. BitConverter.GetBytes(0xffe), .. new byte[48]], 123456);
         Assert.Equal("sendto(5, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, nlmsg_pid=0}, " +
             "{sdiag_family=AF_INET6, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|" +
             "1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING, " +
             "id={idiag_sport=htons(0), idiag_dport=htons(0), inet_pton(AF_INET6, \"::\", &idiag_src), inet_pton(AF_INET6, \"::\", &idiag_dst), " +
             "idiag_if=0, idiag_cookie=[0, 0]}}], 72, 0, NULL, 0) = 72",
-            Of("sendto", [5, a, 72, 0, 0, 0], 72, m, fds: s_fds));
-        ulong hello = m.Put("hello"u8.ToArray());
-        Assert.Equal("sendto(7, \"hello\", 5, 0, NULL, 0) = 5", Of("sendto", [7, hello, 5, 0, 0, 0], 5, m, fds: s_fds));
+            s_fds.Sendto(5, req));
+        Assert.Equal("sendto(7, \"hello\", 5, 0, NULL, 0) = 5", s_fds.Sendto(NetlinkSockets.TcpFd, "hello"u8.ToArray()));
     }
 
     [Fact]
     public void Policy_rules_and_neighbour_requests()
     {
-        var m = new FakeMemory();
-        byte[] rule = [.. Header(60, 32, 2, 5, 29324), 2, 0, 0, 0, 254, 0, 0, 1, 0, 0, 0, 0,
-            8, 0, 15, 0, 254, 0, 0, 0, 8, 0, 14, 0, 255, 255, 255, 255, 5, 0, 21, 0, 2, 0, 0, 0, 8, 0, 6, 0, 0xfe, 0x7f, 0, 0];
-        ulong a = m.Put(rule);
+        byte[] rule = Message(32, 2, [2, 0, 0, 0, 254, 0, 0, 1, 0, 0, 0, 0,
+            8, 0, 15, 0, 254, 0, 0, 0, 8, 0, 14, 0, 255, 255, 255, 255, 5, 0, 21, 0, 2, 0, 0, 0, 8, 0, 6, 0, 0xfe, 0x7f, 0, 0], 5, 29324);
         Assert.Equal("recvfrom(3, [{nlmsg_len=60, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=5, nlmsg_pid=29324}, " +
             "{family=AF_INET, dst_len=0, src_len=0, tos=0, table=RT_TABLE_MAIN, action=FR_ACT_TO_TBL, flags=0}, [[{nla_len=8, nla_type=FRA_TABLE}, " +
             "RT_TABLE_MAIN], [{nla_len=8, nla_type=FRA_SUPPRESS_PREFIXLEN}, 4294967295], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_KERNEL], " +
             "[{nla_len=8, nla_type=FRA_PRIORITY}, 32766]]], 65536, 0, NULL, NULL) = 60",
-            Of("recvfrom", [3, a, 65536, 0, 0, 0], 60, m, fds: s_fds));
-        ulong neigh = m.Put([.. Header(28, 30, 0x301, 6, 0), .. new byte[12]]);
+            s_fds.Recvfrom(3, rule));
         Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, " +
             "{ndm_family=AF_UNSPEC, ndm_ifindex=0, ndm_state=NUD_NONE, ndm_flags=0, ndm_type=RTN_UNSPEC}], 28, 0, NULL, 0) = 28",
-            Of("sendto", [3, neigh, 28, 0, 0, 0], 28, m, fds: s_fds));
+            s_fds.Sendto(3, Message(30, 0x301, new byte[12], 6)));
     }
 
     [Fact]
     public void Unix_and_netlink_diag()
     {
-        var m = new FakeMemory();
-        byte[] req = [.. Header(40, 20, 1, 2, 0), 1, 0, 0, 0, .. BitConverter.GetBytes(0xfff), .. BitConverter.GetBytes(1),
-            .. BitConverter.GetBytes(0x1f), .. BitConverter.GetBytes(-1), .. BitConverter.GetBytes(-1)];
-        ulong a = m.Put(req);
+        byte[] req = Message(20, 1, [1, 0, 0, 0, .. BitConverter.GetBytes(0xfff), .. BitConverter.GetBytes(1),
+            .. BitConverter.GetBytes(0x1f), .. BitConverter.GetBytes(-1), .. BitConverter.GetBytes(-1)], 2);
         Assert.Equal("sendto(5, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=2, nlmsg_pid=0}, " +
             "{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|" +
             "1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|0x1, udiag_ino=1, " +
             "udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_VFS|UDIAG_SHOW_PEER|UDIAG_SHOW_ICONS|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0) = 40",
-            Of("sendto", [5, a, 40, 0, 0, 0], 40, m, fds: s_fds));
+            s_fds.Sendto(5, req));
         var mem = new List<byte>();
         foreach (int v in new[] { 0, 212992, 0, 212992, 0, 0, 0, 0, 0 }) mem.AddRange(BitConverter.GetBytes(v));
-        byte[] answer = [.. Header(92, 20, 2, 1, 26194), 16, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
-            .. BitConverter.GetBytes(4311), 0, 0, 0, 0, 40, 0, 0, 0, .. mem, 8, 0, 4, 0, 0, 0, 0, 0];
-        ulong b = m.Put(answer);
+        byte[] answer = Message(20, 2, [16, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0,
+            .. BitConverter.GetBytes(4311), 0, 0, 0, 0, 40, 0, 0, 0, .. mem, 8, 0, 4, 0, 0, 0, 0, 0], 1, 26194);
         Assert.Equal("recvfrom(5, [{nlmsg_len=92, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=26194}, " +
             "{ndiag_family=AF_NETLINK, ndiag_type=SOCK_DGRAM, ndiag_protocol=NETLINK_ROUTE, ndiag_state=TCP_CLOSE, ndiag_portid=0, ndiag_dst_portid=0, " +
             "ndiag_dst_group=0, ndiag_ino=4, ndiag_cookie=[4311, 0]}, [[{nla_len=40, nla_type=NETLINK_DIAG_MEMINFO}, [[SK_MEMINFO_RMEM_ALLOC]=0, " +
             "[SK_MEMINFO_RCVBUF]=212992, [SK_MEMINFO_WMEM_ALLOC]=0, [SK_MEMINFO_SNDBUF]=212992, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, " +
             "[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=0]], [{nla_len=8, nla_type=NETLINK_DIAG_FLAGS}, 0]]], 65536, 0, NULL, NULL) = 92",
-            Of("recvfrom", [5, b, 65536, 0, 0, 0], 92, m, fds: s_fds));
+            s_fds.Recvfrom(5, answer));
     }
 
     /// <summary>Lines as strace 6.1 prints these bodies (its nlattr_ifla_brport, nlattr_ifla_protinfo
@@ -125,32 +107,27 @@ public class NetlinkDecoderTests
     [Fact]
     public void Link_protocol_info_by_family_and_cache_reports()
     {
-        var m = new FakeMemory();
         byte[] ifinfo(byte family) => [family, 0, .. BitConverter.GetBytes((ushort)772), .. new byte[12]];
-        byte[] bridge = NetlinkSockets.Message(16, 0, [.. ifinfo(7), 36, 0, 12, 0, 5, 0, 1, 0, 3, 0, 0, 0,
+        byte[] bridge = Message(16, 0, [.. ifinfo(7), 36, 0, 12, 0, 5, 0, 1, 0, 3, 0, 0, 0,
             12, 0, 0x17, 0, .. BitConverter.GetBytes(250L), 12, 0, 0xd, 0, 0x80, 0, 2, 0, 0, 0, 0, 1]);
-        ulong a = m.Put(bridge);
         Assert.Equal("sendto(3, [{nlmsg_len=68, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, " +
             "ifi_type=ARPHRD_LOOPBACK, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=36, nla_type=IFLA_PROTINFO}, " +
             "[[{nla_len=5, nla_type=IFLA_BRPORT_STATE}, 3], [{nla_len=12, nla_type=IFLA_BRPORT_HOLD_TIMER}, 250 /* 2.50 s */], " +
             "[{nla_len=12, nla_type=IFLA_BRPORT_ROOT_ID}, {prio=[128, 0], addr=02:00:00:00:00:01}]]]], 68, 0, NULL, 0) = 68",
-            Of("sendto", [3, a, 68, 0, 0, 0], 68, m, fds: s_fds));
-        byte[] inet6 = NetlinkSockets.Message(16, 0, [.. ifinfo(10), 24, 0, 12, 0, 8, 0, 1, 0, .. BitConverter.GetBytes(0x80000010),
+            s_fds.Sendto(3, bridge));
+        byte[] inet6 = Message(16, 0, [.. ifinfo(10), 24, 0, 12, 0, 8, 0, 1, 0, .. BitConverter.GetBytes(0x80000010),
             12, 0, 2, 0, .. BitConverter.GetBytes(1), .. BitConverter.GetBytes(-1)]);
-        ulong b = m.Put(inet6);
         Assert.Equal("sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, " +
             "ifi_type=ARPHRD_LOOPBACK, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=24, nla_type=IFLA_PROTINFO}, " +
             "[[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, IF_RS_SENT|IF_READY], [{nla_len=12, nla_type=IFLA_INET6_CONF}, " +
             "[[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=-1]]]]], 56, 0, NULL, 0) = 56",
-            Of("sendto", [3, b, 56, 0, 0, 0], 56, m, fds: s_fds));
-        ulong ipmr = m.Put(NetlinkSockets.Message(0x60, 0, 128, 0, 0, 0, 5, 0, 1, 0, 1, 0, 0, 0));
+            s_fds.Sendto(3, inet6));
         Assert.Equal("sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_NEWCACHEREPORT, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{rtgen_family=RTNL_FAMILY_IPMR}, [{nla_len=5, nla_type=IPMRA_CREPORT_MSGTYPE}, IGMPMSG_NOCACHE]], 28, 0, NULL, 0) = 28",
-            Of("sendto", [3, ipmr, 28, 0, 0, 0], 28, m, fds: s_fds));
-        ulong inet = m.Put(NetlinkSockets.Message(0x60, 0, 2, 0, 0, 0, 5, 0, 1, 0));
+            s_fds.Sendto(3, Message(0x60, 0, [128, 0, 0, 0, 5, 0, 1, 0, 1, 0, 0, 0])));
         Assert.Equal("sendto(3, [{nlmsg_len=24, nlmsg_type=RTM_NEWCACHEREPORT, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, " +
             "{rtgen_family=AF_INET}, \"\\x05\\x00\\x01\\x00\"], 24, 0, NULL, 0) = 24",
-            Of("sendto", [3, inet, 24, 0, 0, 0], 24, m, fds: s_fds));
+            s_fds.Sendto(3, Message(0x60, 0, [2, 0, 0, 0, 5, 0, 1, 0])));
     }
 
     /// <summary>A nexthop group's reserved fields print only when set; resilient-group buckets nest
@@ -158,20 +135,46 @@ public class NetlinkDecoderTests
     [Fact]
     public void Nexthop_groups_and_buckets()
     {
-        var m = new FakeMemory();
-        ulong a = m.Put(NetlinkSockets.Message(0x68, 0, [2, 0, 0, 0, 0, 0, 0, 0, 12, 0, 2, 0, 5, 0, 0, 0, 1, 0, 0xef, 0xbe,
-            12, 0, 13, 0, 6, 0, 1, 0, 7, 0, 0, 0]));
+        byte[] nexthop = Message(0x68, 0, [2, 0, 0, 0, 0, 0, 0, 0, 12, 0, 2, 0, 5, 0, 0, 0, 1, 0, 0xef, 0xbe,
+            12, 0, 13, 0, 6, 0, 1, 0, 7, 0, 0, 0]);
         Assert.Equal("sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_NEWNEXTHOP, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {nh_family=AF_INET, " +
             "nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, nh_flags=0}, [[{nla_len=12, nla_type=NHA_GROUP}, [{id=5, weight=1, resvd2=0xbeef}]], " +
             "[{nla_len=12, nla_type=NHA_RES_BUCKET}, [{nla_len=6, nla_type=NHA_RES_BUCKET_INDEX}, 7]]]], 48, 0, NULL, 0) = 48",
-            Of("sendto", [3, a, 48, 0, 0, 0], 48, m, fds: s_fds));
+            s_fds.Sendto(3, nexthop));
+    }
+
+    /// <summary>--json: a message is an array of its header, its body's structure and its
+    /// attributes; an attribute is [its header, its value], nla_type one constant of its NLA_F_*
+    /// bits and name; an indexed array a structure keyed by its indices as printed; each text is
+    /// strace's.</summary>
+    [Fact]
+    public void Bodies_and_attributes_are_typed_values_in_json()
+    {
+        var m = new FakeMemory();
+        byte[] inet6 = Message(16, 0, [10, 0, .. BitConverter.GetBytes((ushort)772), .. new byte[12], 28, 0, 12, 0x80,
+            8, 0, 1, 0, .. BitConverter.GetBytes(0x80000010), 16, 0, 2, 0, .. BitConverter.GetBytes(1), .. BitConverter.GetBytes(-1), 0xff, 0xff, 0xff, 0x7f]);
+        ulong a = m.Put(inet6);
+        var args = Line.Json("sendto", [3, a, (ulong)inet6.Length, 0, 0, 0], inet6.Length, m, fds: s_fds).GetProperty("args");
+        Assert.DoesNotContain("\"raw\"", args.GetRawText());
+        var buff = args[1];
+        Assert.Equal("[{nlmsg_len=60, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, ifi_type=ARPHRD_LOOPBACK, " +
+            "ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=28, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, [[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, " +
+            "IF_RS_SENT|IF_READY], [{nla_len=16, nla_type=IFLA_INET6_CONF}, [[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=-1, [DEVCONF_MTU6]=2147483647]]]]]",
+            buff.GetProperty("text").GetString());
+        var (header, body, attribute) = (buff.GetProperty("value")[0], buff.GetProperty("value")[1], buff.GetProperty("value")[2]);
+        Assert.Equal(60, header.GetProperty("value").GetProperty("nlmsg_len").GetProperty("value").GetInt32());
+        Assert.Equal("""{"type":"const","value":"ARPHRD_LOOPBACK","number":772,"text":"ARPHRD_LOOPBACK"}""", body.GetProperty("value").GetProperty("ifi_type").GetRawText());
+        Assert.Equal("""{"type":"flags","value":["NLA_F_NESTED","IFLA_PROTINFO"],"number":32780,"text":"NLA_F_NESTED|IFLA_PROTINFO"}""",
+            attribute.GetProperty("value")[0].GetProperty("value").GetProperty("nla_type").GetRawText());
+        Assert.Equal("""{"type":"array","value":[{"type":"struct","value":{"nla_len":{"type":"int","value":16,"text":"16"},"nla_type":{"type":"const","value":"IFLA_INET6_CONF","number":2,"text":"IFLA_INET6_CONF"}},"text":"{nla_len=16, nla_type=IFLA_INET6_CONF}"},{"type":"struct","value":{"DEVCONF_FORWARDING":{"type":"int","value":1,"text":"1"},"DEVCONF_HOPLIMIT":{"type":"int","value":-1,"text":"-1"},"DEVCONF_MTU6":{"type":"int","value":2147483647,"text":"2147483647"}},"text":"[[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=-1, [DEVCONF_MTU6]=2147483647]"}],"text":"[{nla_len=16, nla_type=IFLA_INET6_CONF}, [[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=-1, [DEVCONF_MTU6]=2147483647]]"}""",
+            attribute.GetProperty("value")[1].GetProperty("value")[1].GetRawText());
     }
 
     [Fact]
     public void Recvmsg_decodes_iovecs_when_the_name_is_netlink()
     {
         var m = new FakeMemory();
-        ulong done = m.Put([.. Header(20, 3, 2, 10, 8124), 0, 0, 0, 0]);
+        ulong done = m.Put(Message(3, 2, [0, 0, 0, 0], 10, 8124));
         ulong iov = m.Longs((long)done, 32768);
         ulong name = m.Put([16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         ulong hdr = m.Longs((long)name, 12, (long)iov, 1, 0, 0, 0);

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Text;
+using Syscope.Decoding;
 using Syscope.Events;
 using Syscope.Kernel;
 
@@ -11,7 +13,14 @@ internal sealed class NetlinkSockets(params (int Fd, int Protocol)[] netlink) : 
 {
     public const int TcpFd = 7;
 
-    public int PathOf(int pid, int fd, Span<byte> destination) => Encoding.ASCII.GetBytes($"socket:[{1000 + fd}]", destination);
+    /// <summary>"socket:[1000+fd]", written without allocating (tests count allocations).</summary>
+    public int PathOf(int pid, int fd, Span<byte> destination)
+    {
+        "socket:["u8.CopyTo(destination);
+        Utf8Formatter.TryFormat(1000 + fd, destination[8..], out int n);
+        destination[8 + n] = (byte)']';
+        return 9 + n;
+    }
 
     public int SocketProtocolOf(int pid, int fd, Span<byte> destination) =>
         Encoding.ASCII.GetBytes(fd == TcpFd ? "TCP" : ProtocolOf(fd) >= 0 ? "NETLINK" : "", destination);
@@ -33,6 +42,23 @@ internal sealed class NetlinkSockets(params (int Fd, int Protocol)[] netlink) : 
         [.. BitConverter.GetBytes(len), .. BitConverter.GetBytes((ushort)type), .. BitConverter.GetBytes((ushort)flags),
          .. BitConverter.GetBytes(seq), .. BitConverter.GetBytes(pid)];
 
-    /// <summary>A whole message: its header (length counted, sequence and port 0) and body.</summary>
-    public static byte[] Message(int type, int flags, params byte[] body) => [.. Header(16 + body.Length, type, flags), .. body];
+    /// <summary>A whole message: its header (length counted) and body.</summary>
+    public static byte[] Message(int type, int flags, byte[] body, int seq = 0, int pid = 0) => [.. Header(16 + body.Length, type, flags, seq, pid), .. body];
+
+    /// <summary>The line of sendto(fd, message, its length, 0, NULL, 0) returning result (by
+    /// default the length), the message in the tracee's memory.</summary>
+    public string Sendto(int fd, byte[] message, long? result = null, DecodeOptions? options = null)
+    {
+        var m = new FakeMemory();
+        ulong a = m.Put(message);
+        return Line.Of("sendto", [(ulong)fd, a, (ulong)message.Length, 0, 0, 0], result ?? message.Length, m, options, fds: this);
+    }
+
+    /// <summary>The line of recvfrom(fd, buffer, 65536, 0, NULL, NULL) that received message.</summary>
+    public string Recvfrom(int fd, byte[] message)
+    {
+        var m = new FakeMemory();
+        ulong a = m.Put(message);
+        return Line.Of("recvfrom", [(ulong)fd, a, 65536, 0, 0, 0], message.Length, m, fds: this);
+    }
 }

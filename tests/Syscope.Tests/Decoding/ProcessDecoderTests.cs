@@ -19,6 +19,23 @@ public class ProcessDecoderTests
     }
 
     [Fact]
+    public void Execve_arrays_that_run_into_unmapped_memory_say_where()
+    {
+        // Pointer arrays with no NULL before the end of their page, as strace's execve test makes them.
+        var m = new FakeMemory();
+        ulong path = m.Str("x");
+        ulong argv = m.Longs((long)m.Str("a"), (long)m.Str("b"));
+        ulong envp = m.Longs((long)m.Str("A=1"), (long)m.Str("B=2"), (long)m.Str("C=3"));
+        Assert.Equal($"execve(\"x\", [\"a\", \"b\", ... /* 0x{argv + 16:x} */], 0x{envp:x} /* 3 vars, unterminated */) = -1 ENOENT (No such file or directory)",
+            Of("execve", [path, argv, envp], -2, m));
+        Assert.Equal($"execve(\"x\", [\"a\", \"b\", ... /* 0x{argv + 16:x} */], [\"A=1\", \"B=2\", \"C=3\", ... /* 0x{envp + 24:x} */]) = -1 ENOENT (No such file or directory)",
+            Of("execve", [path, argv, envp], -2, m, new DecodeOptions { Verbose = true }));
+        // An environment whose first entry cannot be read is only its address.
+        Assert.Equal("execve(\"x\", [\"a\", \"b\", ... /* 0x" + (argv + 16).ToString("x") + " */], 0x8) = -1 EFAULT (Bad address)",
+            Of("execve", [path, argv, 8], -14, m));
+    }
+
+    [Fact]
     public void Clone_flags_exit_signal_and_child_tid()
     {
         Assert.Equal("clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7efc26bc7a10) = 7722",
@@ -39,6 +56,25 @@ public class ProcessDecoderTests
         Assert.Equal($"wait4(-1, 0x{exited:x}, WNOHANG, NULL) = -1 ECHILD (No child processes)", Of("wait4", [U(-1), exited, 1, 0], -10, m));
         Assert.Equal("wait4(-1, NULL, WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|__WCLONE|__WALL|__WNOTHREAD|0x1efffff0, NULL) = -1 EINVAL (Invalid argument)",
             Of("wait4", [U(-1), 0, 0xffffffff, 0], -22));
+    }
+
+    [Fact]
+    public void Thread_area_descriptors()
+    {
+        var m = new FakeMemory();
+        // entry_number -1 (any free one), seg_32bit=1, contents=1, lm=1.
+        ulong any = m.Ints(-1, 0, 0, 0x83), set = m.Ints(12, 0x1234, unchecked((int)0x8b8a8988), 0x08);
+        const string Enosys = " = -1 ENOSYS (Function not implemented)";
+        Assert.Equal("set_thread_area({entry_number=-1, base_addr=00000000, limit=00000000, seg_32bit=1, contents=1, read_exec_only=0, limit_in_pages=0, seg_not_present=0, useable=0, lm=1})" + Enosys,
+            Of("set_thread_area", [any], -38, m));
+        Assert.Equal("set_thread_area({entry_number=12, base_addr=0x001234, limit=0x8b8a8988, seg_32bit=0, contents=0, read_exec_only=1, limit_in_pages=0, seg_not_present=0, useable=0, lm=0}) = 0 (entry_number=12)",
+            Of("set_thread_area", [set], 0, m));
+        Assert.Equal($"set_thread_area(0x{any + 16:x})" + Enosys, Of("set_thread_area", [any + 16], -38, m));
+        // The kernel reads only entry_number: after a failure the rest is "...".
+        ulong entry = m.Ints(unchecked((int)2718281828));
+        Assert.Equal("get_thread_area({entry_number=2718281828, ...})" + Enosys, Of("get_thread_area", [entry], -38, m));
+        Assert.Equal("get_thread_area({entry_number=-1, ...})" + Enosys, Of("get_thread_area", [any], -38, m));
+        Assert.Equal("get_thread_area(NULL)" + Enosys, Of("get_thread_area", [0], -38, m));
     }
 
     [Fact]
@@ -150,5 +186,8 @@ public class ProcessDecoderTests
         Assert.Equal("ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) = 0", Of("ioprio_set", [1, 0, (3 << 13) | 7], 0));
         Assert.Equal("ioprio_set(0 /* IOPRIO_WHO_??? */, 0, IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 41)) = -1 EINVAL (Invalid argument)",
             Of("ioprio_set", [0, 0, (5 << 13) | 41], -22));
+        // The priority is an int: -X raw and verbose show it signed.
+        Assert.Equal("ioprio_set(0xfa57beef, -629534633, -87097619) = -1 EINVAL (Invalid argument)",
+            Of("ioprio_set", [0xfa57beef, 0xdeadfeedda7a1057, 0xbadc0dedfacefeed], -22, options: new DecodeOptions { ConstStyle = ConstStyle.Raw }));
     }
 }

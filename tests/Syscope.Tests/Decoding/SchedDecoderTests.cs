@@ -97,6 +97,9 @@ public class SchedDecoderTests
         ulong ones = m.Ints(1, 1, 1, 1, 1, 1);
         Assert.Equal("capset({version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, {effective=1<<CAP_CHOWN, permitted=1<<CAP_CHOWN, inheritable=1<<CAP_CHOWN}) = -1 EINVAL (Invalid argument)",
             Of("capset", [bad, ones], -22, m));
+        // A header that cannot be read leaves the sets unread too, even where they could be.
+        Assert.Equal($"capset(0x8, 0x{ones:x}) = -1 EFAULT (Bad address)", Of("capset", [8, ones], -14, m));
+        Assert.Equal($"capset(NULL, 0x{ones:x}) = -1 EFAULT (Bad address)", Of("capset", [0, ones], -14, m));
         // Capability 45 is unknown: it prints as bit 13 of the second word.
         ulong unknown = m.Ints(1, 0, 0, 1 << 13 | 1, 1 << 13, 1 << 13);
         Assert.Equal("capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_MAC_OVERRIDE|0x2000, permitted=0x2000 /* CAP_??? */, inheritable=0x2000 /* CAP_??? */}) = -1 EPERM (Operation not permitted)",

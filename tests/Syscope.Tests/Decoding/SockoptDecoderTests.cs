@@ -114,4 +114,55 @@ public class SockoptDecoderTests
         Assert.Equal("getsockopt(3, SOL_NETLINK, NETLINK_CAP_ACK, [1], [2]) = 0",
             Of("getsockopt", [3, 270, 10, m.Ints(1), m.Ints(2)], 0, m));
     }
+    /// <summary>A socket filter: loads past SKF_LL_OFF, SKF_NET_OFF and SKF_AD_OFF by name (the
+    /// lines of strace's sock_filter-v test), the instructions only with -v.</summary>
+    [Fact]
+    public void Classic_bpf_filters_attached_and_read_back()
+    {
+        var m = new FakeMemory();
+        ulong insns = m.Put(
+        [
+            0x30, 0, 0, 0, 4, 0, 0xe0, 0xff,      // BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4
+            0x30, 0, 0, 0, 8, 0, 0xf0, 0xff,      // BPF_LD|BPF_B|BPF_ABS, SKF_NET_OFF+8
+            0x30, 0, 0, 0, 0, 0xf0, 0xff, 0xff,   // BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PROTOCOL
+            0x15, 0, 0, 5, 0x11, 0, 0, 0,         // BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x11, 0, 0x5)
+            0x30, 0, 0, 0, 0x2a, 0, 0, 0,         // BPF_LD|BPF_B|BPF_ABS, 0x2a
+            0x06, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, // BPF_RET|BPF_K, 0xffffffff
+        ]);
+        ulong prog = m.Longs(6, (long)insns);
+        const string Program = "[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4), BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_NET_OFF+8), " +
+            "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PROTOCOL), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x11, 0, 0x5), " +
+            "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, 0x2a), BPF_STMT(BPF_RET|BPF_K, 0xffffffff)]";
+        var verbose = new DecodeOptions { Verbose = true };
+        Assert.Equal($"setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {{len=6, filter={Program}}}, 16) = 0",
+            Of("setsockopt", [3, 1, 26, prog, 16], 0, m, verbose));
+        Assert.Equal($"setsockopt(3, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, {{len=6, filter={Program}}}, 16) = -1 EINVAL (Invalid argument)",
+            Of("setsockopt", [3, 1, 51, prog, 16], -22, m, verbose));
+        Assert.Equal($"setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {{len=6, filter=0x{insns:x}}}, 16) = 0", Of("setsockopt", [3, 1, 26, prog, 16], 0, m));
+        Assert.Equal($"setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, 0x{prog:x}, 12) = -1 EINVAL (Invalid argument)",
+            Of("setsockopt", [3, 1, 26, prog, 12], -22, m, verbose));
+        // Read back, the lengths count instructions.
+        Assert.Equal($"getsockopt(3, SOL_SOCKET, SO_GET_FILTER, {Program}, [11 => 6]) = 0",
+            Of("getsockopt", [3, 1, 26, insns, m.Ints(11)], 0, new LengthWritten(m, 6), verbose));
+        Assert.Equal("setsockopt(3, 0x1, 0x1a, {len=6, filter=[BPF_STMT(0|0x10|0x20, 0xffe00000+4), BPF_STMT(0|0x10|0x20, 0xfff00000+8), " +
+            "BPF_STMT(0|0x10|0x20, 0xfffff000+0), BPF_JUMP(0x5|0|0x10, 0x11, 0, 0x5), BPF_STMT(0|0x10|0x20, 0x2a), BPF_STMT(0x6|0, 0xffffffff)]}, 16) = 0",
+            Of("setsockopt", [3, 1, 26, prog, 16], 0, m, new DecodeOptions { Verbose = true, ConstStyle = ConstStyle.Raw }));
+        Assert.StartsWith("setsockopt(3, 0x1 /* SOL_SOCKET */, 0x1a /* SO_ATTACH_FILTER */, {len=6, filter=[BPF_STMT(0 /* BPF_LD */|0x10 /* BPF_B */|0x20 /* BPF_ABS */, " +
+            "0xffe00000 /* SKF_LL_OFF */+4), BPF_STMT(0 /* BPF_LD */|0x10 /* BPF_B */|0x20 /* BPF_ABS */, 0xfff00000 /* SKF_NET_OFF */+8), " +
+            "BPF_STMT(0 /* BPF_LD */|0x10 /* BPF_B */|0x20 /* BPF_ABS */, 0xfffff000 /* SKF_AD_OFF */+0 /* SKF_AD_PROTOCOL */), ",
+            Of("setsockopt", [3, 1, 26, prog, 16], 0, m, new DecodeOptions { Verbose = true, ConstStyle = ConstStyle.Verbose }));
+    }
+
+    /// <summary>The option length reads as given at entry and as the kernel wrote it at exit.</summary>
+    private sealed class LengthWritten(FakeMemory inner, int after) : Syscope.Events.ITraceeMemory
+    {
+        private int _reads;
+
+        public int Read(ulong address, Span<byte> destination)
+        {
+            int n = inner.Read(address, destination);
+            if (n == 4 && BitConverter.ToInt32(destination) == 11 && _reads++ > 0) BitConverter.TryWriteBytes(destination, after);
+            return n;
+        }
+    }
 }

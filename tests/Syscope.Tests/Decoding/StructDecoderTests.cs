@@ -188,4 +188,45 @@ public class StructDecoderTests
         Assert.Equal($"clone3({{flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f0000000910, parent_tid=0x{tid:x}, exit_signal=0, stack=0x7f0000000000, stack_size=0x7fff00, tls=0x7f0000000640}} => {{parent_tid=[4321]}}, 88) = 4321",
             Of("clone3", [args, 88], 4321, m));
     }
+
+    /// <summary>strace 6.1's clone3 lines for a structure cut at the kernel's minimum, set_tid,
+    /// cgroup, bytes past the known part (again after " => " at exit, ??? where they cannot be
+    /// read), an exit signal out of int's range and a pidfd written back.</summary>
+    [Fact]
+    public void Clone3_sizes_set_tid_cgroup_tail_and_pidfd()
+    {
+        var m = new FakeMemory();
+        ulong min = m.Longs(0, 0, 0, 0, 0, 0, 0, 0);
+        Assert.Equal("clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0}, 64) = 42", Of("clone3", [min, 64], 42, m));
+        Assert.Equal($"clone3(0x{min:x}, 63) = -1 EINVAL (Invalid argument)", Of("clone3", [min, 63], -22, m));
+        ulong tids = m.Ints(7, -2, 9);
+        ulong set = m.Longs(0, 0, 0, 0, 0, 0, 0, 0, (long)tids, 3, 0);
+        Assert.Equal("clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=[7, -2, 9], set_tid_size=3}, 88) = -1 EINVAL (Invalid argument)",
+            Of("clone3", [set, 88], -22, m));
+        ulong tooMany = m.Longs(0, 0, 0, 0, 0, 0, 0, 0, (long)tids, 33, 0);
+        Assert.Equal($"clone3({{flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=0x{tids:x}, set_tid_size=33}}, 88) = -1 EINVAL (Invalid argument)",
+            Of("clone3", [tooMany, 88], -22, m));
+        ulong cgroup = m.Longs(0x200000000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Assert.Equal("clone3({flags=CLONE_INTO_CGROUP, exit_signal=0, stack=NULL, stack_size=0, cgroup=0}, 88) = -1 EBADF (Bad file descriptor)",
+            Of("clone3", [cgroup, 88], -9, m));
+        ulong tail = m.Longs(0, 0, 0, 0, unchecked((long)0xdeadbeeffacefeed), 0, 0, 0, 0, 0, 0, unchecked((long)0xfacefeeddeadc0de));
+        Assert.Equal("clone3({flags=0, exit_signal=16045690985305276141, stack=NULL, stack_size=0, /* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"} " +
+            "=> {/* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"}, 96) = 42", Of("clone3", [tail, 96], 42, m));
+        Assert.Equal("clone3({flags=0, exit_signal=16045690985305276141, stack=NULL, stack_size=0, /* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"}, 96) = -1 E2BIG (Argument list too long)",
+            Of("clone3", [tail, 96], -7, m));
+        ulong plain = m.Longs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Assert.Equal("clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, ???} => {???}, 104) = 42", Of("clone3", [plain, 104], 42, m));
+        ulong pidfd = m.Ints(5);
+        ulong withPidfd = m.Longs(0x1000, (long)pidfd, 0, 0, 17, 0, 0, 0, 0, 0, 0);
+        Assert.Equal($"clone3({{flags=CLONE_PIDFD, pidfd=0x{pidfd:x}, exit_signal=SIGCHLD, stack=NULL, stack_size=0}} => {{pidfd=[5]}}, 88) = 42",
+            Of("clone3", [withPidfd, 88], 42, m));
+        // --json: what the kernel wrote back is text after the structure passed, which is the value.
+        var json = Line.Json("clone3", [withPidfd, 88], 42, m).GetProperty("args")[0];
+        Assert.Equal("struct", json.GetProperty("type").GetString());
+        Assert.Equal($"{{flags=CLONE_PIDFD, pidfd=0x{pidfd:x}, exit_signal=SIGCHLD, stack=NULL, stack_size=0}} => {{pidfd=[5]}}", json.GetProperty("text").GetString());
+        Assert.Equal((long)pidfd, json.GetProperty("value").GetProperty("pidfd").GetProperty("value").GetInt64());
+        ulong nullPidfd = m.Longs(0x1000, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0);
+        Assert.Equal("clone3({flags=CLONE_PIDFD, pidfd=NULL, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=NULL}, 88) = 42",
+            Of("clone3", [nullPidfd, 88], 42, m));
+    }
 }

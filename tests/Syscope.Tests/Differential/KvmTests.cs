@@ -32,23 +32,26 @@ public class KvmTests(ITestOutputHelper output)
     }
 
     /// <summary>Under --ebpf the reason comes from KVM's kvm_userspace_exit tracepoint, attached
-    /// only for -e kvm=vcpu: the same KVM_RUN lines as strace's (which reads kvm_run).  Only those
-    /// are compared: the eBPF backend does not yet capture every other KVM structure (KVM_GET_SREGS'
-    /// argument shows as its address) nor name the descriptors KVM_CREATE_VM and KVM_CREATE_VCPU
-    /// return, and with -f it reports the exit of KVM's worker task, which ptrace never sees.</summary>
+    /// only for -e kvm=vcpu, and the structures from the kernel's copies: every line as strace's
+    /// (kvm_sregs, larger than the window other ioctls get, is copied as large as its request says;
+    /// the descriptors KVM_CREATE_VM and KVM_CREATE_VCPU make are named under -y; with -f, KVM's
+    /// worker thread, which ptrace never sees, adds no exit line).  Except, under -v, the cpuid
+    /// entries past the window (KVM_GET_SUPPORTED_CPUID's 75 of them, 3 KB): their lines are left out.</summary>
     [NeedsTheory("kvm", "ebpf", Workloads.Strace, Workloads.Gcc, "taskset")]
     [MemberData(nameof(OptionSets))]
-    public void Kvm_exits_under_ebpf_print_as_strace_prints_them(string options)
+    public void Kvm_lines_under_ebpf_are_straces(string options)
     {
         string program = CPrograms.Path("kvmrun");
         var strace = Runner.Run("taskset", ["-c", "0", "strace", .. options.Split(' '), program]);
         var syscope = Runner.Run("taskset", ["-c", "0", SyscopeCli.Executable, "trace", "--ebpf", .. options.Split(' '), program]);
         output.WriteLine(syscope.Stderr);
-        // KVM_RUN is 0xae80 under -X raw.
-        static string Runs(string trace) => string.Concat(StraceOptionsTests.Mask(trace).Split('\n').Where(l => l.Contains("KVM_RUN") || l.Contains(", 0xae80")).Select(l => l + "\n"));
+        bool verbose = options.StartsWith("-v ");
+        string Lines(string trace) => string.Concat(StraceOptionsTests.Mask(trace).Split('\n')
+            .Where(l => !(verbose && l.Contains("{nent=")) && l.Length > 0).Select(l => l + "\n"));
         Assert.Equal(0, strace.ExitCode);
-        Assert.Equal(2, Runs(strace.Stderr).Count(ch => ch == '\n'));
-        Assert.Equal((strace.ExitCode, Runs(strace.Stderr)), (syscope.ExitCode, Runs(syscope.Stderr)));
+        // KVM_RUN is 0xae80 under -X raw.
+        Assert.Equal(2, Lines(strace.Stderr).Split('\n').Count(l => l.Contains("KVM_RUN") || l.Contains(", 0xae80")));
+        Assert.Equal((strace.ExitCode, Lines(strace.Stderr)), (syscope.ExitCode, Lines(syscope.Stderr)));
     }
 
     [NeedsFact("kvm", "ebpf", Workloads.Gcc)]

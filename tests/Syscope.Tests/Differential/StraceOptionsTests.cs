@@ -71,6 +71,9 @@ public partial class StraceOptionsTests(ITestOutputHelper output)
         { "--interruptible=always -e trace=none", ["true"] }, { "-I anywhere -e trace=none", ["true"] },
         { "-f -b execve -e trace=execve,exit_group", ["sh", "-c", "/bin/true; echo done"] },
         { "-f --detach-on=execve -o {out} -e trace=execve,exit_group", ["sh", "-c", "/bin/true; echo done"] },
+        // execve outside the set: no seccomp program may hide the exec -b lets go at (strace drops it, and says so).
+        { "-f -b execve -e trace=openat", ["sh", "-c", "/bin/true; echo done"] },
+        { "-f --seccomp-bpf -b execve -e trace=openat", ["sh", "-c", "/bin/true; echo done"] },
         // Usage errors: strace's message and its pointer to -h.
         { "--bogus", [] }, { "-Q", [] }, { "-a -1", [] }, { "-a x", [] }, { "--columns=", [] }, { "--timestamps=bogus", [] },
         { "--timestamps=precision:xs", [] }, { "-t --timestamps", [] }, { "--relative-timestamps=xs", [] },

@@ -61,6 +61,8 @@ public static class Workloads
         ["{bin}/ioprio"],
         ["{bin}/sockfamilies"],
         ["{bin}/pidfd"],
+        // sockets branch: control messages sent and received (SCM_*, SO_TIMESTAMP*, IP_*).
+        ["{bin}/cmsg"],
         ["timeout", "5", "true"],
         ["xargs", "echo", "hi"],
         ["tar", "cf", Scratch + "/apt.tar", "/etc/apt"],

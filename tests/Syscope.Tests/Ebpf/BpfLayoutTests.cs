@@ -62,6 +62,7 @@ public class BpfLayoutTests
         ["RECORD_THREAD"] = (long)RecordFlags.Thread,
         ["RECORD_RETRY"] = (long)RecordFlags.Retry,
         ["RECORD_IGNORED"] = (long)RecordFlags.Ignored,
+        ["RECORD_WORKER"] = (long)RecordFlags.Worker,
         ["CAPTURE_RULE_RETRY"] = BpfLimits.RuleRetry,
         ["CAPTURE_ARG_SP"] = BpfLimits.ArgStackPointer,
         ["CAPTURE_ARG_RETURN"] = BpfLimits.ArgReturn,
@@ -92,6 +93,7 @@ public class BpfLayoutTests
         ["SIZE_FROM_ARG"] = (long)SizeSource.FromArg,
         ["SIZE_FROM_RETURN"] = (long)SizeSource.FromReturn,
         ["SIZE_FROM_POINTEE"] = (long)SizeSource.FromPointee,
+        ["SIZE_FROM_IOCTL"] = (long)SizeSource.FromIoctl,
         ["SCOPE_PIDS"] = (long)ProbeScope.Pids,
         ["SCOPE_ALL"] = (long)ProbeScope.All,
     };

@@ -7,7 +7,10 @@ using Syscope.Tracing.Ebpf;
 
 namespace Syscope.Tests.Ebpf;
 
-/// <summary>`why --watch` over the eBPF backend: events a full ring lost are said under the table.</summary>
+/// <summary>`why --watch` over the eBPF backend: events a full ring lost are said under the table.
+/// In the eBPF collection: its probe, loaded in this process, would otherwise count among those
+/// BpfProbeTests.DisposingRemovesEveryProgramLinkAndMap sees come and go.</summary>
+[Collection(EbpfCollection.Name)]
 public class EbpfWatchTests
 {
     /// <summary>A process flooding the ring with getppid calls, watched for half a second through a

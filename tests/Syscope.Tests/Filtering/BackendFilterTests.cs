@@ -75,6 +75,10 @@ public class BackendFilterTests
         // /dev/full makes every write fail with ENOSPC, except the one whose result we replaced.
         Assert.Equal("1:No space left on device 2:ok 3:No space left on device 4:No space left on device 5:No space left on device \n", File.ReadAllText(report));
         Assert.Contains(trace.Split('\n'), l => l.StartsWith("write(1, \"x\", 1)") && l.EndsWith("= 1 (INJECTED)"));
+        // retval= sets a value, never an error, even one that looks like -ENOENT: strace prints it unsigned.
+        var minusTwo = new InjectionRule { Syscalls = Set("write"), Retval = -2, First = 1, Last = 1 };
+        var (trace3, _) = TraceWith(new TraceFilter { Trace = Set("write"), Injections = [minusTwo] }, "sh", "-c", $"'{prog}' >/dev/null 2>'{report}'");
+        Assert.Contains(trace3.Split('\n'), l => l.StartsWith("write(1, \"x\", 1) ") && l.EndsWith(" = 18446744073709551614 (INJECTED)"));
 
         var signal = new InjectionRule { Syscalls = Set("write"), Signal = 15, First = 4, Last = 4 };
         var (trace2, outcome) = TraceWith(new TraceFilter { Trace = Set("write"), Injections = [signal] }, prog);

@@ -104,7 +104,7 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal(["non-ascii", "non-ascii-chars", "none"], Bash("syscope trace --strings-in-hex=n", "syscope", "trace", "--strings-in-hex", "=", "n"));
         Assert.Equal(["execve"], Bash("syscope trace -b ", "syscope", "trace", "-b", ""));
         Assert.Equal(["grandchild", "pgroup", "pgrp", "session"], Bash("syscope trace --daemonize=", "syscope", "trace", "--daemonize", "=", "").Select(w => w.TrimStart('=')));
-        Assert.Equal(["1", "2", "3", "4", "anywhere", "waiting", "never", "never_tstp"], Bash("syscope trace -I ", "syscope", "trace", "-I", ""));
+        Assert.Equal(["1", "2", "3", "4", "anywhere", "always", "waiting", "never", "never_tstp"], Bash("syscope trace -I ", "syscope", "trace", "-I", ""));
         Assert.Equal(["s", "ms", "us", "ns"], Bash("syscope trace --syscall-times=", "syscope", "trace", "--syscall-times", "=", "").Select(w => w.TrimStart('=')));
         Assert.Equal(["unix,precision:"], Bash("syscope trace --timestamps=unix,p", "syscope", "trace", "--timestamps", "=", "unix,p"));
         Assert.Equal(["precision:s", "precision:ms", "precision:us", "precision:ns"], Bash("syscope trace --timestamps=precision:", "syscope", "trace", "--timestamps", "=", "precision:"));

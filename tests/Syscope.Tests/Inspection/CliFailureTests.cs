@@ -46,6 +46,8 @@ public sealed class CliFailureTests : IDisposable
     [InlineData("syscope: Invalid process id: '0'\n", "trace", "-p", "0")]
     [InlineData("syscope: Invalid process id: ''\n", "trace", "-p", "1,,2")]
     [InlineData("syscope: Invalid process id: '99999999999'\n", "trace", "-p", "99999999999")]
+    [InlineData("syscope: Invalid process id: '42.'\n", "trace", "-p", "42.")]
+    [InlineData("syscope: Invalid process id: 'a'\n", "trace", "-p", "1,a")]
     public void A_number_is_a_pid_or_an_error_never_a_pattern(string expected, params string[] args)
     {
         var r = SyscopeCli.Run(args);
@@ -81,9 +83,10 @@ public sealed class CliFailureTests : IDisposable
         LiveProcesses.WaitUntilBlocked(sleeper.Id, 35, 230);
         // timeout's own command line holds "sleep 3007" too: without the exclusion the pattern
         // names two processes.
-        using var traced = Runner.Start("timeout", ["-s", "TERM", "1", SyscopeCli.Executable, "trace", "-p", "sleep 3007"]);
+        // Time enough for the JIT build to start and attach on a loaded machine before the TERM.
+        using var traced = Runner.Start("timeout", ["-s", "TERM", "5", SyscopeCli.Executable, "trace", "-p", "sleep 3007"]);
         Assert.Equal($"syscope: Process {sleeper.Id} attached", traced.StandardError.ReadLine());
-        Assert.True(traced.WaitForExit(10_000));
+        Assert.True(traced.WaitForExit(20_000));
         Assert.EndsWith($"syscope: Process {sleeper.Id} detached\n <detached ...>\n", traced.StandardError.ReadToEnd());
 
         var why = Runner.Run("timeout", ["20", SyscopeCli.Executable, "why", "sleep 3007"]);

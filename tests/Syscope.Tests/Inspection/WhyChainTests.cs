@@ -169,7 +169,8 @@ public sealed class WhyChainTests : IDisposable
     {
         string file = Path.Combine(_live.Dir, "lock");
         var holder = _live.Start("flock", file, "sleep", "120");
-        for (int i = 0; i < 250 && !File.ReadAllText("/proc/locks").Contains(" FLOCK "); i++) Thread.Sleep(20);
+        // Wait for this holder's lock, not any flock on the machine (CI runs other lockers).
+        for (int i = 0; i < 250 && !File.ReadAllLines("/proc/locks").Any(l => l.Contains(" FLOCK ") && l.Contains($" {holder.Id} ")); i++) Thread.Sleep(20);
         var waiter = _live.Start("flock", file, "true");
         LiveProcesses.WaitUntilBlocked(waiter.Id, 73);
         int sleeper = ChildOf(holder.Id, "sleep");

@@ -50,4 +50,34 @@ public class JsonAllocationTests
         Assert.Contains("""{"name":"fildes","type":"array","value":[{"type":"fd","value":3,"text":"3"},{"type":"fd","value":4,"text":"4"}],"text":"[3, 4]"}""", lines[2]);
         Assert.Contains("""{"name":"type","type":"flags","value":["SOCK_STREAM","SOCK_CLOEXEC"],"number":524289,"text":"SOCK_STREAM|SOCK_CLOEXEC"}""", lines[4]);
     }
+
+    /// <summary>Netlink messages (headers, bodies, attributes, nested and indexed arrays) are
+    /// typed without allocating either.</summary>
+    [Fact]
+    public void Typed_netlink_messages_allocate_nothing_per_call()
+    {
+        var m = new FakeMemory();
+        byte[] rule = NetlinkSockets.Message(32, 2, [2, 0, 0, 0, 254, 0, 0, 1, 0, 0, 0, 0, 8, 0, 15, 0, 254, 0, 0, 0, 5, 0, 21, 0, 2, 0, 0, 0]);
+        byte[] inet6 = NetlinkSockets.Message(16, 0, [10, 0, 4, 3, .. new byte[12], 28, 0, 12, 0x80, 8, 0, 1, 0, 16, 0, 0, 0x80,
+            16, 0, 2, 0, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+        ulong a = m.Put(rule), b = m.Put(inet6);
+        var sink = new MemoryStream(1 << 22);
+        using var output = new TraceOutput(sink, false);
+        var facts = TextTrace.Facts(new NetlinkSockets((3, 0)));
+        var options = new StraceOptions();
+        var json = new CallAssembler(options.Filter, options.Decode, facts, new JsonFormatter(output, TextWriter.Null, facts.Host));
+        var e = new TraceEvent { Kind = TraceEventKind.Attached, AttachKind = AttachKind.Launched, Tid = 100, Tgid = 100, ThreadCount = 1 };
+        json.OnEvent(ref e, m);
+        e = new TraceEvent { Tid = 100, Tgid = 100, InterruptedSyscall = -1 };
+        void Calls()
+        {
+            CallEvents.Call(json, ref e, m, Sys.sendto, rule.Length, 3, a, (ulong)rule.Length, 0, 0, 0);
+            CallEvents.Call(json, ref e, m, Sys.sendto, inet6.Length, 3, b, (ulong)inet6.Length, 0, 0, 0);
+        }
+        Assert.Equal(0, CallEvents.AllocatedAfterWarmUp(Calls));
+        json.Complete();
+        string first = Encoding.UTF8.GetString(sink.ToArray()).Split('\n')[0];
+        Assert.Contains("""{"type":"struct","value":{"nla_len":{"type":"int","value":5,"text":"5"},"nla_type":{"type":"const","value":"FRA_PROTOCOL","number":21,"text":"FRA_PROTOCOL"}},"text":"{nla_len=5, nla_type=FRA_PROTOCOL}"},{"type":"const","value":"RTPROT_KERNEL","number":2,"text":"RTPROT_KERNEL"}""", first);
+        Assert.DoesNotContain("\"raw\"", first);
+    }
 }

@@ -81,7 +81,7 @@ public class ProgressTests
             Assert.Contains("from the command\n", screen);
             Assert.Matches(@"syscope: recorded \d+ events in \S+run\.scope \(\d+ bytes\)\n$", screen);
 
-            using var sleeper = Runner.Start("sleep", ["1.5"]);
+            using var sleeper = Runner.Start("sleep", ["3"]);   // long enough to be attached on a loaded machine
             screen = PseudoTerminal.Run([], SyscopeCli.Executable, "record", "-o", run, "-p", sleeper.Id.ToString());
             Assert.Contains(HideCursor, screen);
             Assert.Matches(@" \d+ events, \d+\.\d MB in \S+run\.scope", screen);

@@ -14,6 +14,22 @@ public class ErrorTests
     }
 
     [Fact]
+    public void Names_no_path_can_hold_fail_as_strace_says()
+    {
+        string command = new string('c', 4096);
+        var r = SyscopeCli.Run("trace", command);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["syscope: exec: File name too long"], r.StderrLines);
+        // -ff adds ".PID" to the name: one with no room left for it is refused before anything runs.
+        string output = new string('o', 4084);
+        var ff = SyscopeCli.Run("trace", "-ff", "-o", output, "true");
+        Assert.Equal(1, ff.ExitCode);
+        Assert.Equal([$"syscope: {output}: File name too long"], ff.StderrLines);
+        // Empty items of --timestamps are skipped, as strace skips them.
+        Assert.Equal(0, SyscopeCli.Run("trace", "--timestamps=s,,none", "-o", "/dev/null", "true").ExitCode);
+    }
+
+    [Fact]
     public void Not_executable_file_fails_like_straces_exec()
     {
         // Short enough that -s 32 does not cut it in argv.

@@ -3,6 +3,41 @@ namespace Syscope.Decoding.Constants;
 /// <summary>ptrace, syslog, reboot and quotactl: requests, actions and commands.</summary>
 internal static class AdminConstants
 {
+    /// <summary>&lt;linux/ptrace.h&gt; struct ptrace_peeksiginfo_args's flags.</summary>
+    public static readonly FlagSet PeekSiginfoFlags = new("PTRACE_PEEKSIGINFO_???", null, new Named(1, "PTRACE_PEEKSIGINFO_SHARED"));
+
+    /// <summary>&lt;linux/kexec.h&gt; kexec_load's architecture field.</summary>
+    public const ulong KEXEC_ARCH_MASK = 0xffff0000;
+
+    /// <summary>&lt;linux/kexec.h&gt; KEXEC_ARCH_* (an ELF machine number shifted 16 bits left).</summary>
+    public static readonly ValueSet KexecArches = new("KEXEC_ARCH_???", false,
+        new(0, "KEXEC_ARCH_DEFAULT"), new(3 << 16, "KEXEC_ARCH_386"), new(4 << 16, "KEXEC_ARCH_68K"),
+        new(15 << 16, "KEXEC_ARCH_PARISC"), new(62 << 16, "KEXEC_ARCH_X86_64"), new(20 << 16, "KEXEC_ARCH_PPC"),
+        new(21 << 16, "KEXEC_ARCH_PPC64"), new(50 << 16, "KEXEC_ARCH_IA_64"), new(40 << 16, "KEXEC_ARCH_ARM"),
+        new(22 << 16, "KEXEC_ARCH_S390"), new(42 << 16, "KEXEC_ARCH_SH"), new(10 << 16, "KEXEC_ARCH_MIPS_LE"),
+        new(8 << 16, "KEXEC_ARCH_MIPS"), new(183 << 16, "KEXEC_ARCH_AARCH64"), new(243 << 16, "KEXEC_ARCH_RISCV"),
+        new(258 << 16, "KEXEC_ARCH_LOONGARCH"));
+
+    /// <summary>&lt;linux/kexec.h&gt; kexec_load flags below the architecture (strace 6.1's).</summary>
+    public static readonly FlagSet KexecLoadFlags = new("KEXEC_???", null,
+        new(1, "KEXEC_ON_CRASH"), new(2, "KEXEC_PRESERVE_CONTEXT"));
+
+    /// <summary>&lt;linux/kexec.h&gt; kexec_file_load flags.</summary>
+    public static readonly FlagSet KexecFileFlags = new("KEXEC_FILE_???", null,
+        new(1, "KEXEC_FILE_UNLOAD"), new(2, "KEXEC_FILE_ON_CRASH"), new(4, "KEXEC_FILE_NO_INITRAMFS"));
+
+    /// <summary>&lt;linux/module.h&gt; finit_module(2) flags.</summary>
+    public static readonly FlagSet ModuleInitFlags = new("MODULE_INIT_???", null,
+        new(1, "MODULE_INIT_IGNORE_MODVERSIONS"), new(2, "MODULE_INIT_IGNORE_VERMAGIC"), new(4, "MODULE_INIT_COMPRESSED_FILE"));
+
+    /// <summary>delete_module(2) flags: the two open flags the kernel looks at.</summary>
+    public static readonly FlagSet DeleteModuleFlags = new("O_???", null, new(0x800, "O_NONBLOCK"), new(0x200, "O_TRUNC"));
+
+    /// <summary>&lt;linux/ptrace.h&gt; struct ptrace_syscall_info's op.</summary>
+    public static readonly ValueSet SyscallInfoOps = new("PTRACE_SYSCALL_INFO_???", false,
+        new(0, "PTRACE_SYSCALL_INFO_NONE"), new(1, "PTRACE_SYSCALL_INFO_ENTRY"), new(2, "PTRACE_SYSCALL_INFO_EXIT"),
+        new(3, "PTRACE_SYSCALL_INFO_SECCOMP"));
+
     /// <summary>&lt;linux/ptrace.h&gt; and &lt;asm/ptrace-abi.h&gt; (x86_64) requests.</summary>
     public static readonly ValueSet PtraceRequests = new("PTRACE_???", false,
         new(0, "PTRACE_TRACEME"), new(1, "PTRACE_PEEKTEXT"), new(2, "PTRACE_PEEKDATA"), new(3, "PTRACE_PEEKUSER"),
@@ -66,6 +101,11 @@ internal static class AdminConstants
     public static readonly ValueSet LogLevels = new("LOGLEVEL_???", true,
         new(0, "LOGLEVEL_EMERG"), new(1, "LOGLEVEL_ALERT"), new(2, "LOGLEVEL_CRIT"), new(3, "LOGLEVEL_ERR"),
         new(4, "LOGLEVEL_WARNING"), new(5, "LOGLEVEL_NOTICE"), new(6, "LOGLEVEL_INFO"), new(7, "LOGLEVEL_DEBUG"));
+
+    /// <summary>&lt;sys/swap.h&gt; swapon flags (the priority below them is a number).</summary>
+    public static readonly FlagSet SwapFlags = new("SWAP_FLAG_???", null,
+        new(0x8000, "SWAP_FLAG_PREFER"), new(0x10000, "SWAP_FLAG_DISCARD"), new(0x20000, "SWAP_FLAG_DISCARD_ONCE"),
+        new(0x40000, "SWAP_FLAG_DISCARD_PAGES"));
 
     /// <summary>&lt;linux/reboot.h&gt; magic numbers.</summary>
     public static readonly ValueSet RebootMagic = new("LINUX_REBOOT_MAGIC_???", false,

@@ -36,9 +36,34 @@ internal static class BpfConstants
         new(0x100, "BPF_F_WRONLY_PROG"), new(0x200, "BPF_F_CLONE"), new(0x400, "BPF_F_MMAPABLE"), new(0x800, "BPF_F_PRESERVE_ELEMS"),
         new(0x1000, "BPF_F_INNER_MAP"));
 
-    /// <summary>&lt;linux/bpf.h&gt; flags of BPF_MAP_UPDATE_ELEM and lookups: BPF_ANY is zero.</summary>
-    public static readonly ValueSet ElemFlags = new("BPF_???", false,
+    /// <summary>&lt;linux/bpf.h&gt; flags of BPF_MAP_UPDATE_ELEM: one value, BPF_ANY is zero.</summary>
+    public static readonly ValueSet UpdateElemFlags = new("BPF_???", false,
         new(0, "BPF_ANY"), new(1, "BPF_NOEXIST"), new(2, "BPF_EXIST"), new(4, "BPF_F_LOCK"));
+
+    /// <summary>&lt;linux/bpf.h&gt; flags of BPF_MAP_LOOKUP_ELEM and the batch commands' elem_flags.</summary>
+    public static readonly FlagSet LookupElemFlags = new("BPF_???", "BPF_ANY", new Named(4, "BPF_F_LOCK"));
+
+    /// <summary>&lt;linux/bpf.h&gt; file_flags of BPF_OBJ_PIN and BPF_OBJ_GET, open_flags of the *_GET_* commands.</summary>
+    public static readonly FlagSet FileModeFlags = new("BPF_F_???", null, new(0x8, "BPF_F_RDONLY"), new(0x10, "BPF_F_WRONLY"));
+
+    /// <summary>&lt;linux/bpf.h&gt; attach_flags of BPF_PROG_ATTACH and BPF_PROG_QUERY, flags of BPF_LINK_UPDATE.</summary>
+    public static readonly FlagSet AttachFlags = new("BPF_F_???", null,
+        new(0x1, "BPF_F_ALLOW_OVERRIDE"), new(0x2, "BPF_F_ALLOW_MULTI"), new(0x4, "BPF_F_REPLACE"));
+
+    /// <summary>&lt;linux/bpf.h&gt; query_flags of BPF_PROG_QUERY.</summary>
+    public static readonly FlagSet QueryFlags = new("BPF_F_QUERY_???", null, new Named(0x1, "BPF_F_QUERY_EFFECTIVE"));
+
+    /// <summary>&lt;linux/bpf.h&gt; flags of BPF_PROG_TEST_RUN.</summary>
+    public static readonly FlagSet TestRunFlags = new("BPF_F_???", null,
+        new(0x1, "BPF_F_TEST_RUN_ON_CPU"), new(0x2, "BPF_F_TEST_XDP_LIVE_FRAMES"));
+
+    /// <summary>&lt;linux/bpf.h&gt; kprobe_multi.flags of BPF_LINK_CREATE.</summary>
+    public static readonly FlagSet KprobeMultiFlags = new("BPF_F_???", null, new Named(0x1, "BPF_F_KPROBE_MULTI_RETURN"));
+
+    /// <summary>&lt;linux/bpf.h&gt; enum bpf_task_fd_type.</summary>
+    public static readonly ValueSet TaskFdTypes = new("BPF_FD_TYPE_???", false,
+        new(0, "BPF_FD_TYPE_RAW_TRACEPOINT"), new(1, "BPF_FD_TYPE_TRACEPOINT"), new(2, "BPF_FD_TYPE_KPROBE"),
+        new(3, "BPF_FD_TYPE_KRETPROBE"), new(4, "BPF_FD_TYPE_UPROBE"), new(5, "BPF_FD_TYPE_URETPROBE"));
 
     /// <summary>&lt;linux/bpf.h&gt; enum bpf_prog_type.</summary>
     public static readonly ValueSet ProgTypes = new("BPF_PROG_TYPE_???", false,
@@ -67,10 +92,11 @@ internal static class BpfConstants
         new(38, "BPF_SK_SKB_VERDICT"), new(39, "BPF_SK_REUSEPORT_SELECT"), new(40, "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE"),
         new(41, "BPF_PERF_EVENT"), new(42, "BPF_TRACE_KPROBE_MULTI"), new(43, "BPF_LSM_CGROUP"));
 
-    /// <summary>&lt;linux/bpf.h&gt; prog_flags of BPF_PROG_LOAD.</summary>
+    /// <summary>&lt;linux/bpf.h&gt; prog_flags of BPF_PROG_LOAD, as far as strace 6.1 names them
+    /// (BPF_F_XDP_HAS_FRAGS, 0x20, is newer to it).</summary>
     public static readonly FlagSet ProgFlags = new("BPF_F_???", null,
         new(0x1, "BPF_F_STRICT_ALIGNMENT"), new(0x2, "BPF_F_ANY_ALIGNMENT"), new(0x4, "BPF_F_TEST_RND_HI32"), new(0x8, "BPF_F_TEST_STATE_FREQ"),
-        new(0x10, "BPF_F_SLEEPABLE"), new(0x20, "BPF_F_XDP_HAS_FRAGS"));
+        new(0x10, "BPF_F_SLEEPABLE"));
 
     /// <summary>&lt;linux/bpf_common.h&gt;, &lt;linux/bpf.h&gt; instruction classes (code &amp; 0x07).</summary>
     public static readonly ValueSet InsnClasses = new("BPF_???", false,
@@ -85,6 +111,18 @@ internal static class BpfConstants
     public static readonly ValueSet InsnModes = new("BPF_???", false,
         new(0x00, "BPF_IMM"), new(0x20, "BPF_ABS"), new(0x40, "BPF_IND"), new(0x60, "BPF_MEM"), new(0x80, "BPF_LEN"), new(0xa0, "BPF_MSH"),
         new(0xc0, "BPF_XADD"));
+
+    /// <summary>&lt;linux/filter.h&gt; the special offsets a socket filter's absolute loads
+    /// reach packet headers and ancillary data through (SKF_*_OFF, as unsigned 32-bit).</summary>
+    public static readonly ValueSet SocketFilterBases = new("SKF_???", false,
+        new(0xffe00000, "SKF_LL_OFF"), new(0xfff00000, "SKF_NET_OFF"), new(0xfffff000, "SKF_AD_OFF"));
+
+    /// <summary>&lt;linux/filter.h&gt; ancillary data past SKF_AD_OFF.</summary>
+    public static readonly ValueSet SocketFilterAncillary = new("SKF_AD_???", false,
+        new(0, "SKF_AD_PROTOCOL"), new(4, "SKF_AD_PKTTYPE"), new(8, "SKF_AD_IFINDEX"), new(12, "SKF_AD_NLATTR"),
+        new(16, "SKF_AD_NLATTR_NEST"), new(20, "SKF_AD_MARK"), new(24, "SKF_AD_QUEUE"), new(28, "SKF_AD_HATYPE"),
+        new(32, "SKF_AD_RXHASH"), new(36, "SKF_AD_CPU"), new(40, "SKF_AD_ALU_XOR_X"), new(44, "SKF_AD_VLAN_TAG"),
+        new(48, "SKF_AD_VLAN_TAG_PRESENT"), new(52, "SKF_AD_PAY_OFFSET"), new(56, "SKF_AD_RANDOM"), new(60, "SKF_AD_VLAN_TPID"));
 
     /// <summary>Operand source of ALU and jump instructions (code &amp; 0x08).</summary>
     public static readonly ValueSet InsnSources = new("BPF_???", false, new(0x00, "BPF_K"), new(0x08, "BPF_X"));

@@ -15,7 +15,7 @@ internal static class ClockConstants
     public static readonly ValueSet SigevNotify = new("SIGEV_???", false,
         new(0, "SIGEV_SIGNAL"), new(1, "SIGEV_NONE"), new(2, "SIGEV_THREAD"), new(4, "SIGEV_THREAD_ID"));
 
-    public const int SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
+    public const int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
 
     public static readonly ValueSet Itimers = new("ITIMER_???", false,
         new(0, "ITIMER_REAL"), new(1, "ITIMER_VIRTUAL"), new(2, "ITIMER_PROF"));

@@ -23,6 +23,15 @@ internal static class DescConstants
     public static readonly ValueSet LeaseTypes = new("F_???", false,
         new(0, "F_RDLCK"), new(1, "F_WRLCK"), new(2, "F_UNLCK"));
 
+    /// <summary>&lt;asm-generic/fcntl.h&gt; F_OWNER_* kinds of struct f_owner_ex.</summary>
+    public static readonly ValueSet OwnerTypes = new("F_OWNER_???", false,
+        new(0, "F_OWNER_TID"), new(1, "F_OWNER_PID"), new(2, "F_OWNER_PGRP"));
+
+    /// <summary>&lt;linux/fcntl.h&gt; F_NOTIFY's DN_* events.</summary>
+    public static readonly FlagSet DnotifyEvents = new("DN_???", null,
+        new(0x1, "DN_ACCESS"), new(0x2, "DN_MODIFY"), new(0x4, "DN_CREATE"), new(0x8, "DN_DELETE"),
+        new(0x10, "DN_RENAME"), new(0x20, "DN_ATTRIB"), new(0x80000000, "DN_MULTISHOT"));
+
     /// <summary>&lt;linux/fcntl.h&gt; F_SEAL_* bits.</summary>
     public static readonly FlagSet Seals = new("F_SEAL_???", null,
         new(1, "F_SEAL_SEAL"), new(2, "F_SEAL_SHRINK"), new(4, "F_SEAL_GROW"), new(8, "F_SEAL_WRITE"),
@@ -31,6 +40,14 @@ internal static class DescConstants
     /// <summary>&lt;linux/splice.h&gt; splice, tee and vmsplice flags.</summary>
     public static readonly FlagSet SpliceFlags = new("SPLICE_F_???", null,
         new(1, "SPLICE_F_MOVE"), new(2, "SPLICE_F_NONBLOCK"), new(4, "SPLICE_F_MORE"), new(8, "SPLICE_F_GIFT"));
+
+    /// <summary>&lt;linux/fs.h&gt; sync_file_range flags.</summary>
+    public static readonly FlagSet SyncFileRangeFlags = new("SYNC_FILE_RANGE_???", null,
+        new(1, "SYNC_FILE_RANGE_WAIT_BEFORE"), new(2, "SYNC_FILE_RANGE_WRITE"), new(4, "SYNC_FILE_RANGE_WAIT_AFTER"));
+
+    /// <summary>userfaultfd's flags: &lt;linux/userfaultfd.h&gt;'s own, then the descriptor's.</summary>
+    public static readonly FlagSet UserfaultfdFlags = new("UFFD_???", null,
+        new(1, "UFFD_USER_MODE_ONLY"), new(0x800, "O_NONBLOCK"), new(0x80000, "O_CLOEXEC"));
 
     /// <summary>&lt;asm-generic/poll.h&gt; poll events.</summary>
     public static readonly FlagSet PollEvents = new("POLL???", null,

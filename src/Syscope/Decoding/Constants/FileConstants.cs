@@ -8,16 +8,21 @@ internal static class FileConstants
     public static readonly ValueSet AccessMode = new("O_???", false,
         new(0, "O_RDONLY"), new(1, "O_WRONLY"), new(2, "O_RDWR"), new(3, "O_ACCMODE"));
 
-    /// <summary>&lt;asm-generic/fcntl.h&gt; open flags beyond the access mode.  O_SYNC contains
-    /// O_DSYNC and O_TMPFILE contains O_DIRECTORY, so the wider row comes first.</summary>
+    /// <summary>struct mq_attr's mq_flags: the one open flag a queue keeps.</summary>
+    public static readonly FlagSet MqAttrFlags = new("O_???", null, new Named(0x800, "O_NONBLOCK"));
+
+    /// <summary>&lt;asm-generic/fcntl.h&gt; open flags beyond the access mode.  O_SYNC is __O_SYNC
+    /// with O_DSYNC and O_TMPFILE is __O_TMPFILE with O_DIRECTORY, so the wider row comes first
+    /// and the bare bit after it.</summary>
     public static readonly FlagSet OpenFlags = new("O_???", null,
         new(0x40, "O_CREAT"), new(0x80, "O_EXCL"), new(0x100, "O_NOCTTY"), new(0x200, "O_TRUNC"),
-        new(0x400, "O_APPEND"), new(0x800, "O_NONBLOCK"), new(0x101000, "O_SYNC"), new(0x1000, "O_DSYNC"),
-        new(0x4000, "O_DIRECT"), new(0x8000, "O_LARGEFILE"), new(0x20000, "O_NOFOLLOW"),
+        new(0x400, "O_APPEND"), new(0x800, "O_NONBLOCK"), new(0x101000, "O_SYNC"), new(0x100000, "__O_SYNC"),
+        new(0x1000, "O_DSYNC"), new(0x4000, "O_DIRECT"), new(0x8000, "O_LARGEFILE"), new(0x20000, "O_NOFOLLOW"),
         new(0x40000, "O_NOATIME"), new(0x80000, "O_CLOEXEC"), new(0x200000, "O_PATH"),
-        new(0x410000, "O_TMPFILE"), new(0x10000, "O_DIRECTORY"), new(0x2000, "FASYNC"));
+        new(0x410000, "O_TMPFILE"), new(0x400000, "__O_TMPFILE"), new(0x10000, "O_DIRECTORY"), new(0x2000, "FASYNC"));
 
-    public const ulong O_CREAT = 0x40, O_TMPFILE = 0x410000;
+    /// <summary>A mode follows the flags when either bit asks the kernel to create a file.</summary>
+    public const ulong O_CREAT = 0x40, O_TMPFILE = 0x410000, __O_TMPFILE = 0x400000;
 
     /// <summary>&lt;linux/fcntl.h&gt; AT_* flags of the *at calls.</summary>
     public static readonly FlagSet AtFlags = new("AT_???", null,
@@ -70,7 +75,7 @@ internal static class FileConstants
         new(1, "RENAME_NOREPLACE"), new(2, "RENAME_EXCHANGE"), new(4, "RENAME_WHITEOUT"));
 
     /// <summary>&lt;linux/fadvise.h&gt; (x86_64 values).</summary>
-    public static readonly ValueSet Fadvise = new("POSIX_FADV_???", true,
+    public static readonly ValueSet Fadvise = new("POSIX_FADV_???", false,
         new(0, "POSIX_FADV_NORMAL"), new(1, "POSIX_FADV_RANDOM"), new(2, "POSIX_FADV_SEQUENTIAL"),
         new(3, "POSIX_FADV_WILLNEED"), new(4, "POSIX_FADV_DONTNEED"), new(5, "POSIX_FADV_NOREUSE"));
 

@@ -50,11 +50,12 @@ internal sealed class FlagSet
     /// <summary>Flags that follow another constant of their own ("SOCK_STREAM|SOCK_CLOEXEC",
     /// "PER_LINUX|READ_IMPLIES_EXEC"): '|' and the flags as a constant of their own, which -X raw
     /// and verbose show as "0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */"; nothing for 0.</summary>
-    public void PrintMore(ArgWriter w, ulong value)
+    /// <param name="bare">false: unknown bits alone keep their "/* FAN_??? */" comment.</param>
+    public void PrintMore(ArgWriter w, ulong value, bool bare = true)
     {
         if (value == 0) return;
         w.Raw((byte)'|');
-        Print(w, value, after: false, bare: true);
+        Print(w, value, after: false, bare);
     }
 
     private bool PrintNames(ArgWriter w, ulong value, bool after, bool bare)
@@ -152,20 +153,43 @@ internal sealed class ValueSet
         w.EndConst(mark, (ulong)number, NumberBase.Decimal);
     }
 
+    /// <summary>An int named or numbered in decimal in every style (strace's printxval_d):
+    /// "K_XLATE", "1 /* K_XLATE */" with -X verbose, "-1 /* K_??? */" when no name fits.</summary>
+    public void PrintSigned(ArgWriter w, int value)
+    {
+        if (!_names.TryGetValue((uint)value, out var name))
+        {
+            w.Int(value);
+            if (w.Style == ConstStyle.Raw) return;
+            int end = w.Length;
+            w.Raw(" /* "u8).Raw(_unknown).Raw(" */"u8);
+            w.Annotated(end);
+            return;
+        }
+        var mark = w.BeginConst();
+        w.ConstName(name);
+        w.EndConst(mark, (ulong)(long)value, NumberBase.Decimal);
+    }
+
     /// <summary>For int-typed arguments: sign-extends 32 bits so -1 stays -1, not 4294967295.</summary>
     public void PrintInt(ArgWriter w, ulong value) => Print(w, (uint)value, _decimal ? (ulong)(int)value : (uint)value);
 
+    /// <summary>A value strace prints with its number in unsigned decimal (PRINT_FIELD_XVAL_U):
+    /// "1 /* IORING_OP_READV */" in -X verbose, "255 /* IORING_OP_??? */" when no name fits.</summary>
+    public void PrintUnsigned(ArgWriter w, ulong value) => Print(w, value, value, NumberBase.Unsigned);
+
     /// <param name="number">The value as its number prints: sign-extended for decimal ints.</param>
-    private void Print(ArgWriter w, ulong key, ulong number)
+    private void Print(ArgWriter w, ulong key, ulong number, NumberBase numberBase = NumberBase.Hex)
     {
         if (_names.TryGetValue(key, out var name))
         {
             var mark = w.BeginConst();
             w.ConstName(name);
-            w.EndConst(mark, key);
+            w.EndConst(mark, key, numberBase);
             return;
         }
-        if (_decimal) w.Int((long)number); else w.Hex(number);
+        if (numberBase == NumberBase.Unsigned) w.UInt(number);
+        else if (_decimal) w.Int((long)number); else w.Hex(number);
         if (w.Style == ConstStyle.Raw) return;
         // For --json the number, with the comment that no name fits it.
         int end = w.Length;

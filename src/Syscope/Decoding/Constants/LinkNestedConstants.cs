@@ -29,6 +29,74 @@ internal static class LinkNestedConstants
         "IFLA_INET6_STATS", "IFLA_INET6_MCAST", "IFLA_INET6_CACHEINFO", "IFLA_INET6_ICMP6STATS", "IFLA_INET6_TOKEN",
         "IFLA_INET6_ADDR_GEN_MODE", "IFLA_INET6_RA_MTU");
 
+    /// <summary>IFLA_LINKINFO: the link's kind and its data.</summary>
+    public static readonly ValueSet LinkInfoAttrs = Enum("IFLA_INFO_???", "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA",
+        "IFLA_INFO_XSTATS", "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA");
+
+    /// <summary>IFLA_AF_SPEC of an AF_BRIDGE link: bridge management.</summary>
+    public static readonly ValueSet BridgeAfAttrs = Enum("IFLA_BRIDGE_???", "IFLA_BRIDGE_FLAGS", "IFLA_BRIDGE_MODE",
+        "IFLA_BRIDGE_VLAN_INFO", "IFLA_BRIDGE_VLAN_TUNNEL_INFO", "IFLA_BRIDGE_MRP", "IFLA_BRIDGE_CFM", "IFLA_BRIDGE_MST");
+
+    public static readonly ValueSet BridgeVlanTunnelAttrs = Enum("IFLA_BRIDGE_VLAN_TUNNEL_???", "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC",
+        "IFLA_BRIDGE_VLAN_TUNNEL_ID", "IFLA_BRIDGE_VLAN_TUNNEL_VID", "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS");
+
+    public static readonly FlagSet BridgeFlags = new("BRIDGE_FLAGS_???", null, new(1, "BRIDGE_FLAGS_MASTER"), new(2, "BRIDGE_FLAGS_SELF"));
+
+    public static readonly ValueSet BridgeModes = new("BRIDGE_MODE_???", false,
+        new(0, "BRIDGE_MODE_VEB"), new(1, "BRIDGE_MODE_VEPA"), new(0xffff, "BRIDGE_MODE_UNDEF"));
+
+    /// <summary>AF_INET in IFLA_AF_SPEC.</summary>
+    public static readonly ValueSet InetAttrs = Enum("IFLA_INET_???", "IFLA_INET_UNSPEC", "IFLA_INET_CONF");
+
+    /// <summary>AF_MCTP in IFLA_AF_SPEC.</summary>
+    public static readonly ValueSet MctpAttrs = Enum("IFLA_MCTP_???", "IFLA_MCTP_UNSPEC", "IFLA_MCTP_NET");
+
+    /// <summary>Indices of IFLA_INET_CONF's array: the kernel numbers IPV4_DEVCONF_* from 1 and
+    /// the array from 0, so strace names index i "IPV4_DEVCONF_...-1".</summary>
+    public static readonly ValueSet InetDevConf = Indices("IPV4_DEVCONF_???", "IPV4_DEVCONF_FORWARDING-1",
+        "IPV4_DEVCONF_MC_FORWARDING-1", "IPV4_DEVCONF_PROXY_ARP-1", "IPV4_DEVCONF_ACCEPT_REDIRECTS-1",
+        "IPV4_DEVCONF_SECURE_REDIRECTS-1", "IPV4_DEVCONF_SEND_REDIRECTS-1", "IPV4_DEVCONF_SHARED_MEDIA-1",
+        "IPV4_DEVCONF_RP_FILTER-1", "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE-1", "IPV4_DEVCONF_BOOTP_RELAY-1",
+        "IPV4_DEVCONF_LOG_MARTIANS-1", "IPV4_DEVCONF_TAG-1", "IPV4_DEVCONF_ARPFILTER-1", "IPV4_DEVCONF_MEDIUM_ID-1",
+        "IPV4_DEVCONF_NOXFRM-1", "IPV4_DEVCONF_NOPOLICY-1", "IPV4_DEVCONF_FORCE_IGMP_VERSION-1",
+        "IPV4_DEVCONF_ARP_ANNOUNCE-1", "IPV4_DEVCONF_ARP_IGNORE-1", "IPV4_DEVCONF_PROMOTE_SECONDARIES-1",
+        "IPV4_DEVCONF_ARP_ACCEPT-1", "IPV4_DEVCONF_ARP_NOTIFY-1", "IPV4_DEVCONF_ACCEPT_LOCAL-1", "IPV4_DEVCONF_SRC_VMARK-1",
+        "IPV4_DEVCONF_PROXY_ARP_PVLAN-1", "IPV4_DEVCONF_ROUTE_LOCALNET-1",
+        "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL-1", "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL-1",
+        "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN-1", "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST-1",
+        "IPV4_DEVCONF_DROP_GRATUITOUS_ARP-1", "IPV4_DEVCONF_BC_FORWARDING-1", "IPV4_DEVCONF_ARP_EVICT_NOCARRIER-1");
+
+    /// <summary>IFLA_VFINFO_LIST: an IFLA_VF_INFO per virtual function.</summary>
+    public static readonly ValueSet VfInfoListAttrs = Enum("IFLA_VF_INFO_???", "IFLA_VF_INFO_UNSPEC", "IFLA_VF_INFO");
+
+    /// <summary>IFLA_VF_INFO: one virtual function's settings.</summary>
+    public static readonly ValueSet VfInfoAttrs = Enum("IFLA_VF_???", "IFLA_VF_UNSPEC", "IFLA_VF_MAC", "IFLA_VF_VLAN",
+        "IFLA_VF_TX_RATE", "IFLA_VF_SPOOFCHK", "IFLA_VF_LINK_STATE", "IFLA_VF_RATE", "IFLA_VF_RSS_QUERY_EN", "IFLA_VF_STATS",
+        "IFLA_VF_TRUST", "IFLA_VF_IB_NODE_GUID", "IFLA_VF_IB_PORT_GUID", "IFLA_VF_VLAN_LIST", "IFLA_VF_BROADCAST");
+
+    public static readonly ValueSet VfStatsAttrs = Enum("IFLA_VF_STATS_???", "IFLA_VF_STATS_RX_PACKETS",
+        "IFLA_VF_STATS_TX_PACKETS", "IFLA_VF_STATS_RX_BYTES", "IFLA_VF_STATS_TX_BYTES", "IFLA_VF_STATS_BROADCAST",
+        "IFLA_VF_STATS_MULTICAST", "IFLA_VF_STATS_PAD", "IFLA_VF_STATS_RX_DROPPED", "IFLA_VF_STATS_TX_DROPPED");
+
+    public static readonly ValueSet VfVlanListAttrs = Enum("IFLA_VF_VLAN_INFO_???", "IFLA_VF_VLAN_INFO_UNSPEC", "IFLA_VF_VLAN_INFO");
+
+    public static readonly ValueSet VfLinkStates = Enum("IFLA_VF_LINK_STATE_???", "IFLA_VF_LINK_STATE_AUTO",
+        "IFLA_VF_LINK_STATE_ENABLE", "IFLA_VF_LINK_STATE_DISABLE");
+
+    /// <summary>IFLA_VF_PORTS: a port per virtual function.</summary>
+    public static readonly ValueSet VfPortAttrs = Enum("IFLA_VF_PORT_???", "IFLA_VF_PORT_UNSPEC", "IFLA_VF_PORT");
+
+    /// <summary>IFLA_PORT_SELF and each IFLA_VF_PORT; strace 6.1 names an unknown one IFLA_VF_PORT_???.</summary>
+    public static readonly ValueSet PortAttrs = Enum("IFLA_VF_PORT_???", "IFLA_PORT_UNSPEC", "IFLA_PORT_VF", "IFLA_PORT_PROFILE",
+        "IFLA_PORT_VSI_TYPE", "IFLA_PORT_INSTANCE_UUID", "IFLA_PORT_HOST_UUID", "IFLA_PORT_REQUEST", "IFLA_PORT_RESPONSE");
+
+    public static readonly ValueSet ProtoDownReasonAttrs = Enum("IFLA_PROTO_DOWN_REASON_???", "IFLA_PROTO_DOWN_REASON_UNSPEC",
+        "IFLA_PROTO_DOWN_REASON_MASK", "IFLA_PROTO_DOWN_REASON_VALUE");
+
+    /// <summary>IFLA_EVENT's values.</summary>
+    public static readonly ValueSet LinkEvents = Enum("IFLA_EVENT_???", "IFLA_EVENT_NONE", "IFLA_EVENT_REBOOT", "IFLA_EVENT_FEATURES",
+        "IFLA_EVENT_BONDING_FAILOVER", "IFLA_EVENT_NOTIFY_PEERS", "IFLA_EVENT_IGMP_RESEND", "IFLA_EVENT_BONDING_OPTIONS");
+
     /// <summary>IFLA_INET6_FLAGS (the kernel's include/net/if_inet6.h).</summary>
     public static readonly FlagSet Inet6Flags = new("IF_???", null,
         new(0x10, "IF_RS_SENT"), new(0x20, "IF_RA_RCVD"), new(0x40, "IF_RA_MANAGED"), new(0x80, "IF_RA_OTHERCONF"),

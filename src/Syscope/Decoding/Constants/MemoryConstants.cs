@@ -4,6 +4,10 @@ namespace Syscope.Decoding.Constants;
 /// &lt;asm/mman.h&gt;, &lt;linux/mman.h&gt;), in strace's order.</summary>
 internal static class MemoryConstants
 {
+    /// <summary>&lt;sys/mman.h&gt; a protection key's access rights (pkey_alloc).</summary>
+    public static readonly FlagSet PkeyAccessRights = new("PKEY_???", null,
+        new(1, "PKEY_DISABLE_ACCESS"), new(2, "PKEY_DISABLE_WRITE"), new(4, "PKEY_DISABLE_EXECUTE"));
+
     public static readonly FlagSet Prot = new("PROT_???", "PROT_NONE",
         new(0x1, "PROT_READ"), new(0x2, "PROT_WRITE"), new(0x4, "PROT_EXEC"), new(0x8, "PROT_SEM"),
         new(0x1000000, "PROT_GROWSDOWN"), new(0x2000000, "PROT_GROWSUP"));

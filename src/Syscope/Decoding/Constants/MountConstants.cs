@@ -16,8 +16,9 @@ internal static class MountConstants
         new(1 << 24, "MS_STRICTATIME"), new(1 << 25, "MS_LAZYTIME"), new(1 << 26, "MS_SUBMOUNT"), new(1 << 27, "MS_NOREMOTELOCK"),
         new(1 << 28, "MS_NOSEC"), new(1 << 29, "MS_BORN"), new(1 << 30, "MS_ACTIVE"), new(1UL << 31, "MS_NOUSER"));
 
-    /// <summary>&lt;linux/mount.h&gt; mount propagation types (struct mount_attr's propagation).</summary>
-    public static readonly FlagSet Propagation = new("MS_???", null,
+    /// <summary>&lt;linux/mount.h&gt; mount propagation types (struct mount_attr's propagation): one
+    /// at a time, so a mix prints as a number, as strace prints it.</summary>
+    public static readonly ValueSet Propagation = new("MS_???", false,
         new(1 << 17, "MS_UNBINDABLE"), new(1 << 18, "MS_PRIVATE"), new(1 << 19, "MS_SLAVE"), new(1 << 20, "MS_SHARED"));
 
     /// <summary>&lt;sys/mount.h&gt; umount2 flags.</summary>
@@ -43,7 +44,15 @@ internal static class MountConstants
     public static readonly FlagSet MountAttrs = new("MOUNT_ATTR_???", null,
         new(0x1, "MOUNT_ATTR_RDONLY"), new(0x2, "MOUNT_ATTR_NOSUID"), new(0x4, "MOUNT_ATTR_NODEV"), new(0x8, "MOUNT_ATTR_NOEXEC"),
         new(0x10, "MOUNT_ATTR_NOATIME"), new(0x20, "MOUNT_ATTR_STRICTATIME"), new(0x80, "MOUNT_ATTR_NODIRATIME"),
-        new(0x100000, "MOUNT_ATTR_IDMAP"), new(0x200000, "MOUNT_ATTR_NOSYMFOLLOW"));
+        new(MOUNT_ATTR_IDMAP, "MOUNT_ATTR_IDMAP"), new(0x200000, "MOUNT_ATTR_NOSYMFOLLOW"));
+
+    public const ulong MOUNT_ATTR_IDMAP = 0x100000;
+
+    /// <summary>fsmount(2)'s attr_flags: strace 6.1 names only the attributes fsmount took at
+    /// first, not MOUNT_ATTR_IDMAP and MOUNT_ATTR_NOSYMFOLLOW.</summary>
+    public static readonly FlagSet FsmountAttrs = new("MOUNT_ATTR_???", null,
+        new(0x1, "MOUNT_ATTR_RDONLY"), new(0x2, "MOUNT_ATTR_NOSUID"), new(0x4, "MOUNT_ATTR_NODEV"), new(0x8, "MOUNT_ATTR_NOEXEC"),
+        new(0x10, "MOUNT_ATTR_NOATIME"), new(0x20, "MOUNT_ATTR_STRICTATIME"), new(0x80, "MOUNT_ATTR_NODIRATIME"));
 
     /// <summary>&lt;linux/mount.h&gt; MOVE_MOUNT_*.</summary>
     public static readonly FlagSet MoveMountFlags = new("MOVE_MOUNT_???", null,
@@ -54,7 +63,8 @@ internal static class MountConstants
     /// <summary>&lt;linux/mount.h&gt; open_tree flags, with the AT_* flags it accepts.</summary>
     public static readonly FlagSet OpenTreeFlags = new("OPEN_TREE_???", null,
         new(0x1, "OPEN_TREE_CLONE"), new(0x80000, "OPEN_TREE_CLOEXEC"), new(0x100, "AT_SYMLINK_NOFOLLOW"),
-        new(0x800, "AT_NO_AUTOMOUNT"), new(0x1000, "AT_EMPTY_PATH"), new(0x8000, "AT_RECURSIVE"));
+        new(0x200, "AT_REMOVEDIR"), new(0x400, "AT_SYMLINK_FOLLOW"), new(0x800, "AT_NO_AUTOMOUNT"),
+        new(0x1000, "AT_EMPTY_PATH"), new(0x8000, "AT_RECURSIVE"));
 
     /// <summary>&lt;linux/fcntl.h&gt; mount_setattr flags.</summary>
     public static readonly FlagSet SetattrFlags = new("AT_???", null,

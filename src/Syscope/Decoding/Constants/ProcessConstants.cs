@@ -18,9 +18,24 @@ internal static class ProcessConstants
         new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"), new(0x20000000, "CLONE_NEWPID"),
         new(0x40000000, "CLONE_NEWNET"), new(0x80000000, "CLONE_IO"));
 
-    /// <summary>clone3 takes 64-bit flags and knows two more than clone.</summary>
+    /// <summary>The flags unshare acts on, in strace's order (CLONE_NEWTIME first).</summary>
+    public static readonly FlagSet UnshareFlags = new("CLONE_???", null,
+        new(0x80, "CLONE_NEWTIME"), new(0x100, "CLONE_VM"), new(0x200, "CLONE_FS"), new(0x400, "CLONE_FILES"),
+        new(0x800, "CLONE_SIGHAND"), new(0x10000, "CLONE_THREAD"), new(0x20000, "CLONE_NEWNS"),
+        new(0x40000, "CLONE_SYSVSEM"), new(0x2000000, "CLONE_NEWCGROUP"), new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"), new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"));
+
+    /// <summary>setns's namespace types.</summary>
+    public static readonly FlagSet SetnsTypes = new("CLONE_NEW???", null,
+        new(0x80, "CLONE_NEWTIME"), new(0x20000, "CLONE_NEWNS"), new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"), new(0x8000000, "CLONE_NEWIPC"), new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"), new(0x40000000, "CLONE_NEWNET"));
+
+    /// <summary>clone3 takes 64-bit flags and knows three more than clone (whose low byte is the
+    /// exit signal, where clone3 has CLONE_NEWTIME).</summary>
     public static readonly FlagSet Clone3Flags = new("CLONE_???", null,
-        [.. CloneFlags.Rows, new(0x100000000, "CLONE_CLEAR_SIGHAND"), new(0x200000000, "CLONE_INTO_CGROUP")]);
+        [.. CloneFlags.Rows, new(0x80, "CLONE_NEWTIME"), new(0x100000000, "CLONE_CLEAR_SIGHAND"), new(0x200000000, "CLONE_INTO_CGROUP")]);
 
     /// <summary>&lt;linux/personality.h&gt; execution domains (low byte) and flags.</summary>
     public static readonly ValueSet Personas = new("PER_???", false,
@@ -36,7 +51,7 @@ internal static class ProcessConstants
         new(0x4000000, "STICKY_TIMEOUTS"), new(0x8000000, "ADDR_LIMIT_3GB"));
 
     public const ulong CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
-    public const ulong CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+    public const ulong CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000;
 
     /// <summary>&lt;linux/wait.h&gt; wait4/waitid options.</summary>
     public static readonly FlagSet WaitOptions = new("W???", null,

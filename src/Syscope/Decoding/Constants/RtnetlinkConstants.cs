@@ -75,11 +75,12 @@ internal static class RtnetlinkConstants
         new(0x3a, "IFLA_GRO_MAX_SIZE"), new(0x3b, "IFLA_TSO_MAX_SIZE"), new(0x3c, "IFLA_TSO_MAX_SEGS"),
         new(0x3d, "IFLA_ALLMULTI"));
 
-    /// <summary>&lt;linux/rtnetlink.h&gt; IFLA_EXT_MASK bits.</summary>
+    /// <summary>&lt;linux/rtnetlink.h&gt; IFLA_EXT_MASK bits strace 6.1 names (RTEXT_FILTER_MST, newer,
+    /// prints in the number it leaves).</summary>
     public static readonly FlagSet ExtFilter = new("RTEXT_FILTER_???", null,
         new(0x1, "RTEXT_FILTER_VF"), new(0x2, "RTEXT_FILTER_BRVLAN"), new(0x4, "RTEXT_FILTER_BRVLAN_COMPRESSED"),
         new(0x8, "RTEXT_FILTER_SKIP_STATS"), new(0x10, "RTEXT_FILTER_MRP"), new(0x20, "RTEXT_FILTER_CFM_CONFIG"),
-        new(0x40, "RTEXT_FILTER_CFM_STATUS"), new(0x80, "RTEXT_FILTER_MST"));
+        new(0x40, "RTEXT_FILTER_CFM_STATUS"));
 
     /// <summary>&lt;linux/if.h&gt; IFF_*.</summary>
     public static readonly FlagSet InterfaceFlags = new("IFF_???", null,
@@ -140,7 +141,16 @@ internal static class RtnetlinkConstants
     public static readonly ValueSet NeighAttrs = new("NDA_???", false,
         new(0, "NDA_UNSPEC"), new(1, "NDA_DST"), new(2, "NDA_LLADDR"), new(3, "NDA_CACHEINFO"), new(4, "NDA_PROBES"), new(5, "NDA_VLAN"),
         new(6, "NDA_PORT"), new(7, "NDA_VNI"), new(8, "NDA_IFINDEX"), new(9, "NDA_MASTER"), new(10, "NDA_LINK_NETNSID"), new(11, "NDA_SRC_VNI"),
-        new(12, "NDA_PROTOCOL"), new(13, "NDA_NH_ID"), new(14, "NDA_FDB_EXT_ATTRS"), new(15, "NDA_FLAGS_EXT"));
+        new(12, "NDA_PROTOCOL"), new(13, "NDA_NH_ID"), new(14, "NDA_FDB_EXT_ATTRS"), new(15, "NDA_FLAGS_EXT"),
+        new(16, "NDA_NDM_STATE_MASK"), new(17, "NDA_NDM_FLAGS_MASK"));
+
+    /// <summary>NDA_FDB_EXT_ATTRS: NFEA_*, and NFEA_ACTIVITY_NOTIFY's bits.</summary>
+    public static readonly ValueSet FdbExtAttrs = new("NFEA_???", false, new(0, "NFEA_UNSPEC"), new(1, "NFEA_ACTIVITY_NOTIFY"), new(2, "NFEA_DONT_REFRESH"));
+
+    public static readonly FlagSet FdbNotifyFlags = new("FDB_NOTIFY_???", null, new(0x1, "FDB_NOTIFY_BIT"), new(0x2, "FDB_NOTIFY_INACTIVE_BIT"));
+
+    /// <summary>NDA_FLAGS_EXT.</summary>
+    public static readonly FlagSet NeighExtFlags = new("NTF_EXT_???", null, new Named(0x1, "NTF_EXT_MANAGED"));
 
     /// <summary>&lt;linux/fib_rules.h&gt; FR_ACT_*.</summary>
     public static readonly ValueSet RuleActions = new("FR_ACT_???", false,

@@ -20,6 +20,12 @@ internal static class RtnetlinkMoreConstants
     public static readonly ValueSet NeighTableAttrs = Enum("NDTA_???", "NDTA_UNSPEC", "NDTA_NAME", "NDTA_THRESH1", "NDTA_THRESH2",
         "NDTA_THRESH3", "NDTA_CONFIG", "NDTA_PARMS", "NDTA_STATS", "NDTA_GC_INTERVAL", "NDTA_PAD");
 
+    /// <summary>NDTA_PARMS: a neighbour table's parameters.</summary>
+    public static readonly ValueSet NeighTableParmsAttrs = Enum("NDTPA_???", "NDTPA_UNSPEC", "NDTPA_IFINDEX", "NDTPA_REFCNT",
+        "NDTPA_REACHABLE_TIME", "NDTPA_BASE_REACHABLE_TIME", "NDTPA_RETRANS_TIME", "NDTPA_GC_STALETIME", "NDTPA_DELAY_PROBE_TIME",
+        "NDTPA_QUEUE_LEN", "NDTPA_APP_PROBES", "NDTPA_UCAST_PROBES", "NDTPA_MCAST_PROBES", "NDTPA_ANYCAST_DELAY", "NDTPA_PROXY_DELAY",
+        "NDTPA_PROXY_QLEN", "NDTPA_LOCKTIME", "NDTPA_QUEUE_LENBYTES", "NDTPA_MCAST_REPROBES", "NDTPA_PAD", "NDTPA_INTERVAL_PROBE_TIME_MS");
+
     public static readonly ValueSet AddrLabelAttrs = new("IFAL_???", false, new(1, "IFAL_ADDRESS"), new(2, "IFAL_LABEL"));
 
     public static readonly ValueSet DcbAttrs = Enum("DCB_ATTR_???", "DCB_ATTR_UNDEFINED", "DCB_ATTR_IFNAME", "DCB_ATTR_STATE",
@@ -39,6 +45,23 @@ internal static class RtnetlinkMoreConstants
         "NETCONFA_INPUT", "NETCONFA_BC_FORWARDING");
 
     public static readonly ValueSet MdbAttrs = Enum("MDBA_???", "MDBA_UNSPEC", "MDBA_MDB", "MDBA_ROUTER");
+
+    /// <summary>&lt;linux/if_bridge.h&gt;: inside MDBA_MDB, its entries, and what follows an entry.</summary>
+    public static readonly ValueSet MdbMdbAttrs = Enum("MDBA_MDB_???", "MDBA_MDB_UNSPEC", "MDBA_MDB_ENTRY"),
+        MdbEntryAttrs = Enum("MDBA_MDB_ENTRY_???", "MDBA_MDB_ENTRY_UNSPEC", "MDBA_MDB_ENTRY_INFO"),
+        MdbEntryExtraAttrs = Enum("MDBA_MDB_EATTR_???", "MDBA_MDB_EATTR_UNSPEC", "MDBA_MDB_EATTR_TIMER", "MDBA_MDB_EATTR_SRC_LIST",
+            "MDBA_MDB_EATTR_GROUP_MODE", "MDBA_MDB_EATTR_SOURCE", "MDBA_MDB_EATTR_RTPROT");
+
+    /// <summary>Inside MDBA_ROUTER, and what follows a router port.</summary>
+    public static readonly ValueSet MdbRouterAttrs = Enum("MDBA_ROUTER_???", "MDBA_ROUTER_UNSPEC", "MDBA_ROUTER_PORT"),
+        MdbRouterPortAttrs = Enum("MDBA_ROUTER_PATTR_???", "MDBA_ROUTER_PATTR_UNSPEC", "MDBA_ROUTER_PATTR_TIMER", "MDBA_ROUTER_PATTR_TYPE",
+            "MDBA_ROUTER_PATTR_INET_TIMER", "MDBA_ROUTER_PATTR_INET6_TIMER");
+
+    public static readonly ValueSet MdbStates = Enum("MDB_???", "MDB_TEMPORARY", "MDB_PERMANENT"),
+        RouterTypes = Enum("MDB_RTR_TYPE_???", "MDB_RTR_TYPE_DISABLED", "MDB_RTR_TYPE_TEMP_QUERY", "MDB_RTR_TYPE_PERM", "MDB_RTR_TYPE_TEMP");
+
+    public static readonly FlagSet MdbFlags = new("MDB_FLAGS_???", null, new(0x1, "MDB_FLAGS_OFFLOAD"), new(0x2, "MDB_FLAGS_FAST_LEAVE"),
+        new(0x4, "MDB_FLAGS_STAR_EXCL"), new(0x8, "MDB_FLAGS_BLOCKED"));
 
     public static readonly ValueSet NsidAttrs = Enum("NETNSA_???", "NETNSA_NONE", "NETNSA_NSID", "NETNSA_PID", "NETNSA_FD",
         "NETNSA_TARGET_NSID", "NETNSA_CURRENT_NSID");

@@ -12,10 +12,49 @@ internal static class AdminDecoders
     private const ulong SYSLOG_ACTION_READ = 2, SYSLOG_ACTION_READ_ALL = 3, SYSLOG_ACTION_READ_CLEAR = 4,
         SYSLOG_ACTION_CONSOLE_LEVEL = 8;
 
+    /// <summary>&lt;linux/kexec.h&gt; KEXEC_SEGMENT_MAX: the kernel refuses more segments unread.</summary>
+    private const ulong KexecSegmentMax = 16;
+
+    /// <summary>kexec_load's flags: the architecture in the high half of the low 32 bits, flags below.</summary>
+    private static void KexecLoad(ref DecodeContext c)
+    {
+        c.Out.Sep().Ptr(c.Arg(0));
+        Args.ULong(ref c, 1);
+        c.Out.Sep();
+        if (c.Arg(1) > KexecSegmentMax) c.Out.Ptr(c.Arg(2));
+        else Printers.Array(ref c, c.Arg(2), c.Arg(1), static (ref DecodeContext c, in KexecSegment s) =>
+            c.Out.BeginStruct().Field("buf"u8).Ptr(s.Buf).Field("bufsz"u8).UInt(s.BufSize)
+                .Field("mem"u8).Ptr(s.Mem).Field("memsz"u8).UInt(s.MemSize).EndStruct());
+        ulong flags = c.Arg(3);
+        AdminConstants.KexecArches.Print(c.Out.Sep(), flags & AdminConstants.KEXEC_ARCH_MASK);
+        AdminConstants.KexecLoadFlags.PrintMore(c.Out, flags & ~AdminConstants.KEXEC_ARCH_MASK, bare: false);
+    }
+
     public static void Register(DecoderTable d)
     {
         d[Sys.syslog] = new FuncDecoder(SyslogEntry, SyslogExit, exitArgs: false);
         d[Sys.reboot] = new FuncDecoder(RebootEntry);
+        d[Sys.kexec_load] = new FuncDecoder(KexecLoad);
+        d[Sys.kexec_file_load] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.Fd(ref c, 1);
+            Args.ULong(ref c, 2);
+            c.Out.Sep();
+            Printers.Buffer(ref c, c.Arg(3), (long)c.Arg(2));
+            c.Out.Sep();
+            AdminConstants.KexecFileFlags.Print(c.Out, c.Arg(4));
+        });
+        d[Sys.swapon] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Path(ref c, 0);
+            // The priority is a number in the low 15 bits, after the flags when there are any.
+            uint flags = (uint)c.Arg(1), rest = flags & ~SwapFlagPrioMask;
+            c.Out.Sep();
+            if (rest != 0) AdminConstants.SwapFlags.Print(c.Out, rest);
+            if (rest != 0) c.Out.Raw((byte)'|');
+            c.Out.UInt(flags & SwapFlagPrioMask);
+        });
         d[Sys.mknod] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Path(ref c, 0);
@@ -34,6 +73,14 @@ internal static class AdminDecoders
             Args.Ptr(ref c, 1);
         });
         d[Sys._sysctl] = new FuncDecoder(SysctlEntry);
+        d[Sys.init_module] = new FuncDecoder((ref DecodeContext c) => { Args.Ptr(ref c, 0); Args.ULong(ref c, 1); Args.String(ref c, 2); });
+        d[Sys.finit_module] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.String(ref c, 1);
+            Args.Flags(ref c, 2, AdminConstants.ModuleInitFlags);
+        });
+        d[Sys.delete_module] = new FuncDecoder((ref DecodeContext c) => { Args.String(ref c, 0); Args.Flags(ref c, 1, AdminConstants.DeleteModuleFlags); });
     }
 
     /// <summary>A device node's type and permissions, then its device only when it has one
@@ -65,7 +112,8 @@ internal static class AdminDecoders
             case SYSLOG_ACTION_CONSOLE_LEVEL:
                 Args.Ptr(ref c, 1);
                 c.Out.Sep();
-                Commented(c.Out, (int)c.Arg(2), AdminConstants.LogLevels, "LOGLEVEL_???"u8);
+                // strace names level 8, the highest the kernel takes, as one past LOGLEVEL_DEBUG.
+                Commented(c.Out, (int)c.Arg(2), AdminConstants.LogLevels, (int)c.Arg(2) == 8 ? "LOGLEVEL_DEBUG+1"u8 : "LOGLEVEL_???"u8);
                 return;
             case <= 10: return;   // the other known actions use neither buffer nor length
             default:
@@ -92,6 +140,9 @@ internal static class AdminDecoders
         Args.Int(ref c, 2);
     }
 
+    /// <summary>&lt;sys/swap.h&gt; SWAP_FLAG_PRIO_MASK.</summary>
+    private const uint SwapFlagPrioMask = 0x7fff;
+
     private static void RebootEntry(ref DecodeContext c)
     {
         c.Out.Sep();
@@ -100,7 +151,21 @@ internal static class AdminDecoders
         AdminConstants.RebootMagic.Print(c.Out, (uint)c.Arg(1));
         c.Out.Sep();
         AdminConstants.RebootCommands.Print(c.Out, (uint)c.Arg(2));
-        if ((uint)c.Arg(2) == AdminConstants.LINUX_REBOOT_CMD_RESTART2) Args.Path(ref c, 3);
+        if ((uint)c.Arg(2) == AdminConstants.LINUX_REBOOT_CMD_RESTART2) RestartCommand(ref c, c.Arg(3));
+    }
+
+    /// <summary>The kernel copies RESTART2's command into 256 bytes, the last one its NUL: strace
+    /// shows at most 255 characters, "..." after them when no NUL came within them, and the
+    /// address when fewer than that could be read.  Under a smaller -s, a plain string.</summary>
+    private static void RestartCommand(ref DecodeContext c, ulong addr)
+    {
+        const int Chars = 255;
+        c.Out.Sep();
+        if (addr == 0 || c.Options.StringLimit < Chars) { Printers.String(ref c, addr); return; }
+        Span<byte> buf = stackalloc byte[Chars];
+        int n = Printers.ReadCString(c.Memory, addr, buf, out bool terminated);
+        if (Printers.Unreadable(ref c, n, Chars, terminated)) { c.Out.Hex(addr); return; }
+        c.Out.Quoted(buf[..n], c.Options.HexStrings, !terminated);
     }
 
     /// <summary>struct __sysctl_args (&lt;linux/sysctl.h&gt;); the kernel no longer implements the

@@ -39,11 +39,11 @@ internal static class CapabilityDecoders
     /// and any version strace does not know, one.</summary>
     private static void Data(ref DecodeContext c, ulong headerAddr, ulong addr)
     {
-        if (addr == 0) { c.Out.Ptr(0); return; }
+        // Without a header to say the version, the sets cannot be read: strace shows the address.
+        if (addr == 0 || headerAddr == 0 || !Printers.TryRead(ref c, headerAddr, out CapUserHeader h)) { c.Out.Ptr(addr); return; }
         Span<CapUserData> data = stackalloc CapUserData[2];
         data.Clear();
-        bool twoWords = Printers.TryRead(ref c, headerAddr, out CapUserHeader h)
-            && h.Version is CapabilityConstants._LINUX_CAPABILITY_VERSION_2 or CapabilityConstants._LINUX_CAPABILITY_VERSION_3;
+        bool twoWords = h.Version is CapabilityConstants._LINUX_CAPABILITY_VERSION_2 or CapabilityConstants._LINUX_CAPABILITY_VERSION_3;
         bool read = Printers.TryRead(ref c, addr, out data[0]) && (!twoWords || Printers.TryRead(ref c, addr + 12, out data[1]));
         if (!read) { c.Out.Hex(addr); return; }
         var w = c.Out;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
@@ -9,6 +10,8 @@ internal static class ClockDecoders
 {
     private const long EINTR = 4;
 
+    private static readonly int SigeventFields = (int)Marshal.OffsetOf<Sigevent>(nameof(Kernel.Abi.Sigevent.Attributes)) + 8;
+
     public static void Register(DecoderTable d)
     {
         var getTime = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks), (ref DecodeContext c) =>
@@ -18,6 +21,7 @@ internal static class ClockDecoders
         });
         d[Sys.clock_gettime] = getTime;
         d[Sys.clock_getres] = getTime;
+        d[Sys.adjtimex] = new FuncDecoder(static (ref DecodeContext c) => { }, (ref DecodeContext c) => TimexPrinter.Exit(ref c, c.Arg(0)));
         d[Sys.clock_adjtime] = new FuncDecoder((ref DecodeContext c) => Args.Value(ref c, 0, ClockConstants.Clocks),
             (ref DecodeContext c) => TimexPrinter.Exit(ref c, c.Arg(1)));
         d[Sys.clock_settime] = new FuncDecoder((ref DecodeContext c) =>
@@ -50,10 +54,18 @@ internal static class ClockDecoders
             c.Out.Sep();
             Timezone(ref c, c.Arg(1));
         });
+        // The seconds and the result each get their date: "time([1796106118 /* 2026-12-01T06:21:58+0000 */]) = 1796106118 (2026-12-01T06:21:58+0000)".
         d[Sys.time] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(0)); else Args.LongRef(ref c, c.Arg(0));
+            if (c.Failed || !Printers.TryRead(ref c, c.Arg(0), out long t)) c.Out.Ptr(c.Arg(0));
+            else
+            {
+                c.Out.BeginArray().Element().Int(t);
+                TimePrinters.DateComment(c.Out, t, 0);
+                c.Out.EndArray();
+            }
+            if (!c.Failed && TimePrinters.Dated(c.ReturnValue)) TimePrinters.Date(c.Aux, c.ReturnValue);
         });
         d[Sys.setitimer] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -85,6 +97,8 @@ internal static class ClockDecoders
             Args.Fd(ref c, 0);
             NewTimer(ref c, DescConstants.TimerfdFlags);
         }, OldTimer);
+        d[Sys.timerfd_gettime] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0),
+            (ref DecodeContext c) => { c.Out.Sep(); Itimerval(ref c, c.Arg(1), true); });
     }
 
     /// <summary>timer_settime and timerfd_settime after the timer: flags, then the new setting.</summary>
@@ -121,12 +135,17 @@ internal static class ClockDecoders
     internal static void Sigevent(ref DecodeContext c, ulong addr)
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
-        if (!Printers.TryRead(ref c, addr, out Sigevent e)) { c.Out.Hex(addr); return; }
+        // strace reads only the fields it prints (up to sigev_notify_attributes), not the padding.
+        Sigevent e = default;
+        var fields = MemoryMarshal.AsBytes(new Span<Sigevent>(ref e))[..SigeventFields];
+        if (Printers.ReadStruct(ref c, addr, fields) < SigeventFields) { c.Out.Hex(addr); return; }
         var w = c.Out;
         w.BeginStruct();
         if (e.Value != 0) w.Field("sigev_value"u8).BeginStruct().Field("sival_int"u8).Int((int)e.Value).Field("sival_ptr"u8).Hex(e.Value).EndStruct();
         w.Field("sigev_signo"u8);
-        SignalPrinters.Signal(w, e.Signo);
+        // The number is a signal only for the notifications that send one.
+        if (e.Notify is ClockConstants.SIGEV_SIGNAL or ClockConstants.SIGEV_THREAD or ClockConstants.SIGEV_THREAD_ID) SignalPrinters.Signal(w, e.Signo);
+        else w.UInt((uint)e.Signo);
         w.Field("sigev_notify"u8);
         ClockConstants.SigevNotify.PrintInt(w, (uint)e.Notify);
         if (e.Notify == ClockConstants.SIGEV_THREAD)

@@ -6,6 +6,9 @@ namespace Syscope.Decoding.Families;
 /// <summary>Calls on file descriptors: read, write, close, dup, pipe, fcntl, lseek, getdents.</summary>
 internal static class DescDecoders
 {
+    /// <summary>memfd_create's longest name: NAME_MAX less the "memfd:" the kernel puts before it.</summary>
+    private const int MemfdNameMax = 255 - 6;
+
     public static void Register(DecoderTable d)
     {
         d[Sys.read] = new FuncDecoder(FdArg, ReadExit);
@@ -53,8 +56,9 @@ internal static class DescDecoders
         {
             FdArg(ref c);
             Args.Long(ref c, 1);
-            Args.Long(ref c, 2);
-            Args.Value(ref c, 3, FileConstants.Fadvise);
+            Args.ULong(ref c, 2);
+            c.Out.Sep();
+            FileConstants.Fadvise.Print(c.Out, (uint)c.Arg(3));
         });
         d[Sys.ftruncate] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Long(ref c, 1); });
         d[Sys.truncate] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Long(ref c, 1); });
@@ -78,15 +82,40 @@ internal static class DescDecoders
         });
         d[Sys.splice] = new FuncDecoder((ref DecodeContext c) =>
         {
-            FdArg(ref c);
-            c.Out.Sep();
-            Args.LongRef(ref c, c.Arg(1));
-            Args.Fd(ref c, 2);
-            c.Out.Sep();
-            Args.LongRef(ref c, c.Arg(3));
-            Args.ULong(ref c, 4);
+            FdsOffsetsLength(ref c);
             Args.Flags(ref c, 5, DescConstants.SpliceFlags);
         });
+        d[Sys.copy_file_range] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdsOffsetsLength(ref c);
+            Args.UInt(ref c, 5);
+        });
+        d[Sys.getcpu] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else Args.IntRef(ref c, c.Arg(0));
+            c.Out.Sep();
+            if (c.Failed) c.Out.Ptr(c.Arg(1)); else Args.IntRef(ref c, c.Arg(1));
+            Args.Ptr(ref c, 2);
+        });
+        d[Sys.vmsplice] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            c.Out.Sep();
+            IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), long.MaxValue);
+            Args.ULong(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SpliceFlags);
+        });
+        d[Sys.sync_file_range] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            FdArg(ref c);
+            Args.Long(ref c, 1);
+            Args.Long(ref c, 2);
+            Args.Flags(ref c, 3, DescConstants.SyncFileRangeFlags);
+        });
+        d[Sys.userfaultfd] = new FuncDecoder((ref DecodeContext c) => Args.Flags(ref c, 0, DescConstants.UserfaultfdFlags));
+        // flags is an unsigned int, printed in hex: the register's upper half is not part of it.
+        d[Sys.process_mrelease] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); c.Out.Sep().Hex((uint)c.Arg(1)); });
         d[Sys.tee] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdArg(ref c);
@@ -111,7 +140,8 @@ internal static class DescDecoders
         d[Sys.memfd_create] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
-            Printers.String(ref c, c.Arg(0));
+            // The kernel takes NAME_MAX less "memfd:" bytes of name, and its NUL.
+            Printers.String(ref c, c.Arg(0), MemfdNameMax + 1);
             c.Out.Sep();
             ulong flags = (uint)c.Arg(1);
             ulong huge = flags >> 26;
@@ -159,5 +189,17 @@ internal static class DescDecoders
         Args.FdValue(ref c, (int)pair, c.Out.BeginArray().Element());
         Args.FdValue(ref c, (int)(pair >> 32), c.Out.Element());
         c.Out.EndArray();
+    }
+
+    /// <summary>splice and copy_file_range: a descriptor and its offset pointer, twice, then the length.</summary>
+    private static void FdsOffsetsLength(ref DecodeContext c)
+    {
+        FdArg(ref c);
+        c.Out.Sep();
+        Args.LongRef(ref c, c.Arg(1));
+        Args.Fd(ref c, 2);
+        c.Out.Sep();
+        Args.LongRef(ref c, c.Arg(3));
+        Args.ULong(ref c, 4);
     }
 }

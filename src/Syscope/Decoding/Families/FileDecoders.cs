@@ -104,6 +104,15 @@ internal static class FileDecoders
             Args.Id(ref c, 3);
             Args.Flags(ref c, 4, FileConstants.AtFlags);
         });
+        d[Sys.utime] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); c.Out.Sep(); TimePrinters.Utimbuf(ref c, c.Arg(1)); });
+        d[Sys.utimes] = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); c.Out.Sep(); TimePrinters.TimevalPair(ref c, c.Arg(1)); });
+        d[Sys.futimesat] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.DirFd(ref c, 0);
+            Args.Path(ref c, 1);
+            c.Out.Sep();
+            TimePrinters.TimevalPair(ref c, c.Arg(2));
+        });
         d[Sys.utimensat] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.DirFd(ref c, 0);
@@ -114,10 +123,14 @@ internal static class FileDecoders
         });
         d[Sys.umask] = new FuncDecoder((ref DecodeContext c) => Args.Mode(ref c, 0));
 
-        var getxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
+        var getxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); Args.String(ref c, 1); }, XattrValueTail);
         d[Sys.getxattr] = getxattr;
         d[Sys.lgetxattr] = getxattr;
-        d[Sys.fgetxattr] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Path(ref c, 1); }, XattrValueTail);
+        d[Sys.fgetxattr] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.String(ref c, 1); }, XattrValueTail);
+        var listxattr = new FuncDecoder((ref DecodeContext c) => Args.Path(ref c, 0), XattrListTail);
+        d[Sys.listxattr] = listxattr;
+        d[Sys.llistxattr] = listxattr;
+        d[Sys.flistxattr] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), XattrListTail);
         var setxattr = new FuncDecoder((ref DecodeContext c) => { Args.Path(ref c, 0); SetxattrTail(ref c); });
         d[Sys.setxattr] = setxattr;
         d[Sys.lsetxattr] = setxattr;
@@ -145,8 +158,7 @@ internal static class FileDecoders
         c.Out.Sep();
         ulong flags = (uint)c.Arg(i);
         Args.OpenFlags(c.Out, flags);
-        if ((flags & FileConstants.O_CREAT) != 0 || (flags & FileConstants.O_TMPFILE) == FileConstants.O_TMPFILE)
-            Args.Mode(ref c, i + 1);
+        if ((flags & (FileConstants.O_CREAT | FileConstants.__O_TMPFILE)) != 0) Args.Mode(ref c, i + 1);
     }
 
     /// <summary>struct open_how: {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=0}.</summary>
@@ -190,15 +202,28 @@ internal static class FileDecoders
     private static void XattrValueTail(ref DecodeContext c)
     {
         c.Out.Sep();
-        if (c.Failed || c.Arg(2) == 0) c.Out.Ptr(c.Arg(2)); else Printers.Buffer(ref c, c.Arg(2), c.ReturnValue);
+        if (c.Failed || c.Arg(2) == 0) c.Out.Ptr(c.Arg(2)); else Printers.Buffer(ref c, c.Arg(2), c.ReturnValue, omitTrailingNul: true);
         Args.ULong(ref c, 3);
     }
 
+    /// <summary>The names listxattr wrote; with a size of 0 it only measured them, and the buffer
+    /// prints as its address.</summary>
+    private static void XattrListTail(ref DecodeContext c)
+    {
+        c.Out.Sep();
+        if (c.Failed || c.Arg(2) == 0) c.Out.Ptr(c.Arg(1)); else Printers.Buffer(ref c, c.Arg(1), c.ReturnValue);
+        Args.ULong(ref c, 2);
+    }
+
+    private const ulong XattrSizeMax = 65536;
+
     private static void SetxattrTail(ref DecodeContext c)
     {
-        Args.Path(ref c, 1);
+        Args.String(ref c, 1);
         c.Out.Sep();
-        Printers.Buffer(ref c, c.Arg(2), (long)c.Arg(3));
+        // A value larger than the kernel takes (XATTR_SIZE_MAX) is not read, as in strace.
+        if (c.Arg(3) > XattrSizeMax) c.Out.Ptr(c.Arg(2));
+        else Printers.Buffer(ref c, c.Arg(2), (long)c.Arg(3), omitTrailingNul: true);
         Args.ULong(ref c, 3);
         Args.Flags(ref c, 4, FileConstants.XattrFlags);
     }

@@ -5,11 +5,10 @@ using Syscope.Syscalls;
 namespace Syscope.Decoding.Families;
 
 /// <summary>io_uring_setup (struct io_uring_params: inputs at entry, what the kernel filled in at
-/// exit), io_uring_enter and io_uring_register.</summary>
+/// exit), io_uring_enter, and io_uring_register (<see cref="IoUringRegister"/>).</summary>
 internal static class IoUringDecoders
 {
     private const int ParamsSize = 120, IORING_SETUP_ATTACH_WQ = 0x20;
-    private const int REGISTER_FILES = 2, REGISTER_EVENTFD = 4, REGISTER_EVENTFD_ASYNC = 7;
 
     public static void Register(DecoderTable d)
     {
@@ -24,15 +23,7 @@ internal static class IoUringDecoders
             SignalPrinters.Set(ref c, c.Arg(4), c.Arg(5));
             Args.ULong(ref c, 5);
         });
-        d[Sys.io_uring_register] = new FuncDecoder((ref DecodeContext c) =>
-        {
-            Args.Fd(ref c, 0);
-            Args.Value(ref c, 1, IoUringConstants.RegisterOps);
-            c.Out.Sep();
-            if (c.IntArg(1) is REGISTER_FILES or REGISTER_EVENTFD or REGISTER_EVENTFD_ASYNC) FdArray(ref c, c.Arg(2), (uint)c.Arg(3));
-            else c.Out.Ptr(c.Arg(2));
-            Args.UInt(ref c, 3);
-        });
+        d[Sys.io_uring_register] = new FuncDecoder(IoUringRegister.Entry, IoUringRegister.Exit, exitArgs: false);
     }
 
     /// <summary>strace prints the caller's half of the params at entry, so it survives an
@@ -50,8 +41,14 @@ internal static class IoUringDecoders
         uint flags = U32(p, 8);
         w.BeginStruct().Field("flags"u8);
         IoUringConstants.SetupFlags.Print(w, flags);
-        w.Field("sq_thread_cpu"u8).UInt(U32(p, 12)).Field("sq_thread_idle"u8).UInt(U32(p, 16));
-        if ((flags & IORING_SETUP_ATTACH_WQ) != 0) w.Field("wq_fd"u8).Int((int)U32(p, 24));
+        w.Field("sq_thread_cpu"u8).Hex(U32(p, 12)).Field("sq_thread_idle"u8).UInt(U32(p, 16));
+        if ((flags & IORING_SETUP_ATTACH_WQ) != 0)
+        {
+            w.Field("wq_fd"u8);
+            Args.FdValue(ref c, (int)U32(p, 24), w);
+        }
+        if (U32(p, 28) != 0 || U32(p, 32) != 0 || U32(p, 36) != 0)
+            w.Field("resv"u8).BeginArray().Element().Hex(U32(p, 28)).Element().Hex(U32(p, 32)).Element().Hex(U32(p, 36)).EndArray();
         c.Scratch.A = 1;
     }
 
@@ -69,17 +66,26 @@ internal static class IoUringDecoders
                 IoUringConstants.Features.Print(w, U32(p, 20));
                 w.Field("sq_off"u8).BeginStruct().Field("head"u8).UInt(U32(p, 40)).Field("tail"u8).UInt(U32(p, 44))
                     .Field("ring_mask"u8).UInt(U32(p, 48)).Field("ring_entries"u8).UInt(U32(p, 52)).Field("flags"u8).UInt(U32(p, 56))
-                    .Field("dropped"u8).UInt(U32(p, 60)).Field("array"u8).UInt(U32(p, 64)).EndStruct();
+                    .Field("dropped"u8).UInt(U32(p, 60)).Field("array"u8).UInt(U32(p, 64));
+                Reserved(w, p, 68);
                 w.Field("cq_off"u8).BeginStruct().Field("head"u8).UInt(U32(p, 80)).Field("tail"u8).UInt(U32(p, 84))
                     .Field("ring_mask"u8).UInt(U32(p, 88)).Field("ring_entries"u8).UInt(U32(p, 92)).Field("overflow"u8).UInt(U32(p, 96))
-                    .Field("cqes"u8).UInt(U32(p, 100)).Field("flags"u8).UInt(U32(p, 104)).EndStruct();
+                    .Field("cqes"u8).UInt(U32(p, 100)).Field("flags"u8).UInt(U32(p, 104));
+                Reserved(w, p, 108);
             }
         }
         w.EndStruct();
     }
 
-    private static void FdArray(ref DecodeContext c, ulong addr, uint count) =>
-        Printers.Array(ref c, addr, count, static (ref DecodeContext c, in int fd) => Args.FdValue(ref c, fd, c.Out));
+    /// <summary>An offsets structure's resv1 (u32) and resv2 (u64 at the next 8-byte boundary), when
+    /// set, and its end.</summary>
+    private static void Reserved(ArgWriter w, ReadOnlySpan<byte> p, int at)
+    {
+        if (U32(p, at) != 0) w.Field("resv1"u8).Hex(U32(p, at));
+        ulong resv2 = BinaryPrimitives.ReadUInt64LittleEndian(p[(at + 4)..]);
+        if (resv2 != 0) w.Field("resv2"u8).Hex(resv2);
+        w.EndStruct();
+    }
 
     private static uint U32(ReadOnlySpan<byte> p, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(p[offset..]);
 }

@@ -10,7 +10,11 @@ internal sealed class Ioctl : SyscallDecoder
 {
     private static readonly IoctlFamily?[] ByType = Build(
         new TerminalIoctls(), new FileIoctls(), new RandomIoctls(), new WatchdogIoctls(), new InotifyIoctls(),
-        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls(), new EvdevIoctls(), new GpioIoctls(), new SeccompIoctls(), new RtcIoctls());
+        new CounterIoctls(), new KvmIoctls(), new HdioIoctls(), new NsfsIoctls(), new EvdevIoctls(), new GpioIoctls(), new SeccompIoctls(), new RtcIoctls(),
+        new LircIoctls(), new KdIoctls(), new SockIoctls(),
+        new PtpIoctls(), new LoopIoctls(), new BlockIoctls(), new NbdIoctls(), new UffdIoctls(), new UbiIoctls(), new MtdIoctls(),
+        new ScsiIoctls(), new HiddevIoctls(), new TeeIoctls(), new DmIoctls(), new V4l2Ioctls(),
+        new PerfIoctls());
 
     private static IoctlFamily?[] Build(params IoctlFamily[] families)
     {

@@ -24,7 +24,7 @@ internal static class IoprioDecoders
             var mark = c.Out.BeginConst();
             c.Out.Style = mark.Style;
             Priority(c.Out, c.Arg(2));
-            c.Out.EndConst(mark, (uint)c.Arg(2), NumberBase.Decimal);
+            c.Out.EndConst(mark, unchecked((ulong)(long)c.IntArg(2)), NumberBase.Decimal);
         });
     }
 

@@ -13,7 +13,7 @@ internal static class IpcDecoders
         {
             Key(ref c);
             Args.ULong(ref c, 1);
-            FlagsAndMode(ref c, 2, IpcConstants.GetFlags);
+            FlagsAndMode(ref c, 2, IpcConstants.GetFlags, hugeShift: true);
         });
         d[Sys.semget] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -71,20 +71,38 @@ internal static class IpcDecoders
     }
 
     /// <summary>"IPC_CREAT|IPC_EXCL|0600": the flag names, then the permission bits in octal; for
-    /// --json one set of flags whose last name is the mode's octal text, or the mode alone a number.</summary>
-    private static void FlagsAndMode(ref DecodeContext c, int i, FlagSet flags)
+    /// --json one set of flags whose last name is the mode's octal text, or the mode alone a number.
+    /// shmget's huge page size (bits 26..31) goes between them as "21&lt;&lt;SHM_HUGE_SHIFT".</summary>
+    private static void FlagsAndMode(ref DecodeContext c, int i, FlagSet flags, bool hugeShift = false)
     {
         var w = c.Out.Sep();
         uint v = (uint)c.Arg(i);
-        uint rest = v & ~0x1ffu;
-        if (rest == 0) { w.Octal(v); return; }
+        uint huge = hugeShift ? v >> ShmHugeShift : 0;
+        uint rest = v & ~0x1ffu & ~(huge << ShmHugeShift);
+        if (rest == 0 && huge == 0) { w.Octal(v); return; }
         var whole = w.BeginFlagsOf();
-        flags.Print(w, rest, after: false, bare: true);
-        w.Raw((byte)'|');
+        if (rest != 0)
+        {
+            flags.Print(w, rest, after: false, bare: true);
+            w.Raw((byte)'|');
+        }
+        if (huge != 0)
+        {
+            // A size, not a flag: -X raw and verbose keep "21<<26", verbose naming the shift after it.
+            w.UInt(huge).Raw("<<"u8);
+            int name = w.Length;
+            if (w.Style == ConstStyle.Abbrev) w.Raw("SHM_HUGE_SHIFT"u8);
+            else w.UInt(ShmHugeShift);
+            w.NameWritten(name);
+            if (w.Style == ConstStyle.Verbose) w.Raw(" /* SHM_HUGE_SHIFT */"u8);
+            w.Raw((byte)'|');
+        }
         int mode = w.Length;
         w.Octal(v & 0x1ff).NameWritten(mode);
         w.EndFlagsOf(whole, v);
     }
+
+    private const int ShmHugeShift = 26;
 
     private const ulong IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
 
@@ -144,7 +162,8 @@ internal static class IpcDecoders
     {
         Args.Int(ref c, 0);
         c.Out.Sep();
-        ulong addr = c.Arg(1), count = c.Arg(2);
+        // nsops is an unsigned int: the register's upper half is not part of it.
+        ulong addr = c.Arg(1), count = (uint)c.Arg(2);
         if (count == 0) c.Out.Ptr(addr);
         else Printers.Array(ref c, addr, count, static (ref DecodeContext c, in Sembuf op) =>
         {
@@ -152,7 +171,7 @@ internal static class IpcDecoders
             IpcConstants.SemFlags.Print(c.Out, (ushort)op.Flg);
             c.Out.EndStruct();
         });
-        Args.ULong(ref c, 2);
+        Args.UInt(ref c, 2);
     }
 
     /// <summary>struct msgbuf: the type, then size bytes of text.</summary>

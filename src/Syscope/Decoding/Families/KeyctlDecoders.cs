@@ -18,6 +18,13 @@ internal static class KeyctlDecoders
             Args.ULong(ref c, 3);
             Key(ref c, 4);
         });
+        d[Sys.request_key] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Str(ref c, 0);
+            Str(ref c, 1);
+            Str(ref c, 2);
+            Key(ref c, 3);
+        });
     }
 
     private static void Entry(ref DecodeContext c)

@@ -15,8 +15,14 @@ internal static class MemoryDecoders
         d[Sys.pkey_mprotect] = new FuncDecoder((ref DecodeContext c) =>
         {
             AddrLen(ref c);
-            Args.Flags(ref c, 2, MemoryConstants.Prot);
+            // prot is an unsigned long here, all 64 bits of it shown.
+            MemoryConstants.Prot.Print(c.Out.Sep(), c.Arg(2));
             Args.Int(ref c, 3);
+        });
+        d[Sys.pkey_alloc] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Hex(ref c, 0);
+            MemoryConstants.PkeyAccessRights.Print(c.Out.Sep(), c.Arg(1));
         });
         d[Sys.madvise] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Value(ref c, 2, MemoryConstants.Madvise); });
         d[Sys.msync] = new FuncDecoder((ref DecodeContext c) => { AddrLen(ref c); Args.Flags(ref c, 2, MemoryConstants.Msync); });
@@ -52,6 +58,20 @@ internal static class MemoryDecoders
             Args.Value(ref c, 3, MemoryConstants.Madvise);
             // flags is an unsigned int: the register's upper half is not the caller's.
             c.Out.Sep().Hex((uint)c.Arg(4));
+        });
+        // The remote vectors live in the other process: only their addresses and lengths print.
+        d[Sys.process_vm_readv] = new FuncDecoder((ref DecodeContext c) => Args.Pid(ref c, 0), (ref DecodeContext c) =>
+        {
+            c.Out.Sep();
+            IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), c.Failed ? -1 : c.ReturnValue);
+            ProcessVmTail(ref c);
+        });
+        d[Sys.process_vm_writev] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Pid(ref c, 0);
+            c.Out.Sep();
+            IovecPrinter.Print(ref c, c.Arg(1), c.Arg(2), long.MaxValue);
+            ProcessVmTail(ref c);
         });
         d[Sys.set_mempolicy_home_node] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -98,6 +118,16 @@ internal static class MemoryDecoders
         if (c.Arg(0) != 0 || c.Failed) return;
         c.ReturnFormat = ReturnFormat.Hex;
         if (c.ReturnValue != 0) MemoryConstants.MembarrierCmdMask.Print(c.Aux, (ulong)c.ReturnValue);
+    }
+
+    /// <summary>process_vm_readv/writev after the local vector: its count, the remote vector, its count, the flags.</summary>
+    private static void ProcessVmTail(ref DecodeContext c)
+    {
+        Args.ULong(ref c, 2);
+        c.Out.Sep();
+        IovecPrinter.Print(ref c, c.Arg(3), c.Arg(4), -1);
+        Args.ULong(ref c, 4);
+        Args.ULong(ref c, 5);
     }
 
     private static void AddrLen(ref DecodeContext c)

@@ -103,10 +103,11 @@ internal static class MempolicyDecoders
     }
 
     /// <summary>The kernel reads maxnode - 1 bits, so that many bits' worth of longs print; a mask
-    /// of no longs prints as its address.</summary>
+    /// of no longs prints as its address, except with maxnode 0, which strace shows as [].</summary>
     private static void NodeMask(ref DecodeContext c, ulong addr, ulong maxNode)
     {
         ulong longs = maxNode == 0 ? 0 : (maxNode - 1 + BitsPerLong - 1) / BitsPerLong;
+        if (addr != 0 && maxNode == 0) { c.Out.BeginArray().EndArray(); return; }
         if (addr == 0 || longs == 0) { c.Out.Ptr(addr); return; }
         Printers.Array(ref c, addr, longs, s_maskWord);
     }
@@ -116,13 +117,7 @@ internal static class MempolicyDecoders
     private static readonly Printers.ElementPrinter<int> s_node = static (ref DecodeContext c, in int v) => c.Out.Int(v);
 
     /// <summary>move_pages' status: a node number, or a negative errno by name.</summary>
-    private static readonly Printers.ElementPrinter<int> s_status = static (ref DecodeContext c, in int v) =>
-    {
-        if (v >= 0 || !Errno.IsKnown(-v)) { c.Out.Int(v); return; }
-        var mark = c.Out.BeginConst();
-        c.Out.Raw((byte)'-').ConstName(Errno.NameUtf8(-v));
-        c.Out.EndConst(mark, (ulong)(long)v, NumberBase.Decimal);
-    };
+    private static readonly Printers.ElementPrinter<int> s_status = static (ref DecodeContext c, in int v) => ErrnoValue.Print(c.Out, v);
 
     private static void MaskWord(ArgWriter w, ulong v)
     {

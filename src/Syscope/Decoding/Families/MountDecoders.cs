@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Syscope.Decoding.Constants;
 using Syscope.Kernel.Abi;
 using Syscope.Syscalls;
@@ -9,7 +10,8 @@ namespace Syscope.Decoding.Families;
 internal static class MountDecoders
 {
     private const int FSCONFIG_SET_FLAG = 0, FSCONFIG_SET_STRING = 1, FSCONFIG_SET_BINARY = 2, FSCONFIG_SET_PATH = 3,
-        FSCONFIG_SET_PATH_EMPTY = 4, FSCONFIG_SET_FD = 5;
+        FSCONFIG_SET_PATH_EMPTY = 4, FSCONFIG_SET_FD = 5, FsconfigStringMax = 256,
+        FsconfigBlobMax = 1 << 20;
 
     public static void Register(DecoderTable d)
     {
@@ -26,7 +28,7 @@ internal static class MountDecoders
         {
             Args.Fd(ref c, 0);
             Args.Flags(ref c, 1, MountConstants.FsmountFlags);
-            Args.Flags(ref c, 2, MountConstants.MountAttrs);
+            Args.Flags(ref c, 2, MountConstants.FsmountAttrs);
         });
         d[Sys.move_mount] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -97,12 +99,15 @@ internal static class MountDecoders
         int cmd = c.IntArg(1);
         Args.Value(ref c, 1, MountConstants.FsconfigCommands);
         c.Out.Sep();
-        if (cmd <= FSCONFIG_SET_FD) Printers.String(ref c, c.Arg(2)); else c.Out.Ptr(c.Arg(2));
+        // The kernel copies at most 256 bytes of key and string value.
+        if ((uint)cmd <= FSCONFIG_SET_FD) Printers.String(ref c, c.Arg(2), FsconfigStringMax); else c.Out.Ptr(c.Arg(2));
         c.Out.Sep();
         switch (cmd)
         {
-            case FSCONFIG_SET_STRING: Printers.String(ref c, c.Arg(3)); break;
-            case FSCONFIG_SET_BINARY: Printers.Buffer(ref c, c.Arg(3), c.IntArg(4)); break;
+            case FSCONFIG_SET_STRING: Printers.String(ref c, c.Arg(3), FsconfigStringMax); break;
+            // A blob past the kernel's 1 MiB is refused unread, and strace shows its address.
+            case FSCONFIG_SET_BINARY when c.IntArg(4) > FsconfigBlobMax: c.Out.Ptr(c.Arg(3)); break;
+            case FSCONFIG_SET_BINARY: Printers.Buffer(ref c, c.Arg(3), c.IntArg(4), forceHex: true); break;
             case FSCONFIG_SET_PATH or FSCONFIG_SET_PATH_EMPTY: Printers.Path(ref c, c.Arg(3)); break;
             default: c.Out.Ptr(c.Arg(3)); break;
         }
@@ -122,6 +127,10 @@ internal static class MountDecoders
         MountConstants.MountAttrs.Print(w, a.Clear);
         w.Field("propagation"u8);
         MountConstants.Propagation.Print(w, a.Propagation);
-        w.Field("userns_fd"u8).UInt(a.UsernsFd).EndStruct();
+        w.Field("userns_fd"u8);
+        // The field is a descriptor only when MOUNT_ATTR_IDMAP asks the kernel to use it.
+        if ((a.Set & MountConstants.MOUNT_ATTR_IDMAP) != 0) Args.FdValue(ref c, (int)a.UsernsFd, w); else w.UInt(a.UsernsFd);
+        Printers.StructTail(ref c, addr, Unsafe.SizeOf<MountAttr>(), size);
+        w.EndStruct();
     }
 }

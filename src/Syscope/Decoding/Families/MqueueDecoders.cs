@@ -20,7 +20,7 @@ internal static class MqueueDecoders
             if ((c.Arg(1) & O_CREAT) == 0) return;
             Args.Mode(ref c, 2);
             c.Out.Sep();
-            Attr(ref c, c.Arg(3));
+            Attr(ref c, c.Arg(3), namedFlags: false);
         });
         d[Sys.mq_timedsend] = new FuncDecoder((ref DecodeContext c) =>
         {
@@ -65,11 +65,13 @@ internal static class MqueueDecoders
         });
     }
 
-    private static void Attr(ref DecodeContext c, ulong addr)
+    /// <param name="namedFlags">mq_getsetattr's flags are O_NONBLOCK or not; mq_open's, which the
+    /// kernel ignores, print as hex, as strace prints them.</param>
+    private static void Attr(ref DecodeContext c, ulong addr, bool namedFlags = true)
     {
         if (!Printers.TryRead(ref c, addr, out MqAttr a)) { c.Out.Ptr(addr); return; }
         c.Out.BeginStruct().Field("mq_flags"u8);
-        FileConstants.OpenFlags.Print(c.Out, (ulong)a.Flags);
+        if (namedFlags) FileConstants.MqAttrFlags.Print(c.Out, (ulong)a.Flags); else c.Out.Hex((ulong)a.Flags);
         c.Out.Field("mq_maxmsg"u8).Int(a.MaxMsg).Field("mq_msgsize"u8).Int(a.MsgSize)
             .Field("mq_curmsgs"u8).Int(a.CurMsgs).EndStruct();
     }

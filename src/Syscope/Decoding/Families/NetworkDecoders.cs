@@ -69,7 +69,10 @@ internal static class NetworkDecoders
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(1)); else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
+            // A failed call shows only the name length the caller offered, as strace does.
+            if (c.Failed && c.Scratch.A >= 0) c.Out.BeginStruct().Field("msg_namelen"u8).UInt((ulong)c.Scratch.A).EndStruct();
+            else if (c.Failed) c.Out.Ptr(c.Arg(1));
+            else MsghdrPrinter.Print(ref c, c.Arg(1), c.ReturnValue, c.Scratch.A);
             Args.Flags(ref c, 2, NetConstants.MsgFlags);
         });
         d[Sys.sendmmsg] = new FuncDecoder((ref DecodeContext c) => Args.Fd(ref c, 0), (ref DecodeContext c) =>
@@ -171,12 +174,7 @@ internal static class NetworkDecoders
             case NetConstants.AF_NETLINK: NetConstants.NetlinkProtocols.PrintInt(w, proto); break;
             case NetConstants.AF_BLUETOOTH: NetConstants.BluetoothProtocols.PrintInt(w, proto); break;
             case NetConstants.AF_PACKET:
-                var whole = w.BeginFlagsOf(flags: false);
-                ushort host = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)proto);
-                w.Raw("htons("u8);
-                NetConstants.EthernetProtocols.Print(w, host);
-                w.Raw((byte)')');
-                w.EndFlagsOf(whole, host);
+                SockaddrPrinter.Htons(w, NetConstants.EthernetProtocols, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)proto));
                 break;
             default: w.Int((int)proto); break;
         }

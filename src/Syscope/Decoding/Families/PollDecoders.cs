@@ -60,14 +60,16 @@ internal static class PollDecoders
     {
         c.Out.Sep();
         ulong addr = c.Arg(0);
-        ulong n = c.Arg(1);
+        // nfds is an unsigned int: the register's upper half is not part of it.
+        ulong n = (uint)c.Arg(1);
         if (c.AddressesOnly) c.Out.Ptr(addr);
         else Printers.Array(ref c, addr, n, static (ref DecodeContext c, in Pollfd p) =>
         {
             Args.FdValue(ref c, p.Fd, c.Out.BeginStruct().Field("fd"u8));
-            DescConstants.PollEvents.Print(c.Out.Field("events"u8), (ushort)p.Events);
+            // The kernel ignores a negative descriptor's events, and strace leaves them out.
+            if (p.Fd >= 0) DescConstants.PollEvents.Print(c.Out.Field("events"u8), (ushort)p.Events);
             c.Out.EndStruct();
-        }, commentFirst: true);
+        });
         Args.UInt(ref c, 1);
     }
 
@@ -83,7 +85,7 @@ internal static class PollDecoders
         if (c.AddressesOnly) return;
         var w = c.Aux;
         int start = w.Length, printed = 0, max = Printers.MaxElements(ref c);
-        for (ulong i = 0; i < c.Arg(1); i++)
+        for (ulong i = 0; i < (uint)c.Arg(1); i++)
         {
             ulong at = c.Arg(0) + i * 8;
             bool readable = Printers.TryRead(ref c, at, out Pollfd p);
@@ -118,6 +120,9 @@ internal static class PollDecoders
         if (c.Failed) return;
         if (c.ReturnValue == 0) { c.Aux.Raw("Timeout"u8); return; }
         if (c.AddressesOnly) return;
+        // Ready descriptors are counted but the sets came back empty (the three sets shared one
+        // buffer): strace still shows the parentheses, "= 1 ()".
+        c.NotesShown = true;
         int nfds = c.IntArg(0);
         bool any = false;
         for (int i = 1; i <= 3; i++)
@@ -137,8 +142,19 @@ internal static class PollDecoders
         }
     }
 
+    /// <summary>The longs after the first (which the caller has read) can be read too.</summary>
+    private static bool Readable(ref DecodeContext c, ulong addr, int nfds)
+    {
+        for (int fd = 64; fd < nfds && fd < MaxSelectFds; fd += 64)
+            if (!Printers.TryRead(ref c, addr + (ulong)(fd / 8), out ulong _)) return false;
+        return true;
+    }
+
+    /// <summary>Some descriptor of the set is in it; strace reads the set whole after the call,
+    /// so a set that runs into unreadable memory has none ("= 1 ()").</summary>
     private static bool HasAny(ref DecodeContext c, ulong addr, int nfds)
     {
+        if (!Readable(ref c, addr, nfds)) return false;
         for (int fd = 0; fd < nfds && fd < MaxSelectFds; fd += 64)
         {
             if (!Printers.TryRead(ref c, addr + (ulong)(fd / 8), out ulong word)) return false;
@@ -152,7 +168,8 @@ internal static class PollDecoders
     private static void FdSet(ref DecodeContext c, ArgWriter w, ulong addr, int nfds, bool withPaths)
     {
         if (addr == 0) { w.Ptr(0); return; }
-        if (nfds < 0 || !Printers.TryRead(ref c, addr, out ulong word)) { w.Hex(addr); return; }
+        // strace reads the set whole: when any of its longs is unreadable, the address shows.
+        if (nfds < 0 || !Printers.TryRead(ref c, addr, out ulong word) || !Readable(ref c, addr, nfds)) { w.Hex(addr); return; }
         w.BeginArray();
         for (int fd = 0; fd < nfds && fd < MaxSelectFds; fd++)
         {
@@ -171,10 +188,9 @@ internal static class PollDecoders
     {
         if (addr == 0) { c.Out.Ptr(0); return; }
         if (!Printers.TryRead(ref c, addr, out SigsetArgument a)) { c.Out.Hex(addr); return; }
-        // The kernel's fields, which strace writes without their names.
-        c.Out.BeginStruct().Field("ss"u8, inText: false);
+        c.Out.BeginStruct().Field("sigmask"u8);
         SignalPrinters.Set(ref c, a.Mask, a.Size);
-        c.Out.Field("ss_len"u8, inText: false).UInt(a.Size).EndStruct();
+        c.Out.Field("sigsetsize"u8).UInt(a.Size).EndStruct();
     }
 
     private static void EpollWaitExit(ref DecodeContext c)

@@ -58,14 +58,14 @@ internal static class ResourceDecoders
         d[Sys.sched_getaffinity] = new FuncDecoder((ref DecodeContext c) => { Args.Pid(ref c, 0); Args.ULong(ref c, 1); }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(2)); else CpuSet(ref c, c.Arg(2), c.ReturnValue);
+            if (c.Failed) c.Out.Ptr(c.Arg(2)); else CpuSetPrinter.Print(ref c, c.Arg(2), (ulong)c.ReturnValue);
         });
         d[Sys.sched_setaffinity] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Pid(ref c, 0);
             Args.ULong(ref c, 1);
             c.Out.Sep();
-            CpuSet(ref c, c.Arg(2), (long)c.Arg(1));
+            CpuSetPrinter.Print(ref c, c.Arg(2), (uint)c.Arg(1));
         });
     }
 
@@ -143,18 +143,5 @@ internal static class ResourceDecoders
         w.Field("bufferram"u8).UInt(s[7]).Field("totalswap"u8).UInt(s[8]).Field("freeswap"u8).UInt(s[9]);
         w.Field("procs"u8).UInt(s[10] & 0xffff).Field("totalhigh"u8).UInt(s[11]).Field("freehigh"u8).UInt(s[12]);
         w.Field("mem_unit"u8).UInt(s[13] & 0xffffffff).EndStruct();
-    }
-
-    /// <summary>A CPU mask as the list of set CPUs: [0 1].</summary>
-    private static void CpuSet(ref DecodeContext c, ulong addr, long bytes)
-    {
-        if (addr == 0) { c.Out.Ptr(0); return; }
-        Span<byte> mask = stackalloc byte[1024];
-        int n = (int)Math.Clamp(bytes, 0, mask.Length);
-        if (Printers.ReadStruct(ref c, addr, mask[..n]) < n) { c.Out.Hex(addr); return; }
-        c.Out.BeginArray();
-        for (int i = 0; i < n * 8; i++)
-            if ((mask[i >> 3] & (1 << (i & 7))) != 0) c.Out.Element(" "u8).Int(i);
-        c.Out.EndArray();
     }
 }

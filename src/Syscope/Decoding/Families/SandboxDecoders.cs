@@ -17,18 +17,24 @@ internal static class SandboxDecoders
             {
                 c.Out.BeginStruct().Field("handled_access_fs"u8);
                 SandboxConstants.LandlockAccessFs.Print(c.Out, fs);
+                // strace reads no further than the fields it knows and marks a larger size so.
+                if (c.Arg(1) > 8) c.Out.Elided().Raw("..."u8);
                 c.Out.EndStruct();
             }
             else c.Out.Ptr(c.Arg(0));
             Args.ULong(ref c, 1);
             Args.Flags(ref c, 2, SandboxConstants.LandlockCreateFlags);
-        });
+        }, (ref DecodeContext c) =>
+        {
+            // LANDLOCK_CREATE_RULESET_VERSION asks for the ABI version, not a ruleset descriptor.
+            if ((c.Arg(2) & SandboxConstants.LandlockCreateRulesetVersion) != 0) c.ReturnFormat = ReturnFormat.Decimal;
+        }, exitArgs: false);
         d[Sys.landlock_add_rule] = new FuncDecoder((ref DecodeContext c) =>
         {
             Args.Fd(ref c, 0);
             Args.Value(ref c, 1, SandboxConstants.LandlockRuleTypes);
             c.Out.Sep();
-            if (c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out LandlockPathBeneathAttr pb))
+            if ((uint)c.Arg(1) == SandboxConstants.LandlockRulePathBeneath && Printers.TryRead(ref c, c.Arg(2), out LandlockPathBeneathAttr pb))
             {
                 c.Out.BeginStruct().Field("allowed_access"u8);
                 SandboxConstants.LandlockAccessFs.Print(c.Out, pb.AllowedAccess);
@@ -36,19 +42,35 @@ internal static class SandboxDecoders
                 c.Out.EndStruct();
             }
             else c.Out.Ptr(c.Arg(2));
-            Args.Hex(ref c, 3);
+            Args.Hex32(ref c, 3);
         });
-        d[Sys.landlock_restrict_self] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Hex(ref c, 1); });
+        d[Sys.landlock_restrict_self] = new FuncDecoder((ref DecodeContext c) => { Args.Fd(ref c, 0); Args.Hex32(ref c, 1); });
         d[Sys.fanotify_init] = new FuncDecoder((ref DecodeContext c) =>
         {
             c.Out.Sep();
             ulong flags = (uint)c.Arg(0);
             var whole = c.Out.BeginFlagsOf();
             SandboxConstants.FanClasses.Print(c.Out, flags & SandboxConstants.FanClassMask);
-            SandboxConstants.FanInitFlags.PrintMore(c.Out, flags & ~SandboxConstants.FanClassMask);
+            // An unknown rest alone keeps its "/* FAN_??? */" after the class, as in strace.
+            SandboxConstants.FanInitFlags.PrintMore(c.Out, flags & ~SandboxConstants.FanClassMask, bare: false);
             c.Out.EndFlagsOf(whole, flags);
             c.Out.Sep();
             Args.OpenFlags(c.Out, c.Arg(1));
+        });
+        d[Sys.fanotify_mark] = new FuncDecoder((ref DecodeContext c) =>
+        {
+            Args.Fd(ref c, 0);
+            Args.Flags(ref c, 1, SandboxConstants.FanMarkFlags);
+            c.Out.Sep();
+            SandboxConstants.FanEvents.Print(c.Out, c.Arg(2));
+            if (c.IntArg(3) == SandboxConstants.FanNoFd)
+            {
+                var mark = c.Out.Sep().BeginConst();
+                c.Out.ConstName("FAN_NOFD"u8);
+                c.Out.EndConst(mark, unchecked((ulong)SandboxConstants.FanNoFd), NumberBase.Decimal);
+            }
+            else Args.DirFd(ref c, 3);
+            Args.Path(ref c, 4);
         });
         d[Sys.kcmp] = new FuncDecoder((ref DecodeContext c) =>
         {

@@ -34,7 +34,7 @@ internal static class SignalDecoders
         d[Sys.rt_sigpending] = new FuncDecoder(Nothing, (ref DecodeContext c) =>
         {
             c.Out.Sep();
-            if (c.Failed) c.Out.Ptr(c.Arg(0)); else SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1));
+            if (c.Failed) c.Out.Ptr(c.Arg(0)); else SignalPrinters.Set(ref c, c.Arg(0), c.Arg(1), minSize: 1);
             Args.ULong(ref c, 1);
         });
         d[Sys.rt_sigsuspend] = new FuncDecoder((ref DecodeContext c) =>
@@ -53,7 +53,7 @@ internal static class SignalDecoders
             SignalArg(ref c, 1);
             c.Out.Sep();
             SiginfoPrinter.At(ref c, c.Arg(2));
-            Args.Hex(ref c, 3);
+            c.Out.Sep().Hex((uint)c.Arg(3));
         });
         d[Sys.rt_sigqueueinfo] = new FuncDecoder((ref DecodeContext c) =>
         {

@@ -14,7 +14,8 @@ internal static class Wait
         else Status(c.Out, status);
         Args.Flags(ref c, 2, ProcessConstants.WaitOptions);
         c.Out.Sep();
-        if (c.Failed) c.Out.Ptr(c.Arg(3)); else Rusage(ref c, c.Arg(3));
+        // Nothing waited for (WNOHANG): the kernel filled no rusage, and strace shows its address.
+        if (c.Failed || c.ReturnValue == 0) c.Out.Ptr(c.Arg(3)); else Rusage(ref c, c.Arg(3));
     }
 
     /// <summary>"[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]"; for --json an array of the one status
@@ -58,11 +59,12 @@ internal static class Wait
         TimePrinters.TimevalValue(w.BeginStruct().Field("ru_utime"u8), r.UtimeSec, r.UtimeUsec);
         TimePrinters.TimevalValue(w.Field("ru_stime"u8), r.StimeSec, r.StimeUsec);
         if (!c.Unabbreviated) { w.EndStruct(abbreviated: true); return; }
-        w.Field("ru_maxrss"u8).Int(r.MaxRss).Field("ru_ixrss"u8).Int(r.IxRss).Field("ru_idrss"u8).Int(r.IdRss)
-            .Field("ru_isrss"u8).Int(r.IsRss).Field("ru_minflt"u8).Int(r.MinFlt).Field("ru_majflt"u8).Int(r.MajFlt)
-            .Field("ru_nswap"u8).Int(r.Nswap).Field("ru_inblock"u8).Int(r.InBlock).Field("ru_oublock"u8).Int(r.OuBlock)
-            .Field("ru_msgsnd"u8).Int(r.MsgSnd).Field("ru_msgrcv"u8).Int(r.MsgRcv).Field("ru_nsignals"u8).Int(r.Nsignals)
-            .Field("ru_nvcsw"u8).Int(r.Nvcsw).Field("ru_nivcsw"u8).Int(r.Nivcsw);
+        // strace prints the counters unsigned, so a -1 shows as 18446744073709551615.
+        w.Field("ru_maxrss"u8).UInt((ulong)r.MaxRss).Field("ru_ixrss"u8).UInt((ulong)r.IxRss).Field("ru_idrss"u8).UInt((ulong)r.IdRss)
+            .Field("ru_isrss"u8).UInt((ulong)r.IsRss).Field("ru_minflt"u8).UInt((ulong)r.MinFlt).Field("ru_majflt"u8).UInt((ulong)r.MajFlt)
+            .Field("ru_nswap"u8).UInt((ulong)r.Nswap).Field("ru_inblock"u8).UInt((ulong)r.InBlock).Field("ru_oublock"u8).UInt((ulong)r.OuBlock)
+            .Field("ru_msgsnd"u8).UInt((ulong)r.MsgSnd).Field("ru_msgrcv"u8).UInt((ulong)r.MsgRcv).Field("ru_nsignals"u8).UInt((ulong)r.Nsignals)
+            .Field("ru_nvcsw"u8).UInt((ulong)r.Nvcsw).Field("ru_nivcsw"u8).UInt((ulong)r.Nivcsw);
         w.EndStruct();
     }
 }

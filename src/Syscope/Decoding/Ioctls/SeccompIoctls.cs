@@ -66,15 +66,7 @@ internal sealed unsafe class SeccompIoctls : IoctlFamily
         w.BeginStruct().Field("id"u8).Hex(n.Id).Field("pid"u8);
         c.PidNotes.Write(w, n.Pid);
         w.Field("flags"u8).Hex(n.Flags).Field("data"u8).BeginStruct().Field("nr"u8);
-        // The call's number names a call only for the arch syscope knows the table of.
-        var call = n.Arch == IoctlConstants.AuditArchX86_64 ? SyscallTable.ByNumber(n.Nr) : null;
-        if (call == null) w.UInt((uint)n.Nr);
-        else
-        {
-            var mark = w.BeginConst();
-            w.ConstName("__NR_"u8).Raw(call.NameUtf8);
-            w.EndConst(mark, (uint)n.Nr, NumberBase.Unsigned);
-        }
+        SyscallNumberPrinter.Print(w, (uint)n.Nr, n.Arch);
         w.Field("arch"u8);
         IoctlConstants.AuditArches.Print(w, n.Arch);
         w.Field("instruction_pointer"u8).Ptr(n.InstructionPointer).Field("args"u8).BeginArray();
@@ -85,13 +77,7 @@ internal sealed unsafe class SeccompIoctls : IoctlFamily
     private static void Resp(ArgWriter w, in SeccompNotifResp r)
     {
         w.BeginStruct().Field("id"u8).Hex(r.Id).Field("val"u8).Int(r.Val).Field("error"u8);
-        if (r.Error < 0 && Errno.IsKnown(-r.Error))
-        {
-            var mark = w.BeginConst();
-            w.Raw((byte)'-').ConstName(Errno.NameUtf8(-r.Error));
-            w.EndConst(mark, (ulong)(long)r.Error, NumberBase.Decimal);
-        }
-        else w.Int(r.Error);
+        ErrnoValue.Print(w, r.Error);
         w.Field("flags"u8);
         IoctlConstants.SeccompNotifFlags.Print(w, r.Flags);
         w.EndStruct();

@@ -24,9 +24,9 @@ internal static class FamilyBodies
     {
         if (type is not (F.SELNL_MSG_SETENFORCE or F.SELNL_MSG_POLICYLOAD)) return false;
         if (!Fixed(ref c, body, 4)) return true;
-        if (type == F.SELNL_MSG_SETENFORCE) c.Out.Raw("{val="u8).Int(BinaryPrimitives.ReadInt32LittleEndian(body));
-        else c.Out.Raw("{seqno="u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(body));
-        c.Out.Raw((byte)'}');
+        if (type == F.SELNL_MSG_SETENFORCE) c.Out.BeginStruct().Field("val"u8).Int(BinaryPrimitives.ReadInt32LittleEndian(body));
+        else c.Out.BeginStruct().Field("seqno"u8).UInt(BinaryPrimitives.ReadUInt32LittleEndian(body));
+        c.Out.EndStruct();
         return true;
     }
 
@@ -36,15 +36,15 @@ internal static class FamilyBodies
         if (type < NetlinkConstants.NLMSG_MIN_TYPE) return false;
         if (!Fixed(ref c, body, NfgenmsgSize)) return true;
         var w = c.Out;
-        w.Raw("{nfgen_family="u8);
+        w.BeginStruct().Field("nfgen_family"u8);
         NetConstants.Families.Print(w, body[0]);
-        w.Raw(", version="u8);
+        w.Field("version"u8);
         F.NfnetlinkVersions.Print(w, body[1]);
-        w.Raw(", res_id="u8);
+        w.Field("res_id"u8);
         ResId(w, type, BinaryPrimitives.ReadUInt16BigEndian(body[2..]), BinaryPrimitives.ReadUInt16LittleEndian(body[2..]));
-        w.Raw((byte)'}');
+        w.EndStruct();
         if (body.Length <= NfgenmsgSize) return true;
-        w.Raw(", "u8);
+        w.Element();
         var rest = body[NfgenmsgSize..];
         if (type == F.NFNL_MSG_BATCH_BEGIN) NetlinkPrinter.HexString(ref c, rest);
         else NlattrPrinter.Attributes(ref c, rest, AttrTable.None, body[0]);
@@ -76,22 +76,30 @@ internal static class FamilyBodies
             return;
         }
         bool more = data.Length > UdevHeaderSize;
-        if (more) w.Raw((byte)'[');
-        w.Raw("{prefix=\"libudev\", magic=htonl("u8).Hex(UdevMagic).Raw("), header_size="u8).UInt(U32(data, 12))
-            .Raw(", properties_off="u8).UInt(U32(data, 16)).Raw(", properties_len="u8).UInt(U32(data, 20));
-        Htonl(w, ", filter_subsystem_hash="u8, data[24..]);
-        Htonl(w, ", filter_devtype_hash="u8, data[28..]);
-        Htonl(w, ", filter_tag_bloom_hi="u8, data[32..]);
-        Htonl(w, ", filter_tag_bloom_lo="u8, data[36..]);
-        w.Raw((byte)'}');
+        if (more) w.BeginArray().Element();
+        w.BeginStruct().Field("prefix"u8).Quoted("libudev"u8, 0, false).Field("magic"u8);
+        Htonl(w, data[8..]);
+        w.Field("header_size"u8).UInt(U32(data, 12)).Field("properties_off"u8).UInt(U32(data, 16))
+            .Field("properties_len"u8).UInt(U32(data, 20));
+        Htonl(w.Field("filter_subsystem_hash"u8), data[24..]);
+        Htonl(w.Field("filter_devtype_hash"u8), data[28..]);
+        Htonl(w.Field("filter_tag_bloom_hi"u8), data[32..]);
+        Htonl(w.Field("filter_tag_bloom_lo"u8), data[36..]);
+        w.EndStruct();
         if (!more) return;
-        w.Raw(", "u8);
+        w.Element();
         Printers.Buffer(ref c, addr + UdevHeaderSize, data.Length - UdevHeaderSize);
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
-    private static void Htonl(ArgWriter w, ReadOnlySpan<byte> field, ReadOnlySpan<byte> be) =>
-        w.Raw(field).Raw("htonl("u8).Hex(BinaryPrimitives.ReadUInt32BigEndian(be)).Raw((byte)')');
+    /// <summary>A big-endian word as strace writes it, "htonl(0xfeedcafe)": the number for --json.</summary>
+    private static void Htonl(ArgWriter w, ReadOnlySpan<byte> be)
+    {
+        int start = w.Length;
+        uint value = BinaryPrimitives.ReadUInt32BigEndian(be);
+        w.Raw("htonl("u8).Hex(value).Raw((byte)')');
+        w.MarkNumber(start, value);
+    }
 
     private static uint U32(ReadOnlySpan<byte> v, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(v[offset..]);
 }

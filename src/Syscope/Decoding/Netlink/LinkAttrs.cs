@@ -3,8 +3,9 @@ using Syscope.Decoding.Constants;
 
 namespace Syscope.Decoding.Netlink;
 
-/// <summary>Values of IFLA_* attributes (&lt;linux/if_link.h&gt;).  Nested sets other than IFLA_XDP
-/// (IFLA_LINKINFO, IFLA_AF_SPEC, IFLA_PROP_LIST...) are not decoded and print as hex.</summary>
+/// <summary>Values of IFLA_* attributes (&lt;linux/if_link.h&gt;); the nested sets' values are
+/// LinkNestedAttrs'.  The kinds' IFLA_INFO_DATA are not decoded
+/// and print as hex.</summary>
 internal static class LinkAttrs
 {
     /// <summary>struct rtnl_link_stats64 / rtnl_link_stats fields, in layout order; the kernel
@@ -37,6 +38,15 @@ internal static class LinkAttrs
             case 0x31: return NlattrPrinter.IfIndex(c.Host, w, v);
             case 0xe: return s_map.Print(w, v);
             case 0x2b: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkXdp, family);
+            case 0x12: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkInfo, family);
+            case 0x1a when family == RtnetlinkPrinter.AF_BRIDGE: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkAfSpecBridge, family);
+            case 0x1a: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkAfSpec, family);
+            case 0x16: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkVfInfoList, family);
+            case 0x18: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkVfPorts, family);
+            case 0x19: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkPort, family);
+            case 0x2c: return NlattrPrinter.Named(w, v, 4, LinkNestedConstants.LinkEvents);
+            case 0x34: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkPropList, family);
+            case 0x37: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkProtoDownReason, family);
             case 0xc when family == RtnetlinkPrinter.AF_BRIDGE: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkBridgePort, family);
             case 0xc when family == NetConstants.AF_INET6: return NlattrPrinter.Nested(ref c, v, AttrTable.LinkInet6, family);
             default: return false;
@@ -52,9 +62,7 @@ internal static class LinkAttrs
             case 1 or 8:
                 // Descriptors, which -y follows with their paths.
                 if (NlattrPrinter.Unfit(w, v, 4) is bool fitFd) return fitFd;
-                int fd = BinaryPrimitives.ReadInt32LittleEndian(v);
-                w.Int(fd);
-                Args.FdPath(ref c, fd, w);
+                Args.FdValue(ref c, BinaryPrimitives.ReadInt32LittleEndian(v), w);
                 return true;
             case 2:
                 if (NlattrPrinter.Unfit(w, v, 1) is bool fit3) return fit3;
@@ -69,19 +77,16 @@ internal static class LinkAttrs
     /// <summary>struct rtnl_link_ifmap, addresses in hex.</summary>
     private static readonly NlStruct s_map = new("x64 mem_start", "x64 mem_end", "x64 base_addr", "u16 irq", "u8 dma", "u8 port");
 
-    private static bool Stats(ArgWriter w, ReadOnlySpan<byte> v, int width)
+    /// <summary>struct rtnl_link_stats (width 4) or rtnl_link_stats64 (width 8).</summary>
+    internal static bool Stats(ArgWriter w, ReadOnlySpan<byte> v, int width)
     {
         int fields = Math.Min(v.Length / width, s_statFields.Length);
         if (fields < MinStatFields) return false;
         if (NetlinkBuffer.PrintedAddress(w, v, fields * width)) return true;
-        w.Raw((byte)'{');
+        w.BeginStruct();
         for (int i = 0; i < fields; i++)
-        {
-            if (i > 0) w.Raw(", "u8);
-            w.Raw(s_statFields[i]).Raw((byte)'=');
-            w.UInt(width == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(v[(i * 8)..]) : BinaryPrimitives.ReadUInt32LittleEndian(v[(i * 4)..]));
-        }
-        w.Raw((byte)'}');
+            w.Field(s_statFields[i]).UInt(width == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(v[(i * 8)..]) : BinaryPrimitives.ReadUInt32LittleEndian(v[(i * 4)..]));
+        w.EndStruct();
         return true;
     }
 }

@@ -29,9 +29,36 @@ internal static class LinkNestedAttrs
     private static bool BridgeId(ArgWriter w, ReadOnlySpan<byte> v)
     {
         if (NlattrPrinter.Unfit(w, v, 8) is bool fit) return fit;
-        w.Raw("{prio=["u8).UInt(v[0]).Raw(", "u8).UInt(v[1]).Raw("], addr="u8);
+        w.BeginStruct().Field("prio"u8).BeginArray().Element().UInt(v[0]).Element().UInt(v[1]).EndArray().Field("addr"u8);
         NlattrPrinter.HwAddr(w, v.Slice(2, 6));
-        w.Raw((byte)'}');
+        w.EndStruct();
+        return true;
+    }
+
+    /// <summary>IFLA_LINKINFO's kinds, IFLA_VF_PORTS and the ports in it or IFLA_PORT_SELF,
+    /// IFLA_PROTO_DOWN_REASON, and IFLA_PROP_LIST (of which strace decodes the alternative names).</summary>
+    public static bool Value(ref DecodeContext c, AttrTable table, int type, ReadOnlySpan<byte> v) => (table, type) switch
+    {
+        (AttrTable.LinkInfo, 1 or 4) => NlattrPrinter.Str(ref c, v),
+        (AttrTable.LinkVfPorts, 1) => NlattrPrinter.Nested(ref c, v, AttrTable.LinkPort, 0),
+        (AttrTable.LinkPort, 1) => NlattrPrinter.U32(c.Out, v),
+        (AttrTable.LinkPort, 2) => NlattrPrinter.Str(ref c, v),
+        (AttrTable.LinkPort, 3) => PortVsi(c.Out, v),
+        (AttrTable.LinkPort, 6) => NlattrPrinter.U8(c.Out, v),
+        (AttrTable.LinkPort, 7) => NlattrPrinter.U16(c.Out, v),
+        (AttrTable.LinkProtoDownReason, 1 or 2) => NlattrPrinter.X32(c.Out, v),
+        (AttrTable.LinkPropList, 0x35) => NlattrPrinter.Str(ref c, v),
+        _ => false,
+    };
+
+    /// <summary>struct ifla_port_vsi: the type id in hex, the padding only when set.</summary>
+    private static bool PortVsi(ArgWriter w, ReadOnlySpan<byte> v)
+    {
+        if (NlattrPrinter.Unfit(w, v, 8) is bool fit) return fit;
+        w.BeginStruct().Field("vsi_mgr_id"u8).UInt(v[0]).Field("vsi_type_id"u8).Quoted(v.Slice(1, 3), 2, false)
+            .Field("vsi_type_version"u8).UInt(v[4]);
+        if (v.Slice(5, 3).IndexOfAnyExcept((byte)0) >= 0) w.Field("pad"u8).Quoted(v.Slice(5, 3), 2, false);
+        w.EndStruct();
         return true;
     }
 

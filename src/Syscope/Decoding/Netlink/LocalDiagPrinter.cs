@@ -17,61 +17,60 @@ internal static class LocalDiagPrinter
     {
         var w = c.Out;
         bool unix = b[0] == NetConstants.AF_UNIX;
-        w.Raw(request ? "{sdiag_family="u8 : unix ? "{udiag_family="u8 : "{ndiag_family="u8);
+        w.BeginStruct().Field(request ? "sdiag_family"u8 : unix ? "udiag_family"u8 : "ndiag_family"u8);
         NetConstants.Families.Print(w, b[0]);
-        w.Raw(", "u8);
         int size = request ? (unix ? UnixReqSize : NetlinkReqSize) : (unix ? UnixMsgSize : NetlinkMsgSize);
-        if (b.Length < size) { w.Raw("...}"u8); return; }
+        if (!SockDiagPrinter.Fits(w, b, size)) return;
         if (request && unix) UnixRequest(w, b);
         else if (request) NetlinkRequest(w, b);
         else if (unix) UnixAnswer(w, b);
         else NetlinkAnswer(w, b);
-        w.Raw((byte)'}');
+        w.EndStruct();
         if (b.Length <= size) return;
-        w.Raw(", "u8);
+        w.Element();
         NlattrPrinter.Attributes(ref c, b[size..], unix ? AttrTable.UnixDiag : AttrTable.NetlinkDiag, b[0]);
     }
 
     private static void UnixRequest(ArgWriter w, ReadOnlySpan<byte> b)
     {
-        w.Raw("sdiag_protocol="u8).UInt(b[1]).Raw(", udiag_states="u8);
+        w.Field("sdiag_protocol"u8).UInt(b[1]).Field("udiag_states"u8);
         SockDiagConstants.TcpStateBits.Print(w, U32(b, 4));
-        w.Raw(", udiag_ino="u8).UInt(U32(b, 8)).Raw(", udiag_show="u8);
+        w.Field("udiag_ino"u8).UInt(U32(b, 8)).Field("udiag_show"u8);
         SockDiagConstants.UnixShow.Print(w, U32(b, 12));
-        w.Raw(", udiag_cookie="u8);
+        w.Field("udiag_cookie"u8);
         SockDiagPrinter.Cookie(w, b, 16);
     }
 
     private static void NetlinkRequest(ArgWriter w, ReadOnlySpan<byte> b)
     {
-        w.Raw("sdiag_protocol="u8);
-        if (b[1] == NDIAG_PROTO_ALL) w.Raw("NDIAG_PROTO_ALL"u8); else NetConstants.NetlinkProtocols.Print(w, b[1]);
-        w.Raw(", ndiag_ino="u8).UInt(U32(b, 4)).Raw(", ndiag_show="u8);
+        w.Field("sdiag_protocol"u8);
+        if (b[1] == NDIAG_PROTO_ALL) w.FixedName("NDIAG_PROTO_ALL"u8, NDIAG_PROTO_ALL); else NetConstants.NetlinkProtocols.Print(w, b[1]);
+        w.Field("ndiag_ino"u8).UInt(U32(b, 4)).Field("ndiag_show"u8);
         SockDiagConstants.NetlinkShow.Print(w, U32(b, 8));
-        w.Raw(", ndiag_cookie="u8);
+        w.Field("ndiag_cookie"u8);
         SockDiagPrinter.Cookie(w, b, 12);
     }
 
     private static void UnixAnswer(ArgWriter w, ReadOnlySpan<byte> b)
     {
-        w.Raw("udiag_type="u8);
+        w.Field("udiag_type"u8);
         NetConstants.SocketTypes.Print(w, b[1]);
-        w.Raw(", udiag_state="u8);
+        w.Field("udiag_state"u8);
         SockDiagConstants.TcpStates.Print(w, b[2]);
-        w.Raw(", udiag_ino="u8).UInt(U32(b, 4)).Raw(", udiag_cookie="u8);
+        w.Field("udiag_ino"u8).UInt(U32(b, 4)).Field("udiag_cookie"u8);
         SockDiagPrinter.Cookie(w, b, 8);
     }
 
     private static void NetlinkAnswer(ArgWriter w, ReadOnlySpan<byte> b)
     {
-        w.Raw("ndiag_type="u8);
+        w.Field("ndiag_type"u8);
         NetConstants.SocketTypes.Print(w, b[1]);
-        w.Raw(", ndiag_protocol="u8);
+        w.Field("ndiag_protocol"u8);
         NetConstants.NetlinkProtocols.Print(w, b[2]);
-        w.Raw(", ndiag_state="u8);
+        w.Field("ndiag_state"u8);
         RtnetlinkMoreConstants.NetlinkStates.Print(w, b[3]);
-        w.Raw(", ndiag_portid="u8).UInt(U32(b, 4)).Raw(", ndiag_dst_portid="u8).UInt(U32(b, 8))
-            .Raw(", ndiag_dst_group="u8).UInt(U32(b, 12)).Raw(", ndiag_ino="u8).UInt(U32(b, 16)).Raw(", ndiag_cookie="u8);
+        w.Field("ndiag_portid"u8).UInt(U32(b, 4)).Field("ndiag_dst_portid"u8).UInt(U32(b, 8))
+            .Field("ndiag_dst_group"u8).UInt(U32(b, 12)).Field("ndiag_ino"u8).UInt(U32(b, 16)).Field("ndiag_cookie"u8);
         SockDiagPrinter.Cookie(w, b, 20);
     }
 
@@ -83,14 +82,14 @@ internal static class LocalDiagPrinter
             case 0: return NlattrPrinter.Str(ref c, v);
             case 1:
                 if (NlattrPrinter.Unfit(w, v, 8) is bool fit1) return fit1;
-                w.Raw("{udiag_vfs_dev="u8);
+                w.BeginStruct().Field("udiag_vfs_dev"u8);
                 StatPrinters.Makedev(w, U32(v, 4));
-                w.Raw(", udiag_vfs_ino="u8).UInt(U32(v, 0)).Raw((byte)'}');
+                w.Field("udiag_vfs_ino"u8).UInt(U32(v, 0)).EndStruct();
                 return true;
             case 2: return NlattrPrinter.U32(w, v);
-            case 3: return NlattrPrinter.Array(ref c, v, 4, NlattrPrinter.U32Element);
+            case 3: return NlattrPrinter.Array(ref c, v, 4, new NumberElement(NlStruct.Kind.Unsigned));
             case 4: return s_rqlen.Print(w, v);
-            case 5: return SockDiagPrinter.MemInfo(w, v);
+            case 5: return SockDiagPrinter.MemInfo(ref c, v);
             case 6: return NlattrPrinter.U8(w, v);
             default: return false;
         }
@@ -98,8 +97,8 @@ internal static class LocalDiagPrinter
 
     public static bool NetlinkAttrValue(ref DecodeContext c, int type, ReadOnlySpan<byte> v) => type switch
     {
-        0 => SockDiagPrinter.MemInfo(c.Out, v),
-        1 => NlattrPrinter.Array(ref c, v, 8, (w, e) => w.Hex(BinaryPrimitives.ReadUInt64LittleEndian(e))),
+        0 => SockDiagPrinter.MemInfo(ref c, v),
+        1 => NlattrPrinter.Array(ref c, v, 8, new NumberElement(NlStruct.Kind.Hex)),
         2 or 3 => s_ring.Print(c.Out, v),
         4 => NlattrPrinter.Flags32(c.Out, v, SockDiagConstants.NetlinkFlags),
         _ => false,

@@ -65,6 +65,14 @@ internal static class NetlinkBuffer
         return true;
     }
 
+    /// <summary>Starts the next element of an array of variable-length pieces (messages,
+    /// attributes): elided, for --json, when it is cut at -s or cannot be read, since strace then
+    /// writes "..." or "... /* 0x... */" for the rest.</summary>
+    public static void NextElement(ArgWriter w, ReadOnlySpan<byte> s, int count, bool cut)
+    {
+        if (cut || !Has(s, count)) w.Elided(); else w.Element();
+    }
+
     /// <summary>The same for an element of an array (a message, an attribute): after the first,
     /// strace prints an unreadable one as "... /* 0x7f... */" and ends the array.</summary>
     public static bool PrintedUnreadElement(ArgWriter w, ReadOnlySpan<byte> s, int count, bool first)

@@ -51,9 +51,14 @@ internal static class NetlinkPrinter
         bool array = false;
         for (int elt = 0; ; elt++)
         {
-            bool cut = data.Length >= HeaderLength && !c.Unabbreviated && elt == c.Options.StringLimit;
-            if (array && cut) w.Elided(); else if (array) w.Element();
-            if (data.Length < HeaderLength) { HexString(ref c, data); break; }
+            if (data.Length < HeaderLength)
+            {
+                if (array) w.Element();
+                HexString(ref c, data);
+                break;
+            }
+            bool cut = !c.Unabbreviated && elt == c.Options.StringLimit;
+            if (array) NetlinkBuffer.NextElement(w, data, HeaderLength, cut);
             if (NetlinkBuffer.PrintedUnreadElement(w, data, HeaderLength, elt == 0)) break;
             if (cut) { w.Raw("..."u8); break; }
             uint len = BinaryPrimitives.ReadUInt32LittleEndian(data);
@@ -131,13 +136,7 @@ internal static class NetlinkPrinter
         int payload = (int)Math.Min((uint)msg.Length, capped ? HeaderLength : msgLen);
         if (msg.Length > payload) w.BeginArray().Element();
         w.BeginStruct().Field("error"u8);
-        if (error < 0 && Kernel.Errno.IsKnown(-error))
-        {
-            var mark = w.BeginConst();
-            w.Raw((byte)'-').Raw(Kernel.Errno.NameUtf8(-error));
-            w.EndConst(mark, (ulong)error, NumberBase.Decimal);
-        }
-        else w.Int(error);
+        ErrnoValue.Print(w, error);
         w.Field("msg"u8);
         WithPayload(ref c, msg[..payload], family);
         w.EndStruct();

@@ -42,7 +42,7 @@ internal sealed class NlStruct
             int width = int.Parse(parts[0].AsSpan(1)) / 8;
             offset = (offset + width - 1) & -width;
             string name = parts[1].TrimEnd('?');
-            _fields[i] = new(Encoding.ASCII.GetBytes(name + "="), offset, width, kind, parts[1].EndsWith('?'), fields[i].Names);
+            _fields[i] = new(Encoding.ASCII.GetBytes(name), offset, width, kind, parts[1].EndsWith('?'), fields[i].Names);
             offset += width;
         }
         Size = offset;
@@ -52,41 +52,57 @@ internal sealed class NlStruct
     public bool Print(ArgWriter w, ReadOnlySpan<byte> v, IHostFacts? host = null)
     {
         if (NlattrPrinter.Unfit(w, v, Size) is bool fit) return fit;
-        w.Raw((byte)'{');
-        Fields(w, v, host, 0, false);
-        w.Raw((byte)'}');
+        w.BeginStruct();
+        Fields(w, v, host, 0, _fields.Length);
+        w.EndStruct();
         return true;
     }
 
-    /// <summary>A message's header, then its attributes (after the header padded to four bytes).
-    /// strace reads the first field (the family) alone: a body too short for the rest prints
-    /// "...", one whose rest cannot be read prints the rest's address.</summary>
+    /// <summary>The structure, then any bytes after it as hex, as the attribute's next element
+    /// (strace's decoders of fixed-size statistics do this).</summary>
+    public bool PrintWithRest(ref DecodeContext c, ReadOnlySpan<byte> v)
+    {
+        if (!Print(c.Out, v)) return false;
+        Rest(ref c, v, Size);
+        return true;
+    }
+
+    /// <summary>The bytes after a structure of size bytes that was printed, as hex.</summary>
+    public static void Rest(ref DecodeContext c, ReadOnlySpan<byte> v, int size)
+    {
+        if (v.Length <= size || !NetlinkBuffer.Has(v, size)) return;
+        c.Out.Element();
+        NetlinkPrinter.HexString(ref c, v[size..]);
+    }
+
+    /// <summary>A message's header, then its attributes (after the header padded to four bytes)
+    /// as the next element of the message's array.  strace reads the first field (the family)
+    /// alone: a body too short for the rest prints "...", one whose rest cannot be read prints the
+    /// rest's address.</summary>
     public void PrintMessage(ref DecodeContext c, ReadOnlySpan<byte> b, AttrTable table)
     {
         var w = c.Out;
-        w.Raw((byte)'{');
-        Fields(w, b, c.Host, 0, true);
-        if (b.Length < Size) { w.Raw(", ...}"u8); return; }
-        if (Size > 1 && !NetlinkBuffer.Has(b[1..], Size - 1)) { w.Raw(", "u8).Hex(NetlinkBuffer.AddressOf(b[1..])).Raw((byte)'}'); return; }
-        Fields(w, b, c.Host, 1, false);
-        w.Raw((byte)'}');
+        w.BeginStruct();
+        Fields(w, b, c.Host, 0, 1);
+        if (b.Length < Size) { w.EndStruct(abbreviated: true); return; }
+        if (Size > 1 && !NetlinkBuffer.Has(b[1..], Size - 1)) { w.Elided().Hex(NetlinkBuffer.AddressOf(b[1..])).EndStruct(); return; }
+        Fields(w, b, c.Host, 1, _fields.Length);
+        w.EndStruct();
         int end = (Size + 3) & ~3;
         if (b.Length <= end) return;
-        w.Raw(", "u8);
+        w.Element();
         NlattrPrinter.Attributes(ref c, b[end..], table, b[0]);
     }
 
-    private void Fields(ArgWriter w, ReadOnlySpan<byte> v, IHostFacts? host, int from, bool firstOnly)
+    private void Fields(ArgWriter w, ReadOnlySpan<byte> v, IHostFacts? host, int from, int to)
     {
-        int last = firstOnly ? 1 : _fields.Length;
-        for (int i = from; i < last; i++)
+        for (int i = from; i < to; i++)
         {
             var f = _fields[i];
             if (f.Kind == Kind.Padding) continue;
             var bytes = v.Slice(f.Offset, f.Width);
             if (f.OnlyWhenSet && bytes.IndexOfAnyExcept((byte)0) < 0) continue;
-            if (i > 0) w.Raw(", "u8);
-            w.Raw(f.Name);
+            w.Field(f.Name);
             if (f.Names != null) f.Names(w, Read(bytes));
             else if (f.Kind == Kind.IfIndex) NlattrPrinter.IfIndexValue(host, w, (uint)Read(bytes));
             else Number(w, bytes, f.Kind);

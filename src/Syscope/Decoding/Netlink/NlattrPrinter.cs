@@ -10,7 +10,11 @@ internal enum AttrTable : byte
 {
     None, ErrorAck, Addr, Route, RouteMetrics, Link, LinkXdp, Neigh, Rule, InetDiag, UnixDiag, NetlinkDiag,
     Tc, TcAction, NeighTable, AddrLabel, Dcb, Netconf, Mdb, Nsid, Stats, CacheReport4, CacheReport6, Nexthop, TcStab, TcStats,
-    LinkBridgePort, LinkInet6, NexthopResGroup, NexthopResBucket
+    LinkBridgePort, LinkInet6, NexthopResGroup, NexthopResBucket, LinkInfo, LinkVfPorts, LinkPort, LinkProtoDownReason, LinkPropList,
+    MdbMdb, MdbEntry, MdbEntryExtra, MdbRouter, MdbRouterPort, NeighTableParms, InetDiagReq, NeighFdbExt,
+    LinkVfInfoList, LinkVfInfo, LinkVfStats, LinkVfVlanList,
+    StatsXstats, StatsBridge, StatsBond, StatsBond3ad, StatsOffload, StatsAfSpec, StatsMpls,
+    LinkAfSpec, LinkAfSpecBridge, LinkBridgeVlanTunnel, LinkInet, LinkMctp, PacketDiag, SmcDiag
 }
 
 /// <summary>
@@ -31,21 +35,24 @@ internal static class NlattrPrinter
         {
             if (data.Length < HeaderLength)
             {
-                if (!data.IsEmpty) NetlinkPrinter.HexString(ref c, data);
+                if (data.IsEmpty) break;
+                if (array) w.Element();
+                NetlinkPrinter.HexString(ref c, data);
                 break;
             }
+            bool cut = !c.Unabbreviated && elt == c.Options.StringLimit;
+            if (array) NetlinkBuffer.NextElement(w, data, HeaderLength, cut);
             if (NetlinkBuffer.PrintedUnreadElement(w, data, HeaderLength, elt == 0)) break;
-            if (!c.Unabbreviated && elt == c.Options.StringLimit) { w.Raw("..."u8); break; }
+            if (cut) { w.Raw("..."u8); break; }
             ushort len = BinaryPrimitives.ReadUInt16LittleEndian(data);
             int aligned = (len + 3) & ~3;
             int next = len >= HeaderLength && data.Length >= aligned ? data.Length - aligned : 0;
-            if (!array && next > 0) { w.Raw((byte)'['); array = true; }
+            if (!array && next > 0) { w.BeginArray().Element(); array = true; }
             One(ref c, data[..Math.Min(len, data.Length)], BinaryPrimitives.ReadUInt16LittleEndian(data[2..]), len, table, family);
             if (next == 0) break;
-            w.Raw(", "u8);
             data = data[aligned..];
         }
-        if (array) w.Raw((byte)']');
+        if (array) w.EndArray();
     }
 
     /// <summary>A value that is itself a run of attributes: an attribute value decoder's answer.</summary>
@@ -55,12 +62,15 @@ internal static class NlattrPrinter
         return true;
     }
 
+    /// <summary>One attribute: its header, a struct whose nla_type is one constant (its NLA_F_*
+    /// bits joined to the name); with a value, "[{header}, value]".</summary>
     private static void One(ref DecodeContext c, ReadOnlySpan<byte> attr, ushort type, ushort len, AttrTable table, byte family)
     {
         var w = c.Out;
         bool withValue = attr.Length > HeaderLength;
-        if (withValue) w.Raw((byte)'[');
-        w.Raw("{nla_len="u8).UInt(len).Raw(", nla_type="u8);
+        if (withValue) w.BeginArray().Element();
+        w.BeginStruct().Field("nla_len"u8).UInt(len).Field("nla_type"u8);
+        var mark = w.BeginFlagsOf(flags: false);
         if ((type & 0xc000) != 0)
         {
             NetlinkConstants.AttrFlags.Print(w, type & 0xc000UL);
@@ -68,21 +78,25 @@ internal static class NlattrPrinter
         }
         if (table == AttrTable.None) w.Hex(type & 0x3fffUL);
         else Names(table).Print(w, type & 0x3fffUL);
-        w.Raw((byte)'}');
+        w.EndFlagsOf(mark, type);
+        w.EndStruct();
         if (!withValue) return;
-        w.Raw(", "u8);
+        w.Element();
         var value = attr[HeaderLength..];
         bool done = table switch
         {
             AttrTable.None => false,
             AttrTable.ErrorAck => ErrorAckValue(ref c, type & 0x3fff, value),
             AttrTable.InetDiag => SockDiagPrinter.AttrValue(ref c, type & 0x3fff, value),
+            AttrTable.InetDiagReq => SockDiagPrinter.RequestAttrValue(c.Out, type & 0x3fff, value),
             AttrTable.UnixDiag => LocalDiagPrinter.UnixAttrValue(ref c, type & 0x3fff, value),
             AttrTable.NetlinkDiag => LocalDiagPrinter.NetlinkAttrValue(ref c, type & 0x3fff, value),
+            AttrTable.PacketDiag => PacketSmcDiagPrinter.PacketAttrValue(ref c, type & 0x3fff, value),
+            AttrTable.SmcDiag => PacketSmcDiagPrinter.SmcAttrValue(ref c, type & 0x3fff, value),
             _ => RtnetlinkPrinter.AttrValue(ref c, table, type & 0x3fff, value, family),
         };
         if (!done) NetlinkPrinter.HexString(ref c, value);
-        w.Raw((byte)']');
+        w.EndArray();
     }
 
     private static ValueSet Names(AttrTable table) => RouteMessages.Names(table) ?? table switch
@@ -91,14 +105,37 @@ internal static class NlattrPrinter
         AttrTable.Addr => RtnetlinkConstants.AddrAttrs,
         AttrTable.Route => RtnetlinkConstants.RouteAttrs,
         AttrTable.RouteMetrics => RtnetlinkConstants.Metrics,
-        AttrTable.Link => RtnetlinkConstants.LinkAttrs,
+        AttrTable.Link or AttrTable.LinkPropList => RtnetlinkConstants.LinkAttrs,
+        AttrTable.LinkInfo => LinkNestedConstants.LinkInfoAttrs,
+        AttrTable.LinkVfPorts => LinkNestedConstants.VfPortAttrs,
+        AttrTable.LinkVfInfoList => LinkNestedConstants.VfInfoListAttrs,
+        AttrTable.LinkVfInfo => LinkNestedConstants.VfInfoAttrs,
+        AttrTable.LinkVfStats => LinkNestedConstants.VfStatsAttrs,
+        AttrTable.LinkVfVlanList => LinkNestedConstants.VfVlanListAttrs,
+        AttrTable.StatsXstats => IfStatsConstants.XstatsTypes,
+        AttrTable.StatsBridge => IfStatsConstants.BridgeXstats,
+        AttrTable.StatsBond => IfStatsConstants.BondXstats,
+        AttrTable.StatsBond3ad => IfStatsConstants.Bond3adStats,
+        AttrTable.StatsOffload => IfStatsConstants.OffloadXstats,
+        AttrTable.StatsAfSpec or AttrTable.LinkAfSpec => NetConstants.Families,
+        AttrTable.LinkAfSpecBridge => LinkNestedConstants.BridgeAfAttrs,
+        AttrTable.LinkBridgeVlanTunnel => LinkNestedConstants.BridgeVlanTunnelAttrs,
+        AttrTable.LinkInet => LinkNestedConstants.InetAttrs,
+        AttrTable.LinkMctp => LinkNestedConstants.MctpAttrs,
+        AttrTable.StatsMpls => IfStatsConstants.MplsStats,
+        AttrTable.LinkPort => LinkNestedConstants.PortAttrs,
+        AttrTable.LinkProtoDownReason => LinkNestedConstants.ProtoDownReasonAttrs,
         AttrTable.LinkXdp => RtnetlinkConstants.XdpAttrs,
         AttrTable.LinkBridgePort => LinkNestedConstants.BridgePortAttrs,
         AttrTable.LinkInet6 => LinkNestedConstants.Inet6Attrs,
         AttrTable.Neigh => RtnetlinkConstants.NeighAttrs,
+        AttrTable.NeighFdbExt => RtnetlinkConstants.FdbExtAttrs,
         AttrTable.Rule => RtnetlinkConstants.RuleAttrs,
         AttrTable.UnixDiag => SockDiagConstants.UnixAttrs,
         AttrTable.NetlinkDiag => SockDiagConstants.NetlinkAttrs,
+        AttrTable.InetDiagReq => SockDiagConstants.InetDiagReqAttrs,
+        AttrTable.PacketDiag => SockDiagConstants.PacketAttrs,
+        AttrTable.SmcDiag => SockDiagConstants.SmcAttrs,
         _ => SockDiagConstants.InetDiagAttrs,
     };
 
@@ -106,7 +143,7 @@ internal static class NlattrPrinter
     {
         1 => Str(ref c, v),
         2 => U32(c.Out, v),
-        3 => Array(ref c, v, 1, U8Element),
+        3 => Array(ref c, v, 1, new NumberElement(NlStruct.Kind.Unsigned)),
         _ => false,
     };
 
@@ -120,61 +157,57 @@ internal static class NlattrPrinter
         return null;
     }
 
-    /// <summary>An array of size-byte elements as strace prints one: whole elements only (hex
-    /// when there is none), an unreadable one as "... /* 0x... */", cut after -s unless -v.</summary>
-    public static bool Array(ref DecodeContext c, ReadOnlySpan<byte> v, int size, ElementPrinter element)
-    {
-        if (v.Length < size) return false;
-        var w = c.Out;
-        w.Raw((byte)'[');
-        for (int i = 0, n = v.Length / size; i < n; i++)
-        {
-            if (i > 0) w.Raw(", "u8);
-            if (!c.Unabbreviated && i == c.Options.StringLimit) { w.Raw("..."u8); break; }
-            var e = v.Slice(i * size, size);
-            if (NetlinkBuffer.PrintedUnreadElement(w, e, size, false)) break;
-            element(w, e);
-        }
-        w.Raw((byte)']');
-        return true;
-    }
+    /// <summary>An array of size-byte elements as strace prints one: [1, 2].</summary>
+    public static bool Array<T>(ref DecodeContext c, ReadOnlySpan<byte> v, int size, T element) where T : struct, IElementPrinter =>
+        Elements(ref c, v, size, element, null);
 
     /// <summary>An array of u32 or u64 counters indexed by a set of names, as strace prints one:
     /// [[DEVCONF_FORWARDING]=1, [6 /* ICMP6_MIB_??? */]=0]; index names show their numbers in
-    /// decimal under -X, and the set is built with decimal unknowns.</summary>
-    public static bool IndexedArray(ref DecodeContext c, ReadOnlySpan<byte> v, int size, bool signed, ValueSet indices)
+    /// decimal under -X, and the set is built with decimal unknowns.  For --json a structure whose
+    /// fields are named by the indices as printed.</summary>
+    public static bool IndexedArray(ref DecodeContext c, ReadOnlySpan<byte> v, int size, bool signed, ValueSet indices) =>
+        Elements(ref c, v, size, new NumberElement(signed ? NlStruct.Kind.Signed : NlStruct.Kind.Unsigned), indices);
+
+    /// <summary>Whole size-byte elements as strace's print_array prints them: hex when there is
+    /// none, the address alone when the first cannot be read, a later one as "... /* 0x... */",
+    /// cut after -s unless -v; each labelled by its index in indices ("[NAME]=") when given.</summary>
+    private static bool Elements<T>(ref DecodeContext c, ReadOnlySpan<byte> v, int size, T element, ValueSet? indices)
+        where T : struct, IElementPrinter
     {
         if (v.Length < size) return false;
         var w = c.Out;
-        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
-        w.Raw((byte)'[');
         for (int i = 0, n = v.Length / size; i < n; i++)
         {
-            if (i > 0) w.Raw(", "u8);
-            if (!c.Unabbreviated && i == c.Options.StringLimit) { w.Raw("..."u8); break; }
             var e = v.Slice(i * size, size);
-            if (NetlinkBuffer.PrintedUnreadElement(w, e, size, false)) break;
-            w.Raw((byte)'[');
-            if (indices.TryName((ulong)i, out var name))
+            if (!NetlinkBuffer.Has(e, size))
             {
-                var mark = w.BeginConst();
-                w.ConstName(name);
-                w.EndConst(mark, (ulong)i, NumberBase.Decimal);
+                if (i == 0) { w.Hex(NetlinkBuffer.AddressOf(e)); return true; }
+                w.Elided();
+                NetlinkBuffer.PrintedUnreadElement(w, e, size, false);
+                break;
             }
-            else indices.Print(w, (ulong)i);
-            w.Raw("]="u8);
-            ulong u = size == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(e) : BinaryPrimitives.ReadUInt32LittleEndian(e);
-            if (signed) w.Int(size == 8 ? (long)u : (int)u); else w.UInt(u);
+            if (i == 0) { if (indices == null) w.BeginArray(); else w.BeginDesignated(); }
+            if (!c.Unabbreviated && i == c.Options.StringLimit) { w.Elided().Raw("..."u8); break; }
+            if (indices == null) w.Element(); else Index(w, indices, i);
+            element.Print(w, e);
         }
-        w.Raw((byte)']');
+        if (indices == null) w.EndArray(); else w.EndDesignated();
         return true;
     }
 
-    public delegate void ElementPrinter(ArgWriter w, ReadOnlySpan<byte> e);
-
-    public static readonly ElementPrinter U8Element = (w, e) => w.UInt(e[0]);
-    public static readonly ElementPrinter U16Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt16LittleEndian(e));
-    public static readonly ElementPrinter U32Element = (w, e) => w.UInt(BinaryPrimitives.ReadUInt32LittleEndian(e));
+    /// <summary>"[DEVCONF_MTU6]=": the index by name, its number in decimal under -X.</summary>
+    private static void Index(ArgWriter w, ValueSet indices, int i)
+    {
+        int start = w.DesignatorStart();
+        if (indices.TryName((ulong)i, out var name))
+        {
+            var mark = w.BeginConst();
+            w.ConstName(name);
+            w.EndConst(mark, (ulong)i, NumberBase.Decimal);
+        }
+        else indices.Print(w, (ulong)i);
+        w.DesignatorEnd(start);
+    }
 
     /// <summary>An integer of size bytes at the value's start (a longer value is still decoded, as
     /// strace does; a shorter one prints as hex).</summary>
@@ -205,12 +238,12 @@ internal static class NlattrPrinter
         return true;
     }
 
-    /// <summary>A one- or two-byte value by name.</summary>
+    /// <summary>A one-, two- or four-byte value by name.</summary>
     public static bool Named(ArgWriter w, ReadOnlySpan<byte> v, int size, ValueSet names)
     {
         if (v.Length < size) return false;
         if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
-        names.Print(w, size == 1 ? v[0] : BinaryPrimitives.ReadUInt16LittleEndian(v));
+        names.Print(w, size switch { 1 => v[0], 2 => BinaryPrimitives.ReadUInt16LittleEndian(v), _ => BinaryPrimitives.ReadUInt32LittleEndian(v) });
         return true;
     }
 
@@ -218,26 +251,30 @@ internal static class NlattrPrinter
 
     public static bool S32(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 4, NlStruct.Kind.Signed);
 
+    public static bool X32(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 4, NlStruct.Kind.Hex);
+
     public static bool U64(ArgWriter w, ReadOnlySpan<byte> v) => Number(w, v, 8, NlStruct.Kind.Unsigned);
 
-    public static bool Flags32(ArgWriter w, ReadOnlySpan<byte> v, FlagSet set)
+    public static bool Flags32(ArgWriter w, ReadOnlySpan<byte> v, FlagSet set) => Flags(w, v, 4, set);
+
+    /// <summary>A one-, two- or four-byte set of flags.</summary>
+    public static bool Flags(ArgWriter w, ReadOnlySpan<byte> v, int size, FlagSet set)
     {
-        if (v.Length < 4) return false;
-        if (NetlinkBuffer.PrintedAddress(w, v, 4)) return true;
-        set.Print(w, BinaryPrimitives.ReadUInt32LittleEndian(v));
+        if (v.Length < size) return false;
+        if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
+        set.Print(w, size switch { 1 => v[0], 2 => BinaryPrimitives.ReadUInt16LittleEndian(v), _ => BinaryPrimitives.ReadUInt32LittleEndian(v) });
         return true;
     }
 
-    /// <summary>A NUL-terminated string inside the attribute, cut at -s.</summary>
+    /// <summary>A string attribute as strace prints one: its bytes up to -s, NULs inside shown, a
+    /// NUL as the last byte shown left out; without that NUL it ends with "...", as strace marks a
+    /// string it could not see the end of.</summary>
     public static bool Str(ref DecodeContext c, ReadOnlySpan<byte> v)
     {
-        int limit = c.Options.StringLimit;
-        if (NetlinkBuffer.PrintedAddress(c.Out, v, Math.Min(v.Length, limit))) return true;
-        int nul = v.IndexOf((byte)0);
-        if (nul >= 0 && nul <= limit) { c.Out.Quoted(v[..nul], c.Options.HexStrings, false); return true; }
-        int end = nul >= 0 ? nul : v.Length;
-        // Without its NUL the string ends with "...", as strace marks one it could not finish.
-        c.Out.Quoted(v[..Math.Min(end, limit)], c.Options.HexStrings, end > limit || nul < 0);
+        int shown = Math.Min(v.Length, c.Options.StringLimit);
+        if (NetlinkBuffer.PrintedAddress(c.Out, v, shown)) return true;
+        bool ended = shown > 0 && v[shown - 1] == 0;
+        c.Out.Quoted(v[..(ended ? shown - 1 : shown)], c.Options.HexStrings, !ended && !v.IsEmpty);
         return true;
     }
 
@@ -266,55 +303,83 @@ internal static class NlattrPrinter
         int size = family == NetConstants.AF_INET ? 4 : family == NetConstants.AF_INET6 ? 16 : 0;
         if (size == 0 || v.Length < size) return false;
         if (NetlinkBuffer.PrintedAddress(w, v, size)) return true;
-        if (!OpenDecoded(w, v[..size], out var outer)) return true;
-        if (size == 4)
-        {
-            w.Raw("inet_addr(\""u8);
-            SockaddrPrinter.Ipv4(w, v[..4]);
-        }
-        else
-        {
-            w.Raw("inet_pton(AF_INET6, \""u8);
-            SockaddrPrinter.Ipv6(w, v[..16]);
-        }
-        w.Raw("\")"u8);
-        CloseDecoded(w, outer);
+        if (!OpenDecoded(w, v[..size], out var mark)) return true;
+        InetText(w, v[..size]);
+        CloseDecoded(w, mark);
         return true;
     }
 
-    /// <summary>A hardware address: 02:fc:00:00:00:01.</summary>
-    public static bool HwAddr(ArgWriter w, ReadOnlySpan<byte> v)
+    /// <summary>A 4-byte address as inet_addr("1.2.3.4"), a 16-byte one as inet_pton(AF_INET6,
+    /// "::1"): for --json the address's text.</summary>
+    public static void InetText(ArgWriter w, ReadOnlySpan<byte> a)
+    {
+        if (a.Length == 4) SockaddrPrinter.Address(w, "inet_addr(\""u8, a, "\")"u8);
+        else SockaddrPrinter.Address(w, "inet_pton(AF_INET6, \""u8, a, "\")"u8);
+    }
+
+    /// <summary>A hardware address: 02:fc:00:00:00:01, which is its own text for --json.</summary>
+    /// <param name="length">How many of the bytes the address has (its ARPHRD_* type's length, where
+    /// a field holds more): -X raw and verbose still show them all.</param>
+    public static bool HwAddr(ArgWriter w, ReadOnlySpan<byte> v, int length = -1)
     {
         if (NetlinkBuffer.PrintedAddress(w, v, v.Length)) return true;
-        if (!OpenDecoded(w, v, out var outer)) return true;
-        for (int i = 0; i < v.Length; i++)
+        if (!OpenDecoded(w, v, out var mark)) return true;
+        int start = w.Length;
+        for (int i = 0; i < (length < 0 ? v.Length : length); i++)
         {
             if (i > 0) w.Raw((byte)':');
             if (v[i] < 16) w.Raw((byte)'0');
             w.Hex16(v[i]);
         }
-        CloseDecoded(w, outer);
+        w.MarkText(start, start, w.Length);
+        CloseDecoded(w, mark);
         return true;
     }
 
     /// <summary>Values strace decodes from raw bytes (addresses, ports) print, under -X raw, as
     /// those bytes in hex, and under -X verbose as the bytes with the decoded form in a comment;
-    /// false when nothing more is to be written.</summary>
-    public static bool OpenDecoded(ArgWriter w, ReadOnlySpan<byte> bytes, out ConstStyle outer)
+    /// false when nothing more is to be written.  For --json the value is the bytes, or under
+    /// abbrev what the caller writes.</summary>
+    public static bool OpenDecoded(ArgWriter w, ReadOnlySpan<byte> bytes, out DecodedMark mark)
     {
-        outer = w.Style;
-        if (outer == ConstStyle.Abbrev) return true;
+        var outer = w.Style;
+        if (outer == ConstStyle.Abbrev) { mark = new(outer, 0); return true; }
         w.Quoted(bytes, 2, false);
+        mark = new(outer, w.Length);
         if (outer == ConstStyle.Raw) return false;
         w.Raw(" /* "u8);
         w.Style = ConstStyle.Abbrev;
         return true;
     }
 
-    public static void CloseDecoded(ArgWriter w, ConstStyle outer)
+    public static void CloseDecoded(ArgWriter w, DecodedMark mark)
     {
-        if (outer != ConstStyle.Verbose) return;
-        w.Style = outer;
+        if (mark.Outer != ConstStyle.Verbose) return;
+        w.Style = mark.Outer;
         w.Raw(" */"u8);
+        w.Annotated(mark.BytesEnd);
     }
+}
+
+/// <summary>What <see cref="NlattrPrinter.OpenDecoded"/> began: the -X style outside, and where
+/// the bytes it wrote ended (the decoded form after them is their comment).</summary>
+internal readonly record struct DecodedMark(ConstStyle Outer, int BytesEnd);
+
+/// <summary>How one element of an array value prints (<see cref="NlattrPrinter.Array"/>): a struct,
+/// so the loop is specialised for it and allocates nothing.</summary>
+internal interface IElementPrinter
+{
+    void Print(ArgWriter w, ReadOnlySpan<byte> e);
+}
+
+/// <summary>A little-endian integer of the element's size, in the given form.</summary>
+internal readonly struct NumberElement(NlStruct.Kind kind) : IElementPrinter
+{
+    public void Print(ArgWriter w, ReadOnlySpan<byte> e) => NlStruct.Number(w, e, kind);
+}
+
+/// <summary>A structure declared as an <see cref="NlStruct"/>.</summary>
+internal readonly struct StructElement(NlStruct layout) : IElementPrinter
+{
+    public void Print(ArgWriter w, ReadOnlySpan<byte> e) => layout.Print(w, e);
 }

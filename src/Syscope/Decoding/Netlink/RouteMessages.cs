@@ -66,9 +66,9 @@ internal static class RouteMessages
     public static void CacheReport(ref DecodeContext c, ReadOnlySpan<byte> b)
     {
         var w = c.Out;
-        w.Raw("{rtgen_family="u8);
+        w.BeginStruct().Field("rtgen_family"u8);
         RtnetlinkMoreConstants.CacheReportFamilies.Print(w, b[0]);
-        w.Raw((byte)'}');
+        w.EndStruct();
         if (b.Length <= 4) return;
         var table = b[0] switch
         {
@@ -76,7 +76,7 @@ internal static class RouteMessages
             RtnetlinkMoreConstants.RTNL_FAMILY_IP6MR => AttrTable.CacheReport6,
             _ => AttrTable.None,
         };
-        w.Raw(", "u8);
+        w.Element();
         if (table == AttrTable.None) NetlinkPrinter.HexString(ref c, b[4..]);
         else NlattrPrinter.Attributes(ref c, b[4..], table, b[0]);
     }
@@ -86,10 +86,16 @@ internal static class RouteMessages
         AttrTable.Tc => RtnetlinkMoreConstants.TcAttrs,
         AttrTable.TcAction => RtnetlinkMoreConstants.TcActionAttrs,
         AttrTable.NeighTable => RtnetlinkMoreConstants.NeighTableAttrs,
+        AttrTable.NeighTableParms => RtnetlinkMoreConstants.NeighTableParmsAttrs,
         AttrTable.AddrLabel => RtnetlinkMoreConstants.AddrLabelAttrs,
         AttrTable.Dcb => RtnetlinkMoreConstants.DcbAttrs,
         AttrTable.Netconf => RtnetlinkMoreConstants.NetconfAttrs,
         AttrTable.Mdb => RtnetlinkMoreConstants.MdbAttrs,
+        AttrTable.MdbMdb => RtnetlinkMoreConstants.MdbMdbAttrs,
+        AttrTable.MdbEntry => RtnetlinkMoreConstants.MdbEntryAttrs,
+        AttrTable.MdbEntryExtra => RtnetlinkMoreConstants.MdbEntryExtraAttrs,
+        AttrTable.MdbRouter => RtnetlinkMoreConstants.MdbRouterAttrs,
+        AttrTable.MdbRouterPort => RtnetlinkMoreConstants.MdbRouterPortAttrs,
         AttrTable.Nsid => RtnetlinkMoreConstants.NsidAttrs,
         AttrTable.Stats => RtnetlinkMoreConstants.StatsAttrs,
         AttrTable.CacheReport4 => RtnetlinkMoreConstants.Ipv4CacheReportAttrs,
@@ -146,7 +152,7 @@ internal static class RouteMessages
                 return type switch
                 {
                     1 => s_sizeSpec.Print(w, v),
-                    2 => NlattrPrinter.Array(ref c, v, 2, NlattrPrinter.U16Element),
+                    2 => NlattrPrinter.Array(ref c, v, 2, new NumberElement(NlStruct.Kind.Unsigned)),
                     _ => false,
                 };
             case AttrTable.TcStats:
@@ -163,7 +169,7 @@ internal static class RouteMessages
                 switch (type)
                 {
                     case 1 or 4 or 9 or 11: return NlattrPrinter.U32(w, v);
-                    case 2: return NlattrPrinter.Array(ref c, v, s_nexthopGroup.Size, (w, e) => s_nexthopGroup.Print(w, e));
+                    case 2: return NlattrPrinter.Array(ref c, v, s_nexthopGroup.Size, new StructElement(s_nexthopGroup));
                     case 3: return NlattrPrinter.Named(w, v, 2, RtnetlinkMoreConstants.NexthopGroupTypes);
                     case 5 or 10: return NlattrPrinter.IfIndex(c.Host, w, v);
                     case 6: return NlattrPrinter.InetAddr(w, v, family);

@@ -41,16 +41,18 @@ internal static class RtnetlinkPrinter
         return true;
     }
 
-    private static void Family(ref DecodeContext c, ReadOnlySpan<byte> body)
+    /// <summary>A body strace knows only the family of: "{family=AF_INET, data=\"...\"}".</summary>
+    internal static void Family(ref DecodeContext c, ReadOnlySpan<byte> body)
     {
-        c.Out.Raw("{family="u8);
-        NetConstants.Families.Print(c.Out, body[0]);
+        var w = c.Out;
+        w.BeginStruct().Field("family"u8);
+        NetConstants.Families.Print(w, body[0]);
         if (body.Length > 1)
         {
-            c.Out.Raw(", data="u8);
+            w.Field("data"u8);
             NetlinkPrinter.HexString(ref c, body[1..]);
         }
-        c.Out.Raw((byte)'}');
+        w.EndStruct();
     }
 
     public static bool AttrValue(ref DecodeContext c, AttrTable table, int type, ReadOnlySpan<byte> v, byte family) => table switch
@@ -61,9 +63,21 @@ internal static class RtnetlinkPrinter
         AttrTable.Link => LinkAttrs.Value(ref c, type, v, family),
         AttrTable.LinkBridgePort => LinkNestedAttrs.BridgePortValue(ref c, type, v),
         AttrTable.LinkInet6 => LinkNestedAttrs.Inet6Value(ref c, type, v),
+        AttrTable.LinkInfo or AttrTable.LinkVfPorts or AttrTable.LinkPort or AttrTable.LinkProtoDownReason or AttrTable.LinkPropList =>
+            LinkNestedAttrs.Value(ref c, table, type, v),
+        AttrTable.Mdb or AttrTable.MdbMdb or AttrTable.MdbEntry or AttrTable.MdbEntryExtra or AttrTable.MdbRouter or AttrTable.MdbRouterPort =>
+            MdbAttrs.Value(ref c, table, type, v),
         AttrTable.LinkXdp => LinkAttrs.XdpValue(ref c, type, v),
+        AttrTable.LinkVfInfoList or AttrTable.LinkVfInfo or AttrTable.LinkVfStats or AttrTable.LinkVfVlanList =>
+            LinkVfAttrs.Value(ref c, table, type, v),
+        AttrTable.Stats or AttrTable.StatsXstats or AttrTable.StatsBridge or AttrTable.StatsBond or AttrTable.StatsBond3ad
+            or AttrTable.StatsOffload or AttrTable.StatsAfSpec or AttrTable.StatsMpls => IfStatsAttrs.Value(ref c, table, type, v),
+        AttrTable.LinkAfSpec or AttrTable.LinkAfSpecBridge or AttrTable.LinkBridgeVlanTunnel or AttrTable.LinkInet or AttrTable.LinkMctp =>
+            LinkAfSpecAttrs.Value(ref c, table, type, v),
         AttrTable.Neigh => NeighRulePrinter.NeighValue(ref c, type, v, family),
+        AttrTable.NeighFdbExt => type == 1 && NlattrPrinter.Flags(c.Out, v, 1, RtnetlinkConstants.FdbNotifyFlags),
         AttrTable.Rule => NeighRulePrinter.RuleValue(ref c, type, v, family),
+        AttrTable.NeighTable or AttrTable.NeighTableParms => NeighRulePrinter.TableValue(ref c, table, type, v),
         _ => RouteMessages.AttrValue(ref c, table, type, v, family),
     };
 
@@ -93,19 +107,23 @@ internal static class RtnetlinkPrinter
             case 8:
                 NlattrPrinter.Attributes(ref c, v, AttrTable.RouteMetrics, family);
                 return true;
+            case 9: return Multipath(ref c, v, family);
             case 12: return s_cacheInfo.Print(w, v);
             case 17: return s_mfcStats.Print(w, v);
             case 18:
                 // struct rtvia: a family, then an address of that family.
                 if (NlattrPrinter.Unfit(w, v, 2) is bool fitVia) return fitVia;
-                w.Raw("{rtvia_family="u8);
+                w.BeginStruct().Field("rtvia_family"u8);
                 NetConstants.Families.Print(w, v[0]);
-                if (v.Length > 2)
+                // An IPv6 address prints as strace's inet_pton(AF_INET6, "...", &rtvia_addr), without its name.
+                if (v.Length >= 18 && v[0] == NetConstants.AF_INET6 && w.Style == ConstStyle.Abbrev && NetlinkBuffer.Has(v[2..], 16))
+                    SockaddrPrinter.Address(w.Field("rtvia_addr"u8, inText: false), "inet_pton(AF_INET6, \""u8, v.Slice(2, 16), "\", &rtvia_addr)"u8);
+                else if (v.Length > 2)
                 {
-                    w.Raw(", rtvia_addr="u8);
+                    w.Field("rtvia_addr"u8);
                     if (!NlattrPrinter.InetAddr(w, v[2..], v[0])) NetlinkPrinter.HexString(ref c, v[2..]);
                 }
-                w.Raw((byte)'}');
+                w.EndStruct();
                 return true;
             case 19: return NlattrPrinter.InetAddr(w, v, family);
             case 21:
@@ -121,6 +139,42 @@ internal static class RtnetlinkPrinter
             case 23: return NlattrPrinter.U64(w, v);
             default: return false;
         }
+    }
+
+    /// <summary>RTA_MULTIPATH: each struct rtnexthop (printed whole whatever its rtnh_len says)
+    /// with the RTA_* attributes its length covers, "[{rtnh}, attributes]", several in an array.
+    /// Like strace, an unreadable later one is its address right after the one before.</summary>
+    private static bool Multipath(ref DecodeContext c, ReadOnlySpan<byte> v, byte family)
+    {
+        const int NexthopSize = 8;
+        if (v.Length < NexthopSize) return false;
+        var w = c.Out;
+        bool array = false;
+        for (var nh = v; nh.Length >= NexthopSize && !NetlinkBuffer.PrintedAddress(w, nh, NexthopSize);)
+        {
+            ushort declared = BinaryPrimitives.ReadUInt16LittleEndian(nh);
+            int len = Math.Min(nh.Length, declared);
+            if (nh.Length == v.Length && declared < v.Length) { w.BeginArray(); array = true; }
+            if (array) w.Element();
+            bool attributes = len > NexthopSize;
+            if (attributes) w.BeginArray().Element();
+            w.BeginStruct().Field("rtnh_len"u8).UInt(declared).Field("rtnh_flags"u8);
+            RtnetlinkMoreConstants.NexthopFlags.Print(w, nh[2]);
+            w.Field("rtnh_hops"u8).UInt(nh[3]).Field("rtnh_ifindex"u8);
+            NlattrPrinter.IfIndexValue(c.Host, w, U32(nh, 4));
+            w.EndStruct();
+            if (attributes)
+            {
+                w.Element();
+                NlattrPrinter.Attributes(ref c, nh[NexthopSize..len], AttrTable.Route, family);
+                w.EndArray();
+            }
+            int aligned = (len + 3) & ~3;
+            if (aligned == 0 || aligned >= nh.Length) break;
+            nh = nh[aligned..];
+        }
+        if (array) w.EndArray();
+        return true;
     }
 
     private static readonly NlStruct s_addrCacheInfo = new("u32 ifa_prefered", "u32 ifa_valid", "u32 cstamp", "u32 tstamp");

@@ -120,6 +120,15 @@ internal struct Flock
     private int _pad2;
 }
 
+/// <summary>fcntl(2)'s F_SETOWN_EX/F_GETOWN_EX owner: a thread, process or group.</summary>
+[CLayout("struct f_owner_ex", "linux/fcntl.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct FOwnerEx
+{
+    [CField("type")] public int Type;
+    [CField("pid")] public int Pid;
+}
+
 /// <summary>The fixed head of name_to_handle_at(2)'s handle; handle_bytes of f_handle follow it.</summary>
 [CLayout("struct file_handle", "fcntl.h")]
 [StructLayout(LayoutKind.Sequential)]

@@ -177,3 +177,29 @@ internal struct SeccompNotifSizes
     [CField("seccomp_notif_resp")] public ushort NotifResp;
     [CField("seccomp_data")] public ushort Data;
 }
+
+/// <summary>One piece of the new kernel kexec_load copies: where it is and where it goes.</summary>
+[CLayout("struct kexec_segment", "linux/kexec.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct KexecSegment
+{
+    [CField("buf")] public ulong Buf;
+    [CField("bufsz")] public ulong BufSize;
+    [CField("mem")] public ulong Mem;
+    [CField("memsz")] public ulong MemSize;
+}
+
+/// <summary>A thread-local storage segment (set_thread_area, get_thread_area): three words, then
+/// one word of bit fields.</summary>
+[CLayout("struct user_desc", "asm/ldt.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct UserDesc
+{
+    [CField("entry_number")] public uint EntryNumber;
+    [CField("base_addr")] public uint BaseAddr;
+    [CField("limit")] public uint Limit;
+    // seg_32bit:1, contents:2, read_exec_only:1, limit_in_pages:1, seg_not_present:1, useable:1, lm:1.
+    private uint _bits;
+
+    public readonly uint Bits(int shift, int width) => (_bits >> shift) & ((1u << width) - 1);
+}

@@ -23,6 +23,10 @@ internal struct SigInfo
     [CField("si_fd"), FieldOffset(24)] public int Fd;
     [CField("si_syscall"), FieldOffset(24)] public int Syscall;
     [CField("si_arch"), FieldOffset(28)] public uint Arch;
+    [CField("si_addr_lsb"), FieldOffset(24)] public short AddrLsb;
+    [CField("si_lower"), FieldOffset(32)] public ulong Lower;
+    [CField("si_upper"), FieldOffset(40)] public ulong Upper;
+    [CField("si_pkey"), FieldOffset(32)] public uint Pkey;
     [CField("si_utime"), FieldOffset(32)] public long Utime;
     [CField("si_stime"), FieldOffset(40)] public long Stime;
 }

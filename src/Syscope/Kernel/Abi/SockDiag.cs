@@ -115,3 +115,49 @@ internal unsafe struct NetlinkDiagMsg
     [CField("ndiag_ino")] public uint Inode;
     [CField("ndiag_cookie")] public fixed uint Cookie[2];
 }
+
+[CLayout("struct packet_diag_req", "linux/packet_diag.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PacketDiagReq
+{
+    [CField("sdiag_family")] public byte Family;
+    [CField("sdiag_protocol")] public byte Protocol;
+    private ushort _pad;
+    [CField("pdiag_ino")] public uint Inode;
+    [CField("pdiag_show")] public uint Show;
+    [CField("pdiag_cookie")] public fixed uint Cookie[2];
+}
+
+[CLayout("struct packet_diag_msg", "linux/packet_diag.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PacketDiagMsg
+{
+    [CField("pdiag_family")] public byte Family;
+    [CField("pdiag_type")] public byte Type;
+    [CField("pdiag_num")] public ushort Protocol;
+    [CField("pdiag_ino")] public uint Inode;
+    [CField("pdiag_cookie")] public fixed uint Cookie[2];
+}
+
+[CLayout("struct smc_diag_req", "linux/smc_diag.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SmcDiagReq
+{
+    [CField("diag_family")] public byte Family;
+    private byte _pad0, _pad1;
+    [CField("diag_ext")] public byte Extensions;
+    [CField("id")] public InetDiagSockId Id;
+}
+
+[CLayout("struct smc_diag_msg", "linux/smc_diag.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct SmcDiagMsg
+{
+    [CField("diag_family")] public byte Family;
+    [CField("diag_state")] public byte State;
+    [CField("diag_mode")] public byte Mode;
+    [CField("diag_shutdown")] public byte Shutdown;
+    [CField("id")] public InetDiagSockId Id;
+    [CField("diag_uid")] public uint Uid;
+    [CField("diag_inode")] public ulong Inode;
+}

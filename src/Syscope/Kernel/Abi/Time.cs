@@ -77,3 +77,12 @@ internal struct Timezone
     [CField("tz_minuteswest")] public int MinutesWest;
     [CField("tz_dsttime")] public int DstTime;
 }
+
+/// <summary>utime(2)'s times.</summary>
+[CLayout("struct utimbuf", "utime.h")]
+[StructLayout(LayoutKind.Sequential)]
+internal struct Utimbuf
+{
+    [CField("actime")] public long Actime;
+    [CField("modtime")] public long Modtime;
+}

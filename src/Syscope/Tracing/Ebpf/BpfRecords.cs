@@ -40,6 +40,9 @@ internal enum RecordFlags : ushort
     Retry = 0x10,
     /// <summary>Signal: generated for a task that ignores it, so never delivered.</summary>
     Ignored = 0x20,
+    /// <summary>Task exit: a kernel worker of the process (KVM's, io_uring's), which ptrace never
+    /// sees, was its last thread: the record says only that the process is gone.</summary>
+    Worker = 0x40,
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -279,6 +282,9 @@ internal enum SizeSource : byte
     FromReturn = 2,
     /// <summary>Count the u32 at address args[SizeArg] (a socklen_t *), read at the rule's phase.</summary>
     FromPointee = 3,
+    /// <summary>Header bytes, or more when args[SizeArg], an ioctl request, encodes a larger size
+    /// for its argument (_IOC_SIZE).</summary>
+    FromIoctl = 4,
 }
 
 [Flags]

@@ -62,8 +62,9 @@ internal static class CapturePlans
                     Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Fd });
                     break;
                 case ArgKind.Varies:
-                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Entry, ElemSize = VariesWindow, Cap = VariesWindow });
-                    Add(new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, Phase = CapturePhase.Exit, ElemSize = VariesWindow, Cap = VariesWindow });
+                    var window = Window(row, arg);
+                    Add(window with { Phase = CapturePhase.Entry });
+                    Add(window with { Phase = CapturePhase.Exit });
                     break;
                 case >= ArgKind.Buffer:
                     var rule = Memory(row, role, arg, limits);
@@ -74,7 +75,7 @@ internal static class CapturePlans
                     break;
             }
         }
-        if (limits.FdPaths && (roles.Returns == ReturnFormat.Fd || row.Number == Fcntl))
+        if (limits.FdPaths && (roles.Returns == ReturnFormat.Fd || row.Number == Fcntl || row.Number == Ioctl))
             Add(new CaptureRule { Arg = BpfLimits.ArgReturn, Kind = CaptureKind.Fd, Phase = CapturePhase.Exit });
         // The pair of descriptors pipe, pipe2 and socketpair make, which no role tells from ints.
         if (limits.FdPaths && FdPairArg(row) is int pair)
@@ -85,8 +86,16 @@ internal static class CapturePlans
     private static readonly int Pipe = SyscallTable.ByName("pipe")?.Number ?? -1, Pipe2 = SyscallTable.ByName("pipe2")?.Number ?? -1,
         SocketPair = SyscallTable.ByName("socketpair")?.Number ?? -1;
 
-    /// <summary>fcntl's decoder makes its result a descriptor for F_DUPFD, out of sight of the row.</summary>
-    private static readonly int Fcntl = SyscallTable.ByName("fcntl")?.Number ?? -1;
+    /// <summary>fcntl's decoder makes its result a descriptor for F_DUPFD, and ioctl's for the
+    /// requests that make one (KVM_CREATE_VM, KVM_CREATE_VCPU), out of sight of the row.</summary>
+    private static readonly int Fcntl = SyscallTable.ByName("fcntl")?.Number ?? -1, Ioctl = SyscallTable.ByName("ioctl")?.Number ?? -1;
+
+    /// <summary>The window over memory whose layout varies: ioctl's argument is as large as its
+    /// request says when that is more (KVM_GET_SREGS' kvm_sregs, 312 bytes), up to a capture's most.</summary>
+    private static CaptureRule Window(SyscallInfo row, byte arg) =>
+        row.Number == Ioctl && arg == 2
+            ? new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, SizeFrom = SizeSource.FromIoctl, SizeArg = 1, Header = VariesWindow, Cap = BpfLimits.MaxCapture }
+            : new CaptureRule { Arg = arg, Kind = CaptureKind.Bytes, ElemSize = VariesWindow, Cap = VariesWindow };
 
     private static int? FdPairArg(SyscallInfo row) =>
         row.Number == Pipe || row.Number == Pipe2 ? 0 : row.Number == SocketPair ? 3 : null;

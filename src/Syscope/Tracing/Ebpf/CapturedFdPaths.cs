@@ -83,6 +83,12 @@ internal sealed class CapturedFdPaths : IFdPaths
         return kind == 0 ? default : new DeviceNumber(kind, id.Rdev >> 20, id.Rdev & 0xfffff);
     }
 
+    /// <summary>The kernel told at the call whether the file was unlinked.</summary>
+    public bool IsUnlinked(int pid, int fd, ReadOnlySpan<byte> target) =>
+        Current != null && Current.TryGetDescriptor(fd, out var d, out _)
+            ? d.Identity.Flags.HasFlag(FdFlags.Deleted)
+            : _live.IsUnlinked(pid, fd, target);
+
     public int PidOfPidfd(int pid, int fd) =>
         Current != null && Current.TryGetDescriptor(fd, out var d, out _)
             ? d.Identity.Magic == PidFs && d.Identity.Aux > 0 ? (int)d.Identity.Aux : -1

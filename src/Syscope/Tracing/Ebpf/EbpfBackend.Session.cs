@@ -81,6 +81,7 @@ internal sealed partial class EbpfBackend
         private void Launch()
         {
             _launch = PausedLaunch.Start(_target.ExecutablePath!, _target.Argv);
+            _target.Launched?.Invoke();
             int pid = _launch.Pid;
             if (!_scoped)
             {
@@ -424,6 +425,13 @@ internal sealed partial class EbpfBackend
         private void Ended(in TaskExitRecord x)
         {
             int tid = (int)x.H.Tid;
+            // A kernel worker (KVM's), which ptrace never sees, was the process's last thread: no
+            // line, only the end of the process.
+            if (x.H.Flags.HasFlag(RecordFlags.Worker))
+            {
+                if (_target.FollowForks) _live.Remove((int)x.H.Tgid);
+                return;
+            }
             var t = Thread(tid, (int)x.H.Tgid);
             if (t.EntryPending) EmitEntry(t);   // exit_group and calls it died in never return
             _threads.Remove(tid);

@@ -43,6 +43,7 @@ internal sealed partial class PtraceBackend
             Request(POKEUSER, t.Pid, RaxOffset, (nint)value);
             _event.ReturnValue = value;
             _event.Injected = true;
+            _event.InjectedValue = rule.Error == 0;
         }
         // Only memory really written counts as tampered with (strace: "(INJECTED: args, retval)"
         // with a changed result too); a poke that failed was said, and leaves no note.

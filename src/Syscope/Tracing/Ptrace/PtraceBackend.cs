@@ -61,21 +61,31 @@ internal sealed partial class PtraceBackend : ITraceBackend
         if (_killOnExit) _options |= O_EXITKILL;
     }
 
+    /// <summary>Never with -b execve: the process let go at its exec would keep the program and
+    /// get ENOSYS from every call it selects.</summary>
     public static bool UsesSeccomp(TraceTarget target) =>
-        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true) && target.DaemonParent == 0;
+        target.Launches && target.FollowForks && !target.Filter.Trace.IsAll && (target.Filter.SeccompBpf ?? true) && target.DaemonParent == 0
+        && !target.DetachOnExecve;
 
     /// <summary>Live: the tracees are stopped while their events are decoded.</summary>
     public TraceFacts Facts => LiveFacts.Instance;
 
     private bool _launchFailed;
 
-    /// <summary>Runs the trace to its end on a dedicated thread and returns how it ended.</summary>
+    /// <summary>Runs the trace to its end and returns how it ended: on the calling thread when that
+    /// is the process's main thread, else on a dedicated one.  A tracee's /proc status shows its
+    /// tracer's thread id as TracerPid and syscope's process id as PPid; strace's are the same
+    /// number, and scripts (strace's own -D test) check that they are.</summary>
     public TraceOutcome Run(ITraceConsumer consumer)
     {
         _consumer = consumer;
-        var thread = new Thread(TracerThread, 256 * 1024) { Name = "syscope-tracer", IsBackground = true };
-        thread.Start();
-        thread.Join();
+        if (Signals.GetTid() == Signals.GetPid()) TracerThread();
+        else
+        {
+            var thread = new Thread(TracerThread, 256 * 1024) { Name = "syscope-tracer", IsBackground = true };
+            thread.Start();
+            thread.Join();
+        }
         if (_failure != null) throw _failure;
         return _outcome;
     }
@@ -123,7 +133,14 @@ internal sealed partial class PtraceBackend : ITraceBackend
         }
     }
 
-    private static int SpawnWaker() => Spawn.Start(LauncherStub.Path, ["syscope-waker"], LauncherStub.RuntimeIgnoredSignals);
+    /// <summary>The waker reads and writes nothing: it gets /dev/null as stdin and stdout, so that it
+    /// keeps no pipe of the command's open (a command closing its stdin must close the pipe).</summary>
+    private static int SpawnWaker()
+    {
+        using var devNull = Descriptors.Open("/dev/null\0"u8, Descriptors.O_RDWR | Descriptors.O_CLOEXEC);
+        int fd = devNull.IsOpen ? devNull.Value : -1;
+        return Spawn.Start(LauncherStub.Path, ["syscope-waker"], LauncherStub.RuntimeIgnoredSignals, stdin: fd, stdout: fd);
+    }
 
     private void Launch()
     {
@@ -146,6 +163,7 @@ internal sealed partial class PtraceBackend : ITraceBackend
                 + (rc2 == -Errno.EPERM ? " (is syscope itself being traced, or is ptrace restricted here?)" : ""));
         }
         _mainPid = pid;
+        _target.Launched?.Invoke();
         if (_target.RunAs != null)
         {
             try
