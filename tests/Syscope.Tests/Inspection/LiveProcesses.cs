@@ -53,6 +53,29 @@ public sealed class LiveProcesses : IDisposable
         throw new TimeoutException($"PID {pid} never blocked in syscall {string.Join(" or ", syscallNumbers)}");
     }
 
+    /// <summary>Waits until the thread is asleep in the syscall with its first argument an fd open
+    /// on the path: a python3 preempted while reading its own .pyc also shows read() in
+    /// /proc/PID/syscall, and a test that took that for the wait it set up raced the reader.</summary>
+    public static void WaitUntilBlockedOn(int pid, int syscallNumber, string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            string[] fields = File.ReadAllText($"/proc/{pid}/syscall").Split(' ');
+            if (fields.Length > 1 && fields[0] == syscallNumber.ToString() && fields[1].StartsWith("0x"))
+            {
+                long fd = Convert.ToInt64(fields[1][2..], 16);
+                try
+                {
+                    if (File.ResolveLinkTarget($"/proc/{pid}/fd/{fd}", false)?.FullName == path) return;
+                }
+                catch (IOException) { }
+            }
+            Thread.Sleep(20);
+        }
+        throw new TimeoutException($"PID {pid} never blocked in syscall {syscallNumber} on {path}");
+    }
+
     public static string RunTool(string program, params string[] args) => Runner.Run(program, args).Stdout;
 
     public void Dispose()

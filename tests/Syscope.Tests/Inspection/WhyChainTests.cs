@@ -296,7 +296,7 @@ public sealed class WhyChainTests : IDisposable
         var readers = Enumerable.Range(0, 3).Select(_ => _live.Start("python3", "-c", "import os,sys\nfd=os.open(sys.argv[1], os.O_RDONLY); os.read(fd, 1)", fifo)).ToList();
         var writer = _live.Start("python3", "-c", "import os,sys,time\nfd=os.open(sys.argv[1], os.O_WRONLY); print('open', flush=True); time.sleep(120)", fifo);
         LiveProcesses.WaitForLine(writer, l => l == "open");
-        foreach (var r in readers) LiveProcesses.WaitUntilBlocked(r.Id, 0);
+        foreach (var r in readers) LiveProcesses.WaitUntilBlockedOn(r.Id, 0, fifo);
         Thread.Sleep(600);
 
         var lines = Why("--all", "--min-wait", "0.5");
