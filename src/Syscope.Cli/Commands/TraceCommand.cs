@@ -213,7 +213,7 @@ internal static class TraceCommand
             // As strace: a command that closes its stdin or stdout (sh -c 'exec <&- >&-') must close
             // the pipe for the process at the other end; syscope's own copies would keep it open.
             // The trace never goes to stdout (-o /dev/stdout was opened before).
-            Launched = () => { Descriptors.PointAtNull(0); Descriptors.PointAtNull(1); },
+            Launched = () => Descriptors.PointAtNull(0, 1),
         };
         if (a.UserName != null && a.Command.Count == 0) throw new UserError("-u applies to a command to run, not to -p");
         var options = a.ToOptions();

@@ -60,8 +60,7 @@ internal sealed class AssembledCall
     public bool HasReturn { get; private set; }
     /// <summary>The raw result: a negative errno on failure.</summary>
     public long ReturnValue { get; private set; }
-    public bool Failed => HasReturn && !InjectedValue
-        && (ReturnValue is < 0 and >= -4095 || (ReturnFormat == ReturnFormat.ZeroExtendedInt && ReturnValue is >= 0xfffff000 and <= 0xffffffff));
+    public bool Failed => HasReturn && !InjectedValue && ReturnFormat.IsError(ReturnValue);
     /// <summary>The low 32 bits hold -errno both for a long and for a zero-extended int.</summary>
     public int Errno => Failed ? -(int)ReturnValue : 0;
     /// <summary>The kernel's restart codes (ERESTARTSYS...): the program never sees them, the call

@@ -104,6 +104,16 @@ internal sealed class ArgWriter
         Typed?.MarkConst(mark.Flags, mark.Start, _len, mark.FirstName, value);
     }
 
+    /// <summary>A version packed as the kernel's KERNEL_VERSION(a, b, c) packs it (bpf's
+    /// kern_version, V4L2's driver version), printed as strace prints it: the macro, or the number
+    /// under -X raw.</summary>
+    public void KernelVersion(uint v)
+    {
+        var mark = BeginConst();
+        Raw("KERNEL_VERSION("u8).UInt(v >> 16).Raw(", "u8).UInt((v >> 8) & 0xff).Raw(", "u8).UInt(v & 0xff).Raw((byte)')');
+        EndConst(mark, v);
+    }
+
     /// <summary>Ends a constant whose whole text is its one name for --json, though it is made of
     /// parts (an ioctl request "FIONREAD", "FIOQSIZE or FS_IOC_GETFLAGS", "EVIOCGBIT(EV_KEY, 8)").</summary>
     public void EndNamedConst(ConstMark mark, ulong value)

@@ -71,7 +71,7 @@ internal ref struct DecodeContext
     /// <summary>-e inject=...:retval= set the result: a value even where it looks like an error.</summary>
     public bool InjectedValue;
 
-    public readonly bool Failed => !InjectedValue && ReturnValue < 0 && ReturnValue >= -4095;
+    public readonly bool Failed => !InjectedValue && ReturnFormat.IsError(ReturnValue);
     public readonly ulong Arg(int i) => Args[i];
     public readonly int IntArg(int i) => (int)Args[i];
     /// <summary>-Y and --decode-pids=pidns notes for the pids this call shows.</summary>

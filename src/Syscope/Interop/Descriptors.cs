@@ -52,12 +52,12 @@ internal static unsafe partial class Descriptors
     [LibraryImport("libc", EntryPoint = "dup3", SetLastError = true)]
     private static partial int Dup3Raw(int oldFd, int newFd, int flags);
 
-    /// <summary>Points a descriptor of ours (0 or 1) at /dev/null, so that our copy of a pipe end no
+    /// <summary>Points descriptors of ours (0 and 1) at /dev/null, so that our copy of a pipe end no
     /// longer keeps the pipe open for the process at its other end.  Best effort: an error leaves it.</summary>
-    public static void PointAtNull(int fd)
+    public static void PointAtNull(params ReadOnlySpan<int> fds)
     {
         using var devNull = Open("/dev/null\0"u8, O_RDWR | O_CLOEXEC);
-        if (devNull.IsOpen) Dup3Raw(devNull.Value, fd, 0);
+        if (devNull.IsOpen) foreach (int fd in fds) Dup3Raw(devNull.Value, fd, 0);
     }
 
     /// <summary>Opens a NUL-terminated path; the owned descriptor, or one holding the negated errno.</summary>

@@ -10,6 +10,15 @@ internal readonly record struct SyscallArg(string CType, string Name, ArgFormat 
 /// the low 32 bits: strace counts it a failure and shows the value as it came.</summary>
 internal enum ReturnFormat : byte { Decimal, Hex, Octal, Unsigned, Fd, None, Pid, ProcessGroup, Session, ZeroExtendedInt }
 
+internal static class ReturnFormats
+{
+    /// <summary>Whether a call that returned value failed: -4095..-1 is -errno, and a
+    /// ZeroExtendedInt carries it in its low 32 bits.  The one place the rule is written: the
+    /// pairing (errno, -Z/-z) and the decoders (what a failed call leaves unwritten) both ask it.</summary>
+    public static bool IsError(this ReturnFormat format, long value) =>
+        value is < 0 and >= -4095 || (format == ReturnFormat.ZeroExtendedInt && value is >= 0xfffff000 and <= 0xffffffff);
+}
+
 /// <summary>strace's trace classes (-e trace=%file ...): which a call belongs to, as strace 6.1
 /// assigns them (Filtering/SyscallClasses names them).</summary>
 [Flags]

@@ -220,11 +220,8 @@ internal static partial class BpfDecoders
         w.Field("log_level"u8).UInt(U32(a, 24)).Field("log_size"u8).UInt(U32(a, 28)).Field("log_buf"u8);
         StringWithin(ref c, U64(a, 32), U32(a, 28));
         if (len <= 40) return;
-        uint kv = U32(a, 40);
         w.Field("kern_version"u8);
-        var mark = w.BeginConst();
-        w.Raw("KERNEL_VERSION("u8).UInt(kv >> 16).Raw(", "u8).UInt((kv >> 8) & 0xff).Raw(", "u8).UInt(kv & 0xff).Raw((byte)')');
-        w.EndConst(mark, kv);
+        w.KernelVersion(U32(a, 40));
         if (len <= 44) return;
         w.Field("prog_flags"u8);
         BpfConstants.ProgFlags.Print(w, U32(a, 44));

@@ -175,11 +175,8 @@ internal sealed unsafe class V4l2Ioctls : IoctlFamily
             w.Field("bus_info"u8);
             IoctlArgs.CString(ref c, new ReadOnlySpan<byte>(bus, 32));
         }
-        uint v = caps.Version;
         w.Field("version"u8);
-        var mark = w.BeginConst();
-        w.Raw("KERNEL_VERSION("u8).UInt(v >> 16).Raw(", "u8).UInt((v >> 8) & 0xff).Raw(", "u8).UInt(v & 0xff).Raw((byte)')');
-        w.EndConst(mark, v);
+        w.KernelVersion(caps.Version);
         w.Field("capabilities"u8);
         V4l2Constants.DeviceCaps.Print(w, caps.Capabilities);
         if (caps.DeviceCaps != 0)

@@ -13,15 +13,15 @@ internal sealed class PtraceMemory : ITraceeMemory
 
     // Once process_vm_readv says it cannot be used (ENOSYS: a kernel without it, or a tracer of
     // syscope injecting that fault; EPERM: a policy forbidding it), words are peeked, as strace does.
-    private static bool s_peekOnly;
+    private bool _peekOnly;
 
     public int Read(ulong address, Span<byte> destination)
     {
         if (address == 0) return 0;
-        int n = s_peekOnly ? -Errno.ENOSYS : ProcessVm.Read(Pid, address, destination);
+        int n = _peekOnly ? -Errno.ENOSYS : ProcessVm.Read(Pid, address, destination);
         if (n is -Errno.ENOSYS or -Errno.EPERM)
         {
-            s_peekOnly = true;
+            _peekOnly = true;
             n = Interop.Ptrace.PeekData(Pid, address, destination);
         }
         return n < 0 ? 0 : n;
