@@ -60,6 +60,9 @@ internal sealed class CallAssembler : ITraceConsumer
             case TraceEventKind.CallTotals:
                 foreach (var r in _renderers) r.CountedTotals(e.SyscallNumber, in e.Totals);
                 break;
+            case TraceEventKind.Execed:
+                foreach (var r in _renderers) r.Execed(in e);
+                break;
             case TraceEventKind.EventsLost:
                 foreach (var r in _renderers) r.Lost(in e);
                 break;

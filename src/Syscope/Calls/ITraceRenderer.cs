@@ -63,6 +63,10 @@ internal interface ITraceRenderer
     /// <summary>A thread exited or was killed; shown is false under -e quiet=exit.</summary>
     void Ended(in TraceEvent e, bool shown) { }
 
+    /// <summary>A thread's execve or execveat succeeded, selected or not: its process runs another
+    /// program now, under another name.  Comes before the execve's own return.</summary>
+    void Execed(in TraceEvent e) { }
+
     /// <summary>A thread was let go; announce is false under -e quiet=attach.</summary>
     void Detached(in TraceEvent e, bool announce) { }
 

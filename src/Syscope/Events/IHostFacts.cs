@@ -29,6 +29,12 @@ internal interface IHostFacts
     /// Raw bytes: escape them.</summary>
     int CurrentComm(int pid, Span<byte> destination) => 0;
 
+    /// <summary>-Y: the name process pid took at its last exec, as the backend read it while the
+    /// process was stopped there, written into destination; 0 when the backend did not note it.
+    /// Lines are written after the fact: a program that ends right after its exec, with no line of
+    /// its own in between, is gone from /proc by the time its "+++ exited" line is written.</summary>
+    int ExecComm(int pid, Span<byte> destination) => 0;
+
     /// <summary>-Y and --decode-pids=pidns: an id the thread tid saw in its own pid namespace (a pid,
     /// a process group or a session, by kind) as syscope's namespace numbers it; 0 when no process
     /// has it there.  In syscope's own namespace that is the id itself.</summary>

@@ -31,6 +31,9 @@ internal enum TraceEventKind : byte
     /// <summary>Records the backend could not deliver (its ring buffer was full) since the last such
     /// event: Loss.  Reported where the loss was noticed, so it stands in the trace where it happened.</summary>
     EventsLost,
+    /// <summary>The process exec'd (its execve or execveat succeeded, traced or not): it runs
+    /// another program now, under another name.  Comes before the execve's return.</summary>
+    Execed,
 }
 
 /// <summary>Events a backend lost: how many, and the size of the buffer that overflowed (bytes), which

@@ -13,9 +13,10 @@ namespace Syscope.Output;
 internal sealed class PrefixNames(bool enabled, IHostFacts host)
 {
     private readonly Dictionary<int, byte[]> _names = [];
+    private readonly Dictionary<int, byte[]> _afterExec = [];
     private int _launched;
 
-    /// <param name="syscall">The call the line is about (the thread's last call on signal and exit lines).</param>
+    /// <param name="syscall">The call the line is about; -1 for a signal or exit line.</param>
     public ReadOnlySpan<byte> Of(int tid, int syscall)
     {
         if (!enabled) return default;
@@ -28,7 +29,12 @@ internal sealed class PrefixNames(bool enabled, IHostFacts host)
         if (renames && _names.TryGetValue(tid, out var before)) return before;
         Span<byte> now = stackalloc byte[64];
         int n = host.CurrentComm(tid, now);
-        if (n == 0) return _names.TryGetValue(tid, out var last) ? last : default;
+        if (n == 0)
+        {
+            if (_afterExec.TryGetValue(tid, out var execd)) return execd;
+            return _names.TryGetValue(tid, out var last) ? last : default;
+        }
+        _afterExec.Remove(tid);
         ref var kept = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, tid, out _);
         if (kept == null || !now[..n].SequenceEqual(kept)) kept = now[..n].ToArray();
         return kept;
@@ -45,5 +51,20 @@ internal sealed class PrefixNames(bool enabled, IHostFacts host)
         if (launched) _launched = tid;
     }
 
-    public void Forget(int tid) => _names.Remove(tid);
+    /// <summary>The thread exec'd (before its execve's line, which still shows the old name): its
+    /// new name, as the backend noted it at the exec, is what it is called once /proc has no name
+    /// for it, unless a later line read a newer one.</summary>
+    public void Execed(int tid)
+    {
+        if (!enabled) return;
+        Span<byte> now = stackalloc byte[64];
+        int n = host.ExecComm(tid, now);
+        if (n > 0) _afterExec[tid] = now[..n].ToArray();
+    }
+
+    public void Forget(int tid)
+    {
+        _names.Remove(tid);
+        _afterExec.Remove(tid);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed partial class StraceFormatter
     {
         int pid = call.Tid;
         Interrupt(o, pid);
-        BeginLine(o, pid, call.EntryTimeNs, call.Number, call.InstructionPointer);
+        BeginLine(o, pid, call.EntryTimeNs, call.Number, call.InstructionPointer, ofCall: true);
         Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
         Paint(o, TraceColors.Reset);
@@ -38,7 +38,7 @@ internal sealed partial class StraceFormatter
         int pid = call.Tid;
         if (o.OpenPid == pid) return;
         Interrupt(o, pid);
-        BeginLine(o, pid, timestamp, call.Number, call.InstructionPointer);
+        BeginLine(o, pid, timestamp, call.Number, call.InstructionPointer, ofCall: true);
         o.Write("<... "u8);
         Paint(o, TraceColors.SyscallName);
         o.Write(call.Syscall.NameUtf8);
@@ -80,7 +80,9 @@ internal sealed partial class StraceFormatter
 
     /// <summary>What strace's lines start with: [pid N], -t's time, -r's delta, -n's number (the
     /// thread's last call on signal and exit lines too), -i's address.</summary>
-    private void BeginLine(TraceOutput o, int pid, long timestamp, int syscallNumber, ulong instructionPointer)
+    /// <param name="ofCall">The line is the call's own (not a signal or exit line, whose number
+    /// is only the thread's last call, for -n): a call that renames shows the name from before.</param>
+    private void BeginLine(TraceOutput o, int pid, long timestamp, int syscallNumber, ulong instructionPointer, bool ofCall = false)
     {
         var w = _scratch;
         w.Clear();
@@ -97,7 +99,7 @@ internal sealed partial class StraceFormatter
         else if (PidPrefix)
         {
             // -Y: the process's name after its pid ("1234<sh> "), unpadded in a file as strace's.
-            var name = _prefixNames.Of(pid, syscallNumber);
+            var name = _prefixNames.Of(pid, ofCall ? syscallNumber : -1);
             if (_options.OutputPath != null)
             {
                 w.Int(pid);

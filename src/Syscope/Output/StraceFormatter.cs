@@ -93,6 +93,8 @@ internal sealed partial class StraceFormatter : ITraceRenderer, IDisposable
         return _lastOutput = o;
     }
 
+    public void Execed(in TraceEvent e) => _prefixNames.Execed(e.Tid);
+
     /// <summary>Counted for the pid prefix; a launched command shows from its execve on.</summary>
     public void Attached(in TraceEvent e)
     {

@@ -123,7 +123,7 @@ internal sealed class EventCodec
     public void Read(ref RecordSpan s, ref TraceEvent e)
     {
         byte kind = s.Byte();
-        if (kind > (byte)TraceEventKind.EventsLost) throw new DamagedRecording($"unknown event kind {kind}");
+        if (kind > (byte)TraceEventKind.Execed) throw new DamagedRecording($"unknown event kind {kind}");
         var mask = (Field)s.Varint();
         int tid = s.Int();
         _time += s.Signed();

@@ -68,6 +68,8 @@ internal enum FactKind : byte
     Mapping = 11,
     /// <summary>IFdPaths.IsUnlinked(pid=a, fd=b, target): c = the target's hash; 1 byte, 1 when unlinked.</summary>
     Unlinked = 12,
+    /// <summary>IHostFacts.ExecComm(pid=a): -Y's name of a process from its last exec.</summary>
+    ExecComm = 13,
 }
 
 internal readonly record struct FactKey(FactKind Kind, long A, long B, long C);

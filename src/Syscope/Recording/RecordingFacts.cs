@@ -164,6 +164,13 @@ internal sealed class RecordingFacts : IFdPaths, IHostFacts
         return n;
     }
 
+    public int ExecComm(int pid, Span<byte> destination)
+    {
+        int n = _live.Host.ExecComm(pid, destination);
+        Note(FactKind.ExecComm, pid, 0, 0, destination[..n]);
+        return n;
+    }
+
     public int PidInOurNamespace(int tid, int id, PidKind kind)
     {
         int ours = _live.Host.PidInOurNamespace(tid, id, kind);

@@ -299,6 +299,8 @@ internal sealed class RecordingReader : IDisposable
 
         public int CurrentComm(int pid, Span<byte> destination) => Math.Max(Copy(Answer(FactKind.CurrentComm, pid, 0, 0), destination), 0);
 
+        public int ExecComm(int pid, Span<byte> destination) => Math.Max(Copy(Answer(FactKind.ExecComm, pid, 0, 0), destination), 0);
+
         public int PidInOurNamespace(int tid, int id, PidKind kind)
         {
             var answer = Answer(FactKind.PidTranslation, tid, id, (long)kind);

@@ -108,6 +108,30 @@ internal sealed class LiveHostFacts : IHostFacts
 
     public int PidInOurNamespace(int tid, int id, PidKind kind) => _namespaces.Translate(tid, id, kind);
 
+    /// <summary>Names processes took at exec, read by the tracer while each was stopped there.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> _execNames = new();
+
+    public int ExecComm(int pid, Span<byte> destination)
+    {
+        if (!_execNames.TryGetValue(pid, out var name)) return 0;
+        int n = Math.Min(name.Length, destination.Length);
+        name.AsSpan(0, n).CopyTo(destination);
+        return n;
+    }
+
+    /// <summary>Process pid, stopped at its exec, is named as /proc says now.  Called by a tracer
+    /// thread; rare (once per exec), so the copy does not weigh.</summary>
+    public void NoteExec(int pid)
+    {
+        var name = Comm(pid);
+        if (name.IsEmpty) return;
+        // A bound, not a cache policy: names of processes long gone are of no use.
+        if (_execNames.Count >= MaxExecNames) _execNames.Clear();
+        _execNames[pid] = name.ToArray();
+    }
+
+    private const int MaxExecNames = 4096;
+
     // Taken at first use: the time-zone setup costs milliseconds of start-up, which only -t, -tt,
     // -ttt and JSON need.
     public WallClockAnchor WallClock => _wallClock ??= ReadWallClock();

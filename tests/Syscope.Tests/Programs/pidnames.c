@@ -2,6 +2,7 @@
  * is printed (a child blocked on a pipe, a zombie kept with WNOWAIT, a stopped child), so the
  * lines are the same on every run.  Traced with -e trace= naming these calls.
  * "pidnames rename": a child renames itself (prctl) and asks for its parent, under -f.
+ * "pidnames exec": a child renames itself, then runs this program again (as "exe") which ends at once.
  * "pidnames self": the pids a process sees of itself and its parent (in a pid namespace of its own). */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -32,6 +33,20 @@ static int rename_child(void)
     return 0;
 }
 
+static int exec_child(void)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        prctl(PR_SET_NAME, "renamed");
+        getppid();
+        execl("/proc/self/exe", "pidnames", "done", (char *)NULL);
+        _exit(1);
+    }
+    int status;
+    waitpid(child, &status, 0);
+    return 0;
+}
+
 static int self(void)
 {
     kill(getpid(), 0);
@@ -41,7 +56,10 @@ static int self(void)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1) return strcmp(argv[1], "rename") == 0 ? rename_child() : self();
+    if (argc > 1 && strcmp(argv[1], "rename") == 0) return rename_child();
+    if (argc > 1 && strcmp(argv[1], "exec") == 0) return exec_child();
+    if (argc > 1 && strcmp(argv[1], "done") == 0) return 0;
+    if (argc > 1) return self();
     /* SIGCHLD blocked: no wait is interrupted by the stop and continue of the child. */
     sigset_t chld;
     sigemptyset(&chld);

@@ -173,6 +173,13 @@ internal sealed partial class PtraceBackend
                     _event.RelatedTid = (int)former;
                     Emit(t);
                 }
+                // Read while it is stopped here: it may be gone from /proc by the time its lines are written.
+                LiveHostFacts.Instance.NoteExec(t.Pid);
+                if (!t.Hidden)
+                {
+                    Begin(TraceEventKind.Execed, t, Clock.MonotonicNs());
+                    Emit(t);
+                }
                 Resume(t, 0);
                 return;
             case EVENT_STOP:
