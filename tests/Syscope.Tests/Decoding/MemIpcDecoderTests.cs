@@ -153,6 +153,32 @@ public class MemIpcDecoderTests
             Of("keyctl", [999, 1, 2, 3, 4], -95));
     }
 
+    /// <summary>The commands strace 6.1's keyctl test checks beyond the key ids: uid and gid
+    /// unsigned, what DESCRIBE and READ wrote (as many bytes as returned, at most the length, both
+    /// unsigned), Diffie-Hellman's and the public-key commands' structures, the capability bytes.</summary>
+    [Fact]
+    public void Keyctl_structures_and_written_buffers()
+    {
+        var mem = new FakeMemory();
+        Assert.Equal("keyctl(KEYCTL_CHOWN, 1, 2718281828, -1) = -1 EINVAL (Invalid argument)", Of("keyctl", [4, 1, 2718281828, U(-1), 0], -22));
+        ulong desc = mem.Put([0xff, 0xff, 0xff, 0xff]);
+        Assert.Equal("keyctl(KEYCTL_DESCRIBE, KEY_SPEC_THREAD_KEYRING, \"\\377\\377\", 2) = 26", Of("keyctl", [6, U(-1), desc, 2, 0], 26, mem));
+        Assert.Equal("keyctl(KEYCTL_READ, KEY_SPEC_THREAD_KEYRING, \"\", 18446744073709551612) = 0", Of("keyctl", [11, U(-1), desc, U(-4), 0], 0, mem));
+        ulong dh = mem.Ints(-3, 1234567890, -1153374643);
+        ulong kdf = mem.Longs((long)mem.Str("hmac(aes)"), 0, 0, 0, 0, 0, 0xdeadfeed);
+        Assert.Equal("keyctl(KEYCTL_DH_COMPUTE, {private=KEY_SPEC_SESSION_KEYRING, prime=1234567890, base=-1153374643}, 0x1000, 9, "
+            + "{hashname=\"hmac(aes)\", otherinfo=NULL, otherinfolen=0, __spare=[0, 0, 0, 0, 0, 0, 0, 0xdeadfeed]}) = -1 EOPNOTSUPP (Operation not supported)",
+            Of("keyctl", [23, dh, 0x1000, 9, kdf], -95, mem));
+        ulong pkey = mem.Ints(-2, 3, 3, 0, 0x5eed, 0, 0, 0, 0, 0);
+        ulong info = mem.Str(""), input = mem.Str("abc");
+        Assert.Equal("keyctl(KEYCTL_PKEY_VERIFY, {key_id=KEY_SPEC_PROCESS_KEYRING, in_len=3, in2_len=3, __spare=[0, 0x5eed, 0, 0, 0, 0, 0]}, \"\", \"abc\", \"abc\") = -1 EINVAL (Invalid argument)",
+            Of("keyctl", [28, pkey, info, input, input], -22, mem));
+        Assert.Equal("keyctl(KEYCTL_PKEY_SIGN, NULL, NULL, NULL, NULL) = -1 EFAULT (Bad address)", Of("keyctl", [27, 0, 0, 0, 0], -14));
+        ulong caps = mem.Put([0x2b, 0x03, 0, 0]);
+        Assert.Equal("keyctl(KEYCTL_CAPABILITIES, [KEYCTL_CAPS0_CAPABILITIES|KEYCTL_CAPS0_PERSISTENT_KEYRINGS|KEYCTL_CAPS0_PUBLIC_KEY|KEYCTL_CAPS0_INVALIDATE, "
+            + "KEYCTL_CAPS1_NS_KEYRING_NAME|KEYCTL_CAPS1_NS_KEY_TAG], 4) = 2", Of("keyctl", [31, caps, 4, 0, 0], 2, mem));
+    }
+
     [Fact]
     public void Kcmp_landlock_fanotify_handles_and_futex_vectors()
     {

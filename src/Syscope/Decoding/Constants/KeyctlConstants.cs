@@ -32,6 +32,15 @@ internal static class KeyctlConstants
 
     public static readonly FlagSet MoveFlags = new("KEYCTL_MOVE_???", null, new Named(1, "KEYCTL_MOVE_EXCL"));
 
+    /// <summary>KEYCTL_CAPABILITIES' first and second bytes.</summary>
+    public static readonly FlagSet Caps0 = new("KEYCTL_CAPS0_???", null,
+        new(0x01, "KEYCTL_CAPS0_CAPABILITIES"), new(0x02, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"), new(0x04, "KEYCTL_CAPS0_DIFFIE_HELLMAN"),
+        new(0x08, "KEYCTL_CAPS0_PUBLIC_KEY"), new(0x10, "KEYCTL_CAPS0_BIG_KEY"), new(0x20, "KEYCTL_CAPS0_INVALIDATE"),
+        new(0x40, "KEYCTL_CAPS0_RESTRICT_KEYRING"), new(0x80, "KEYCTL_CAPS0_MOVE"));
+
+    public static readonly FlagSet Caps1 = new("KEYCTL_CAPS1_???", null,
+        new(0x01, "KEYCTL_CAPS1_NS_KEYRING_NAME"), new(0x02, "KEYCTL_CAPS1_NS_KEY_TAG"), new(0x04, "KEYCTL_CAPS1_NOTIFICATIONS"));
+
     public static readonly FlagSet Perms = new("KEY_???", null,
         new(0x01000000, "KEY_POS_VIEW"), new(0x02000000, "KEY_POS_READ"), new(0x04000000, "KEY_POS_WRITE"),
         new(0x08000000, "KEY_POS_SEARCH"), new(0x10000000, "KEY_POS_LINK"), new(0x20000000, "KEY_POS_SETATTR"),
