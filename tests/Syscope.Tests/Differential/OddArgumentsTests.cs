@@ -17,7 +17,7 @@ public class OddArgumentsTests(ITestOutputHelper output)
     private const string Calls = "trace=poll,ppoll,select,pselect6,process_vm_readv,process_vm_writev,writev,wait4,waitid," +
         "unshare,setns,pidfd_getfd,pidfd_send_signal,process_mrelease,setgroups,shmget,semop,swapon,sync_file_range," +
         "userfaultfd,pkey_alloc,pkey_mprotect,request_key,open_tree,openat,rt_sigpending,timer_create,timerfd_gettime," +
-        "utime,utimes,vmsplice,set_mempolicy";
+        "utime,utimes,vmsplice,set_mempolicy,sendfile";
 
     /// <summary>process_vm_readv/writev name this process's pid, which changes between the runs.</summary>
     private static string Mask(string line) =>

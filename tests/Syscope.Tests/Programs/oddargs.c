@@ -145,5 +145,14 @@ int main(void)
     struct iovec spl[3] = { { "012", 3 }, { "34567", 5 }, { "89abcde", 7 } };
     sys(__NR_vmsplice, fds[1], U(spl), 3, 2, 0, 0);
     sys(__NR_set_mempolicy, 0, U(page), 0, 0, 0, 0);
+    /* sendfile: the offset at entry and, when the call moved it, where to; unsigned. */
+    int self = open("/proc/self/exe", O_RDONLY);
+    long long off = 0;
+    sys(__NR_sendfile, null, self, U(&off), 100, 0, 0);
+    sys(__NR_sendfile, null, self, U(&off), 0, 0, 0);
+    off = -0x35012345678LL;
+    sys(__NR_sendfile, null, self, U(&off), 1, 0, 0);
+    sys(__NR_sendfile, null, self, 0, 10, 0, 0);
+    sys(__NR_sendfile, null, self, U(end - 4), 10, 0, 0);
     return 0;
 }

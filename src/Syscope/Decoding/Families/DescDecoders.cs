@@ -74,12 +74,7 @@ internal static class DescDecoders
         d[Sys.getdents] = d[Sys.getdents64];
         d[Sys.fcntl] = new Fcntl();
         d[Sys.ioctl] = new Ioctl();
-        d[Sys.sendfile] = new FuncDecoder((ref DecodeContext c) => { FdArg(ref c); Args.Fd(ref c, 1); }, (ref DecodeContext c) =>
-        {
-            c.Out.Sep();
-            Args.LongRef(ref c, c.Arg(2));
-            Args.ULong(ref c, 3);
-        });
+        d[Sys.sendfile] = new FuncDecoder(SendfileEntry, SendfileExit, exitArgs: false);
         d[Sys.splice] = new FuncDecoder((ref DecodeContext c) =>
         {
             FdsOffsetsLength(ref c);
@@ -201,5 +196,28 @@ internal static class DescDecoders
         c.Out.Sep();
         Args.LongRef(ref c, c.Arg(3));
         Args.ULong(ref c, 4);
+    }
+
+    /// <summary>sendfile's offset as strace 6.1 shows it: the value at entry, and where the kernel
+    /// moved it (" => [N]") when the call succeeded and moved it; unsigned, as strace prints it.</summary>
+    private static void SendfileEntry(ref DecodeContext c)
+    {
+        FdArg(ref c);
+        Args.Fd(ref c, 1);
+        c.Out.Sep();
+        ulong addr = c.Arg(2);
+        c.Scratch.A = 0;
+        if (addr == 0) { c.Out.Ptr(0); return; }
+        if (!Printers.TryRead(ref c, addr, out ulong before)) { c.Out.Hex(addr); return; }
+        c.Out.BeginArray().Element().UInt(before).EndArray();
+        c.Scratch.A = 1;
+        c.Scratch.B = (long)before;
+    }
+
+    private static void SendfileExit(ref DecodeContext c)
+    {
+        if (c.Scratch.A == 1 && !c.Failed && Printers.TryRead(ref c, c.Arg(2), out ulong after) && after != (ulong)c.Scratch.B)
+            c.Out.Raw(" => "u8).BeginArray().Element().UInt(after).EndArray();
+        Args.ULong(ref c, 3);
     }
 }
