@@ -85,6 +85,9 @@ internal struct DecoderScratch
     /// <summary>For the few exits that compare many of the caller's values with the kernel's
     /// (bpf's object info: a dozen counts and pointers, each shown as "old => new").</summary>
     public ScratchWords Words;
+    /// <summary>recvmmsg's msg_namelen of each message at entry (up to IOV_MAX), kept for its
+    /// return: made once for the thread, at its first recvmmsg.</summary>
+    public uint[]? MessageNameLengths;
 }
 
 [System.Runtime.CompilerServices.InlineArray(16)]

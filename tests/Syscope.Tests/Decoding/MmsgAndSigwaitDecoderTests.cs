@@ -62,6 +62,33 @@ public class MmsgAndSigwaitDecoderTests
         Assert.Equal("rt_sigtimedwait([USR1 RT_4], NULL, 0x8, 8) = -1 EFAULT (Bad address)", Of("rt_sigtimedwait", [set, 0, 8, 8], -14, m));
     }
 
+    /// <summary>recvmmsg's msg_namelen as the caller set it at entry and as the kernel wrote it
+    /// ("msg_namelen=0 => 38"): the entry keeps each message's, as strace does.</summary>
+    [Fact]
+    public void Recvmmsg_shows_each_messages_name_length_given_and_returned()
+    {
+        var m = new FakeMemory();
+        ulong name = m.Put(new byte[16]);
+        ulong iov = m.Longs((long)m.Str("x"), 1);
+        ulong vec = m.Longs((long)name, 0, (long)iov, 1, 0, 0, 0, 1);
+        var memory = new NameLengthRewriter(m, vec, 110);
+        Assert.Equal("recvmmsg(5, [{msg_hdr={msg_name=0x" + name.ToString("x") + ", msg_namelen=0 => 110, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}], 1, MSG_DONTWAIT, NULL) = 1",
+            Of("recvmmsg", [5, vec, 1, 0x40, 0], 1, memory));
+    }
+
+    /// <summary>Memory whose first msghdr's msg_namelen the kernel sets after the entry's read.</summary>
+    private sealed class NameLengthRewriter(FakeMemory inner, ulong msghdr, uint returned) : Syscope.Events.ITraceeMemory
+    {
+        private int _reads;
+
+        public int Read(ulong address, Span<byte> destination)
+        {
+            int n = inner.Read(address, destination);
+            if (address == msghdr && n >= 12 && _reads++ > 0) BitConverter.TryWriteBytes(destination[8..], returned);
+            return n;
+        }
+    }
+
     /// <summary>Memory whose timespec changes between entry and exit, as recvmmsg's does.</summary>
     private sealed class TimeoutRewriter(FakeMemory inner, ulong timeout) : Syscope.Events.ITraceeMemory
     {

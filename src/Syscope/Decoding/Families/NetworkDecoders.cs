@@ -87,6 +87,7 @@ internal static class NetworkDecoders
         {
             Args.Fd(ref c, 0);
             TimePrinters.SaveTimespec(ref c, c.Arg(4));
+            MmsghdrPrinter.SaveNameLengths(ref c, c.Arg(1), (uint)c.Arg(2));
         }, (ref DecodeContext c) =>
         {
             c.Out.Sep();
