@@ -53,12 +53,19 @@ public class AttachTests
         string output = syscope.StandardError.ReadToEnd();
         // strace prefixes "[pid N]" only while more than one process is traced, so which lines carry
         // it depends on which process ends first: compare each process's calls with the prefix off.
+        // A call cut by another process's line ("chdir(\"/tmp\" <unfinished ...>", later "<... chdir
+        // resumed>) = 0") is joined back into one, as it would have printed alone.
         var calls = new List<(int? Pid, string Line)>();
+        var open = new Dictionary<int, string>();
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var m = System.Text.RegularExpressions.Regex.Match(line, @"^(?:\[pid +(\d+)\] )?(.*?)(?: += (.*))?$");
+            int? pid = m.Groups[1].Success ? int.Parse(m.Groups[1].Value) : null;
             string text = m.Groups[3].Success ? m.Groups[2].Value + " = " + m.Groups[3].Value : m.Groups[2].Value;
-            if (text.StartsWith("chdir(") || text.StartsWith("+++")) calls.Add((m.Groups[1].Success ? int.Parse(m.Groups[1].Value) : null, text));
+            if (text.EndsWith(" <unfinished ...>")) { open[pid ?? 0] = text[..^" <unfinished ...>".Length]; continue; }
+            var resumed = System.Text.RegularExpressions.Regex.Match(text, @"^<\.\.\. \w+ resumed>(.*)$");
+            if (resumed.Success && open.Remove(pid ?? 0, out var start)) text = start + resumed.Groups[1].Value;
+            if (text.StartsWith("chdir(") || text.StartsWith("+++")) calls.Add((pid, text));
         }
         var attached = calls.Where(c => c.Line.Contains("/tmp") || c.Line.Contains("exited with 0")).ToList();
         Assert.True(new[] { "chdir(\"/tmp\") = 0", "chdir(\"/tmp\") = 0", "+++ exited with 0 +++" }.SequenceEqual(attached.Select(c => c.Line)), output);
